@@ -1,0 +1,103 @@
+"""The composition root: builds the database, the services and hands them to the CLI or the window."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop.services.audit import AuditService
+from desktop.services.checks import CheckService
+from desktop.services.company import CompanyService
+from desktop.services.context import ServiceContext
+from desktop.services.contractors import ContractorService
+from desktop.services.contracts import ContractService
+from desktop.services.demo import DemoService
+from desktop.services.engagements import EngagementService
+from desktop.services.evaluations import EvaluationService
+from desktop.services.joint_uses import JointUseService
+from desktop.services.settings import SettingsService
+from desktop.store import migrate
+from desktop.store.database import Database, sqlite_path
+
+DATABASE_ENV = "ITAKU_DATABASE_URL"
+DATA_DIR_ENV = "ITAKU_DATA_DIR"
+APP_NAME = "Itaku"
+
+
+def user_data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def resolve_database_url(explicit: str | None = None) -> str:
+    """`--db`, else ITAKU_DATABASE_URL, else a SQLite file in the user data folder."""
+    if explicit:
+        return explicit
+    from_env = os.environ.get(DATABASE_ENV)
+    if from_env:
+        return from_env
+    return f"sqlite:///{user_data_dir() / 'itaku.sqlite3'}"
+
+
+def data_dir_for(url: str) -> Path:
+    """Attachments live beside a SQLite file; for a server database, in the user data folder."""
+    path = sqlite_path(url)
+    if path is not None and not os.environ.get(DATA_DIR_ENV):
+        return path.parent / f"{path.stem}-files"
+    return user_data_dir()
+
+
+@dataclass
+class Services:
+    context: ServiceContext
+    settings: SettingsService
+    company: CompanyService
+    contractors: ContractorService
+    evaluations: EvaluationService
+    contracts: ContractService
+    engagements: EngagementService
+    joint_uses: JointUseService
+    checks: CheckService
+    audit: AuditService
+    demo: DemoService
+
+    @property
+    def database(self) -> Database:
+        return self.context.database
+
+    def close(self) -> None:
+        self.context.database.dispose()
+
+
+def build_services(url: str | None = None, *, actor: str | None = None, data_dir: Path | None = None,
+                   clock: Callable[[], datetime] | None = None, upgrade: bool = True) -> Services:
+    database_url = resolve_database_url(url)
+    database = Database(database_url)
+    if upgrade:
+        migrate.upgrade(database.engine)
+    context = ServiceContext(database=database, data_dir=data_dir or data_dir_for(database.url),
+                             actor=actor or os.environ.get("ITAKU_USER") or _login_name())
+    if clock is not None:
+        context.clock = clock
+    settings = SettingsService(context)
+    return Services(
+        context=context, settings=settings, company=CompanyService(context),
+        contractors=ContractorService(context), evaluations=EvaluationService(context, settings),
+        contracts=ContractService(context, settings), engagements=EngagementService(context, settings),
+        joint_uses=JointUseService(context), checks=CheckService(context, settings), audit=AuditService(context),
+        demo=DemoService(context),
+    )
+
+
+def _login_name() -> str:
+    try:
+        return os.getlogin()
+    except OSError:
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "user"

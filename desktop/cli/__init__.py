@@ -1,0 +1,46 @@
+"""`itaku-cli`: the headless commands, thin over the services.
+
+Each command family lives in its own module with a `register(subparsers)` function; the modules
+are listed in COMMAND_MODULES. Exit codes: 0 ok, 1 blocking findings (check), 2 bad input or refusal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.cli.common import EXIT_INPUT, run_command
+
+COMMAND_MODULES = (
+    "desktop.cli.core",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="itaku-cli",
+        description="Itaku（委託）: 委託先・契約・再委託同意・共同利用の台帳 / registers for APPI compliance")
+    parser.add_argument("--db", metavar="URL",
+                        help="database URL or SQLite file (default: $ITAKU_DATABASE_URL, else the user data folder)")
+    parser.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of messages (default ja)")
+    parser.add_argument("--version", action="version", version=f"itaku {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if exit_.code in (0, None) else EXIT_INPUT
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

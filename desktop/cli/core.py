@@ -1,0 +1,107 @@
+"""init, demo, check, contractor add / list."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desktop.cli.common import EXIT_FINDINGS, EXIT_OK, as_of_date, open_services, print_json
+from desktop.domain.enums import Severity
+from desktop.domain.schema import CONTRACTOR
+
+
+def register(subparsers: Any) -> None:
+    init = subparsers.add_parser("init", help="create or upgrade the schema (Alembic upgrade head)")
+    init.set_defaults(handler=cmd_init)
+
+    demo = subparsers.add_parser("demo", help="load fictional demo data into an empty database")
+    demo.add_argument("--size", type=int, default=40, help="number of contractors (default 40)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    demo.set_defaults(handler=cmd_demo)
+
+    check = subparsers.add_parser("check", help="print findings; exit 1 if any is blocking")
+    check.add_argument("--as-of", metavar="DATE", help="check as of this date (default today, Asia/Tokyo)")
+    check.add_argument("--json", action="store_true", help="print a JSON list")
+    check.set_defaults(handler=cmd_check)
+
+    contractor = subparsers.add_parser("contractor", help="contractors (委託先)")
+    actions = contractor.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="register a contractor")
+    for field in CONTRACTOR.fields:
+        option = "--" + field.name.replace("_", "-")
+        add.add_argument(option, dest=field.name, required=field.required, metavar=field.kind.upper(),
+                         help=f"{field.ja} / {field.en}" + (" (comma-separated)" if field.kind == "text_list" else ""))
+    add.add_argument("--json", action="store_true", help="print the new record as JSON")
+    add.set_defaults(handler=cmd_contractor_add)
+    listing = actions.add_parser("list", help="list contractors")
+    listing.add_argument("--search", help="filter by name, kana, corporate number or work")
+    listing.add_argument("--status", choices=[s for s in ("candidate", "active", "suspended", "ended")])
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.set_defaults(handler=cmd_contractor_list)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.store import migrate
+
+    services = open_services(args)
+    print(f"schema at revision {migrate.head_revision()}: {services.database.engine.url.render_as_string()}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    summary = services.demo.load(size=args.size, seed=args.seed)
+    print(f"委託先 {summary.contractors} / 評価 {summary.evaluations} / 契約 {summary.contracts} / "
+          f"受託業務 {summary.engagements} / 同意 {summary.consent_hops} / 再委託 {summary.redelegations} / "
+          f"共同利用 {summary.joint_uses} / 変更 {summary.joint_use_changes}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    as_of = as_of_date(args.as_of)
+    services = open_services(args)
+    findings = services.checks.findings(as_of)
+    if args.json:
+        print_json([finding.to_json() for finding in findings])
+    else:
+        for finding in findings:
+            mark = "■" if finding.severity is Severity.BLOCKING else "□"
+            due = finding.due.isoformat() if finding.due else "-"
+            print(f"{mark} {finding.severity.label.text(args.lang):<8} {due:<10} {finding.rule:<40} "
+                  f"{finding.record_type}#{finding.record_id} {finding.message.text(args.lang)}")
+        blocking = sum(1 for f in findings if f.severity is Severity.BLOCKING)
+        print(f"指摘事項 {len(findings)} 件（重大 {blocking} 件） / {len(findings)} findings, {blocking} blocking")
+    return EXIT_FINDINGS if any(f.severity is Severity.BLOCKING for f in findings) else EXIT_OK
+
+
+def _contractor_json(record: Any) -> dict[str, Any]:
+    from desktop.services.audit import json_value
+
+    return {"id": record.id, **{name: json_value(getattr(record, name)) for name in CONTRACTOR.names},
+            "version": record.version}
+
+
+def cmd_contractor_add(args: argparse.Namespace) -> int:
+    data = {field.name: getattr(args, field.name) for field in CONTRACTOR.fields
+            if getattr(args, field.name) is not None}
+    services = open_services(args)
+    record = services.contractors.create(data)
+    if args.json:
+        print_json(_contractor_json(record))
+    else:
+        print(f"登録しました / registered: #{record.id} {record.name}")
+    return EXIT_OK
+
+
+def cmd_contractor_list(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    rows = services.contractors.search(args.search, args.status, order_by="id")
+    if args.json:
+        print_json([{"id": r.id, "name": r.name, "kana": r.kana, "corporate_number": r.corporate_number,
+                     "status": r.status, "entrusted_work": r.entrusted_work, "country": r.country,
+                     "start_date": r.start_date.isoformat() if r.start_date else None} for r in rows])
+    else:
+        for r in rows:
+            print(f"{r.id:>6}  {r.corporate_number or '-':<13}  {r.status:<9}  {r.name}")
+        print(f"{len(rows)} 件 / contractors")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Plain Python: value types, validation and the compliance rules. No Qt, no SQL."""

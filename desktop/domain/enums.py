@@ -1,0 +1,164 @@
+"""The closed vocabularies of the records, with their Japanese and English labels."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop.domain.errors import Message
+
+
+class LabelledEnum(StrEnum):
+    """A StrEnum whose members carry a Japanese and an English label."""
+
+    @property
+    def label(self) -> Message:
+        ja, en = _LABELS[type(self).__name__][self.value]
+        return Message(ja, en)
+
+
+class ContractorKind(LabelledEnum):
+    CORPORATION = "corporation"
+    SOLE_PROPRIETOR = "sole_proprietor"
+    FOREIGN_CORPORATION = "foreign_corporation"
+
+
+class ContractorStatus(LabelledEnum):
+    CANDIDATE = "candidate"
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    ENDED = "ended"
+
+
+class DispositionMethod(LabelledEnum):
+    RETURNED = "returned"
+    DESTROYED = "destroyed"
+    RETURNED_AND_DESTROYED = "returned_and_destroyed"
+
+
+class EvaluationRoute(LabelledEnum):
+    FULL = "full"
+    PRIVACY_MARK = "privacy_mark"
+    ISMS = "isms"
+
+
+class EvaluationResult(LabelledEnum):
+    PASS = "pass"
+    CONDITIONAL = "conditional"
+    FAIL = "fail"
+
+
+class ContractKind(LabelledEnum):
+    NDA = "nda"
+    OUTSOURCING = "outsourcing"
+    DATA_PROCESSING = "data_processing"
+
+
+class EngagementStatus(LabelledEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+class ConsentForm(LabelledEnum):
+    WRITTEN = "written"
+    EMAIL = "email"
+    CONTRACT_CLAUSE = "contract_clause"
+
+
+class NoticeMethod(LabelledEnum):
+    WEB = "web"
+    LETTER = "letter"
+    EMAIL = "email"
+
+
+class JointUseChangeField(LabelledEnum):
+    """What a change to a joint use touched; APPI Art. 27(6) treats them differently."""
+
+    PURPOSE = "purpose"
+    RESPONSIBLE_PARTY = "responsible_party"
+    RESPONSIBLE_NAME = "responsible_name"
+    RESPONSIBLE_ADDRESS = "responsible_address"
+    RESPONSIBLE_REPRESENTATIVE = "responsible_representative"
+    PI_ITEMS = "pi_items"
+    SCOPE = "scope"
+    OTHER = "other"
+
+
+class Severity(LabelledEnum):
+    BLOCKING = "blocking"
+    WARNING = "warning"
+
+
+class AuditAction(LabelledEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "ContractorKind": {
+        "corporation": ("法人", "Corporation"),
+        "sole_proprietor": ("個人事業主", "Sole proprietor"),
+        "foreign_corporation": ("外国法人", "Foreign corporation"),
+    },
+    "ContractorStatus": {
+        "candidate": ("候補", "Candidate"),
+        "active": ("委託中", "Active"),
+        "suspended": ("停止中", "Suspended"),
+        "ended": ("終了", "Ended"),
+    },
+    "DispositionMethod": {
+        "returned": ("返却", "Returned"),
+        "destroyed": ("廃棄", "Destroyed"),
+        "returned_and_destroyed": ("返却・廃棄", "Returned and destroyed"),
+    },
+    "EvaluationRoute": {
+        "full": ("通常評価", "Full evaluation"),
+        "privacy_mark": ("簡易評価（プライバシーマーク）", "Simplified (Privacy Mark)"),
+        "isms": ("簡易評価（ISMS）", "Simplified (ISMS)"),
+    },
+    "EvaluationResult": {
+        "pass": ("適合", "Pass"),
+        "conditional": ("条件付適合", "Conditional pass"),
+        "fail": ("不適合", "Fail"),
+    },
+    "ContractKind": {
+        "nda": ("機密保持契約（NDA）", "NDA"),
+        "outsourcing": ("業務委託契約", "Outsourcing contract"),
+        "data_processing": ("個人情報取扱覚書", "Data-processing memorandum"),
+    },
+    "EngagementStatus": {
+        "planned": ("予定", "Planned"),
+        "active": ("実施中", "Active"),
+        "ended": ("終了", "Ended"),
+    },
+    "ConsentForm": {
+        "written": ("書面", "Written"),
+        "email": ("電子メール", "E-mail"),
+        "contract_clause": ("契約条項", "Contract clause"),
+    },
+    "NoticeMethod": {
+        "web": ("ウェブページ", "Web page"),
+        "letter": ("書面", "Letter"),
+        "email": ("電子メール", "E-mail"),
+    },
+    "JointUseChangeField": {
+        "purpose": ("利用目的", "Purpose of use"),
+        "responsible_party": ("責任者の変更（交代）", "Responsible party replaced"),
+        "responsible_name": ("責任者の氏名・名称", "Responsible party's name"),
+        "responsible_address": ("責任者の住所", "Responsible party's address"),
+        "responsible_representative": ("責任者の代表者", "Responsible party's representative"),
+        "pi_items": ("個人情報の項目", "PI items"),
+        "scope": ("共同利用者の範囲", "Scope of joint users"),
+        "other": ("その他", "Other"),
+    },
+    "Severity": {
+        "blocking": ("重大", "Blocking"),
+        "warning": ("注意", "Warning"),
+    },
+    "AuditAction": {
+        "create": ("作成", "Create"),
+        "update": ("更新", "Update"),
+        "delete": ("削除", "Delete"),
+    },
+}

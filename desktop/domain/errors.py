@@ -1,0 +1,73 @@
+"""The error types every layer raises and every front end knows how to show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message in Japanese (shown first) and English."""
+
+    ja: str
+    en: str
+
+    def text(self, language: str = "ja") -> str:
+        return self.en if language == "en" else self.ja
+
+    def __str__(self) -> str:
+        return f"{self.ja} / {self.en}"
+
+
+class ItakuError(Exception):
+    """Base class of the errors a service may raise on purpose."""
+
+
+class ValidationError(ItakuError):
+    """Bad input: maps each offending field to a message."""
+
+    def __init__(self, fields: dict[str, Message]):
+        self.fields = dict(fields)
+        super().__init__("; ".join(f"{name}: {message}" for name, message in self.fields.items()))
+
+    def merged(self, other: ValidationError) -> ValidationError:
+        return ValidationError({**self.fields, **other.fields})
+
+
+class ConflictError(ItakuError):
+    """A save over a record that somebody else changed in the meantime."""
+
+    def __init__(self, record_type: str, record_id: int, expected_version: int, actual_version: int,
+                 updated_by: str | None = None):
+        self.record_type = record_type
+        self.record_id = record_id
+        self.expected_version = expected_version
+        self.actual_version = actual_version
+        self.updated_by = updated_by
+        who = updated_by or "?"
+        self.message = Message(
+            ja=(f"{record_type} #{record_id} は他の利用者（{who}）が更新済みです"
+                f"（版 {expected_version} → {actual_version}）。再読み込みしてください。"),
+            en=(f"{record_type} #{record_id} was changed by {who} in the meantime "
+                f"(version {expected_version} → {actual_version}). Reload it and try again."),
+        )
+        super().__init__(str(self.message))
+
+
+class NotFoundError(ItakuError):
+    def __init__(self, record_type: str, record_id: int | str):
+        self.record_type = record_type
+        self.record_id = record_id
+        self.message = Message(
+            ja=f"{record_type} #{record_id} は見つかりません。",
+            en=f"{record_type} #{record_id} does not exist.",
+        )
+        super().__init__(str(self.message))
+
+
+class DependencyError(ItakuError):
+    """An action refused because other records depend on this one."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))

@@ -1,0 +1,474 @@
+"""The compliance rules: records in, findings out. Pure functions of the facts and today's date."""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES, missing_clauses
+from desktop.domain.enums import (
+    ContractKind,
+    ContractorKind,
+    ContractorStatus,
+    EngagementStatus,
+    EvaluationResult,
+    EvaluationRoute,
+    JointUseChangeField,
+    Severity,
+)
+from desktop.domain.errors import Message
+from desktop.domain.facts import (
+    ComplianceFacts,
+    ContractFacts,
+    ContractorFacts,
+    EvaluationFacts,
+    JointUseChangeFacts,
+    JointUseFacts,
+)
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    evaluation_warning_days: int = 30
+    contract_warning_days: int = 60
+    certificate_warning_days: int = 30
+    change_notice_days: int = 30
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    record_type: str
+    record_id: int
+    record_label: str
+    message: Message
+    due: date | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "record_type": self.record_type,
+            "record_id": self.record_id,
+            "record_label": self.record_label,
+            "message_ja": self.message.ja,
+            "message_en": self.message.en,
+            "due": self.due.isoformat() if self.due else None,
+        }
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    rule: str
+    ja: str
+    en: str
+
+
+# Every rule id with a short title: reports group findings by it.
+RULES: tuple[RuleInfo, ...] = (
+    RuleInfo("evaluation.missing", "委託先評価が未実施", "No evaluation"),
+    RuleInfo("evaluation.failed", "委託先評価が不適合", "Evaluation failed"),
+    RuleInfo("evaluation.conditional", "条件付適合の条件が未解消", "Conditional pass to follow up"),
+    RuleInfo("evaluation.overdue", "委託先評価の期限切れ・期限間近", "Evaluation overdue or due soon"),
+    RuleInfo("evaluation.certificate_expired", "評価の根拠とした認証の期限切れ", "Certificate relied on expired"),
+    RuleInfo("contract.nda_missing", "有効な機密保持契約がない", "No valid NDA"),
+    RuleInfo("contract.pi_clauses_not_in_force", "個人情報に関する条項が有効な契約にない", "PI clauses not in force"),
+    RuleInfo("contract.clauses_missing", "契約に必要な条項の欠落", "Contract lacks required clauses"),
+    RuleInfo("contract.expiring", "契約の満了が近い", "Contract expiring"),
+    RuleInfo("contractor.disposal_unconfirmed", "委託終了後の返却・廃棄が未確認", "Return or destruction unconfirmed"),
+    RuleInfo("contractor.foreign_regime_missing", "外国にある第三者の制度確認がない（法28条）",
+             "No record of the foreign regime (Art. 28)"),
+    RuleInfo("engagement.consent_missing", "再委託の同意が確認されていない受託業務", "Engagement without consent"),
+    RuleInfo("redelegation.consent_missing", "委託元の同意のない再委託", "Re-delegation without consent"),
+    RuleInfo("redelegation.contractor_not_compliant", "再委託先が要件を満たしていない",
+             "Re-delegated contractor not compliant"),
+    RuleInfo("joint_use.item_missing", "共同利用の公表事項の欠落", "Joint use item missing"),
+    RuleInfo("joint_use.notice_late", "共同利用の公表が利用開始後", "Joint use notice late"),
+    RuleInfo("joint_use.change_without_advance_notice", "共同利用の変更が事前に公表されていない",
+             "Change not noticed in advance"),
+    RuleInfo("joint_use.change_notice_overdue", "共同利用の責任者情報の変更の通知が遅れている",
+             "Change of responsible party details not noticed"),
+)
+RULE_IDS = tuple(info.rule for info in RULES)
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def term_end(contract: ContractFacts, today: date) -> date | None:
+    """The end of the contract's current term: auto-renewal rolls the expiry forward past today."""
+    if contract.expires_on is None:
+        return None
+    if not contract.auto_renewal or not contract.renewal_term_months:
+        return contract.expires_on
+    end = contract.expires_on
+    if end >= today:
+        return end
+    # Jump most of the way arithmetically, then step: a bounded loop whatever the dates.
+    months_behind = (today.year - end.year) * 12 + (today.month - end.month)
+    steps = max(0, months_behind // contract.renewal_term_months - 1)
+    end = add_months(contract.expires_on, steps * contract.renewal_term_months)
+    while end < today:
+        end = add_months(end, contract.renewal_term_months)
+    return end
+
+
+def is_in_force(contract: ContractFacts, today: date) -> bool:
+    end = term_end(contract, today)
+    return contract.effective_from <= today and (end is None or today <= end)
+
+
+def _handles_pi_actively(contractor: ContractorFacts) -> bool:
+    return contractor.handles_pi and contractor.status == ContractorStatus.ACTIVE.value
+
+
+def _finding(rule: str, severity: Severity, record_type: str, record_id: int, label: str,
+             ja: str, en: str, due: date | None = None) -> Finding:
+    return Finding(rule, severity, record_type, record_id, label, Message(ja, en), due)
+
+
+def _latest(evaluations: Iterable[EvaluationFacts]) -> EvaluationFacts | None:
+    return max(evaluations, key=lambda e: (e.evaluated_on, e.id), default=None)
+
+
+def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSettings) -> Iterator[Finding]:
+    evaluations: dict[int, list[EvaluationFacts]] = defaultdict(list)
+    for evaluation in facts.evaluations:
+        evaluations[evaluation.contractor_id].append(evaluation)
+    contracts: dict[int, list[ContractFacts]] = defaultdict(list)
+    for contract in facts.contracts:
+        contracts[contract.contractor_id].append(contract)
+
+    for contractor in facts.contractors:
+        label = contractor.name
+        cid = contractor.id
+        latest = _latest(evaluations.get(cid, ()))
+        active = _handles_pi_actively(contractor)
+        if active:
+            yield from _evaluation_findings(contractor, latest, today, settings)
+            yield from _contract_cover_findings(contractor, contracts.get(cid, []), today)
+        if contractor.status != ContractorStatus.ENDED.value:
+            yield from _contract_findings(contractor, contracts.get(cid, []), today, settings)
+        if contractor.status == ContractorStatus.ENDED.value and contractor.handles_pi \
+                and contractor.disposition_date is None:
+            yield _finding("contractor.disposal_unconfirmed", Severity.BLOCKING, "contractor", cid, label,
+                           "委託終了後の個人情報の返却・廃棄が確認されていません。",
+                           "The return or destruction of the data after the end has not been confirmed.",
+                           contractor.end_date)
+        is_foreign = contractor.kind == ContractorKind.FOREIGN_CORPORATION.value or contractor.country != "JP"
+        if is_foreign and contractor.handles_pi and contractor.status != ContractorStatus.ENDED.value \
+                and not contractor.has_foreign_regime_note:
+            yield _finding("contractor.foreign_regime_missing", Severity.BLOCKING, "contractor", cid, label,
+                           f"外国（{contractor.country}）にある委託先ですが、その国の個人情報保護制度の確認記録がありません（個人情報保護法第28条）。",
+                           f"Contractor in a foreign country ({contractor.country}) with no record of that "
+                           "country's data protection regime (APPI Art. 28).",
+                           contractor.start_date)
+
+
+def _evaluation_findings(contractor: ContractorFacts, latest: EvaluationFacts | None, today: date,
+                         settings: RuleSettings) -> Iterator[Finding]:
+    cid, label = contractor.id, contractor.name
+    if latest is None:
+        yield _finding("evaluation.missing", Severity.BLOCKING, "contractor", cid, label,
+                       "個人情報を取り扱う委託先ですが、委託先評価が実施されていません。",
+                       "This contractor handles PI but has never been evaluated.", contractor.start_date)
+        return
+    if latest.result == EvaluationResult.FAIL.value:
+        yield _finding("evaluation.failed", Severity.BLOCKING, "contractor", cid, label,
+                       f"最新の委託先評価（{latest.evaluated_on:%Y-%m-%d}）が不適合です。",
+                       f"The latest evaluation ({latest.evaluated_on:%Y-%m-%d}) failed.", latest.evaluated_on)
+    elif latest.result == EvaluationResult.CONDITIONAL.value:
+        yield _finding("evaluation.conditional", Severity.WARNING, "contractor", cid, label,
+                       "最新の委託先評価は条件付適合です。条件の解消を確認してください。",
+                       "The latest evaluation is a conditional pass: follow up its conditions.",
+                       latest.next_due_on)
+    if latest.next_due_on is not None:
+        due = latest.next_due_on
+        if today > due:
+            yield _finding("evaluation.overdue", Severity.BLOCKING, "contractor", cid, label,
+                           f"委託先評価の期限（{due:%Y-%m-%d}）を過ぎています。",
+                           f"The evaluation was due on {due:%Y-%m-%d} and is overdue.", due)
+        elif today >= due - timedelta(days=settings.evaluation_warning_days):
+            yield _finding("evaluation.overdue", Severity.WARNING, "contractor", cid, label,
+                           f"委託先評価の期限（{due:%Y-%m-%d}）が近づいています。",
+                           f"The next evaluation is due on {due:%Y-%m-%d}.", due)
+    expiry = _relied_certificate_expiry(contractor, latest)
+    if latest.route != EvaluationRoute.FULL.value:
+        certificate = Message("プライバシーマーク", "Privacy Mark") if latest.route == EvaluationRoute.PRIVACY_MARK.value \
+            else Message("ISMS認証", "ISMS certificate")
+        if expiry is None or today > expiry:
+            when_ja = f"（{expiry:%Y-%m-%d}）" if expiry else "（有効期限の記録なし）"
+            when_en = f" on {expiry:%Y-%m-%d}" if expiry else " (no expiry recorded)"
+            yield _finding("evaluation.certificate_expired", Severity.BLOCKING, "contractor", cid, label,
+                           f"簡易評価の根拠とした{certificate.ja}の有効期限が切れています{when_ja}。",
+                           f"The {certificate.en} the simplified evaluation relied on expired{when_en}.", expiry)
+        elif today >= expiry - timedelta(days=settings.certificate_warning_days):
+            yield _finding("evaluation.certificate_expired", Severity.WARNING, "contractor", cid, label,
+                           f"簡易評価の根拠とした{certificate.ja}の有効期限（{expiry:%Y-%m-%d}）が近づいています。",
+                           f"The {certificate.en} the simplified evaluation relied on expires on {expiry:%Y-%m-%d}.",
+                           expiry)
+
+
+def _relied_certificate_expiry(contractor: ContractorFacts, evaluation: EvaluationFacts) -> date | None:
+    if evaluation.route == EvaluationRoute.PRIVACY_MARK.value:
+        return contractor.privacy_mark_expiry
+    if evaluation.route == EvaluationRoute.ISMS.value:
+        return contractor.isms_expiry
+    return None
+
+
+def _contract_cover_findings(contractor: ContractorFacts, contracts: list[ContractFacts],
+                             today: date) -> Iterator[Finding]:
+    cid, label = contractor.id, contractor.name
+    in_force = [c for c in contracts if is_in_force(c, today)]
+    if not any(c.kind == ContractKind.NDA.value for c in in_force):
+        yield _finding("contract.nda_missing", Severity.BLOCKING, "contractor", cid, label,
+                       "有効な機密保持契約（NDA）がありません。",
+                       "There is no NDA in force.", contractor.start_date)
+    present = {code for c in in_force for code in c.clauses}
+    lacking = [code for code in REQUIRED_CLAUSES[ContractKind.OUTSOURCING.value] if code not in present]
+    if lacking:
+        yield _finding("contract.pi_clauses_not_in_force", Severity.BLOCKING, "contractor", cid, label,
+                       "有効な契約に次の個人情報に関する条項がありません: "
+                       + "、".join(CLAUSE_BY_CODE[code].ja for code in lacking),
+                       "No contract in force contains these PI clauses: "
+                       + ", ".join(CLAUSE_BY_CODE[code].en for code in lacking),
+                       contractor.start_date)
+
+
+def _contract_findings(contractor: ContractorFacts, contracts: list[ContractFacts], today: date,
+                       settings: RuleSettings) -> Iterator[Finding]:
+    for contract in contracts:
+        end = term_end(contract, today)
+        if end is not None and today > end:
+            continue  # an expired contract is history, not a finding of its own
+        lacking = missing_clauses(contract.kind, contract.clauses)
+        if lacking:
+            yield _finding("contract.clauses_missing", Severity.WARNING, "contract", contract.id, contract.title,
+                           f"「{contract.title}」（{contractor.name}）に必要な条項がありません: "
+                           + "、".join(CLAUSE_BY_CODE[code].ja for code in lacking),
+                           f"'{contract.title}' ({contractor.name}) lacks required clauses: "
+                           + ", ".join(CLAUSE_BY_CODE[code].en for code in lacking),
+                           contract.effective_from)
+        expiring = contract.expires_on is not None and not contract.auto_renewal
+        if expiring and contractor.status == ContractorStatus.ACTIVE.value and contract.expires_on is not None \
+                and contract.effective_from <= today \
+                and contract.expires_on - timedelta(days=settings.contract_warning_days) <= today <= contract.expires_on:
+            yield _finding("contract.expiring", Severity.WARNING, "contract", contract.id, contract.title,
+                           f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません。",
+                           f"'{contract.title}' ({contractor.name}) expires on {contract.expires_on:%Y-%m-%d} "
+                           "and does not renew.", contract.expires_on)
+
+
+def engagement_findings(facts: ComplianceFacts, today: date,
+                        blocked_contractors: set[int]) -> Iterator[Finding]:
+    hops_by_engagement: dict[int, list[date]] = defaultdict(list)
+    hops_by_redelegation: dict[int, list[date]] = defaultdict(list)
+    for hop in facts.consent_hops:
+        if hop.redelegation_id is None:
+            hops_by_engagement[hop.engagement_id].append(hop.consented_on)
+        else:
+            hops_by_redelegation[hop.redelegation_id].append(hop.consented_on)
+    names = {c.id: c.name for c in facts.contractors}
+    engagements = {e.id: e for e in facts.engagements}
+    for engagement in facts.engagements:
+        if engagement.status == EngagementStatus.ENDED.value or engagement.client_is_original:
+            continue
+        dates = hops_by_engagement.get(engagement.id, [])
+        if not any(day <= engagement.start_date for day in dates):
+            if dates:
+                ja = (f"{engagement.original_business_name}の再委託の同意（{min(dates):%Y-%m-%d}）が"
+                      f"業務開始日（{engagement.start_date:%Y-%m-%d}）より後です。")
+                en = (f"Consent of {engagement.original_business_name} ({min(dates):%Y-%m-%d}) came after the work "
+                      f"started ({engagement.start_date:%Y-%m-%d}).")
+            else:
+                ja = (f"委託元（{engagement.client_name}）は当初の取得事業者ではありませんが、"
+                      f"{engagement.original_business_name}の再委託の同意が記録されていません（方針7）。")
+                en = (f"The client ({engagement.client_name}) is not the original business, and no consent of "
+                      f"{engagement.original_business_name} to the re-delegation is recorded (policy §7).")
+            yield _finding("engagement.consent_missing", Severity.BLOCKING, "engagement", engagement.id,
+                           engagement.client_name, ja, en, engagement.start_date)
+    for redelegation in facts.redelegations:
+        engagement = engagements.get(redelegation.engagement_id)
+        if engagement is None or engagement.status == EngagementStatus.ENDED.value:
+            continue
+        if redelegation.end_date is not None and redelegation.end_date < today:
+            continue
+        name = names.get(redelegation.contractor_id, f"#{redelegation.contractor_id}")
+        label = f"{engagement.client_name} → {name}"
+        dates = hops_by_redelegation.get(redelegation.id, [])
+        if not any(day <= redelegation.start_date for day in dates):
+            yield _finding("redelegation.consent_missing", Severity.BLOCKING, "redelegation", redelegation.id, label,
+                           f"{name}への再委託（{redelegation.start_date:%Y-%m-%d}開始）について、開始日以前の委託元"
+                           f"（{engagement.client_name}）の同意がありません。",
+                           f"The re-delegation to {name} (from {redelegation.start_date:%Y-%m-%d}) has no consent of "
+                           f"the client ({engagement.client_name}) dated on or before its start.",
+                           redelegation.start_date)
+        if redelegation.contractor_id in blocked_contractors:
+            yield _finding("redelegation.contractor_not_compliant", Severity.BLOCKING, "redelegation",
+                           redelegation.id, label,
+                           f"再委託先の{name}に重大な指摘事項があります。",
+                           f"The re-delegated contractor {name} has blocking findings.", redelegation.start_date)
+
+
+_JOINT_USE_ITEMS: tuple[tuple[str, str, str], ...] = (
+    ("has_statement", "① 共同利用する旨", "① the statement that the data is jointly used"),
+    ("has_pi_items", "② 共同利用される個人データの項目", "② the PI items"),
+    ("has_scope", "③ 共同利用する者の範囲", "③ the scope of joint users"),
+    ("has_purposes", "④ 利用する者の利用目的", "④ the purposes of use"),
+    ("has_responsible_name", "⑤ 責任者の氏名又は名称", "⑤ the responsible party's name"),
+    ("has_responsible_address", "⑤ 責任者の住所", "⑤ the responsible party's address"),
+)
+
+
+def joint_use_findings(facts: ComplianceFacts, today: date, settings: RuleSettings) -> Iterator[Finding]:
+    changes: dict[int, list[JointUseChangeFacts]] = defaultdict(list)
+    for change in facts.joint_use_changes:
+        changes[change.joint_use_id].append(change)
+    for joint_use in facts.joint_uses:
+        if joint_use.end_date is not None and joint_use.end_date < today:
+            continue
+        yield from _joint_use_item_findings(joint_use)
+        label = joint_use.title
+        published = joint_use.notice_published_on
+        if published is None or published > joint_use.start_date:
+            ja = ("共同利用の公表日が記録されていません。" if published is None else
+                  f"公表日（{published:%Y-%m-%d}）が共同利用の開始日（{joint_use.start_date:%Y-%m-%d}）より後です。")
+            en = ("No publication date of the notice is recorded." if published is None else
+                  f"The notice ({published:%Y-%m-%d}) was published after the use began "
+                  f"({joint_use.start_date:%Y-%m-%d}).")
+            yield _finding("joint_use.notice_late", Severity.BLOCKING, "joint_use", joint_use.id, label,
+                           ja + "（個人情報保護法第27条第5項第3号：あらかじめ公表が必要）",
+                           en + " (APPI Art. 27(5)(iii): notice must precede the joint use)", joint_use.start_date)
+        for change in sorted(changes.get(joint_use.id, []), key=lambda c: (c.changed_on, c.id)):
+            yield from _change_findings(joint_use, change, today, settings)
+
+
+def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
+    label = joint_use.title
+    for attribute, ja, en in _JOINT_USE_ITEMS:
+        if not getattr(joint_use, attribute):
+            yield _finding("joint_use.item_missing", Severity.BLOCKING, "joint_use", joint_use.id, label,
+                           f"公表事項「{ja}」がありません。", f"The notice lacks {en}.", joint_use.start_date)
+    if joint_use.responsible_is_corporation and not joint_use.has_responsible_representative:
+        yield _finding("joint_use.item_missing", Severity.BLOCKING, "joint_use", joint_use.id, label,
+                       "公表事項「⑤ 責任者（法人）の代表者の氏名」がありません（2022年改正法で必要）。",
+                       "The notice lacks ⑤ the name of the responsible corporation's representative "
+                       "(required since the 2022 amendment).", joint_use.start_date)
+    if not joint_use.has_acquisition_method:
+        yield _finding("joint_use.item_missing", Severity.WARNING, "joint_use", joint_use.id, label,
+                       "「⑥ 取得方法」がありません。法の公表事項ではありませんが、当社の個人情報保護方針5(7)で約束している事項です。",
+                       "⑥ how the data is acquired is missing. It is not an item of the Act, but our privacy "
+                       "policy §5(7) promises it.", joint_use.start_date)
+
+
+_ADVANCE_NOTICE_FIELDS = {JointUseChangeField.PURPOSE.value, JointUseChangeField.RESPONSIBLE_PARTY.value}
+_PROMPT_NOTICE_FIELDS = {JointUseChangeField.RESPONSIBLE_NAME.value, JointUseChangeField.RESPONSIBLE_ADDRESS.value,
+                         JointUseChangeField.RESPONSIBLE_REPRESENTATIVE.value}
+
+
+def _change_findings(joint_use: JointUseFacts, change: JointUseChangeFacts, today: date,
+                     settings: RuleSettings) -> Iterator[Finding]:
+    label = joint_use.title
+    field_label = JointUseChangeField(change.field).label
+    if change.field in _ADVANCE_NOTICE_FIELDS:
+        # APPI Art. 27(6): a change of purpose or of the responsible party must be noticed in advance.
+        if change.noticed_on is None or change.noticed_on > change.changed_on:
+            yield _finding("joint_use.change_without_advance_notice", Severity.BLOCKING, "joint_use", joint_use.id,
+                           label,
+                           f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）があらかじめ公表されていません（法27条6項）。",
+                           f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} was not noticed "
+                           "in advance (APPI Art. 27(6)).", change.changed_on)
+    elif change.field in _PROMPT_NOTICE_FIELDS:
+        # APPI Art. 27(6): a change of the responsible party's name, address or representative is
+        # noticed without delay after it; settings say how many days count as "without delay".
+        due = change.changed_on + timedelta(days=settings.change_notice_days)
+        if change.noticed_on is None:
+            severity = Severity.BLOCKING if today > due else Severity.WARNING
+            yield _finding("joint_use.change_notice_overdue", severity, "joint_use", joint_use.id, label,
+                           f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
+                           f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} must be noticed "
+                           f"by {due:%Y-%m-%d}.", due)
+        elif change.noticed_on > due:
+            yield _finding("joint_use.change_notice_overdue", Severity.WARNING, "joint_use", joint_use.id, label,
+                           f"{field_label.ja}の変更の通知（{change.noticed_on:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
+                           f"The change of {field_label.en.lower()} was noticed late ({change.noticed_on:%Y-%m-%d}, "
+                           f"due {due:%Y-%m-%d}).", due)
+
+
+_SEVERITY_ORDER = {Severity.BLOCKING: 0, Severity.WARNING: 1}
+
+
+def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None = None) -> list[Finding]:
+    """Run every rule; findings sorted by severity, due date, record."""
+    settings = settings or RuleSettings()
+    findings = list(contractor_findings(facts, today, settings))
+    blocked = {f.record_id for f in findings if f.record_type == "contractor" and f.severity is Severity.BLOCKING}
+    findings.extend(engagement_findings(facts, today, blocked))
+    findings.extend(joint_use_findings(facts, today, settings))
+    findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.due or date.max, f.record_type, f.record_id, f.rule))
+    return findings
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something owed by a date: an evaluation due, a contract expiring, a notice owed."""
+
+    due: date
+    kind: str
+    record_type: str
+    record_id: int
+    record_label: str
+    message: Message
+
+
+def upcoming_deadlines(facts: ComplianceFacts, today: date, days: int = 90,
+                       settings: RuleSettings | None = None) -> list[Deadline]:
+    settings = settings or RuleSettings()
+    horizon = today + timedelta(days=days)
+    result: list[Deadline] = []
+    latest_by_contractor: dict[int, EvaluationFacts] = {}
+    for evaluation in facts.evaluations:
+        current = latest_by_contractor.get(evaluation.contractor_id)
+        if current is None or (evaluation.evaluated_on, evaluation.id) > (current.evaluated_on, current.id):
+            latest_by_contractor[evaluation.contractor_id] = evaluation
+    contractors = {c.id: c for c in facts.contractors}
+    for contractor in facts.contractors:
+        evaluation = latest_by_contractor.get(contractor.id)
+        if _handles_pi_actively(contractor) and evaluation and evaluation.next_due_on \
+                and today <= evaluation.next_due_on <= horizon:
+            result.append(Deadline(evaluation.next_due_on, "evaluation_due", "contractor", contractor.id,
+                                   contractor.name, Message("委託先評価の期限", "Evaluation due")))
+    for contract in facts.contracts:
+        owner = contractors.get(contract.contractor_id)
+        if owner is None or owner.status == ContractorStatus.ENDED.value:
+            continue
+        end = term_end(contract, today)
+        if end is not None and today <= end <= horizon:
+            kind = Message("契約の自動更新", "Contract renews") if contract.auto_renewal \
+                else Message("契約の満了", "Contract expires")
+            result.append(Deadline(end, "contract_expiry", "contract", contract.id,
+                                   f"{contract.title}（{owner.name}）", kind))
+    uses = {j.id: j for j in facts.joint_uses}
+    for change in facts.joint_use_changes:
+        if change.noticed_on is None and change.joint_use_id in uses:
+            due = change.changed_on if change.field in _ADVANCE_NOTICE_FIELDS \
+                else change.changed_on + timedelta(days=settings.change_notice_days)
+            if today <= due <= horizon:
+                result.append(Deadline(due, "notice_owed", "joint_use", change.joint_use_id,
+                                       uses[change.joint_use_id].title,
+                                       Message("共同利用の変更の通知期限", "Notice of a joint use change owed")))
+    for joint_use in facts.joint_uses:
+        if joint_use.notice_published_on is None and today <= joint_use.start_date <= horizon:
+            result.append(Deadline(joint_use.start_date, "notice_owed", "joint_use", joint_use.id, joint_use.title,
+                                   Message("共同利用開始前の公表", "Notice owed before the use starts")))
+    result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
+    return result

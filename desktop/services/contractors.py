@@ -1,0 +1,148 @@
+"""Contractors (委託先): register, edit, end, delete; the register queries the window pages through."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+
+from desktop.domain.errors import DependencyError, Message, ValidationError
+from desktop.domain.schema import CONTRACTOR
+from desktop.services import records
+from desktop.services.context import ServiceContext
+from desktop.store.models import Contract, Contractor, Evaluation, Redelegation
+
+
+@dataclass(frozen=True)
+class ContractorRow:
+    """One line of the contractor register."""
+
+    id: int
+    name: str
+    kana: str | None
+    corporate_number: str | None
+    status: str
+    entrusted_work: str | None
+    country: str
+    start_date: date | None
+    version: int
+
+
+SORTABLE = {
+    "id": Contractor.id,
+    "name": Contractor.name,
+    "kana": Contractor.kana,
+    "corporate_number": Contractor.corporate_number,
+    "status": Contractor.status,
+    "entrusted_work": Contractor.entrusted_work,
+    "country": Contractor.country,
+    "start_date": Contractor.start_date,
+}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_condition(text: str | None, status: str | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if text and text.strip():
+        needle = unicodedata.normalize("NFKC", text).strip()
+        pattern = f"%{_escape_like(needle.lower())}%"
+        digits = "".join(ch for ch in needle if ch.isdigit())
+        options = [
+            func.lower(Contractor.name).like(pattern, escape="\\"),
+            func.lower(Contractor.kana).like(pattern, escape="\\"),
+            func.lower(Contractor.entrusted_work).like(pattern, escape="\\"),
+        ]
+        if digits:
+            options.append(Contractor.corporate_number.like(f"%{digits}%"))
+        conditions.append(or_(*options))
+    if status:
+        conditions.append(Contractor.status == status)
+    return conditions
+
+
+class ContractorService:
+    def __init__(self, context: ServiceContext):
+        self.context = context
+
+    def search(self, text: str | None = None, status: str | None = None, order_by: str = "name",
+               descending: bool = False, offset: int = 0, limit: int | None = None) -> list[ContractorRow]:
+        column = SORTABLE.get(order_by, Contractor.name)
+        ordering = [column.desc() if descending else column.asc(), Contractor.id.asc()]
+        query = select(
+            Contractor.id, Contractor.name, Contractor.kana, Contractor.corporate_number, Contractor.status,
+            Contractor.entrusted_work, Contractor.country, Contractor.start_date, Contractor.version,
+        ).where(*search_condition(text, status)).order_by(*ordering).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.context.database.read() as session:
+            return [ContractorRow(*row) for row in session.execute(query)]
+
+    def count(self, text: str | None = None, status: str | None = None) -> int:
+        query = select(func.count(Contractor.id)).where(*search_condition(text, status))
+        with self.context.database.read() as session:
+            return int(session.scalar(query) or 0)
+
+    def get(self, contractor_id: int) -> Contractor:
+        with self.context.database.read() as session:
+            return records.load(session, Contractor, contractor_id, "contractor")
+
+    def names(self) -> list[tuple[int, str]]:
+        with self.context.database.read() as session:
+            return [(row.id, row.name) for row in session.execute(
+                select(Contractor.id, Contractor.name).order_by(Contractor.name, Contractor.id))]
+
+    def find_by_corporate_number(self, corporate_number: str) -> Contractor | None:
+        with self.context.database.read() as session:
+            return session.scalar(select(Contractor).where(Contractor.corporate_number == corporate_number))
+
+    def create(self, data: dict[str, Any]) -> Contractor:
+        with self.context.database.write() as session:
+            return records.create(session, self.context, Contractor, CONTRACTOR, data,
+                                  check=lambda clean: self._check_unique(session, clean, None))
+
+    def update(self, contractor_id: int, changes: dict[str, Any], expected_version: int | None) -> Contractor:
+        with self.context.database.write() as session:
+            contractor = records.load(session, Contractor, contractor_id, "contractor")
+            return records.update(session, self.context, contractor, CONTRACTOR, changes, expected_version,
+                                  check=lambda clean: self._check_unique(session, clean, contractor_id))
+
+    def delete(self, contractor_id: int, expected_version: int | None) -> None:
+        with self.context.database.write() as session:
+            contractor = records.load(session, Contractor, contractor_id, "contractor")
+            dependants = {
+                "evaluation": session.scalar(select(func.count()).where(Evaluation.contractor_id == contractor_id)),
+                "contract": session.scalar(select(func.count()).where(Contract.contractor_id == contractor_id)),
+                "redelegation": session.scalar(
+                    select(func.count()).where(Redelegation.contractor_id == contractor_id)),
+            }
+            if any(dependants.values()):
+                raise DependencyError(Message(
+                    f"「{contractor.name}」には評価 {dependants['evaluation']} 件、契約 {dependants['contract']} 件、"
+                    f"再委託 {dependants['redelegation']} 件が登録されているため削除できません。"
+                    "委託を終了する場合は状態を「終了」にしてください。",
+                    f"'{contractor.name}' has {dependants['evaluation']} evaluation(s), {dependants['contract']} "
+                    f"contract(s) and {dependants['redelegation']} re-delegation(s), so it cannot be deleted. "
+                    "Set its status to 'ended' instead."))
+            records.delete(session, self.context, contractor, CONTRACTOR, expected_version)
+
+    @staticmethod
+    def _check_unique(session: Any, clean: dict[str, Any], own_id: int | None) -> None:
+        number = clean.get("corporate_number")
+        if not number:
+            return
+        other = session.scalar(select(Contractor).where(Contractor.corporate_number == number))
+        if other is not None and other.id != own_id:
+            raise ValidationError({"corporate_number": Message(
+                f"この法人番号は「{other.name}」（#{other.id}）に登録済みです",
+                f"this corporate number is already registered for '{other.name}' (#{other.id})")})
+
+
+def holds_data(contractor: Contractor) -> bool:
+    """Whether the contractor may still hold our PI: it handles PI and its return/destruction is unconfirmed."""
+    return bool(contractor.pi_items) and contractor.disposition_date is None

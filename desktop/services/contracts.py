@@ -1,0 +1,111 @@
+"""Contracts and NDAs (契約・NDA), with their PI clauses and the signed file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.domain.clauses import missing_clauses
+from desktop.domain.errors import DependencyError, Message, ValidationError
+from desktop.domain.schema import CONTRACT
+from desktop.services import attachments, records
+from desktop.services.attachments import AttachmentStatus
+from desktop.services.context import ServiceContext
+from desktop.services.contractors import holds_data
+from desktop.services.settings import SettingsService
+from desktop.store.models import Contract, Contractor
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    id: int
+    contractor_id: int
+    contractor_name: str
+    kind: str
+    title: str
+    reference_number: str | None
+    signed_on: date
+    effective_from: date
+    expires_on: date | None
+    auto_renewal: bool
+    missing_clauses: tuple[str, ...]
+    has_attachment: bool
+    version: int
+
+
+class ContractService:
+    def __init__(self, context: ServiceContext, settings: SettingsService):
+        self.context = context
+        self.settings = settings
+
+    def list(self, contractor_id: int | None = None, text: str | None = None) -> list[ContractRow]:
+        query = select(Contract, Contractor.name).join(Contractor).order_by(
+            Contractor.name, Contract.effective_from.desc(), Contract.id)
+        if contractor_id is not None:
+            query = query.where(Contract.contractor_id == contractor_id)
+        if text:
+            needle = text.strip()
+            query = query.where(Contractor.name.contains(needle, autoescape=True)
+                                | Contract.title.contains(needle, autoescape=True))
+        with self.context.database.read() as session:
+            return [ContractRow(c.id, c.contractor_id, name, c.kind, c.title, c.reference_number, c.signed_on,
+                                c.effective_from, c.expires_on, c.auto_renewal,
+                                tuple(missing_clauses(c.kind, c.clauses)), bool(c.attachment_path), c.version)
+                    for c, name in session.execute(query)]
+
+    def get(self, contract_id: int) -> Contract:
+        with self.context.database.read() as session:
+            return records.load(session, Contract, contract_id, "contract")
+
+    def create(self, data: dict[str, Any], attachment: Path | None = None) -> Contract:
+        extra = self._store(attachment)
+        with self.context.database.write() as session:
+            return records.create(session, self.context, Contract, CONTRACT, data, extra=extra,
+                                  check=lambda clean: self._check_contractor(session, clean))
+
+    def update(self, contract_id: int, changes: dict[str, Any], expected_version: int | None,
+               attachment: Path | None = None) -> Contract:
+        extra = self._store(attachment)
+        with self.context.database.write() as session:
+            contract = records.load(session, Contract, contract_id, "contract")
+            return records.update(session, self.context, contract, CONTRACT, changes, expected_version,
+                                  extra=extra, check=lambda clean: self._check_contractor(session, clean))
+
+    def delete(self, contract_id: int, expected_version: int | None) -> None:
+        with self.context.database.write() as session:
+            contract = records.load(session, Contract, contract_id, "contract")
+            contractor = session.get(Contractor, contract.contractor_id)
+            if contractor is not None and holds_data(contractor):
+                raise DependencyError(Message(
+                    f"「{contractor.name}」は個人情報をまだ保有しているため（返却・廃棄が未確認）、契約を削除できません。",
+                    f"'{contractor.name}' still holds the data (return or destruction not confirmed), "
+                    "so its contract cannot be deleted."))
+            records.delete(session, self.context, contract, CONTRACT, expected_version)
+
+    def attachment_status(self, contract_id: int) -> AttachmentStatus:
+        contract = self.get(contract_id)
+        return attachments.check(self.context.data_dir, contract.attachment_path, contract.attachment_sha256)
+
+    def attachment_file(self, contract_id: int) -> Path:
+        """The stored file to open with the system viewer (check `attachment_status` first)."""
+        contract = self.get(contract_id)
+        if not contract.attachment_path:
+            raise ValidationError({"attachment": Message("添付ファイルがありません", "there is no attached file")})
+        return attachments.resolve(self.context.data_dir, contract.attachment_path)
+
+    def _store(self, attachment: Path | None) -> dict[str, Any]:
+        if attachment is None:
+            return {}
+        stored = attachments.store_file(attachment, self.context.data_dir,
+                                        int(self.settings.get("attachment_max_bytes")))
+        return {"attachment_name": stored.name, "attachment_path": stored.path,
+                "attachment_sha256": stored.sha256, "attachment_size": stored.size}
+
+    @staticmethod
+    def _check_contractor(session: Any, clean: dict[str, Any]) -> None:
+        if session.get(Contractor, clean["contractor_id"]) is None:
+            raise ValidationError({"contractor_id": Message("委託先が存在しません", "no such contractor")})

@@ -1,0 +1,110 @@
+"""The create / update / delete steps every record service shares: validate, version-check, audit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop.domain.enums import AuditAction
+from desktop.domain.errors import ConflictError, Message, NotFoundError, ValidationError
+from desktop.domain.schema import Schema, validate
+from desktop.services.audit import record_event
+from desktop.services.context import ServiceContext
+from desktop.store.models import Base
+
+RecordT = TypeVar("RecordT", bound=Base)
+
+
+def snapshot(record: Base, schema: Schema) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in schema.names}
+
+
+def load(session: Session, model: type[RecordT], record_id: int, record_type: str) -> RecordT:
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(record_type, record_id)
+    return record
+
+
+def check_version(record: Any, record_type: str, expected_version: int | None) -> None:
+    if expected_version is not None and record.version != expected_version:
+        raise ConflictError(record_type, record.id, expected_version, record.version, record.updated_by)
+
+
+@contextmanager
+def translate_store_errors(record_type: str, record: Any = None) -> Iterator[None]:
+    """Turn a lost optimistic-lock race or a constraint violation into our own errors."""
+    try:
+        yield
+    except StaleDataError:
+        raise ConflictError(record_type, getattr(record, "id", 0) or 0, getattr(record, "version", 0) or 0,
+                            -1) from None
+    except IntegrityError as error:
+        text = str(error.orig).lower()
+        if "corporate_number" in text:
+            raise ValidationError({"corporate_number": Message("この法人番号は既に登録されています",
+                                                               "this corporate number is already registered")}) \
+                from None
+        raise ValidationError({"record": Message(f"関連する記録と矛盾するため保存できません: {error.orig}",
+                                                 f"cannot be saved: it conflicts with related records: {error.orig}")}) \
+            from None
+
+
+def create(session: Session, context: ServiceContext, model: type[RecordT], schema: Schema,
+           data: Mapping[str, Any], *, extra: Mapping[str, Any] | None = None,
+           check: Callable[[dict[str, Any]], None] | None = None) -> RecordT:
+    clean = validate(schema, data)
+    if check:
+        check(clean)
+    record = model(**clean, **(extra or {}), updated_by=context.actor, created_at=context.now(),
+                   updated_at=context.now())
+    with translate_store_errors(schema.record_type):
+        session.add(record)
+        session.flush()
+    record_event(session, context, AuditAction.CREATE, schema.record_type, record.id, None,
+                 {**clean, **(extra or {})})
+    return record
+
+
+def update(session: Session, context: ServiceContext, record: RecordT, schema: Schema,
+           changes: Mapping[str, Any], expected_version: int | None, *,
+           extra: Mapping[str, Any] | None = None,
+           check: Callable[[dict[str, Any]], None] | None = None) -> RecordT:
+    check_version(record, schema.record_type, expected_version)
+    unknown = [name for name in changes if name not in schema.names]
+    if unknown:
+        validate(schema, {name: changes[name] for name in unknown}, partial=True)
+    before = snapshot(record, schema)
+    clean = validate(schema, {**before, **changes})
+    if check:
+        check(clean)  # may fill `extra` with derived values
+    after_extra = dict(extra or {})
+    before_extra = {name: getattr(record, name) for name in after_extra}
+    if all(before[name] == clean[name] for name in clean) and all(
+            before_extra[name] == after_extra[name] for name in after_extra):
+        return record
+    for name, value in {**clean, **after_extra}.items():
+        setattr(record, name, value)
+    record.updated_by = context.actor  # type: ignore[attr-defined]
+    record.updated_at = context.now()  # type: ignore[attr-defined]
+    with translate_store_errors(schema.record_type, record):
+        session.flush()
+    record_event(session, context, AuditAction.UPDATE, schema.record_type, record.id,  # type: ignore[attr-defined]
+                 {**before, **before_extra}, {**clean, **after_extra})
+    return record
+
+
+def delete(session: Session, context: ServiceContext, record: Any, schema: Schema,
+           expected_version: int | None) -> None:
+    check_version(record, schema.record_type, expected_version)
+    before = snapshot(record, schema)
+    record_id = record.id
+    with translate_store_errors(schema.record_type, record):
+        session.delete(record)
+        session.flush()
+    record_event(session, context, AuditAction.DELETE, schema.record_type, record_id, before, None)

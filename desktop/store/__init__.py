@@ -1,0 +1,1 @@
+"""SQLAlchemy storage: engine set-up, mapped tables, migrations and the queries services need."""

@@ -1,0 +1,278 @@
+"""The mapped tables. Column names equal the field names of `desktop.domain.schema`."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in and out, on SQLite (which keeps no zone) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
+
+
+class Versioned:
+    """Every editable record: optimistic locking and who touched it last."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+
+class CompanyProfile(Versioned, Base):
+    __tablename__ = "company_profile"
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(200))
+    representative: Mapped[str | None] = mapped_column(String(200))
+    officer_name: Mapped[str | None] = mapped_column(String(200))
+    officer_title: Mapped[str | None] = mapped_column(String(200))
+    privacy_mark_number: Mapped[str | None] = mapped_column(String(200))
+
+
+class Setting(Versioned, Base):
+    """One typed setting (see desktop.services.settings for the registry of keys and defaults)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Contractor(Versioned, Base):
+    __tablename__ = "contractor"
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    kana: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    corporate_number: Mapped[str | None] = mapped_column(String(13), unique=True)
+    country: Mapped[str] = mapped_column(String(2), default="JP")
+    address: Mapped[str | None] = mapped_column(String(200))
+    representative: Mapped[str | None] = mapped_column(String(200))
+    contact_person: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    entrusted_work: Mapped[str | None] = mapped_column(Text)
+    pi_items: Mapped[list[Any]] = mapped_column(default=list)
+    handles_special_care: Mapped[bool] = mapped_column(Boolean, default=False)
+    handles_my_number: Mapped[bool] = mapped_column(Boolean, default=False)
+    data_subject_count: Mapped[int | None] = mapped_column(Integer)
+    privacy_mark_number: Mapped[str | None] = mapped_column(String(200))
+    privacy_mark_expiry: Mapped[date | None] = mapped_column(Date)
+    isms_number: Mapped[str | None] = mapped_column(String(200))
+    isms_expiry: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    foreign_regime_note: Mapped[str | None] = mapped_column(Text)
+    disposition_method: Mapped[str | None] = mapped_column(String(30))
+    disposition_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    evaluations: Mapped[list[Evaluation]] = relationship(back_populates="contractor", passive_deletes="all")
+    contracts: Mapped[list[Contract]] = relationship(back_populates="contractor", passive_deletes="all")
+
+
+class Evaluation(Versioned, Base):
+    __tablename__ = "evaluation"
+    contractor_id: Mapped[int] = mapped_column(ForeignKey("contractor.id", ondelete="RESTRICT"), index=True)
+    evaluated_on: Mapped[date] = mapped_column(Date)
+    evaluator: Mapped[str] = mapped_column(String(200))
+    route: Mapped[str] = mapped_column(String(20))
+    items: Mapped[list[Any]] = mapped_column(default=list)  # snapshot: item definition + score
+    total_score: Mapped[int] = mapped_column(Integer)
+    max_score: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(String(20))
+    certificate_number: Mapped[str | None] = mapped_column(String(200))
+    certificate_expiry: Mapped[date | None] = mapped_column(Date)
+    conditions: Mapped[str | None] = mapped_column(Text)
+    approver: Mapped[str | None] = mapped_column(String(200))
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    next_due_on: Mapped[date | None] = mapped_column(Date)
+    next_due_reason: Mapped[str | None] = mapped_column(Text)
+
+    contractor: Mapped[Contractor] = relationship(back_populates="evaluations")
+
+
+class Contract(Versioned, Base):
+    __tablename__ = "contract"
+    contractor_id: Mapped[int] = mapped_column(ForeignKey("contractor.id", ondelete="RESTRICT"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    reference_number: Mapped[str | None] = mapped_column(String(200))
+    signed_on: Mapped[date] = mapped_column(Date)
+    effective_from: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    auto_renewal: Mapped[bool] = mapped_column(Boolean, default=False)
+    renewal_term_months: Mapped[int | None] = mapped_column(Integer)
+    clauses: Mapped[list[Any]] = mapped_column(default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
+    attachment_name: Mapped[str | None] = mapped_column(String(255))
+    attachment_path: Mapped[str | None] = mapped_column(String(500))
+    attachment_sha256: Mapped[str | None] = mapped_column(String(64))
+    attachment_size: Mapped[int | None] = mapped_column(Integer)
+
+    contractor: Mapped[Contractor] = relationship(back_populates="contracts")
+
+
+class Engagement(Versioned, Base):
+    __tablename__ = "engagement"
+    client_name: Mapped[str] = mapped_column(String(200), index=True)
+    client_corporate_number: Mapped[str | None] = mapped_column(String(13))
+    client_is_original: Mapped[bool] = mapped_column(Boolean, default=True)
+    original_business_name: Mapped[str | None] = mapped_column(String(200))
+    work: Mapped[str] = mapped_column(Text)
+    pi_items: Mapped[list[Any]] = mapped_column(default=list)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    consent_hops: Mapped[list[ConsentHop]] = relationship(
+        back_populates="engagement", order_by="ConsentHop.consented_on", passive_deletes=True)
+    redelegations: Mapped[list[Redelegation]] = relationship(
+        back_populates="engagement", order_by="Redelegation.start_date", passive_deletes=True)
+
+
+class Redelegation(Versioned, Base):
+    __tablename__ = "redelegation"
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"), index=True)
+    contractor_id: Mapped[int] = mapped_column(ForeignKey("contractor.id", ondelete="RESTRICT"), index=True)
+    work: Mapped[str | None] = mapped_column(Text)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    engagement: Mapped[Engagement] = relationship(back_populates="redelegations")
+    contractor: Mapped[Contractor] = relationship()
+
+
+class ConsentHop(Versioned, Base):
+    __tablename__ = "consent_hop"
+    engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"), index=True)
+    redelegation_id: Mapped[int | None] = mapped_column(ForeignKey("redelegation.id", ondelete="CASCADE"),
+                                                        index=True)
+    from_party: Mapped[str] = mapped_column(String(200))
+    to_party: Mapped[str] = mapped_column(String(200))
+    consented_on: Mapped[date] = mapped_column(Date)
+    form: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str | None] = mapped_column(String(200))
+    attachment_name: Mapped[str | None] = mapped_column(String(255))
+    attachment_path: Mapped[str | None] = mapped_column(String(500))
+    attachment_sha256: Mapped[str | None] = mapped_column(String(64))
+    attachment_size: Mapped[int | None] = mapped_column(Integer)
+
+    engagement: Mapped[Engagement] = relationship(back_populates="consent_hops")
+
+
+class JointUse(Versioned, Base):
+    __tablename__ = "joint_use"
+    title: Mapped[str] = mapped_column(String(200))
+    joint_use_statement: Mapped[str | None] = mapped_column(Text)
+    pi_items: Mapped[list[Any]] = mapped_column(default=list)
+    scope: Mapped[str | None] = mapped_column(Text)
+    joint_users: Mapped[list[Any]] = mapped_column(default=list)
+    purposes: Mapped[str | None] = mapped_column(Text)
+    responsible_name: Mapped[str | None] = mapped_column(String(200))
+    responsible_address: Mapped[str | None] = mapped_column(String(200))
+    responsible_is_corporation: Mapped[bool] = mapped_column(Boolean, default=True)
+    responsible_representative: Mapped[str | None] = mapped_column(String(200))
+    acquisition_method: Mapped[str | None] = mapped_column(Text)
+    notice_method: Mapped[str | None] = mapped_column(String(20))
+    notice_reference: Mapped[str | None] = mapped_column(String(200))
+    notice_published_on: Mapped[date | None] = mapped_column(Date)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    changes: Mapped[list[JointUseChange]] = relationship(
+        back_populates="joint_use", order_by="JointUseChange.changed_on", passive_deletes=True)
+
+
+class JointUseChange(Versioned, Base):
+    __tablename__ = "joint_use_change"
+    joint_use_id: Mapped[int] = mapped_column(ForeignKey("joint_use.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    changed_on: Mapped[date] = mapped_column(Date)
+    noticed_on: Mapped[date | None] = mapped_column(Date)
+
+    joint_use: Mapped[JointUse] = relationship(back_populates="changes")
+
+
+class AuditEvent(Base):
+    """Append-only: every create, update and delete made through a service."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+    actor: Mapped[str] = mapped_column(String(100), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    record_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int] = mapped_column(Integer)
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    __table_args__ = (Index("ix_audit_event_record", "record_type", "record_id"),)
+
+
+RECORD_MODELS: dict[str, type[Base]] = {
+    "company_profile": CompanyProfile,
+    "contractor": Contractor,
+    "evaluation": Evaluation,
+    "contract": Contract,
+    "engagement": Engagement,
+    "consent_hop": ConsentHop,
+    "redelegation": Redelegation,
+    "joint_use": JointUse,
+    "joint_use_change": JointUseChange,
+}
