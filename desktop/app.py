@@ -18,6 +18,7 @@ from desktop.services.demo import DemoService
 from desktop.services.engagements import EngagementService
 from desktop.services.evaluations import EvaluationService
 from desktop.services.joint_uses import JointUseService
+from desktop.services.registers import RegisterService
 from desktop.services.settings import SettingsService
 from desktop.store import migrate
 from desktop.store.database import Database, sqlite_path
@@ -67,6 +68,7 @@ class Services:
     checks: CheckService
     audit: AuditService
     demo: DemoService
+    registers: RegisterService
 
     @property
     def database(self) -> Database:
@@ -87,12 +89,14 @@ def build_services(url: str | None = None, *, actor: str | None = None, data_dir
     if clock is not None:
         context.clock = clock
     settings = SettingsService(context)
+    checks = CheckService(context, settings)
+    audit = AuditService(context)
     return Services(
         context=context, settings=settings, company=CompanyService(context),
         contractors=ContractorService(context), evaluations=EvaluationService(context, settings),
         contracts=ContractService(context, settings), engagements=EngagementService(context, settings),
-        joint_uses=JointUseService(context), checks=CheckService(context, settings), audit=AuditService(context),
-        demo=DemoService(context),
+        joint_uses=JointUseService(context), checks=checks, audit=audit, demo=DemoService(context),
+        registers=RegisterService(context, checks, audit),
     )
 
 

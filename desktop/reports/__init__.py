@@ -1,0 +1,1 @@
+"""Read-only outputs: PDF registers (reportlab) and Excel workbooks (openpyxl), fed by service queries."""

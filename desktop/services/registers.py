@@ -1,0 +1,257 @@
+"""Read-only register queries shared by the PDF registers, the Excel workbook and the window.
+
+Each register is a few bulk queries (never one per record) returning plain rows, so a 10,000-contractor
+register costs the same handful of round trips as a 10-contractor one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop.domain.clauses import missing_clauses
+from desktop.domain.enums import ContractKind
+from desktop.domain.facts import ContractFacts
+from desktop.domain.rules import Finding, is_in_force, term_end
+from desktop.services import records
+from desktop.services.audit import AuditFilter, AuditService
+from desktop.services.checks import CheckService
+from desktop.services.context import ServiceContext
+from desktop.services.contractors import search_condition
+from desktop.store.models import (
+    AuditEvent,
+    CompanyProfile,
+    ConsentHop,
+    Contract,
+    Contractor,
+    Engagement,
+    Evaluation,
+    JointUse,
+    Redelegation,
+)
+
+
+@dataclass(frozen=True)
+class NdaStatus:
+    in_force: bool
+    contract_id: int | None
+    expires_on: date | None  # end of the current term; None = open-ended (or no NDA)
+    auto_renewal: bool
+
+
+@dataclass(frozen=True)
+class ContractorRegisterRow:
+    contractor: Contractor
+    latest_evaluation: Evaluation | None
+    nda: NdaStatus
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class ContractRegisterRow:
+    contract: Contract
+    contractor_name: str
+    in_force: bool
+    term_end: date | None
+    missing_clauses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HopRow:
+    hop: ConsentHop
+    in_time: bool  # consented on or before the start of what it covers
+
+
+@dataclass(frozen=True)
+class RedelegationRow:
+    redelegation: Redelegation
+    contractor_name: str
+    hops: tuple[HopRow, ...]
+    consent_in_time: bool
+
+
+@dataclass(frozen=True)
+class EngagementRegisterRow:
+    engagement: Engagement
+    hops: tuple[HopRow, ...]  # consent for the engagement itself (redelegation_id is None)
+    redelegations: tuple[RedelegationRow, ...]
+    consent_in_time: bool  # True also when the client is the original business (no consent needed)
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class JointUseRegisterRow:
+    joint_use: JointUse
+    findings: tuple[Finding, ...]
+
+
+@dataclass
+class ContractorFile:
+    """Everything about one contractor, for the 委託先カルテ."""
+
+    contractor: Contractor
+    evaluations: list[Evaluation]
+    contracts: list[ContractRegisterRow]
+    engagements: list[EngagementRegisterRow]
+    findings: list[Finding]
+    history: list[AuditEvent] = field(default_factory=list)
+
+
+def _facts(contract: Contract) -> ContractFacts:
+    return ContractFacts(contract.id, contract.contractor_id, contract.kind, contract.title, contract.effective_from,
+                         contract.expires_on, contract.auto_renewal, contract.renewal_term_months,
+                         tuple(contract.clauses or ()))
+
+
+def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
+    """The NDA in force on `as_of` that runs longest, else none."""
+    best: NdaStatus | None = None
+    for contract in contracts:
+        if contract.kind != ContractKind.NDA.value:
+            continue
+        facts = _facts(contract)
+        if not is_in_force(facts, as_of):
+            continue
+        end = term_end(facts, as_of)
+        candidate = NdaStatus(True, contract.id, end, contract.auto_renewal)
+        if best is None or (best.expires_on is not None and (end is None or end > best.expires_on)):
+            best = candidate
+    return best or NdaStatus(False, None, None, False)
+
+
+def _group(findings: Iterable[Finding]) -> dict[tuple[str, int], list[Finding]]:
+    grouped: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    for finding in findings:
+        grouped[(finding.record_type, finding.record_id)].append(finding)
+    return grouped
+
+
+class RegisterService:
+    def __init__(self, context: ServiceContext, checks: CheckService, audit: AuditService):
+        self.context = context
+        self.checks = checks
+        self.audit = audit
+
+    def company(self) -> CompanyProfile | None:
+        with self.context.database.read() as session:
+            return session.scalar(select(CompanyProfile).order_by(CompanyProfile.id).limit(1))
+
+    def contractors(self, as_of: date, text: str | None = None, status: str | None = None,
+                    findings: list[Finding] | None = None) -> list[ContractorRegisterRow]:
+        findings = findings if findings is not None else self.checks.findings(as_of)
+        by_record = _group(findings)
+        with self.context.database.read() as session:
+            contractors = list(session.scalars(select(Contractor).where(*search_condition(text, status))
+                                               .order_by(Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contractor.id)))
+            latest: dict[int, Evaluation] = {}
+            for evaluation in session.scalars(select(Evaluation).where(Evaluation.evaluated_on <= as_of)):
+                current = latest.get(evaluation.contractor_id)
+                if current is None or (evaluation.evaluated_on, evaluation.id) > (current.evaluated_on, current.id):
+                    latest[evaluation.contractor_id] = evaluation
+            ndas: dict[int, list[Contract]] = defaultdict(list)
+            for contract in session.scalars(select(Contract).where(Contract.kind == ContractKind.NDA.value)):
+                ndas[contract.contractor_id].append(contract)
+        rows = []
+        for contractor in contractors:
+            own = list(by_record.get(("contractor", contractor.id), []))
+            rows.append(ContractorRegisterRow(contractor, latest.get(contractor.id),
+                                              nda_status(ndas.get(contractor.id, []), as_of), tuple(own)))
+        return rows
+
+    def contracts(self, as_of: date, contractor_id: int | None = None) -> list[ContractRegisterRow]:
+        query = select(Contract, Contractor.name).join(Contractor).order_by(
+            Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contract.kind, Contract.effective_from, Contract.id)
+        if contractor_id is not None:
+            query = query.where(Contract.contractor_id == contractor_id)
+        with self.context.database.read() as session:
+            result = []
+            for contract, name in session.execute(query):
+                facts = _facts(contract)
+                result.append(ContractRegisterRow(contract, name, is_in_force(facts, as_of), term_end(facts, as_of),
+                                                  tuple(missing_clauses(contract.kind, contract.clauses))))
+            return result
+
+    def engagements(self, as_of: date, contractor_id: int | None = None,
+                    findings: list[Finding] | None = None) -> list[EngagementRegisterRow]:
+        findings = findings if findings is not None else self.checks.findings(as_of)
+        by_record = _group(findings)
+        query = select(Engagement).options(
+            selectinload(Engagement.consent_hops),
+            selectinload(Engagement.redelegations).selectinload(Redelegation.contractor),
+        ).order_by(Engagement.start_date, Engagement.id)
+        if contractor_id is not None:
+            query = query.where(Engagement.id.in_(
+                select(Redelegation.engagement_id).where(Redelegation.contractor_id == contractor_id)))
+        with self.context.database.read() as session:
+            engagements = list(session.scalars(query))
+        rows = []
+        for engagement in engagements:
+            own_hops = tuple(HopRow(h, h.consented_on <= engagement.start_date)
+                             for h in engagement.consent_hops if h.redelegation_id is None)
+            redelegations = []
+            for redelegation in engagement.redelegations:
+                hops = tuple(HopRow(h, h.consented_on <= redelegation.start_date)
+                             for h in engagement.consent_hops if h.redelegation_id == redelegation.id)
+                redelegations.append(RedelegationRow(redelegation, redelegation.contractor.name, hops,
+                                                     any(h.in_time for h in hops)))
+            own_findings = list(by_record.get(("engagement", engagement.id), []))
+            for redelegation in engagement.redelegations:
+                own_findings.extend(by_record.get(("redelegation", redelegation.id), []))
+            consent_ok = engagement.client_is_original or any(h.in_time for h in own_hops)
+            rows.append(EngagementRegisterRow(engagement, own_hops, tuple(redelegations), consent_ok,
+                                              tuple(own_findings)))
+        return rows
+
+    def joint_uses(self, as_of: date, findings: list[Finding] | None = None) -> list[JointUseRegisterRow]:
+        findings = findings if findings is not None else self.checks.findings(as_of)
+        by_record = _group(findings)
+        with self.context.database.read() as session:
+            joint_uses = list(session.scalars(select(JointUse).options(selectinload(JointUse.changes))
+                                              .order_by(JointUse.start_date, JointUse.id)))
+        return [JointUseRegisterRow(j, tuple(by_record.get(("joint_use", j.id), []))) for j in joint_uses]
+
+    def evaluation(self, evaluation_id: int) -> tuple[Evaluation, Contractor]:
+        with self.context.database.read() as session:
+            evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
+            contractor = records.load(session, Contractor, evaluation.contractor_id, "contractor")
+            return evaluation, contractor
+
+    def joint_use(self, joint_use_id: int) -> JointUse:
+        with self.context.database.read() as session:
+            joint_use = session.scalar(select(JointUse).where(JointUse.id == joint_use_id)
+                                       .options(selectinload(JointUse.changes)))
+            if joint_use is None:
+                records.load(session, JointUse, joint_use_id, "joint_use")
+            assert joint_use is not None
+            return joint_use
+
+    def contractor_file(self, contractor_id: int, as_of: date) -> ContractorFile:
+        findings = self.checks.findings(as_of)
+        with self.context.database.read() as session:
+            contractor = records.load(session, Contractor, contractor_id, "contractor")
+            evaluations = list(session.scalars(select(Evaluation).where(Evaluation.contractor_id == contractor_id)
+                                               .order_by(Evaluation.evaluated_on, Evaluation.id)))
+            contract_ids = list(session.scalars(select(Contract.id).where(Contract.contractor_id == contractor_id)))
+            redelegation_ids = list(session.scalars(
+                select(Redelegation.id).where(Redelegation.contractor_id == contractor_id)))
+            history = list(session.scalars(select(AuditEvent).where(
+                ((AuditEvent.record_type == "contractor") & (AuditEvent.record_id == contractor_id))
+                | ((AuditEvent.record_type == "contract") & AuditEvent.record_id.in_(contract_ids or [-1]))
+                | ((AuditEvent.record_type == "evaluation")
+                   & AuditEvent.record_id.in_([e.id for e in evaluations] or [-1]))
+                | ((AuditEvent.record_type == "redelegation") & AuditEvent.record_id.in_(redelegation_ids or [-1]))
+            ).order_by(AuditEvent.occurred_at, AuditEvent.id)))
+        contracts = self.contracts(as_of, contractor_id)
+        engagements = self.engagements(as_of, contractor_id, findings)
+        own = [f for f in findings if (f.record_type == "contractor" and f.record_id == contractor_id)
+               or (f.record_type == "contract" and f.record_id in contract_ids)
+               or (f.record_type == "redelegation" and f.record_id in redelegation_ids)]
+        return ContractorFile(contractor, evaluations, contracts, engagements, own, history)
+
+    def audit_events(self, criteria: AuditFilter | None = None) -> list[AuditEvent]:
+        return self.audit.list_events(criteria, limit=None)
