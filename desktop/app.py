@@ -74,6 +74,9 @@ class Services:
     def database(self) -> Database:
         return self.context.database
 
+    def schema_revision(self) -> str | None:
+        return migrate.current_revision(self.context.database.engine)
+
     def close(self) -> None:
         self.context.database.dispose()
 

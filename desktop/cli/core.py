@@ -41,10 +41,8 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from desktop.store import migrate
-
     services = open_services(args)
-    print(f"schema at revision {migrate.head_revision()}: {services.database.engine.url.render_as_string()}")
+    print(f"schema at revision {services.schema_revision()}: {services.database.engine.url.render_as_string()}")
     return EXIT_OK
 
 

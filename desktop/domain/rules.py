@@ -297,9 +297,10 @@ def engagement_findings(facts: ComplianceFacts, today: date,
             yield _finding("engagement.consent_missing", Severity.BLOCKING, "engagement", engagement.id,
                            engagement.client_name, ja, en, engagement.start_date)
     for redelegation in facts.redelegations:
-        engagement = engagements.get(redelegation.engagement_id)
-        if engagement is None or engagement.status == EngagementStatus.ENDED.value:
+        parent = engagements.get(redelegation.engagement_id)
+        if parent is None or parent.status == EngagementStatus.ENDED.value:
             continue
+        engagement = parent
         if redelegation.end_date is not None and redelegation.end_date < today:
             continue
         name = names.get(redelegation.contractor_id, f"#{redelegation.contractor_id}")
@@ -442,10 +443,10 @@ def upcoming_deadlines(facts: ComplianceFacts, today: date, days: int = 90,
             latest_by_contractor[evaluation.contractor_id] = evaluation
     contractors = {c.id: c for c in facts.contractors}
     for contractor in facts.contractors:
-        evaluation = latest_by_contractor.get(contractor.id)
-        if _handles_pi_actively(contractor) and evaluation and evaluation.next_due_on \
-                and today <= evaluation.next_due_on <= horizon:
-            result.append(Deadline(evaluation.next_due_on, "evaluation_due", "contractor", contractor.id,
+        latest = latest_by_contractor.get(contractor.id)
+        if _handles_pi_actively(contractor) and latest and latest.next_due_on \
+                and today <= latest.next_due_on <= horizon:
+            result.append(Deadline(latest.next_due_on, "evaluation_due", "contractor", contractor.id,
                                    contractor.name, Message("委託先評価の期限", "Evaluation due")))
     for contract in facts.contracts:
         owner = contractors.get(contract.contractor_id)

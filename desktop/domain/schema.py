@@ -151,7 +151,7 @@ def _clean_integer(field: Field, raw: object) -> int:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     if isinstance(raw, str):
-        text = values.strip_hyphens(unicodedata.normalize("NFKC", raw)).replace(",", "").strip()
+        text = unicodedata.normalize("NFKC", raw).replace(",", "").replace(" ", "").strip()
         if not text.isascii() or not text.isdigit():
             raise ValidationError({field.name: _error(field, "0以上の整数で入力してください",
                                                       "must be a whole number, 0 or more")})

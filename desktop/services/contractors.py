@@ -72,7 +72,7 @@ class ContractorService:
 
     def search(self, text: str | None = None, status: str | None = None, order_by: str = "name",
                descending: bool = False, offset: int = 0, limit: int | None = None) -> list[ContractorRow]:
-        column = SORTABLE.get(order_by, Contractor.name)
+        column: Any = SORTABLE.get(order_by, Contractor.name)
         ordering = [column.desc() if descending else column.asc(), Contractor.id.asc()]
         query = select(
             Contractor.id, Contractor.name, Contractor.kana, Contractor.corporate_number, Contractor.status,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import DEFAULT_TEMPLATE, Thresholds, items_for_route, score_evaluation
@@ -111,18 +111,32 @@ class _Builder:
         self.today = context.today()
         self.now = context.now()
         self.audit: list[dict[str, Any]] = []
+        self.sequences: list[str] = []
+        self.item_dicts = {route: [item.to_dict() for item in items_for_route(DEFAULT_TEMPLATE, route)]
+                           for route in ("full", "privacy_mark")}
 
     def _insert(self, model: Any, rows: list[dict[str, Any]], record_type: str) -> list[int]:
+        """Insert with explicit ids (the tables are empty: `load` checked), one executemany per table."""
         if not rows:
             return []
+        first = (self.session.scalar(select(func.max(model.id))) or 0) + 1
+        ids = list(range(first, first + len(rows)))
         stamp = {"version": 1, "created_at": self.now, "updated_at": self.now, "updated_by": self.context.actor}
-        full = [{**row, **stamp} for row in rows]
-        ids = list(self.session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), full))
+        self.session.execute(insert(model), [{**row, **stamp, "id": record_id} for record_id, row in zip(ids, rows, strict=True)])
+        self.sequences.append(model.__tablename__)
         for record_id, row in zip(ids, rows, strict=True):
             self.audit.append({"occurred_at": self.now, "actor": self.context.actor, "action": AuditAction.CREATE.value,
                                "record_type": record_type, "record_id": record_id,
                                "changes": {k: [None, json_value(v)] for k, v in row.items() if v not in (None, [], "")}})
         return ids
+
+    def _advance_sequences(self) -> None:
+        """PostgreSQL: explicit ids do not move the id sequences; move them past the rows just written."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        for table in self.sequences:
+            self.session.execute(text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"))
 
     def build(self) -> DemoSummary:
         rng, today = self.rng, self.today
@@ -190,6 +204,7 @@ class _Builder:
             changes.append({"joint_use_id": joint_use_id, "field": "purpose", "description": "利用目的の文言を明確化",
                             "changed_on": changed, "noticed_on": changed - timedelta(days=rng.randint(14, 30))})
         self._insert(JointUseChange, changes, "joint_use_change")
+        self._advance_sequences()
         if self.audit:
             self.session.execute(insert(AuditEvent), self.audit)
         return DemoSummary(len(contractor_ids), len(evaluation_ids), len(contract_ids), len(engagement_ids),
@@ -262,7 +277,7 @@ class _Builder:
             evaluated, due = today - timedelta(days=350), today + timedelta(days=15)
         return {
             "contractor_id": cid, "evaluated_on": evaluated, "evaluator": _person(rng), "route": route,
-            "items": [{**item.to_dict(), "score": scores[item.code]} for item in items],
+            "items": [{**item, "score": scores[item["code"]]} for item in self.item_dicts[route]],
             "total_score": score.total, "max_score": score.maximum, "result": score.result.value,
             "certificate_number": contractor["privacy_mark_number"] if route == "privacy_mark" else None,
             "certificate_expiry": contractor["privacy_mark_expiry"] if route == "privacy_mark" else None,

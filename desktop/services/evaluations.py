@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -52,7 +53,8 @@ class EvaluationService:
         return add_months(evaluated_on, int(self.settings.get("evaluation_interval_months")))
 
     def list(self, contractor_id: int | None = None, text: str | None = None) -> list[EvaluationRow]:
-        query = select(Evaluation.id, Evaluation.contractor_id, Contractor.name, Evaluation.evaluated_on,
+        query = select(Evaluation.id, Evaluation.contractor_id, Contractor.name.label("contractor_name"),
+                       Evaluation.evaluated_on,
                        Evaluation.evaluator, Evaluation.route, Evaluation.total_score, Evaluation.max_score,
                        Evaluation.result, Evaluation.approved_on, Evaluation.next_due_on, Evaluation.version
                        ).join(Contractor).order_by(Evaluation.evaluated_on.desc(), Evaluation.id.desc())
@@ -61,7 +63,7 @@ class EvaluationService:
         if text:
             query = query.where(Contractor.name.contains(text.strip(), autoescape=True))
         with self.context.database.read() as session:
-            return [EvaluationRow(*row) for row in session.execute(query)]
+            return [EvaluationRow(**row._mapping) for row in session.execute(query)]
 
     def get(self, evaluation_id: int) -> Evaluation:
         with self.context.database.read() as session:
@@ -96,7 +98,7 @@ class EvaluationService:
             records.delete(session, self.context, evaluation, EVALUATION, expected_version)
 
     def _derive(self, session: Session, clean: dict[str, Any], scores: dict[str, int],
-                snapshot: list[dict[str, Any]] | None = None, snapshot_route: str | None = None) -> dict[str, Any]:
+                snapshot: builtins.list[dict[str, Any]] | None = None, snapshot_route: str | None = None) -> dict[str, Any]:
         """Check the contractor and certificate, score the items, default the due date."""
         contractor = session.get(Contractor, clean["contractor_id"])
         if contractor is None:

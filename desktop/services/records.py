@@ -66,7 +66,7 @@ def create(session: Session, context: ServiceContext, model: type[RecordT], sche
     with translate_store_errors(schema.record_type):
         session.add(record)
         session.flush()
-    record_event(session, context, AuditAction.CREATE, schema.record_type, record.id, None,
+    record_event(session, context, AuditAction.CREATE, schema.record_type, record.id, None,  # type: ignore[attr-defined]
                  {**clean, **(extra or {})})
     return record
 

@@ -1,0 +1,48 @@
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from desktop.store import migrate
+from desktop.store.database import Database, normalize_url
+from desktop.store.models import Base
+
+
+def test_migrated_schema_equals_the_models(database_url):
+    database = Database(database_url)
+    migrate.upgrade(database.engine)
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection, opts={"compare_type": True}),
+                                       Base.metadata)
+    database.dispose()
+    assert differences == []
+
+
+def test_upgrade_is_idempotent_and_reports_head(database_url):
+    database = Database(database_url)
+    assert migrate.upgrade(database.engine) == migrate.head_revision()
+    assert migrate.upgrade(database.engine) == migrate.head_revision()
+    assert migrate.current_revision(database.engine) == migrate.head_revision()
+    assert migrate.is_itaku_database(database.engine)
+    database.dispose()
+
+
+def test_sqlite_runs_with_wal_and_foreign_keys(sqlite_url):
+    database = Database(sqlite_url)
+    with database.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    database.dispose()
+
+
+def test_bare_path_and_plain_postgres_url_are_normalised(tmp_path):
+    assert normalize_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
+    assert normalize_url("postgresql://localhost/test") == "postgresql+psycopg://localhost/test"
+
+
+def test_a_database_that_is_not_itaku_is_recognised(tmp_path):
+    database = Database(str(tmp_path / "other.db"))
+    with database.write() as session:
+        session.execute(text("CREATE TABLE something (id INTEGER)"))
+    assert not migrate.is_itaku_database(database.engine)
+    assert "something" in inspect(database.engine).get_table_names()
+    database.dispose()

@@ -1,0 +1,28 @@
+"""The house rules the tools can check, run by the same test command as everything else."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / tool), *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_layers_keep_their_imports():
+    """domain, store, services and reports know nothing of Qt; UI, CLI and reports never reach the store."""
+    result = run("lint-imports")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_finds_nothing():
+    result = run("ruff", "check", "desktop", "tests", "benchmarks", "installer", "tools")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_on_the_non_qt_layers():
+    result = run("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
