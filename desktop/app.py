@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.services.accounts import AccountService
 from desktop.services.audit import AuditService
+from desktop.services.backups import BackupService
 from desktop.services.checks import CheckService
 from desktop.services.company import CompanyService
 from desktop.services.context import ServiceContext
@@ -69,6 +71,8 @@ class Services:
     audit: AuditService
     demo: DemoService
     registers: RegisterService
+    accounts: AccountService
+    backups: BackupService
 
     @property
     def database(self) -> Database:
@@ -82,13 +86,19 @@ class Services:
 
 
 def build_services(url: str | None = None, *, actor: str | None = None, data_dir: Path | None = None,
-                   clock: Callable[[], datetime] | None = None, upgrade: bool = True) -> Services:
+                   clock: Callable[[], datetime] | None = None, upgrade: bool = True,
+                   role: str | None = "officer") -> Services:
+    """Build every service on one database.
+
+    `role` is the role the services act with: trusted callers (tests, tools) name one; the CLI and the
+    window pass None and sign in through `services.accounts`, which sets actor and role from the account.
+    """
     database_url = resolve_database_url(url)
     database = Database(database_url)
     if upgrade:
         migrate.upgrade(database.engine)
     context = ServiceContext(database=database, data_dir=data_dir or data_dir_for(database.url),
-                             actor=actor or os.environ.get("ITAKU_USER") or _login_name())
+                             actor=actor or os.environ.get("ITAKU_USER") or login_name(), role=role)
     if clock is not None:
         context.clock = clock
     settings = SettingsService(context)
@@ -99,11 +109,12 @@ def build_services(url: str | None = None, *, actor: str | None = None, data_dir
         contractors=ContractorService(context), evaluations=EvaluationService(context, settings),
         contracts=ContractService(context, settings), engagements=EngagementService(context, settings),
         joint_uses=JointUseService(context), checks=checks, audit=audit, demo=DemoService(context),
-        registers=RegisterService(context, checks, audit),
+        registers=RegisterService(context, checks, audit), accounts=AccountService(context),
+        backups=BackupService(context),
     )
 
 
-def _login_name() -> str:
+def login_name() -> str:
     try:
         return os.getlogin()
     except OSError:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from typing import Any
 
-from desktop.domain.errors import ConflictError, DependencyError, ItakuError, NotFoundError, ValidationError
+from desktop.domain.errors import ItakuError, ValidationError
 from desktop.domain.values import parse_date
 
 EXIT_OK = 0
@@ -16,10 +17,57 @@ EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
 
-def open_services(args: argparse.Namespace) -> Any:
+def open_services(args: argparse.Namespace, *, sign_in: bool = True) -> Any:
+    """Open the database and sign in (see `authenticate`)."""
     from desktop.app import build_services
 
-    return build_services(args.db)
+    services = build_services(args.db, role=None)
+    if sign_in:
+        authenticate(services, args)
+    return services
+
+
+def read_secret(variable: str, prompt: str, *, confirm: bool = False) -> str | None:
+    """A password from the environment (for scripts) or typed at a prompt; None if neither is possible."""
+    import getpass
+
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("もう一度 / again: ") != first:
+        raise ValidationError({"password": _message("パスワードが一致しません", "the passwords do not match")})
+    return first
+
+
+def authenticate(services: Any, args: argparse.Namespace) -> None:
+    """Sign in as --user / ITAKU_USER with ITAKU_PASSWORD or a prompt.
+
+    A database with no account yet (before `init` has created the officer) is in set-up mode: the
+    commands act as the officer, under the login name, and say so.
+    """
+    accounts = services.accounts
+    if not accounts.has_accounts():
+        from desktop.app import login_name
+
+        accounts.enter_setup_mode(login_name())
+        print("注意: アカウントがまだありません。ITAKU_PASSWORD を設定して itaku-cli init を実行すると責任者アカウントが作成されます。\n"
+              "Note: no accounts yet; run `itaku-cli init` with ITAKU_PASSWORD set to create the officer account.",
+              file=sys.stderr)
+        return
+    user = getattr(args, "user", None) or os.environ.get("ITAKU_USER")
+    if not user and sys.stdin and sys.stdin.isatty():
+        user = input("ユーザー名 / user: ").strip()
+    if not user:
+        raise ValidationError({"user": _message("--user または ITAKU_USER でユーザー名を指定してください",
+                                                "name the user with --user or ITAKU_USER")})
+    password = read_secret("ITAKU_PASSWORD", f"{user} のパスワード / password: ")
+    if password is None:
+        raise ValidationError({"password": _message("ITAKU_PASSWORD を設定するか、端末から実行してパスワードを入力してください",
+                                                    "set ITAKU_PASSWORD, or run from a terminal to be asked")})
+    accounts.sign_in(user, password)
 
 
 def as_of_date(text: str | None) -> date | None:
@@ -48,7 +96,7 @@ def report_error(error: ItakuError, language: str) -> None:
         print("エラー / Error:" if language == "ja" else "Error:", file=sys.stderr)
         for field, message in error.fields.items():
             print(f"  {field}: {message.text(language)}", file=sys.stderr)
-    elif isinstance(error, ConflictError | NotFoundError | DependencyError):
+    elif hasattr(error, "message"):
         print(error.message.text(language), file=sys.stderr)
     else:
         print(str(error), file=sys.stderr)
@@ -69,8 +117,6 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         # The reader (e.g. `head`) went away: not our error. Point stdout at devnull so the
         # interpreter's final flush does not raise again.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:

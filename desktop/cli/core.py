@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from desktop.cli.common import EXIT_FINDINGS, EXIT_OK, as_of_date, open_services, print_json
+from desktop.cli.common import EXIT_FINDINGS, EXIT_OK, as_of_date, open_services, print_json, read_secret
 from desktop.domain.enums import Severity
 from desktop.domain.schema import CONTRACTOR
 
 
 def register(subparsers: Any) -> None:
-    init = subparsers.add_parser("init", help="create or upgrade the schema (Alembic upgrade head)")
+    init = subparsers.add_parser("init", help="create or upgrade the schema; on a new database create the officer "
+                                              "account (password from $ITAKU_PASSWORD or a prompt)")
+    init.add_argument("--officer", default="officer", help="user name of the officer account (default officer)")
     init.set_defaults(handler=cmd_init)
 
     demo = subparsers.add_parser("demo", help="load fictional demo data into an empty database")
@@ -41,18 +44,47 @@ def register(subparsers: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    services = open_services(args)
+    services = open_services(args, sign_in=False)
     print(f"schema at revision {services.schema_revision()}: {services.database.engine.url.render_as_string()}")
+    if services.accounts.has_accounts():
+        return EXIT_OK
+    password = read_secret("ITAKU_PASSWORD", f"{args.officer} のパスワード / password: ", confirm=True)
+    if password is None:
+        print("注意: 責任者アカウントは作成していません（ITAKU_PASSWORD を設定するか端末から実行してください）。\n"
+              "Note: no officer account created: set ITAKU_PASSWORD or run from a terminal.", file=sys.stderr)
+        return EXIT_OK
+    account = services.accounts.create_first_officer(args.officer, password)
+    print(f"責任者アカウント「{account.username}」を作成しました / officer account '{account.username}' created")
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     services = open_services(args)
     summary = services.demo.load(size=args.size, seed=args.seed)
+    _create_demo_accounts(services)
     print(f"委託先 {summary.contractors} / 評価 {summary.evaluations} / 契約 {summary.contracts} / "
           f"受託業務 {summary.engagements} / 同意 {summary.consent_hops} / 再委託 {summary.redelegations} / "
           f"共同利用 {summary.joint_uses} / 変更 {summary.joint_use_changes}")
     return EXIT_OK
+
+
+def _create_demo_accounts(services: Any) -> None:
+    """`demo` also creates the accounts staff and auditor (and, on a new database, officer) with ITAKU_PASSWORD."""
+    import os
+
+    from desktop.domain.roles import Role
+
+    password = os.environ.get("ITAKU_PASSWORD")
+    if not password or services.context.role != Role.OFFICER.value:
+        return
+    if not services.accounts.has_accounts():
+        services.accounts.create_first_officer("officer", password)
+        services.accounts.sign_in("officer", password)
+    existing = {row.username for row in services.accounts.list()}
+    for name in ("staff", "auditor"):
+        if name not in existing:
+            services.accounts.add(name, name, password)
+            print(f"アカウント「{name}」を作成しました / account '{name}' created")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

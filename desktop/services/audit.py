@@ -10,7 +10,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.audit_chain import GENESIS, event_hash
 from desktop.domain.enums import AuditAction
+from desktop.domain.errors import Message
+from desktop.domain.roles import Permission
 from desktop.services.context import ServiceContext
 from desktop.store.models import AuditEvent
 
@@ -38,10 +41,44 @@ def record_event(session: Session, context: ServiceContext, action: AuditAction,
         old, new = json_value(before.get(name)), json_value(after.get(name))
         if old != new:
             changes[name] = [old, new]
-    event = AuditEvent(occurred_at=context.now(), actor=context.actor, action=action.value,
-                       record_type=record_type, record_id=record_id, changes=changes)
+    row = chain(session, [{"occurred_at": context.now(), "actor": context.actor, "action": action.value,
+                           "record_type": record_type, "record_id": record_id, "changes": changes}])[0]
+    event = AuditEvent(**row)
     session.add(event)
     return event
+
+
+def chain(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give new audit rows their ids and hashes, continuing the chain from the newest event.
+
+    The caller's transaction holds the database's write lock (SQLite BEGIN IMMEDIATE, a PostgreSQL
+    advisory lock: see desktop.store.database), so no other writer can extend the chain meanwhile;
+    ids are assigned here, not by a sequence, so the chain order is the id order.
+    """
+    head = session.info.get("audit_head")
+    if head is None:
+        newest = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+        head = (newest.id, newest.hash) if newest else (0, GENESIS)
+    last_id, last_hash = head
+    for row in rows:
+        last_id += 1
+        row["id"] = last_id
+        row["previous_hash"] = last_hash
+        row["hash"] = last_hash = event_hash(last_hash, last_id, row["occurred_at"], row["actor"], row["action"],
+                                             row["record_type"], row["record_id"], row["changes"])
+    session.info["audit_head"] = (last_id, last_hash)
+    return rows
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    first_broken_id: int | None
+    message: Message
+
+    @property
+    def is_intact(self) -> bool:
+        return self.first_broken_id is None
 
 
 @dataclass(frozen=True)
@@ -74,20 +111,74 @@ class AuditService:
     def list_events(self, criteria: AuditFilter | None = None, limit: int | None = 1000,
                     offset: int = 0) -> list[AuditEvent]:
         """Newest first."""
+        self.context.require(Permission.READ)
         query = self._query(criteria or AuditFilter()).order_by(AuditEvent.id.desc()).offset(offset)
         if limit is not None:
             query = query.limit(limit)
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return list(session.scalars(query))
 
     def count_events(self, criteria: AuditFilter | None = None) -> int:
         query = self._query(criteria or AuditFilter()).subquery()
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return int(session.scalar(select(func.count()).select_from(query)) or 0)
 
-    def actors(self) -> list[str]:
+    def verify_chain(self) -> ChainReport:
+        """Walk the whole chain in id order; name the first event whose content or link does not match."""
+        self.context.require(Permission.READ)
+        previous = GENESIS
+        count = 0
         with self.context.database.read() as session:
+            for event_id, row in _events_in_order(session):
+                count += 1
+                if row is None:
+                    return ChainReport(count, event_id, Message(
+                        f"監査ログ #{event_id} は読み取れません（改ざんの可能性があります）。",
+                        f"Audit event #{event_id} cannot be read: it was altered."))
+                if row.previous_hash != previous:
+                    return ChainReport(count, event_id, Message(
+                        f"監査ログ #{event_id} の前のイベントとのつながりが一致しません（直前のイベントが削除・変更された可能性があります）。",
+                        f"Audit event #{event_id} does not link to the event before it (an earlier event was "
+                        "removed or altered)."))
+                try:
+                    expected = event_hash(previous, row.id, row.occurred_at, row.actor, row.action,
+                                          row.record_type, row.record_id, row.changes)
+                except (TypeError, ValueError):
+                    expected = ""
+                if row.hash != expected:
+                    return ChainReport(count, event_id, Message(
+                        f"監査ログ #{event_id} の内容がハッシュと一致しません（改ざんの可能性があります）。",
+                        f"Audit event #{event_id} does not match its hash: it was altered."))
+                previous = row.hash
+        return ChainReport(count, None, Message(f"監査ログ {count} 件のハッシュチェーンは正常です。",
+                                                f"The hash chain of {count} audit events is intact."))
+
+    def actors(self) -> list[str]:
+        with self.context.read() as session:
             return list(session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)))
+
+
+_COLUMNS = (AuditEvent.id, AuditEvent.occurred_at, AuditEvent.actor, AuditEvent.action, AuditEvent.record_type,
+            AuditEvent.record_id, AuditEvent.changes, AuditEvent.previous_hash, AuditEvent.hash)
+
+
+def _events_in_order(session: Session, batch: int = 2000) -> Any:
+    """(id, row) in id order; row is None for an event whose stored values cannot even be read back."""
+    ids = list(session.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
+    for start in range(0, len(ids), batch):
+        chunk = ids[start:start + batch]
+        try:
+            rows = {row.id: row for row in session.execute(
+                select(*_COLUMNS).where(AuditEvent.id.between(chunk[0], chunk[-1])))}
+        except (TypeError, ValueError):
+            rows = {}
+            for event_id in chunk:
+                try:
+                    rows[event_id] = session.execute(select(*_COLUMNS).where(AuditEvent.id == event_id)).one()
+                except (TypeError, ValueError):
+                    session.rollback()
+        for event_id in chunk:
+            yield event_id, rows.get(event_id)
 
 
 def _start_of_day(day: date, offset_days: int = 0) -> datetime:

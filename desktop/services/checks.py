@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -43,6 +44,11 @@ PAGE_OF_RULE = {
 }
 
 
+def _counts(model: Any) -> list[Any]:
+    """Only an officer-approved, current version of an evaluation or contract counts for the rules."""
+    return [model.approved_on.is_not(None), model.is_superseded.is_(False)]
+
+
 def _present(text: str | None) -> bool:
     return bool(text and text.strip())
 
@@ -54,7 +60,7 @@ class CheckService:
 
     def load_facts(self) -> ComplianceFacts:
         """Eight queries, whatever the number of records."""
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             contractors = tuple(ContractorFacts(
                 r.id, r.name, r.kind, r.country, r.status, bool(r.pi_items), r.start_date, r.end_date,
                 r.disposition_date, _present(r.foreign_regime_note), r.privacy_mark_expiry, r.isms_expiry)
@@ -64,13 +70,13 @@ class CheckService:
                     Contractor.foreign_regime_note, Contractor.privacy_mark_expiry, Contractor.isms_expiry)))
             evaluations = tuple(EvaluationFacts(*r) for r in session.execute(select(
                 Evaluation.id, Evaluation.contractor_id, Evaluation.evaluated_on, Evaluation.result,
-                Evaluation.route, Evaluation.next_due_on)))
+                Evaluation.route, Evaluation.next_due_on).where(*_counts(Evaluation))))
             contracts = tuple(ContractFacts(r.id, r.contractor_id, r.kind, r.title, r.effective_from, r.expires_on,
                                             r.auto_renewal, r.renewal_term_months, tuple(r.clauses or ()))
                               for r in session.execute(select(
                                   Contract.id, Contract.contractor_id, Contract.kind, Contract.title,
                                   Contract.effective_from, Contract.expires_on, Contract.auto_renewal,
-                                  Contract.renewal_term_months, Contract.clauses)))
+                                  Contract.renewal_term_months, Contract.clauses).where(*_counts(Contract))))
             engagements = tuple(EngagementFacts(*r) for r in session.execute(select(
                 Engagement.id, Engagement.client_name, Engagement.client_is_original,
                 Engagement.original_business_name, Engagement.start_date, Engagement.end_date, Engagement.status)))
@@ -109,7 +115,7 @@ class CheckService:
         return Counter(PAGE_OF_RULE[finding.rule.split(".")[0]] for finding in findings)
 
     def record_counts(self) -> dict[str, int]:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return {name: int(session.scalar(select(func.count()).select_from(model)) or 0) for name, model in (
                 ("contractor", Contractor), ("evaluation", Evaluation), ("contract", Contract),
                 ("engagement", Engagement), ("consent_hop", ConsentHop), ("redelegation", Redelegation),

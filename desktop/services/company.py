@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.domain.roles import Permission
 from desktop.domain.schema import COMPANY
 from desktop.services import records
 from desktop.services.context import ServiceContext
@@ -17,11 +18,11 @@ class CompanyService:
         self.context = context
 
     def get(self) -> CompanyProfile | None:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return session.scalar(select(CompanyProfile).order_by(CompanyProfile.id).limit(1))
 
     def save(self, data: dict[str, Any], expected_version: int | None = None) -> CompanyProfile:
-        with self.context.database.write() as session:
+        with self.context.write(Permission.ADMINISTER) as session:
             profile = session.scalar(select(CompanyProfile).order_by(CompanyProfile.id).limit(1))
             if profile is None:
                 return records.create(session, self.context, CompanyProfile, COMPANY, data)

@@ -80,40 +80,40 @@ class ContractorService:
         ).where(*search_condition(text, status)).order_by(*ordering).offset(offset)
         if limit is not None:
             query = query.limit(limit)
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return [ContractorRow(*row) for row in session.execute(query)]
 
     def count(self, text: str | None = None, status: str | None = None) -> int:
         query = select(func.count(Contractor.id)).where(*search_condition(text, status))
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return int(session.scalar(query) or 0)
 
     def get(self, contractor_id: int) -> Contractor:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return records.load(session, Contractor, contractor_id, "contractor")
 
     def names(self) -> list[tuple[int, str]]:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return [(row.id, row.name) for row in session.execute(
                 select(Contractor.id, Contractor.name).order_by(Contractor.name, Contractor.id))]
 
     def find_by_corporate_number(self, corporate_number: str) -> Contractor | None:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return session.scalar(select(Contractor).where(Contractor.corporate_number == corporate_number))
 
     def create(self, data: dict[str, Any]) -> Contractor:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             return records.create(session, self.context, Contractor, CONTRACTOR, data,
                                   check=lambda clean: self._check_unique(session, clean, None))
 
     def update(self, contractor_id: int, changes: dict[str, Any], expected_version: int | None) -> Contractor:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             contractor = records.load(session, Contractor, contractor_id, "contractor")
             return records.update(session, self.context, contractor, CONTRACTOR, changes, expected_version,
                                   check=lambda clean: self._check_unique(session, clean, contractor_id))
 
     def delete(self, contractor_id: int, expected_version: int | None) -> None:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             contractor = records.load(session, Contractor, contractor_id, "contractor")
             dependants = {
                 "evaluation": session.scalar(select(func.count()).where(Evaluation.contractor_id == contractor_id)),

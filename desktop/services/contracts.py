@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from desktop.domain.clauses import missing_clauses
 from desktop.domain.errors import DependencyError, Message, ValidationError
+from desktop.domain.roles import Permission
 from desktop.domain.schema import CONTRACT
-from desktop.services import attachments, records
+from desktop.services import approval, attachments, records
 from desktop.services.attachments import AttachmentStatus
 from desktop.services.context import ServiceContext
 from desktop.services.contractors import holds_data
@@ -51,32 +52,43 @@ class ContractService:
             needle = text.strip()
             query = query.where(Contractor.name.contains(needle, autoescape=True)
                                 | Contract.title.contains(needle, autoescape=True))
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return [ContractRow(c.id, c.contractor_id, name, c.kind, c.title, c.reference_number, c.signed_on,
                                 c.effective_from, c.expires_on, c.auto_renewal,
                                 tuple(missing_clauses(c.kind, c.clauses)), bool(c.attachment_path), c.version)
                     for c, name in session.execute(query)]
 
     def get(self, contract_id: int) -> Contract:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return records.load(session, Contract, contract_id, "contract")
 
     def create(self, data: dict[str, Any], attachment: Path | None = None) -> Contract:
+        self.context.require(Permission.WRITE)
         extra = self._store(attachment)
-        with self.context.database.write() as session:
+        with self.context.write() as session:
+            approval.refuse_approval_through_edit(Contract(), data)
             return records.create(session, self.context, Contract, CONTRACT, data, extra=extra,
                                   check=lambda clean: self._check_contractor(session, clean))
 
     def update(self, contract_id: int, changes: dict[str, Any], expected_version: int | None,
                attachment: Path | None = None) -> Contract:
+        """Edit a pending contract; editing an approved one creates a new version awaiting approval."""
+        self.context.require(Permission.WRITE)
         extra = self._store(attachment)
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             contract = records.load(session, Contract, contract_id, "contract")
-            return records.update(session, self.context, contract, CONTRACT, changes, expected_version,
-                                  extra=extra, check=lambda clean: self._check_contractor(session, clean))
+            return approval.edit(session, self.context, Contract, CONTRACT, contract, changes, expected_version,
+                                 copy_extra=_attachment_of, extra=extra,
+                                 check=lambda clean: self._check_contractor(session, clean))
+
+    def approve(self, contract_id: int, expected_version: int | None) -> Contract:
+        """An officer approves: from now on the contract counts for the rules."""
+        with self.context.write(Permission.APPROVE) as session:
+            contract = records.load(session, Contract, contract_id, "contract")
+            return approval.approve(session, self.context, Contract, CONTRACT, contract, expected_version)
 
     def delete(self, contract_id: int, expected_version: int | None) -> None:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             contract = records.load(session, Contract, contract_id, "contract")
             contractor = session.get(Contractor, contract.contractor_id)
             if contractor is not None and holds_data(contractor):
@@ -84,6 +96,7 @@ class ContractService:
                     f"「{contractor.name}」は個人情報をまだ保有しているため（返却・廃棄が未確認）、契約を削除できません。",
                     f"'{contractor.name}' still holds the data (return or destruction not confirmed), "
                     "so its contract cannot be deleted."))
+            approval.require_delete(self.context, contract)
             records.delete(session, self.context, contract, CONTRACT, expected_version)
 
     def attachment_status(self, contract_id: int) -> AttachmentStatus:
@@ -109,3 +122,9 @@ class ContractService:
     def _check_contractor(session: Any, clean: dict[str, Any]) -> None:
         if session.get(Contractor, clean["contractor_id"]) is None:
             raise ValidationError({"contractor_id": Message("委託先が存在しません", "no such contractor")})
+
+
+def _attachment_of(contract: Contract) -> dict[str, Any]:
+    """A new version of a contract keeps the signed file unless another one is attached."""
+    return {"attachment_name": contract.attachment_name, "attachment_path": contract.attachment_path,
+            "attachment_sha256": contract.attachment_sha256, "attachment_size": contract.attachment_size}

@@ -20,7 +20,7 @@ from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.rules import add_months
 from desktop.domain.values import make_corporate_number
-from desktop.services.audit import json_value
+from desktop.services.audit import chain, json_value
 from desktop.services.context import ServiceContext
 from desktop.store.models import (
     AuditEvent,
@@ -93,7 +93,7 @@ class DemoService:
         if size < MIN_SIZE or size > 1_000_000:
             raise ValidationError({"size": Message(f"件数は{MIN_SIZE}〜1,000,000で指定してください",
                                                    f"size must be between {MIN_SIZE} and 1,000,000")})
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             if session.scalar(select(func.count(Contractor.id))) or session.scalar(
                     select(func.count(Engagement.id))) or session.scalar(select(func.count(JointUse.id))):
                 raise ValidationError({"database": Message(
@@ -206,7 +206,7 @@ class _Builder:
         self._insert(JointUseChange, changes, "joint_use_change")
         self._advance_sequences()
         if self.audit:
-            self.session.execute(insert(AuditEvent), self.audit)
+            self.session.execute(insert(AuditEvent), chain(self.session, self.audit))
         return DemoSummary(len(contractor_ids), len(evaluation_ids), len(contract_ids), len(engagement_ids),
                            len(hops), len(redelegation_ids), len(joint_use_ids), len(changes))
 
@@ -296,11 +296,13 @@ class _Builder:
                "reference_number": f"NDA-{cid:05d}", "signed_on": start - timedelta(days=7),
                "effective_from": start - timedelta(days=7), "expires_on": nda_expiry,
                "auto_renewal": nda_expiry is not None, "renewal_term_months": 12 if nda_expiry else None,
-               "clauses": list(REQUIRED_CLAUSES["nda"]), "notes": None}
+               "clauses": list(REQUIRED_CLAUSES["nda"]), "notes": None,
+               "approver": "黒田 修", "approved_on": start - timedelta(days=7)}
         outsourcing = {"contractor_id": cid, "kind": "outsourcing", "title": f"{contractor['entrusted_work']}に関する業務委託契約書",
                        "reference_number": f"OUT-{cid:05d}", "signed_on": start - timedelta(days=3),
                        "effective_from": start, "expires_on": None, "auto_renewal": False,
-                       "renewal_term_months": None, "clauses": all_clauses, "notes": None}
+                       "renewal_term_months": None, "clauses": all_clauses, "notes": None,
+                       "approver": "黒田 修", "approved_on": start - timedelta(days=3)}
         if role == "contract.nda_missing":
             nda.update(expires_on=today - timedelta(days=40), auto_renewal=False, renewal_term_months=None,
                        effective_from=today - timedelta(days=800), signed_on=today - timedelta(days=800))

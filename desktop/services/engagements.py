@@ -50,14 +50,14 @@ class EngagementService:
                                 | Engagement.original_business_name.contains(needle, autoescape=True))
         if status:
             query = query.where(Engagement.status == status)
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return [EngagementRow(e.id, e.client_name, e.client_is_original, e.original_business_name, e.work,
                                   e.start_date, e.end_date, e.status, len(e.consent_hops), len(e.redelegations),
                                   e.version) for e in session.scalars(query)]
 
     def get(self, engagement_id: int) -> Engagement:
         """The engagement with its hops and re-delegations (and their contractors) loaded."""
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             engagement = session.scalar(select(Engagement).where(Engagement.id == engagement_id).options(
                 selectinload(Engagement.consent_hops),
                 selectinload(Engagement.redelegations).selectinload(Redelegation.contractor)))
@@ -67,18 +67,18 @@ class EngagementService:
             return engagement
 
     def create(self, data: dict[str, Any]) -> Engagement:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             return records.create(session, self.context, Engagement, ENGAGEMENT, data,
                                   check=lambda clean: self._check_consent(session, clean, None))
 
     def update(self, engagement_id: int, changes: dict[str, Any], expected_version: int | None) -> Engagement:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             engagement = records.load(session, Engagement, engagement_id, "engagement")
             return records.update(session, self.context, engagement, ENGAGEMENT, changes, expected_version,
                                   check=lambda clean: self._check_consent(session, clean, engagement_id))
 
     def delete(self, engagement_id: int, expected_version: int | None) -> None:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             engagement = records.load(session, Engagement, engagement_id, "engagement")
             for hop in list(engagement.consent_hops):
                 records.delete(session, self.context, hop, CONSENT_HOP, None)
@@ -89,20 +89,20 @@ class EngagementService:
     # Consent hops -------------------------------------------------------------------------------
     def add_consent_hop(self, data: dict[str, Any], evidence: Path | None = None) -> ConsentHop:
         extra = self._store(evidence)
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             return records.create(session, self.context, ConsentHop, CONSENT_HOP, data, extra=extra,
                                   check=lambda clean: self._check_hop(session, clean))
 
     def update_consent_hop(self, hop_id: int, changes: dict[str, Any], expected_version: int | None,
                            evidence: Path | None = None) -> ConsentHop:
         extra = self._store(evidence)
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             hop = records.load(session, ConsentHop, hop_id, "consent_hop")
             return records.update(session, self.context, hop, CONSENT_HOP, changes, expected_version, extra=extra,
                                   check=lambda clean: self._check_hop(session, clean))
 
     def delete_consent_hop(self, hop_id: int, expected_version: int | None) -> None:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             hop = records.load(session, ConsentHop, hop_id, "consent_hop")
             engagement = session.get(Engagement, hop.engagement_id)
             records.delete(session, self.context, hop, CONSENT_HOP, expected_version)
@@ -114,25 +114,25 @@ class EngagementService:
                 }, engagement.id)
 
     def evidence_status(self, hop_id: int) -> attachments.AttachmentStatus:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             hop = records.load(session, ConsentHop, hop_id, "consent_hop")
         return attachments.check(self.context.data_dir, hop.attachment_path, hop.attachment_sha256)
 
     # Re-delegations ------------------------------------------------------------------------------
     def add_redelegation(self, data: dict[str, Any]) -> Redelegation:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             return records.create(session, self.context, Redelegation, REDELEGATION, data,
                                   check=lambda clean: self._check_redelegation(session, clean))
 
     def update_redelegation(self, redelegation_id: int, changes: dict[str, Any],
                             expected_version: int | None) -> Redelegation:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             redelegation = records.load(session, Redelegation, redelegation_id, "redelegation")
             return records.update(session, self.context, redelegation, REDELEGATION, changes, expected_version,
                                   check=lambda clean: self._check_redelegation(session, clean))
 
     def delete_redelegation(self, redelegation_id: int, expected_version: int | None) -> None:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             redelegation = records.load(session, Redelegation, redelegation_id, "redelegation")
             for hop in session.scalars(select(ConsentHop).where(ConsentHop.redelegation_id == redelegation_id)):
                 records.delete(session, self.context, hop, CONSENT_HOP, None)

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from desktop.domain.checklist import ChecklistItem, Score, items_for_route, score_evaluation
 from desktop.domain.enums import EvaluationRoute
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.roles import Permission
 from desktop.domain.rules import add_months
 from desktop.domain.schema import EVALUATION
-from desktop.services import records
+from desktop.services import approval, records
 from desktop.services.context import ServiceContext
 from desktop.services.settings import SettingsService
 from desktop.store.models import Contractor, Evaluation
@@ -62,15 +63,17 @@ class EvaluationService:
             query = query.where(Evaluation.contractor_id == contractor_id)
         if text:
             query = query.where(Contractor.name.contains(text.strip(), autoescape=True))
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return [EvaluationRow(**row._mapping) for row in session.execute(query)]
 
     def get(self, evaluation_id: int) -> Evaluation:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return records.load(session, Evaluation, evaluation_id, "evaluation")
 
     def create(self, data: dict[str, Any], scores: dict[str, int]) -> Evaluation:
-        with self.context.database.write() as session:
+        """A new evaluation, awaiting an officer's approval."""
+        with self.context.write() as session:
+            approval.refuse_approval_through_edit(Evaluation(), data)
             extra: dict[str, Any] = {}
             evaluation = records.create(session, self.context, Evaluation, EVALUATION, data, extra=extra,
                                         check=lambda clean: extra.update(self._derive(session, clean, scores)))
@@ -78,23 +81,27 @@ class EvaluationService:
 
     def update(self, evaluation_id: int, changes: dict[str, Any], scores: dict[str, int] | None,
                expected_version: int | None) -> Evaluation:
-        with self.context.database.write() as session:
+        """Edit a pending evaluation; editing an approved one creates a new version awaiting approval."""
+        with self.context.write() as session:
             evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
             current_scores = {item["code"]: item["score"] for item in evaluation.items}
             use_scores = current_scores if scores is None else scores
             extra: dict[str, Any] = {}
-            return records.update(session, self.context, evaluation, EVALUATION, changes, expected_version,
-                                  extra=extra,
-                                  check=lambda clean: extra.update(self._derive(
-                                      session, clean, use_scores, evaluation.items, evaluation.route)))
+            return approval.edit(session, self.context, Evaluation, EVALUATION, evaluation, changes, expected_version,
+                                 copy_extra=lambda record: {}, extra=extra,
+                                 check=lambda clean: extra.update(self._derive(
+                                     session, clean, use_scores, evaluation.items, evaluation.route)))
 
-    def approve(self, evaluation_id: int, expected_version: int | None, approver: str | None = None) -> Evaluation:
-        return self.update(evaluation_id, {"approver": approver or self.context.actor,
-                                           "approved_on": self.context.today()}, None, expected_version)
+    def approve(self, evaluation_id: int, expected_version: int | None) -> Evaluation:
+        """An officer approves: from now on the evaluation counts for the rules."""
+        with self.context.write(Permission.APPROVE) as session:
+            evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
+            return approval.approve(session, self.context, Evaluation, EVALUATION, evaluation, expected_version)
 
     def delete(self, evaluation_id: int, expected_version: int | None) -> None:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
+            approval.require_delete(self.context, evaluation)
             records.delete(session, self.context, evaluation, EVALUATION, expected_version)
 
     def _derive(self, session: Session, clean: dict[str, Any], scores: dict[str, int],

@@ -72,12 +72,12 @@ class JointUseService:
             needle = text.strip()
             query = query.where(JointUse.title.contains(needle, autoescape=True)
                                 | JointUse.responsible_name.contains(needle, autoescape=True))
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return [JointUseRow(j.id, j.title, j.responsible_name, j.start_date, j.end_date, j.notice_published_on,
                                 len(j.changes), j.version) for j in session.scalars(query)]
 
     def get(self, joint_use_id: int) -> JointUse:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             joint_use = session.scalar(select(JointUse).where(JointUse.id == joint_use_id)
                                        .options(selectinload(JointUse.changes)))
             if joint_use is None:
@@ -89,34 +89,34 @@ class JointUseService:
         return notice_text(self.get(joint_use_id))
 
     def create(self, data: dict[str, Any]) -> JointUse:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             return records.create(session, self.context, JointUse, JOINT_USE, data)
 
     def update(self, joint_use_id: int, changes: dict[str, Any], expected_version: int | None) -> JointUse:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             joint_use = records.load(session, JointUse, joint_use_id, "joint_use")
             return records.update(session, self.context, joint_use, JOINT_USE, changes, expected_version)
 
     def delete(self, joint_use_id: int, expected_version: int | None) -> None:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             joint_use = records.load(session, JointUse, joint_use_id, "joint_use")
             for change in list(joint_use.changes):
                 records.delete(session, self.context, change, JOINT_USE_CHANGE, None)
             records.delete(session, self.context, joint_use, JOINT_USE, expected_version)
 
     def add_change(self, data: dict[str, Any]) -> JointUseChange:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             return records.create(session, self.context, JointUseChange, JOINT_USE_CHANGE, data,
                                   check=lambda clean: self._check_parent(session, clean))
 
     def update_change(self, change_id: int, changes: dict[str, Any], expected_version: int | None) -> JointUseChange:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             change = records.load(session, JointUseChange, change_id, "joint_use_change")
             return records.update(session, self.context, change, JOINT_USE_CHANGE, changes, expected_version,
                                   check=lambda clean: self._check_parent(session, clean))
 
     def delete_change(self, change_id: int, expected_version: int | None) -> None:
-        with self.context.database.write() as session:
+        with self.context.write() as session:
             change = records.load(session, JointUseChange, change_id, "joint_use_change")
             records.delete(session, self.context, change, JOINT_USE_CHANGE, expected_version)
 

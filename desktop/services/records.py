@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ConflictError, Message, NotFoundError, ValidationError
+from desktop.domain.roles import Permission
 from desktop.domain.schema import Schema, validate
 from desktop.services.audit import record_event
 from desktop.services.context import ServiceContext
@@ -58,6 +59,7 @@ def translate_store_errors(record_type: str, record: Any = None) -> Iterator[Non
 def create(session: Session, context: ServiceContext, model: type[RecordT], schema: Schema,
            data: Mapping[str, Any], *, extra: Mapping[str, Any] | None = None,
            check: Callable[[dict[str, Any]], None] | None = None) -> RecordT:
+    context.require(Permission.WRITE)
     clean = validate(schema, data)
     if check:
         check(clean)
@@ -75,6 +77,7 @@ def update(session: Session, context: ServiceContext, record: RecordT, schema: S
            changes: Mapping[str, Any], expected_version: int | None, *,
            extra: Mapping[str, Any] | None = None,
            check: Callable[[dict[str, Any]], None] | None = None) -> RecordT:
+    context.require(Permission.WRITE)
     check_version(record, schema.record_type, expected_version)
     unknown = [name for name in changes if name not in schema.names]
     if unknown:
@@ -101,6 +104,7 @@ def update(session: Session, context: ServiceContext, record: RecordT, schema: S
 
 def delete(session: Session, context: ServiceContext, record: Any, schema: Schema,
            expected_version: int | None) -> None:
+    context.require(Permission.WRITE)
     check_version(record, schema.record_type, expected_version)
     before = snapshot(record, schema)
     record_id = record.id

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from desktop.domain.checklist import DEFAULT_TEMPLATE, ChecklistItem, Thresholds, template_from_dicts
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.roles import Permission
 from desktop.domain.rules import RuleSettings
 from desktop.services.audit import record_event
 from desktop.services.context import ServiceContext
@@ -88,7 +89,7 @@ class SettingsService:
         self.context = context
 
     def get_all(self) -> dict[str, Any]:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             stored = {row.key: row.value for row in session.scalars(select(Setting))}
         return {d.key: stored.get(d.key, d.default) for d in SETTINGS}
 
@@ -96,7 +97,8 @@ class SettingsService:
         return self.get_all()[key]
 
     def update(self, changes: dict[str, Any]) -> dict[str, Any]:
-        """Validate and store changed settings in one transaction."""
+        """Validate and store changed settings in one transaction (officer only)."""
+        self.context.require(Permission.ADMINISTER)
         errors: dict[str, Message] = {}
         clean: dict[str, Any] = {}
         for key, value in changes.items():
@@ -117,7 +119,7 @@ class SettingsService:
                 "the conditional threshold must not exceed the pass threshold")
         if errors:
             raise ValidationError(errors)
-        with self.context.database.write() as session:
+        with self.context.write(Permission.ADMINISTER) as session:
             rows = {row.key: row for row in session.scalars(select(Setting).where(Setting.key.in_(clean)))}
             for key, value in clean.items():
                 row = rows.get(key)

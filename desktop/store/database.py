@@ -64,6 +64,9 @@ def make_engine(url: str, **options: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **options)
 
 
+WRITE_LOCK_KEY = 0x17A4  # the PostgreSQL advisory lock all Itaku writers share
+
+
 class Database:
     """An engine and a session factory; `write()` and `read()` are each one transaction."""
 
@@ -80,7 +83,11 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A read-write transaction: committed on success, rolled back on any error."""
         with self.sessions() as session:
-            session.connection(execution_options={"itaku_write": True})
+            connection = session.connection(execution_options={"itaku_write": True})
+            if connection.dialect.name == "postgresql":
+                # One writer at a time, as SQLite's BEGIN IMMEDIATE gives: the audit hash chain needs a
+                # single head, and taking the lock first means two writers can never deadlock on it.
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
             try:
                 yield session
                 session.commit()

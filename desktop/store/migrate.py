@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -41,10 +42,13 @@ def is_itaku_database(engine: Engine) -> bool:
     return {"alembic_version", "contractor", "audit_event"} <= names
 
 
+_UPGRADE_LOCK = threading.Lock()  # Alembic's command API keeps module-level state: one at a time
+
+
 def upgrade(engine: Engine) -> str:
     """Create or upgrade the schema to head; return the revision now in place."""
     config = alembic_config()
-    with engine.begin() as connection:
+    with _UPGRADE_LOCK, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return head_revision()

@@ -142,6 +142,9 @@ class Evaluation(Versioned, Base):
     approved_on: Mapped[date | None] = mapped_column(Date)
     next_due_on: Mapped[date | None] = mapped_column(Date)
     next_due_reason: Mapped[str | None] = mapped_column(Text)
+    # Approval: a new version of an approved evaluation supersedes it once approved itself.
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("evaluation.id", ondelete="SET NULL"))
+    is_superseded: Mapped[bool] = mapped_column(Boolean, default=False)
 
     contractor: Mapped[Contractor] = relationship(back_populates="evaluations")
 
@@ -163,6 +166,10 @@ class Contract(Versioned, Base):
     attachment_path: Mapped[str | None] = mapped_column(String(500))
     attachment_sha256: Mapped[str | None] = mapped_column(String(64))
     attachment_size: Mapped[int | None] = mapped_column(Integer)
+    approver: Mapped[str | None] = mapped_column(String(200))
+    approved_on: Mapped[date | None] = mapped_column(Date)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("contract.id", ondelete="SET NULL"))
+    is_superseded: Mapped[bool] = mapped_column(Boolean, default=False)
 
     contractor: Mapped[Contractor] = relationship(back_populates="contracts")
 
@@ -261,8 +268,22 @@ class AuditEvent(Base):
     record_type: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[int] = mapped_column(Integer)
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Hash chain: each event carries the hash of the one before it (see desktop.services.audit).
+    previous_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
 
     __table_args__ = (Index("ix_audit_event_record", "record_type", "record_id"),)
+
+
+class Account(Versioned, Base):
+    """A person who signs in; the password is kept only as an argon2 hash."""
+
+    __tablename__ = "account"
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 RECORD_MODELS: dict[str, type[Base]] = {

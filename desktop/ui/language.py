@@ -29,3 +29,40 @@ def text(message: Message) -> str:
 def field_label(field: Field) -> str:
     """A record field's label, from the one place labels live (desktop.domain.schema)."""
     return field.en if _current == "en" else field.ja
+
+
+def enum_label(member: object) -> str:
+    """A LabelledEnum member's label (e.g. ContractorStatus.ACTIVE → 委託中) in the current language."""
+    return text(member.label)  # type: ignore[attr-defined]
+
+
+# The language preference survives restarts in the user's Qt settings; `--lang` overrides it.
+_SETTINGS_ORGANIZATION = "Itaku"
+_SETTINGS_APPLICATION = "Itaku"
+_LANGUAGE_KEY = "language"  # the settings dialog writes the same keys
+_DATABASE_KEY = "database_url"
+
+
+def _user_settings():  # noqa: ANN202 - QSettings is imported lazily to keep this module Qt-light
+    from PySide6.QtCore import QSettings
+
+    return QSettings(_SETTINGS_ORGANIZATION, _SETTINGS_APPLICATION)
+
+
+def preferred_language() -> str:
+    """The language the user chose last time (settings dialog), else Japanese."""
+    value = _user_settings().value(_LANGUAGE_KEY, "ja")
+    return value if value in LANGUAGES else "ja"
+
+
+def store_preferred_language(language: str) -> None:
+    """Remember the language for the next start (the settings dialog calls this; a restart applies it)."""
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    _user_settings().setValue(_LANGUAGE_KEY, language)
+
+
+def stored_database_url() -> str | None:
+    """The database chosen in the settings dialog, if any (`--db` and ITAKU_DATABASE_URL take precedence)."""
+    value = _user_settings().value(_DATABASE_KEY, "")
+    return str(value) if value else None

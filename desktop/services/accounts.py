@@ -1,0 +1,139 @@
+"""Accounts and signing in. Passwords are kept only as argon2id hashes and never logged."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import AuditAction
+from desktop.domain.errors import ItakuError, Message, ValidationError
+from desktop.domain.roles import Permission, Role
+from desktop.services.audit import record_event
+from desktop.services.context import ServiceContext
+from desktop.store.models import Account
+
+MIN_PASSWORD_LENGTH = 8
+_hasher = PasswordHasher()  # argon2id, memory-hard (64 MiB, 3 passes)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified when the user name is unknown, so a wrong name costs as long as a wrong password."""
+    return _hasher.hash("not a password of anyone")
+
+
+class AuthenticationError(ItakuError):
+    def __init__(self) -> None:
+        self.message = Message("ユーザー名またはパスワードが違います。", "Wrong user name or password.")
+        super().__init__(str(self.message))
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    id: int
+    username: str
+    display_name: str | None
+    role: str
+    is_active: bool
+
+
+def _clean_username(raw: str) -> str:
+    name = unicodedata.normalize("NFKC", raw or "").strip()
+    if not name or len(name) > 100 or any(ch.isspace() or not ch.isprintable() for ch in name):
+        raise ValidationError({"username": Message("ユーザー名は空白を含まない100文字以内で入力してください",
+                                                   "the user name must be 1–100 characters without spaces")})
+    return name
+
+
+def _check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise ValidationError({"password": Message(f"パスワードは{MIN_PASSWORD_LENGTH}文字以上にしてください",
+                                                   f"the password must have at least {MIN_PASSWORD_LENGTH} characters")})
+
+
+def _check_role(role: str) -> str:
+    try:
+        return Role(role).value
+    except ValueError:
+        raise ValidationError({"role": Message("役割は staff / officer / auditor のいずれかです",
+                                               "the role must be staff, officer or auditor")}) from None
+
+
+class AccountService:
+    def __init__(self, context: ServiceContext):
+        self.context = context
+
+    def has_accounts(self) -> bool:
+        with self.context.database.read() as session:
+            return bool(session.scalar(select(func.count(Account.id))))
+
+    def create_first_officer(self, username: str, password: str, display_name: str | None = None) -> AccountRow:
+        """The first run: the officer account, allowed only while no account exists."""
+        name = _clean_username(username)
+        _check_password(password)
+        with self.context.database.write() as session:
+            if session.scalar(select(func.count(Account.id))):
+                raise ValidationError({"username": Message("アカウントは既に作成されています",
+                                                           "accounts already exist: sign in as an officer to add one")})
+            return self._insert(session, name, Role.OFFICER.value, password, display_name, actor=name)
+
+    def add(self, username: str, role: str, password: str, display_name: str | None = None) -> AccountRow:
+        self.context.require(Permission.ADMINISTER)
+        name = _clean_username(username)
+        role = _check_role(role)
+        _check_password(password)
+        with self.context.write(Permission.ADMINISTER) as session:
+            if session.scalar(select(Account.id).where(Account.username == name)) is not None:
+                raise ValidationError({"username": Message(f"ユーザー名「{name}」は既に使われています",
+                                                           f"the user name '{name}' is taken")})
+            return self._insert(session, name, role, password, display_name, actor=self.context.actor)
+
+    def list(self) -> list[AccountRow]:
+        with self.context.read() as session:
+            return [AccountRow(a.id, a.username, a.display_name, a.role, a.is_active)
+                    for a in session.scalars(select(Account).order_by(Account.username))]
+
+    def sign_in(self, username: str, password: str) -> AccountRow:
+        """Check the password; from now on the services act as this account with its role."""
+        name = unicodedata.normalize("NFKC", username or "").strip()
+        with self.context.database.read() as session:
+            account = session.scalar(select(Account).where(Account.username == name))
+        try:
+            _hasher.verify(account.password_hash if account else _dummy_hash(), password or "")
+        except (VerificationError, InvalidHashError):
+            raise AuthenticationError() from None
+        if account is None or not account.is_active:
+            raise AuthenticationError()
+        self.context.actor = account.username
+        self.context.role = account.role
+        return AccountRow(account.id, account.username, account.display_name, account.role, account.is_active)
+
+    def enter_setup_mode(self, actor: str) -> None:
+        """A database with no account yet: act as the officer until the first account is created."""
+        if self.has_accounts():
+            raise AuthenticationError()
+        self.context.actor = actor
+        self.context.role = Role.OFFICER.value
+
+    def _insert(self, session: Session, name: str, role: str, password: str, display_name: str | None,
+                actor: str) -> AccountRow:
+        now = self.context.now()
+        account = Account(username=name, role=role, password_hash=_hasher.hash(password),
+                          display_name=display_name, is_active=True, updated_by=actor, created_at=now,
+                          updated_at=now)
+        session.add(account)
+        session.flush()
+        previous_actor, self.context.actor = self.context.actor, actor
+        try:
+            # The audit event names the account and role; the password or its hash never appear.
+            record_event(session, self.context, AuditAction.CREATE, "account", account.id, None,
+                         {"username": name, "role": role, "display_name": display_name})
+        finally:
+            self.context.actor = previous_actor
+        return AccountRow(account.id, name, display_name, role, True)

@@ -1,0 +1,191 @@
+"""Backups: a consistent copy while the app is in use (SQLite's online backup API) plus the attached files.
+
+A backup is one zip file: `manifest.json`, `itaku.sqlite3` and `attachments/…`. Restoring refuses a file
+that is not an Itaku backup or database, or whose schema is newer than this program knows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop.domain.errors import Message, ValidationError
+from desktop.domain.roles import Permission
+from desktop.services.attachments import sha256_of
+from desktop.services.context import TOKYO, ServiceContext
+from desktop.store import migrate
+from desktop.store.database import sqlite_path
+
+FORMAT = "itaku-backup"
+FORMAT_VERSION = 1
+DATABASE_NAME = "itaku.sqlite3"
+BACKUP_SUFFIX = ".itaku-backup.zip"
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    schema_revision: str | None
+    attachments: int
+    size: int
+
+
+def _refuse(ja: str, en: str) -> ValidationError:
+    return ValidationError({"backup": Message(ja, en)})
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """SQLite's online backup API: a consistent snapshot even while others write."""
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as reader, sqlite3.connect(target) as writer:
+        reader.backup(writer)
+    # A `with` block on sqlite3 commits but does not close.
+    reader.close()
+    writer.close()
+
+
+def _database_revision(path: Path) -> str | None:
+    """The Alembic revision of a SQLite file, or raise if it is not an Itaku database."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not {"alembic_version", "contractor", "audit_event"} <= tables:
+                raise _refuse("Itaku のデータベースではありません。", "This is not an Itaku database.")
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        raise _refuse("Itaku のバックアップでもデータベースでもありません。",
+                      "This is neither an Itaku backup nor an Itaku database.") from None
+    if integrity != "ok":
+        raise _refuse("データベースが破損しています（integrity_check に失敗）。",
+                      f"The database is damaged (integrity check: {integrity}).")
+    return row[0] if row else None
+
+
+class BackupService:
+    def __init__(self, context: ServiceContext):
+        self.context = context
+
+    @property
+    def database_file(self) -> Path:
+        path = sqlite_path(self.context.database.url)
+        if path is None:
+            raise _refuse(
+                "PostgreSQL のデータベースは pg_dump でバックアップしてください（例: pg_dump -Fc -f itaku.dump DB名）。"
+                "添付ファイルはデータフォルダの attachments をあわせて保管してください。",
+                "Back up a PostgreSQL database with pg_dump (e.g. pg_dump -Fc -f itaku.dump DBNAME), and keep the "
+                "data folder's attachments with it.")
+        return path
+
+    def backup(self, out: Path) -> BackupResult:
+        """Write a backup zip to `out` (written beside it first, then moved into place)."""
+        self.context.require(Permission.READ)
+        source = self.database_file
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        attachments_dir = self.context.data_dir / "attachments"
+        with tempfile.TemporaryDirectory(dir=out.parent) as folder:
+            snapshot = Path(folder) / DATABASE_NAME
+            _copy_database(source, snapshot)
+            revision = _database_revision(snapshot)
+            files = sorted(p for p in attachments_dir.rglob("*") if p.is_file() and not p.name.startswith(".")) \
+                if attachments_dir.is_dir() else []
+            manifest = {
+                "format": FORMAT, "format_version": FORMAT_VERSION, "schema_revision": revision,
+                "created_at": self.context.now().isoformat(), "created_by": self.context.actor,
+                "database_sha256": sha256_of(snapshot),
+                "attachments": {p.relative_to(self.context.data_dir).as_posix(): sha256_of(p) for p in files},
+            }
+            partial = Path(folder) / "backup.zip"
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+                archive.write(snapshot, DATABASE_NAME)
+                for path in files:
+                    archive.write(path, path.relative_to(self.context.data_dir).as_posix())
+            os.replace(partial, out)
+        return BackupResult(out, revision, len(files), out.stat().st_size)
+
+    def restore(self, source: Path) -> BackupResult:
+        """Replace the database (and add the attachments) from a backup zip or an Itaku SQLite file."""
+        self.context.require(Permission.ADMINISTER)
+        target = self.database_file
+        source = Path(source)
+        if not source.is_file():
+            raise _refuse(f"ファイルが見つかりません: {source}", f"No such file: {source}")
+        with tempfile.TemporaryDirectory(dir=target.parent) as folder:
+            database = Path(folder) / DATABASE_NAME
+            attachments: dict[str, str] = {}
+            if zipfile.is_zipfile(source):
+                attachments = self._unpack(source, Path(folder), database)
+            else:
+                shutil.copyfile(source, database)
+            revision = _database_revision(database)
+            if revision not in migrate.known_revisions():
+                raise _refuse(
+                    f"このバックアップはより新しい版の Itaku で作成されています（スキーマ {revision}）。Itaku を更新してから復元してください。",
+                    f"This backup comes from a newer Itaku (schema {revision}). Update Itaku, then restore it.")
+            if target.exists():
+                stamp = datetime.now(TOKYO).strftime("%Y%m%d-%H%M%S")
+                _copy_database(target, target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}"))
+            self.context.database.dispose()
+            # Copy page by page into the live file: consistent for anyone who opens it afterwards.
+            with sqlite3.connect(database) as reader, sqlite3.connect(target) as writer:
+                reader.backup(writer)
+            reader.close()
+            writer.close()
+            for relative in attachments:
+                destination = self.context.data_dir / relative
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(Path(folder) / relative, destination)
+        migrate.upgrade(self.context.database.engine)
+        return BackupResult(source, revision, len(attachments), source.stat().st_size)
+
+    def _unpack(self, source: Path, folder: Path, database: Path) -> dict[str, str]:
+        try:
+            with zipfile.ZipFile(source) as archive:
+                try:
+                    manifest = json.loads(archive.read("manifest.json"))
+                except (KeyError, ValueError):
+                    manifest = {}
+                if manifest.get("format") != FORMAT or DATABASE_NAME not in archive.namelist():
+                    raise _refuse("Itaku のバックアップファイルではありません。", "This is not an Itaku backup file.")
+                if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
+                    raise _refuse("より新しい形式のバックアップです。Itaku を更新してください。",
+                                  "This backup has a newer format. Update Itaku.")
+                database.write_bytes(archive.read(DATABASE_NAME))
+                attachments = dict(manifest.get("attachments", {}))
+                for relative, digest in attachments.items():
+                    path = (folder / relative).resolve()
+                    if not relative.startswith("attachments/") or folder.resolve() not in path.parents:
+                        raise _refuse("バックアップに不正なパスが含まれています。", "The backup contains an unsafe path.")
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(archive.read(relative))
+                    if sha256_of(path) != digest:
+                        raise _refuse(f"添付ファイルが破損しています: {relative}", f"A backed-up file is damaged: {relative}")
+                return attachments
+        except zipfile.BadZipFile:
+            raise _refuse("バックアップファイルが壊れています。", "The backup file is damaged.") from None
+
+    def ensure_daily(self, keep: int = 7) -> Path | None:
+        """The app's automatic backup: one a day in the data folder, the newest `keep` kept."""
+        if sqlite_path(self.context.database.url) is None:
+            return None
+        folder = self.context.data_dir / "backups"
+        today = self.context.today().strftime("%Y%m%d")
+        target = folder / f"itaku-{today}{BACKUP_SUFFIX}"
+        made = None
+        if not target.exists():
+            made = self.backup(target).path
+        backups = sorted(folder.glob(f"itaku-*{BACKUP_SUFFIX}"))
+        for old in backups[:-keep] if keep > 0 else backups:
+            old.unlink()
+        return made

@@ -1,0 +1,186 @@
+"""The joint use (共同利用) form: items ①–⑥ as the policy numbers them, notice preview, change history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import JointUseChangeField
+from desktop.domain.errors import NotFoundError
+from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
+from desktop.ui.forms.base import RecordDialog
+from desktop.ui.forms.notice_preview import notice_preview
+from desktop.ui.language import field_label, text
+
+ITEMS = ("title", "joint_use_statement", "pi_items", "scope", "joint_users", "purposes", "responsible_name",
+         "responsible_address", "responsible_is_corporation", "responsible_representative", "acquisition_method")
+NOTICE_AND_PERIOD = ("notice_method", "notice_reference", "notice_published_on", "start_date", "end_date")
+
+
+class JointUseChangeDialog(RecordDialog):
+    """One entry of the change history: what changed, when, and when it was noticed (APPI Art. 27(6))."""
+
+    record_type = "joint_use_change"
+    schema = JOINT_USE_CHANGE
+    field_names = ("field", "description", "changed_on", "noticed_on")
+
+    def __init__(self, services: Any, joint_use_id: int, change_id: int | None = None, parent: QWidget | None = None,
+                 defaults: dict[str, Any] | None = None):
+        self.joint_use_id = joint_use_id
+        super().__init__(services, change_id, parent, defaults)
+        self.resize(560, 340)
+
+    def fetch(self, record_id: int) -> Any:
+        for change in self.services.joint_uses.get(self.joint_use_id).changes:
+            if change.id == record_id:
+                return change
+        raise NotFoundError("joint_use_change", record_id)
+
+    def record_title(self) -> str:
+        return self.record.changed_on.isoformat() if self.record is not None else ""
+
+    def submit(self, values: dict[str, Any], version: int | None) -> Any:
+        if self.record_id is None:
+            return self.services.joint_uses.add_change({**values, "joint_use_id": self.joint_use_id})
+        return self.services.joint_uses.update_change(self.record_id, values, version)
+
+
+class JointUseDialog(RecordDialog):
+    record_type = "joint_use"
+    schema = JOINT_USE
+
+    def build_body(self) -> QWidget:
+        self.changes: list[Any] = []
+        self.sub_dialog: RecordDialog | None = None
+        body = QWidget(self)
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(body)
+        items_page = QScrollArea()
+        items_page.setWidgetResizable(True)
+        items_page.setFrameShape(QScrollArea.Shape.NoFrame)
+        items_page.setWidget(self.form.layout_for(ITEMS))
+        self.tabs.addTab(items_page, self.tr("Items ①–⑥"))
+        self.tabs.addTab(self.form.layout_for(NOTICE_AND_PERIOD), self.tr("&Notice and period"))
+        self.tabs.addTab(self.build_changes(), self.tr("C&hange history"))
+        columns.addWidget(self.tabs, 3)
+        preview_box = QGroupBox(self.tr("Preview of the public notice"), body)
+        preview_layout = QVBoxLayout(preview_box)
+        self.preview = QPlainTextEdit(preview_box)
+        self.preview.setObjectName("noticePreview")
+        self.preview.setReadOnly(True)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = QFont(self.preview.font())
+        self.preview.setFont(font)
+        preview_layout.addWidget(self.preview)
+        columns.addWidget(preview_box, 2)
+        self.form.changed.connect(self.refresh_preview)
+        self.resize(1240, 820)
+        return body
+
+    def build_changes(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        headers = [field_label(JOINT_USE_CHANGE.field(name)) for name in ("field", "description", "changed_on",
+                                                                          "noticed_on")]
+        self.change_table = QTableWidget(0, len(headers), page)
+        self.change_table.setObjectName("changeTable")
+        self.change_table.setHorizontalHeaderLabels(headers)
+        self.change_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.change_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.change_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.change_table.verticalHeader().setVisible(False)
+        self.change_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.change_table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.change_table)
+        row = QHBoxLayout()
+        self.add_change_button = QPushButton(self.tr("&Add change…"), page)
+        self.edit_change_button = QPushButton(self.tr("&Edit change…"), page)
+        for button in (self.add_change_button, self.edit_change_button):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.add_change_button.clicked.connect(lambda: self.open_change(None))
+        self.edit_change_button.clicked.connect(self.edit_selected_change)
+        self.change_table.doubleClicked.connect(lambda _index: self.edit_selected_change())
+        return page
+
+    # Loading ---------------------------------------------------------------------------------------
+    def fetch(self, record_id: int) -> Any:
+        return self.services.joint_uses.get(record_id)
+
+    def after_new(self) -> None:
+        self.changes = []
+        self.refresh_changes()
+        self.refresh_preview()
+
+    def after_load(self, record: Any) -> None:
+        self.changes = list(record.changes)
+        self.refresh_changes()
+        self.refresh_preview()
+
+    def record_title(self) -> str:
+        return self.record.title if self.record is not None else ""
+
+    def refresh_preview(self) -> None:
+        if hasattr(self, "preview"):
+            self.preview.setPlainText(notice_preview(self.form.values()))
+
+    def refresh_changes(self) -> None:
+        self.change_table.setRowCount(len(self.changes))
+        for row, change in enumerate(self.changes):
+            try:
+                what = text(JointUseChangeField(change.field).label)
+            except ValueError:
+                what = change.field
+            cells = [what, change.description.replace("\n", " "), change.changed_on.isoformat(),
+                     change.noticed_on.isoformat() if change.noticed_on else self.tr("not yet")]
+            for column, value in enumerate(cells):
+                self.change_table.setItem(row, column, QTableWidgetItem(value))
+        saved = self.record_id is not None
+        self.add_change_button.setEnabled(saved)
+        self.edit_change_button.setEnabled(saved)
+        if not saved:
+            self.add_change_button.setToolTip(self.tr("Save the joint use first"))
+
+    # Change history --------------------------------------------------------------------------------
+    def open_change(self, change_id: int | None) -> None:
+        if self.record_id is None:
+            return
+        dialog = JointUseChangeDialog(self.services, self.record_id, change_id, self)
+        self.sub_dialog = dialog
+        dialog.saved.connect(self.on_change_saved)
+        dialog.open()
+
+    def edit_selected_change(self) -> None:
+        indexes = self.change_table.selectionModel().selectedRows()
+        if indexes:
+            self.open_change(self.changes[indexes[0].row()].id)
+
+    def on_change_saved(self, _record_type: str, _record_id: int) -> None:
+        assert self.record_id is not None
+        self.changes = list(self.services.joint_uses.get(self.record_id).changes)
+        self.refresh_changes()
+        self.saved.emit(self.record_type, self.record_id)
+
+    # Saving ----------------------------------------------------------------------------------------
+    def submit(self, values: dict[str, Any], version: int | None) -> Any:
+        if self.record_id is None:
+            return self.services.joint_uses.create(values)
+        return self.services.joint_uses.update(self.record_id, values, version)

@@ -1,0 +1,100 @@
+"""itaku-cli signs in: init creates the officer, demo the staff and auditor; roles hold on the command line."""
+
+import json
+import sqlite3
+
+import pytest
+
+from tests.test_cli import cli
+
+PASSWORD = "s3cret-pass"
+
+
+@pytest.fixture
+def db(tmp_path):
+    url = f"sqlite:///{tmp_path / 'trust.sqlite3'}"
+    assert cli("--db", url, "init", env={"ITAKU_PASSWORD": PASSWORD}).returncode == 0
+    result = cli("--db", url, "--user", "officer", "demo", "--size", "20", env={"ITAKU_PASSWORD": PASSWORD})
+    assert result.returncode == 0, result.stderr
+    return url
+
+
+def as_user(db, user, *args, password=PASSWORD, env=None):
+    return cli("--db", db, "--user", user, *args, env={"ITAKU_PASSWORD": password, **(env or {})})
+
+
+def test_init_and_demo_create_the_three_accounts(db):
+    listed = json.loads(as_user(db, "officer", "user", "list", "--json").stdout)
+    assert {(a["username"], a["role"]) for a in listed} == {("officer", "officer"), ("staff", "staff"),
+                                                             ("auditor", "auditor")}
+
+
+def test_commands_need_a_signed_in_user(db):
+    result = cli("--db", db, "contractor", "list", env={"ITAKU_USER": ""})
+    assert result.returncode == 2 and "--user" in result.stderr
+    wrong = as_user(db, "officer", "contractor", "list", password="wrong-password")
+    assert wrong.returncode == 2 and "パスワードが違います" in wrong.stderr
+
+
+def pending_evaluation(db):
+    added = as_user(db, "staff", "contractor", "add", "--name", "評価待ち株式会社", "--json")
+    return json.loads(added.stdout)["id"]
+
+
+def test_staff_cannot_approve_but_the_officer_can(db, tmp_path):
+    path = db.removeprefix("sqlite:///")
+    connection = sqlite3.connect(path)
+    evaluation_id = connection.execute("SELECT id FROM evaluation ORDER BY id LIMIT 1").fetchone()[0]
+    connection.execute("UPDATE evaluation SET approved_on = NULL, approver = NULL WHERE id = ?", (evaluation_id,))
+    connection.commit()
+    refused = as_user(db, "staff", "evaluation", "approve", "--id", str(evaluation_id))
+    assert refused.returncode == 2 and "個人情報保護責任者" in refused.stderr
+    assert connection.execute("SELECT approved_on FROM evaluation WHERE id = ?", (evaluation_id,)).fetchone()[0] is None
+    approved = as_user(db, "officer", "evaluation", "approve", "--id", str(evaluation_id))
+    assert approved.returncode == 0, approved.stderr
+    assert connection.execute("SELECT approver FROM evaluation WHERE id = ?", (evaluation_id,)).fetchone()[0] == "officer"
+    connection.close()
+
+
+def test_auditor_reads_but_cannot_write(db):
+    assert as_user(db, "auditor", "contractor", "list", "--json").returncode == 0
+    refused = as_user(db, "auditor", "contractor", "add", "--name", "X")
+    assert refused.returncode == 2 and "auditor" in refused.stderr.lower() or "監査" in refused.stderr
+
+
+def test_only_the_officer_adds_accounts(db):
+    env = {"ITAKU_NEW_PASSWORD": "another-pass"}
+    assert as_user(db, "staff", "user", "add", "mallory", "--role", "officer", env=env).returncode == 2
+    assert as_user(db, "officer", "user", "add", "sato", "--role", "staff", env=env).returncode == 0
+    assert as_user(db, "sato", "contractor", "list", password="another-pass").returncode == 0
+
+
+def test_audit_verify_finds_a_changed_byte(db):
+    assert as_user(db, "auditor", "audit", "verify").returncode == 0
+    connection = sqlite3.connect(db.removeprefix("sqlite:///"))
+    connection.execute("UPDATE audit_event SET actor = 'mallory' WHERE id = 5")
+    connection.commit()
+    connection.close()
+    result = as_user(db, "auditor", "audit", "verify")
+    assert result.returncode == 1 and "#5" in result.stdout
+
+
+def test_backup_and_restore_from_the_command_line(db, tmp_path):
+    out = tmp_path / "backup.zip"
+    assert as_user(db, "staff", "backup", str(out)).returncode == 0 and out.exists()
+    assert as_user(db, "officer", "contractor", "add", "--name", "復元で消える").returncode == 0
+    assert as_user(db, "staff", "restore", str(out)).returncode == 2  # officers only
+    restored = as_user(db, "officer", "restore", str(out))
+    assert restored.returncode == 0, restored.stderr
+    names = [row["name"] for row in json.loads(as_user(db, "officer", "contractor", "list", "--json").stdout)]
+    assert "復元で消える" not in names and len(names) == 20
+    bogus = tmp_path / "bogus.zip"
+    bogus.write_text("not a zip")
+    refused = as_user(db, "officer", "restore", str(bogus))
+    assert refused.returncode == 2 and "Itaku" in refused.stderr
+
+
+def test_init_without_a_password_still_creates_the_schema(tmp_path):
+    url = f"sqlite:///{tmp_path / 'plain.sqlite3'}"
+    result = cli("--db", url, "init", env={"ITAKU_PASSWORD": ""})
+    assert result.returncode == 0 and "no officer account" in result.stderr

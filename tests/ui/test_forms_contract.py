@@ -1,0 +1,92 @@
+"""The contract form: date order at the field, PI clause checklist, attachment with hash warning."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from desktop.app import Services
+from desktop.domain.clauses import REQUIRED_CLAUSES
+from desktop.ui.forms import open_form
+from tests.ui.forms_support import IGNORE_OFFSCREEN, japanese_font  # noqa: F401
+
+pytestmark = IGNORE_OFFSCREEN
+
+
+@pytest.fixture
+def contractor_id(sqlite_services: Services) -> int:
+    return sqlite_services.contractors.create({"name": "株式会社契約先"}).id
+
+
+def filled_contract_form(qtbot, services: Services, contractor_id: int):
+    dialog = open_form(services, "contract", None, contractor_id=contractor_id)
+    qtbot.addWidget(dialog)
+    dialog.form.editors["kind"].set_value("nda")
+    dialog.form.editors["title"].setText("機密保持契約書")
+    dialog.form.editors["signed_on"].set_value(date(2026, 4, 1))
+    dialog.form.editors["effective_from"].set_value(date(2026, 4, 1))
+    return dialog
+
+
+def test_contractor_default_preselects_the_contractor(qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    dialog = open_form(sqlite_services, "contract", None, contractor_id=contractor_id)
+    qtbot.addWidget(dialog)
+    assert dialog.form.value("contractor_id") == contractor_id
+    assert dialog.form.editors["contractor_id"].currentText() == "株式会社契約先"
+
+
+def test_expiry_before_signing_is_shown_at_the_field_and_nothing_is_written(
+        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    dialog = filled_contract_form(qtbot, sqlite_services, contractor_id)
+    qtbot.keyClicks(dialog.form.editors["expires_on"].line_edit, "2026-03-31")
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "有効期限は締結日以降" in dialog.form.error_text("expires_on")
+    assert dialog.form.error_text("signed_on") == ""
+    assert sqlite_services.contracts.list() == []
+
+
+def test_required_clauses_missing_for_the_kind_are_marked_and_clear_when_ticked(
+        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    dialog = filled_contract_form(qtbot, sqlite_services, contractor_id)
+    clauses = dialog.clauses
+    assert clauses.missing() == list(REQUIRED_CLAUSES["nda"])
+    assert "4" in clauses.missing_label.text()
+    assert "missing" in clauses.boxes["confidentiality"].text() or "不足" in clauses.boxes["confidentiality"].text()
+    for code in REQUIRED_CLAUSES["nda"]:
+        qtbot.mouseClick(clauses.boxes[code], Qt.MouseButton.LeftButton)
+    assert clauses.missing() == []
+    dialog.form.editors["kind"].set_value("outsourcing")
+    assert len(clauses.missing()) == len(REQUIRED_CLAUSES["outsourcing"]) - 4
+    with qtbot.waitSignal(dialog.saved, timeout=2000) as signal:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = sqlite_services.contracts.get(signal.args[1])
+    assert sorted(saved.clauses) == sorted(REQUIRED_CLAUSES["nda"])
+
+
+def test_attachment_is_stored_opened_and_warned_about_when_modified(
+        qtbot, sqlite_services: Services, contractor_id: int, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "signed.pdf"
+    source.write_bytes(b"%PDF-1.4 signed contract")
+    dialog = filled_contract_form(qtbot, sqlite_services, contractor_id)
+    dialog.set_pending_attachment(source)
+    assert "signed.pdf" in dialog.attachment_label.text()
+    with qtbot.waitSignal(dialog.saved, timeout=2000) as signal:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    contract_id = signal.args[1]
+    assert sqlite_services.contracts.get(contract_id).attachment_name == "signed.pdf"
+    assert dialog.attachment_warning.isHidden()
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened and Path(opened[0].toLocalFile()) == sqlite_services.contracts.attachment_file(contract_id)
+    sqlite_services.contracts.attachment_file(contract_id).write_bytes(b"tampered")
+    reopened = open_form(sqlite_services, "contract", contract_id)
+    qtbot.addWidget(reopened)
+    assert not reopened.attachment_warning.isHidden()
+    assert "SHA-256" in reopened.attachment_warning.text()
