@@ -11,7 +11,6 @@ issues (target: the same at both sizes).
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -52,14 +51,14 @@ def main() -> int:
             services.demo.load(size, 1)
             build = time.perf_counter() - start
 
-            def plain_select() -> None:
+            def plain_select(services=services) -> None:  # noqa: ANN001
                 with services.database.read() as session:
                     for table in TABLES:
                         session.execute(text(f"SELECT * FROM {table}")).fetchall()
 
             queries: list[str] = []
 
-            def count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+            def count(conn, cursor, statement, parameters, context, executemany, queries=queries):  # noqa: ANN001
                 queries.append(statement)
 
             plain_select()  # warm the page cache for both

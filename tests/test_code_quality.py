@@ -19,7 +19,8 @@ def test_layers_keep_their_imports():
 
 
 def test_ruff_finds_nothing():
-    result = run("ruff", "check", "desktop", "tests", "benchmarks", "installer", "tools")
+    folders = [name for name in ("desktop", "tests", "benchmarks", "installer", "tools") if (ROOT / name).is_dir()]
+    result = run("ruff", "check", *folders)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
