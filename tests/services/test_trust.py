@@ -313,3 +313,20 @@ def test_conflict_between_two_clients_one_wins(services, database_url, tmp_path,
     with services.database.read() as session:
         assert session.scalar(select(Contractor.notes)) == "colleague"
         assert session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "update")) == 1
+
+
+def test_a_stored_path_that_escapes_the_data_folder_is_refused(sqlite_services, tmp_path):
+    from desktop.services import attachments
+
+    services = sqlite_services
+    c = services.contractors.create({"name": "A"})
+    contract = services.contracts.create({"contractor_id": c.id, "kind": "nda", "title": "NDA",
+                                          "signed_on": "2026-01-01", "effective_from": "2026-01-01"})
+    with services.database.write() as session:  # as a tampered database would hold it
+        session.execute(text("UPDATE contract SET attachment_path = '../../../etc/passwd', "
+                             "attachment_sha256 = 'x' WHERE id = :id"), {"id": contract.id})
+    with pytest.raises(ValidationError) as caught:
+        services.contracts.attachment_file(contract.id)
+    assert "attachment" in caught.value.fields
+    with pytest.raises(ValidationError):
+        attachments.check(services.context.data_dir, "../outside.pdf", "x")

@@ -1,0 +1,124 @@
+"""Signing in to the window, and creating the officer account on a database that has none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import ItakuError, ValidationError
+from desktop.ui.language import text
+from desktop.ui.widgets.field_error import FieldErrorLabel
+
+
+class SignInDialog(QDialog):
+    """User name and password; on success the services act as that account."""
+
+    def __init__(self, services: Any, parent: QWidget | None = None, username: str = ""):
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Sign in — Itaku"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Sign in with your Itaku account."), self)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit(username, self)
+        self.username.setObjectName("username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Password"), self.password)
+        layout.addLayout(form)
+        self.error = FieldErrorLabel(self)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign &in"))
+        self.buttons.accepted.connect(self.sign_in)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        (self.password if username else self.username).setFocus()
+
+    def sign_in(self) -> None:
+        try:
+            self.services.accounts.sign_in(self.username.text(), self.password.text())
+        except ItakuError as error:
+            self.error.set_message(text(error.message))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class CreateOfficerDialog(QDialog):
+    """First run: this database has no account yet; create the PI protection officer's."""
+
+    def __init__(self, services: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Create the officer account — Itaku"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("This database has no accounts yet. Create the account of the PI protection "
+                               "officer (個人情報保護責任者): the officer approves evaluations and contracts and "
+                               "can add accounts for staff and auditors."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.username = QLineEdit("officer", self)
+        self.username.setObjectName("username")
+        self.display_name = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = QLineEdit(self)
+        self.confirm.setObjectName("confirm")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Name (optional)"), self.display_name)
+        form.addRow(self.tr("&Password (8 characters or more)"), self.password)
+        form.addRow(self.tr("Password &again"), self.confirm)
+        layout.addLayout(form)
+        self.error = FieldErrorLabel(self)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create and sign in"))
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.password.setFocus()
+
+    def create(self) -> None:
+        if self.password.text() != self.confirm.text():
+            self.error.set_message(self.tr("The two passwords differ."))
+            return
+        try:
+            self.services.accounts.create_first_officer(self.username.text(), self.password.text(),
+                                                        self.display_name.text().strip() or None)
+            self.services.accounts.sign_in(self.username.text(), self.password.text())
+        except ValidationError as error:
+            self.error.set_message("\n".join(text(message) for message in error.fields.values()))
+            return
+        except ItakuError as error:
+            self.error.set_message(text(error.message))
+            return
+        self.accept()
+
+
+def sign_in_or_set_up(services: Any, parent: QWidget | None = None) -> bool:
+    """Show the dialog this database needs; True once someone is signed in."""
+    dialog: QDialog
+    if services.accounts.has_accounts():
+        dialog = SignInDialog(services, parent)
+    else:
+        dialog = CreateOfficerDialog(services, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
