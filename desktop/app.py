@@ -20,6 +20,7 @@ from desktop.services.demo import DemoService
 from desktop.services.engagements import EngagementService
 from desktop.services.evaluations import EvaluationService
 from desktop.services.joint_uses import JointUseService
+from desktop.services.ledger_import import LedgerImportService
 from desktop.services.registers import RegisterService
 from desktop.services.settings import SettingsService
 from desktop.store import migrate
@@ -73,6 +74,7 @@ class Services:
     registers: RegisterService
     accounts: AccountService
     backups: BackupService
+    ledger_import: LedgerImportService
 
     @property
     def database(self) -> Database:
@@ -110,7 +112,7 @@ def build_services(url: str | None = None, *, actor: str | None = None, data_dir
         contracts=ContractService(context, settings), engagements=EngagementService(context, settings),
         joint_uses=JointUseService(context), checks=checks, audit=audit, demo=DemoService(context),
         registers=RegisterService(context, checks, audit), accounts=AccountService(context),
-        backups=BackupService(context),
+        backups=BackupService(context), ledger_import=LedgerImportService(context, settings),
     )
 
 

@@ -17,6 +17,8 @@ from desktop.cli.common import EXIT_INPUT, run_command
 COMMAND_MODULES = (
     "desktop.cli.core",
     "desktop.cli.trust",
+    "desktop.cli.excel",
+    "desktop.cli.report",
 )
 
 

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from desktop.domain import values
@@ -74,8 +75,9 @@ class Schema:
                 return item
         raise KeyError(name)
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
+        # Cached: `validate` asks for it once per input field, and imports validate thousands of rows.
         return tuple(item.name for item in self.fields)
 
     @property

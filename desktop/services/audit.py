@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.audit_chain import GENESIS, event_hash
@@ -46,6 +47,24 @@ def record_event(session: Session, context: ServiceContext, action: AuditAction,
     event = AuditEvent(**row)
     session.add(event)
     return event
+
+
+def record_events(session: Session, context: ServiceContext, action: AuditAction, record_type: str,
+                  items: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]]) -> None:
+    """`record_event` for many records at once (a bulk import): the same changes and chain, one INSERT."""
+    now = context.now()
+    rows = []
+    for record_id, before, after in items:
+        before, after = before or {}, after or {}
+        changes: dict[str, Any] = {}
+        for name in sorted(set(before) | set(after)):
+            old, new = json_value(before.get(name)), json_value(after.get(name))
+            if old != new:
+                changes[name] = [old, new]
+        rows.append({"occurred_at": now, "actor": context.actor, "action": action.value,
+                     "record_type": record_type, "record_id": record_id, "changes": changes})
+    if rows:
+        session.execute(insert(AuditEvent), chain(session, rows))
 
 
 def chain(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

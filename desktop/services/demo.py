@@ -170,6 +170,7 @@ class _Builder:
                                   "work": "業務の一部（データ入力）", "start_date": engagement["start_date"] + timedelta(days=14),
                                   "end_date": None})
         redelegation_ids = self._insert(Redelegation, redelegations, "redelegation")
+        name_of = {cid: row["name"] for cid, row in zip(contractor_ids, contractors, strict=True)}
         hops: list[dict[str, Any]] = []
         for i, (eid, engagement) in enumerate(zip(engagement_ids, engagements, strict=True)):
             original = engagement["original_business_name"]
@@ -183,7 +184,7 @@ class _Builder:
                 redelegation = redelegations[i]
                 hops.append({"engagement_id": eid, "redelegation_id": redelegation_ids[i],
                              "from_party": engagement["client_name"],
-                             "to_party": contractors[contractor_ids.index(redelegation["contractor_id"])]["name"],
+                             "to_party": name_of[redelegation["contractor_id"]],
                              "consented_on": redelegation["start_date"] - timedelta(days=rng.randint(1, 20)),
                              "form": rng.choice(["written", "email", "contract_clause"]),
                              "reference": f"再委託承諾書 {2000 + i}"})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -14,11 +15,12 @@ from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ConflictError, Message, NotFoundError, ValidationError
 from desktop.domain.roles import Permission
 from desktop.domain.schema import Schema, validate
-from desktop.services.audit import record_event
+from desktop.services.audit import record_event, record_events
 from desktop.services.context import ServiceContext
 from desktop.store.models import Base
 
 RecordT = TypeVar("RecordT", bound=Base)
+BULK_CHUNK = 500
 
 
 def snapshot(record: Base, schema: Schema) -> dict[str, Any]:
@@ -71,6 +73,50 @@ def create(session: Session, context: ServiceContext, model: type[RecordT], sche
     record_event(session, context, AuditAction.CREATE, schema.record_type, record.id, None,  # type: ignore[attr-defined]
                  {**clean, **(extra or {})})
     return record
+
+
+def create_many(session: Session, context: ServiceContext, model: type[RecordT], schema: Schema,
+                items: Sequence[tuple[Mapping[str, Any], Mapping[str, Any] | None]], *,
+                check: Callable[[dict[str, Any]], None] | None = None,
+                on_error: Callable[[int, ValidationError], None] | None = None) -> list[int | None]:
+    """`create` for many records of one type (a bulk import): the same validation and audit events,
+    written with one bulk INSERT … RETURNING instead of one flush per record. Returns the new ids.
+
+    `items` are (data, extra) pairs. With `on_error`, an invalid item is reported by its index and
+    skipped (its id is None); without it, the first invalid item raises.
+    """
+    context.require(Permission.WRITE)
+    now = context.now()
+    indexes: list[int] = []
+    values: list[dict[str, Any]] = []
+    after: list[dict[str, Any]] = []
+    for index, (data, extra) in enumerate(items):
+        try:
+            clean = validate(schema, data)
+            if check:
+                check(clean)
+        except ValidationError as error:
+            if on_error is None:
+                raise
+            on_error(index, error)
+            continue
+        indexes.append(index)
+        values.append({**clean, **(extra or {}), "version": 1, "updated_by": context.actor, "created_at": now,
+                       "updated_at": now})
+        after.append({**clean, **(extra or {})})
+    ids: list[int | None] = [None] * len(items)
+    if not values:
+        return ids
+    statement = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+    new_ids: list[int] = []
+    with translate_store_errors(schema.record_type):
+        for start in range(0, len(values), BULK_CHUNK):  # SQLAlchemy splices each execute's batches: keep it short
+            new_ids.extend(session.scalars(statement, values[start:start + BULK_CHUNK]))
+    for index, record_id in zip(indexes, new_ids, strict=True):
+        ids[index] = record_id
+    record_events(session, context, AuditAction.CREATE, schema.record_type,
+                  [(record_id, None, values_after) for record_id, values_after in zip(new_ids, after, strict=True)])
+    return ids
 
 
 def update(session: Session, context: ServiceContext, record: RecordT, schema: Schema,

@@ -7,12 +7,12 @@ register costs the same handful of round trips as a 10-contractor one.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 
 from desktop.domain.clauses import missing_clauses
 from desktop.domain.enums import ContractKind
@@ -90,6 +90,14 @@ class JointUseRegisterRow:
     findings: tuple[Finding, ...]
 
 
+@dataclass(frozen=True)
+class ContractorBatchRow:
+    """A contractor register row with all of the contractor's NDAs (oldest signed first)."""
+
+    row: ContractorRegisterRow
+    ndas: tuple[ContractRegisterRow, ...]
+
+
 @dataclass
 class ContractorFile:
     """Everything about one contractor, for the 委託先カルテ."""
@@ -124,6 +132,26 @@ def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
     return best or NdaStatus(False, None, None, False)
 
 
+def _contract_row(contract: Contract, contractor_name: str, as_of: date) -> ContractRegisterRow:
+    facts = _facts(contract)
+    return ContractRegisterRow(contract, contractor_name, is_in_force(facts, as_of), term_end(facts, as_of),
+                               tuple(missing_clauses(contract.kind, contract.clauses)))
+
+
+def _shown_before(candidate: Evaluation, current: Evaluation | None) -> bool:
+    """Which evaluation a register shows: the approved, current one in force; else the newest draft.
+
+    A superseded version is history; an approved evaluation outranks a newer draft awaiting approval,
+    because the approved one is what the rules count.
+    """
+    if candidate.is_superseded:
+        return False
+    if current is None:
+        return True
+    rank = (candidate.approved_on is not None, candidate.evaluated_on, candidate.id)
+    return rank > (current.approved_on is not None, current.evaluated_on, current.id)
+
+
 def _group(findings: Iterable[Finding]) -> dict[tuple[str, int], list[Finding]]:
     grouped: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     for finding in findings:
@@ -138,20 +166,20 @@ class RegisterService:
         self.audit = audit
 
     def company(self) -> CompanyProfile | None:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             return session.scalar(select(CompanyProfile).order_by(CompanyProfile.id).limit(1))
 
     def contractors(self, as_of: date, text: str | None = None, status: str | None = None,
                     findings: list[Finding] | None = None) -> list[ContractorRegisterRow]:
         findings = findings if findings is not None else self.checks.findings(as_of)
         by_record = _group(findings)
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             contractors = list(session.scalars(select(Contractor).where(*search_condition(text, status))
                                                .order_by(Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contractor.id)))
             latest: dict[int, Evaluation] = {}
-            for evaluation in session.scalars(select(Evaluation).where(Evaluation.evaluated_on <= as_of)):
-                current = latest.get(evaluation.contractor_id)
-                if current is None or (evaluation.evaluated_on, evaluation.id) > (current.evaluated_on, current.id):
+            for evaluation in session.scalars(select(Evaluation).where(Evaluation.evaluated_on <= as_of)
+                                              .options(defer(Evaluation.items))):
+                if _shown_before(evaluation, latest.get(evaluation.contractor_id)):
                     latest[evaluation.contractor_id] = evaluation
             ndas: dict[int, list[Contract]] = defaultdict(list)
             for contract in session.scalars(select(Contract).where(Contract.kind == ContractKind.NDA.value)):
@@ -168,7 +196,7 @@ class RegisterService:
             Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contract.kind, Contract.effective_from, Contract.id)
         if contractor_id is not None:
             query = query.where(Contract.contractor_id == contractor_id)
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             result = []
             for contract, name in session.execute(query):
                 facts = _facts(contract)
@@ -187,7 +215,7 @@ class RegisterService:
         if contractor_id is not None:
             query = query.where(Engagement.id.in_(
                 select(Redelegation.engagement_id).where(Redelegation.contractor_id == contractor_id)))
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             engagements = list(session.scalars(query))
         rows = []
         for engagement in engagements:
@@ -210,19 +238,19 @@ class RegisterService:
     def joint_uses(self, as_of: date, findings: list[Finding] | None = None) -> list[JointUseRegisterRow]:
         findings = findings if findings is not None else self.checks.findings(as_of)
         by_record = _group(findings)
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             joint_uses = list(session.scalars(select(JointUse).options(selectinload(JointUse.changes))
                                               .order_by(JointUse.start_date, JointUse.id)))
         return [JointUseRegisterRow(j, tuple(by_record.get(("joint_use", j.id), []))) for j in joint_uses]
 
     def evaluation(self, evaluation_id: int) -> tuple[Evaluation, Contractor]:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
             contractor = records.load(session, Contractor, evaluation.contractor_id, "contractor")
             return evaluation, contractor
 
     def joint_use(self, joint_use_id: int) -> JointUse:
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             joint_use = session.scalar(select(JointUse).where(JointUse.id == joint_use_id)
                                        .options(selectinload(JointUse.changes)))
             if joint_use is None:
@@ -232,7 +260,7 @@ class RegisterService:
 
     def contractor_file(self, contractor_id: int, as_of: date) -> ContractorFile:
         findings = self.checks.findings(as_of)
-        with self.context.database.read() as session:
+        with self.context.read() as session:
             contractor = records.load(session, Contractor, contractor_id, "contractor")
             evaluations = list(session.scalars(select(Evaluation).where(Evaluation.contractor_id == contractor_id)
                                                .order_by(Evaluation.evaluated_on, Evaluation.id)))
@@ -252,6 +280,62 @@ class RegisterService:
                or (f.record_type == "contract" and f.record_id in contract_ids)
                or (f.record_type == "redelegation" and f.record_id in redelegation_ids)]
         return ContractorFile(contractor, evaluations, contracts, engagements, own, history)
+
+    def contractor_batches(self, as_of: date, batch_size: int = 1000) -> Iterator[list[ContractorBatchRow]]:
+        """The contractor register in the order of `contractors()`, streamed in batches, with each one's NDAs.
+
+        For exports of any size: one read transaction, memory bounded by the batch, not the register.
+        Findings are left empty (ask `checks.findings` once for the whole register).
+        """
+        order = (Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contractor.id)
+        with self.context.read() as session:
+            result = session.scalars(select(Contractor).order_by(*order).execution_options(yield_per=batch_size))
+            for partition in result.partitions():
+                ids = [contractor.id for contractor in partition]
+                latest: dict[int, Evaluation] = {}
+                for evaluation in session.scalars(select(Evaluation).where(
+                        Evaluation.contractor_id.in_(ids), Evaluation.evaluated_on <= as_of)
+                        .options(defer(Evaluation.items))):
+                    if _shown_before(evaluation, latest.get(evaluation.contractor_id)):
+                        latest[evaluation.contractor_id] = evaluation
+                ndas: dict[int, list[Contract]] = defaultdict(list)
+                for contract in session.scalars(select(Contract).where(
+                        Contract.contractor_id.in_(ids), Contract.kind == ContractKind.NDA.value)
+                        .order_by(Contract.signed_on, Contract.id)):
+                    ndas[contract.contractor_id].append(contract)
+                batch = []
+                for contractor in partition:
+                    own = ndas.get(contractor.id, [])
+                    register_row = ContractorRegisterRow(contractor, latest.get(contractor.id),
+                                                         nda_status(own, as_of), ())
+                    batch.append(ContractorBatchRow(register_row, tuple(
+                        _contract_row(contract, contractor.name, as_of) for contract in own)))
+                yield batch
+
+    def contract_batches(self, as_of: date, batch_size: int = 2000) -> Iterator[list[ContractRegisterRow]]:
+        """`contracts(as_of)` streamed in batches, same order."""
+        query = select(Contract, Contractor.name).join(Contractor).order_by(
+            Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contract.kind, Contract.effective_from,
+            Contract.id).execution_options(yield_per=batch_size)
+        with self.context.read() as session:
+            for partition in session.execute(query).partitions():
+                yield [_contract_row(contract, name, as_of) for contract, name in partition]
+
+    def evaluation_batches(self, as_of: date, batch_size: int = 2000) -> Iterator[list[tuple[Evaluation, str]]]:
+        """Every evaluation made on or before `as_of` with its contractor's name, by contractor then date."""
+        query = select(Evaluation, Contractor.name).join(Contractor).where(Evaluation.evaluated_on <= as_of).order_by(
+            Contractor.kana.is_(None), Contractor.kana, Contractor.name, Evaluation.evaluated_on, Evaluation.id,
+        ).execution_options(yield_per=batch_size)
+        with self.context.read() as session:
+            for partition in session.execute(query).partitions():
+                yield [(evaluation, name) for evaluation, name in partition]
+
+    def audit_event_batches(self, batch_size: int = 5000) -> Iterator[list[AuditEvent]]:
+        """The whole audit trail, newest first (as `audit_events()`), streamed in batches."""
+        query = select(AuditEvent).order_by(AuditEvent.id.desc()).execution_options(yield_per=batch_size)
+        with self.context.read() as session:
+            for partition in session.scalars(query).partitions():
+                yield list(partition)
 
     def audit_events(self, criteria: AuditFilter | None = None) -> list[AuditEvent]:
         return self.audit.list_events(criteria, limit=None)

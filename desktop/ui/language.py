@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from desktop.domain.errors import Message
-from desktop.domain.schema import Field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported for annotations only: the window frame paints before the domain is loaded
+    from desktop.domain.errors import Message
+    from desktop.domain.schema import Field
 
 LANGUAGES = ("ja", "en")
 _current = "ja"

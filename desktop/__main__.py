@@ -1,0 +1,186 @@
+"""`itaku` / `python -m desktop`: the window, on the same database as the CLI (--db, ITAKU_DATABASE_URL, …).
+
+Start-up paints the window frame first and only then imports the service layer (SQLAlchemy, Alembic)
+and opens the database, so the window appears at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="itaku", description="Itaku（委託）: the desktop window")
+    parser.add_argument("--db", metavar="URL",
+                        help="database URL or SQLite file (default: $ITAKU_DATABASE_URL, the database chosen in "
+                             "Settings, else the user data folder)")
+    parser.add_argument("--lang", choices=("ja", "en"), default=None,
+                        help="language of the window (default: the one chosen in Settings, else ja)")
+    parser.add_argument("--screenshots", metavar="DIR", type=Path,
+                        help="write a PNG of every page and main form into DIR, then exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="headless: demo database, checks, a PDF register and the audit workbook, verified; "
+                             "exit 0 when all is well (options: --keep DIR, --report FILE)")
+    parser.add_argument("--version", action="version", version=f"itaku {__version__}")
+    return parser
+
+
+def database_url(explicit: str | None) -> str | None:
+    """--db, else ITAKU_DATABASE_URL, else the database chosen in Settings, else None (the default file)."""
+    if explicit:
+        return explicit
+    if os.environ.get("ITAKU_DATABASE_URL"):
+        return None  # resolve_database_url reads it
+    from desktop.ui.language import stored_database_url
+
+    return stored_database_url()
+
+
+def open_window(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The application and the window frame, painted, before any database work."""
+    from desktop.ui.application import create_application
+    from desktop.ui.language import preferred_language
+
+    language = args.lang or preferred_language()
+    application = create_application(sys.argv[:1], language)
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    if args.screenshots is None:
+        window.show()
+        application.processEvents()
+    return application, window
+
+
+def sign_in_interactively(services: Any, window: Any) -> bool:
+    """The sign-in dialog (or, on a database without accounts, the one that creates the officer)."""
+    from desktop.ui.sign_in import sign_in_or_set_up
+
+    return sign_in_or_set_up(services, window)
+
+
+def sign_in_from_environment(services: Any, _window: Any = None) -> bool:
+    """For `--screenshots` (no one to type a password): ITAKU_USER and ITAKU_PASSWORD, as the CLI takes them;
+    a database without accounts is in set-up mode, as in the CLI."""
+    from desktop.app import login_name
+    from desktop.domain.errors import Message, ValidationError
+
+    if not services.accounts.has_accounts():
+        services.accounts.enter_setup_mode(login_name())
+        return True
+    user, password = os.environ.get("ITAKU_USER"), os.environ.get("ITAKU_PASSWORD")
+    if not user or not password:
+        raise ValidationError({"password": Message(
+            "--screenshots にはサインインが必要です: ITAKU_USER と ITAKU_PASSWORD を設定してください",
+            "--screenshots needs to sign in: set ITAKU_USER and ITAKU_PASSWORD")})
+    services.accounts.sign_in(user, password)
+    return True
+
+
+def open_database(window: Any, args: argparse.Namespace, sign_in: Callable[[Any, Any], bool] | None = None) -> Any:
+    """Build the services (as the CLI does), sign in, and attach the window's pages to them.
+    Returns None when the user closed the sign-in dialog."""
+    from desktop.app import build_services
+
+    services = build_services(database_url(args.db), role=None)
+    if sign_in is None:
+        sign_in = sign_in_from_environment if args.screenshots is not None else sign_in_interactively
+    try:
+        signed_in = sign_in(services, window)
+    except BaseException:
+        services.close()
+        raise
+    if not signed_in:
+        services.close()
+        return None
+    window.attach(services)
+    return services
+
+
+def say(message: str, *, error: bool = False) -> None:
+    """Print if there is a console: a gui-script on Windows runs without one (sys.stdout is None)."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(message, file=stream)
+
+
+def report_unexpected_errors(window: Any) -> None:
+    """An exception escaping a slot is shown to the user (and printed), not lost on a missing console."""
+    from desktop.ui.operations import describe_error, show_error
+
+    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+        import traceback
+
+        say("".join(traceback.format_exception(kind, error, trace)), error=True)
+        show_error(window, "Itaku", describe_error(error))
+
+    sys.excepthook = hook
+
+
+def _report_startup_error(window: Any, error: BaseException, quiet: bool) -> None:
+    from desktop.ui.operations import describe_error
+
+    message = describe_error(error)
+    orig = getattr(error, "orig", None)
+    if orig is not None:
+        from PySide6.QtCore import QCoreApplication
+
+        message = f"{QCoreApplication.translate('MainWindow', 'Cannot open the database')}: {orig}"
+    say(f"itaku: {message}", error=True)
+    if not quiet:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(window, "Itaku", message)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in arguments:  # headless check of an installation (see desktop.self_test)
+        arguments.remove("--self-test")
+        from desktop.self_test import main as self_test_main
+
+        return int(self_test_main(arguments))
+    argv = arguments
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if exit_.code in (0, None) else EXIT_INPUT
+    application, window = open_window(args)
+    try:
+        services = open_database(window, args)
+    except Exception as error:  # unreachable server, unreadable file, failed migration, refused sign-in
+        _report_startup_error(window, error, quiet=args.screenshots is not None)
+        return EXIT_INPUT
+    if services is None:  # the sign-in was cancelled
+        return EXIT_OK
+    try:
+        if args.screenshots is not None:
+            from desktop.ui.screenshots import take_screenshots
+
+            for path in take_screenshots(window, services, args.screenshots):
+                say(str(path))
+            window.close()
+            return EXIT_OK
+        from desktop.ui.first_run import offer_first_run
+
+        report_unexpected_errors(window)
+        window.make_daily_backup()
+        offer_first_run(window, services)
+        return int(application.exec())
+    finally:
+        services.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

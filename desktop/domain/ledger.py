@@ -1,0 +1,529 @@
+"""Reading a hand-kept contractor ledger (委託先管理台帳): header detection, column names, cell values.
+
+Pure functions over rows of cell values (whatever the spreadsheet reader produced); no file access.
+The import service reads the workbook, passes the rows here, and writes what comes back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from desktop.domain import values
+from desktop.domain.enums import EvaluationResult
+from desktop.domain.errors import Message, ValidationError
+from desktop.domain.schema import (
+    BOOLEAN,
+    CONTRACTOR,
+    CORPORATE_NUMBER,
+    COUNTRY,
+    DATE,
+    ENUM,
+    INTEGER,
+    PHONE,
+    parse_boolean,
+    validate,
+)
+
+# Targets that are not contractor fields: the evaluation and the NDA written on the same ledger line,
+# and the certificate columns that hold either a registration number or a yes/no mark.
+EVALUATED_ON = "evaluation.evaluated_on"
+EVALUATION_RESULT = "evaluation.result"
+NEXT_DUE_ON = "evaluation.next_due_on"
+EVALUATOR = "evaluation.evaluator"
+NDA_SIGNED_ON = "nda.signed_on"
+NDA_EXPIRES_ON = "nda.expires_on"
+PRIVACY_MARK = "certificate.privacy_mark"
+ISMS = "certificate.isms"
+CONTACT = "contact"  # 連絡先: a phone number or an e-mail address
+
+EXTRA_TARGETS: dict[str, Message] = {
+    EVALUATED_ON: Message("評価日", "Evaluation date"),
+    EVALUATION_RESULT: Message("評価結果", "Evaluation result"),
+    NEXT_DUE_ON: Message("次回評価予定日", "Next evaluation due"),
+    EVALUATOR: Message("評価者", "Evaluator"),
+    NDA_SIGNED_ON: Message("NDA締結日", "NDA signed on"),
+    NDA_EXPIRES_ON: Message("NDA終了日", "NDA ends on"),
+    PRIVACY_MARK: Message("プライバシーマーク", "Privacy Mark"),
+    ISMS: Message("ISMS認証", "ISMS certificate"),
+    CONTACT: Message("連絡先", "Contact"),
+}
+
+# The usual variants people write, besides each field's own Japanese and English label.
+_VARIANTS: dict[str, tuple[str, ...]] = {
+    "name": ("委託先名", "委託先名称", "委託先", "会社名", "名称", "社名", "事業者名", "法人名", "商号", "company",
+             "company name", "contractor", "contractor name"),
+    "kana": ("ふりがな", "フリガナ", "カナ", "よみがな", "読み", "委託先名（カナ）"),
+    "corporate_number": ("法人番号", "法人番号（13桁）", "corporate number"),
+    "address": ("所在地", "住所", "本社所在地", "address"),
+    "representative": ("代表者", "代表者名", "代表者氏名", "representative"),
+    "contact_person": ("担当者", "担当者名", "先方担当者", "contact person"),
+    "phone": ("電話番号", "電話", "tel", "phone"),
+    CONTACT: ("連絡先",),
+    "email": ("メールアドレス", "メール", "e-mail", "email", "mail"),
+    "entrusted_work": ("委託業務", "委託業務の内容", "委託内容", "業務内容", "委託する業務", "work", "work entrusted"),
+    "pi_items": ("個人情報の項目", "取扱う個人情報の項目", "取り扱う個人情報の項目", "個人情報項目", "委託する個人情報",
+                 "pi items"),
+    "data_subject_count": ("件数", "本人の数", "本人の概数", "個人情報の件数", "人数", "data subjects"),
+    PRIVACY_MARK: ("プライバシーマーク", "pマーク", "プライバシーマークの有無", "privacy mark"),
+    ISMS: ("isms", "isms認証", "isms認証の有無", "isms取得"),
+    EVALUATED_ON: ("評価日", "評価実施日", "評価年月日", "最終評価日", "evaluation date", "evaluated on"),
+    EVALUATION_RESULT: ("評価結果", "判定", "評価判定", "evaluation result", "result"),
+    NEXT_DUE_ON: ("次回評価予定日", "次回評価日", "次回評価", "next evaluation due", "next due"),
+    EVALUATOR: ("評価者", "評価担当者", "evaluator"),
+    NDA_SIGNED_ON: ("nda締結日", "機密保持契約締結日", "秘密保持契約締結日", "nda", "nda signed on"),
+    NDA_EXPIRES_ON: ("契約終了日", "nda終了日", "nda有効期限", "機密保持契約終了日", "秘密保持契約終了日", "契約期限",
+                     "契約満了日", "nda ends on"),
+    "notes": ("備考", "メモ", "特記事項", "notes", "remarks"),
+    "status": ("状態", "ステータス", "取引状況", "status"),
+    "start_date": ("委託開始日", "取引開始日", "契約開始日", "start date"),
+    "end_date": ("委託終了日", "取引終了日", "end date"),
+}
+
+_BRACKETS = re.compile(r"[（(][^）)]*(必須|任意|required|optional)[^）)]*[）)]")
+
+
+def normalize_header(text: object) -> str:
+    """The comparable form of a column name: NFKC, no spaces or line breaks, no ※/*, lower case."""
+    if text is None:
+        return ""
+    normal = unicodedata.normalize("NFKC", str(text))
+    normal = _BRACKETS.sub("", normal)
+    normal = re.sub(r"[\s※*＊:：]", "", normal)
+    return normal.lower()
+
+
+def _build_aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for item in CONTRACTOR.fields:
+        aliases[normalize_header(item.ja)] = item.name
+        aliases[normalize_header(item.en)] = item.name
+    for target, names in _VARIANTS.items():
+        for name in names:
+            aliases.setdefault(normalize_header(name), target)
+    # The exported workbook's own headers must always map back to the same target.
+    for target, label in EXTRA_TARGETS.items():
+        aliases[normalize_header(label.ja)] = target
+        aliases[normalize_header(label.en)] = target
+    return aliases
+
+
+ALIASES = _build_aliases()
+
+
+def recognise(header: object) -> str | None:
+    """The field a column name stands for, or None."""
+    return ALIASES.get(normalize_header(header))
+
+
+def target_label(target: str) -> Message:
+    if target in EXTRA_TARGETS:
+        return EXTRA_TARGETS[target]
+    return CONTRACTOR.field(target).label
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int  # 0-based position in the row
+    letter: str
+    header: str
+    target: str | None  # None: not recognised
+
+
+@dataclass(frozen=True)
+class Header:
+    row_number: int  # 1-based Excel row
+    columns: tuple[Column, ...]
+
+    @property
+    def recognised(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.target is not None)
+
+    @property
+    def unrecognised(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.target is None)
+
+
+class LedgerFormatError(ValueError):
+    """The sheet cannot be read as a ledger at all (one sentence for the user)."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    number = index + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+HEADER_SEARCH_ROWS = 30
+
+
+def find_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> Header:
+    """The header row among the first rows: the one naming the contractor and most other known columns.
+
+    `rows` are (Excel row number, cell values). Title rows, date rows and blank rows above it are skipped.
+    """
+    best: Header | None = None
+    best_count = 0
+    for row_number, cells in rows[:HEADER_SEARCH_ROWS]:
+        columns = []
+        seen: set[str] = set()
+        for index, cell in enumerate(cells):
+            if cell is None or (isinstance(cell, str) and not cell.strip()):
+                continue
+            target = recognise(cell) if isinstance(cell, str) else None
+            if target in seen:
+                target = None  # a second column of the same meaning is reported, not silently merged
+            if target:
+                seen.add(target)
+            columns.append(Column(index, column_letter(index), str(cell).strip(), target))
+        count = len(seen)
+        if "name" in seen and count >= 2 and count > best_count:
+            best, best_count = Header(row_number, tuple(columns)), count
+    if best is None:
+        raise LedgerFormatError(Message(
+            "見出し行が見つかりません。委託先名（会社名・名称）の列と、法人番号・所在地などの列を含む見出し行が必要です。",
+            "No header row found: the sheet needs a header naming the contractor column (委託先名) "
+            "and at least one other known column."))
+    return best
+
+
+def is_closing_row(cells: Sequence[Any]) -> bool:
+    """The 以上 that closes a Japanese list, alone on its row."""
+    filled = [c for c in cells if c is not None and not (isinstance(c, str) and not c.strip())]
+    return len(filled) == 1 and isinstance(filled[0], str) and normalize_header(filled[0]) in ("以上", "end")
+
+
+def is_blank_row(cells: Sequence[Any]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+# --- values -------------------------------------------------------------------------------------------
+
+_ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019,
+         "m": 1868, "t": 1912, "s": 1926, "h": 1989, "r": 2019}
+_ERA_DATE = re.compile(r"(明治|大正|昭和|平成|令和|[mtshr])\s*(元|\d{1,2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?",
+                       re.IGNORECASE)
+_TRAILING_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?$")
+_WEEKDAY = re.compile(r"[(（][月火水木金土日][)）]$")
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def excel_serial_to_date(serial: float) -> date:
+    """An Excel (1900 system) serial day number as a date; serial 60 is Excel's phantom 1900-02-29."""
+    whole = int(serial)
+    if whole < 1 or whole == 60:
+        raise ValueError("date_value")
+    if whole < 60:
+        whole += 1  # before the phantom leap day, Excel's count is one behind
+    return EXCEL_EPOCH + timedelta(days=whole)
+
+
+def parse_ledger_date(raw: object) -> date:
+    """Dates as ledgers hold them: Excel dates and serials, 2026-04-01, 2026/4/1, 2026年4月1日, 令和8年4月1日.
+
+    Raises ValueError with a reason code of `desktop.domain.schema` (date_format, date_value, date_range).
+    """
+    if isinstance(raw, datetime | date):
+        return values.parse_date(raw)
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        if isinstance(raw, int) and 19000101 <= raw <= 21991231:  # 20260401 typed as a number
+            text = str(raw)
+            try:
+                return values.parse_date(date(int(text[:4]), int(text[4:6]), int(text[6:])))
+            except ValueError:
+                raise ValueError("date_value") from None
+        return values.parse_date(excel_serial_to_date(raw))
+    if not isinstance(raw, str):
+        raise ValueError("date_format")
+    text = unicodedata.normalize("NFKC", raw).strip()
+    text = _WEEKDAY.sub("", _TRAILING_TIME.sub("", text)).strip()
+    match = _ERA_DATE.fullmatch(text)
+    if match:
+        era = _ERAS[match[1].lower()]
+        year = 1 if match[2] == "元" else int(match[2])
+        try:
+            return values.parse_date(date(era + year - 1, int(match[3]), int(match[4])))
+        except ValueError as error:
+            raise ValueError(str(error) if str(error).startswith("date_") else "date_value") from None
+    text = re.sub(r"\s", "", text)
+    return values.parse_date(text)
+
+
+_EXTRA_TRUE = {"有り", "あり", "済み", "実施済", "取得済", "✓", "✔", "レ", "true"}
+_EXTRA_FALSE = {"無し", "なし", "未済", "未実施", "未取得", "-", "ー", "―", "－", "false"}
+
+
+def parse_yes_no(raw: object) -> bool:
+    """有/無, ○/〇/×, はい/いいえ, 済, yes/no and the like; ValueError if it is none of them."""
+    try:
+        return parse_boolean(raw)
+    except ValueError:
+        pass
+    if isinstance(raw, str):
+        text = unicodedata.normalize("NFKC", raw).strip().lower()
+        if text in _EXTRA_TRUE:
+            return True
+        if text in _EXTRA_FALSE:
+            return False
+    raise ValueError("boolean")
+
+
+_RESULTS = {
+    EvaluationResult.PASS: ("適合", "合格", "可", "良", "○", "〇", "pass", "passed", "ok"),
+    EvaluationResult.CONDITIONAL: ("条件付適合", "条件付き適合", "条件付", "条件付き", "条件付合格", "条件付き合格",
+                                   "要改善", "△", "conditional", "conditionalpass"),
+    EvaluationResult.FAIL: ("不適合", "不合格", "不可", "×", "fail", "failed", "ng"),
+}
+_RESULT_BY_TEXT = {normalize_header(text): result.value for result, texts in _RESULTS.items() for text in texts}
+
+
+def parse_result(raw: object) -> str:
+    text = normalize_header(raw)
+    if text in _RESULT_BY_TEXT:
+        return _RESULT_BY_TEXT[text]
+    raise ValueError("result")
+
+
+def _is_empty(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip() == "")
+
+
+def _as_code(raw: object) -> object:
+    """Numbers and codes: NFKC; a whole float from a numeric cell becomes an int."""
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if isinstance(raw, str):
+        return unicodedata.normalize("NFKC", raw).strip()
+    return raw
+
+
+def _as_phone(raw: object) -> object:
+    raw = _as_code(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        # A phone number typed into a numeric cell loses its leading 0; every Japanese number has one.
+        return "0" + str(raw)
+    return raw
+
+
+@dataclass
+class CellError:
+    excel_row: int
+    column: str  # the column name as written in the ledger
+    message: Message
+
+    def text(self, language: str = "ja") -> str:
+        return f"{self.excel_row}, {self.column}, {self.message.text(language)}"
+
+
+@dataclass
+class LedgerRow:
+    """One ledger line, cleaned: the contractor fields present in the ledger, and its evaluation and NDA."""
+
+    excel_row: int
+    contractor: dict[str, Any]  # clean values of the columns present (None where the cell is blank)
+    evaluation: dict[str, Any] | None = None  # evaluated_on, result, next_due_on (may be None), evaluator
+    nda: dict[str, Any] | None = None  # signed_on, expires_on
+    errors: list[CellError] = field(default_factory=list)
+
+
+_DATE_REASONS = {
+    "date_format": Message("日付の形式ではありません（例: 2026/4/1, 令和8年4月1日）",
+                           "is not a date (e.g. 2026/4/1, 令和8年4月1日)"),
+    "date_value": Message("存在しない日付です", "is not a calendar date"),
+    "date_range": Message("1900年から2199年までの日付を入力してください", "must be between 1900 and 2199"),
+}
+
+
+def _strip_label(message: Message, labels: Iterable[Message]) -> Message:
+    """Field errors start with the field's label; the row report names the column already."""
+    ja, en = message.ja, message.en
+    for label in labels:
+        if ja.startswith(label.ja + ": "):
+            ja = ja[len(label.ja) + 2:]
+        if en.startswith(label.en + ": "):
+            en = en[len(label.en) + 2:]
+    return Message(ja, en)
+
+
+def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow:
+    """Clean one ledger line; every problem becomes a CellError naming the Excel row and the column."""
+    row = LedgerRow(excel_row, {})
+    column_of: dict[str, str] = {}
+    raw: dict[str, Any] = {}
+    notes_extra: list[str] = []
+    for column in header.recognised:
+        assert column.target is not None
+        value = cells[column.index] if column.index < len(cells) else None
+        if isinstance(value, str):
+            value = value.strip() or None
+        column_of[column.target] = column.header
+        raw[column.target] = value
+
+    def fail(target: str, message: Message) -> None:
+        row.errors.append(CellError(excel_row, column_of.get(target, target_label(target).ja), message))
+
+    contractor_raw: dict[str, Any] = {}
+    for target, value in raw.items():
+        if target in CONTRACTOR.names:
+            kind = CONTRACTOR.field(target).kind
+            if kind in (ENUM, COUNTRY) and _is_empty(value):
+                continue  # blank: the default for a new contractor, the current value on an update
+            if kind == DATE and not _is_empty(value):
+                try:
+                    value = parse_ledger_date(value)
+                except ValueError as error:
+                    fail(target, _DATE_REASONS.get(str(error), _DATE_REASONS["date_format"]))
+                    continue
+            elif kind == BOOLEAN and not _is_empty(value):
+                try:
+                    value = parse_yes_no(value)
+                except ValueError:
+                    fail(target, Message("有／無（○／×、はい／いいえ）で入力してください",
+                                         "must be yes or no (有/無, ○/×)"))
+                    continue
+            elif kind == PHONE:
+                value = _as_phone(value)
+            elif kind in (CORPORATE_NUMBER, INTEGER) or target in ("privacy_mark_number", "isms_number", "kana",
+                                                                   "country"):
+                value = _as_code(value)
+            contractor_raw[target] = value
+        elif target == CONTACT and not _is_empty(value):
+            text = str(_as_code(value))
+            contact_target = "email" if "@" in text else "phone"
+            if contact_target not in raw:
+                column_of[contact_target] = column_of[CONTACT]
+                contractor_raw[contact_target] = text if contact_target == "email" else _as_phone(value)
+        elif target in (PRIVACY_MARK, ISMS) and not _is_empty(value):
+            number_field = "privacy_mark_number" if target == PRIVACY_MARK else "isms_number"
+            try:
+                held = parse_yes_no(value)
+            except ValueError:
+                if number_field not in raw:  # the column holds the registration number itself
+                    column_of[number_field] = column_of[target]
+                    contractor_raw[number_field] = _as_code(value)
+                continue
+            if held:
+                name = target_label(target)
+                notes_extra.append(f"{name.ja}: 有（台帳に番号の記載なし）")
+
+    if notes_extra:
+        existing = contractor_raw.get("notes")
+        lines = [str(existing)] if not _is_empty(existing) else []
+        contractor_raw["notes"] = "\n".join(lines + notes_extra)
+        column_of.setdefault("notes", column_of.get(PRIVACY_MARK) or column_of.get(ISMS) or "備考")
+
+    # The record's own validation, as for a new contractor; only errors about columns the ledger has are
+    # reported here (a rule that involves a stored value is checked again when the row is written).
+    failed_columns = {error.column for error in row.errors}
+    try:
+        full = validate(CONTRACTOR, contractor_raw)
+        clean = {name: full[name] for name in contractor_raw}
+    except ValidationError as error:
+        clean = {}
+        for field_name, message in error.fields.items():
+            if field_name in contractor_raw and column_of.get(field_name, field_name) not in failed_columns:
+                fail(field_name, _strip_label(message, [CONTRACTOR.field(field_name).label]))
+    row.contractor = clean
+
+    _parse_evaluation(row, raw, fail)
+    _parse_nda(row, raw, fail)
+    return row
+
+
+def _date_or_fail(raw: dict[str, Any], target: str, fail: Any) -> tuple[date | None, bool]:
+    value = raw.get(target)
+    if _is_empty(value):
+        return None, True
+    try:
+        return parse_ledger_date(value), True
+    except ValueError as error:
+        fail(target, _DATE_REASONS.get(str(error), _DATE_REASONS["date_format"]))
+        return None, False
+
+
+def _parse_evaluation(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
+    evaluated_on, ok_date = _date_or_fail(raw, EVALUATED_ON, fail)
+    next_due_on, ok_due = _date_or_fail(raw, NEXT_DUE_ON, fail)
+    result_raw = raw.get(EVALUATION_RESULT)
+    result: str | None = None
+    if not _is_empty(result_raw):
+        try:
+            result = parse_result(result_raw)
+        except ValueError:
+            fail(EVALUATION_RESULT, Message("適合／条件付適合／不適合のいずれかを入力してください",
+                                            "must be pass, conditional pass or fail (適合/条件付適合/不適合)"))
+            return
+    if not (ok_date and ok_due):
+        return
+    if evaluated_on is None:
+        if result is not None or next_due_on is not None:
+            fail(EVALUATED_ON, Message("評価結果または次回評価予定日がありますが、評価日がありません",
+                                       "there is an evaluation result or due date but no evaluation date"))
+        return
+    if result is None:
+        fail(EVALUATION_RESULT, Message("評価日がありますが、評価結果がありません",
+                                        "there is an evaluation date but no result"))
+        return
+    if next_due_on is not None and next_due_on <= evaluated_on:
+        fail(NEXT_DUE_ON, Message("次回評価予定日は評価日より後にしてください",
+                                  "the next due date must be after the evaluation date"))
+        return
+    evaluator = raw.get(EVALUATOR)
+    row.evaluation = {"evaluated_on": evaluated_on, "result": result, "next_due_on": next_due_on,
+                      "evaluator": None if _is_empty(evaluator) else str(evaluator).strip()}
+
+
+def _parse_nda(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
+    value = raw.get(NDA_SIGNED_ON)
+    signed_on: date | None = None
+    if not _is_empty(value):
+        try:
+            signed_on = parse_ledger_date(value)
+        except ValueError as error:
+            # A ledger may only tick the NDA column (済/有): there is then no date to record.
+            try:
+                if parse_yes_no(value):
+                    fail(NDA_SIGNED_ON, Message("締結済みの印ではなく締結日を入力してください",
+                                                "give the date the NDA was signed, not just a tick"))
+                    return
+            except ValueError:
+                pass
+            fail(NDA_SIGNED_ON, _DATE_REASONS.get(str(error), _DATE_REASONS["date_format"]))
+            return
+    expires_on, ok = _date_or_fail(raw, NDA_EXPIRES_ON, fail)
+    if not ok:
+        return
+    if signed_on is None:
+        if expires_on is not None:
+            fail(NDA_EXPIRES_ON, Message("契約終了日がありますが、NDA締結日がありません",
+                                         "there is an end date but no NDA signing date"))
+        return
+    if expires_on is not None and expires_on < signed_on:
+        fail(NDA_EXPIRES_ON, Message("契約終了日はNDA締結日以降にしてください",
+                                     "the end date must not precede the signing date"))
+        return
+    row.nda = {"signed_on": signed_on, "expires_on": expires_on}
+
+
+def read_rows(rows: Iterable[tuple[int, Sequence[Any]]], header: Header) -> Iterable[tuple[int, Sequence[Any]]]:
+    """The data lines under the header: blank lines skipped, stop at a closing 以上."""
+    for row_number, cells in rows:
+        if row_number <= header.row_number:
+            continue
+        if is_blank_row(cells):
+            continue
+        if is_closing_row(cells):
+            return
+        yield row_number, cells

@@ -1,0 +1,383 @@
+"""The list registers (A4 landscape): contractors, contracts, engagements with their consent chains,
+joint uses and findings. Each is a bulk service query turned into one ruled table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from reportlab.platypus import Paragraph
+
+from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES
+from desktop.domain.enums import (
+    ConsentForm,
+    ContractKind,
+    ContractorKind,
+    ContractorStatus,
+    EngagementStatus,
+    EvaluationResult,
+    JointUseChangeField,
+    NoticeMethod,
+    Severity,
+)
+from desktop.domain.errors import Message
+from desktop.domain.rules import RULES, Finding
+from desktop.domain.schema import SCHEMAS
+from desktop.reports.pdf.layout import Column, data_table, section_heading
+from desktop.reports.pdf.request import Built, ReportRequest
+from desktop.reports.pdf.text import DASH, day, joined, label, lines, markup, muted, number
+
+RULE_TITLES = {rule.rule: rule for rule in RULES}
+NUMBER_HEADING = label(Message("No.", "#"))
+ALERT = "#A00000"
+
+
+def heading(schema_name: str, field_name: str) -> str:
+    """A column heading from the schema: the same names as the window."""
+    return label(SCHEMAS[schema_name].field(field_name).label)
+
+
+def alert(markup_text: str) -> str:
+    return f'<font color="{ALERT}">{markup_text}</font>'
+
+
+def enum_label(enum: Any, value: str | None) -> str:
+    """The Japanese label of a stored enum value (the value itself if it is unknown)."""
+    if not value:
+        return ""
+    try:
+        return markup(enum(value).label.ja)
+    except ValueError:
+        return markup(value)
+
+
+def rule_title(rule: str) -> str:
+    info = RULE_TITLES.get(rule)
+    return info.ja if info else rule
+
+
+def finding_lines(findings: Sequence[Finding]) -> str:
+    """Open findings in a cell: ■ blocking / □ warning, the rule's title and its due date."""
+    parts = []
+    for finding in findings:
+        mark = "■" if finding.severity is Severity.BLOCKING else "□"
+        text = markup(f"{mark}{finding.severity.label.ja} {rule_title(finding.rule)}")
+        if finding.due:
+            text += muted(markup(f"（期限 {day(finding.due)}）"))
+        parts.append(alert(text) if finding.severity is Severity.BLOCKING else text)
+    return lines(*parts)
+
+
+def scope_of(request: ReportRequest) -> str:
+    return f"絞り込み: 「{request.filter_text}」" if request.filter_text else "絞り込み: なし（全件）"
+
+
+def filter_detail(request: ReportRequest) -> tuple[str, str]:
+    return (label(Message("絞り込み条件", "Filter")),
+            markup(f"「{request.filter_text}」を含むもの") if request.filter_text else markup("なし（全件）"))
+
+
+def count_detail(count: int, unit: str = "件") -> tuple[str, str]:
+    return label(Message("件数", "Records")), markup(f"{count:,} {unit}")
+
+
+# ---------------------------------------------------------------- 委託先管理台帳
+
+CONTRACTOR_COLUMNS = (
+    Column(NUMBER_HEADING, 3.2, "RIGHT"),
+    Column(heading("contractor", "name"), 13.4),
+    Column(heading("contractor", "corporate_number"), 10),
+    Column(heading("contractor", "status"), 5),
+    Column(heading("contractor", "entrusted_work"), 12),
+    Column(label(Message("個人情報の項目・本人の概数", "PI items and volume")), 13.5),
+    Column(label(Message("認証（Pマーク・ISMS）", "Certificates")), 12.5),
+    Column(label(Message("最新の委託先評価", "Latest evaluation")), 11.5),
+    Column(label(Message("機密保持契約（NDA）", "NDA")), 10.5),
+    Column(label(Message("指摘事項", "Open findings")), 13.2),
+)
+
+
+def contractor_cells(index: int, row: Any) -> list[str]:
+    """One 委託先管理台帳 row (markup). Also used by the benchmark's bare-table baseline."""
+    c = row.contractor
+    name = lines(markup(c.name), muted(markup(c.kana)),
+                 muted(enum_label(ContractorKind, c.kind)) if c.kind != ContractorKind.CORPORATION.value else "")
+    number_cell = lines(markup(c.corporate_number) if c.corporate_number else DASH,
+                        muted(markup(f"国: {c.country}")) if c.country and c.country != "JP" else "")
+    flags = "・".join(text for flag, text in ((c.handles_special_care, "要配慮個人情報"),
+                                             (c.handles_my_number, "特定個人情報")) if flag)
+    items = lines(joined(c.pi_items),
+                  muted(markup(f"約 {number(c.data_subject_count)} 人")) if c.data_subject_count is not None else "",
+                  alert(markup(flags)) if flags else "")
+    certificates = lines(
+        markup(f"Pマーク {c.privacy_mark_number}") + muted(markup(f"（〜{day(c.privacy_mark_expiry)}）"))
+        if c.privacy_mark_number else "",
+        markup(f"ISMS {c.isms_number}") + (muted(markup(f"（〜{day(c.isms_expiry)}）")) if c.isms_expiry else "")
+        if c.isms_number else "") or DASH
+    evaluation = row.latest_evaluation
+    if evaluation is None:
+        evaluation_cell = alert(markup("未実施"))
+    else:
+        result = enum_label(EvaluationResult, evaluation.result)
+        evaluation_cell = lines(markup(f"{day(evaluation.evaluated_on)} ") + (
+            result if evaluation.result == EvaluationResult.PASS.value else alert(result)),
+            muted(markup(f"次回 {day(evaluation.next_due_on)}")))
+    nda = row.nda
+    if nda.in_force:
+        nda_cell = lines(markup("有効"), muted(markup(f"〜{day(nda.expires_on)}" if nda.expires_on else "期限の定めなし")),
+                         muted(markup("自動更新")) if nda.auto_renewal else "")
+    else:
+        nda_cell = alert(markup("有効なNDAなし"))
+    return [str(index), name, number_cell, enum_label(ContractorStatus, c.status), markup(c.entrusted_work), items,
+            certificates, evaluation_cell, nda_cell, finding_lines(row.findings)]
+
+
+def contractors(request: ReportRequest) -> Built:
+    rows = request.services.registers.contractors(request.as_of, text=request.filter_text or None)
+    cells = [contractor_cells(index, row) for index, row in enumerate(rows, start=1)]
+    with_findings = sum(1 for row in rows if row.findings)
+    story = [data_table(CONTRACTOR_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+    return Built(story, scope_of(request), [
+        filter_detail(request), count_detail(len(rows), "社"),
+        (label(Message("指摘事項のある委託先", "With open findings")), markup(f"{with_findings:,} 社")),
+    ], subject="委託先の一覧（評価・NDA・指摘事項）")
+
+
+def empty(request: ReportRequest) -> Paragraph:
+    return Paragraph(markup("該当する記録はありません。 / No records."), request.styles.body)
+
+
+# ---------------------------------------------------------------- 契約・NDA台帳
+
+CONTRACT_COLUMNS = (
+    Column(NUMBER_HEADING, 3.2, "RIGHT"),
+    Column(label(Message("委託先名", "Contractor")), 13),
+    Column(heading("contract", "kind"), 10.5),
+    Column(lines(heading("contract", "title"), muted(markup("契約番号"))), 14),
+    Column(lines(heading("contract", "signed_on"), muted(markup("効力発生日"))), 7.5),
+    Column(lines(heading("contract", "expires_on"), muted(markup("現在の期間の満了"))), 9.5),
+    Column(heading("contract", "auto_renewal"), 7.2),
+    Column(label(Message("基準日の状態", "Status")), 5),
+    Column(heading("contract", "clauses"), 15.5),
+    Column(label(Message("添付ファイル", "Attachment (SHA-256)")), 10.5),
+    Column(heading("contract", "notes"), 8.5),
+)
+
+
+def clause_summary(kind: str, clauses: Sequence[str], missing: Sequence[str]) -> str:
+    required = REQUIRED_CLAUSES.get(kind, ())
+    present = [code for code in required if code in clauses]
+    summary = markup(f"必要条項 {len(present)}/{len(required)}")
+    if missing:
+        names = "、".join(CLAUSE_BY_CODE[code].ja if code in CLAUSE_BY_CODE else code for code in missing)
+        return lines(summary, alert(markup(f"欠落: {names}")))
+    return summary + markup("（すべてあり）")
+
+
+def attachment_cell(contract: Any) -> str:
+    if not contract.attachment_name:
+        return DASH
+    return lines(markup(contract.attachment_name), muted(markup(contract.attachment_sha256 or "")))
+
+
+def contracts(request: ReportRequest) -> Built:
+    rows = [row for row in request.services.registers.contracts(request.as_of)
+            if request.matches(row.contractor_name, row.contract.title, row.contract.reference_number)]
+    cells = []
+    for index, row in enumerate(rows, start=1):
+        contract = row.contract
+        renewal = (markup("有") + muted(markup(f"（{contract.renewal_term_months}か月）"))
+                   if contract.auto_renewal else markup("無"))
+        cells.append([
+            str(index), markup(row.contractor_name), enum_label(ContractKind, contract.kind),
+            lines(markup(contract.title), muted(markup(contract.reference_number))),
+            lines(markup(day(contract.signed_on)), muted(markup(day(contract.effective_from)))),
+            lines(markup(day(contract.expires_on) if contract.expires_on else "定めなし"),
+                  muted(markup(f"満了 {day(row.term_end)}")) if row.in_force and row.term_end else ""),
+            renewal, markup("有効") if row.in_force else alert(markup("失効")),
+            clause_summary(contract.kind, contract.clauses or [], row.missing_clauses),
+            attachment_cell(contract), markup(contract.notes),
+        ])
+    story = [data_table(CONTRACT_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+    lacking = sum(1 for row in rows if row.missing_clauses)
+    return Built(story, scope_of(request), [
+        filter_detail(request), count_detail(len(rows)),
+        (label(Message("条項の欠落がある契約", "Lacking clauses")), markup(f"{lacking:,} 件")),
+    ], subject="契約・機密保持契約の一覧と個人情報に関する条項")
+
+
+# ---------------------------------------------------------------- 受託業務・再委託同意台帳
+
+ENGAGEMENT_COLUMNS = (
+    Column(NUMBER_HEADING, 3.2, "RIGHT"),
+    Column(lines(heading("engagement", "client_name"), muted(markup("当初の取得事業者"))), 13),
+    Column(lines(heading("engagement", "work"), muted(markup("個人情報の項目"))), 14),
+    Column(label(Message("期間・状態", "Term and status")), 8.5),
+    Column(label(Message("委託元からの同意（当社への委託）", "Consent for our engagement")), 19),
+    Column(label(Message("再委託と委託元の同意", "Re-delegations and their consent")), 24),
+    Column(label(Message("同意の先行", "Consent in time")), 6.5, "CENTER"),
+    Column(label(Message("指摘事項", "Open findings")), 12),
+)
+
+
+def hop_line(hop_row: Any) -> str:
+    """One link of a consent chain: date, who consented for whom, form and reference, in time or late."""
+    hop = hop_row.hop
+    text = markup(f"{day(hop.consented_on)} {hop.from_party} → {hop.to_party}")
+    form = enum_label(ConsentForm, hop.form)
+    detail = muted(f"（{form}{markup('・' + hop.reference) if hop.reference else ''}）")
+    verdict = markup(" ○事前") if hop_row.in_time else alert(markup(" ×事後"))
+    return text + detail + verdict
+
+
+def engagement_consent_cell(row: Any) -> str:
+    engagement = row.engagement
+    if engagement.client_is_original:
+        return muted(markup("不要（委託元が本人から取得した事業者）"))
+    if not row.hops:
+        return alert(markup("同意の記録なし"))
+    return lines(*(hop_line(hop) for hop in row.hops))
+
+
+def redelegation_block(redelegation_row: Any) -> str:
+    redelegation = redelegation_row.redelegation
+    head = markup(f"▶ {redelegation_row.contractor_name}") + muted(markup(
+        f"（{redelegation.work or '業務の記載なし'}・{day(redelegation.start_date)}〜{day(redelegation.end_date) if redelegation.end_date else ''}）"))
+    hops = [hop_line(hop) for hop in redelegation_row.hops] or [alert(markup("委託元の同意の記録なし"))]
+    return lines(head, *("　" + hop for hop in hops))
+
+
+def consent_verdict(row: Any) -> str:
+    in_time = row.consent_in_time and all(r.consent_in_time for r in row.redelegations)
+    return markup("○") + muted(markup("事前")) if in_time else alert(markup("×") + markup("未確認・事後"))
+
+
+def engagement_cells(index: int, row: Any) -> list[str]:
+    engagement = row.engagement
+    client = lines(markup(engagement.client_name), muted(markup(engagement.client_corporate_number)),
+                   muted(markup(f"当初: {engagement.original_business_name}"))
+                   if not engagement.client_is_original and engagement.original_business_name else "")
+    term = lines(markup(f"{day(engagement.start_date)}〜"),
+                 markup(day(engagement.end_date)) if engagement.end_date else "",
+                 enum_label(EngagementStatus, engagement.status))
+    redelegations = "<br/>".join(redelegation_block(r) for r in row.redelegations) or muted(markup("再委託なし"))
+    return [str(index), client, lines(markup(engagement.work), muted(joined(engagement.pi_items))), term,
+            engagement_consent_cell(row), redelegations, consent_verdict(row), finding_lines(row.findings)]
+
+
+def engagement_matches(request: ReportRequest, row: Any) -> bool:
+    engagement = row.engagement
+    return request.matches(engagement.client_name, engagement.original_business_name, engagement.work,
+                           *(r.contractor_name for r in row.redelegations))
+
+
+def engagements(request: ReportRequest) -> Built:
+    rows = [row for row in request.services.registers.engagements(request.as_of) if engagement_matches(request, row)]
+    cells = [engagement_cells(index, row) for index, row in enumerate(rows, start=1)]
+    story = [data_table(ENGAGEMENT_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+    late = sum(1 for row in rows if not (row.consent_in_time and all(r.consent_in_time for r in row.redelegations)))
+    return Built(story, scope_of(request), [
+        filter_detail(request), count_detail(len(rows)),
+        (label(Message("同意が先行していないもの", "Consent not in time")), markup(f"{late:,} 件")),
+    ], subject="受託業務と再委託の同意の連鎖（同意が業務開始に先行したか）")
+
+
+# ---------------------------------------------------------------- 共同利用台帳
+
+JOINT_USE_COLUMNS = (
+    Column(NUMBER_HEADING, 3, "RIGHT"),
+    Column(lines(heading("joint_use", "title"), muted(markup("共同利用の期間"))), 11),
+    Column(label(Message("① 共同利用する旨", "① Statement")), 9),
+    Column(label(Message("② 個人データの項目", "② PI items")), 9),
+    Column(label(Message("③ 共同利用者の範囲", "③ Joint users")), 10),
+    Column(label(Message("④ 利用目的", "④ Purposes")), 11),
+    Column(label(Message("⑤ 責任者", "⑤ Responsible party")), 11),
+    Column(label(Message("⑥ 取得方法", "⑥ Acquisition")), 9),
+    Column(label(Message("公表（方法・公表先・公表日）", "Notice")), 10),
+    Column(label(Message("変更履歴", "Change history")), 13),
+    Column(label(Message("指摘事項", "Open findings")), 11),
+)
+
+
+def missing_mark(value: str) -> str:
+    return value or alert(markup("（未記入）"))
+
+
+def change_lines(changes: Iterable[Any]) -> str:
+    parts = []
+    for change in changes:
+        noticed = (muted(markup(f"通知・公表 {day(change.noticed_on)}")) if change.noticed_on
+                   else alert(markup("通知・公表 未")))
+        parts.append(lines(markup(f"{day(change.changed_on)} ") + enum_label(JointUseChangeField, change.field),
+                           muted(markup(change.description)), noticed))
+    return lines(*parts) or muted(markup("変更なし"))
+
+
+def joint_use_cells(index: int, row: Any) -> list[str]:
+    j = row.joint_use
+    title = lines(markup(j.title), muted(markup(f"{day(j.start_date)}〜{day(j.end_date) if j.end_date else ''}")))
+    scope = lines(markup(j.scope), muted(joined(j.joint_users)))
+    responsible = lines(markup(j.responsible_name), muted(markup(j.responsible_address)),
+                        muted(markup(j.responsible_representative)) if j.responsible_is_corporation else "")
+    notice = lines(enum_label(NoticeMethod, j.notice_method), muted(markup(j.notice_reference)),
+                   markup(f"公表日 {day(j.notice_published_on)}") if j.notice_published_on else alert(markup("公表日 未")))
+    return [str(index), title, missing_mark(markup(j.joint_use_statement)), missing_mark(joined(j.pi_items)),
+            missing_mark(scope), missing_mark(markup(j.purposes)), missing_mark(responsible),
+            missing_mark(markup(j.acquisition_method)), notice, change_lines(j.changes), finding_lines(row.findings)]
+
+
+def joint_uses(request: ReportRequest) -> Built:
+    rows = [row for row in request.services.registers.joint_uses(request.as_of)
+            if request.matches(row.joint_use.title, row.joint_use.responsible_name, *(row.joint_use.joint_users or ()))]
+    cells = [joint_use_cells(index, row) for index, row in enumerate(rows, start=1)]
+    story = [data_table(JOINT_USE_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+    return Built(story, scope_of(request), [filter_detail(request), count_detail(len(rows))],
+                 subject="共同利用（個人情報保護法27条5項3号）の公表事項①〜⑥と変更履歴")
+
+
+# ---------------------------------------------------------------- 指摘事項一覧
+
+FINDING_COLUMNS = (
+    Column(NUMBER_HEADING, 3, "RIGHT"),
+    Column(label(Message("期限", "Due")), 7),
+    Column(label(Message("指摘事項", "Finding")), 19),
+    Column(label(Message("対象", "Record")), 20),
+    Column(label(Message("内容", "Details")), 38),
+    Column(label(Message("規則", "Rule")), 13),
+)
+
+
+def record_name(finding: Finding) -> str:
+    schema = SCHEMAS.get(finding.record_type)
+    kind = schema.ja if schema else finding.record_type
+    return lines(markup(finding.record_label), muted(markup(f"{kind} #{finding.record_id}")))
+
+
+def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
+    return (finding.due is None, finding.due or date.min, finding.rule, finding.record_label, finding.record_id)
+
+
+def findings(request: ReportRequest) -> Built:
+    every = [f for f in request.services.checks.findings(request.as_of)
+             if request.matches(f.record_label, f.message.ja, rule_title(f.rule), f.rule)]
+    story: list[Any] = []
+    counts = []
+    for severity in (Severity.BLOCKING, Severity.WARNING):
+        group = sorted((f for f in every if f.severity is severity), key=finding_sort_key)
+        counts.append((severity, len(group)))
+        story += section_heading(f"■ {markup(severity.label.ja)}（{len(group)} 件） "
+                                 f"{muted(markup(severity.label.en), 7)}", request.styles)
+        if not group:
+            story.append(Paragraph(markup("該当なし / None"), request.styles.cell))
+            continue
+        cells = [[str(index), markup(day(f.due)), markup(rule_title(f.rule)), record_name(f), markup(f.message.ja)
+                  + "<br/>" + muted(markup(f.message.en)), muted(markup(f.rule))]
+                 for index, f in enumerate(group, start=1)]
+        story.append(data_table(FINDING_COLUMNS, cells, request.styles, request.width))
+    return Built(story, scope_of(request), [
+        filter_detail(request), count_detail(len(every)),
+        *((label(Message(f"うち{severity.label.ja}", f"{severity.label.en}")), markup(f"{count:,} 件"))
+          for severity, count in counts),
+    ], subject="法令・規格の要求事項に照らした指摘事項（重要度・期限順）")
+

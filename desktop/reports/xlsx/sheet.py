@@ -1,0 +1,166 @@
+"""One streamed worksheet: bold frozen header, autofilter, widths, date formats, wrapped text, print set-up.
+
+openpyxl write-only mode: rows go to disk as they are appended, so memory stays flat however many
+rows there are. Every text value is written as a string cell, so nothing typed into a record can turn
+into a formula or an error value when the workbook is opened (=, +, -, @, #N/A …).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import islice
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.properties import PageSetupProperties
+
+TEXT = "text"
+LONG_TEXT = "long_text"  # wrapped
+DATE = "date"
+DATETIME = "datetime"
+NUMBER = "number"
+
+DATE_FORMAT = "yyyy/mm/dd"
+DATETIME_FORMAT = "yyyy/mm/dd hh:mm"
+MAX_CELL_TEXT = 32767  # Excel's limit per cell
+MIN_WIDTH = 6.0
+MAX_WIDTH = 50.0
+LONG_TEXT_WIDTH = 40.0
+WIDTH_SAMPLE_ROWS = 200
+# Text starting with these is a formula (or a DDE payload) to a spreadsheet if it is not a string cell.
+RISKY_FIRST = frozenset("=+-@#\t\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: str = TEXT
+
+
+def display_width(text: str) -> float:
+    """Width in Excel character units: East Asian wide characters count twice."""
+    return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text))
+
+
+def _sample_width(value: Any, kind: str) -> float:
+    if value is None:
+        return 0.0
+    if kind == DATE:
+        return 10.0
+    if kind == DATETIME:
+        return 16.0
+    text = str(value)
+    if "\n" in text:
+        return max(display_width(line) for line in text.split("\n"))
+    return display_width(text)
+
+
+def column_widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> list[float]:
+    """Header or longest sampled value, whichever is wider, within sensible bounds."""
+    widths = []
+    for index, column in enumerate(columns):
+        longest = max([_sample_width(row[index], column.kind) for row in sample] or [0.0])
+        width = max(display_width(column.header) * 1.1 + 2.5, longest + 2.0, MIN_WIDTH)  # room for the filter arrow
+        limit = LONG_TEXT_WIDTH if column.kind == LONG_TEXT else MAX_WIDTH
+        widths.append(round(min(width, limit), 1))
+    return widths
+
+
+class SheetWriter:
+    """Writes one sheet of a write-only workbook; `write(rows)` streams them."""
+
+    def __init__(self, workbook: Workbook, title: str, columns: Sequence[Column]):
+        self.workbook = workbook
+        self.title = title
+        self.columns = tuple(columns)
+        self.sheet = workbook.create_sheet(title)
+        self.rows_written = 0
+        header_font = Font(bold=True)
+        header_alignment = Alignment(vertical="center", wrap_text=True)
+        self._header = []
+        for column in self.columns:
+            cell = WriteOnlyCell(self.sheet, value=column.header)
+            cell.data_type = "s"
+            cell.font = header_font
+            cell.alignment = header_alignment
+            self._header.append(cell)
+        # One cell per styled column, reused for every row: write-only mode writes a row as soon as
+        # it is appended, so the cell is free again for the next one. Saves a style lookup per cell.
+        wrap = Alignment(wrap_text=True, vertical="top")
+        self._styled: dict[int, WriteOnlyCell] = {}
+        for index, column in enumerate(self.columns):
+            if column.kind in (DATE, DATETIME, LONG_TEXT):
+                cell = WriteOnlyCell(self.sheet)
+                if column.kind == DATE:
+                    cell.number_format = DATE_FORMAT
+                elif column.kind == DATETIME:
+                    cell.number_format = DATETIME_FORMAT
+                else:
+                    cell.alignment = wrap
+                self._styled[index] = cell
+        self._kinds = [column.kind for column in self.columns]
+
+    def _setup(self, sample: Sequence[Sequence[Any]]) -> None:
+        sheet = self.sheet
+        for index, width in enumerate(column_widths(self.columns, sample), start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A2"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = "9"  # A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        sheet.print_title_rows = "1:1"
+        sheet.print_options.gridLines = True
+
+    def write(self, rows: Iterable[Sequence[Any]]) -> int:
+        """Write the header and every row; return the number of data rows."""
+        iterator = iter(rows)
+        sample = list(islice(iterator, WIDTH_SAMPLE_ROWS))
+        self._setup(sample)
+        self.sheet.append(self._header)
+        append = self.sheet.append
+        convert = self._convert
+        for row in sample:
+            append(convert(row))
+        count = len(sample)
+        for row in iterator:
+            append(convert(row))
+            count += 1
+        self.rows_written = count
+        last = get_column_letter(max(len(self.columns), 1))
+        self.sheet.auto_filter.ref = f"A1:{last}{count + 1}"
+        return count
+
+    def _convert(self, row: Sequence[Any]) -> list[Any]:
+        out: list[Any] = []
+        styled = self._styled
+        for index, value in enumerate(row):
+            if value is None or value == "":
+                out.append(None)
+                continue
+            cell = styled.get(index)
+            if isinstance(value, str):
+                if len(value) > MAX_CELL_TEXT:
+                    value = value[:MAX_CELL_TEXT - 1] + "…"
+                if cell is None:
+                    if value[0] not in RISKY_FIRST and value not in ERROR_CODES:
+                        out.append(value)  # openpyxl writes it as a plain string cell
+                        continue
+                    cell = WriteOnlyCell(self.sheet)
+                cell.value = value
+                cell.data_type = "s"  # never a formula or an error value, whatever the text starts with
+                out.append(cell)
+            elif cell is not None and isinstance(value, date | datetime):
+                cell.value = value
+                out.append(cell)
+            else:
+                out.append(value)
+        return out

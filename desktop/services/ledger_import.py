@@ -1,0 +1,482 @@
+"""Importing a hand-kept contractor ledger (委託先管理台帳) from Excel: all rows or none.
+
+The workbook is read here (openpyxl, read-only); the rows are understood by `desktop.domain.ledger`;
+the records are written with the same create / update steps as every other service, so each imported
+contractor, evaluation and NDA has its audit event. One transaction: any invalid row, nothing written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain import ledger
+from desktop.domain.enums import ContractKind, EvaluationRoute
+from desktop.domain.errors import ItakuError, Message, ValidationError
+from desktop.domain.ledger import CellError, Header, LedgerFormatError, LedgerRow
+from desktop.domain.rules import add_months
+from desktop.domain.schema import CONTRACT, CONTRACTOR, EVALUATION
+from desktop.services import records
+from desktop.services.context import ServiceContext
+from desktop.services.contractors import ContractorService
+from desktop.services.settings import SettingsService
+from desktop.store.models import Contract, Contractor, Evaluation
+
+# What an evaluation taken over from a ledger says about itself: it has no checklist detail.
+IMPORTED_EVALUATION_NOTE = "委託先管理台帳から取り込んだ評価（チェックリストの明細なし） / imported from the ledger (no checklist detail)"
+IMPORTED_EVALUATOR = "台帳から取込"
+IMPORTED_DUE_REASON = "台帳の次回評価予定日 / due date as written in the ledger"
+IMPORTED_NDA_TITLE = "機密保持契約（台帳から取込）"
+IMPORTED_NDA_NOTE = "委託先管理台帳から取り込み / imported from the contractor ledger"
+
+Progress = Callable[[int, int], bool | None]
+_T = TypeVar("_T")  # (done, total); returning False cancels
+
+
+class LedgerFileError(ItakuError):
+    """The file cannot be read as a ledger at all: one sentence for the user."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
+
+
+class LedgerImportError(ItakuError):
+    """Some rows are invalid; nothing was written. Every error names its Excel row and column."""
+
+    def __init__(self, errors: Sequence[CellError]):
+        self.errors = list(errors)
+        self.message = Message(f"{len(self.errors)} 件のエラーがあるため、取り込みませんでした。",
+                               f"{len(self.errors)} error(s): nothing was imported.")
+        super().__init__(str(self.message))
+
+
+class LedgerImportCancelled(ItakuError):
+    def __init__(self) -> None:
+        self.message = Message("取り込みを中止しました。何も書き込まれていません。",
+                               "The import was cancelled; nothing was written.")
+        super().__init__(str(self.message))
+
+
+@dataclass
+class LedgerPreview:
+    """What the wizard shows before importing: the sheet, its header, the cleaned rows and their errors."""
+
+    path: Path
+    sheet_names: list[str]
+    sheet: str
+    header: Header
+    rows: list[LedgerRow]
+    raw_rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)  # first rows, for the preview
+
+    @property
+    def errors(self) -> list[CellError]:
+        return [error for row in self.rows for error in row.errors]
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    evaluations: int = 0  # created or updated
+    ndas: int = 0  # created or updated
+    dry_run: bool = False
+
+    def text(self, language: str = "ja") -> str:
+        if language == "en":
+            head = "Dry run (nothing written): " if self.dry_run else ""
+            return (f"{head}{self.added} added, {self.updated} updated, {self.unchanged} unchanged "
+                    f"(evaluations {self.evaluations}, NDAs {self.ndas})")
+        head = "確認のみ（書き込みなし）: " if self.dry_run else ""
+        return (f"{head}追加 {self.added} 件、更新 {self.updated} 件、変更なし {self.unchanged} 件"
+                f"（評価 {self.evaluations} 件、NDA {self.ndas} 件）")
+
+
+class _DryRun(Exception):
+    """Raised inside the write transaction to roll it back after a full rehearsal."""
+
+    def __init__(self, summary: ImportSummary):
+        self.summary = summary
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def check_file(path: Path) -> None:
+    """Refuse, in one sentence, what is not an xlsx file: missing, old .xls, password-protected, other."""
+    if not path.is_file():
+        raise LedgerFileError(Message(f"ファイルが見つかりません: {path}", f"File not found: {path}"))
+    with path.open("rb") as stream:
+        head = stream.read(8)
+        if head == _OLE_MAGIC:
+            # An encrypted xlsx is an OLE compound file holding EncryptionInfo / EncryptedPackage streams.
+            content = head + stream.read()
+            if "EncryptionInfo".encode("utf-16-le") in content or "EncryptedPackage".encode("utf-16-le") in content:
+                raise LedgerFileError(Message(
+                    f"「{path.name}」はパスワードで保護されています。Excel でパスワードを解除して保存し直してから取り込んでください。",
+                    f"'{path.name}' is password-protected: remove the password in Excel, save it, and import again."))
+            raise LedgerFileError(Message(
+                f"「{path.name}」は旧形式の Excel ファイル（.xls）です。Excel で .xlsx 形式に保存し直してから取り込んでください。",
+                f"'{path.name}' is an old Excel file (.xls): save it as .xlsx in Excel and import again."))
+    if head[:4] != _ZIP_MAGIC:
+        raise LedgerFileError(_not_xlsx(path))
+
+
+def _not_xlsx(path: Path) -> Message:
+    return Message(f"「{path.name}」は Excel ブック（.xlsx）ではありません。",
+                   f"'{path.name}' is not an Excel workbook (.xlsx).")
+
+
+def _open_workbook(path: Path) -> Any:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    check_file(path)
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise LedgerFileError(_not_xlsx(path)) from None
+
+
+def _sheet_rows(worksheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    # iter_rows starts at row 1 and yields empty tuples for empty rows, so numbering by position is exact.
+    yield from enumerate(worksheet.iter_rows(min_row=1, values_only=True), start=1)
+
+
+class LedgerImportService:
+    PREVIEW_ROWS = 200
+
+    def __init__(self, context: ServiceContext, settings: SettingsService):
+        self.context = context
+        self.settings = settings
+
+    # --- reading ---------------------------------------------------------------------------------------
+
+    def sheet_names(self, path: Path) -> list[str]:
+        workbook = _open_workbook(Path(path))
+        try:
+            return list(workbook.sheetnames)
+        finally:
+            workbook.close()
+
+    def read(self, path: Path, sheet: str | None = None, progress: Progress | None = None) -> LedgerPreview:
+        """Read and clean every row (no database access); errors are collected, not raised."""
+        path = Path(path)
+        workbook = _open_workbook(path)
+        try:
+            names = list(workbook.sheetnames)
+            if sheet is not None and sheet not in names:
+                raise LedgerFileError(Message(
+                    f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）",
+                    f"There is no sheet '{sheet}' (sheets: {', '.join(names)})."))
+            candidates = [sheet] if sheet is not None else _preferred_order(names)
+            first_error: LedgerFormatError | None = None
+            for name in candidates:
+                worksheet = workbook[name]
+                rows = _sheet_rows(worksheet)
+                top = [row for _, row in zip(range(ledger.HEADER_SEARCH_ROWS), rows, strict=False)]
+                try:
+                    header = ledger.find_header(top)
+                except LedgerFormatError as error:
+                    first_error = first_error or error
+                    continue
+                total = max((worksheet.max_row or 0) - header.row_number, 0)
+                parsed: list[LedgerRow] = []
+                raw_rows: list[tuple[int, tuple[Any, ...]]] = []
+
+                def all_rows(top: list[tuple[int, tuple[Any, ...]]] = top,
+                             rest: Iterator[tuple[int, tuple[Any, ...]]] = rows,
+                             ) -> Iterator[tuple[int, tuple[Any, ...]]]:
+                    yield from top
+                    yield from rest
+
+                for number, cells in ledger.read_rows(all_rows(), header):
+                    parsed.append(ledger.parse_row(header, number, cells))
+                    if len(raw_rows) < self.PREVIEW_ROWS:
+                        raw_rows.append((number, tuple(cells)))
+                    if progress is not None and len(parsed) % 200 == 0 and progress(len(parsed), total) is False:
+                        raise LedgerImportCancelled()
+                _check_duplicates(parsed, header)
+                return LedgerPreview(path, names, name, header, parsed, raw_rows)
+            assert first_error is not None
+            if sheet is None and len(names) > 1:
+                raise LedgerFileError(Message(
+                    f"「{path.name}」のどのシートにも委託先台帳の見出し行が見つかりません。{first_error.message.ja}",
+                    f"No sheet of '{path.name}' has a ledger header row. {first_error.message.en}"))
+            raise LedgerFileError(first_error.message)
+        finally:
+            workbook.close()
+
+    # --- writing ---------------------------------------------------------------------------------------
+
+    def import_contractors(self, path: Path, sheet: str | None = None, *, dry_run: bool = False,
+                           progress: Progress | None = None) -> ImportSummary:
+        """Read, check and write the ledger in one transaction; raise LedgerImportError listing every error."""
+        preview = self.read(path, sheet)
+        return self.apply(preview, dry_run=dry_run, progress=progress)
+
+    def apply(self, preview: LedgerPreview, *, dry_run: bool = False,
+              progress: Progress | None = None) -> ImportSummary:
+        if preview.errors:
+            raise LedgerImportError(preview.errors)
+        summary = ImportSummary(dry_run=dry_run)
+        try:
+            with self.context.write() as session:
+                errors = self._write(session, preview, summary, progress)
+                if errors:
+                    raise LedgerImportError(sorted(errors, key=lambda error: error.excel_row))
+                if dry_run:
+                    raise _DryRun(summary)
+        except _DryRun as rehearsal:
+            return rehearsal.summary
+        return summary
+
+    def _write(self, session: Session, preview: LedgerPreview, summary: ImportSummary,
+               progress: Progress | None) -> list[CellError]:
+        """Match every row, update the matched contractors, create the new ones in bulk; collect errors."""
+        rows = preview.rows
+        column_of = {c.target: c.header for c in preview.header.recognised}
+        errors: list[CellError] = []
+
+        def report(row: LedgerRow, error: ValidationError, prefix: str = "") -> None:
+            for name, message in error.fields.items():
+                column = (column_of.get(f"{prefix}{name}") or column_of.get(name)
+                          or column_of.get("name", "委託先名"))
+                errors.append(CellError(row.excel_row, column, message))
+
+        by_number, by_name = self._existing(session, rows)
+        matched: list[tuple[LedgerRow, Contractor]] = []
+        new_rows: list[LedgerRow] = []
+        for row in rows:
+            try:
+                contractor = self._match(row, by_number, by_name)
+            except _RowError as error:
+                errors.append(dataclasses.replace(error.error, column=column_of.get("name", error.error.column)))
+                continue
+            if contractor is None:
+                new_rows.append(row)
+            else:
+                matched.append((row, contractor))
+
+        def unique(clean: dict[str, Any], own_id: int | None) -> None:
+            # Numbers of this ledger that are already registered were loaded up front; only those can clash.
+            if clean.get("corporate_number") in by_number:
+                ContractorService._check_unique(session, clean, own_id)
+
+        # Contractors already registered: updated one by one (an unchanged one costs no write).
+        changed_ids: set[int] = set()
+        for done, (row, contractor) in enumerate(matched, start=1):
+            version = contractor.version
+
+            def check(clean: dict[str, Any], own: int = contractor.id) -> None:
+                unique(clean, own)
+
+            try:
+                records.update(session, self.context, contractor, CONTRACTOR, row.contractor, None, check=check)
+            except ValidationError as error:
+                report(row, error)
+                if not session.is_active:
+                    return errors  # the store refused a write; the transaction is lost
+                continue
+            if contractor.version != version:
+                changed_ids.add(contractor.id)
+            if progress is not None and done % 200 == 0 and progress(done, len(rows)) is False:
+                raise LedgerImportCancelled()
+
+        # New contractors: one batched insert, each with its audit event.
+        created = records.create_many(
+            session, self.context, Contractor, CONTRACTOR, [(row.contractor, None) for row in new_rows],
+            check=lambda clean: unique(clean, None),
+            on_error=lambda index, error: report(new_rows[index], error))
+        if errors:
+            return errors
+        owners = [(row, contractor_id) for row, contractor_id in zip(new_rows, created, strict=True)
+                  if contractor_id is not None] + [(row, contractor.id) for row, contractor in matched]
+        if progress is not None and progress(len(rows), len(rows)) is False:
+            raise LedgerImportCancelled()
+
+        evaluated, summary.evaluations = self._evaluations(session, owners, {c.id for _, c in matched}, report,
+                                                           errors)
+        signed, summary.ndas = self._ndas(session, owners, {c.id for _, c in matched}, report, errors)
+        touched = evaluated | signed
+        summary.added = len(new_rows)
+        for _, contractor in matched:
+            if contractor.id in changed_ids or contractor.id in touched:
+                summary.updated += 1
+            else:
+                summary.unchanged += 1
+        return errors
+
+    def _existing(self, session: Session, rows: list[LedgerRow],
+                  ) -> tuple[dict[str, Contractor], dict[str, list[Contractor]]]:
+        numbers = sorted({n for r in rows if (n := r.contractor.get("corporate_number"))})
+        names = sorted({n for r in rows if (n := r.contractor.get("name"))})
+        by_number: dict[str, Contractor] = {}
+        by_name: dict[str, list[Contractor]] = {}
+        for chunk in _chunks(numbers, 500):
+            for contractor in session.scalars(select(Contractor).where(Contractor.corporate_number.in_(chunk))):
+                by_number[contractor.corporate_number or ""] = contractor
+        for chunk in _chunks(names, 500):
+            for contractor in session.scalars(select(Contractor).where(Contractor.name.in_(chunk))
+                                              .order_by(Contractor.id)):
+                by_name.setdefault(contractor.name, []).append(contractor)
+        return by_number, by_name
+
+    @staticmethod
+    def _match(row: LedgerRow, by_number: dict[str, Contractor],
+               by_name: dict[str, list[Contractor]]) -> Contractor | None:
+        """Same corporate number; else the same name (where one side has no corporate number)."""
+        number = row.contractor.get("corporate_number")
+        if number and number in by_number:
+            return by_number[number]
+        candidates = [c for c in by_name.get(row.contractor.get("name") or "", [])
+                      if not number or not c.corporate_number]
+        if len(candidates) > 1:
+            raise _RowError(CellError(row.excel_row, "委託先名", Message(
+                f"同じ名称の委託先が {len(candidates)} 件登録されているため、どれを更新するか決められません（法人番号を入力してください）",
+                f"{len(candidates)} contractors have this name, so the row cannot be matched (add the corporate number)")))
+        return candidates[0] if candidates else None
+
+    def _evaluations(self, session: Session, owners: list[tuple[LedgerRow, int]], existing_ids: set[int],
+                     report: Callable[..., None], errors: list[CellError]) -> tuple[set[int], int]:
+        """Create the ledger's evaluations (or correct an earlier import's): the contractors touched, how many."""
+        interval = int(self.settings.get("evaluation_interval_months"))
+        stored: dict[tuple[int, date], Evaluation] = {}
+        for chunk in _chunks(sorted(existing_ids), 500):
+            for evaluation in session.scalars(select(Evaluation).where(Evaluation.contractor_id.in_(chunk))
+                                              .order_by(Evaluation.id.desc())):
+                stored[(evaluation.contractor_id, evaluation.evaluated_on)] = evaluation  # the first made wins
+        touched: set[int] = set()
+        to_create: list[tuple[LedgerRow, int, dict[str, Any], dict[str, Any]]] = []
+        for row, contractor_id in owners:
+            if row.evaluation is None:
+                continue
+            wanted = row.evaluation
+            default_due = add_months(wanted["evaluated_on"], interval)
+            next_due = wanted["next_due_on"] or default_due
+            reason = None if next_due == default_due else IMPORTED_DUE_REASON
+            existing = stored.get((contractor_id, wanted["evaluated_on"]))
+            if existing is not None:
+                if existing.result == wanted["result"] and existing.next_due_on == next_due:
+                    continue
+                if existing.items:
+                    report(row, ValidationError({"result": Message(
+                        f"この評価日にはチェックリストによる評価（{existing.result}、次回 {existing.next_due_on}）が"
+                        "登録済みで、台帳と一致しません",
+                        f"an evaluation by checklist ({existing.result}, next due {existing.next_due_on}) exists on "
+                        "this date and differs from the ledger")}), "evaluation.")
+                    continue
+                try:
+                    records.update(session, self.context, existing, EVALUATION,
+                                   {"next_due_on": next_due, "next_due_reason": reason}, None,
+                                   extra={"result": wanted["result"]})
+                except ValidationError as error:
+                    report(row, error, "evaluation.")
+                    continue
+                touched.add(contractor_id)
+                continue
+            data = {"contractor_id": contractor_id, "evaluated_on": wanted["evaluated_on"],
+                    "evaluator": wanted["evaluator"] or IMPORTED_EVALUATOR, "route": EvaluationRoute.FULL.value,
+                    "conditions": IMPORTED_EVALUATION_NOTE, "next_due_on": next_due, "next_due_reason": reason}
+            # No item scores: the ledger only says the result. items stays empty and max_score 0 so that no
+            # screen or report can mistake it for a checklist evaluation.
+            extra = {"items": [], "total_score": 0, "max_score": 0, "result": wanted["result"],
+                     "certificate_number": None, "certificate_expiry": None}
+            to_create.append((row, contractor_id, data, extra))
+        records.create_many(session, self.context, Evaluation, EVALUATION, [(d, e) for _, _, d, e in to_create],
+                            on_error=lambda index, error: report(to_create[index][0], error, "evaluation."))
+        count = len(touched) + len(to_create)
+        touched |= {contractor_id for _, contractor_id, _, _ in to_create}
+        return touched, count
+
+    def _ndas(self, session: Session, owners: list[tuple[LedgerRow, int]], existing_ids: set[int],
+              report: Callable[..., None], errors: list[CellError]) -> tuple[set[int], int]:
+        """Create the ledger's NDAs (or move the end of an existing one): the contractors touched, how many."""
+        stored: dict[tuple[int, date], Contract] = {}
+        for chunk in _chunks(sorted(existing_ids), 500):
+            for contract in session.scalars(select(Contract).where(
+                    Contract.contractor_id.in_(chunk), Contract.kind == ContractKind.NDA.value)
+                    .order_by(Contract.id.desc())):
+                stored[(contract.contractor_id, contract.signed_on)] = contract
+        touched: set[int] = set()
+        to_create: list[tuple[LedgerRow, int, dict[str, Any]]] = []
+        for row, contractor_id in owners:
+            if row.nda is None:
+                continue
+            signed_on: date = row.nda["signed_on"]
+            expires_on: date | None = row.nda["expires_on"]
+            existing = stored.get((contractor_id, signed_on))
+            if existing is not None:
+                if existing.expires_on == expires_on or (existing.auto_renewal and expires_on is not None):
+                    continue  # an auto-renewing NDA: the ledger shows the end of its current term
+                try:
+                    records.update(session, self.context, existing, CONTRACT, {"expires_on": expires_on}, None)
+                except ValidationError as error:
+                    report(row, error, "nda.")
+                    continue
+                touched.add(contractor_id)
+                continue
+            to_create.append((row, contractor_id, {
+                "contractor_id": contractor_id, "kind": ContractKind.NDA.value, "title": IMPORTED_NDA_TITLE,
+                "signed_on": signed_on, "effective_from": signed_on, "expires_on": expires_on,
+                "auto_renewal": False, "notes": IMPORTED_NDA_NOTE}))
+        records.create_many(session, self.context, Contract, CONTRACT, [(d, None) for _, _, d in to_create],
+                            on_error=lambda index, error: report(to_create[index][0], error, "nda."))
+        count = len(touched) + len(to_create)
+        touched |= {contractor_id for _, contractor_id, _ in to_create}
+        return touched, count
+
+
+class _RowError(Exception):
+    def __init__(self, error: CellError):
+        self.error = error
+
+
+def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _preferred_order(names: list[str]) -> list[str]:
+    """Try a sheet called 委託先 / 委託先管理台帳 first, then the others in order."""
+    preferred = [n for n in names if "委託先" in n or "contractor" in n.lower()]
+    return preferred + [n for n in names if n not in preferred]
+
+
+def _check_duplicates(rows: list[LedgerRow], header: Header) -> None:
+    """The same contractor twice in one ledger is an error on its second line."""
+    column_of = {c.target: c.header for c in header.recognised}
+    number_column = column_of.get("corporate_number", "法人番号")
+    name_column = column_of.get("name", "委託先名")
+    seen_number: dict[str, int] = {}
+    seen_name: dict[str, tuple[int, bool]] = {}
+    for row in rows:
+        if row.errors:
+            continue
+        number = row.contractor.get("corporate_number")
+        name = row.contractor.get("name") or ""
+        if number:
+            if number in seen_number:
+                row.errors.append(CellError(row.excel_row, number_column, Message(
+                    f"同じ法人番号が {seen_number[number]} 行目にもあります",
+                    f"the same corporate number is on row {seen_number[number]}")))
+                continue
+            seen_number[number] = row.excel_row
+        previous = seen_name.get(name)
+        if previous is not None and (not number or not previous[1]):
+            row.errors.append(CellError(row.excel_row, name_column, Message(
+                f"同じ名称の委託先が {previous[0]} 行目にもあり、法人番号で区別できません",
+                f"the same name is on row {previous[0]} and no corporate number tells them apart")))
+            continue
+        if previous is None:
+            seen_name[name] = (row.excel_row, bool(number))

@@ -1,0 +1,99 @@
+"""File → Export audit workbook…: where to save it and as of which date; written off the GUI thread."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.reports.xlsx import SHEETS, write_audit_workbook
+from desktop.ui.language import current_language
+from desktop.ui.operations import Operation, run_operation
+
+
+class ExportDialog(QDialog):
+    """Choose the file and the as-of date; Export writes the workbook on a worker thread."""
+
+    def __init__(self, services: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.services = services
+        self.operation: Operation | None = None
+        self.counts: dict[str, int] | None = None
+        self.setWindowTitle(self.tr("Export the audit workbook"))
+        today = services.context.today()
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("exportPath")
+        self.path_edit.setText(str(Path.home() / f"itaku-audit-{today:%Y%m%d}.xlsx"))
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.clicked.connect(self.browse)
+        self.as_of_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.as_of_edit.setObjectName("exportAsOf")
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy/MM/dd")
+        self.message = QLabel(self)
+        self.message.setObjectName("exportMessage")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setObjectName("exportButton")
+        self.buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.start_export)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        file_label = QLabel(self.tr("&File:"), self)
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, row)
+        as_of_label = QLabel(self.tr("&As of:"), self)
+        as_of_label.setBuddy(self.as_of_edit)
+        form.addRow(as_of_label, self.as_of_edit)
+        form.addRow(QLabel(self.tr("Sheets: %1").replace("%1", "、".join(SHEETS)), self))
+        form.addRow(self.message)
+        form.addRow(self.buttons)
+
+    def browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the audit workbook"), self.path_edit.text(),
+                                                    self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.path_edit.setText(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+
+    def as_of(self) -> date:
+        value = self.as_of_edit.date()
+        return date(value.year(), value.month(), value.day())
+
+    def start_export(self) -> Operation:
+        path = Path(self.path_edit.text().strip())
+        as_of = self.as_of()
+        language = current_language()
+        services = self.services
+        self.export_button.setEnabled(False)
+
+        def work(progress: Any) -> dict[str, int]:
+            return write_audit_workbook(services, path, as_of, language,
+                                        progress=lambda _title, index, total: progress.report(index, total))
+
+        def succeeded(counts: dict[str, int]) -> None:
+            self.counts = counts
+            self.message.setText(self.tr("Saved: %1").replace("%1", str(path)))
+            self.accept()
+
+        self.operation = run_operation(self, self.windowTitle(), self.tr("Writing the workbook…"), work,
+                                       on_success=succeeded)
+        self.operation.finished.connect(lambda ok: ok or self.export_button.setEnabled(True))
+        return self.operation

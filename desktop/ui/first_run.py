@@ -1,0 +1,81 @@
+"""First start on an empty database: start empty, load the demo data, or (once it exists) import an Excel ledger."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.ui.operations import ChangeBus, Operation, run_operation
+
+START_EMPTY, LOAD_DEMO, IMPORT_LEDGER = 1, 2, 3
+DEMO_SIZE = 40
+
+
+def import_wizard_available() -> bool:
+    """The import wizard arrives with the Excel issue; without it the choice is not offered at all."""
+    return importlib.util.find_spec("desktop.ui.import_wizard") is not None
+
+
+def database_is_empty(services: Any) -> bool:
+    counts = services.checks.record_counts()
+    return not any(counts[name] for name in ("contractor", "engagement", "joint_use"))
+
+
+class FirstRunDialog(QDialog):
+    """Three big choices; the dialog's result is START_EMPTY, LOAD_DEMO or IMPORT_LEDGER (0 = closed)."""
+
+    def __init__(self, parent: QWidget | None = None, *, offer_import: bool | None = None):
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle(self.tr("Welcome to Itaku"))
+        self.setMinimumWidth(460)
+        intro = QLabel(self.tr("The database is empty. How would you like to begin?"), self)
+        intro.setWordWrap(True)
+        self.empty_button = QPushButton(self.tr("Start &empty"), self)
+        self.empty_button.setObjectName("startEmptyButton")
+        self.demo_button = QPushButton(self.tr("Load &demo data (fictional companies)"), self)
+        self.demo_button.setObjectName("loadDemoButton")
+        self.import_button = QPushButton(self.tr("&Import an existing Excel ledger…"), self)
+        self.import_button.setObjectName("importLedgerButton")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for button in (self.empty_button, self.demo_button, self.import_button):
+            button.setMinimumHeight(button.sizeHint().height() + 12)
+            layout.addWidget(button)
+        offer = import_wizard_available() if offer_import is None else offer_import
+        self.import_button.setVisible(offer)
+        self.empty_button.clicked.connect(lambda: self.done(START_EMPTY))
+        self.demo_button.clicked.connect(lambda: self.done(LOAD_DEMO))
+        self.import_button.clicked.connect(lambda: self.done(IMPORT_LEDGER))
+        self.empty_button.setDefault(True)
+
+
+def offer_first_run(window: Any, services: Any) -> FirstRunDialog | None:
+    """Open the welcome dialog (non-blocking) when the database is empty; act on the choice."""
+    if not database_is_empty(services):
+        return None
+    dialog = FirstRunDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.finished.connect(lambda choice: act_on_choice(window, services, choice))
+    dialog.open()
+    return dialog
+
+
+def act_on_choice(window: Any, services: Any, choice: int) -> Operation | QDialog | None:
+    if choice == LOAD_DEMO:
+        return load_demo(window, services, window.bus)
+    if choice == IMPORT_LEDGER and import_wizard_available():
+        return window.open_import_wizard()  # type: ignore[no-any-return]
+    return None
+
+
+def load_demo(parent: QWidget, services: Any, bus: ChangeBus) -> Operation:
+    return run_operation(parent, QCoreApplication.translate("FirstRunDialog", "Demo data"),
+                         QCoreApplication.translate("FirstRunDialog", "Loading the demo data…"),
+                         lambda _progress: services.demo.load(DEMO_SIZE, 1), bus=bus,
+                         changes={"contractor", "evaluation", "contract", "engagement", "joint_use",
+                                  "company_profile"})

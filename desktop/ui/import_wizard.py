@@ -1,0 +1,335 @@
+"""File → Import ledger…: a wizard to bring a hand-kept 委託先管理台帳 (Excel) into Itaku.
+
+Pick the file and sheet; see which columns were recognised and which were not, the first rows, and
+every error with its Excel row; then import. Reading and importing run off the GUI thread
+(`desktop.ui.operations`); the import is one transaction, so a failure leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.domain import ledger
+from desktop.ui.language import current_language, text
+from desktop.ui.operations import Operation, describe_error, run_operation
+
+PREVIEW_ROWS = 50
+ERROR_COLOUR = QColor("#b00020")
+
+
+def ledger_import_service(services: Any) -> Any:
+    """The import use case: from the Services object once the composition root provides it."""
+    existing = getattr(services, "ledger_import", None)
+    if existing is not None:
+        return existing
+    from desktop.services.ledger_import import LedgerImportService
+
+    return LedgerImportService(services.context, services.settings)
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y/%m/%d")
+    return str(value)
+
+
+def _table(parent: QWidget, name: str) -> tuple[QTableView, QStandardItemModel]:
+    model = QStandardItemModel(parent)
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    return view, model
+
+
+class FilePage(QWizardPage):
+    """Step 1: the workbook and the sheet."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard)
+        self.import_wizard = wizard
+        self.setTitle(self.tr("Choose the ledger"))
+        self.setSubTitle(self.tr("An Excel workbook (.xlsx) with one line per contractor. Title rows, blank rows "
+                                 "and a closing 以上 are fine."))
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("ledgerPath")
+        self.path_edit.setPlaceholderText(self.tr("Path of the .xlsx file"))
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.setObjectName("browseButton")
+        browse.clicked.connect(self.browse)
+        self.sheet_combo = QComboBox(self)
+        self.sheet_combo.setObjectName("sheetCombo")
+        self.message = QLabel(self)
+        self.message.setObjectName("fileMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR.name()}")
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        file_label = QLabel(self.tr("&File:"), self)
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, row)
+        sheet_label = QLabel(self.tr("&Sheet:"), self)
+        sheet_label.setBuddy(self.sheet_combo)
+        form.addRow(sheet_label, self.sheet_combo)
+        form.addRow(self.message)
+        self.path_edit.editingFinished.connect(self.load_sheets)
+
+    def browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Open ledger"), "",
+                                                    self.tr("Excel workbooks (*.xlsx);;All files (*)"))
+        if path:
+            self.set_path(path)
+
+    def set_path(self, path: str) -> None:
+        self.path_edit.setText(path)
+        self.load_sheets()
+
+    def load_sheets(self) -> None:
+        """List the sheets (quick: only the workbook's table of contents is read)."""
+        self.sheet_combo.clear()
+        self.message.clear()
+        path = self.path_edit.text().strip()
+        if path:
+            try:
+                names = self.import_wizard.service.sheet_names(Path(path))
+            except Exception as error:  # shown next to the field; the user picks another file
+                self.message.setText(describe_error(error))
+            else:
+                self.sheet_combo.addItem(self.tr("(the first sheet with a ledger header)"), None)
+                for name in names:
+                    self.sheet_combo.addItem(name, name)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return self.sheet_combo.count() > 0
+
+
+class ReviewPage(QWizardPage):
+    """Step 2: columns recognised and not, the first rows, every error; and what the import would do."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard)
+        self.import_wizard = wizard
+        self.setTitle(self.tr("Check the columns and rows"))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("reviewSummary")
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.columns_view, self.columns_model = _table(self, "columnsView")
+        self.rows_view, self.rows_model = _table(self, "rowsView")
+        self.errors_view, self.errors_model = _table(self, "errorsView")
+        self.tabs.addTab(self.columns_view, self.tr("&Columns"))
+        self.tabs.addTab(self.rows_view, self.tr("&Rows"))
+        self.tabs.addTab(self.errors_view, self.tr("&Errors"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        self.ready = False
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.ready = False
+        self.summary.setText(self.tr("Reading the ledger…"))
+        for model in (self.columns_model, self.rows_model, self.errors_model):
+            model.clear()
+        self.import_wizard.read_ledger(self.show_result)
+
+    def show_result(self, outcome: Any) -> None:
+        preview, summary = outcome
+        self.show_columns(preview)
+        self.show_rows(preview)
+        self.show_errors(preview)
+        errors = preview.errors
+        recognised, unrecognised = preview.header.recognised, preview.header.unrecognised
+        head = self.tr("Sheet 「%1」, header on row %2: %3 rows, %4 columns recognised, %5 not recognised.").replace(
+            "%1", preview.sheet).replace("%2", str(preview.header.row_number)).replace(
+            "%3", str(len(preview.rows))).replace("%4", str(len(recognised))).replace("%5", str(len(unrecognised)))
+        if errors:
+            tail = self.tr("%1 errors: fix them in Excel and read the file again. Nothing will be imported "
+                           "while any row is invalid.").replace("%1", str(len(errors)))
+            self.summary.setStyleSheet(f"color: {ERROR_COLOUR.name()}")
+            self.tabs.setCurrentWidget(self.errors_view)
+        elif summary is not None:
+            as_planned = dataclasses.replace(summary, dry_run=False)  # what the import will do, not "dry run"
+            tail = self.tr("Ready: %1").replace("%1", as_planned.text(current_language()))
+            self.summary.setStyleSheet("")
+        else:
+            tail = ""
+        self.summary.setText(f"{head}\n{tail}")
+        self.ready = not errors and summary is not None
+        self.completeChanged.emit()
+
+    def show_failure(self, message: str) -> None:
+        self.summary.setStyleSheet(f"color: {ERROR_COLOUR.name()}")
+        self.summary.setText(message)
+        self.ready = False
+        self.completeChanged.emit()
+
+    def show_columns(self, preview: Any) -> None:
+        model = self.columns_model
+        model.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Heading in the ledger"),
+                                         self.tr("Imported as")])
+        for column in preview.header.columns:
+            target = text(ledger.target_label(column.target)) if column.target else self.tr("— not recognised —")
+            items = [QStandardItem(column.letter), QStandardItem(column.header), QStandardItem(target)]
+            if column.target is None:
+                for item in items:
+                    item.setForeground(QBrush(ERROR_COLOUR))
+            model.appendRow(items)
+        self.columns_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_rows(self, preview: Any) -> None:
+        model = self.rows_model
+        columns = preview.header.columns
+        model.setHorizontalHeaderLabels([self.tr("Row")] + [column.header for column in columns])
+        for number, cells in preview.raw_rows[:PREVIEW_ROWS]:
+            items = [QStandardItem(str(number))]
+            items += [QStandardItem(_cell_text(cells[c.index] if c.index < len(cells) else None)) for c in columns]
+            model.appendRow(items)
+
+    def show_errors(self, preview: Any) -> None:
+        model = self.errors_model
+        model.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Reason")])
+        for error in preview.errors:
+            model.appendRow([QStandardItem(str(error.excel_row)), QStandardItem(error.column),
+                             QStandardItem(text(error.message))])
+        self.tabs.setTabText(2, self.tr("&Errors (%1)").replace("%1", str(len(preview.errors))))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return self.ready
+
+
+class ImportPage(QWizardPage):
+    """Step 3: import (one transaction), then say what was added, updated and left unchanged."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard)
+        self.import_wizard = wizard
+        self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("All rows are written together: if anything fails, nothing is written."))
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("importResult")
+        self.result_label.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("&Import now"), self)
+        self.import_button.setObjectName("importButton")
+        self.import_button.clicked.connect(self.start_import)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.done = False
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.done = False
+        self.import_button.setEnabled(True)
+        summary = self.import_wizard.rehearsal
+        self.result_label.setText(self.tr("The import will do this: %1").replace(
+            "%1", dataclasses.replace(summary, dry_run=False).text(current_language()) if summary else ""))
+
+    def start_import(self) -> None:
+        self.import_button.setEnabled(False)
+        self.import_wizard.import_ledger(self.show_result, self.show_failure)
+
+    def show_result(self, summary: Any) -> None:
+        self.result_label.setText(self.tr("Imported: %1").replace("%1", summary.text(current_language())))
+        self.setCommitPage(True)  # no way back to import the same rows twice
+        self.done = True
+        self.completeChanged.emit()
+
+    def show_failure(self, message: str) -> None:
+        self.result_label.setText(self.tr("Nothing was imported: %1").replace("%1", message))
+        self.import_button.setEnabled(True)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return self.done
+
+
+class ImportWizard(QWizard):
+    """The ledger import wizard; `finished` is emitted when it closes (the window then reloads its views)."""
+
+    def __init__(self, services: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.services = services
+        self.service = ledger_import_service(services)
+        self.preview: Any = None
+        self.rehearsal: Any = None
+        self.imported: Any = None
+        self.operation: Operation | None = None
+        self.setWindowTitle(self.tr("Import a contractor ledger"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.file_page = FilePage(self)
+        self.review_page = ReviewPage(self)
+        self.import_page = ImportPage(self)
+        for page in (self.file_page, self.review_page, self.import_page):
+            self.addPage(page)
+        self.resize(900, 600)
+
+    # The work runs on a worker thread; the results come back to the pages on the GUI thread.
+
+    def read_ledger(self, on_done: Any) -> Operation:
+        path = Path(self.file_page.path_edit.text().strip())
+        sheet = self.file_page.sheet_combo.currentData()
+        service = self.service
+
+        def work(progress: Any) -> tuple[Any, Any]:
+            preview = service.read(path, sheet, progress=progress.report)
+            if preview.errors:
+                return preview, None
+            # A full rehearsal in a transaction that is rolled back: the counts the import will give.
+            return preview, service.apply(preview, dry_run=True, progress=progress.report)
+
+        def succeeded(outcome: tuple[Any, Any]) -> None:
+            self.preview, self.rehearsal = outcome
+            on_done(outcome)
+
+        self.operation = run_operation(self, self.tr("Import a contractor ledger"), self.tr("Reading the ledger…"),
+                                       work, on_success=succeeded)
+        self.operation.finished.connect(lambda ok: ok or self.review_page.show_failure(
+            describe_error(self.operation.error) if self.operation and self.operation.error else
+            self.tr("Reading was cancelled.")))
+        return self.operation
+
+    def import_ledger(self, on_done: Any, on_failure: Any) -> Operation:
+        preview = self.preview
+        service = self.service
+
+        def succeeded(summary: Any) -> None:
+            self.imported = summary
+            on_done(summary)
+
+        self.operation = run_operation(self, self.tr("Import a contractor ledger"), self.tr("Importing…"),
+                                       lambda progress: service.apply(preview, progress=progress.report),
+                                       on_success=succeeded)
+        self.operation.finished.connect(lambda ok: ok or on_failure(
+            describe_error(self.operation.error) if self.operation and self.operation.error else
+            self.tr("The import was cancelled.")))
+        return self.operation

@@ -1,0 +1,180 @@
+"""Long work off the GUI thread (as Anki's operations do): a worker thread, a cancellable progress dialog,
+failure reported on the GUI thread, then one announcement of what changed so every open view refreshes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from desktop.ui.language import text
+
+# Record types announced on the change bus; "findings" is implied by any of them.
+ALL_RECORD_TYPES = frozenset({"contractor", "evaluation", "contract", "engagement", "consent_hop", "redelegation",
+                              "joint_use", "joint_use_change", "company_profile", "settings"})
+
+
+class ChangeBus(QObject):
+    """Announces which record types changed; pages and the dashboard listen and reload themselves."""
+
+    changed = Signal(object)  # frozenset[str] of record types
+
+    def announce(self, record_types: Iterable[str]) -> None:
+        self.changed.emit(frozenset(record_types))
+
+
+class Cancelled(Exception):
+    """Raised inside the work when the user pressed Cancel."""
+
+
+class Progress:
+    """Handed to the work function: report progress, and learn (by an exception) that the user cancelled."""
+
+    def __init__(self, report: Callable[[int, int], None]):
+        self._report = report
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._report(done, total)
+
+
+def describe_error(error: BaseException) -> str:
+    """The message a person should read for an error raised by a service."""
+    from desktop.domain.errors import (
+        ConflictError,
+        DependencyError,
+        ItakuError,
+        Message,
+        NotFoundError,
+        ValidationError,
+    )
+
+    if isinstance(error, ValidationError):
+        return "\n".join(text(message) for message in error.fields.values())
+    if isinstance(error, ConflictError | DependencyError | NotFoundError):
+        return text(error.message)
+    message = getattr(error, "message", None)
+    if isinstance(error, ItakuError) and isinstance(message, Message):  # e.g. PermissionDeniedError
+        return text(message)
+    if isinstance(error, ItakuError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+class _Worker(QThread):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, work: Callable[[Progress], Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self.work = work
+        self.progress = Progress(self.progressed.emit)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.progress)
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as error:  # reported to the user on the GUI thread
+            self.failed.emit(error)
+        else:
+            if self.progress.is_cancelled:
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+
+
+class Operation(QObject):
+    """One running piece of work. `finished(ok)` is emitted on the GUI thread once everything is done."""
+
+    finished = Signal(bool)
+
+    def __init__(self, parent: QWidget, title: str, label: str, work: Callable[[Progress], Any], *,
+                 bus: ChangeBus | None = None, changes: Iterable[str] = (),
+                 on_success: Callable[[Any], None] | None = None):
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.title = title
+        self.bus = bus
+        self.changes = frozenset(changes)
+        self.on_success = on_success
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+        self.worker = _Worker(work, self)
+        self.dialog.canceled.connect(self.worker.progress.cancel)
+        self.worker.progressed.connect(self._show_progress)
+        self.worker.succeeded.connect(self._succeeded)
+        self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
+
+    def start(self) -> Operation:
+        self.worker.start()
+        return self
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+
+    def _close(self) -> None:
+        self.worker.wait()
+        self.dialog.reset()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+
+    def _succeeded(self, result: Any) -> None:
+        self._close()
+        self.result = result
+        if self.on_success is not None:
+            self.on_success(result)
+        if self.bus is not None and self.changes:
+            self.bus.announce(self.changes)
+        self.finished.emit(True)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close()
+        self.error = error
+        show_error(self.parent_widget, self.title, describe_error(error))
+        self.finished.emit(False)
+
+    def _cancelled(self) -> None:
+        self._close()
+        if self.bus is not None and self.changes:
+            self.bus.announce(self.changes)  # a cancelled import may have committed some batches
+        self.finished.emit(False)
+
+
+def run_operation(parent: QWidget, title: str, label: str, work: Callable[[Progress], Any], *,
+                  bus: ChangeBus | None = None, changes: Iterable[str] = (),
+                  on_success: Callable[[Any], None] | None = None) -> Operation:
+    """Start `work(progress)` on a worker thread; returns the Operation (wait on its `finished`)."""
+    return Operation(parent, title, label, work, bus=bus, changes=changes, on_success=on_success).start()
+
+
+def show_error(parent: QWidget, title: str, message: str) -> QMessageBox:
+    """A window-modal, non-blocking error box (the window keeps painting; tests can find and close it)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box

@@ -1,0 +1,371 @@
+"""What every register page shares: search box, status filter, sortable table with findings, New/Edit/Delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, FindingsIndex, RegisterModel
+from desktop.ui.models.proxy import RegisterProxy
+from desktop.ui.operations import ChangeBus, describe_error, show_error
+
+# Opens a record's form: (record_type, record_id or None for new, **defaults) -> the dialog or None.
+RecordOpener = Callable[..., Any]
+SEARCH_DELAY_MS = 150
+FIT_SAMPLE_ROWS = 30
+MAX_COLUMN_WIDTH = 340
+MIN_STRETCH_WIDTH = 180
+
+
+
+def page_title_label(title: str, parent: QWidget) -> QLabel:
+    label = QLabel(title, parent)
+    label.setObjectName("pageTitle")
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.4)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class RegisterTable(QTableView):
+    """The register's table: whole-row selection, Enter opens the current row."""
+
+    open_requested = Signal(QModelIndex)
+    delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setStretchLastSection(False)
+        self.doubleClicked.connect(self.open_requested.emit)
+        self.stretch_column = -1
+
+    def give_slack(self) -> None:
+        """Fit the long-text column to the view: no empty band on the right, no sideways scrolling if avoidable."""
+        header = self.horizontalHeader()
+        if not 0 <= self.stretch_column < header.count():
+            return
+        used = sum(header.sectionSize(i) for i in range(header.count()))
+        slack = self.viewport().width() - used
+        current = header.sectionSize(self.stretch_column)
+        if slack > 0:
+            header.resizeSection(self.stretch_column, current + slack)
+        elif slack < 0 and current > MIN_STRETCH_WIDTH:  # narrow the long text first, before scrolling sideways
+            header.resizeSection(self.stretch_column, max(MIN_STRETCH_WIDTH, current + slack))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.give_slack()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex())
+            return
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RegisterPage(QWidget):
+    """One register. Subclasses say which record type, model, status choices and delete call."""
+
+    record_type = ""
+    page_key = ""
+    stretch_column = ""
+
+    def __init__(self, services: Any, bus: ChangeBus, opener: RecordOpener, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.bus = bus
+        self.opener = opener
+        self.source_model = self.make_model()
+        self.proxy: RegisterProxy | None = None
+
+        self.title = page_title_label(self.page_title(), self)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.search_placeholder())
+        search_label = QLabel(QCoreApplication.translate("RegisterPage", "&Search:"), self)
+        search_label.setBuddy(self.search_edit)
+        self.status_box = QComboBox(self)
+        self.status_box.setObjectName("statusBox")
+        self.status_box.addItem(self.all_statuses_label(), None)
+        for label, value in self.status_choices():
+            self.status_box.addItem(label, value)
+        status_label = QLabel(self.status_caption(), self)
+        status_label.setBuddy(self.status_box)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+
+        self.new_button = QPushButton(QCoreApplication.translate("RegisterPage", "&New"), self)
+        self.edit_button = QPushButton(QCoreApplication.translate("RegisterPage", "&Edit"), self)
+        self.delete_button = QPushButton(QCoreApplication.translate("RegisterPage", "&Delete"), self)
+        self.new_button.setObjectName("newButton")
+        self.edit_button.setObjectName("editButton")
+        self.delete_button.setObjectName("deleteButton")
+        self.new_button.setToolTip(QCoreApplication.translate("RegisterPage", "New record (Ctrl+N)"))
+        self.edit_button.setToolTip(QCoreApplication.translate("RegisterPage", "Open the selected record (Enter)"))
+        self.delete_button.setToolTip(QCoreApplication.translate("RegisterPage", "Delete the selected record (Del)"))
+
+        self.table = RegisterTable(self)
+        self.table.setObjectName("registerTable")
+        self.set_up_model()
+        if self.stretch_column:
+            self.table.stretch_column = self.source_model.column_index(self.stretch_column)
+        self.table.open_requested.connect(self.open_index)
+        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
+
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search_edit, 3)
+        filters.addSpacing(12)
+        filters.addWidget(status_label)
+        filters.addWidget(self.status_box, 1)
+        filters.addStretch(0)
+        filters.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self.search_timer.start)
+        self.search_edit.returnPressed.connect(self.apply_filter)
+        self.status_box.currentIndexChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.delete_requested.connect(self.delete_selected)
+        for sequence, slot in ((QKeySequence.StandardKey.New, self.new_record),
+                               (QKeySequence.StandardKey.Find, self.focus_search)):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.pending_delete: QMessageBox | None = None
+        self.update_buttons()
+
+    # What subclasses provide ------------------------------------------------------------------------
+    def make_model(self) -> RegisterModel:
+        raise NotImplementedError
+
+    def page_title(self) -> str:
+        raise NotImplementedError
+
+    def search_placeholder(self) -> str:
+        return QCoreApplication.translate("RegisterPage", "Type to filter")
+
+    def status_caption(self) -> str:
+        return QCoreApplication.translate("RegisterPage", "S&tatus:")
+
+    def all_statuses_label(self) -> str:
+        return QCoreApplication.translate("RegisterPage", "All")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return []
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        raise NotImplementedError
+
+    def new_defaults(self) -> dict[str, Any]:
+        return {}
+
+    # Model and view -------------------------------------------------------------------------------
+    def set_up_model(self) -> None:
+        """In-memory registers sort and filter through a proxy; the contractor page overrides this."""
+        self.proxy = RegisterProxy(self)
+        self.proxy.setSourceModel(self.source_model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+
+    @property
+    def view_model(self) -> Any:
+        return self.table.model()
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self.source_model.refresh()  # type: ignore[attr-defined]
+        self.after_refresh(selected)
+
+    def after_refresh(self, selected: int | None) -> None:
+        self.fit_columns()
+        self.update_count()
+        if selected is not None:
+            self.select_id(selected)
+        self.update_buttons()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as the header and the first screenful of rows (reading every row of a large
+        register, as resizeColumnsToContents does, costs seconds); the slack goes to the long-text column."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        model = self.view_model
+        sample = range(min(model.rowCount(), FIT_SAMPLE_ROWS))
+        for number, column in enumerate(self.source_model.columns):
+            texts = [str(self.source_model.headerData(number, Qt.Orientation.Horizontal) or "")]
+            if column.key == "findings":
+                texts.append("● 00")
+            else:
+                texts += [str(model.index(row, number).data() or "") for row in sample]
+            width = max(metrics.horizontalAdvance(value) for value in texts) + 28
+            header.resizeSection(number, min(width, MAX_COLUMN_WIDTH))
+        self.give_slack()
+
+    def give_slack(self) -> None:
+        self.table.give_slack()
+
+    def set_findings(self, findings: FindingsIndex) -> None:
+        self.source_model.set_findings(findings)
+
+    def apply_filter(self) -> None:
+        self.search_timer.stop()
+        assert self.proxy is not None
+        self.proxy.set_filter(self.search_edit.text(), self.status_box.currentData())
+        self.update_count()
+        self.update_buttons()
+
+    def update_count(self) -> None:
+        shown, total = self.view_model.rowCount(), self.source_model.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr_count(shown))
+        else:
+            self.count_label.setText(self.tr_count_of(shown, total))
+
+    @staticmethod
+    def tr_count(shown: int) -> str:
+        return QCoreApplication.translate("RegisterPage", "{0} records").format(f"{shown:,}")
+
+    @staticmethod
+    def tr_count_of(shown: int, total: int) -> str:
+        return QCoreApplication.translate("RegisterPage", "{0} of {1} records").format(f"{shown:,}", f"{total:,}")
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    # Selection ------------------------------------------------------------------------------------
+    def selected_row_object(self) -> Any:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return index.siblingAtColumn(0).data(ROW_ROLE)
+
+    def selected_id(self) -> int | None:
+        row = self.selected_row_object()
+        return None if row is None else int(row.id)
+
+    def select_id(self, record_id: int) -> bool:
+        model = self.view_model
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(RECORD_ID_ROLE) == record_id:
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def may_write(self) -> bool:
+        """Whether the signed-in role may create, edit and delete (the services enforce it regardless)."""
+        from desktop.domain.roles import GRANTS, Permission, Role
+
+        try:
+            return Permission.WRITE in GRANTS[Role(self.services.context.role)]
+        except ValueError:
+            return False
+
+    def update_buttons(self) -> None:
+        has_selection = self.selected_row_object() is not None
+        may_write = self.may_write()
+        self.new_button.setEnabled(may_write)
+        self.edit_button.setEnabled(has_selection)  # an auditor may open a record to read it
+        self.delete_button.setEnabled(has_selection and may_write)
+
+    # Actions --------------------------------------------------------------------------------------
+    def open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            record_id = index.siblingAtColumn(0).data(RECORD_ID_ROLE)
+            if record_id is not None:
+                self.opener(self.record_type, int(record_id))
+
+    def new_record(self) -> Any:
+        if not self.may_write():
+            return None
+        return self.opener(self.record_type, None, **self.new_defaults())
+
+    def edit_selected(self) -> Any:
+        record_id = self.selected_id()
+        if record_id is not None:
+            return self.opener(self.record_type, record_id)
+        return None
+
+    def delete_selected(self) -> QMessageBox | None:
+        """Ask first (non-blocking); on Yes, delete through the service; a refusal shows its reason."""
+        row = self.selected_row_object()
+        if row is None or not self.may_write():
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RegisterPage", "Delete"),
+                          QCoreApplication.translate("RegisterPage", "Delete “{0}”? This cannot be undone.").format(self.describe_row(row)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmDelete")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        record_id, version = int(row.id), getattr(row, "version", None)
+        box.finished.connect(lambda result: self._confirmed_delete(result, record_id, version))
+        self.pending_delete = box
+        box.open()
+        return box
+
+    def _confirmed_delete(self, result: int, record_id: int, version: int | None) -> None:
+        self.pending_delete = None
+        if result != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.delete_record(record_id, version)
+        except Exception as error:  # a service refusal: show its reason, change nothing
+            show_error(self, QCoreApplication.translate("RegisterPage", "Cannot delete"), describe_error(error)).setObjectName("deleteRefused")
+            return
+        self.bus.announce({self.record_type})
+
+    def describe_row(self, row: Any) -> str:
+        for name in ("name", "title", "client_name", "contractor_name"):
+            value = getattr(row, name, None)
+            if value:
+                return str(value)
+        return f"#{row.id}"

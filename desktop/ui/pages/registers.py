@@ -1,0 +1,188 @@
+"""The five register pages: 委託先, 評価, 契約・NDA, 受託業務・再委託, 共同利用."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+
+from desktop.domain.enums import ContractKind, ContractorStatus, EngagementStatus, EvaluationResult
+from desktop.ui.language import enum_label
+from desktop.ui.models.contractors import ContractorTableModel
+from desktop.ui.models.registers import (
+    JOINT_USE_CURRENT,
+    JOINT_USE_ENDED,
+    ContractTableModel,
+    EngagementTableModel,
+    EvaluationTableModel,
+    JointUseTableModel,
+)
+from desktop.ui.pages.register import RegisterPage
+
+COUNT_DELAY_MS = 300
+
+
+class ContractorsPage(RegisterPage):
+    """委託先: paged from SQL (the register may hold 100,000 contractors); filter and sort in the query."""
+
+    record_type = "contractor"
+    page_key = "contractors"
+    stretch_column = "entrusted_work"
+
+    def make_model(self) -> ContractorTableModel:
+        return ContractorTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Contractors")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Name, kana, corporate number or work")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(enum_label(status), status.value) for status in ContractorStatus]
+
+    def set_up_model(self) -> None:
+        model = self.source_model
+        self.table.setSortingEnabled(True)  # before the model: setting the indicator must not load it twice
+        self.table.setModel(model)
+        self.table.horizontalHeader().setSortIndicator(model.column_index("name"), Qt.SortOrder.AscendingOrder)
+        self.unfiltered_total = 0
+        self.count_timer = QTimer(self)
+        self.count_timer.setSingleShot(True)
+        self.count_timer.setInterval(COUNT_DELAY_MS)
+        self.count_timer.timeout.connect(self.count_now)
+
+    def is_filtered(self) -> bool:
+        return bool(self.search_edit.text().strip()) or self.status_box.currentData() is not None
+
+    def refresh(self) -> None:
+        selected = self.selected_id()
+        self.source_model.refresh()  # type: ignore[attr-defined]
+        self.after_refresh(selected)
+
+    def apply_filter(self) -> None:
+        self.search_timer.stop()
+        self.source_model.set_filter(self.search_edit.text(), self.status_box.currentData())  # type: ignore[attr-defined]
+        self.update_buttons()
+        self.update_count()
+
+    def after_refresh(self, selected: int | None) -> None:
+        self.unfiltered_total = -1  # recounted after the first paint
+        super().after_refresh(selected)
+
+    def update_count(self) -> None:
+        """Counting 100,000 rows with a LIKE costs more than the first page: do it once typing pauses."""
+        self.count_timer.start()
+
+    def count_now(self) -> None:
+        self.count_timer.stop()
+        if self.unfiltered_total < 0:
+            self.unfiltered_total = self.services.contractors.count()
+        if not self.is_filtered():
+            self.count_label.setText(self.tr_count(self.unfiltered_total))
+        else:
+            shown = self.source_model.total_count()  # type: ignore[attr-defined]
+            self.count_label.setText(self.tr_count_of(shown, self.unfiltered_total))
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.contractors.delete(record_id, version)
+
+
+class EvaluationsPage(RegisterPage):
+    stretch_column = "contractor_name"
+    record_type = "evaluation"
+    page_key = "evaluations"
+
+    def make_model(self) -> EvaluationTableModel:
+        return EvaluationTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Evaluations")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Contractor or evaluator")
+
+    def status_caption(self) -> str:
+        return self.tr("Res&ult:")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(enum_label(result), result.value) for result in EvaluationResult]
+
+    def new_defaults(self) -> dict[str, Any]:
+        """A new one for the contractor of the selected row, if any."""
+        row = self.selected_row_object()
+        return {"contractor_id": row.contractor_id} if row is not None else {}
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.evaluations.delete(record_id, version)
+
+
+class ContractsPage(RegisterPage):
+    stretch_column = "title"
+    record_type = "contract"
+    page_key = "contracts"
+
+    def make_model(self) -> ContractTableModel:
+        return ContractTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Contracts and NDAs")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Contractor, title or reference number")
+
+    def status_caption(self) -> str:
+        return self.tr("&Kind:")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(enum_label(kind), kind.value) for kind in ContractKind]
+
+    def new_defaults(self) -> dict[str, Any]:
+        """A new one for the contractor of the selected row, if any."""
+        row = self.selected_row_object()
+        return {"contractor_id": row.contractor_id} if row is not None else {}
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.contracts.delete(record_id, version)
+
+
+class EngagementsPage(RegisterPage):
+    stretch_column = "work"
+    record_type = "engagement"
+    page_key = "engagements"
+
+    def make_model(self) -> EngagementTableModel:
+        return EngagementTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Engagements and re-delegation")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Client, original business or work")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(enum_label(status), status.value) for status in EngagementStatus]
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.engagements.delete(record_id, version)
+
+
+class JointUsesPage(RegisterPage):
+    stretch_column = "title"
+    record_type = "joint_use"
+    page_key = "joint_uses"
+
+    def make_model(self) -> JointUseTableModel:
+        return JointUseTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Joint use")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Title or responsible party")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(self.tr("Current"), JOINT_USE_CURRENT), (self.tr("Ended"), JOINT_USE_ENDED)]
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.joint_uses.delete(record_id, version)

@@ -1,0 +1,81 @@
+"""`itaku --screenshots DIR`: one PNG per page and per main form, for the README and for review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication, QWidget
+
+WINDOW_SIZE = (1400, 860)
+FORM_TYPES = ("contractor", "evaluation", "contract", "engagement", "joint_use", "company_profile")
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    _settle()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
+def first_record_ids(services: Any) -> dict[str, int | None]:
+    """A record of each type to show in its form: the first with findings where there is one."""
+    contractors = services.contractors.search(limit=1)
+    evaluations = services.evaluations.list()
+    contracts = services.contracts.list()
+    engagements = services.engagements.list()
+    joint_uses = services.joint_uses.list()
+    # The engagement with most links makes the best picture of a consent chain.
+    engagement = max(engagements, key=lambda row: (row.redelegation_count + row.hop_count, -row.id), default=None)
+    company = services.company.get()
+    return {
+        "contractor": contractors[0].id if contractors else None,
+        "evaluation": evaluations[0].id if evaluations else None,
+        "contract": next((row.id for row in contracts if row.missing_clauses), contracts[0].id if contracts else None),
+        "engagement": engagement.id if engagement else None,
+        "joint_use": joint_uses[0].id if joint_uses else None,
+        "company_profile": company.id if company is not None else None,
+    }
+
+
+def take_screenshots(window: Any, services: Any, directory: Path) -> list[Path]:
+    """Show each page in turn and each main form on a sample record; write PNGs into `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    window.wait_for_findings()
+    written: list[Path] = []
+    for number, (key, _label) in enumerate(window.page_labels(), start=1):
+        page = window.show_page(key)
+        if hasattr(page, "count_now"):
+            page.count_now()  # the count follows a pause in typing; show it in the picture
+        written.append(_save(window, directory / f"{number:02d}-{key}.png"))
+    try:
+        from desktop.ui.forms import open_form
+    except ImportError:
+        return written
+    ids = first_record_ids(services)
+    for number, record_type in enumerate(FORM_TYPES, start=len(written) + 1):
+        dialog = open_form(services, record_type, ids.get(record_type), window)
+        dialog.show()
+        written.append(_save(dialog, directory / f"{number:02d}-form-{record_type}.png"))
+        dialog.close()
+        dialog.deleteLater()
+    try:
+        from desktop.ui.forms.settings_dialog import SettingsDialog
+    except ImportError:
+        return written
+    settings = SettingsDialog(services, window)
+    settings.show()
+    written.append(_save(settings, directory / f"{len(written) + 1:02d}-settings.png"))
+    settings.close()
+    settings.deleteLater()
+    _settle()
+    QCoreApplication.sendPostedEvents()
+    return written

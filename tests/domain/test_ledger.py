@@ -1,0 +1,190 @@
+"""Reading hand-kept ledgers: header detection, column-name variants, dates, yes/no, codes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.domain import ledger
+from desktop.domain.values import make_corporate_number
+
+NUMBER = make_corporate_number("234567890123")
+FULL_WIDTH_NUMBER = NUMBER.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+
+
+def _rows(*rows: list[object]) -> list[tuple[int, list[object]]]:
+    return list(enumerate(rows, start=1))
+
+
+# --- column names -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("header", "target"), [
+    ("委託先名", "name"), ("委託先名称", "name"), ("会社名", "name"), ("名称", "name"),
+    ("法人番号", "corporate_number"), ("所在地", "address"), ("住所", "address"),
+    ("代表者", "representative"), ("代表者名", "representative"), ("担当者", "contact_person"),
+    ("電話番号", "phone"), ("連絡先", ledger.CONTACT), ("委託業務", "entrusted_work"),
+    ("委託業務の内容", "entrusted_work"), ("個人情報の項目", "pi_items"), ("取扱う個人情報の項目", "pi_items"),
+    ("件数", "data_subject_count"), ("プライバシーマーク", ledger.PRIVACY_MARK), ("Pマーク", ledger.PRIVACY_MARK),
+    ("ISMS", ledger.ISMS), ("ISMS認証", ledger.ISMS), ("評価日", ledger.EVALUATED_ON),
+    ("評価実施日", ledger.EVALUATED_ON), ("評価結果", ledger.EVALUATION_RESULT),
+    ("次回評価予定日", ledger.NEXT_DUE_ON), ("NDA締結日", ledger.NDA_SIGNED_ON),
+    ("機密保持契約締結日", ledger.NDA_SIGNED_ON), ("契約終了日", ledger.NDA_EXPIRES_ON), ("備考", "notes"),
+])
+def test_recognise_knows_the_usual_column_name_variants(header: str, target: str) -> None:
+    assert ledger.recognise(header) == target
+
+
+def test_recognise_ignores_width_spaces_line_breaks_and_required_marks() -> None:
+    assert ledger.recognise("委託先\n名称") == "name"
+    assert ledger.recognise("ＩＳＭＳ認証") == ledger.ISMS
+    assert ledger.recognise(" 法人番号（必須）※") == "corporate_number"
+    assert ledger.recognise("Corporate number") == "corporate_number"
+
+
+def test_recognise_returns_none_for_an_unknown_column() -> None:
+    assert ledger.recognise("社内コード") is None
+
+
+# --- header row ---------------------------------------------------------------------------------------
+
+
+def test_find_header_skips_title_date_and_blank_rows_above_it() -> None:
+    rows = _rows(["委託先管理台帳", None, None], ["作成日: 2026年4月1日", None, None], [None, None, None],
+                 ["No.", "会社名", "住所", "社内コード"], [1, "株式会社A", "東京都"])
+    header = ledger.find_header(rows)
+    assert header.row_number == 4
+    assert [(c.letter, c.target) for c in header.recognised] == [("B", "name"), ("C", "address")]
+    assert [c.header for c in header.unrecognised] == ["No.", "社内コード"]
+
+
+def test_find_header_refuses_a_sheet_without_a_name_column() -> None:
+    with pytest.raises(ledger.LedgerFormatError) as caught:
+        ledger.find_header(_rows(["住所", "電話番号"], ["東京都", "03-1234-5678"]))
+    assert "見出し行が見つかりません" in caught.value.message.ja
+
+
+def test_find_header_reports_a_second_column_of_the_same_meaning_as_unrecognised() -> None:
+    header = ledger.find_header(_rows(["会社名", "住所", "所在地"]))
+    assert [c.header for c in header.unrecognised] == ["所在地"]
+
+
+def test_read_rows_skips_blank_rows_and_stops_at_the_closing_ijou_row() -> None:
+    rows = _rows(["会社名", "住所"], ["A社", "東京"], [None, None], ["B社", "大阪"], [None, "以上"], ["C社", "x"])
+    header = ledger.find_header(rows)
+    assert [number for number, _ in ledger.read_rows(rows, header)] == [2, 4]
+
+
+def test_column_letter_counts_like_excel() -> None:
+    assert [ledger.column_letter(i) for i in (0, 25, 26, 51, 52)] == ["A", "Z", "AA", "AZ", "BA"]
+
+
+# --- values -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("2026-04-01", date(2026, 4, 1)), ("2026/4/1", date(2026, 4, 1)), ("2026年4月1日", date(2026, 4, 1)),
+    ("２０２６年４月１日", date(2026, 4, 1)), ("令和8年4月1日", date(2026, 4, 1)), ("平成31年4月1日", date(2019, 4, 1)),
+    ("令和元年5月1日", date(2019, 5, 1)), ("R8.4.1", date(2026, 4, 1)), ("H31/4/30", date(2019, 4, 30)),
+    ("昭和64年1月7日", date(1989, 1, 7)), ("2026/04/01 0:00:00", date(2026, 4, 1)), ("2026/4/1(水)", date(2026, 4, 1)),
+    (46113, date(2026, 4, 1)), (46113.0, date(2026, 4, 1)), (20260401, date(2026, 4, 1)),
+    (datetime(2026, 4, 1, 9, 30), date(2026, 4, 1)), (date(2026, 4, 1), date(2026, 4, 1)),
+])
+def test_parse_ledger_date_reads_the_forms_ledgers_use(raw: object, expected: date) -> None:
+    assert ledger.parse_ledger_date(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    ("来年度", "date_format"), ("2026/2/30", "date_value"), ("令和8年2月30日", "date_value"), (60, "date_value"),
+    ("1899/12/31", "date_range"),
+])
+def test_parse_ledger_date_names_the_reason_it_refuses(raw: object, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        ledger.parse_ledger_date(raw)
+
+
+def test_excel_serials_around_the_phantom_leap_day_match_excel() -> None:
+    assert ledger.excel_serial_to_date(59) == date(1900, 2, 28)
+    assert ledger.excel_serial_to_date(61) == date(1900, 3, 1)
+    assert ledger.excel_serial_to_date(1) == date(1900, 1, 1)
+
+
+@pytest.mark.parametrize("raw", ["有", "○", "〇", "はい", "済", "yes", "Yes", "あり", "有り", "✓"])
+def test_parse_yes_no_reads_yes(raw: str) -> None:
+    assert ledger.parse_yes_no(raw) is True
+
+
+@pytest.mark.parametrize("raw", ["無", "×", "いいえ", "no", "なし", "-", "未"])
+def test_parse_yes_no_reads_no(raw: str) -> None:
+    assert ledger.parse_yes_no(raw) is False
+
+
+def test_parse_yes_no_refuses_anything_else() -> None:
+    with pytest.raises(ValueError):
+        ledger.parse_yes_no("たぶん")
+
+
+@pytest.mark.parametrize(("raw", "result"), [("適合", "pass"), ("合格", "pass"), ("条件付き適合", "conditional"),
+                                             ("△", "conditional"), ("不適合", "fail"), ("×", "fail"),
+                                             ("Conditional pass", "conditional")])
+def test_parse_result_reads_the_evaluation_result_variants(raw: str, result: str) -> None:
+    assert ledger.parse_result(raw) == result
+
+
+# --- rows ---------------------------------------------------------------------------------------------
+
+HEADER = ["委託先名称", "法人番号", "住所", "電話番号", "件数", "Pマーク", "ISMS認証", "評価実施日", "評価結果",
+          "次回評価予定日", "NDA締結日", "契約終了日", "要配慮個人情報", "備考"]
+
+
+def _parse(values: list[object], header: list[str] = HEADER) -> ledger.LedgerRow:
+    parsed_header = ledger.find_header([(3, header)])
+    return ledger.parse_row(parsed_header, 7, values)
+
+
+def test_parse_row_normalises_full_width_codes_and_reads_every_value() -> None:
+    row = _parse(["株式会社Ａ", FULL_WIDTH_NUMBER, "東京都", "０３－１２３４－５６７８", "１，２００", "有", "第12345号",
+                  "令和8年4月1日", "適合", "2027/4/1", "2026年3月1日", "2029/2/28", "○", None])
+    assert row.errors == []
+    assert row.contractor["name"] == "株式会社Ａ"  # names are kept as written
+    assert row.contractor["corporate_number"] == NUMBER
+    assert row.contractor["phone"] == "03-1234-5678"
+    assert row.contractor["data_subject_count"] == 1200
+    assert row.contractor["isms_number"] == "第12345号"
+    assert row.contractor["handles_special_care"] is True
+    assert row.contractor["notes"] == "プライバシーマーク: 有（台帳に番号の記載なし）"
+    assert row.evaluation == {"evaluated_on": date(2026, 4, 1), "result": "pass", "next_due_on": date(2027, 4, 1),
+                              "evaluator": None}
+    assert row.nda == {"signed_on": date(2026, 3, 1), "expires_on": date(2029, 2, 28)}
+
+
+def test_parse_row_restores_the_leading_zero_of_a_phone_number_typed_as_a_number() -> None:
+    row = _parse(["A社", None, None, 312345678])
+    assert row.contractor["phone"] == "0312345678"
+
+
+def test_parse_row_reports_every_bad_cell_with_the_excel_row_and_the_column_as_written() -> None:
+    row = _parse(["", "1234567890123", None, "abc", "多数", None, None, "来年", None, None, None, None, "たぶん"])
+    found = {(e.excel_row, e.column) for e in row.errors}
+    assert found == {(7, "委託先名称"), (7, "法人番号"), (7, "電話番号"), (7, "件数"), (7, "評価実施日"),
+                     (7, "要配慮個人情報")}
+    reasons = {e.column: e.message.ja for e in row.errors}
+    assert reasons["法人番号"] == "チェックデジットが一致しません"
+    assert reasons["委託先名称"] == "入力してください"
+
+
+def test_parse_row_needs_a_result_when_an_evaluation_date_is_given() -> None:
+    row = _parse(["A社", None, None, None, None, None, None, "2026/4/1"])
+    assert [(e.column, e.message.en) for e in row.errors] == [("評価結果", "there is an evaluation date but no result")]
+
+
+def test_parse_row_refuses_an_nda_end_without_a_signing_date() -> None:
+    row = _parse(["A社", None, None, None, None, None, None, None, None, None, None, "2029/1/1"])
+    assert [e.column for e in row.errors] == ["契約終了日"]
+
+
+def test_contact_column_goes_to_email_or_phone_by_its_content() -> None:
+    header = ["会社名", "連絡先"]
+    assert _parse(["A社", "info@example.jp"], header).contractor["email"] == "info@example.jp"
+    assert _parse(["A社", "03-1111-2222"], header).contractor["phone"] == "03-1111-2222"

@@ -1,0 +1,164 @@
+"""The audit workbook: reopened with openpyxl and checked the way an auditor would see it."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.app import Services
+from desktop.domain.schema import CONTRACTOR
+from desktop.reports.xlsx import SHEETS, write_audit_workbook
+from desktop.reports.xlsx.sheet import display_width
+from desktop.services.ledger_import import LedgerImportService
+from tests.conftest import make_services
+
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.fixture
+def demo_workbook(demo_services: Services, tmp_path: Path) -> openpyxl.Workbook:
+    path = tmp_path / "audit.xlsx"
+    write_audit_workbook(demo_services, path, AS_OF)
+    return openpyxl.load_workbook(path)
+
+
+def test_the_workbook_has_every_register_sheet_in_order(demo_workbook: openpyxl.Workbook) -> None:
+    assert demo_workbook.sheetnames == list(SHEETS) == [
+        "概要", "委託先", "評価", "契約", "受託業務", "同意", "再委託", "共同利用", "指摘事項", "監査ログ"]
+
+
+def test_every_sheet_has_a_bold_frozen_filtered_header_and_prints_landscape_one_page_wide(
+        demo_workbook: openpyxl.Workbook) -> None:
+    for sheet in demo_workbook:
+        assert all(cell.font.b for cell in sheet[1]), sheet.title
+        assert sheet.freeze_panes == "A2", sheet.title
+        last = openpyxl.utils.get_column_letter(sheet.max_column)
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}", sheet.title
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+        assert sheet.print_title_rows == "$1:$1"
+
+
+def test_columns_are_wide_enough_for_their_header_and_never_absurd(demo_workbook: openpyxl.Workbook) -> None:
+    for sheet in demo_workbook:
+        for cell in sheet[1]:
+            width = sheet.column_dimensions[cell.column_letter].width
+            assert 6 <= width <= 50, (sheet.title, cell.value, width)
+            assert width >= min(display_width(str(cell.value)), 40), (sheet.title, cell.value, width)
+
+
+def test_dates_are_real_excel_dates_shown_yyyy_mm_dd(demo_workbook: openpyxl.Workbook) -> None:
+    sheet = demo_workbook["委託先"]
+    headers = [c.value for c in sheet[1]]
+    start = sheet.cell(row=2, column=headers.index("委託開始日") + 1)
+    assert isinstance(start.value, datetime) and start.is_date
+    assert start.number_format == "yyyy/mm/dd"
+    log = demo_workbook["監査ログ"]
+    assert isinstance(log["A2"].value, datetime) and log["A2"].number_format == "yyyy/mm/dd hh:mm"
+
+
+def test_long_text_is_wrapped(demo_workbook: openpyxl.Workbook) -> None:
+    sheet = demo_workbook["委託先"]
+    headers = [c.value for c in sheet[1]]
+    work = sheet.cell(row=2, column=headers.index("委託業務") + 1)
+    assert work.value and work.alignment.wrap_text is True
+
+
+def test_the_contractor_sheet_uses_the_schema_labels(demo_workbook: openpyxl.Workbook) -> None:
+    headers = [c.value for c in demo_workbook["委託先"][1]]
+    assert headers[:len(CONTRACTOR.fields)] == [f.ja for f in CONTRACTOR.fields]
+    assert headers[len(CONTRACTOR.fields):] == ["評価日", "評価結果", "次回評価予定日", "NDA締結日", "NDA終了日"]
+    assert demo_workbook["委託先"].max_row == 41
+
+
+def test_the_summary_counts_records_and_findings(demo_services: Services, demo_workbook: openpyxl.Workbook) -> None:
+    rows = {(r[0], r[1]): r[2] for r in demo_workbook["概要"].iter_rows(min_row=2, values_only=True)}
+    assert rows[("登録件数", "委託先")] == 40
+    findings = demo_services.checks.findings(AS_OF)
+    assert rows[("指摘事項（重大度別）", "重大")] == sum(f.severity.value == "blocking" for f in findings)
+    assert demo_workbook["指摘事項"].max_row == len(findings) + 1
+
+
+def test_workbook_properties_name_title_creator_and_time(demo_workbook: openpyxl.Workbook) -> None:
+    props = demo_workbook.properties
+    assert props.title == "委託先管理 監査用ブック"
+    assert props.creator == "Itaku (tester)"
+    assert props.created == datetime(2026, 11, 25, 3, 0)  # FIXED_NOW, in UTC
+
+
+INJECTIONS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-3+4", "@SUM(A1)", "#N/A", "#DIV/0!"]
+
+
+def test_text_that_looks_like_a_formula_or_an_error_stays_text(sqlite_services: Services, tmp_path: Path) -> None:
+    for index, text in enumerate(INJECTIONS):
+        sqlite_services.contractors.create({"name": f"{text}", "kana": text, "notes": f"{text}\n2行目",
+                                            "entrusted_work": text, "contact_person": f"担当{index}"})
+    path = tmp_path / "audit.xlsx"
+    write_audit_workbook(sqlite_services, path, AS_OF)
+    with zipfile.ZipFile(path) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet2.xml").decode()
+    assert "<f>" not in sheet_xml and 't="e"' not in sheet_xml
+    sheet = openpyxl.load_workbook(path)["委託先"]
+    headers = [c.value for c in sheet[1]]
+    names = {sheet.cell(row=r, column=1).value for r in range(2, sheet.max_row + 1)}
+    assert names == set(INJECTIONS)
+    for row in range(2, sheet.max_row + 1):
+        for column in ("委託先名", "フリガナ", "委託業務", "備考"):
+            cell = sheet.cell(row=row, column=headers.index(column) + 1)
+            assert cell.data_type == "s", (column, cell.value)
+
+
+def test_english_headers_when_asked(demo_services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "audit-en.xlsx"
+    write_audit_workbook(demo_services, path, AS_OF, language="en")
+    sheet = openpyxl.load_workbook(path)["委託先"]
+    assert [c.value for c in sheet[1]][:3] == ["Name", "Kana", "Kind"]
+    assert sheet.cell(row=2, column=3).value == "Corporation"
+
+
+def test_round_trip_export_import_export_gives_the_same_contractor_sheet(
+        demo_services: Services, tmp_path: Path) -> None:
+    first = tmp_path / "first.xlsx"
+    write_audit_workbook(demo_services, first, AS_OF)
+    empty = make_services(f"sqlite:///{tmp_path / 'empty.sqlite3'}", tmp_path / "empty")
+    try:
+        summary = LedgerImportService(empty.context, empty.settings).import_contractors(first, "委託先")
+        assert summary.added == 40
+        second = tmp_path / "second.xlsx"
+        write_audit_workbook(empty, second, AS_OF)
+    finally:
+        empty.close()
+    sheets = [list(openpyxl.load_workbook(p)["委託先"].iter_rows(values_only=True)) for p in (first, second)]
+    assert len(sheets[0]) == 41
+    assert sheets[0] == sheets[1]
+
+
+def test_an_english_workbook_imports_back_the_same(demo_services: Services, tmp_path: Path) -> None:
+    first = tmp_path / "first-en.xlsx"
+    write_audit_workbook(demo_services, first, AS_OF, language="en")
+    empty = make_services(f"sqlite:///{tmp_path / 'empty-en.sqlite3'}", tmp_path / "empty-en")
+    try:
+        LedgerImportService(empty.context, empty.settings).import_contractors(first)
+        second = tmp_path / "second-en.xlsx"
+        write_audit_workbook(empty, second, AS_OF, language="en")
+    finally:
+        empty.close()
+    sheets = [list(openpyxl.load_workbook(p)["委託先"].iter_rows(values_only=True)) for p in (first, second)]
+    assert sheets[0] == sheets[1]
+
+
+def test_the_streamed_register_matches_the_register_in_order_and_content(demo_services: Services) -> None:
+    registers = demo_services.registers
+    whole = registers.contractors(AS_OF)
+    streamed = [item for batch in registers.contractor_batches(AS_OF, batch_size=7) for item in batch]
+    assert [r.contractor.id for r in whole] == [s.row.contractor.id for s in streamed]
+    assert [r.latest_evaluation.id if r.latest_evaluation else None for r in whole] == [
+        s.row.latest_evaluation.id if s.row.latest_evaluation else None for s in streamed]
+    assert [r.nda for r in whole] == [s.row.nda for s in streamed]
+    contracts = [row.contract.id for batch in registers.contract_batches(AS_OF, batch_size=9) for row in batch]
+    assert contracts == [row.contract.id for row in registers.contracts(AS_OF)]

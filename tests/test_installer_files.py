@@ -1,0 +1,192 @@
+"""The packaging files agree with each other and with the code: names, icon paths, version."""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import re
+import struct
+import tomllib
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from desktop import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+INSTALLER = ROOT / "installer"
+ICONS = ROOT / "resources" / "icons"
+SPEC = INSTALLER / "itaku.spec"
+ISS = INSTALLER / "windows" / "itaku.iss"
+DESKTOP_ENTRY = INSTALLER / "linux" / "itaku.desktop"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def load_build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("itaku_build", INSTALLER / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def iss_defines() -> dict[str, str]:
+    return dict(re.findall(r'#define\s+(\w+)\s+"([^"]*)"', ISS.read_text(encoding="utf-8")))
+
+
+def iss_setup() -> dict[str, str]:
+    text = ISS.read_text(encoding="utf-8")
+    section = text.split("[Setup]", 1)[1].split("\n[", 1)[0]
+    return dict(re.findall(r"^(\w+)=(.*)$", section, flags=re.MULTILINE))
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path.name} is not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def desktop_entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    parser.read(DESKTOP_ENTRY, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+# --- version ---------------------------------------------------------------------------------
+
+
+def test_build_script_reads_the_package_version() -> None:
+    assert load_build_script().version() == __version__
+
+
+def test_windows_installer_default_version_is_the_package_version() -> None:
+    assert iss_defines()["AppVersion"] == __version__
+
+
+def test_pyproject_version_is_the_package_version() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["version"] == __version__
+
+
+def test_pyinstaller_is_in_the_build_extra() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert any(
+        requirement.startswith("pyinstaller")
+        for requirement in project["project"]["optional-dependencies"]["build"]
+    )
+
+
+# --- names -----------------------------------------------------------------------------------
+
+
+def test_one_executable_name_everywhere() -> None:
+    spec_name = re.search(r'^NAME = "(\w+)"', SPEC.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert spec_name is not None
+    name = spec_name[1]
+    assert load_build_script().NAME == name
+    assert iss_defines()["AppExeName"] == f"{name}.exe"
+    assert desktop_entry()["Exec"].split()[0] == name
+    assert desktop_entry()["StartupWMClass"] == name
+    install = (INSTALLER / "linux" / "install.sh").read_text(encoding="utf-8")
+    assert f"s|^Exec={name}|" in install
+
+
+def test_spec_starts_the_launcher_and_the_launcher_exists() -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    assert '"installer" / "launcher.py"' in text
+    assert (INSTALLER / "launcher.py").is_file()
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "resources/fonts",
+        "resources/icons",
+        "resources/translations",
+        "desktop/store/migrations",
+        "desktop/store/migrations/versions",
+    ],
+)
+def test_spec_bundles_every_resource_folder_the_app_reads(folder: str) -> None:
+    assert f'"{folder}")' in SPEC.read_text(encoding="utf-8")
+    assert (ROOT / folder).is_dir()
+
+
+def test_windows_installer_is_per_user_with_start_menu_entry_and_uninstaller() -> None:
+    setup = iss_setup()
+    text = ISS.read_text(encoding="utf-8")
+    assert setup["PrivilegesRequired"] == "lowest"
+    assert setup["DefaultDirName"].startswith("{autopf}")  # %LOCALAPPDATA%\Programs for a per-user install
+    assert '"{group}\\{#AppName}"' in text
+    assert "{uninstallexe}" in text
+    assert setup["OutputBaseFilename"] == "itaku-{#AppVersion}-setup"
+
+
+def test_windows_installer_output_is_where_the_build_script_looks() -> None:
+    build = (INSTALLER / "build.py").read_text(encoding="utf-8")
+    assert 'f"{NAME}-{version()}-setup.exe"' in build
+
+
+# --- icon ------------------------------------------------------------------------------------
+
+
+def test_icon_files_referenced_by_the_packaging_exist() -> None:
+    setup_icon = iss_setup()["SetupIconFile"].replace("\\", "/")
+    assert (ISS.parent / setup_icon).resolve() == (ICONS / "itaku.ico").resolve()
+    assert re.search(r'RESOURCES / "icons" / "itaku.ico"', SPEC.read_text(encoding="utf-8"))
+    assert (ICONS / "itaku.ico").is_file()
+
+
+def test_desktop_entry_icon_is_installed_under_its_name() -> None:
+    entry = desktop_entry()
+    assert entry["Type"] == "Application"
+    assert entry["Icon"] == "itaku"
+    assert entry["Categories"].endswith(";")
+    install = (INSTALLER / "linux" / "install.sh").read_text(encoding="utf-8")
+    assert "hicolor/256x256/apps/itaku.png" in install
+    assert png_size(ICONS / "itaku.png") == (256, 256)
+
+
+def test_desktop_entry_names_and_comments_come_in_japanese_too() -> None:
+    entry = desktop_entry()
+    for key in ("Name", "GenericName", "Comment"):
+        assert key in entry and f"{key}[ja]" in entry
+
+
+def test_tarball_extras_exist_and_include_what_install_sh_copies() -> None:
+    extras = load_build_script().TARBALL_EXTRAS
+    assert all(source.is_file() for source in extras)
+    install = (INSTALLER / "linux" / "install.sh").read_text(encoding="utf-8")
+    for name in extras.values():
+        if name != "LICENSE-IPAexFont.txt":
+            assert f'"$here/{name}"' in install or name == "install.sh"
+
+
+@pytest.mark.parametrize("size", ICON_SIZES)
+def test_png_icon_has_its_size(size: int) -> None:
+    assert png_size(ICONS / f"itaku-{size}.png") == (size, size)
+
+
+def test_ico_holds_every_size_from_16_to_256() -> None:
+    data = (ICONS / "itaku.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind) == (0, 1)
+    sizes = {data[6 + 16 * index] or 256 for index in range(count)}
+    assert sizes == set(ICON_SIZES)
+
+
+def test_svg_icon_is_a_256_square_without_text_needing_a_font() -> None:
+    root = ElementTree.parse(ICONS / "itaku.svg").getroot()
+    assert root.get("viewBox") == "0 0 256 256"
+    assert not root.findall("{http://www.w3.org/2000/svg}text")
+    assert root.findall("{http://www.w3.org/2000/svg}path")
+
+
+def test_window_finds_the_icon_the_packaging_ships() -> None:
+    text = (ROOT / "desktop" / "ui" / "application.py").read_text(encoding="utf-8")
+    names = re.findall(r'RESOURCES / "icons" / "([\w.]+)"', text)
+    assert names and all((ICONS / name).is_file() for name in names)

@@ -1,0 +1,302 @@
+"""The main window: navigation with finding counts, menus, refresh on change, first run, long work, start-up."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.ui import application, first_run, language
+from desktop.ui.main_window import COUNT_ROLE
+from desktop.ui.models.base import RECORD_ID_ROLE
+from desktop.ui.operations import Progress, run_operation
+from tests.ui.conftest import OFFSCREEN_NOTES, find_message_box, wait_for_message_box
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTES)
+
+NAVIGATION = ["ダッシュボード", "委託先", "評価", "契約・NDA", "受託業務・再委託", "共同利用", "監査ログ"]
+
+
+def test_navigation_lists_the_pages_in_japanese_with_open_finding_counts(window: Any, demo_services: Any) -> None:
+    findings = demo_services.checks.findings()
+    counts = demo_services.checks.count_by_page(findings)
+    items = [window.navigation.item(row) for row in range(window.navigation.count())]
+    assert [item.text().split("  (")[0] for item in items] == NAVIGATION
+    expected = {"dashboard": len(findings), **{key: counts.get(key, 0) for key in
+                ("contractors", "evaluations", "contracts", "engagements", "joint_uses")}, "audit": 0}
+    assert {window.navigation_item(key).data(COUNT_ROLE) for key in expected} == set(expected.values())
+    for key, count in expected.items():
+        assert window.navigation_item(key).data(COUNT_ROLE) == count
+        if count:
+            assert window.navigation_item(key).text().endswith(f"({count})")
+
+
+def test_clicking_navigation_and_ctrl_number_switch_pages(qtbot: Any, window: Any) -> None:
+    item = window.navigation_item("contracts")
+    rect = window.navigation.visualItemRect(item)
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.pages["contracts"]
+    window.page_actions["audit"].trigger()
+    assert window.stack.currentWidget() is window.pages["audit"]
+    assert window.page_actions["contractors"].shortcut().toString() == "Ctrl+2"
+
+
+def test_a_change_announced_refreshes_pages_and_counts(qtbot: Any, window: Any, demo_services: Any) -> None:
+    """The page on screen reloads at once, the others when next shown, the counts when the rules have run."""
+    before = window.navigation_item("contractors").data(COUNT_ROLE)
+    demo_services.contractors.create({"name": "Overseas Foreign Ltd.", "kind": "foreign_corporation",
+                                      "country": "US", "status": "active", "pi_items": ["氏名"]})
+    with qtbot.waitSignal(window.findings_updated, timeout=10000):
+        window.bus.announce({"contractor"})
+    assert window.show_page("contractors").table.model().rowCount() == 41
+    assert window.navigation_item("contractors").data(COUNT_ROLE) > before
+
+
+def test_saving_a_form_refreshes_the_register(qtbot: Any, window: Any, demo_services: Any) -> None:
+    window.show_page("contractors")
+    dialog = window.open_record("contractor", None)
+    dialog.form.editors["name"].setText("株式会社フォーム保存")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.saved, timeout=3000):
+        dialog.save()
+    page = window.show_page("contractors")
+    assert page.table.model().rowCount() == 41
+    assert demo_services.contractors.count(text="フォーム保存") == 1
+    dialog.reject()
+
+
+def test_about_names_version_database_and_font_licence(window: Any, demo_services: Any) -> None:
+    from desktop import __version__
+
+    window.about_action.trigger()
+    box = find_message_box(window, "aboutBox")
+    assert box is not None
+    assert __version__ in box.text()
+    assert "itaku.sqlite3" in box.informativeText()
+    assert "IPA" in box.informativeText() and "LICENSE-IPAexFont.txt" in box.informativeText()
+    box.accept()
+
+
+def test_file_settings_opens_the_settings_dialog(window: Any) -> None:
+    from desktop.ui.forms.settings_dialog import SettingsDialog
+
+    window.settings_action.trigger()
+    dialogs = [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].reject()
+
+
+def test_first_run_offers_empty_or_demo_and_hides_the_missing_import(qtbot: Any, make_window: Any,
+                                                                     sqlite_services: Any) -> None:
+    window = make_window(sqlite_services)
+    dialog = first_run.offer_first_run(window, sqlite_services)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.import_button.isHidden() is (not first_run.import_wizard_available())
+    with qtbot.waitSignal(window.findings_updated, timeout=20000):
+        qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    assert window.show_page("contractors").table.model().rowCount() == first_run.DEMO_SIZE
+    assert first_run.offer_first_run(window, sqlite_services) is None  # no longer empty
+
+
+def test_first_run_start_empty_leaves_the_database_empty(qtbot: Any, make_window: Any,
+                                                         sqlite_services: Any) -> None:
+    window = make_window(sqlite_services)
+    dialog = first_run.offer_first_run(window, sqlite_services)
+    qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert first_run.database_is_empty(sqlite_services)
+
+
+def test_first_run_hides_the_import_choice_when_there_is_no_wizard(qtbot: Any) -> None:
+    dialog = first_run.FirstRunDialog(offer_import=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.import_button.isVisible()
+    assert dialog.demo_button.isVisible() and dialog.empty_button.isVisible()
+
+
+def test_long_work_runs_off_the_gui_thread_and_announces_the_change(qtbot: Any, window: Any) -> None:
+    seen: dict[str, Any] = {}
+
+    def work(progress: Progress) -> int:
+        seen["thread"] = threading.current_thread()
+        progress.report(1, 2)
+        return 42
+
+    with qtbot.waitSignal(window.bus.changed, timeout=5000) as announced:
+        operation = run_operation(window, "test", "working", work, bus=window.bus, changes={"contract"})
+    assert seen["thread"] is not threading.main_thread()
+    assert operation.result == 42
+    assert announced.args == [frozenset({"contract"})]
+
+
+def test_failed_work_is_reported_on_the_gui_thread(qtbot: Any, window: Any) -> None:
+    from desktop.domain.errors import DependencyError, Message
+
+    def work(_progress: Progress) -> None:
+        raise DependencyError(Message("依存する記録があります", "others depend on it"))
+
+    operation = run_operation(window, "test", "working", work)
+    with qtbot.waitSignal(operation.finished, timeout=5000) as finished:
+        pass
+    assert finished.args == [False]
+    box = wait_for_message_box(qtbot, window)
+    assert box.text() == "依存する記録があります"
+    box.accept()
+
+
+def test_cancelled_work_stops_at_its_next_progress_report(qtbot: Any, window: Any) -> None:
+    started, release = threading.Event(), threading.Event()
+    reached: list[int] = []
+
+    def work(progress: Progress) -> None:
+        started.set()
+        release.wait(5)
+        progress.report(1, 10)
+        reached.append(1)
+
+    operation = run_operation(window, "test", "working", work)
+    started.wait(5)
+    operation.dialog.canceled.emit()  # what its Cancel button sends
+    release.set()
+    with qtbot.waitSignal(operation.finished, timeout=5000) as finished:
+        pass
+    assert finished.args == [False] and reached == []
+
+
+def test_english_translation_is_available(qtbot: Any, itaku_app: QApplication, demo_services: Any) -> None:
+    from desktop.ui.main_window import MainWindow
+
+    application.configure_application(itaku_app, "en")
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.findings_updated, timeout=10000):
+            window.attach(demo_services)
+        assert window.navigation_item("contractors").text().startswith("Contractors")
+        assert window.pages["contractors"].source_model.headerData(1, Qt.Orientation.Horizontal) == "Name"
+    finally:
+        application.configure_application(itaku_app, "ja")
+    assert language.current_language() == "ja"
+
+
+def test_every_translation_compiles_and_japanese_is_complete(tmp_path: Path) -> None:
+    from desktop.ui.translations import TRANSLATIONS_SOURCE, compile_translations
+
+    compiled = compile_translations(target=tmp_path)
+    assert {path.stem for path in compiled} >= {"itaku_ja", "itaku_en"}
+    text = (TRANSLATIONS_SOURCE / "itaku_ja.ts").read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+
+
+def test_screenshots_option_writes_a_png_per_page_and_form(demo_services: Any, tmp_path: Path,
+                                                           itaku_app: QApplication) -> None:
+    from desktop.__main__ import main
+
+    url = demo_services.database.url
+    target = tmp_path / "shots"
+    assert main(["--screenshots", str(target), "--db", url, "--lang", "ja"]) == 0
+    names = sorted(path.name for path in target.glob("*.png"))
+    assert names[:7] == ["01-dashboard.png", "02-contractors.png", "03-evaluations.png", "04-contracts.png",
+                         "05-engagements.png", "06-joint_uses.png", "07-audit.png"]
+    assert any("form-contractor" in name for name in names) and any("form-engagement" in name for name in names)
+    assert all(path.stat().st_size > 10_000 for path in target.glob("*.png"))
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) or widget.isVisible():
+            widget.close()
+
+
+def test_a_database_that_cannot_be_opened_exits_with_a_message(tmp_path: Path, capsys: Any,
+                                                               itaku_app: QApplication) -> None:
+    from desktop.__main__ import main
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code = main(["--screenshots", str(tmp_path / "shots"), "--db", f"sqlite:///{blocker}/x.db"])
+    assert code == 2
+    assert "itaku:" in capsys.readouterr().err
+
+
+def test_an_auditor_may_read_but_not_create_or_delete(qtbot: Any, make_window: Any, demo_services: Any) -> None:
+    demo_services.context.role = "auditor"
+    window = make_window(demo_services)
+    page = window.show_page("contractors")
+    assert not page.new_button.isEnabled()
+    page.select_id(page.table.model().index(0, 0).data(RECORD_ID_ROLE))
+    assert page.edit_button.isEnabled() and not page.delete_button.isEnabled()
+    assert page.delete_selected() is None
+    assert "監査担当" in window.statusBar().currentMessage()
+
+
+def test_screenshots_sign_in_from_the_environment_when_the_database_has_accounts(
+        demo_services: Any, monkeypatch: Any) -> None:
+    from desktop.__main__ import sign_in_from_environment
+    from desktop.domain.errors import ValidationError
+
+    demo_services.accounts.create_first_officer("officer", "correct horse")
+    demo_services.context.role = None
+    monkeypatch.setenv("ITAKU_USER", "officer")
+    monkeypatch.delenv("ITAKU_PASSWORD", raising=False)
+    with pytest.raises(ValidationError):
+        sign_in_from_environment(demo_services)
+    assert demo_services.context.role is None
+    monkeypatch.setenv("ITAKU_PASSWORD", "correct horse")
+    assert sign_in_from_environment(demo_services)
+    assert demo_services.context.role == "officer"
+
+
+def test_the_daily_backup_is_made_off_the_gui_thread(qtbot: Any, window: Any, demo_services: Any) -> None:
+    operation = window.make_daily_backup()
+    with qtbot.waitSignal(operation.finished, timeout=20000) as finished:
+        pass
+    assert finished.args == [True]
+    assert operation.result is not None and Path(operation.result).exists()
+
+
+def test_an_error_escaping_a_slot_is_shown_not_lost(qtbot: Any, window: Any, monkeypatch: Any, capsys: Any) -> None:
+    import sys
+
+    from desktop.__main__ import report_unexpected_errors
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    report_unexpected_errors(window)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    box = wait_for_message_box(qtbot, window)
+    assert "boom" in box.text()
+    assert "RuntimeError" in capsys.readouterr().err
+    box.accept()
+
+
+def test_file_menu_offers_the_ledger_import_and_the_audit_export(qtbot: Any, window: Any) -> None:
+    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.import_wizard import ImportWizard
+
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.import_action in file_menu.actions() and window.export_action in file_menu.actions()
+    assert window.import_action.isEnabled() and window.import_action.shortcut().toString() == "Ctrl+I"
+    window.import_action.trigger()
+    wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert len(wizards) == 1
+    with qtbot.waitSignal(window.bus.changed, timeout=5000):
+        wizards[0].reject()  # closing the wizard reloads the registers
+    window.export_action.trigger()
+    dialogs = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].reject()
+
+
+def test_first_run_import_choice_opens_the_wizard(qtbot: Any, make_window: Any, sqlite_services: Any) -> None:
+    from desktop.ui.import_wizard import ImportWizard
+
+    window = make_window(sqlite_services)
+    dialog = first_run.offer_first_run(window, sqlite_services)
+    assert dialog.import_button.isVisible()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
+    assert len(wizards) == 1
+    wizards[0].reject()
