@@ -227,7 +227,10 @@ def excel_serial_to_date(serial: float) -> date:
         raise ValueError("date_value")
     if whole < 60:
         whole += 1  # before the phantom leap day, Excel's count is one behind
-    return EXCEL_EPOCH + timedelta(days=whole)
+    try:
+        return EXCEL_EPOCH + timedelta(days=whole)
+    except OverflowError:  # past year 9999: no calendar date at all
+        raise ValueError("date_range") from None
 
 
 def parse_ledger_date(raw: object) -> date:

@@ -188,3 +188,13 @@ def test_contact_column_goes_to_email_or_phone_by_its_content() -> None:
     header = ["会社名", "連絡先"]
     assert _parse(["A社", "info@example.jp"], header).contractor["email"] == "info@example.jp"
     assert _parse(["A社", "03-1111-2222"], header).contractor["phone"] == "03-1111-2222"
+
+
+def test_an_excel_serial_past_the_calendar_is_a_date_range_error() -> None:
+    """Found by the property test: serial 2958466 is beyond 9999-12-31 and overflowed."""
+    import pytest as _pytest
+
+    from desktop.domain.ledger import parse_ledger_date
+
+    with _pytest.raises(ValueError, match="date_range"):
+        parse_ledger_date(2958466.0)
