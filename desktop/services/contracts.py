@@ -36,6 +36,9 @@ class ContractRow:
     missing_clauses: tuple[str, ...]
     has_attachment: bool
     version: int
+    approved_on: date | None = None
+    approver: str | None = None
+    is_superseded: bool = False  # a newer approved version replaced it
 
 
 class ContractService:
@@ -55,7 +58,8 @@ class ContractService:
         with self.context.read() as session:
             return [ContractRow(c.id, c.contractor_id, name, c.kind, c.title, c.reference_number, c.signed_on,
                                 c.effective_from, c.expires_on, c.auto_renewal,
-                                tuple(missing_clauses(c.kind, c.clauses)), bool(c.attachment_path), c.version)
+                                tuple(missing_clauses(c.kind, c.clauses)), bool(c.attachment_path), c.version,
+                                c.approved_on, c.approver, bool(c.is_superseded))
                     for c, name in session.execute(query)]
 
     def get(self, contract_id: int) -> Contract:

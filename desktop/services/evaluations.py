@@ -36,6 +36,8 @@ class EvaluationRow:
     approved_on: date | None
     next_due_on: date | None
     version: int
+    approver: str | None = None
+    is_superseded: bool = False  # a newer approved version replaced it
 
 
 class EvaluationService:
@@ -57,7 +59,8 @@ class EvaluationService:
         query = select(Evaluation.id, Evaluation.contractor_id, Contractor.name.label("contractor_name"),
                        Evaluation.evaluated_on,
                        Evaluation.evaluator, Evaluation.route, Evaluation.total_score, Evaluation.max_score,
-                       Evaluation.result, Evaluation.approved_on, Evaluation.next_due_on, Evaluation.version
+                       Evaluation.result, Evaluation.approved_on, Evaluation.next_due_on, Evaluation.version,
+                       Evaluation.approver, Evaluation.is_superseded,
                        ).join(Contractor).order_by(Evaluation.evaluated_on.desc(), Evaluation.id.desc())
         if contractor_id is not None:
             query = query.where(Evaluation.contractor_id == contractor_id)

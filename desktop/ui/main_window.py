@@ -54,6 +54,38 @@ def masked_url(url: str) -> str:
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
 
 
+# The libraries shipped in the installed application and their licences (Help → About); the first field
+# lists the distribution names to look the version up under (PySide6 may come as PySide6-Essentials).
+BUNDLED_LIBRARIES = (
+    ("PySide6 PySide6-Essentials", "PySide6 / Qt", "LGPLv3"),
+    ("SQLAlchemy", "SQLAlchemy", "MIT"),
+    ("alembic", "Alembic", "MIT"),
+    ("reportlab", "ReportLab", "BSD"),
+    ("openpyxl", "openpyxl", "MIT"),
+    ("lxml", "lxml", "BSD"),
+    ("psycopg", "psycopg", "LGPLv3"),
+    ("argon2-cffi", "argon2-cffi", "MIT"),
+    ("platformdirs", "platformdirs", "MIT"),
+)
+
+
+def bundled_libraries() -> list[tuple[str, str, str]]:
+    """(name, installed version or "—", licence) of each bundled library."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for distributions, name, licence in BUNDLED_LIBRARIES:
+        installed = "—"
+        for distribution in distributions.split():
+            try:
+                installed = version(distribution)
+                break
+            except PackageNotFoundError:
+                continue
+        found.append((name, installed, licence))
+    return found
+
+
 class _SnapshotWorker(QThread):
     """Loads the compliance snapshot (findings, deadlines) off the GUI thread."""
 
@@ -160,6 +192,17 @@ class MainWindow(QMainWindow):
                 file_menu.addAction(action)
             else:
                 action.setVisible(False)
+        self.print_action = QAction(self.tr("&Print register…"), self)
+        self.print_action.setObjectName("printAction")
+        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        if self.print_action.shortcut().isEmpty():
+            self.print_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_action.triggered.connect(self.open_print_dialog)
+        self.backup_action = QAction(self.tr("&Backup…"), self)
+        self.backup_action.setObjectName("backupAction")
+        self.backup_action.triggered.connect(lambda _checked=False: self.start_backup())
+        file_menu.addAction(self.print_action)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.refresh_action)
@@ -179,8 +222,13 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&About Itaku"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
-        for action in (self.settings_action, self.refresh_action, self.import_action, self.export_action):
+        for action in self.database_actions():
             action.setEnabled(False)
+
+    def database_actions(self) -> tuple[QAction, ...]:
+        """The menu actions that need a database: disabled until `attach`."""
+        return (self.settings_action, self.refresh_action, self.import_action, self.export_action,
+                self.print_action, self.backup_action)
 
     # Pages --------------------------------------------------------------------------------------------
     def attach(self, services: Any) -> None:
@@ -207,7 +255,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.removeWidget(self.loading_label)
         self.loading_label.deleteLater()
-        for action in (self.settings_action, self.refresh_action, self.import_action, self.export_action):
+        for action in self.database_actions():
             action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Database: {0} · User: {1} ({2})").format(
             masked_url(services.database.url), services.context.actor, role_label(services.context.role)))
@@ -336,12 +384,23 @@ class MainWindow(QMainWindow):
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda saved_type, _saved_id: self.bus.announce({saved_type}))  # type: ignore[attr-defined]
+        # A new record gets its id on save, and editing an approved evaluation or contract moves the form to
+        # the new version's id: keep the form findable under the id it shows.
+        dialog.saved.connect(lambda saved_type, saved_id, dialog=dialog, shown_type=record_type:  # type: ignore[attr-defined]
+                             saved_type == shown_type and self._track_dialog(dialog, shown_type, saved_id))
+        dialog.finished.connect(lambda _result, dialog=dialog: self._forget_dialog(dialog))
         if record_id is not None:
-            key = (record_type, record_id)
-            self.open_dialogs[key] = dialog
-            dialog.finished.connect(lambda _result, key=key: self.open_dialogs.pop(key, None))
+            self._track_dialog(dialog, record_type, record_id)
         dialog.open()
         return dialog
+
+    def _track_dialog(self, dialog: QDialog, record_type: str, record_id: int) -> None:
+        self._forget_dialog(dialog)
+        self.open_dialogs[(record_type, record_id)] = dialog
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        for key in [key for key, open_dialog in self.open_dialogs.items() if open_dialog is dialog]:
+            del self.open_dialogs[key]
 
     def open_settings(self) -> QDialog | None:
         if self.services is None:
@@ -377,6 +436,25 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_print_dialog(self) -> QDialog | None:
+        """File → Print register…: one register as PDF, opened with the system viewer."""
+        if self.services is None:
+            return None
+        from desktop.ui.print_dialog import PrintDialog
+
+        dialog = PrintDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def start_backup(self, path: Any = None) -> Any:
+        """File → Backup…: a copy of the database and its attachments (SQLite; PostgreSQL says pg_dump)."""
+        if self.services is None:
+            return None
+        from desktop.ui.backup_dialog import start_backup
+
+        return start_backup(self, self.services, path)
+
     def show_about(self) -> QMessageBox:
         from desktop.ui.application import FONT_LICENSE_FILE
 
@@ -388,7 +466,9 @@ class MainWindow(QMainWindow):
                             "and joint uses, checked against APPI and JIS Q 15001.").format(__version__))
         box.setInformativeText(self.tr(
             "Database: {0}\n\nJapanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font "
-            "License Agreement v1.0 ({1}).").format(location, FONT_LICENSE_FILE.name))
+            "License Agreement v1.0 ({1}).").format(location, FONT_LICENSE_FILE.name)
+            + "\n\n" + self.tr("Bundled libraries:") + "\n" + "\n".join(
+                f"・{name} {version} — {licence}" for name, version, licence in bundled_libraries()))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()

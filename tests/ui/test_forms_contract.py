@@ -90,3 +90,74 @@ def test_attachment_is_stored_opened_and_warned_about_when_modified(
     qtbot.addWidget(reopened)
     assert not reopened.attachment_warning.isHidden()
     assert "SHA-256" in reopened.attachment_warning.text()
+
+
+def saved_contract(qtbot, services: Services, contractor_id: int):
+    dialog = filled_contract_form(qtbot, services, contractor_id)
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def contract_findings(services: Services, contract_id: int) -> list[str]:
+    return [finding.rule for finding in services.checks.findings()
+            if finding.record_type == "contract" and finding.record_id == contract_id]
+
+
+def test_officer_approves_and_the_checks_then_count_the_contract(
+        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    dialog = saved_contract(qtbot, sqlite_services, contractor_id)  # an NDA without its required clauses
+    dialog.show()
+    assert dialog.approve_button.isVisible() and dialog.approve_button.isEnabled()
+    assert "承認待ち" in dialog.approval_label.text() or "Awaiting approval" in dialog.approval_label.text()
+    assert contract_findings(sqlite_services, dialog.record_id) == []  # not approved: does not count yet
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    stored = sqlite_services.contracts.get(dialog.record_id)
+    assert (stored.approver, stored.approved_on) == ("tester", date(2026, 11, 25))
+    assert contract_findings(sqlite_services, dialog.record_id) == ["contract.clauses_missing"]
+    assert "2026-11-25" in dialog.approval_label.text() and "tester" in dialog.approval_label.text()
+    assert not dialog.approve_button.isEnabled()
+
+
+def test_staff_sees_approve_but_cannot_use_it(qtbot, sqlite_services: Services, contractor_id: int,
+                                              tmp_path: Path) -> None:
+    from desktop.app import build_services
+    from tests.conftest import FIXED_NOW
+
+    contract = sqlite_services.contracts.create({"contractor_id": contractor_id, "kind": "nda", "title": "NDA",
+                                                 "signed_on": date(2026, 4, 1), "effective_from": date(2026, 4, 1)})
+    staff = build_services(sqlite_services.database.url, actor="staff", data_dir=tmp_path / "files",
+                           clock=lambda: FIXED_NOW, role="staff")
+    try:
+        dialog = open_form(staff, "contract", contract.id)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.approve_button.isVisible() and not dialog.approve_button.isEnabled()
+        assert "個人情報保護責任者" in dialog.approve_button.toolTip()
+        dialog.approve()  # even if reached, the service refuses and nothing is approved
+        assert sqlite_services.contracts.get(contract.id).approved_on is None
+    finally:
+        staff.close()
+
+
+def test_editing_an_approved_contract_shows_the_new_version_awaiting_approval(
+        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    dialog = saved_contract(qtbot, sqlite_services, contractor_id)
+    first_id = dialog.record_id
+    sqlite_services.contracts.approve(first_id, dialog.version)
+    dialog.reload()
+    dialog.form.editors["title"].setText("機密保持契約書（改定）")
+    with qtbot.waitSignal(dialog.saved, timeout=2000) as signal:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert signal.args[1] == dialog.record_id != first_id
+    assert dialog.form.value("title") == "機密保持契約書（改定）"
+    label = dialog.approval_label.text()
+    assert f"#{dialog.record_id}" in label and f"#{first_id}" in label
+    assert dialog.approve_button.isEnabled()
+    assert sqlite_services.contracts.get(first_id).title == "機密保持契約書"  # the approved one still stands
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    old = open_form(sqlite_services, "contract", first_id)
+    qtbot.addWidget(old)
+    assert "Superseded" in old.approval_label.text() or "置き換え" in old.approval_label.text()
+    assert not old.approve_button.isEnabled()

@@ -117,3 +117,41 @@ def test_saved_evaluation_reopens_with_its_own_items_and_scores(qtbot, demo_serv
     assert sum(dialog.checklist.scores().values()) == row.total_score
     assert dialog.score.result.value == row.result
     assert not dialog.is_dirty()
+
+
+def test_evaluation_shows_its_approval_state_and_edits_of_an_approved_one_become_a_new_version(
+        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    dialog = new_evaluation(qtbot, sqlite_services, contractor_id)
+    score_all(dialog, 2)
+    assert dialog.approval_label.isHidden()  # nothing to say before it is saved
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.approval_label.isHidden()
+    assert "承認待ち" in dialog.approval_label.text() or "Awaiting approval" in dialog.approval_label.text()
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    first_id = dialog.record_id
+    assert "2026-11-25" in dialog.approval_label.text()
+    dialog.form.editors["conditions"].setPlainText("年1回の実地確認")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.record_id != first_id
+    assert sqlite_services.evaluations.get(dialog.record_id).approved_on is None
+    assert sqlite_services.evaluations.get(first_id).approved_on == date(2026, 11, 25)
+    assert f"#{first_id}" in dialog.approval_label.text()
+    assert dialog.approve_button.isEnabled()
+
+
+def test_staff_cannot_approve_an_evaluation(qtbot, sqlite_services: Services, contractor_id: int, tmp_path) -> None:
+    from desktop.app import build_services
+    from tests.conftest import FIXED_NOW
+
+    items = sqlite_services.evaluations.items_for("full")
+    evaluation = sqlite_services.evaluations.create(
+        {"contractor_id": contractor_id, "evaluated_on": date(2026, 11, 1), "evaluator": "tester", "route": "full"},
+        {item.code: 2 for item in items})
+    staff = build_services(sqlite_services.database.url, actor="staff", data_dir=tmp_path / "files",
+                           clock=lambda: FIXED_NOW, role="staff")
+    try:
+        dialog = open_form(staff, "evaluation", evaluation.id)
+        qtbot.addWidget(dialog)
+        assert not dialog.approve_button.isEnabled()
+    finally:
+        staff.close()

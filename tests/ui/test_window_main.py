@@ -300,3 +300,69 @@ def test_first_run_import_choice_opens_the_wizard(qtbot: Any, make_window: Any, 
     wizards = [w for w in window.findChildren(ImportWizard) if w.isVisible()]
     assert len(wizards) == 1
     wizards[0].reject()
+
+
+def test_about_lists_the_bundled_libraries_with_versions_and_licences(window: Any) -> None:
+    from importlib.metadata import version
+
+    window.about_action.trigger()
+    box = find_message_box(window, "aboutBox")
+    assert box is not None
+    about = box.informativeText()
+    for name, licence in (("PySide6 / Qt", "LGPLv3"), ("SQLAlchemy", "MIT"), ("Alembic", "MIT"),
+                          ("ReportLab", "BSD"), ("openpyxl", "MIT"), ("lxml", "BSD"), ("psycopg", "LGPLv3"),
+                          ("argon2-cffi", "MIT"), ("platformdirs", "MIT")):
+        assert any(line.startswith(f"・{name} ") and line.endswith(f"— {licence}") for line in about.splitlines()), name
+    assert f"SQLAlchemy {version('SQLAlchemy')}" in about and f"ReportLab {version('reportlab')}" in about
+    assert "IPA" in about
+    box.accept()
+
+
+def test_file_print_register_opens_the_print_dialog(qtbot: Any, window: Any) -> None:
+    from desktop.ui.print_dialog import PrintDialog
+
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.print_action in file_menu.actions() and window.backup_action in file_menu.actions()
+    assert window.print_action.text().startswith("台帳の印刷")
+    window.print_action.trigger()
+    dialogs = [d for d in window.findChildren(PrintDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    assert dialogs[0].register_combo.currentText() == "委託先管理台帳"
+    assert dialogs[0].print_button.text() == "PDF を作成(&P)"  # window_extra_ja.ts is loaded
+    dialogs[0].reject()
+
+
+def test_a_form_moved_to_a_new_version_is_found_under_its_new_id(qtbot: Any, window: Any, demo_services: Any) -> None:
+    row = next(row for row in demo_services.contracts.list() if demo_services.contracts.get(row.id).approved_on)
+    dialog = window.open_record("contract", row.id)
+    dialog.form.editors["notes"].setPlainText("改定版")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.saved, timeout=3000):
+        dialog.save()
+    assert dialog.record_id != row.id
+    assert window.open_dialogs == {("contract", dialog.record_id): dialog}
+    assert window.open_record("contract", dialog.record_id) is dialog
+    dialog.reject()
+
+
+def test_evaluation_and_contract_registers_show_the_approval_state(qtbot: Any, window: Any,
+                                                                   demo_services: Any) -> None:
+    contract = next(row for row in demo_services.contracts.list() if row.approved_on is not None)
+    new_version = demo_services.contracts.update(contract.id, {"notes": "改定"}, contract.version)
+    evaluation = next(row for row in demo_services.evaluations.list() if row.approved_on is not None)
+
+    def approval_texts(key: str) -> dict[int, str]:
+        page = window.show_page(key)
+        page.refresh()
+        model = page.source_model
+        column = model.column_index("approval")
+        assert model.headerData(column, Qt.Orientation.Horizontal) == "承認"
+        return {model.index(row, 0).data(RECORD_ID_ROLE): model.index(row, column).data()
+                for row in range(model.rowCount())}
+
+    assert approval_texts("evaluations")[evaluation.id] == f"承認済 {evaluation.approved_on.isoformat()}"
+    texts = approval_texts("contracts")
+    assert texts[contract.id] == f"承認済 {contract.approved_on.isoformat()}"
+    assert texts[new_version.id] == "承認待ち"
+    demo_services.contracts.approve(new_version.id, new_version.version)
+    texts = approval_texts("contracts")
+    assert texts[contract.id] == "旧版（置換済）" and texts[new_version.id] == "承認済 2026-11-25"

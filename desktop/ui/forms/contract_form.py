@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import ItakuError, Message
 from desktop.domain.schema import CONTRACT
 from desktop.services.attachments import AttachmentStatus
+from desktop.ui.forms.approval import ApprovalMixin
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import field_label, text
@@ -30,7 +32,7 @@ MAIN_FIELDS = ("contractor_id", "kind", "title", "reference_number", "signed_on"
                "auto_renewal", "renewal_term_months", "notes")
 
 
-class ContractDialog(RecordDialog):
+class ContractDialog(ApprovalMixin, RecordDialog):
     record_type = "contract"
     schema = CONTRACT
 
@@ -87,6 +89,16 @@ class ContractDialog(RecordDialog):
         self.attach_button.clicked.connect(self.choose_attachment)
         self.open_button.clicked.connect(self.open_attachment)
         return box
+
+    def add_buttons(self, buttons: QDialogButtonBox) -> None:
+        self.add_approval(buttons, self.tr("Record that the PI protection officer approved this contract"))
+
+    def approval_service(self) -> Any:
+        return self.services.contracts
+
+    def update_state(self) -> None:
+        super().update_state()
+        self.update_approval()
 
     # Loading ---------------------------------------------------------------------------------------
     def fetch(self, record_id: int) -> Any:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -19,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.checklist import ChecklistItem, Score, score_evaluation
 from desktop.domain.enums import EvaluationResult
-from desktop.domain.errors import ConflictError, ItakuError, Message, ValidationError
+from desktop.domain.errors import Message
 from desktop.domain.schema import EVALUATION
+from desktop.ui.forms.approval import ApprovalMixin
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import text
@@ -39,7 +39,7 @@ def items_from_snapshot(rows: list[dict[str, Any]]) -> tuple[ChecklistItem, ...]
     return tuple(ChecklistItem(**{key: value for key, value in row.items() if key in fields}) for row in rows)
 
 
-class EvaluationDialog(RecordDialog):
+class EvaluationDialog(ApprovalMixin, RecordDialog):
     record_type = "evaluation"
     schema = EVALUATION
 
@@ -95,15 +95,16 @@ class EvaluationDialog(RecordDialog):
         self.form.editors["route"].changed.connect(self.on_route_changed)  # type: ignore[attr-defined]
         self.form.editors["evaluated_on"].changed.connect(self.on_evaluated_on_changed)  # type: ignore[attr-defined]
         self.form.editors["next_due_on"].changed.connect(self.update_due_rule)  # type: ignore[attr-defined]
+        for name in ("approver", "approved_on"):  # set only by the officer's Approve (services/approval.py)
+            self.form.editors[name].setEnabled(False)
         self.resize(1180, 820)
         return body
 
     def add_buttons(self, buttons: QDialogButtonBox) -> None:
-        self.approve_button = QPushButton(self.tr("&Approve"), self)
-        self.approve_button.setAutoDefault(False)
-        self.approve_button.setToolTip(self.tr("Record that the PI protection officer approved this evaluation"))
-        buttons.addButton(self.approve_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.approve_button.clicked.connect(self.approve)
+        self.add_approval(buttons, self.tr("Record that the PI protection officer approved this evaluation"))
+
+    def approval_service(self) -> Any:
+        return self.services.evaluations
 
     # Loading ---------------------------------------------------------------------------------------
     def fetch(self, record_id: int) -> Any:
@@ -232,12 +233,7 @@ class EvaluationDialog(RecordDialog):
 
     def update_state(self) -> None:
         super().update_state()
-        if hasattr(self, "approve_button"):
-            approved = self.record is not None and self.record.approved_on is not None
-            self.approve_button.setEnabled(self.record_id is not None and not approved and not self.is_dirty())
-            if approved:
-                self.approve_button.setToolTip(self.tr("Approved on %1 by %2").replace(
-                    "%1", self.record.approved_on.isoformat()).replace("%2", self.record.approver or "?"))
+        self.update_approval()
 
     def show_extra_errors(self, errors: dict[str, Message]) -> dict[str, Message]:
         scores = {name: message for name, message in errors.items() if name.startswith("score.")}
@@ -251,21 +247,3 @@ class EvaluationDialog(RecordDialog):
         if self.record_id is None:
             return self.services.evaluations.create(values, scores)
         return self.services.evaluations.update(self.record_id, values, scores, version)
-
-    def approve(self) -> None:
-        if self.record_id is None or self.is_dirty():
-            return
-        self.general_error.clear_message()
-        try:
-            self.services.evaluations.approve(self.record_id, self.version)
-        except ValidationError as error:
-            self.show_validation(error)
-            return
-        except ConflictError as error:
-            self.show_conflict(error, self.form.values())
-            return
-        except ItakuError as error:
-            self.general_error.set_message(text(error.message))  # type: ignore[attr-defined]
-            return
-        self.load()
-        self.saved.emit(self.record_type, self.record_id)

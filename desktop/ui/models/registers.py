@@ -33,6 +33,19 @@ def _field(schema: Schema, name: str, attribute: str | None = None, **options: A
 FINDINGS = Column("findings", findings_header, lambda row: None)
 
 
+def approval_text(row: Any) -> str:
+    """承認 column of the evaluations and contracts: approved (date), awaiting approval, or superseded."""
+    if row.is_superseded:
+        return QCoreApplication.translate("RegisterModel", "Superseded")
+    if row.approved_on is not None:
+        return QCoreApplication.translate("RegisterModel", "Approved %1").replace("%1", row.approved_on.isoformat())
+    return QCoreApplication.translate("RegisterModel", "Awaiting approval")
+
+
+def approval_column() -> Column:
+    return Column("approval", lambda: QCoreApplication.translate("RegisterModel", "Approval"), approval_text)
+
+
 class EvaluationTableModel(ListRegisterModel):
     def __init__(self, services: Any, parent: Any = None):
         super().__init__((
@@ -44,7 +57,7 @@ class EvaluationTableModel(ListRegisterModel):
             Column("score", lambda: QCoreApplication.translate("RegisterModel", "Score"), lambda row: row.total_score, align_right=True,
                    render=lambda row: f"{row.total_score} / {row.max_score}"),
             Column("result", lambda: QCoreApplication.translate("RegisterModel", "Result"), lambda row: row.result, display=enum_display(EvaluationResult)),
-            _field(EVALUATION, "approved_on"),
+            approval_column(),
             _field(EVALUATION, "next_due_on"),
         ), parent)
         self.services = services
@@ -80,6 +93,7 @@ class ContractTableModel(ListRegisterModel):
             _field(CONTRACT, "contractor_id", "contractor_name"),
             _field(CONTRACT, "kind", display=enum_display(ContractKind)),
             _field(CONTRACT, "title"),
+            approval_column(),
             _field(CONTRACT, "reference_number"),
             _field(CONTRACT, "signed_on"),
             _field(CONTRACT, "effective_from"),
