@@ -107,6 +107,13 @@ def open_database(window: Any, args: argparse.Namespace, sign_in: Callable[[Any,
     return services
 
 
+def has_display() -> bool:
+    """Whether Qt can open a window here: on Linux it needs an X11 or Wayland session, or a chosen platform."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def say(message: str, *, error: bool = False) -> None:
     """Print if there is a console: a gui-script on Windows runs without one (sys.stdout is None)."""
     stream = sys.stderr if error else sys.stdout
@@ -156,6 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0) if exit_.code in (0, None) else EXIT_INPUT
+    if args.screenshots is None and not has_display():
+        say("itaku: 画面がありません（DISPLAY / WAYLAND_DISPLAY が未設定）。ウィンドウはデスクトップで起動してください。"
+            "画面なしでは itaku-cli を使います（README 参照）。\n"
+            "itaku: no display (DISPLAY / WAYLAND_DISPLAY unset): start the window in a desktop session, or use "
+            "itaku-cli without one (see the README).", error=True)
+        return EXIT_INPUT
     application, window = open_window(args)
     try:
         services = open_database(window, args)

@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._workers: set[QThread] = set()
         self._stale: set[str] = set()
-        self.setWindowTitle(self.tr("Itaku – contractor and consent registers"))
+        self.setWindowTitle(self.tr("Contractor and consent registers"))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(900, 560))
 

@@ -25,7 +25,7 @@ class SignInDialog(QDialog):
     def __init__(self, services: Any, parent: QWidget | None = None, username: str = ""):
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle(self.tr("Sign in — Itaku"))
+        self.setWindowTitle(self.tr("Sign in"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Sign in with your Itaku account."), self)
         layout.addWidget(intro)
@@ -65,7 +65,7 @@ class CreateOfficerDialog(QDialog):
     def __init__(self, services: Any, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle(self.tr("Create the officer account — Itaku"))
+        self.setWindowTitle(self.tr("Create the officer account"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("This database has no accounts yet. Create the account of the PI protection "
                                "officer (個人情報保護責任者): the officer approves evaluations and contracts and "

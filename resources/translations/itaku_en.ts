@@ -282,7 +282,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Itaku – contractor and consent registers</source>
+        <source>Contractor and consent registers</source>
         <translation />
     </message>
     <message>

@@ -282,8 +282,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Itaku – contractor and consent registers</source>
-        <translation>Itaku（委託）– 委託先・同意の台帳</translation>
+        <source>Contractor and consent registers</source>
+        <translation>委託先・同意の台帳</translation>
     </message>
     <message>
         <source>Opening the database…</source>

@@ -4,8 +4,8 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <source>Sign in — Itaku</source>
-        <translation>Sign in — Itaku</translation>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Sign in with your Itaku account.</source>
@@ -27,8 +27,8 @@
 <context>
     <name>CreateOfficerDialog</name>
     <message>
-        <source>Create the officer account — Itaku</source>
-        <translation>Create the officer account — Itaku</translation>
+        <source>Create the officer account</source>
+        <translation>Create the officer account</translation>
     </message>
     <message>
         <source>This database has no accounts yet. Create the account of the PI protection officer (個人情報保護責任者): the officer approves evaluations and contracts and can add accounts for staff and auditors.</source>

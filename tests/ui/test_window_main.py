@@ -366,3 +366,15 @@ def test_evaluation_and_contract_registers_show_the_approval_state(qtbot: Any, w
     demo_services.contracts.approve(new_version.id, new_version.version)
     texts = approval_texts("contracts")
     assert texts[contract.id] == "旧版（置換済）" and texts[new_version.id] == "承認済 2026-11-25"
+
+
+def test_without_a_display_the_window_says_so_instead_of_aborting(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(tmp_path / "x.db")], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "no display" in result.stderr
