@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any, TypeVar
+
+FactsT = TypeVar("FactsT")
 
 
 @dataclass(frozen=True)
@@ -110,3 +114,16 @@ class ComplianceFacts:
     redelegations: tuple[RedelegationFacts, ...] = ()
     joint_uses: tuple[JointUseFacts, ...] = ()
     joint_use_changes: tuple[JointUseChangeFacts, ...] = ()
+
+
+def facts_from_rows(cls: type[FactsT], rows: Iterable[Iterable[Any]]) -> tuple[FactsT, ...]:
+    """Instances of a frozen facts class from value rows in field order: the same objects the constructor
+    makes, without its per-field `object.__setattr__` (it dominates loading 100,000 contractors)."""
+    names = tuple(field.name for field in fields(cls))  # type: ignore[arg-type]
+    new = object.__new__
+    made = []
+    for row in rows:
+        instance = new(cls)
+        instance.__dict__.update(zip(names, row, strict=True))
+        made.append(instance)
+    return tuple(made)

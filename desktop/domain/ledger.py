@@ -23,8 +23,10 @@ from desktop.domain.schema import (
     COUNTRY,
     DATE,
     ENUM,
+    EVALUATION,
     INTEGER,
     PHONE,
+    clean_value,
     parse_boolean,
     validate,
 )
@@ -113,6 +115,7 @@ def _build_aliases() -> dict[str, str]:
 
 
 ALIASES = _build_aliases()
+_CONTRACTOR_FIELDS = {item.name: item for item in CONTRACTOR.fields}  # looked up for every cell of every row
 
 
 def recognise(header: object) -> str | None:
@@ -339,6 +342,9 @@ class LedgerRow:
     evaluation: dict[str, Any] | None = None  # evaluated_on, result, next_due_on (may be None), evaluator
     nda: dict[str, Any] | None = None  # signed_on, expires_on
     errors: list[CellError] = field(default_factory=list)
+    # The whole clean record as a new contractor (`validate(CONTRACTOR, contractor)`: defaults filled in),
+    # so that creating it needs no second validation; None when the row has errors.
+    new_contractor: dict[str, Any] | None = None
 
 
 _DATE_REASONS = {
@@ -379,8 +385,9 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
 
     contractor_raw: dict[str, Any] = {}
     for target, value in raw.items():
-        if target in CONTRACTOR.names:
-            kind = CONTRACTOR.field(target).kind
+        contractor_field = _CONTRACTOR_FIELDS.get(target)
+        if contractor_field is not None:
+            kind = contractor_field.kind
             if kind in (ENUM, COUNTRY) and _is_empty(value):
                 continue  # blank: the default for a new contractor, the current value on an update
             if kind == DATE and not _is_empty(value):
@@ -433,6 +440,7 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
     try:
         full = validate(CONTRACTOR, contractor_raw)
         clean = {name: full[name] for name in contractor_raw}
+        row.new_contractor = full
     except ValidationError as error:
         clean = {}
         for field_name, message in error.fields.items():
@@ -484,8 +492,16 @@ def _parse_evaluation(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
                                   "the next due date must be after the evaluation date"))
         return
     evaluator = raw.get(EVALUATOR)
+    if not _is_empty(evaluator):
+        # Cleaned here as the evaluation record will clean it, so that the import can write it as it is.
+        evaluator_field = EVALUATION.field("evaluator")
+        try:
+            evaluator = clean_value(evaluator_field, str(evaluator).strip())
+        except ValidationError as error:
+            fail(EVALUATOR, _strip_label(error.fields["evaluator"], [evaluator_field.label]))
+            return
     row.evaluation = {"evaluated_on": evaluated_on, "result": result, "next_due_on": next_due_on,
-                      "evaluator": None if _is_empty(evaluator) else str(evaluator).strip()}
+                      "evaluator": None if _is_empty(evaluator) else evaluator}
 
 
 def _parse_nda(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:

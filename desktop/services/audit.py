@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.audit_chain import GENESIS, event_hash
+from desktop.domain.audit_chain import GENESIS, canonical_time, event_hash
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message
 from desktop.domain.roles import Permission
@@ -53,18 +55,52 @@ def record_events(session: Session, context: ServiceContext, action: AuditAction
                   items: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]]) -> None:
     """`record_event` for many records at once (a bulk import): the same changes and chain, one INSERT."""
     now = context.now()
+    actor = context.actor
     rows = []
     for record_id, before, after in items:
-        before, after = before or {}, after or {}
-        changes: dict[str, Any] = {}
-        for name in sorted(set(before) | set(after)):
-            old, new = json_value(before.get(name)), json_value(after.get(name))
-            if old != new:
-                changes[name] = [old, new]
-        rows.append({"occurred_at": now, "actor": context.actor, "action": action.value,
+        if before:
+            after = after or {}
+            changes: dict[str, Any] = {}
+            for name in sorted(set(before) | set(after)):
+                old, new = _json_value(before.get(name)), _json_value(after.get(name))
+                if old != new:
+                    changes[name] = [old, new]
+        else:
+            # A creation: every field that is set, in name order, as [None, value] (what record_event writes).
+            changes = {}
+            for name in sorted(after or ()):
+                new = after[name]  # type: ignore[index]
+                if new is None:
+                    continue
+                if type(new) not in _PLAIN_JSON:
+                    new = _json_value(new)
+                    if new is None:
+                        continue
+                changes[name] = [None, new]
+        rows.append({"occurred_at": now, "actor": actor, "action": action.value,
                      "record_type": record_type, "record_id": record_id, "changes": changes})
     if rows:
-        session.execute(insert(AuditEvent), chain(session, rows))
+        # Core insert of the table: the ids and hashes are explicit, so nothing needs to come back.
+        session.execute(insert(AuditEvent.__table__), chain(session, rows))  # type: ignore[arg-type]
+
+
+_PLAIN_JSON = frozenset({str, int, float, bool, type(None)})
+
+
+def _json_value(value: Any) -> Any:
+    """`json_value`, with the common values (plain, dates, lists of text) converted before any isinstance test."""
+    kind = type(value)
+    if kind in _PLAIN_JSON:
+        return value
+    if kind is date:
+        return value.isoformat()
+    if kind is list:
+        return [item if type(item) in _PLAIN_JSON else json_value(item) for item in value]
+    return json_value(value)
+
+
+# The same encoder `event_hash` builds on every call (json.dumps with these options), made once.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
 
 
 def chain(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -73,18 +109,30 @@ def chain(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     The caller's transaction holds the database's write lock (SQLite BEGIN IMMEDIATE, a PostgreSQL
     advisory lock: see desktop.store.database), so no other writer can extend the chain meanwhile;
     ids are assigned here, not by a sequence, so the chain order is the id order.
+
+    The hash is `desktop.domain.audit_chain.event_hash`, byte for byte (tests compare the two); it is
+    computed inline so that a bulk import formats its one timestamp once and builds no encoder per event.
     """
     head = session.info.get("audit_head")
     if head is None:
         newest = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
         head = (newest.id, newest.hash) if newest else (0, GENESIS)
     last_id, last_hash = head
+    sha256 = hashlib.sha256
+    times: dict[datetime, str] = {}
     for row in rows:
         last_id += 1
+        occurred_at = row["occurred_at"]
+        time_text = times.get(occurred_at)
+        if time_text is None:
+            time_text = times[occurred_at] = canonical_time(occurred_at)
+        payload = _CANONICAL(
+            {"previous_hash": last_hash, "id": last_id, "occurred_at": time_text, "actor": row["actor"],
+             "action": row["action"], "record_type": row["record_type"], "record_id": row["record_id"],
+             "changes": row["changes"]})
         row["id"] = last_id
         row["previous_hash"] = last_hash
-        row["hash"] = last_hash = event_hash(last_hash, last_id, row["occurred_at"], row["actor"], row["action"],
-                                             row["record_type"], row["record_id"], row["changes"])
+        row["hash"] = last_hash = sha256(payload.encode("utf-8")).hexdigest()
     session.info["audit_head"] = (last_id, last_hash)
     return rows
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -78,45 +78,71 @@ def create(session: Session, context: ServiceContext, model: type[RecordT], sche
 def create_many(session: Session, context: ServiceContext, model: type[RecordT], schema: Schema,
                 items: Sequence[tuple[Mapping[str, Any], Mapping[str, Any] | None]], *,
                 check: Callable[[dict[str, Any]], None] | None = None,
-                on_error: Callable[[int, ValidationError], None] | None = None) -> list[int | None]:
+                on_error: Callable[[int, ValidationError], None] | None = None,
+                validated: bool = False) -> list[int | None]:
     """`create` for many records of one type (a bulk import): the same validation and audit events,
-    written with one bulk INSERT … RETURNING instead of one flush per record. Returns the new ids.
+    written with bulk INSERTs of the table (ids allocated up front) instead of one flush per record.
+    Returns the new ids, in the order of `items`.
 
     `items` are (data, extra) pairs. With `on_error`, an invalid item is reported by its index and
-    skipped (its id is None); without it, the first invalid item raises.
+    skipped (its id is None); without it, the first invalid item raises. With `validated`, each data
+    is already the clean record `validate(schema, …)` returned (the caller validated it before, e.g.
+    the ledger preview) and is not cleaned again; `check` still runs on every item.
+
+    Items are written BULK_CHUNK at a time, records and audit events alike, so the rows being
+    built never pile up in memory (nor in the garbage collector's way) however long the import.
     """
     context.require(Permission.WRITE)
     now = context.now()
-    indexes: list[int] = []
-    values: list[dict[str, Any]] = []
-    after: list[dict[str, Any]] = []
-    for index, (data, extra) in enumerate(items):
-        try:
-            clean = validate(schema, data)
-            if check:
-                check(clean)
-        except ValidationError as error:
-            if on_error is None:
-                raise
-            on_error(index, error)
-            continue
-        indexes.append(index)
-        values.append({**clean, **(extra or {}), "version": 1, "updated_by": context.actor, "created_at": now,
-                       "updated_at": now})
-        after.append({**clean, **(extra or {})})
+    actor = context.actor
+    statement = insert(cast(Table, model.__table__))
     ids: list[int | None] = [None] * len(items)
-    if not values:
-        return ids
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
-    new_ids: list[int] = []
-    with translate_store_errors(schema.record_type):
-        for start in range(0, len(values), BULK_CHUNK):  # SQLAlchemy splices each execute's batches: keep it short
-            new_ids.extend(session.scalars(statement, values[start:start + BULK_CHUNK]))
-    for index, record_id in zip(indexes, new_ids, strict=True):
-        ids[index] = record_id
-    record_events(session, context, AuditAction.CREATE, schema.record_type,
-                  [(record_id, None, values_after) for record_id, values_after in zip(new_ids, after, strict=True)])
+    for first in range(0, len(items), BULK_CHUNK):
+        indexes: list[int] = []
+        values: list[dict[str, Any]] = []
+        after: list[dict[str, Any]] = []
+        for index in range(first, min(first + BULK_CHUNK, len(items))):
+            data, extra = items[index]
+            try:
+                clean = dict(data) if validated else validate(schema, data)
+                if check:
+                    check(clean)
+            except ValidationError as error:
+                if on_error is None:
+                    raise
+                on_error(index, error)
+                continue
+            if extra:
+                clean.update(extra)
+            indexes.append(index)
+            after.append(clean)
+            values.append({**clean, "version": 1, "updated_by": actor, "created_at": now, "updated_at": now})
+        if not values:
+            continue
+        new_ids = _allocate_ids(session, model, len(values))
+        for row, record_id in zip(values, new_ids, strict=True):
+            row["id"] = record_id
+        with translate_store_errors(schema.record_type):
+            session.execute(statement, values)
+        for index, record_id in zip(indexes, new_ids, strict=True):
+            ids[index] = record_id
+        record_events(session, context, AuditAction.CREATE, schema.record_type,
+                      [(record_id, None, clean) for record_id, clean in zip(new_ids, after, strict=True)])
     return ids
+
+
+def _allocate_ids(session: Session, model: type[Base], count: int) -> list[int]:
+    """`count` new ids for `model`'s table, in order, as the database would have given them.
+
+    PostgreSQL: taken from the id column's own sequence, so later single inserts go on after them.
+    SQLite: an INTEGER PRIMARY KEY takes max(id) + 1; the write transaction holds the database lock.
+    """
+    table = cast(Table, model.__table__)
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = func.pg_get_serial_sequence(table.name, "id")
+        return sorted(session.scalars(select(func.nextval(sequence)).select_from(func.generate_series(1, count))))
+    start = session.scalar(select(func.max(table.c.id))) or 0
+    return list(range(start + 1, start + 1 + count))
 
 
 def update(session: Session, context: ServiceContext, record: RecordT, schema: Schema,

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -284,6 +285,22 @@ class Account(Versioned, Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(200))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class FindingSnapshot(Base):
+    """Derived data, not a record: the findings last computed, keyed by what they were computed from (the
+    rules version, the as-of date and the audit chain's head, which moves on every write). Not audited."""
+
+    __tablename__ = "finding_snapshot"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rules_version: Mapped[str] = mapped_column(String(100))
+    as_of: Mapped[date] = mapped_column(Date)
+    audit_head_id: Mapped[int] = mapped_column(Integer)
+    audit_head_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed JSON (see desktop.services.checks)
+
+    __table_args__ = (Index("ix_finding_snapshot_key", "audit_head_id", "as_of"),)
 
 
 RECORD_MODELS: dict[str, type[Base]] = {

@@ -198,3 +198,26 @@ def test_an_excel_serial_past_the_calendar_is_a_date_range_error() -> None:
 
     with _pytest.raises(ValueError, match="date_range"):
         parse_ledger_date(2958466.0)
+
+
+def test_parse_row_keeps_the_whole_clean_record_a_new_contractor_is_created_from() -> None:
+    from desktop.domain.schema import CONTRACTOR, validate
+
+    row = _parse(["株式会社Ａ", FULL_WIDTH_NUMBER, "東京都", "03-1234-5678", "1200", "無", "×"])
+    assert row.errors == [] and row.new_contractor is not None
+    # What the import writes without validating again is exactly what validating the ledger's values makes.
+    assert row.new_contractor == validate(CONTRACTOR, row.contractor)
+    assert row.new_contractor["kind"] == "corporation" and row.new_contractor["country"] == "JP"
+    assert _parse(["", "1234567890123"]).new_contractor is None
+
+
+def test_parse_row_cleans_the_evaluator_as_the_evaluation_record_does() -> None:
+    header = ["会社名", "評価日", "評価結果", "評価者"]
+    row = _parse(["A社", "2026/4/1", "適合", "  佐藤 花子 "], header)
+    assert row.errors == [] and row.evaluation is not None and row.evaluation["evaluator"] == "佐藤 花子"
+    too_long = _parse(["A社", "2026/4/1", "適合", "佐" * 201], header)
+    assert [(e.excel_row, e.column, e.message.ja) for e in too_long.errors] == [
+        (7, "評価者", "200文字以内で入力してください")]
+    assert too_long.evaluation is None
+    with_line_break = _parse(["A社", "2026/4/1", "適合", "佐藤\n花子"], header)
+    assert [e.column for e in with_line_break.errors] == ["評価者"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,10 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.rules import Finding
 from desktop.ui.compliance import ComplianceSnapshot
 from desktop.ui.models.base import BLOCKING_COLOUR, WARNING_COLOUR
 from desktop.ui.models.dashboard import DeadlineTableModel, FindingTableModel
 from desktop.ui.pages.register import page_title_label
+
+
+class _SnapshotFindingModel(FindingTableModel):
+    """Holds the snapshot's ordered findings as given: a lazy sequence whose 250,000 findings are built
+    only as their rows are shown (copying it into a list would build them all on the GUI thread)."""
+
+    def set_findings_list(self, findings: Sequence[Finding]) -> None:  # type: ignore[override]
+        self.beginResetModel()
+        self.rows = findings  # type: ignore[assignment]
+        self.endResetModel()
 
 
 class Figure(QFrame):
@@ -86,7 +99,7 @@ class DashboardPage(QWidget):
         for column, figure in enumerate((self.blocking_figure, self.warning_figure, self.deadline_figure)):
             figures.addWidget(figure, 0, column)
 
-        self.findings_model = FindingTableModel(self)
+        self.findings_model = _SnapshotFindingModel(self)
         self.deadlines_model = DeadlineTableModel(self)
         self.findings_view = _list_view(self, "findingsView")
         self.findings_view.setModel(self.findings_model)
@@ -128,7 +141,7 @@ class DashboardPage(QWidget):
         self.snapshot = snapshot
         blocking = snapshot.blocking_count
         self.blocking_figure.set_value(blocking)
-        self.warning_figure.set_value(len(snapshot.findings) - blocking)
+        self.warning_figure.set_value(snapshot.finding_count - blocking)
         self.deadline_figure.caption.setText(self.tr("Deadlines in the next %n day(s)", "", snapshot.horizon_days))
         self.deadline_figure.set_value(len(snapshot.deadlines))
         self.deadlines_label.setText(self.tr("&Deadlines of the next %n day(s), in date order", "",
