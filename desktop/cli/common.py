@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from desktop.domain.errors import ItakuError, ValidationError
+from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.values import parse_date
 
 EXIT_OK = 0
@@ -38,7 +38,7 @@ def read_secret(variable: str, prompt: str, *, confirm: bool = False) -> str | N
         return None
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("もう一度 / again: ") != first:
-        raise ValidationError({"password": _message("パスワードが一致しません", "the passwords do not match")})
+        raise ValidationError({"password": Message("パスワードが一致しません", "the passwords do not match")})
     return first
 
 
@@ -61,11 +61,11 @@ def authenticate(services: Any, args: argparse.Namespace) -> None:
     if not user and sys.stdin and sys.stdin.isatty():
         user = input("ユーザー名 / user: ").strip()
     if not user:
-        raise ValidationError({"user": _message("--user または ITAKU_USER でユーザー名を指定してください",
+        raise ValidationError({"user": Message("--user または ITAKU_USER でユーザー名を指定してください",
                                                 "name the user with --user or ITAKU_USER")})
     password = read_secret("ITAKU_PASSWORD", f"{user} のパスワード / password: ")
     if password is None:
-        raise ValidationError({"password": _message("ITAKU_PASSWORD を設定するか、端末から実行してパスワードを入力してください",
+        raise ValidationError({"password": Message("ITAKU_PASSWORD を設定するか、端末から実行してパスワードを入力してください",
                                                     "set ITAKU_PASSWORD, or run from a terminal to be asked")})
     accounts.sign_in(user, password)
 
@@ -76,14 +76,9 @@ def as_of_date(text: str | None) -> date | None:
     try:
         return parse_date(text)
     except ValueError:
-        raise ValidationError({"as_of": _message("--as-of: 日付の形式ではありません（例: 2026-04-01）",
+        raise ValidationError({"as_of": Message("--as-of: 日付の形式ではありません（例: 2026-04-01）",
                                                  "--as-of: not a date (e.g. 2026-04-01)")}) from None
 
-
-def _message(ja: str, en: str) -> Any:
-    from desktop.domain.errors import Message
-
-    return Message(ja, en)
 
 
 def print_json(value: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -70,8 +71,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _create_demo_accounts(services: Any) -> None:
     """`demo` also creates the accounts staff and auditor (and, on a new database, officer) with ITAKU_PASSWORD."""
-    import os
-
     from desktop.domain.roles import Role
 
     password = os.environ.get("ITAKU_PASSWORD")

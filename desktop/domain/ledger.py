@@ -25,7 +25,9 @@ from desktop.domain.schema import (
     ENUM,
     EVALUATION,
     INTEGER,
+    NO_WORDS,
     PHONE,
+    YES_WORDS,
     clean_value,
     parse_boolean,
     validate,
@@ -267,23 +269,14 @@ def parse_ledger_date(raw: object) -> date:
     return values.parse_date(text)
 
 
-_EXTRA_TRUE = {"有り", "あり", "済み", "実施済", "取得済", "✓", "✔", "レ", "true"}
-_EXTRA_FALSE = {"無し", "なし", "未済", "未実施", "未取得", "-", "ー", "―", "－", "false"}
+# What hand-kept ledgers write besides the words every yes/no field takes (desktop.domain.schema).
+_LEDGER_TRUE = YES_WORDS | {"有り", "あり", "済み", "実施済", "取得済", "✓", "✔", "レ", "true"}
+_LEDGER_FALSE = NO_WORDS | {"無し", "なし", "未済", "未実施", "未取得", "-", "ー", "―", "－", "false"}
 
 
 def parse_yes_no(raw: object) -> bool:
     """有/無, ○/〇/×, はい/いいえ, 済, yes/no and the like; ValueError if it is none of them."""
-    try:
-        return parse_boolean(raw)
-    except ValueError:
-        pass
-    if isinstance(raw, str):
-        text = unicodedata.normalize("NFKC", raw).strip().lower()
-        if text in _EXTRA_TRUE:
-            return True
-        if text in _EXTRA_FALSE:
-            return False
-    raise ValueError("boolean")
+    return parse_boolean(raw, _LEDGER_TRUE, _LEDGER_FALSE)
 
 
 _RESULTS = {

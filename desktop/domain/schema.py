@@ -8,7 +8,7 @@ English names live.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -164,20 +164,21 @@ def _clean_integer(field: Field, raw: object) -> int:
     return raw
 
 
-_TRUE = {"true", "yes", "y", "1", "有", "あり", "はい", "○", "〇", "済", "on"}
-_FALSE = {"false", "no", "n", "0", "無", "なし", "いいえ", "×", "off", "未"}
+YES_WORDS = frozenset({"true", "yes", "y", "1", "有", "あり", "はい", "○", "〇", "済", "on"})
+NO_WORDS = frozenset({"false", "no", "n", "0", "無", "なし", "いいえ", "×", "off", "未"})
 
 
-def parse_boolean(raw: object) -> bool:
+def parse_boolean(raw: object, true_words: Set[str] = YES_WORDS, false_words: Set[str] = NO_WORDS) -> bool:
+    """Yes or no from a bool, 0/1 or a word (NFKC, case-insensitive); ValueError("boolean") otherwise."""
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, int) and raw in (0, 1):
         return bool(raw)
     if isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw).strip().lower()
-        if text in _TRUE:
+        if text in true_words:
             return True
-        if text in _FALSE:
+        if text in false_words:
             return False
     raise ValueError("boolean")
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 from typing import Any
 
@@ -17,7 +17,7 @@ from desktop.domain.audit_chain import GENESIS, canonical_time, event_hash
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message
 from desktop.domain.roles import Permission
-from desktop.services.context import ServiceContext
+from desktop.services.context import TOKYO, ServiceContext
 from desktop.store.models import AuditEvent
 
 
@@ -37,18 +37,22 @@ def json_value(value: Any) -> Any:
 def record_event(session: Session, context: ServiceContext, action: AuditAction, record_type: str,
                  record_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None) -> AuditEvent:
     """Append one event; `changes` maps each changed field to [before, after]."""
-    before = before or {}
-    after = after or {}
-    changes: dict[str, Any] = {}
-    for name in sorted(set(before) | set(after)):
-        old, new = json_value(before.get(name)), json_value(after.get(name))
-        if old != new:
-            changes[name] = [old, new]
+    changes = field_changes(before or {}, after or {})
     row = chain(session, [{"occurred_at": context.now(), "actor": context.actor, "action": action.value,
                            "record_type": record_type, "record_id": record_id, "changes": changes}])[0]
     event = AuditEvent(**row)
     session.add(event)
     return event
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """Each field whose stored (JSON) value differs, in name order, as [before, after]."""
+    changes: dict[str, Any] = {}
+    for name in sorted(set(before) | set(after)):
+        old, new = _json_value(before.get(name)), _json_value(after.get(name))
+        if old != new:
+            changes[name] = [old, new]
+    return changes
 
 
 def record_events(session: Session, context: ServiceContext, action: AuditAction, record_type: str,
@@ -59,12 +63,7 @@ def record_events(session: Session, context: ServiceContext, action: AuditAction
     rows = []
     for record_id, before, after in items:
         if before:
-            after = after or {}
-            changes: dict[str, Any] = {}
-            for name in sorted(set(before) | set(after)):
-                old, new = _json_value(before.get(name)), _json_value(after.get(name))
-                if old != new:
-                    changes[name] = [old, new]
+            changes = field_changes(before, after or {})
         else:
             # A creation: every field that is set, in name order, as [None, value] (what record_event writes).
             changes = {}
@@ -249,10 +248,5 @@ def _events_in_order(session: Session, batch: int = 2000) -> Any:
 
 
 def _start_of_day(day: date, offset_days: int = 0) -> datetime:
-    """Midnight in Tokyo of `day` (+ offset), as UTC: the audit log is filtered by Japanese dates."""
-    from datetime import timedelta
-
-    from desktop.services.context import TOKYO
-
-    local = datetime(day.year, day.month, day.day, tzinfo=TOKYO) + timedelta(days=offset_days)
-    return local
+    """Midnight in Tokyo of `day` (+ offset): the audit log is filtered by Japanese dates."""
+    return datetime(day.year, day.month, day.day, tzinfo=TOKYO) + timedelta(days=offset_days)

@@ -7,9 +7,9 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
-from desktop.domain.errors import Message, ValidationError
+from desktop.domain.errors import Message, NotFoundError, ValidationError
 from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
 from desktop.services import records
 from desktop.services.context import ServiceContext
@@ -61,6 +61,15 @@ def notice_text(joint_use: JointUse) -> str:
     return "\n".join(parts)
 
 
+def load_with_changes(session: Session, joint_use_id: int) -> JointUse:
+    """The joint use with its change history loaded; NotFoundError if there is none."""
+    joint_use = session.scalar(select(JointUse).where(JointUse.id == joint_use_id)
+                               .options(selectinload(JointUse.changes)))
+    if joint_use is None:
+        raise NotFoundError("joint_use", joint_use_id)
+    return joint_use
+
+
 class JointUseService:
     def __init__(self, context: ServiceContext):
         self.context = context
@@ -78,12 +87,7 @@ class JointUseService:
 
     def get(self, joint_use_id: int) -> JointUse:
         with self.context.read() as session:
-            joint_use = session.scalar(select(JointUse).where(JointUse.id == joint_use_id)
-                                       .options(selectinload(JointUse.changes)))
-            if joint_use is None:
-                records.load(session, JointUse, joint_use_id, "joint_use")
-            assert joint_use is not None
-            return joint_use
+            return load_with_changes(session, joint_use_id)
 
     def notice(self, joint_use_id: int) -> str:
         return notice_text(self.get(joint_use_id))

@@ -23,6 +23,7 @@ from desktop.services.audit import AuditFilter, AuditService
 from desktop.services.checks import CheckService
 from desktop.services.context import ServiceContext
 from desktop.services.contractors import search_condition
+from desktop.services.joint_uses import load_with_changes
 from desktop.store.models import (
     AuditEvent,
     CompanyProfile,
@@ -251,12 +252,7 @@ class RegisterService:
 
     def joint_use(self, joint_use_id: int) -> JointUse:
         with self.context.read() as session:
-            joint_use = session.scalar(select(JointUse).where(JointUse.id == joint_use_id)
-                                       .options(selectinload(JointUse.changes)))
-            if joint_use is None:
-                records.load(session, JointUse, joint_use_id, "joint_use")
-            assert joint_use is not None
-            return joint_use
+            return load_with_changes(session, joint_use_id)
 
     def contractor_file(self, contractor_id: int, as_of: date) -> ContractorFile:
         findings = self.checks.findings(as_of)
