@@ -1,4 +1,4 @@
-"""user, evaluation/contract approve, audit verify, backup, restore."""
+"""user, evaluation/contract approve, approve (many at once), audit verify, backup, restore."""
 
 from __future__ import annotations
 
@@ -29,6 +29,17 @@ def register(subparsers: Any) -> None:
         approve = record_actions.add_parser("approve", help=f"approve the {record_type}: from then on it counts")
         approve.add_argument("--id", type=int, required=True)
         approve.set_defaults(handler=cmd_approve, record_type=record_type)
+
+    approve_many = subparsers.add_parser(
+        "approve", help="approve many evaluations or contracts at once (officer only): all of them or, if any "
+                        "one cannot be approved, none")
+    approve_many.add_argument("record_type", choices=APPROVABLE, metavar="{evaluation,contract}",
+                              help="evaluation (委託先評価) or contract (契約・NDA)")
+    approve_many.add_argument("ids", nargs="*", type=int, metavar="ID", help="the records to approve")
+    approve_many.add_argument("--all-pending", action="store_true", help="every one awaiting approval")
+    approve_many.add_argument("--dry-run", action="store_true", help="list what would be approved; write nothing")
+    approve_many.add_argument("--json", action="store_true", help="print the records as a JSON list")
+    approve_many.set_defaults(handler=cmd_approve_many)
 
     audit = subparsers.add_parser("audit", help="the audit trail")
     audit_actions = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -73,6 +84,51 @@ def cmd_approve(args: argparse.Namespace) -> int:
     approved = service.approve(args.id, record.version)
     print(f"承認しました / approved: {args.record_type} #{approved.id} ({approved.approver}, {approved.approved_on})")
     return EXIT_OK
+
+
+APPROVABLE = ("evaluation", "contract")
+
+
+def cmd_approve_many(args: argparse.Namespace) -> int:
+    if bool(args.ids) == bool(args.all_pending):
+        raise ValidationError({"ids": Message("承認する番号（ID）か --all-pending のどちらか一方を指定してください",
+                                              "give either the ids to approve or --all-pending")})
+    services = open_services(args)
+    service = services.evaluations if args.record_type == "evaluation" else services.contracts
+    ids = service.pending_ids() if args.all_pending else args.ids
+    label = {"evaluation": ("評価", "evaluations"), "contract": ("契約", "contracts")}[args.record_type]
+    if not ids:
+        if args.json:
+            print_json([])
+        else:
+            print(f"承認待ちの{label[0]}はありません / no {label[1]} awaiting approval")
+        return EXIT_OK
+    records = service.approve_many(ids, dry_run=args.dry_run)
+    rows = {row.id: row for row in service.list()}
+    if args.json:
+        print_json([_approval_json(record, rows.get(record.id)) for record in records])
+        return EXIT_OK
+    for record in records:
+        print(_approval_line(args.record_type, record, rows.get(record.id)))
+    if args.dry_run:
+        print(f"{label[0]} {len(records):,} 件を承認できます（試行: 書き込んでいません） / "
+              f"{len(records):,} {label[1]} would be approved (dry run: nothing written)")
+    else:
+        print(f"{label[0]} {len(records):,} 件を承認しました / approved {len(records):,} {label[1]}")
+    return EXIT_OK
+
+
+def _approval_line(record_type: str, record: Any, row: Any) -> str:
+    name = row.contractor_name if row is not None else f"#{record.contractor_id}"
+    if record_type == "evaluation":
+        return f"#{record.id:<6} {record.evaluated_on}  {record.result:<12} {name}"
+    return f"#{record.id:<6} {record.kind:<8} {record.effective_from}  {name}  {record.title}"
+
+
+def _approval_json(record: Any, row: Any) -> dict[str, Any]:
+    return {"id": record.id, "contractor_id": record.contractor_id,
+            "contractor_name": row.contractor_name if row is not None else None,
+            "approved_on": record.approved_on, "approver": record.approver, "version": record.version}
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:

@@ -125,6 +125,64 @@ def recognise(header: object) -> str | None:
     return ALIASES.get(normalize_header(header))
 
 
+# Two-row headers: a group cell (often merged) over the names of its columns. Under a known group a short
+# sub-name has the group's meaning: 有効期限 under 機密保持契約 is the NDA's end, under プライバシーマーク the
+# mark's expiry; 担当者 under 評価 is the evaluator, not the contractor's contact person.
+_GROUP_NAMES: dict[str, tuple[str, ...]] = {
+    "evaluation": ("評価", "委託先評価", "定期評価", "評価結果", "evaluation"),
+    "nda": ("機密保持契約", "秘密保持契約", "機密保持契約書", "秘密保持契約書", "nda", "機密保持契約(nda)",
+            "秘密保持契約(nda)", "nda(機密保持契約)"),
+    "privacy_mark": ("プライバシーマーク", "pマーク", "privacy mark"),
+    "isms": ("isms", "isms認証", "iso27001", "isms(iso27001)"),
+    "term": ("委託期間", "取引期間"),
+}
+_GROUP_MEMBERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "evaluation": {
+        EVALUATED_ON: ("評価日", "実施日", "日付", "年月日", "実施年月日", "評価実施日", "date"),
+        EVALUATION_RESULT: ("結果", "判定", "評価結果", "result"),
+        NEXT_DUE_ON: ("次回", "次回評価日", "次回予定日", "次回評価予定日", "次回実施予定日", "予定日", "next due"),
+        EVALUATOR: ("評価者", "担当者", "実施者", "評価担当者", "evaluator"),
+    },
+    "nda": {
+        NDA_SIGNED_ON: ("締結日", "契約日", "締結年月日", "契約締結日", "signed on"),
+        NDA_EXPIRES_ON: ("有効期限", "期限", "終了日", "満了日", "契約終了日", "期間満了日", "expires on", "ends on"),
+    },
+    "privacy_mark": {
+        PRIVACY_MARK: ("有無", "取得", "取得有無", "取得の有無", "取得状況"),
+        "privacy_mark_number": ("番号", "登録番号", "認定番号", "登録証番号", "number"),
+        "privacy_mark_expiry": ("有効期限", "期限", "満了日", "有効期間満了日", "expiry"),
+    },
+    "isms": {
+        ISMS: ("有無", "取得", "取得有無", "取得の有無", "取得状況"),
+        "isms_number": ("番号", "登録番号", "認証番号", "認証登録番号", "number"),
+        "isms_expiry": ("有効期限", "期限", "満了日", "有効期間満了日", "expiry"),
+    },
+    "term": {
+        "start_date": ("開始", "開始日", "start"),
+        "end_date": ("終了", "終了日", "end"),
+    },
+}
+_GROUP_OF = {normalize_header(name): group for group, names in _GROUP_NAMES.items() for name in names}
+_MEMBER_OF = {(group, normalize_header(name)): target for group, members in _GROUP_MEMBERS.items()
+              for target, names in members.items() for name in names}
+
+
+def recognise_pair(top: object, bottom: object) -> str | None:
+    """The field of a column named over two rows: a group (or a name's first part) above, a name below.
+
+    The two parts read as one name first (プライバシー / マーク有効期限, 委託先 / 名称); then the lower name in the
+    group's meaning (機密保持契約 / 有効期限); then the lower name alone (連絡先 / 電話番号).
+    """
+    upper, lower = normalize_header(top), normalize_header(bottom)
+    joined = ALIASES.get(upper + lower)
+    if joined is not None:
+        return joined
+    group = _GROUP_OF.get(upper)
+    if group is not None and (group, lower) in _MEMBER_OF:
+        return _MEMBER_OF[(group, lower)]
+    return ALIASES.get(lower)
+
+
 def target_label(target: str) -> Message:
     if target in EXTRA_TARGETS:
         return EXTRA_TARGETS[target]
@@ -141,8 +199,20 @@ class Column:
 
 @dataclass(frozen=True)
 class Header:
-    row_number: int  # 1-based Excel row
+    row_number: int  # 1-based Excel row of the header's last row: the data starts below it
     columns: tuple[Column, ...]
+    header_rows: int = 1  # 2: a group row (or the first part of split names) above the names
+
+    @property
+    def first_row_number(self) -> int:
+        return self.row_number - self.header_rows + 1
+
+    @property
+    def rows_text(self) -> str:
+        """The header's Excel rows as a person reads them: 4, or 3–4."""
+        if self.header_rows == 1:
+            return str(self.row_number)
+        return f"{self.first_row_number}–{self.row_number}"
 
     @property
     def recognised(self) -> tuple[Column, ...]:
@@ -174,28 +244,84 @@ def column_letter(index: int) -> str:
 HEADER_SEARCH_ROWS = 30
 
 
+def _header(row_number: int, named: Iterable[tuple[int, str, str | None]], header_rows: int = 1) -> Header:
+    """(index, heading, target) in column order; a second column of an already taken meaning is not taken."""
+    columns = []
+    seen: set[str] = set()
+    for index, heading, target in named:
+        if target in seen:
+            target = None  # a second column of the same meaning is reported, not silently merged
+        if target:
+            seen.add(target)
+        columns.append(Column(index, column_letter(index), heading, target))
+    return Header(row_number, tuple(columns), header_rows)
+
+
+def read_header_row(row_number: int, cells: Sequence[Any]) -> Header:
+    """One row read as the header: each filled cell a column name."""
+    return _header(row_number, ((index, str(cell).strip(), recognise(cell) if isinstance(cell, str) else None)
+                                for index, cell in enumerate(cells) if not _is_empty(cell)))
+
+
+def read_two_row_header(row_number: int, top: Sequence[Any], bottom: Sequence[Any]) -> Header | None:
+    """Two rows read as one header (`row_number` is the lower one), or None if they cannot be one.
+
+    A cell of the upper row followed by blank cells (a merged cell leaves exactly that) is a group over the
+    names below it: its column is named 「group／name」. An upper cell over one column only is the first part
+    of a name split over two rows (プライバシー over マーク有効期限); alone, with nothing below, it is the whole
+    name (a name merged down both rows). Header rows hold text only: a row with numbers or dates is data.
+    """
+    if any(not _is_empty(cell) and not isinstance(cell, str) for cell in (*top, *bottom)):
+        return None
+    width = max(len(top), len(bottom))
+    upper = [top[index].strip() if index < len(top) and not _is_empty(top[index]) else None for index in range(width)]
+    lower = [bottom[index].strip() if index < len(bottom) and not _is_empty(bottom[index]) else None
+             for index in range(width)]
+    if not any(upper) or not any(lower):
+        return None
+    named: list[tuple[int, str, str | None]] = []
+    group: str | None = None
+    spans_several = False
+    for index in range(width):
+        above, name = upper[index], lower[index]
+        if above is not None and name is None:  # a whole name (merged down both rows): no group after it
+            named.append((index, above, recognise(above)))
+            group = None
+            continue
+        if above is not None:
+            group = above
+            spans_several = index + 1 < width and upper[index + 1] is None and lower[index + 1] is not None
+        if name is None:
+            continue
+        if group is None:
+            named.append((index, name, recognise(name)))
+            continue
+        heading = f"{group}／{name}" if spans_several else f"{group}{name}"
+        named.append((index, heading, recognise_pair(group, name)))
+    return _header(row_number, named, header_rows=2)
+
+
 def find_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> Header:
-    """The header row among the first rows: the one naming the contractor and most other known columns.
+    """The header among the first rows: the one naming the contractor and most other known columns.
 
     `rows` are (Excel row number, cell values). Title rows, date rows and blank rows above it are skipped.
+    A header may take two rows (a group row above the names, or names split over two rows); it is taken
+    over a one-row reading only if it recognises more columns (on a tie, the one-row reading wins).
     """
     best: Header | None = None
     best_count = 0
+    previous: tuple[int, Sequence[Any]] | None = None
     for row_number, cells in rows[:HEADER_SEARCH_ROWS]:
-        columns = []
-        seen: set[str] = set()
-        for index, cell in enumerate(cells):
-            if cell is None or (isinstance(cell, str) and not cell.strip()):
-                continue
-            target = recognise(cell) if isinstance(cell, str) else None
-            if target in seen:
-                target = None  # a second column of the same meaning is reported, not silently merged
-            if target:
-                seen.add(target)
-            columns.append(Column(index, column_letter(index), str(cell).strip(), target))
-        count = len(seen)
-        if "name" in seen and count >= 2 and count > best_count:
-            best, best_count = Header(row_number, tuple(columns)), count
+        readings = [read_header_row(row_number, cells)]
+        if previous is not None and previous[0] == row_number - 1:
+            pair = read_two_row_header(row_number, previous[1], cells)
+            if pair is not None:
+                readings.append(pair)  # after the one-row reading, so that a tie keeps the one row
+        for reading in readings:
+            targets = {column.target for column in reading.recognised}
+            if "name" in targets and len(targets) >= 2 and len(targets) > best_count:
+                best, best_count = reading, len(targets)
+        previous = (row_number, cells)
     if best is None:
         raise LedgerFormatError(Message(
             "見出し行が見つかりません。委託先名（会社名・名称）の列と、法人番号・所在地などの列を含む見出し行が必要です。",

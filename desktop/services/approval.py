@@ -4,25 +4,32 @@ An evaluation or contract counts for the rules only once an officer has approved
 record never changes it: the edit becomes a new version awaiting approval (`supersedes_id` points at the
 approved one, which keeps counting and stays visible); approving the new version marks the old one
 superseded.
+
+`approve_many` does the same for a selection (after a ledger import, thousands at once): one
+transaction, all approved or none, a bounded number of queries (ids are read and written in chunks).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.domain.enums import AuditAction
-from desktop.domain.errors import Message, ValidationError
+from desktop.domain.errors import ConflictError, Message, ValidationError
 from desktop.domain.roles import Permission
 from desktop.domain.schema import Schema
 from desktop.services import records
-from desktop.services.audit import record_event
+from desktop.services.audit import record_event, record_events
 from desktop.services.context import ServiceContext
 
 APPROVAL_FIELDS = ("approver", "approved_on")
+APPROVE_MANY_CHUNK = 500       # ids per SELECT: well below SQLite's and PostgreSQL's bound-parameter limits
+APPROVE_MANY_LIMIT = 50_000    # ids per call: keeps one transaction (and the write lock) to seconds
+APPROVE_MANY_REPORTED = 10     # refusals named one by one; the rest are counted
 
 
 def is_approved(record: Any) -> bool:
@@ -107,3 +114,130 @@ def require_delete(context: ServiceContext, record: Any) -> None:
     """Deleting an approved record undoes an officer's approval: officers only."""
     if is_approved(record):
         context.require(Permission.APPROVE)
+
+
+def pending_ids(session: Session, model: Any) -> list[int]:
+    """Ids of the versions awaiting approval (not approved, not superseded), oldest first."""
+    return list(session.scalars(select(model.id).where(model.approved_on.is_(None),
+                                                       model.is_superseded.is_(False)).order_by(model.id)))
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for first in range(0, len(ids), APPROVE_MANY_CHUNK):
+        yield ids[first:first + APPROVE_MANY_CHUNK]
+
+
+def approvable(session: Session, context: ServiceContext, model: Any, schema: Schema, ids: Sequence[int],
+               expected_versions: Mapping[int, int] | None = None) -> list[Any]:
+    """The records `ids` name, in the order given (repeats dropped), once every one of them may be approved.
+
+    Raises one ValidationError naming each refused record (#id) and why: unknown, superseded, already
+    approved, or changed since the caller read it (`expected_versions`, id -> version).
+    """
+    context.require(Permission.APPROVE)
+    wanted = list(dict.fromkeys(int(record_id) for record_id in ids))
+    label = Message(schema.ja, schema.en)
+    if len(wanted) > APPROVE_MANY_LIMIT:
+        raise ValidationError({"ids": Message(
+            f"一度に承認できるのは {APPROVE_MANY_LIMIT:,} 件までです（指定 {len(wanted):,} 件）。分けて承認してください。",
+            f"at most {APPROVE_MANY_LIMIT:,} records can be approved at once ({len(wanted):,} given): "
+            "approve them in parts")})
+    found: dict[int, Any] = {}
+    for chunk in _chunks(wanted):
+        found.update((record.id, record) for record in session.scalars(select(model).where(model.id.in_(chunk))))
+    refusals: dict[str, Message] = {}
+    refused = 0
+    for record_id in wanted:
+        reason = _refusal(found.get(record_id), record_id, label, expected_versions)
+        if reason is None:
+            continue
+        refused += 1
+        if len(refusals) < APPROVE_MANY_REPORTED:
+            refusals[f"{schema.record_type}#{record_id}"] = reason
+    if refused:
+        if refused > len(refusals):
+            more = refused - len(refusals)
+            refusals["more"] = Message(f"ほかに {more:,} 件を承認できません", f"and {more:,} more cannot be approved")
+        raise ValidationError(refusals)
+    return [found[record_id] for record_id in wanted]
+
+
+def _refusal(record: Any, record_id: int, label: Message,
+             expected_versions: Mapping[int, int] | None) -> Message | None:
+    """Why `record` cannot be approved, naming it; None when it can."""
+    if record is None:
+        return Message(f"{label.ja} #{record_id} は存在しません", f"{label.en} #{record_id} does not exist")
+    if record.is_superseded:
+        return Message(f"{label.ja} #{record_id} は新しい版に置き換えられた旧版です",
+                       f"{label.en} #{record_id} has been superseded by a newer version")
+    if is_approved(record):
+        return Message(f"{label.ja} #{record_id} は既に承認済みです（{record.approved_on:%Y-%m-%d}、{record.approver}）",
+                       f"{label.en} #{record_id} is already approved ({record.approved_on:%Y-%m-%d} by "
+                       f"{record.approver})")
+    expected = None if expected_versions is None else expected_versions.get(record_id)
+    if expected is not None and expected != record.version:
+        who = record.updated_by or "?"
+        return Message(f"{label.ja} #{record_id} は表示後に {who} が変更しました（版 {expected} → {record.version}）。"
+                       "再読み込みして内容を確認してください",
+                       f"{label.en} #{record_id} was changed by {who} since it was shown (version {expected} → "
+                       f"{record.version}): reload and review it")
+    return None
+
+
+def approve_many(session: Session, context: ServiceContext, model: Any, schema: Schema, ids: Sequence[int],
+                 expected_versions: Mapping[int, int] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> list[Any]:
+    """`approve` for many records in the caller's transaction: the same changes and audit events, each
+    approved version superseding its predecessor; if any record is refused, nothing is written.
+
+    Queries per APPROVE_MANY_CHUNK records: one SELECT, one executemany UPDATE (the ORM flush would send
+    one UPDATE per row, as the version counter is checked row by row), one INSERT of audit events.
+    `progress(done, total)` may raise to stop: the caller's transaction then rolls back.
+    """
+    approving = approvable(session, context, model, schema, ids, expected_versions)
+    total = len(approving)
+    actor, now, today = context.actor, context.now(), context.today()
+    if progress is not None:
+        progress(0, total)
+    for first in range(0, total, APPROVE_MANY_CHUNK):
+        chunk = approving[first:first + APPROVE_MANY_CHUNK]
+        _write_chunk(session, model, schema, chunk, {"approver": actor, "approved_on": today,
+                                                     "updated_by": actor, "updated_at": now})
+        record_events(session, context, AuditAction.UPDATE, schema.record_type,
+                      [(record.id, {"approver": None, "approved_on": None},
+                        {"approver": actor, "approved_on": today}) for record in chunk])
+        if progress is not None:
+            progress(first + len(chunk), total)
+
+    previous_ids = sorted(record.supersedes_id for record in approving if record.supersedes_id is not None)
+    for chunk_ids in _chunks(previous_ids):
+        previous = list(session.scalars(select(model).where(model.id.in_(chunk_ids), model.is_superseded.is_(False))
+                                        .order_by(model.id)))
+        if not previous:
+            continue
+        _write_chunk(session, model, schema, previous, {"is_superseded": True, "updated_by": actor,
+                                                        "updated_at": now})
+        record_events(session, context, AuditAction.UPDATE, schema.record_type,
+                      [(record.id, {"is_superseded": False}, {"is_superseded": True}) for record in previous])
+    return approving
+
+
+def _write_chunk(session: Session, model: Any, schema: Schema, chunk: Sequence[Any], values: dict[str, Any]) -> None:
+    """Set `values` on every record of `chunk` with one executemany UPDATE, bumping each version as the ORM
+    would (and checking it: a row changed meanwhile is a conflict); the loaded objects are kept in step."""
+    table = model.__table__
+    statement = (update(table)
+                 .where(table.c.id == bindparam("record_id"), table.c.version == bindparam("old_version"))
+                 .values(**values, version=bindparam("new_version")))
+    parameters = [{"record_id": record.id, "old_version": record.version, "new_version": record.version + 1}
+                  for record in chunk]
+    session.flush()  # nothing of ours is pending, but the ORM's view must not lag behind the UPDATE
+    with records.translate_store_errors(schema.record_type):
+        result = session.execute(statement, parameters)
+    if result.rowcount != len(chunk):  # type: ignore[attr-defined]
+        stale = chunk[0]
+        raise ConflictError(schema.record_type, stale.id, stale.version, -1)
+    for record in chunk:
+        for name, value in values.items():
+            set_committed_value(record, name, value)
+        set_committed_value(record, "version", record.version + 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -90,6 +92,24 @@ class ContractService:
         with self.context.write(Permission.APPROVE) as session:
             contract = records.load(session, Contract, contract_id, "contract")
             return approval.approve(session, self.context, Contract, CONTRACT, contract, expected_version)
+
+    def approve_many(self, ids: Sequence[int], expected_versions: Mapping[int, int] | None = None, *,
+                     dry_run: bool = False, progress: Callable[[int, int], None] | None = None) -> builtins.list[Contract]:
+        """An officer approves many contracts at once (all or none); `dry_run` only checks and returns them.
+
+        A refusal names every contract that cannot be approved (#id) and why; see approval.approve_many.
+        """
+        if dry_run:
+            self.context.require(Permission.APPROVE)
+            with self.context.read() as session:
+                return approval.approvable(session, self.context, Contract, CONTRACT, ids, expected_versions)
+        with self.context.write(Permission.APPROVE) as session:
+            return approval.approve_many(session, self.context, Contract, CONTRACT, ids, expected_versions, progress)
+
+    def pending_ids(self) -> builtins.list[int]:
+        """Ids of the contracts awaiting an officer's approval, oldest first."""
+        with self.context.read() as session:
+            return approval.pending_ids(session, Contract)
 
     def delete(self, contract_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:

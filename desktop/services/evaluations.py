@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -100,6 +101,24 @@ class EvaluationService:
         with self.context.write(Permission.APPROVE) as session:
             evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
             return approval.approve(session, self.context, Evaluation, EVALUATION, evaluation, expected_version)
+
+    def approve_many(self, ids: Sequence[int], expected_versions: Mapping[int, int] | None = None, *,
+                     dry_run: bool = False, progress: Callable[[int, int], None] | None = None) -> builtins.list[Evaluation]:
+        """An officer approves many evaluations at once (all or none); `dry_run` only checks and returns them.
+
+        A refusal names every evaluation that cannot be approved (#id) and why; see approval.approve_many.
+        """
+        if dry_run:
+            self.context.require(Permission.APPROVE)
+            with self.context.read() as session:
+                return approval.approvable(session, self.context, Evaluation, EVALUATION, ids, expected_versions)
+        with self.context.write(Permission.APPROVE) as session:
+            return approval.approve_many(session, self.context, Evaluation, EVALUATION, ids, expected_versions, progress)
+
+    def pending_ids(self) -> builtins.list[int]:
+        """Ids of the evaluations awaiting an officer's approval, oldest first."""
+        with self.context.read() as session:
+            return approval.pending_ids(session, Evaluation)
 
     def delete(self, evaluation_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:

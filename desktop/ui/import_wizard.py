@@ -170,7 +170,7 @@ class ReviewPage(QWizardPage):
         errors = preview.errors
         recognised, unrecognised = preview.header.recognised, preview.header.unrecognised
         head = self.tr("Sheet 「%1」, header on row %2: %3 rows, %4 columns recognised, %5 not recognised.").replace(
-            "%1", preview.sheet).replace("%2", str(preview.header.row_number)).replace(
+            "%1", preview.sheet).replace("%2", preview.header.rows_text).replace(
             "%3", str(len(preview.rows))).replace("%4", str(len(recognised))).replace("%5", str(len(unrecognised)))
         if errors:
             tail = self.tr("%1 errors: fix them in Excel and read the file again. Nothing will be imported "

@@ -221,3 +221,105 @@ def test_parse_row_cleans_the_evaluator_as_the_evaluation_record_does() -> None:
     assert too_long.evaluation is None
     with_line_break = _parse(["A社", "2026/4/1", "適合", "佐藤\n花子"], header)
     assert [e.column for e in with_line_break.errors] == ["評価者"]
+
+
+# --- two-row headers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("top", "bottom", "target"), [
+    ("機密保持契約", "有効期限", ledger.NDA_EXPIRES_ON), ("プライバシーマーク", "有効期限", "privacy_mark_expiry"),
+    ("ISMS", "有効期限", "isms_expiry"), ("Pマーク", "登録番号", "privacy_mark_number"),
+    ("プライバシーマーク", "有無", ledger.PRIVACY_MARK), ("機密保持契約", "締結日", ledger.NDA_SIGNED_ON),
+    ("評価", "結果", ledger.EVALUATION_RESULT), ("評価", "評価日", ledger.EVALUATED_ON),
+    ("評価", "次回評価日", ledger.NEXT_DUE_ON), ("評価", "担当者", ledger.EVALUATOR),
+    ("連絡先", "担当者", "contact_person"), ("連絡先", "電話番号", "phone"),
+    ("プライバシー", "マーク有効期限", "privacy_mark_expiry"), ("委託先", "名称", "name"),
+])
+def test_recognise_pair_reads_the_lower_name_in_the_meaning_of_the_group_above(
+        top: str, bottom: str, target: str) -> None:
+    assert ledger.recognise_pair(top, bottom) == target
+
+
+def test_recognise_pair_leaves_a_name_that_needs_its_group_unrecognised_under_an_unknown_group() -> None:
+    assert ledger.recognise("有効期限") is None
+    assert ledger.recognise_pair("その他", "有効期限") is None
+
+
+def test_find_header_reads_a_group_row_of_merged_cells_above_the_names() -> None:
+    # Row 3: 委託先名 / 法人番号 merged down into row 4; 評価 merged over D:F; 機密保持契約 over G:H; Pマーク over I:J.
+    rows = _rows(["委託先管理台帳"], [],
+                 ["委託先名", "法人番号", "評価", None, None, "機密保持契約", None, "プライバシーマーク", None],
+                 [None, None, "評価日", "結果", "次回評価日", "締結日", "有効期限", "有無", "有効期限"],
+                 ["A社", NUMBER, "2026/4/1", "適合", None, "2026/3/1", "2029/2/28", "有", "2027/3/31"])
+    header = ledger.find_header(rows)
+    assert (header.first_row_number, header.row_number, header.header_rows, header.rows_text) == (3, 4, 2, "3–4")
+    assert [(c.letter, c.header, c.target) for c in header.columns] == [
+        ("A", "委託先名", "name"), ("B", "法人番号", "corporate_number"),
+        ("C", "評価／評価日", ledger.EVALUATED_ON), ("D", "評価／結果", ledger.EVALUATION_RESULT),
+        ("E", "評価／次回評価日", ledger.NEXT_DUE_ON), ("F", "機密保持契約／締結日", ledger.NDA_SIGNED_ON),
+        ("G", "機密保持契約／有効期限", ledger.NDA_EXPIRES_ON), ("H", "プライバシーマーク／有無", ledger.PRIVACY_MARK),
+        ("I", "プライバシーマーク／有効期限", "privacy_mark_expiry")]
+    assert [number for number, _ in ledger.read_rows(rows, header)] == [5]
+
+
+def test_find_header_reads_names_split_over_two_rows() -> None:
+    rows = _rows(["委託先", "法人", "所在地", "プライバシー"], ["名称", "番号", None, "マーク有効期限"], ["A社", None, "東京", None])
+    header = ledger.find_header(rows)
+    assert (header.row_number, header.header_rows) == (2, 2)
+    assert [(c.letter, c.header, c.target) for c in header.columns] == [
+        ("A", "委託先名称", "name"), ("B", "法人番号", "corporate_number"), ("C", "所在地", "address"),
+        ("D", "プライバシーマーク有効期限", "privacy_mark_expiry")]
+
+
+def test_find_header_reads_a_group_row_and_a_split_name_in_the_same_header() -> None:
+    rows = _rows(["会社名", "プライバシー", "機密保持契約", None, "評価", None],
+                 [None, "マーク有効期限", "締結日", "有効期限", "評価日", "担当者"])
+    header = ledger.find_header(rows)
+    assert header.header_rows == 2
+    assert [c.target for c in header.columns] == [
+        "name", "privacy_mark_expiry", ledger.NDA_SIGNED_ON, ledger.NDA_EXPIRES_ON, ledger.EVALUATED_ON,
+        ledger.EVALUATOR]
+    assert [c.header for c in header.columns][1:4] == ["プライバシーマーク有効期限", "機密保持契約／締結日",
+                                                     "機密保持契約／有効期限"]
+
+
+def test_find_header_does_not_take_the_group_row_alone_when_the_two_rows_name_more_columns() -> None:
+    # The group row alone is a valid header (委託先名, 法人番号, プライバシーマーク) but names fewer columns.
+    rows = _rows(["委託先名", "法人番号", "プライバシーマーク", None], [None, None, "番号", "有効期限"])
+    assert ledger.read_header_row(1, rows[0][1]).recognised != ()
+    header = ledger.find_header(rows)
+    assert (header.row_number, header.header_rows) == (2, 2)
+    assert {c.target for c in header.recognised} == {"name", "corporate_number", "privacy_mark_number",
+                                                     "privacy_mark_expiry"}
+
+
+def test_find_header_keeps_one_row_when_two_rows_name_no_more_columns() -> None:
+    # A title right above the header: read as a group, it changes nothing, so the header stays one row.
+    rows = _rows(["委託先一覧", None, None], ["会社名", "住所", "担当者"], ["A社", "東京都", "佐藤"])
+    header = ledger.find_header(rows)
+    assert (header.row_number, header.header_rows, header.rows_text) == (2, 1, "2")
+    assert [(c.header, c.target) for c in header.columns] == [
+        ("会社名", "name"), ("住所", "address"), ("担当者", "contact_person")]
+
+
+def test_find_header_does_not_take_a_text_only_first_data_line_as_a_second_header_row() -> None:
+    rows = _rows(["会社名", "住所", "Pマーク", "評価"], ["A社", "東京都", "番号", "結果"])
+    header = ledger.find_header(rows)
+    assert (header.row_number, header.header_rows) == (1, 1)
+    assert [number for number, _ in ledger.read_rows(rows, header)] == [2]
+
+
+def test_a_row_holding_numbers_or_dates_is_never_read_as_a_header_row() -> None:
+    assert ledger.read_two_row_header(2, ["会社名", "評価", None], [1, "評価日", "結果"]) is None
+    assert ledger.read_two_row_header(2, ["会社名", date(2026, 4, 1)], [None, "評価日"]) is None
+
+
+def test_a_two_row_header_reports_a_second_column_of_the_same_meaning_as_unrecognised() -> None:
+    header = ledger.find_header(_rows(["会社名", "NDA", None, "機密保持契約"], [None, "締結日", "有効期限", "締結日"]))
+    assert [(c.letter, c.header) for c in header.unrecognised] == [("D", "機密保持契約締結日")]
+
+
+def test_parse_row_names_the_combined_column_of_a_two_row_header_in_its_errors() -> None:
+    header = ledger.find_header(_rows(["会社名", "機密保持契約", None], [None, "締結日", "有効期限"]))
+    row = ledger.parse_row(header, 3, ["A社", "2026/4/1", "来年"])
+    assert [(e.excel_row, e.column) for e in row.errors] == [(3, "機密保持契約／有効期限")]

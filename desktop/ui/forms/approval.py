@@ -1,5 +1,6 @@
 """Officer approval in the evaluation and contract forms: the Approve button (officers only), the approval
-state (承認済 / 承認待ち / superseded), and the new version an edit of an approved record creates.
+state (承認済 / 承認待ち / superseded), and the new version an edit of an approved record creates. A
+superseded version is read-only: Save and the fields are disabled and the status line says why.
 
 The services decide (desktop/services/approval.py); the form only shows it and calls `approve`.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.errors import ConflictError, ItakuError, Message, ValidationError
 from desktop.ui.language import text
@@ -72,6 +73,23 @@ class ApprovalMixin:
         layout = self.layout()  # type: ignore[attr-defined]
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(2, self.approval_label)  # below the conflict banner and the general error
+
+    def read_only_reason(self) -> str:
+        """A superseded version is kept for the record: the service refuses changes, so the form offers none."""
+        record = self.record if self.record_id is not None else None  # type: ignore[attr-defined]
+        if record is not None and getattr(record, "is_superseded", False):
+            return tr("Read-only: this version has been superseded by a newer approved version. Open the "
+                      "current version to make changes.")
+        return ""
+
+    def editing_widgets(self) -> list[QWidget]:
+        """Besides the schema fields: the evaluation's checklist scores and the contract's Attach file."""
+        widgets: list[QWidget] = super().editing_widgets()  # type: ignore[misc]
+        for name in ("checklist", "attach_button"):
+            widget = getattr(self, name, None)
+            if isinstance(widget, QWidget):
+                widgets.append(widget)
+        return widgets
 
     def is_officer(self) -> bool:
         return self.services.context.role == OFFICER_ROLE  # type: ignore[attr-defined]

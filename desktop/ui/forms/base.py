@@ -1,6 +1,7 @@
 """What every record form shares: schema-driven fields, Save through the service, errors at the
 field that caused them, Save disabled while a required field is empty, and version conflicts
-reported with who won, the user's edits kept in the form until they choose."""
+reported with who won, the user's edits kept in the form until they choose. A record that may not be
+changed at all (`read_only_reason`, e.g. a superseded version) shows why, with Save and the fields disabled."""
 
 from __future__ import annotations
 
@@ -99,6 +100,7 @@ class RecordDialog(QDialog):
         self.loaded: dict[str, Any] = {}
         self.loaded_record_values: dict[str, Any] = {}
         self.defaults = dict(defaults or {})
+        self.locked_widgets: list[tuple[QWidget, bool]] = []  # (widget, enabled before) while read-only
         self.setObjectName(f"{self.record_type}Form")
         self.form = SchemaForm(self.schema, self.field_names, self.custom_editors(), self)
         layout = QVBoxLayout(self)
@@ -177,6 +179,14 @@ class RecordDialog(QDialog):
     def record_title(self) -> str:
         return ""
 
+    def read_only_reason(self) -> str:
+        """Why this record cannot be changed at all ("" when it can): Save and editing are then disabled."""
+        return ""
+
+    def editing_widgets(self) -> list[QWidget]:
+        """The widgets that change the record, disabled while it is read-only."""
+        return list(self.form.editors.values())
+
     def on_form_changed(self) -> None:
         self.update_state()
 
@@ -223,6 +233,15 @@ class RecordDialog(QDialog):
         return labels + self.extra_missing()
 
     def update_state(self) -> None:
+        reason = self.read_only_reason()
+        self.lock_editing(bool(reason))
+        for button in (self.save_button, self.save_close_button):
+            button.setToolTip(reason)
+        if reason:
+            self.save_button.setEnabled(False)
+            self.save_close_button.setEnabled(False)
+            self.status_label.setText(reason)
+            return
         missing = self.missing()
         self.save_button.setEnabled(not missing)
         self.save_close_button.setEnabled(not missing)
@@ -233,11 +252,25 @@ class RecordDialog(QDialog):
         else:
             self.status_label.setText("")
 
+    def lock_editing(self, locked: bool) -> None:
+        """Disable the editing widgets (remembering which were enabled), or give them back their state."""
+        if locked and not self.locked_widgets:
+            self.locked_widgets = [(widget, widget.isEnabled()) for widget in self.editing_widgets()]
+            for widget, _enabled in self.locked_widgets:
+                widget.setEnabled(False)
+        elif not locked and self.locked_widgets:
+            for widget, enabled in self.locked_widgets:
+                widget.setEnabled(enabled)
+            self.locked_widgets = []
+
     # Saving ----------------------------------------------------------------------------------------
     def collect(self) -> dict[str, Any]:
         return self.form.values()
 
     def save(self) -> bool:
+        if self.read_only_reason():  # Ctrl+S reaches here even with Save disabled
+            self.update_state()
+            return False
         if self.missing():
             self.update_state()
             return False

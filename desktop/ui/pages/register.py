@@ -1,4 +1,5 @@
-"""What every register page shares: search box, status filter, sortable table with findings, New/Edit/Delete."""
+"""What every register page shares: search box, status filter, sortable table with findings, New/Edit/Delete,
+and, on the evaluations and contracts, the officer's Approve selected for many rows at once."""
 
 from __future__ import annotations
 
@@ -6,13 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, FindingsIndex, RegisterModel
 from desktop.ui.models.proxy import RegisterProxy
-from desktop.ui.operations import ChangeBus, describe_error, show_error
+from desktop.ui.operations import ChangeBus, Operation, describe_error, run_operation, show_error
 
 # Opens a record's form: (record_type, record_id or None for new, **defaults) -> the dialog or None.
 RecordOpener = Callable[..., Any]
@@ -30,6 +32,7 @@ SEARCH_DELAY_MS = 150
 FIT_SAMPLE_ROWS = 30
 MAX_COLUMN_WIDTH = 340
 MIN_STRETCH_WIDTH = 180
+STATUS_MESSAGE_MS = 10_000
 
 
 
@@ -135,6 +138,12 @@ class RegisterPage(QWidget):
 
         self.table = RegisterTable(self)
         self.table.setObjectName("registerTable")
+        self.approve_button: QPushButton | None = None
+        self.approve_action: QAction | None = None
+        self.pending_approval: QMessageBox | None = None
+        self.approval_operation: Operation | None = None
+        if self.approval_service() is not None:
+            self.set_up_approval()
         self.set_up_model()
         if self.stretch_column:
             self.table.stretch_column = self.source_model.column_index(self.stretch_column)
@@ -153,6 +162,9 @@ class RegisterPage(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        if self.approve_button is not None:
+            buttons.addSpacing(12)
+            buttons.addWidget(self.approve_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -203,6 +215,14 @@ class RegisterPage(QWidget):
 
     def new_defaults(self) -> dict[str, Any]:
         return {}
+
+    def approval_service(self) -> Any:
+        """The service with `approve_many(ids, versions)` for pages whose rows an officer approves; else None."""
+        return None
+
+    def approval_question(self, count: int) -> str:
+        """The confirmation, naming how many records will be approved."""
+        return QCoreApplication.translate("RegisterPage", "Approve %1 records?").replace("%1", f"{count:,}")
 
     # Model and view -------------------------------------------------------------------------------
     def set_up_model(self) -> None:
@@ -309,12 +329,31 @@ class RegisterPage(QWidget):
         except ValueError:
             return False
 
+    def selected_rows(self) -> list[Any]:
+        """The row objects of every selected row, in the order shown."""
+        indexes = sorted(self.table.selectionModel().selectedRows(0), key=lambda index: index.row())
+        return [row for row in (index.data(ROW_ROLE) for index in indexes) if row is not None]
+
+    def has_one_selected(self) -> bool:
+        return self.selected_row_object() is not None and len(self.table.selectionModel().selectedRows(0)) == 1
+
+    def may_approve(self) -> bool:
+        """Whether the signed-in role may approve (the officer); the services enforce it regardless."""
+        from desktop.domain.roles import GRANTS, Permission, Role
+
+        try:
+            return Permission.APPROVE in GRANTS[Role(self.services.context.role)]
+        except ValueError:
+            return False
+
     def update_buttons(self) -> None:
         has_selection = self.selected_row_object() is not None
         may_write = self.may_write()
         self.new_button.setEnabled(may_write)
         self.edit_button.setEnabled(has_selection)  # an auditor may open a record to read it
-        self.delete_button.setEnabled(has_selection and may_write)
+        self.delete_button.setEnabled(may_write and self.has_one_selected())  # one at a time: it cannot be undone
+        if self.approve_button is not None:
+            self.update_approval()
 
     # Actions --------------------------------------------------------------------------------------
     def open_index(self, index: QModelIndex) -> None:
@@ -337,7 +376,7 @@ class RegisterPage(QWidget):
     def delete_selected(self) -> QMessageBox | None:
         """Ask first (non-blocking); on Yes, delete through the service; a refusal shows its reason."""
         row = self.selected_row_object()
-        if row is None or not self.may_write():
+        if row is None or not self.may_write() or not self.has_one_selected():
             return None
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RegisterPage", "Delete"),
                           QCoreApplication.translate("RegisterPage", "Delete “{0}”? This cannot be undone.").format(self.describe_row(row)),
@@ -369,3 +408,91 @@ class RegisterPage(QWidget):
             if value:
                 return str(value)
         return f"#{row.id}"
+
+    # Approval of many rows (evaluations, contracts) -----------------------------------------------
+    def set_up_approval(self) -> None:
+        """Several rows may be selected (Shift, Ctrl, Ctrl+A); the button and the context menu approve
+        those of them awaiting approval, in one all-or-nothing service call off the GUI thread."""
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.approve_button = QPushButton(QCoreApplication.translate("RegisterPage", "&Approve selected…"), self)
+        self.approve_button.setObjectName("approveSelectedButton")
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.approve_action = QAction(QCoreApplication.translate("RegisterPage", "&Approve selected…"), self.table)
+        self.approve_action.setObjectName("approveSelectedAction")
+        self.approve_action.triggered.connect(self.approve_selected)
+        self.table.addAction(self.approve_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    @staticmethod
+    def is_pending(row: Any) -> bool:
+        return row.approved_on is None and not row.is_superseded
+
+    def update_approval(self) -> None:
+        assert self.approve_button is not None and self.approve_action is not None
+        if not self.may_approve():
+            enabled = False
+            tip = QCoreApplication.translate("RegisterPage", "Only the PI protection officer (個人情報保護責任者) can approve.")
+        else:
+            indexes = self.table.selectionModel().selectedRows(0)
+            enabled = self.approval_operation is None and any(
+                self.is_pending(row) for row in (index.data(ROW_ROLE) for index in indexes) if row is not None)
+            tip = QCoreApplication.translate(
+                "RegisterPage", "Approve the selected rows awaiting approval: all of them, or none if one cannot be "
+                                "approved. Select several with Shift or Ctrl, all with Ctrl+A.")
+        for widget in (self.approve_button, self.approve_action):
+            widget.setEnabled(enabled)
+            widget.setToolTip(tip)
+
+    def approve_selected(self) -> QMessageBox | None:
+        """Ask first, naming the count (non-blocking); on Yes, approve those rows awaiting approval."""
+        if self.approval_service() is None or not self.may_approve() or self.approval_operation is not None:
+            return None
+        rows = self.selected_rows()
+        pending = [row for row in rows if self.is_pending(row)]
+        if not pending:
+            return None
+        question = self.approval_question(len(pending))
+        skipped = len(rows) - len(pending)
+        if skipped:
+            question += "\n" + QCoreApplication.translate(
+                "RegisterPage", "%1 of the selected rows are already approved or superseded and stay as they are."
+            ).replace("%1", f"{skipped:,}")
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RegisterPage", "Approve"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmApproval")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        versions = {int(row.id): int(row.version) for row in pending}
+        box.finished.connect(lambda result: self._confirmed_approval(result, versions))
+        self.pending_approval = box
+        box.open()
+        return box
+
+    def _confirmed_approval(self, result: int, versions: dict[int, int]) -> None:
+        self.pending_approval = None
+        if result != QMessageBox.StandardButton.Yes:
+            return
+        service = self.approval_service()
+        ids = list(versions)
+
+        def work(progress: Any) -> int:
+            return len(service.approve_many(ids, versions, progress=progress.report))
+
+        title = QCoreApplication.translate("RegisterPage", "Approve")
+        label = QCoreApplication.translate("RegisterPage", "Approving %1 records…").replace("%1", f"{len(ids):,}")
+        self.approval_operation = run_operation(self, title, label, work, bus=self.bus, changes={self.record_type},
+                                                on_success=self._approved)
+        self.approval_operation.finished.connect(self._approval_finished)
+        self.update_buttons()
+
+    def _approved(self, count: int) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                QCoreApplication.translate("RegisterPage", "Approved %1 records.").replace("%1", f"{count:,}"),
+                STATUS_MESSAGE_MS)
+
+    def _approval_finished(self, _ok: bool) -> None:
+        self.approval_operation = None
+        self.update_buttons()

@@ -116,6 +116,12 @@ class EvaluationsPage(RegisterPage):
     def delete_record(self, record_id: int, version: int | None) -> None:
         self.services.evaluations.delete(record_id, version)
 
+    def approval_service(self) -> Any:
+        return self.services.evaluations
+
+    def approval_question(self, count: int) -> str:
+        return self.tr("Approve %1 evaluations? From then on they count for the checks.").replace("%1", f"{count:,}")
+
 
 class ContractsPage(RegisterPage):
     stretch_column = "title"
@@ -144,6 +150,13 @@ class ContractsPage(RegisterPage):
 
     def delete_record(self, record_id: int, version: int | None) -> None:
         self.services.contracts.delete(record_id, version)
+
+    def approval_service(self) -> Any:
+        return self.services.contracts
+
+    def approval_question(self, count: int) -> str:
+        return self.tr("Approve %1 contracts and NDAs? From then on they count for the checks.").replace(
+            "%1", f"{count:,}")
 
 
 class EngagementsPage(RegisterPage):
