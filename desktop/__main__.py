@@ -1,7 +1,9 @@
 """`itaku` / `python -m desktop`: the window, on the same database as the CLI (--db, ITAKU_DATABASE_URL, …).
 
-Start-up paints the window frame first and only then imports the service layer (SQLAlchemy, Alembic)
-and opens the database, so the window appears at once.
+Start-up paints the window frame first; on a SQLite database without accounts it then shows the dashboard's
+figures from the stored findings snapshot, read with the standard library (desktop.app.quick_preview). Only
+then is the service layer (SQLAlchemy, the models, Alembic when a migration is due) imported and the database
+opened, on a worker thread, while the window keeps painting and answering; then sign-in, and the pages.
 """
 
 from __future__ import annotations
@@ -62,6 +64,48 @@ def open_window(args: argparse.Namespace) -> tuple[Any, Any]:
     return application, window
 
 
+def show_preview(window: Any, args: argparse.Namespace) -> bool:
+    """The dashboard's figures before the database is open, when the database allows it (see quick_preview);
+    never an error: without a preview the start-up simply goes on."""
+    try:
+        from desktop.app import quick_preview
+
+        preview = quick_preview(database_url(args.db))
+    except Exception:  # noqa: BLE001 - a preview is optional; the full start-up reports real problems
+        return False
+    if preview is None:
+        return False
+    window.show_preview(preview)
+    return True
+
+
+def build_services_in_background(url: str | None) -> Any:
+    """`build_services` on a worker thread (imports, migrations), the GUI thread running a local event loop
+    meanwhile so the window keeps painting. Returns the services or raises what building them raised."""
+    from PySide6.QtCore import QEventLoop, QThread
+
+    outcome: dict[str, Any] = {}
+
+    class Opening(QThread):
+        def run(self) -> None:
+            try:
+                from desktop.app import build_services
+
+                outcome["services"] = build_services(url, role=None)
+            except BaseException as error:  # noqa: BLE001 - raised again on the GUI thread
+                outcome["error"] = error
+
+    loop = QEventLoop()
+    thread = Opening()
+    thread.finished.connect(loop.quit)
+    thread.start()
+    loop.exec()
+    thread.wait()  # the loop also ends when the application is asked to quit
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["services"]
+
+
 def sign_in_interactively(services: Any, window: Any) -> bool:
     """The sign-in dialog (or, on a database without accounts, the one that creates the officer)."""
     from desktop.ui.sign_in import sign_in_or_set_up
@@ -87,12 +131,19 @@ def sign_in_from_environment(services: Any, _window: Any = None) -> bool:
     return True
 
 
-def open_database(window: Any, args: argparse.Namespace, sign_in: Callable[[Any, Any], bool] | None = None) -> Any:
-    """Build the services (as the CLI does), sign in, and attach the window's pages to them.
-    Returns None when the user closed the sign-in dialog."""
-    from desktop.app import build_services
+def open_database(window: Any, args: argparse.Namespace, sign_in: Callable[[Any, Any], bool] | None = None,
+                  *, background: bool = False) -> Any:
+    """Build the services (as the CLI does; on a worker thread when `background`), sign in, and attach the
+    window's pages to them. Returns None when the user closed the sign-in dialog or the window."""
+    if background:
+        services = build_services_in_background(database_url(args.db))
+        if not window.isVisible():  # closed while the database was opening
+            services.close()
+            return None
+    else:
+        from desktop.app import build_services
 
-    services = build_services(database_url(args.db), role=None)
+        services = build_services(database_url(args.db), role=None)
     if sign_in is None:
         sign_in = sign_in_from_environment if args.screenshots is not None else sign_in_interactively
     try:
@@ -170,12 +221,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "itaku-cli without one (see the README).", error=True)
         return EXIT_INPUT
     application, window = open_window(args)
+    interactive = args.screenshots is None
+    if interactive and show_preview(window, args):
+        application.processEvents()  # painted now, before the database opening competes for the interpreter
     try:
-        services = open_database(window, args)
+        services = open_database(window, args, background=interactive)
     except Exception as error:  # unreachable server, unreadable file, failed migration, refused sign-in
         _report_startup_error(window, error, quiet=args.screenshots is not None)
         return EXIT_INPUT
-    if services is None:  # the sign-in was cancelled
+    if services is None:  # the sign-in was cancelled, or the window closed
         return EXIT_OK
     try:
         if args.screenshots is not None:

@@ -7,24 +7,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.services.accounts import AccountService
-from desktop.services.audit import AuditService
-from desktop.services.backups import BackupService
-from desktop.services.checks import CheckService
-from desktop.services.company import CompanyService
-from desktop.services.context import ServiceContext
-from desktop.services.contractors import ContractorService
-from desktop.services.contracts import ContractService
-from desktop.services.demo import DemoService
-from desktop.services.engagements import EngagementService
-from desktop.services.evaluations import EvaluationService
-from desktop.services.joint_uses import JointUseService
-from desktop.services.ledger_import import LedgerImportService
-from desktop.services.registers import RegisterService
-from desktop.services.settings import SettingsService
-from desktop.store import migrate
-from desktop.store.database import Database, sqlite_path
+if TYPE_CHECKING:  # imported by build_services: the window's first paint must not wait for SQLAlchemy
+    from desktop.services.accounts import AccountService
+    from desktop.services.audit import AuditService
+    from desktop.services.backups import BackupService
+    from desktop.services.checks import CheckService
+    from desktop.services.company import CompanyService
+    from desktop.services.context import ServiceContext
+    from desktop.services.contractors import ContractorService
+    from desktop.services.contracts import ContractService
+    from desktop.services.demo import DemoService
+    from desktop.services.engagements import EngagementService
+    from desktop.services.evaluations import EvaluationService
+    from desktop.services.finding_snapshot import CompliancePreview
+    from desktop.services.joint_uses import JointUseService
+    from desktop.services.ledger_import import LedgerImportService
+    from desktop.services.registers import RegisterService
+    from desktop.services.settings import SettingsService
+    from desktop.store.database import Database
 
 DATABASE_ENV = "ITAKU_DATABASE_URL"
 DATA_DIR_ENV = "ITAKU_DATA_DIR"
@@ -52,6 +54,8 @@ def resolve_database_url(explicit: str | None = None) -> str:
 
 def data_dir_for(url: str) -> Path:
     """Attachments live beside a SQLite file; for a server database, in the user data folder."""
+    from desktop.store.database import sqlite_path
+
     path = sqlite_path(url)
     if path is not None and not os.environ.get(DATA_DIR_ENV):
         return path.parent / f"{path.stem}-files"
@@ -81,6 +85,8 @@ class Services:
         return self.context.database
 
     def schema_revision(self) -> str | None:
+        from desktop.store import migrate
+
         return migrate.current_revision(self.context.database.engine)
 
     def close(self) -> None:
@@ -95,6 +101,24 @@ def build_services(url: str | None = None, *, actor: str | None = None, data_dir
     `role` is the role the services act with: trusted callers (tests, tools) name one; the CLI and the
     window pass None and sign in through `services.accounts`, which sets actor and role from the account.
     """
+    from desktop.services.accounts import AccountService
+    from desktop.services.audit import AuditService
+    from desktop.services.backups import BackupService
+    from desktop.services.checks import CheckService
+    from desktop.services.company import CompanyService
+    from desktop.services.context import ServiceContext
+    from desktop.services.contractors import ContractorService
+    from desktop.services.contracts import ContractService
+    from desktop.services.demo import DemoService
+    from desktop.services.engagements import EngagementService
+    from desktop.services.evaluations import EvaluationService
+    from desktop.services.joint_uses import JointUseService
+    from desktop.services.ledger_import import LedgerImportService
+    from desktop.services.registers import RegisterService
+    from desktop.services.settings import SettingsService
+    from desktop.store import migrate
+    from desktop.store.database import Database
+
     database_url = resolve_database_url(url)
     database = Database(database_url)
     if upgrade:
@@ -114,6 +138,21 @@ def build_services(url: str | None = None, *, actor: str | None = None, data_dir
         registers=RegisterService(context, checks, audit), accounts=AccountService(context),
         backups=BackupService(context), ledger_import=LedgerImportService(context, settings),
     )
+
+
+def quick_preview(url: str | None = None, clock: Callable[[], datetime] | None = None) -> CompliancePreview | None:
+    """The dashboard's figures of a SQLite database without accounts, read before anything heavy is imported
+    (see desktop.services.preview); None for any other database, or when there is no current snapshot."""
+    from zoneinfo import ZoneInfo
+
+    from desktop.services.preview import read_preview
+    from desktop.store.quick_read import sqlite_file
+
+    path = sqlite_file(resolve_database_url(url))
+    if path is None:
+        return None
+    now = clock() if clock is not None else datetime.now(ZoneInfo("UTC"))
+    return read_preview(path, now.astimezone(ZoneInfo("Asia/Tokyo")).date())
 
 
 def login_name() -> str:

@@ -9,27 +9,15 @@ skips loading 100,000 contractors and running the rules.
 
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
 import json
-import sys
-import zlib
-from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from sqlalchemy import String, delete, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
-from desktop import __version__
 from desktop.domain.audit_chain import GENESIS
-from desktop.domain.enums import Severity
-from desktop.domain.errors import Message
 from desktop.domain.facts import (
     ComplianceFacts,
     ConsentHopFacts,
@@ -45,6 +33,14 @@ from desktop.domain.facts import (
 from desktop.domain.roles import Permission
 from desktop.domain.rules import Deadline, Finding, RuleSettings, evaluate, upcoming_deadlines
 from desktop.services.context import ServiceContext
+from desktop.services.finding_snapshot import (
+    PAGE_OF_RULE,
+    ComplianceState,
+    FindingTable,
+    decode,
+    encode,
+    rules_version,
+)
 from desktop.services.settings import SETTINGS, SettingsService
 from desktop.store.models import (
     AuditEvent,
@@ -60,138 +56,8 @@ from desktop.store.models import (
     Setting,
 )
 
-# Which register page a finding belongs to, by its rule prefix.
-PAGE_OF_RULE = {
-    "evaluation": "evaluations",
-    "contract": "contracts",
-    "contractor": "contractors",
-    "engagement": "engagements",
-    "redelegation": "engagements",
-    "joint_use": "joint_uses",
-}
-
-SNAPSHOT_FORMAT = 1  # the payload layout below; part of the key, so an older layout is never decoded
 SNAPSHOTS_KEPT = 3  # the newest few (e.g. yesterday's and today's as-of date on two machines)
 _STORE_BUSY_MS = 20  # how long storing a snapshot may wait for SQLite's write lock before giving up
-
-
-class FindingTable(Sequence[Finding]):
-    """Findings as columns of numbers (texts are indices into `strings`): read from a snapshot, a Finding
-    is built only for the rows someone looks at; the window counts and groups on the columns.
-
-    Columns: rule, severity, record_type, record_label, message_ja, message_en (indices into `strings`),
-    record_id, due (date ordinal, 0 for none). Built from a list, the list is kept as it is.
-    """
-
-    def __init__(self, strings: list[str], columns: dict[str, array[int]], findings: list[Finding] | None = None):
-        self.strings = strings
-        self.columns = columns
-        self.rule, self.severity = columns["rule"], columns["severity"]
-        self.record_type, self.record_id = columns["record_type"], columns["record_id"]
-        self.record_label, self.due = columns["record_label"], columns["due"]
-        self._count = len(self.rule)
-        if any(len(column) != self._count for column in columns.values()):
-            raise ValueError("columns of different lengths")
-        self._built: list[Finding | None] = list(findings) if findings is not None else [None] * self._count
-        self._complete = findings is not None
-        self._messages: dict[tuple[int, int], Message] = {}
-
-    @classmethod
-    def from_findings(cls, findings: list[Finding]) -> FindingTable:
-        strings: dict[str, int] = {level.value: position for position, level in enumerate(Severity)}
-        code = strings.setdefault  # a new text gets the next index: code(text, len(strings))
-        severity_code = {level: strings[level.value] for level in Severity}
-        message_codes: dict[int, tuple[int, int]] = {}  # by id(): the rules share Message objects
-        japanese, english = array("i"), array("i")
-        for finding in findings:
-            message = finding.message
-            codes = message_codes.get(id(message))
-            if codes is None:
-                codes = message_codes[id(message)] = (code(message.ja, len(strings)), code(message.en, len(strings)))
-            japanese.append(codes[0])
-            english.append(codes[1])
-        columns = {
-            "rule": array("i", [code(f.rule, len(strings)) for f in findings]),
-            "severity": array("i", [severity_code[f.severity] for f in findings]),
-            "record_type": array("i", [code(f.record_type, len(strings)) for f in findings]),
-            "record_id": array("i", [f.record_id for f in findings]),
-            "record_label": array("i", [code(f.record_label, len(strings)) for f in findings]),
-            "message_ja": japanese,
-            "message_en": english,
-            "due": array("i", [f.due.toordinal() if f.due else 0 for f in findings]),
-        }
-        return cls(list(strings), columns, findings)
-
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> Finding: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Finding]: ...
-
-    def __getitem__(self, index: int | slice) -> Finding | list[Finding]:
-        if isinstance(index, slice):
-            return [self[position] for position in range(*index.indices(self._count))]
-        finding = self._built[index]
-        if finding is None:
-            finding = self._built[index] = self._build(index % self._count)
-        return finding
-
-    def __iter__(self) -> Iterator[Finding]:
-        return iter(self.to_list())
-
-    def to_list(self) -> list[Finding]:
-        """Every finding (built once)."""
-        if not self._complete:
-            for position, finding in enumerate(self._built):
-                if finding is None:
-                    self._built[position] = self._build(position)
-            self._complete = True
-        return self._built  # type: ignore[return-value]
-
-    def _build(self, position: int) -> Finding:
-        strings, columns = self.strings, self.columns
-        ja, en = columns["message_ja"][position], columns["message_en"][position]
-        message = self._messages.get((ja, en))
-        if message is None:
-            message = self._messages[(ja, en)] = Message(strings[ja], strings[en])
-        due = self.due[position]
-        return Finding(strings[self.rule[position]], Severity(strings[self.severity[position]]),
-                       strings[self.record_type[position]], self.record_id[position],
-                       strings[self.record_label[position]], message, date.fromordinal(due) if due else None)
-
-
-@dataclass(frozen=True)
-class ComplianceState:
-    """Findings and the deadlines of the settings' horizon, with what the window needs to place them."""
-
-    table: FindingTable
-    deadlines: list[Deadline]
-    horizon_days: int
-    redelegation_engagements: dict[int, int] = field(default_factory=dict)
-
-    @property
-    def findings(self) -> list[Finding]:
-        return self.table.to_list()
-
-
-@functools.cache
-def rules_version() -> str:
-    """The app version and a digest of the code the findings depend on: a snapshot made by other rules
-    (an upgrade, or a developer's edit) is never taken for the current one."""
-    digest = hashlib.sha256(f"{__version__}/{SNAPSHOT_FORMAT}/{sys.byteorder}/{array('i').itemsize}".encode())
-    from desktop.domain import clauses, enums, facts, rules
-    from desktop.services import settings  # the defaults of the settings the rules read
-
-    for module in (rules, facts, clauses, enums, settings):
-        try:
-            digest.update(Path(str(module.__file__)).read_bytes())
-        except (OSError, TypeError):  # a frozen build without sources: its version alone names its rules
-            digest.update(str(module.__name__).encode())
-    digest.update(Path(__file__).read_bytes() if Path(__file__).exists() else b"checks")
-    return f"{__version__}+{digest.hexdigest()[:32]}"
 
 
 def _counts(model: Any) -> list[Any]:
@@ -297,7 +163,7 @@ class CheckService:
         with self.context.read() as session:
             head_id, head_hash, payload = self._head_and_snapshot(session, version, today)
             if payload is not None:
-                state = _decode(payload)
+                state = decode(payload)
                 if state is not None:
                     return state
             values = _setting_values(session)
@@ -367,7 +233,7 @@ class CheckService:
         """
         self.context.require(Permission.READ)
         try:
-            payload = _encode(state)
+            payload = encode(state)
             with self.context.database.engine.connect() as connection:
                 sqlite = connection.dialect.name == "sqlite"
                 # On the driver's connection (autocommit): SQLAlchemy would begin a transaction around it.
@@ -418,50 +284,3 @@ def _rule_settings(values: dict[str, Any]) -> RuleSettings:
         certificate_warning_days=values["certificate_warning_days"],
         change_notice_days=values["change_notice_days"],
     )
-
-
-# Snapshot payload ---------------------------------------------------------------------------------------
-# zlib-compressed JSON. Findings are the columns of a FindingTable: texts in one table of distinct strings
-# (100,000 contractors share a few dozen messages), each column a base64 array of 32-bit numbers in this
-# machine's byte order (part of the key). Verbose `Finding.to_json` dicts for 250,000 findings were 155 MB
-# and took seconds to decode.
-
-_FINDING_COLUMNS = ("rule", "severity", "record_type", "record_id", "record_label", "message_ja", "message_en",
-                    "due")
-
-
-def _encode(state: ComplianceState) -> bytes:
-    table = state.table
-    document = {
-        "count": len(table),
-        "strings": table.strings,
-        "findings": {name: base64.b64encode(table.columns[name].tobytes()).decode("ascii")
-                     for name in _FINDING_COLUMNS},
-        "deadlines": [[d.due.isoformat(), d.kind, d.record_type, d.record_id, d.record_label, d.message.ja,
-                       d.message.en] for d in state.deadlines],
-        "horizon_days": state.horizon_days,
-        "redelegation_engagements": sorted(state.redelegation_engagements.items()),
-    }
-    return zlib.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode(), 1)
-
-
-def _decode(payload: bytes) -> ComplianceState | None:
-    """The state a payload holds; None when it cannot be read (then the findings are computed afresh)."""
-    try:
-        document = json.loads(zlib.decompress(payload))
-        strings = document["strings"]
-        columns = {}
-        for name in _FINDING_COLUMNS:
-            column = columns[name] = array("i")
-            column.frombytes(base64.b64decode(document["findings"][name]))
-        table = FindingTable(strings, columns)
-        if len(table) != document["count"]:
-            return None
-        if any(strings[code] not in {level.value for level in Severity} for code in set(table.severity)):
-            return None
-        deadlines = [Deadline(date.fromisoformat(due), kind, record_type, int(record_id), label, Message(ja, en))
-                     for due, kind, record_type, record_id, label, ja, en in document["deadlines"]]
-        return ComplianceState(table, deadlines, int(document["horizon_days"]),
-                               {int(key): int(value) for key, value in document["redelegation_engagements"]})
-    except (ValueError, KeyError, TypeError, IndexError, zlib.error):
-        return None

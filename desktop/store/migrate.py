@@ -1,20 +1,28 @@
-"""Schema migrations with Alembic: `upgrade()` brings any database to the head revision."""
+"""Schema migrations with Alembic: `upgrade()` brings any database to the head revision.
+
+Alembic is imported only when a database needs a migration (or a tool asks about revisions): a start-up
+on a database already at `HEAD_REVISION` reads one row and skips Alembic's import and command machinery.
+"""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+
+from desktop.store.quick_read import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def alembic_config(url: str | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if url:
@@ -23,17 +31,25 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None for an empty database): one query, no Alembic."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        revisions = list(connection.scalars(text("SELECT version_num FROM alembic_version")))
+    return revisions[0] if len(revisions) == 1 else None
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
@@ -47,11 +63,15 @@ _UPGRADE_LOCK = threading.Lock()  # Alembic's command API keeps module-level sta
 
 def upgrade(engine: Engine) -> str:
     """Create or upgrade the schema to head; return the revision now in place."""
+    if current_revision(engine) == HEAD_REVISION:
+        return HEAD_REVISION
+    from alembic import command
+
     config = alembic_config()
     with _UPGRADE_LOCK, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    return head_revision()
+    return HEAD_REVISION
 
 
 SEARCH_INDEX_TABLE = "contractor_search"  # SQLite FTS5 table of migration 0004, not a mapped model

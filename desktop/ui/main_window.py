@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.ui.operations import ChangeBus, describe_error, show_error
+from desktop.ui.operations import ChangeBus, Operation, describe_error, show_error
 
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._workers: set[QThread] = set()
         self._stale: set[str] = set()
+        self._requested_record: tuple[str, int] | None = None
         self.setWindowTitle(self.tr("Contractor and consent registers"))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(900, 560))
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
         self.fit_navigation()
         self.stack = QStackedWidget(self)
-        self.loading_label = QLabel(self.tr("Opening the database…"), self.stack)
+        self.loading_label: QLabel | None = QLabel(self.tr("Opening the database…"), self.stack)
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.loading_label)
         central = QWidget(self)
@@ -234,7 +235,6 @@ class MainWindow(QMainWindow):
     def attach(self, services: Any) -> None:
         """Build the pages on the database and load them (imports the service layer on first call)."""
         from desktop.ui.pages.audit_log import AuditLogPage
-        from desktop.ui.pages.dashboard import DashboardPage
         from desktop.ui.pages.registers import (
             ContractorsPage,
             ContractsPage,
@@ -244,17 +244,16 @@ class MainWindow(QMainWindow):
         )
 
         self.services = services
-        dashboard = DashboardPage(self.stack)
-        dashboard.open_record_requested.connect(self.open_record)
+        dashboard = self.dashboard_page()
         self.pages = {"dashboard": dashboard}
         for page_class in (ContractorsPage, EvaluationsPage, ContractsPage, EngagementsPage, JointUsesPage):
             page = page_class(services, self.bus, self.open_record, self.stack)
             self.pages[page.page_key] = page
         self.pages["audit"] = AuditLogPage(services, self.stack)
         for page in self.pages.values():
-            self.stack.addWidget(page)
-        self.stack.removeWidget(self.loading_label)
-        self.loading_label.deleteLater()
+            if self.stack.indexOf(page) < 0:
+                self.stack.addWidget(page)
+        self._remove_loading_label()
         for action in self.database_actions():
             action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Database: {0} · User: {1} ({2})").format(
@@ -262,6 +261,44 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
+        if self._requested_record is not None:  # clicked on the preview before the database was open
+            record_type, record_id = self._requested_record
+            self._requested_record = None
+            self.open_record(record_type, record_id)
+
+    def dashboard_page(self) -> Any:
+        """The dashboard, made once: before `attach` when the window shows a preview."""
+        from desktop.ui.pages.dashboard import DashboardPage
+
+        page = self.pages.get("dashboard")
+        if page is None:
+            page = DashboardPage(self.stack)
+            page.open_record_requested.connect(self.open_record)
+            self.pages["dashboard"] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _remove_loading_label(self) -> None:
+        if self.loading_label is not None:
+            self.stack.removeWidget(self.loading_label)
+            self.loading_label.deleteLater()
+            self.loading_label = None
+
+    def show_preview(self, preview: Any) -> None:
+        """Before the database is open: the dashboard's figures and first rows from the stored findings
+        snapshot (a `CompliancePreview`, see desktop.app.quick_preview). The full snapshot replaces it."""
+        from desktop.ui.compliance import ComplianceSnapshot
+
+        self.snapshot = ComplianceSnapshot.from_preview(preview)
+        dashboard = self.dashboard_page()
+        dashboard.show_snapshot(self.snapshot)
+        self._remove_loading_label()
+        self.stack.setCurrentWidget(dashboard)
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(0)
+        self.navigation.blockSignals(False)
+        self.update_navigation_counts()
+        self.statusBar().showMessage(self.tr("Opening the database…"))
 
     def _show_row(self, row: int) -> None:
         item = self.navigation.item(row)
@@ -365,8 +402,11 @@ class MainWindow(QMainWindow):
 
     # Records ------------------------------------------------------------------------------------------
     def open_record(self, record_type: str, record_id: int | None, **defaults: Any) -> QDialog | None:
-        """Open a record's form (record_id None: a new one). A form already open is brought forward."""
+        """Open a record's form (record_id None: a new one). A form already open is brought forward.
+        Before the database is open (a preview on screen) the record opens once it is."""
         if self.services is None:
+            if record_id is not None:
+                self._requested_record = (record_type, record_id)
             return None
         if record_type == "redelegation" and record_id is not None and self.snapshot is not None:
             record_type, record_id = "engagement", self.snapshot.redelegation_engagements.get(record_id, record_id)
@@ -487,4 +527,9 @@ class MainWindow(QMainWindow):
         for dialog in list(self.open_dialogs.values()):
             dialog.close()
         self.wait_for_workers()
+        # Work still running (today's backup, an import) stops at its next progress report or finishes: the
+        # process must not end, nor the database close, under a running thread.
+        for operation in self.findChildren(Operation):
+            operation.worker.progress.cancel()
+            operation.worker.wait()
         super().closeEvent(event)

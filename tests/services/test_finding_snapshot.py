@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import zlib
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,7 +12,8 @@ from sqlalchemy import event, func, select, update
 
 from desktop.app import Services
 from desktop.domain.rules import Finding, evaluate, upcoming_deadlines
-from desktop.services.checks import SNAPSHOTS_KEPT, rules_version
+from desktop.services.checks import SNAPSHOTS_KEPT
+from desktop.services.finding_snapshot import ComplianceState, FindingTable, decode, encode, rules_version
 from desktop.store.models import AuditEvent, FindingSnapshot
 from tests.conftest import make_services
 
@@ -102,9 +102,8 @@ def test_a_snapshot_for_another_head_or_rules_version_is_never_returned(tmp_path
     with services.database.read() as session:
         newest = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())).first()
     assert newest is not None
-    empty = zlib.compress(b'{"count":0,"strings":[],"findings":{"rule":"","severity":"","record_type":"",'
-                          b'"record_id":"","record_label":"","message_ja":"","message_en":"","due":""},'
-                          b'"deadlines":[],"horizon_days":90,"redelegation_engagements":[]}')
+    empty = encode(ComplianceState(FindingTable.from_findings([]), [], 90))
+    assert decode(empty) is not None  # a readable payload: only its key may keep it from being used
     for version, head_hash in (("0.0.0+other-rules", newest.hash), (rules_version(), "f" * 64)):
         with services.database.write() as session:
             session.execute(update(FindingSnapshot).values(payload=empty, rules_version=version,

@@ -7,8 +7,8 @@ from collections import Counter
 
 from desktop.app import Services
 from desktop.domain.enums import Severity
-from desktop.services.checks import PAGE_OF_RULE, FindingTable
-from desktop.ui.compliance import ComplianceSnapshot, dashboard_order, load_snapshot
+from desktop.services.finding_snapshot import PAGE_OF_RULE, FindingTable, dashboard_order
+from desktop.ui.compliance import ComplianceSnapshot, load_snapshot
 from desktop.ui.models.base import FindingsIndex
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.schema import SCHEMAS
-from desktop.services.audit import AuditFilter
 from desktop.ui.language import text
 from desktop.ui.models.base import Column, ListRegisterModel, enum_display
+
+if TYPE_CHECKING:  # the dashboard uses this module before the database (and SQLAlchemy) is loaded
+    from desktop.services.audit import AuditFilter
 
 AUDIT_LIMIT = 1000
 
@@ -54,6 +56,8 @@ class AuditTableModel(ListRegisterModel):
                    render=changes_summary),
         ), parent)
         self.services = services
+        from desktop.services.audit import AuditFilter
+
         self.criteria = AuditFilter()
         self.total = 0
 

@@ -1,0 +1,77 @@
+"""A quick look into a SQLite database with the standard library only, for the window's first paint.
+
+Importing SQLAlchemy, the mapped models and the services takes about half a second; the window wants to
+show the dashboard's figures before that. `read_snapshot` opens the file read-only, and in one read
+transaction reads the schema revision, whether accounts exist, the audit chain's head and the payload of
+the findings snapshot stored under that head. Anything unexpected gives None and the normal start-up
+(SQLAlchemy, migrations, sign-in) decides. Nothing here writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+from desktop.domain.audit_chain import GENESIS
+
+# The newest revision in migrations/versions; a test holds it equal to Alembic's head, so a new migration
+# changes it here too. A database at another revision is not read here (it needs the migration first).
+HEAD_REVISION = "0004"
+
+_PREFIXES = ("sqlite:///", "sqlite+pysqlite:///")
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL (or a bare path) names, as `desktop.store.database.sqlite_path` reads it; None for
+    any other database, an in-memory one, or a URL with options (left to SQLAlchemy)."""
+    if "://" not in url:
+        return Path(url).expanduser().resolve()
+    for prefix in _PREFIXES:
+        if url.startswith(prefix):
+            rest = url[len(prefix):]
+            if not rest or rest == ":memory:" or "?" in rest or "%" in rest:
+                return None
+            return Path(rest)
+    return None
+
+
+@dataclass(frozen=True)
+class QuickRead:
+    revision: str | None
+    has_accounts: bool
+    head_id: int
+    head_hash: str
+    payload: bytes | None  # the findings snapshot stored for this head, rules version and date, if any
+
+
+def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | None:
+    """What the first paint needs from the database file; None when it cannot be read this way."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0.2,
+                                     isolation_level=None, check_same_thread=True)
+    except sqlite3.Error:
+        return None
+    try:
+        connection.execute("BEGIN")  # one read transaction: the head and the snapshot belong together
+        revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
+        revision = revisions[0] if len(revisions) == 1 else None
+        if revision != HEAD_REVISION:
+            return QuickRead(revision, False, 0, GENESIS, None)
+        has_accounts = connection.execute("SELECT EXISTS (SELECT 1 FROM account)").fetchone()[0] == 1
+        head = connection.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+        head_id, head_hash = (int(head[0]), str(head[1])) if head is not None else (0, GENESIS)
+        row = connection.execute(
+            "SELECT payload FROM finding_snapshot WHERE rules_version = ? AND as_of = ? AND audit_head_id = ? "
+            "AND audit_head_hash = ? ORDER BY id DESC LIMIT 1",
+            (rules_version, as_of.isoformat(), head_id, head_hash)).fetchone()
+        payload = bytes(row[0]) if row is not None and row[0] is not None else None
+        return QuickRead(revision, has_accounts, head_id, head_hash, payload)
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
