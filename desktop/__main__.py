@@ -1,9 +1,10 @@
 """`itaku` / `python -m desktop`: the window, on the same database as the CLI (--db, ITAKU_DATABASE_URL, …).
 
-Start-up paints the window frame first; on a SQLite database without accounts it then shows the dashboard's
-figures from the stored findings snapshot, read with the standard library (desktop.app.quick_preview). Only
-then is the service layer (SQLAlchemy, the models, Alembic when a migration is due) imported and the database
-opened, on a worker thread, while the window keeps painting and answering; then sign-in, and the pages.
+Start-up paints the window frame first; a quick look into a SQLite file with the standard library
+(desktop.app.quick_look) then shows the dashboard's figures from the stored findings snapshot (database without
+accounts) and tells which sign-in dialog is needed. The service layer (SQLAlchemy, the models, Alembic when a
+migration is due) is imported and the database opened on a worker thread while the window keeps painting and
+the sign-in dialog already takes the password; then the pages.
 """
 
 from __future__ import annotations
@@ -64,53 +65,34 @@ def open_window(args: argparse.Namespace) -> tuple[Any, Any]:
     return application, window
 
 
-def show_preview(window: Any, args: argparse.Namespace) -> bool:
-    """The dashboard's figures before the database is open, when the database allows it (see quick_preview);
-    never an error: without a preview the start-up simply goes on."""
+def show_preview(window: Any, args: argparse.Namespace) -> bool | None:
+    """Before the database is open: a quick look into a SQLite file (see desktop.app.quick_look). Shows the
+    dashboard's figures when the database allows it; returns whether it has accounts (None: not known).
+    Never an error: without a look the start-up simply goes on, and reports real problems itself."""
     try:
-        from desktop.app import quick_preview
+        from desktop.app import quick_look
 
-        preview = quick_preview(database_url(args.db))
-    except Exception:  # noqa: BLE001 - a preview is optional; the full start-up reports real problems
-        return False
-    if preview is None:
-        return False
-    window.show_preview(preview)
-    return True
-
-
-def build_services_in_background(url: str | None) -> Any:
-    """`build_services` on a worker thread (imports, migrations), the GUI thread running a local event loop
-    meanwhile so the window keeps painting. Returns the services or raises what building them raised."""
-    from PySide6.QtCore import QEventLoop, QThread
-
-    outcome: dict[str, Any] = {}
-
-    class Opening(QThread):
-        def run(self) -> None:
-            try:
-                from desktop.app import build_services
-
-                outcome["services"] = build_services(url, role=None)
-            except BaseException as error:  # noqa: BLE001 - raised again on the GUI thread
-                outcome["error"] = error
-
-    loop = QEventLoop()
-    thread = Opening()
-    thread.finished.connect(loop.quit)
-    thread.start()
-    loop.exec()
-    thread.wait()  # the loop also ends when the application is asked to quit
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["services"]
+        look = quick_look(database_url(args.db))
+    except Exception:  # noqa: BLE001 - optional; the full start-up reports real problems
+        return None
+    if look.preview is not None:
+        window.show_preview(look.preview)
+    return look.has_accounts
 
 
 def sign_in_interactively(services: Any, window: Any) -> bool:
-    """The sign-in dialog (or, on a database without accounts, the one that creates the officer)."""
-    from desktop.ui.sign_in import sign_in_or_set_up
+    """The sign-in dialog (or, on a database without accounts, the one that creates the officer). While the
+    database is still opening (PendingServices) the dialog shows at once when the quick look knew which one
+    is needed, and closes by itself if opening fails."""
+    from desktop.ui.sign_in import sign_in_dialog
 
-    return sign_in_or_set_up(services, window)
+    dialog = sign_in_dialog(services, window, getattr(services, "known_has_accounts", None))
+    failed = getattr(services, "failed", None)
+    if failed is not None:
+        failed.connect(dialog.reject)
+    if not window.isVisible():  # closed while the database was opening
+        return False
+    return bool(dialog.exec() == dialog.DialogCode.Accepted)
 
 
 def sign_in_from_environment(services: Any, _window: Any = None) -> bool:
@@ -132,25 +114,32 @@ def sign_in_from_environment(services: Any, _window: Any = None) -> bool:
 
 
 def open_database(window: Any, args: argparse.Namespace, sign_in: Callable[[Any, Any], bool] | None = None,
-                  *, background: bool = False) -> Any:
-    """Build the services (as the CLI does; on a worker thread when `background`), sign in, and attach the
-    window's pages to them. Returns None when the user closed the sign-in dialog or the window."""
+                  *, background: bool = False, known_has_accounts: bool | None = None) -> Any:
+    """Build the services (as the CLI does), sign in, and attach the window's pages to them. With `background`
+    the database opens on a worker thread while the sign-in dialog already asks for the password (see
+    desktop.ui.opening). Returns None when the user closed the sign-in dialog or the window."""
+    if sign_in is None:
+        sign_in = sign_in_from_environment if args.screenshots is not None else sign_in_interactively
     if background:
-        services = build_services_in_background(database_url(args.db))
-        if not window.isVisible():  # closed while the database was opening
-            services.close()
-            return None
+        from desktop.ui.opening import PendingServices
+
+        pending = PendingServices(database_url(args.db), known_has_accounts)
+        try:
+            signed_in = sign_in(pending, window)
+            services = pending.result()  # an error opening the database is raised here, not in the dialog
+        except BaseException:
+            pending.close()
+            raise
+        signed_in = signed_in and window.isVisible()  # the window may have been closed meanwhile
     else:
         from desktop.app import build_services
 
         services = build_services(database_url(args.db), role=None)
-    if sign_in is None:
-        sign_in = sign_in_from_environment if args.screenshots is not None else sign_in_interactively
-    try:
-        signed_in = sign_in(services, window)
-    except BaseException:
-        services.close()
-        raise
+        try:
+            signed_in = sign_in(services, window)
+        except BaseException:
+            services.close()
+            raise
     if not signed_in:
         services.close()
         return None
@@ -222,10 +211,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     application, window = open_window(args)
     interactive = args.screenshots is None
-    if interactive and show_preview(window, args):
+    has_accounts = None
+    if interactive:
+        has_accounts = show_preview(window, args)
         application.processEvents()  # painted now, before the database opening competes for the interpreter
     try:
-        services = open_database(window, args, background=interactive)
+        services = open_database(window, args, background=interactive, known_has_accounts=has_accounts)
     except Exception as error:  # unreachable server, unreadable file, failed migration, refused sign-in
         _report_startup_error(window, error, quiet=args.screenshots is not None)
         return EXIT_INPUT

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # imported by build_services: the window's first paint must n
     from desktop.services.finding_snapshot import CompliancePreview
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
+    from desktop.services.preview import DatabaseLook
     from desktop.services.registers import RegisterService
     from desktop.services.settings import SettingsService
     from desktop.store.database import Database
@@ -140,19 +141,24 @@ def build_services(url: str | None = None, *, actor: str | None = None, data_dir
     )
 
 
-def quick_preview(url: str | None = None, clock: Callable[[], datetime] | None = None) -> CompliancePreview | None:
-    """The dashboard's figures of a SQLite database without accounts, read before anything heavy is imported
-    (see desktop.services.preview); None for any other database, or when there is no current snapshot."""
+def quick_look(url: str | None = None, clock: Callable[[], datetime] | None = None) -> DatabaseLook:
+    """Whether a SQLite database has accounts and, without, the dashboard's figures: read before anything heavy
+    is imported (see desktop.services.preview). Nothing is known of any other database."""
     from zoneinfo import ZoneInfo
 
-    from desktop.services.preview import read_preview
+    from desktop.services.preview import NOTHING_KNOWN, look_into
     from desktop.store.quick_read import sqlite_file
 
     path = sqlite_file(resolve_database_url(url))
     if path is None:
-        return None
+        return NOTHING_KNOWN
     now = clock() if clock is not None else datetime.now(ZoneInfo("UTC"))
-    return read_preview(path, now.astimezone(ZoneInfo("Asia/Tokyo")).date())
+    return look_into(path, now.astimezone(ZoneInfo("Asia/Tokyo")).date())
+
+
+def quick_preview(url: str | None = None, clock: Callable[[], datetime] | None = None) -> CompliancePreview | None:
+    """The dashboard's figures of a SQLite database without accounts (see quick_look); else None."""
+    return quick_look(url, clock).preview
 
 
 def login_name() -> str:

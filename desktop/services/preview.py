@@ -1,13 +1,15 @@
-"""The dashboard's figures before the database is open: the summary of the current findings snapshot of a
-SQLite file, read with the standard library (`desktop.store.quick_read`), no SQLAlchemy.
+"""A look into a SQLite file before the database is open, with the standard library (`desktop.store.quick_read`),
+no SQLAlchemy: whether it has accounts (so the window asks for the password while the rest loads) and the
+dashboard's figures, the summary of its current findings snapshot.
 
-Only for a database without accounts: one with accounts shows nothing before someone signs in. The
+Figures only for a database without accounts: one with accounts shows nothing before someone signs in. The
 snapshot is taken only under the key `CheckService.state()` uses (rules version, today's date in Tokyo, the
 audit chain's head read in the same transaction), so the figures are exactly those the full load will give.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -15,10 +17,26 @@ from desktop.services.finding_snapshot import CompliancePreview, decode_preview,
 from desktop.store.quick_read import HEAD_REVISION, read_snapshot
 
 
+@dataclass(frozen=True)
+class DatabaseLook:
+    has_accounts: bool | None  # None: not known before the database is open (another revision, unreadable)
+    preview: CompliancePreview | None  # None: nothing to show (accounts, no current snapshot, …)
+
+
+NOTHING_KNOWN = DatabaseLook(None, None)
+
+
+def look_into(path: Path, today: date) -> DatabaseLook:
+    """What the file at `path` tells before it is opened, for the as-of date `today`."""
+    found = read_snapshot(path, rules_version(), today)
+    if found is None or found.revision != HEAD_REVISION or found.has_accounts is None:
+        return NOTHING_KNOWN
+    if found.has_accounts or found.payload is None:
+        return DatabaseLook(found.has_accounts, None)
+    return DatabaseLook(False, decode_preview(found.payload))
+
+
 def read_preview(path: Path, today: date) -> CompliancePreview | None:
     """The preview of the database at `path` for the as-of date `today`; None when there is none to show
     (another schema revision, accounts, no current snapshot, or a file that cannot be read this way)."""
-    found = read_snapshot(path, rules_version(), today)
-    if found is None or found.revision != HEAD_REVISION or found.has_accounts or found.payload is None:
-        return None
-    return decode_preview(found.payload)
+    return look_into(path, today).preview

@@ -41,7 +41,7 @@ def sqlite_file(url: str) -> Path | None:
 @dataclass(frozen=True)
 class QuickRead:
     revision: str | None
-    has_accounts: bool
+    has_accounts: bool | None  # None when the revision is not HEAD_REVISION (not read then)
     head_id: int
     head_hash: str
     payload: bytes | None  # the findings snapshot stored for this head, rules version and date, if any
@@ -61,7 +61,7 @@ def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | No
         revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
         revision = revisions[0] if len(revisions) == 1 else None
         if revision != HEAD_REVISION:
-            return QuickRead(revision, False, 0, GENESIS, None)
+            return QuickRead(revision, None, 0, GENESIS, None)
         has_accounts = connection.execute("SELECT EXISTS (SELECT 1 FROM account)").fetchone()[0] == 1
         head = connection.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
         head_id, head_hash = (int(head[0]), str(head[1])) if head is not None else (0, GENESIS)

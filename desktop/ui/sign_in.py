@@ -49,6 +49,7 @@ class SignInDialog(QDialog):
         (self.password if username else self.username).setFocus()
 
     def sign_in(self) -> None:
+        self.buttons.setEnabled(False)  # the database may still be opening: no second press meanwhile
         try:
             self.services.accounts.sign_in(self.username.text(), self.password.text())
         except ItakuError as error:
@@ -56,6 +57,8 @@ class SignInDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
+        finally:
+            self.buttons.setEnabled(True)
         self.accept()
 
 
@@ -101,6 +104,7 @@ class CreateOfficerDialog(QDialog):
         if self.password.text() != self.confirm.text():
             self.error.set_message(self.tr("The two passwords differ."))
             return
+        self.buttons.setEnabled(False)  # the database may still be opening: no second press meanwhile
         try:
             self.services.accounts.create_first_officer(self.username.text(), self.password.text(),
                                                         self.display_name.text().strip() or None)
@@ -111,14 +115,19 @@ class CreateOfficerDialog(QDialog):
         except ItakuError as error:
             self.error.set_message(text(error.message))
             return
+        finally:
+            self.buttons.setEnabled(True)
         self.accept()
 
 
-def sign_in_or_set_up(services: Any, parent: QWidget | None = None) -> bool:
+def sign_in_dialog(services: Any, parent: QWidget | None = None, has_accounts: bool | None = None) -> QDialog:
+    """The dialog this database needs: sign in, or create the officer on a database without accounts.
+    `has_accounts` when already known (the database may still be opening), else the services are asked."""
+    if has_accounts is None:
+        has_accounts = services.accounts.has_accounts()
+    return SignInDialog(services, parent) if has_accounts else CreateOfficerDialog(services, parent)
+
+
+def sign_in_or_set_up(services: Any, parent: QWidget | None = None, has_accounts: bool | None = None) -> bool:
     """Show the dialog this database needs; True once someone is signed in."""
-    dialog: QDialog
-    if services.accounts.has_accounts():
-        dialog = SignInDialog(services, parent)
-    else:
-        dialog = CreateOfficerDialog(services, parent)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    return sign_in_dialog(services, parent, has_accounts).exec() == QDialog.DialogCode.Accepted

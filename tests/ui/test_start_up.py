@@ -104,24 +104,25 @@ class _Application:
         return 0
 
 
-def run_main(monkeypatch: Any, url: str, check: Any, before_opening: Any = None) -> int:
+def run_main(monkeypatch: Any, url: str, check: Any, before_sign_in: Any = None) -> int:
+    """`itaku --db URL` with the sign-in taken from ITAKU_USER/ITAKU_PASSWORD (or set-up mode) instead of typed;
+    `before_sign_in(window)` sees the window when the sign-in starts (the database still opening)."""
     import desktop.__main__ as entry
 
-    real_open_window, real_build = entry.open_window, entry.build_services_in_background
+    real_open_window = entry.open_window
 
     def open_window(args: Any) -> tuple[Any, Any]:
         application, window = real_open_window(args)
         check.window = window
         return _Application(application, check), window
 
-    def build_in_background(database_url: Any) -> Any:
-        if before_opening is not None:
-            before_opening(check.window)
-        return real_build(database_url)
+    def sign_in(services: Any, window: Any) -> bool:
+        if before_sign_in is not None:
+            before_sign_in(window)
+        return entry.sign_in_from_environment(services, window)
 
     monkeypatch.setattr(entry, "open_window", open_window)
-    monkeypatch.setattr(entry, "build_services_in_background", build_in_background)
-    monkeypatch.setattr(entry, "sign_in_interactively", entry.sign_in_from_environment)
+    monkeypatch.setattr(entry, "sign_in_interactively", sign_in)
     return entry.main(["--db", url, "--lang", "ja"])
 
 
@@ -131,14 +132,14 @@ def test_itaku_paints_the_stored_figures_then_opens_the_database_behind_them(
     state = store_todays_snapshot(url)
     seen: dict[str, Any] = {}
 
-    def before_opening(window: MainWindow) -> None:
+    def before_sign_in(window: MainWindow) -> None:
         seen["pages"], seen["figures"] = set(window.pages), figures(window)
 
     def check(window: MainWindow) -> None:
         seen["attached"], seen["after"] = window.services is not None, figures(window)
         seen["rows"] = window.pages["dashboard"].findings_model.rowCount()  # type: ignore[attr-defined]
 
-    assert run_main(monkeypatch, url, check, before_opening) == 0
+    assert run_main(monkeypatch, url, check, before_sign_in) == 0
     blocking = sum(1 for finding in state.findings if finding.severity.value == "blocking")
     assert seen["pages"] == {"dashboard"} and seen["figures"][0] == f"{blocking:,}"
     assert seen["attached"] and seen["after"] == seen["figures"] and seen["rows"] == len(state.findings)
@@ -155,25 +156,146 @@ def test_without_a_current_snapshot_the_window_waits_for_the_database(
     def check(window: MainWindow) -> None:
         seen["after"] = figures(window)
 
-    def before_opening(window: MainWindow) -> None:
+    def before_sign_in(window: MainWindow) -> None:
         seen["pages"] = set(window.pages)
 
-    assert run_main(monkeypatch, sqlite_services.database.url, check, before_opening) == 0
+    assert run_main(monkeypatch, sqlite_services.database.url, check, before_sign_in) == 0
     assert seen["pages"] == set() and seen["after"][0] != "–"
 
 
 def test_closing_the_window_while_the_database_opens_ends_quietly(
         monkeypatch: Any, itaku_app: QApplication, demo_services: Any) -> None:
     import desktop.__main__ as entry
+    from desktop.ui import sign_in
 
-    def refuse(*_args: Any) -> bool:
-        raise AssertionError("no sign-in once the window is closed")
+    real_dialog = sign_in.sign_in_dialog
+    asked: list[Any] = []
+
+    def dialog_after_closing(services: Any, window: Any, has_accounts: Any = None) -> Any:
+        window.close()
+        dialog = real_dialog(services, window, has_accounts)
+        asked.append(dialog)
+        monkeypatch.setattr(dialog, "exec", lambda: pytest.fail("no sign-in once the window is closed"))
+        return dialog
 
     def check(_window: MainWindow) -> None:
         raise AssertionError("the application must not run once the window is closed")
 
-    monkeypatch.setattr(entry, "sign_in_from_environment", refuse)
-    assert run_main(monkeypatch, demo_services.database.url, check, lambda window: window.close()) == 0
+    monkeypatch.setattr(sign_in, "sign_in_dialog", dialog_after_closing)
+    real_open_window = entry.open_window
+
+    def open_window(args: Any) -> tuple[Any, Any]:
+        application, window = real_open_window(args)
+        check.window = window  # type: ignore[attr-defined]
+        return _Application(application, check), window
+
+    monkeypatch.setattr(entry, "open_window", open_window)
+    assert entry.main(["--db", demo_services.database.url, "--lang", "ja"]) == 0
+    assert len(asked) == 1
+
+
+def test_the_sign_in_dialog_asks_while_the_database_is_still_opening(
+        qtbot: Any, monkeypatch: Any, itaku_app: QApplication, demo_services: Any) -> None:
+    """A database with accounts: the dialog is up before the services exist; signing in waits for them."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    import desktop.__main__ as entry
+    import desktop.app
+    from desktop.ui.sign_in import SignInDialog
+
+    demo_services.accounts.create_first_officer("officer", "a-long-password")
+    url = demo_services.database.url
+    release = threading.Event()
+    real_build = desktop.app.build_services
+
+    def slow_build(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(20), "the test never let the database open"
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(desktop.app, "build_services", slow_build)
+    seen: dict[str, Any] = {}
+
+    def type_password() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible())
+        seen["pending"] = dialog.services.opening.isRunning()  # the database is not open yet
+        dialog.username.setText("officer")
+        dialog.password.setText("a-long-password")
+        QTimer.singleShot(200, release.set)  # the database opens while the sign-in waits for it
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+    def check(window: MainWindow) -> None:
+        seen["user"] = window.services.context.actor
+        seen["pages"] = set(window.pages)
+
+    real_open_window = entry.open_window
+
+    def open_window(args: Any) -> tuple[Any, Any]:
+        application, window = real_open_window(args)
+        check.window = window  # type: ignore[attr-defined]
+        QTimer.singleShot(100, type_password)
+        return _Application(application, check), window
+
+    monkeypatch.setattr(entry, "open_window", open_window)
+    assert entry.main(["--db", url, "--lang", "ja"]) == 0
+    assert seen == {"pending": True, "user": "officer", "pages": {"dashboard", "contractors", "evaluations",
+                                                                  "contracts", "engagements", "joint_uses", "audit"}}
+
+
+def test_a_failed_opening_closes_the_sign_in_dialog_and_is_reported(
+        monkeypatch: Any, capsys: Any, itaku_app: QApplication, demo_services: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    import desktop.__main__ as entry
+    import desktop.app
+
+    demo_services.accounts.create_first_officer("officer", "a-long-password")
+
+    def broken_build(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError("disk on fire")
+
+    shown: list[str] = []
+    monkeypatch.setattr(desktop.app, "build_services", broken_build)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, message, *a: shown.append(message))
+
+    def check(_window: MainWindow) -> None:
+        raise AssertionError("the application must not run without its database")
+
+    real_open_window = entry.open_window
+
+    def open_window(args: Any) -> tuple[Any, Any]:
+        application, window = real_open_window(args)
+        check.window = window  # type: ignore[attr-defined]
+        return _Application(application, check), window
+
+    monkeypatch.setattr(entry, "open_window", open_window)
+    assert entry.main(["--db", demo_services.database.url, "--lang", "ja"]) == 2  # the dialog closed itself
+    assert "disk on fire" in capsys.readouterr().err and len(shown) == 1
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+
+
+def test_signing_in_on_a_database_that_failed_to_open_names_the_cause(qtbot: Any, itaku_app: QApplication,
+                                                                      monkeypatch: Any) -> None:
+    import desktop.app
+    from desktop.ui.opening import PendingServices
+    from desktop.ui.sign_in import SignInDialog
+
+    def broken_build(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError("no such disk")
+
+    monkeypatch.setattr(desktop.app, "build_services", broken_build)
+    pending = PendingServices("sqlite:////nowhere/x.db", known_has_accounts=True)
+    dialog = SignInDialog(pending)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("officer")
+    dialog.password.setText("whatever-it-is")
+    dialog.sign_in()
+    assert "no such disk" in dialog.error.text() and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.buttons.isEnabled()
+    with pytest.raises(OSError):
+        pending.result()
 
 
 def test_a_database_that_cannot_be_opened_behind_the_window_exits_with_a_message(
@@ -202,7 +324,7 @@ import sys
 from desktop.__main__ import build_parser, open_window, show_preview
 args = build_parser().parse_args(["--db", {url!r}, "--lang", "ja"])
 application, window = open_window(args)
-assert show_preview(window, args)
+assert show_preview(window, args) is False  # no accounts: the preview is shown
 application.processEvents()
 heavy = [name for name in ("sqlalchemy", "alembic", "reportlab", "openpyxl") if name in sys.modules]
 print(window.pages["dashboard"].blocking_figure.number.text(), heavy)
