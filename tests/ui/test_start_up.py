@@ -39,15 +39,21 @@ def store_todays_snapshot(url: str) -> Any:
         services.close()
 
 
-def test_the_preview_shows_the_figures_the_full_load_confirms(qtbot: Any, itaku_app: QApplication,
-                                                              demo_services: Any) -> None:
-    demo_services.checks.state()
-    preview = quick_preview(demo_services.database.url, clock=lambda: FIXED_NOW)
+def window_with_preview(qtbot: Any, services: Any) -> tuple[MainWindow, Any]:
+    """A window showing the preview of the database (its snapshot stored first), not yet attached."""
+    services.checks.state()
+    preview = quick_preview(services.database.url, clock=lambda: FIXED_NOW)
     assert preview is not None
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     window.show_preview(preview)
+    return window, preview
+
+
+def test_the_preview_shows_the_figures_the_full_load_confirms(qtbot: Any, itaku_app: QApplication,
+                                                              demo_services: Any) -> None:
+    window, preview = window_with_preview(qtbot, demo_services)
     assert window.services is None and set(window.pages) == {"dashboard"}
     shown, counts = figures(window), navigation_counts(window)
     assert shown[0] == f"{preview.summary.blocking_count:,}" and counts["dashboard"] == preview.summary.count
@@ -65,13 +71,7 @@ def test_the_preview_shows_the_figures_the_full_load_confirms(qtbot: Any, itaku_
 
 def test_a_row_clicked_on_the_preview_opens_once_the_database_is(qtbot: Any, itaku_app: QApplication,
                                                                  demo_services: Any) -> None:
-    demo_services.checks.state()
-    preview = quick_preview(demo_services.database.url, clock=lambda: FIXED_NOW)
-    assert preview is not None
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    window.show_preview(preview)
+    window, preview = window_with_preview(qtbot, demo_services)
     dashboard: Any = window.pages["dashboard"]
     first = preview.first_findings[0]
     dashboard.open_index(dashboard.findings_model.index(0, 0))
