@@ -89,7 +89,9 @@ def sign_in_interactively(services: Any, window: Any) -> bool:
     dialog = sign_in_dialog(services, window, getattr(services, "known_has_accounts", None))
     failed = getattr(services, "failed", None)
     if failed is not None:
-        failed.connect(dialog.reject)
+        failed.connect(dialog.reject)  # connected first, then checked: a failure either side is seen
+        if services.has_failed():
+            return False
     if not window.isVisible():  # closed while the database was opening
         return False
     return bool(dialog.exec() == dialog.DialogCode.Accepted)

@@ -39,6 +39,11 @@ def roles_with(permission: Permission) -> list[Role]:
     return [role for role in Role if permission in GRANTS[role]]
 
 
+def in_sentence(label: str) -> str:
+    """A role's English label inside a sentence: "Staff" → "staff", but "PI protection officer" keeps "PI"."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 class PermissionDeniedError(ItakuError):
     """A refused action; the message says which role it needs."""
 
@@ -47,7 +52,7 @@ class PermissionDeniedError(ItakuError):
         self.role = role
         needed = roles_with(permission)
         ja_roles = "・".join(r.label.ja for r in needed)
-        en_roles = " or ".join(r.label.en.lower() for r in needed)
+        en_roles = " or ".join(in_sentence(r.label.en) for r in needed)
         if role is None:
             self.message = Message("サインインしていません。サインインしてから操作してください。",
                                    "You are not signed in. Sign in first.")
@@ -55,7 +60,7 @@ class PermissionDeniedError(ItakuError):
             current = Role(role).label
             self.message = Message(
                 f"この操作には{ja_roles}の権限が必要です（現在: {current.ja}）。",
-                f"This needs the {en_roles} role (you are signed in as {current.en.lower()}).")
+                f"This needs the {en_roles} role (you are signed in as {in_sentence(current.en)}).")
         super().__init__(str(self.message))
 
 

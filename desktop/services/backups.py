@@ -13,11 +13,12 @@ import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from fnmatch import fnmatch
 from pathlib import Path
 
 from desktop.domain.errors import Message, ValidationError
-from desktop.domain.roles import Permission
+from desktop.domain.roles import Permission, PermissionDeniedError, Role
 from desktop.services.attachments import sha256_of
 from desktop.services.context import TOKYO, ServiceContext
 from desktop.store import migrate
@@ -27,6 +28,7 @@ FORMAT = "itaku-backup"
 FORMAT_VERSION = 1
 DATABASE_NAME = "itaku.sqlite3"
 BACKUP_SUFFIX = ".itaku-backup.zip"
+DAILY_PATTERN = f"itaku-*{BACKUP_SUFFIX}"  # the names ensure_daily gives, in data_dir / "backups"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,17 @@ class BackupResult:
     schema_revision: str | None
     attachments: int
     size: int
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file as the window lists it before restoring."""
+
+    path: Path
+    made_at: datetime  # timezone-aware: the manifest's created_at, else the file's modification time
+    size: int
+    is_daily: bool  # one of the automatic daily backups in the data folder
+    created_by: str | None = None
 
 
 def _refuse(ja: str, en: str) -> ValidationError:
@@ -189,3 +202,74 @@ class BackupService:
         for old in backups[:-keep] if keep > 0 else backups:
             old.unlink()
         return made
+
+    @property
+    def daily_folder(self) -> Path:
+        """Where ensure_daily keeps the automatic backups."""
+        return self.context.data_dir / "backups"
+
+    def list_backups(self) -> list[BackupInfo]:
+        """The daily backups Itaku keeps, newest first (read-only: nothing is opened for writing)."""
+        self.context.require(Permission.READ)
+        folder = self.daily_folder
+        if not folder.is_dir():
+            return []
+        found = [self.describe_backup(path) for path in folder.glob(DAILY_PATTERN) if path.is_file()]
+        return sorted(found, key=lambda info: (info.made_at, info.path.name), reverse=True)
+
+    def describe_backup(self, path: Path) -> BackupInfo:
+        """When a backup zip (or a SQLite file) was made and by whom, as far as the file tells without
+        checking it (restore() does that)."""
+        self.context.require(Permission.READ)
+        path = Path(path)
+        if not path.is_file():
+            raise _refuse(f"ファイルが見つかりません: {path}", f"No such file: {path}")
+        status = path.stat()
+        made_at = datetime.fromtimestamp(status.st_mtime, UTC)
+        created_by = None
+        manifest = _read_manifest(path)
+        if manifest is not None:
+            try:
+                stamped = datetime.fromisoformat(str(manifest["created_at"]))
+                made_at = stamped if stamped.tzinfo is not None else stamped.replace(tzinfo=UTC)
+            except (KeyError, ValueError):
+                pass
+            author = manifest.get("created_by")
+            created_by = author if isinstance(author, str) else None
+        is_daily = path.resolve().parent == self.daily_folder.resolve() and fnmatch(path.name, DAILY_PATTERN)
+        return BackupInfo(path, made_at, status.st_size, is_daily, created_by)
+
+    def pre_restore_copies(self) -> list[Path]:
+        """The copies restore() kept of the database it replaced (`<name>.before-restore-<stamp>…`), newest first."""
+        self.context.require(Permission.READ)
+        target = self.database_file
+        return sorted(target.parent.glob(f"{target.stem}.before-restore-*{target.suffix}"), reverse=True)
+
+    def restore_refusal(self) -> Message | None:
+        """Why restore() cannot be offered here (PostgreSQL, or a role without ADMINISTER), else None."""
+        if sqlite_path(self.context.database.url) is None:
+            return Message(
+                "PostgreSQL のデータベースは Itaku からは復元できません。pg_restore で復元するか、データベース管理者に"
+                "依頼してください。",
+                "A PostgreSQL database cannot be restored from Itaku: restore it with pg_restore, or ask the "
+                "database administrator.")
+        try:
+            self.context.require(Permission.ADMINISTER)
+        except PermissionDeniedError as denied:
+            if denied.role is None:
+                return denied.message  # not signed in
+            officer, current = Role.OFFICER.label, Role(denied.role).label
+            return Message(f"バックアップからの復元は{officer.ja}だけが行えます（現在: {current.ja}）。",
+                           f"Only the {officer.en} may restore from a backup (you are signed in as "
+                           f"{current.en.lower()}).")
+        return None
+
+
+def _read_manifest(path: Path) -> dict[str, object] | None:
+    """A backup zip's manifest, or None when the file is not one (a SQLite file, a damaged zip)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = json.loads(archive.read("manifest.json"))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("format") == FORMAT else None

@@ -202,8 +202,12 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self.tr("&Backup…"), self)
         self.backup_action.setObjectName("backupAction")
         self.backup_action.triggered.connect(lambda _checked=False: self.start_backup())
+        self.restore_action = QAction(self.tr("&Restore from backup…"), self)
+        self.restore_action.setObjectName("restoreAction")
+        self.restore_action.triggered.connect(lambda _checked=False: self.open_restore_dialog())
         file_menu.addAction(self.print_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.refresh_action)
@@ -229,7 +233,7 @@ class MainWindow(QMainWindow):
     def database_actions(self) -> tuple[QAction, ...]:
         """The menu actions that need a database: disabled until `attach`."""
         return (self.settings_action, self.refresh_action, self.import_action, self.export_action,
-                self.print_action, self.backup_action)
+                self.print_action, self.backup_action, self.restore_action)
 
     # Pages --------------------------------------------------------------------------------------------
     def attach(self, services: Any) -> None:
@@ -256,6 +260,9 @@ class MainWindow(QMainWindow):
         self._remove_loading_label()
         for action in self.database_actions():
             action.setEnabled(True)
+        from desktop.ui.restore_dialog import restrict_restore_action
+
+        restrict_restore_action(self.restore_action, services)  # officer and SQLite only; the tooltip says why
         self.statusBar().showMessage(self.tr("Database: {0} · User: {1} ({2})").format(
             masked_url(services.database.url), services.context.actor, role_label(services.context.role)))
         self.refresh_all()
@@ -483,6 +490,17 @@ class MainWindow(QMainWindow):
         from desktop.ui.print_dialog import PrintDialog
 
         dialog = PrintDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_restore_dialog(self) -> QDialog | None:
+        """File → Restore from backup…: a daily backup or a chosen file replaces the database, then Itaku restarts."""
+        if self.services is None:
+            return None
+        from desktop.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.services, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

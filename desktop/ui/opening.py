@@ -56,6 +56,10 @@ class PendingServices:
         """A signal: opening the database failed."""
         return self.opening.failed
 
+    def has_failed(self) -> bool:
+        """Whether opening has already failed (`failed` was emitted, or is about to be)."""
+        return self.opening.error is not None
+
     def wait(self) -> None:
         """Until the database is open (or failed), running the GUI's events meanwhile."""
         opening = self.opening

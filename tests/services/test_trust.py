@@ -330,3 +330,11 @@ def test_a_stored_path_that_escapes_the_data_folder_is_refused(sqlite_services, 
     assert "attachment" in caught.value.fields
     with pytest.raises(ValidationError):
         attachments.check(services.context.data_dir, "../outside.pdf", "x")
+
+
+def test_a_refusal_names_the_roles_as_a_sentence_reads_them() -> None:
+    from desktop.domain.roles import Permission, PermissionDeniedError
+
+    refusal = PermissionDeniedError(Permission.APPROVE, "staff")
+    assert "needs the PI protection officer role (you are signed in as staff)" in refusal.message.en
+    assert "個人情報保護責任者" in refusal.message.ja and "担当者" in refusal.message.ja

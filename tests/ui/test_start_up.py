@@ -243,16 +243,24 @@ def test_the_sign_in_dialog_asks_while_the_database_is_still_opening(
                                                                   "contracts", "engagements", "joint_uses", "audit"}}
 
 
+@pytest.mark.parametrize("when", ["before the dialog is up", "while the dialog is up"])
 def test_a_failed_opening_closes_the_sign_in_dialog_and_is_reported(
-        monkeypatch: Any, capsys: Any, itaku_app: QApplication, demo_services: Any) -> None:
+        when: str, monkeypatch: Any, capsys: Any, itaku_app: QApplication, demo_services: Any) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     import desktop.__main__ as entry
     import desktop.app
 
     demo_services.accounts.create_first_officer("officer", "a-long-password")
+    release = threading.Event()
+    if when == "before the dialog is up":
+        release.set()
 
     def broken_build(*_args: Any, **_kwargs: Any) -> Any:
+        release.wait(20)
         raise OSError("disk on fire")
 
     shown: list[str] = []
@@ -262,15 +270,25 @@ def test_a_failed_opening_closes_the_sign_in_dialog_and_is_reported(
     def check(_window: MainWindow) -> None:
         raise AssertionError("the application must not run without its database")
 
-    real_open_window = entry.open_window
+    from desktop.ui import sign_in
+
+    real_open_window, real_dialog = entry.open_window, sign_in.sign_in_dialog
 
     def open_window(args: Any) -> tuple[Any, Any]:
         application, window = real_open_window(args)
         check.window = window  # type: ignore[attr-defined]
         return _Application(application, check), window
 
+    def dialog_then_fail(services: Any, window: Any, has_accounts: Any = None) -> Any:
+        if release.is_set():
+            services.opening.wait()  # failed for sure before the dialog exists
+        else:
+            QTimer.singleShot(100, release.set)  # fails once the dialog's own event loop runs
+        return real_dialog(services, window, has_accounts)
+
     monkeypatch.setattr(entry, "open_window", open_window)
-    assert entry.main(["--db", demo_services.database.url, "--lang", "ja"]) == 2  # the dialog closed itself
+    monkeypatch.setattr(sign_in, "sign_in_dialog", dialog_then_fail)
+    assert entry.main(["--db", demo_services.database.url, "--lang", "ja"]) == 2  # no hang: the dialog closed
     assert "disk on fire" in capsys.readouterr().err and len(shown) == 1
     for widget in QApplication.topLevelWidgets():
         widget.close()
