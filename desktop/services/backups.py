@@ -192,13 +192,13 @@ class BackupService:
         """The app's automatic backup: one a day in the data folder, the newest `keep` kept."""
         if sqlite_path(self.context.database.url) is None:
             return None
-        folder = self.context.data_dir / "backups"
+        folder = self.daily_folder
         today = self.context.today().strftime("%Y%m%d")
         target = folder / f"itaku-{today}{BACKUP_SUFFIX}"
         made = None
         if not target.exists():
             made = self.backup(target).path
-        backups = sorted(folder.glob(f"itaku-*{BACKUP_SUFFIX}"))
+        backups = sorted(folder.glob(DAILY_PATTERN))
         for old in backups[:-keep] if keep > 0 else backups:
             old.unlink()
         return made
