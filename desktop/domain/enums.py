@@ -93,6 +93,7 @@ class AuditAction(LabelledEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+    RESTORE = "restore"  # the database was replaced from a backup (record type "database")
 
 
 _LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -160,5 +161,6 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "create": ("作成", "Create"),
         "update": ("更新", "Update"),
         "delete": ("削除", "Delete"),
+        "restore": ("バックアップから復元", "Restored from a backup"),
     },
 }

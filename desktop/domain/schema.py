@@ -413,6 +413,16 @@ JOINT_USE_CHANGE = Schema("joint_use_change", "共同利用の変更", "Joint us
 SCHEMAS = {schema.record_type: schema for schema in (
     COMPANY, CONTRACTOR, EVALUATION, CONTRACT, ENGAGEMENT, CONSENT_HOP, REDELEGATION, JOINT_USE, JOINT_USE_CHANGE
 )}
+# Audit events about something that is not one record (a restore replaces the whole database).
+OTHER_RECORD_TYPES = {"database": Message("データベース", "Database")}
+
+
+def record_type_label(record_type: str) -> Message:
+    """What a record type is called, in both languages; an unknown one is shown as it is stored."""
+    schema = SCHEMAS.get(record_type)
+    if schema is not None:
+        return schema.label
+    return OTHER_RECORD_TYPES.get(record_type) or Message(record_type, record_type)
 
 
 def _check_contractor(record: dict[str, Any]) -> None:

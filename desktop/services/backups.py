@@ -17,14 +17,21 @@ from datetime import UTC, datetime
 from fnmatch import fnmatch
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.roles import Permission, PermissionDeniedError, Role
 from desktop.services.attachments import sha256_of
+from desktop.services.audit import record_event
 from desktop.services.context import TOKYO, ServiceContext
 from desktop.store import migrate
 from desktop.store.database import sqlite_path
+from desktop.store.models import AuditEvent
 
 FORMAT = "itaku-backup"
+RESTORE_RECORD_TYPE = "database"  # the audit event of a restore is about the database as a whole (record id 0)
 FORMAT_VERSION = 1
 DATABASE_NAME = "itaku.sqlite3"
 BACKUP_SUFFIX = ".itaku-backup.zip"
@@ -146,9 +153,13 @@ class BackupService:
                 raise _refuse(
                     f"このバックアップはより新しい版の Itaku で作成されています（スキーマ {revision}）。Itaku を更新してから復元してください。",
                     f"This backup comes from a newer Itaku (schema {revision}). Update Itaku, then restore it.")
+            kept: Path | None = None
+            replaced_head = None
             if target.exists():
+                replaced_head = self._audit_head()
                 stamp = datetime.now(TOKYO).strftime("%Y%m%d-%H%M%S")
-                _copy_database(target, target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}"))
+                kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+                _copy_database(target, kept)
             self.context.database.dispose()
             # Copy page by page into the live file: consistent for anyone who opens it afterwards.
             with sqlite3.connect(database) as reader, sqlite3.connect(target) as writer:
@@ -160,7 +171,26 @@ class BackupService:
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(Path(folder) / relative, destination)
         migrate.upgrade(self.context.database.engine)
+        # The restored database's own trail says so: events after the backup are gone from it (they stay in
+        # the kept copy, whose chain head is named here), so an auditor sees the jump and where to look.
+        with self.context.write(Permission.ADMINISTER) as session:
+            record_event(session, self.context, AuditAction.RESTORE, RESTORE_RECORD_TYPE, 0, None, {
+                "source": source.name, "source_sha256": sha256_of(source), "schema_revision": revision,
+                "attachments": len(attachments), "kept_as": kept.name if kept is not None else None,
+                "replaced_head_id": replaced_head[0] if replaced_head else None,
+                "replaced_head_hash": replaced_head[1] if replaced_head else None,
+            })
         return BackupResult(source, revision, len(attachments), source.stat().st_size)
+
+    def _audit_head(self) -> tuple[int, str] | None:
+        """The newest audit event (id, hash) of the database now, None when it has none or is not readable."""
+        try:
+            with self.context.database.read() as session:
+                row = session.execute(select(AuditEvent.id, AuditEvent.hash)
+                                      .order_by(AuditEvent.id.desc()).limit(1)).first()
+        except SQLAlchemyError:
+            return None
+        return (int(row[0]), str(row[1])) if row is not None else None
 
     def _unpack(self, source: Path, folder: Path, database: Path) -> dict[str, str]:
         try:

@@ -338,3 +338,31 @@ def test_a_refusal_names_the_roles_as_a_sentence_reads_them() -> None:
     refusal = PermissionDeniedError(Permission.APPROVE, "staff")
     assert "needs the PI protection officer role (you are signed in as staff)" in refusal.message.en
     assert "個人情報保護責任者" in refusal.message.ja and "担当者" in refusal.message.ja
+
+
+def test_a_restore_is_written_to_the_restored_databases_audit_trail(sqlite_services, tmp_path):
+    """Events after the backup are gone from the restored database: its trail says a restore happened, from
+    which file, and names the kept copy and the chain head it had, so an auditor sees the jump."""
+    from desktop.domain.schema import record_type_label
+    from desktop.services.attachments import sha256_of
+
+    services = sqlite_services
+    services.contractors.create({"name": "株式会社さくら"})
+    backup = services.backups.backup(tmp_path / "backup.zip").path
+    services.contractors.create({"name": "後から追加"})
+    with services.database.read() as session:
+        replaced = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())).first()
+    services.backups.restore(backup)
+    with services.database.read() as session:
+        events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+    restore = events[-1]
+    assert (restore.action, restore.record_type, restore.record_id) == ("restore", "database", 0)
+    after = {name: pair[1] for name, pair in restore.changes.items()}
+    assert after["source"] == "backup.zip" and after["source_sha256"] == sha256_of(backup)
+    assert (after["replaced_head_id"], after["replaced_head_hash"]) == tuple(replaced)
+    assert [p.name for p in tmp_path.rglob("*.before-restore-*")] == [after["kept_as"]]
+    assert restore.actor == services.context.actor
+    report = services.audit.verify_chain()
+    assert report.is_intact and report.events == len(events)
+    assert [e.record_type for e in events[:-1]] == ["contractor"]  # the later event went with the replaced file
+    assert record_type_label("database").ja == "データベース"

@@ -35,6 +35,7 @@ from desktop.domain.schema import (
     SCHEMAS,
     TEXT_LIST,
     Field,
+    record_type_label,
 )
 from desktop.reports.pdf.layout import Column, data_table, fact_table, section_heading
 from desktop.reports.pdf.ledgers import (
@@ -367,7 +368,7 @@ def contractor_file(request: ReportRequest) -> Built:
     if file.findings:
         rows = [[alert(markup(f.severity.label.ja)) if f.severity is Severity.BLOCKING else markup(f.severity.label.ja),
                  markup(day(f.due)), markup(rule_title(f.rule)),
-                 lines(markup(f.message.ja), muted(markup(f"{f.record_label}（{SCHEMAS[f.record_type].ja if f.record_type in SCHEMAS else f.record_type} #{f.record_id}）")))]
+                 lines(markup(f.message.ja), muted(markup(f"{f.record_label}（{record_type_label(f.record_type).ja} #{f.record_id}）")))]
                 for f in sorted(file.findings, key=lambda f: (f.severity is not Severity.BLOCKING, f.rule))]
         story.append(data_table(FILE_FINDING_COLUMNS, rows, styles, width))
     else:
@@ -377,10 +378,9 @@ def contractor_file(request: ReportRequest) -> Built:
     if file.history:
         rows = []
         for event in file.history:
-            schema = SCHEMAS.get(event.record_type)
             rows.append([markup(moment_ja(event.occurred_at)), markup(event.actor),
                          enum_label(AuditAction, event.action),
-                         markup(f"{schema.ja if schema else event.record_type} #{event.record_id}"),
+                         markup(f"{record_type_label(event.record_type).ja} #{event.record_id}"),
                          audit_changes(event.record_type, event.changes)])
         story.append(data_table(HISTORY_COLUMNS, rows, styles, width))
     else:

@@ -23,7 +23,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import Message
 from desktop.domain.rules import RULES, Finding
-from desktop.domain.schema import SCHEMAS
+from desktop.domain.schema import SCHEMAS, record_type_label
 from desktop.reports.pdf.layout import Column, data_table, section_heading
 from desktop.reports.pdf.request import Built, ReportRequest
 from desktop.reports.pdf.text import DASH, day, joined, label, lines, markup, muted, number
@@ -349,8 +349,7 @@ FINDING_COLUMNS = (
 
 
 def record_name(finding: Finding) -> str:
-    schema = SCHEMAS.get(finding.record_type)
-    kind = schema.ja if schema else finding.record_type
+    kind = record_type_label(finding.record_type).ja
     return lines(markup(finding.record_label), muted(markup(f"{kind} #{finding.record_id}")))
 
 

@@ -38,10 +38,10 @@ from desktop.domain.schema import (
     JOINT_USE,
     MULTILINE,
     REDELEGATION,
-    SCHEMAS,
     TEXT_LIST,
     Field,
     Schema,
+    record_type_label,
 )
 from desktop.reports.xlsx.sheet import DATE as DATE_COLUMN
 from desktop.reports.xlsx.sheet import DATETIME, LONG_TEXT, NUMBER, TEXT, Column, SheetWriter
@@ -185,8 +185,7 @@ class AuditWorkbook:
                    None]
             yield [t(Message("作成者", "Created by")), self.services.context.actor, None]
             for record_type, count in self.services.checks.record_counts().items():
-                schema = SCHEMAS.get(record_type)
-                yield [t(Message("登録件数", "Records")), t(schema.label) if schema else record_type, count]
+                yield [t(Message("登録件数", "Records")), t(record_type_label(record_type)), count]
             by_severity = Counter(f.severity for f in self.findings)
             for severity in Severity:
                 yield [t(Message("指摘事項（重大度別）", "Findings by severity")), t(severity.label),
@@ -361,9 +360,8 @@ class AuditWorkbook:
 
         def rows() -> Iterator[Sequence[Any]]:
             for finding in self.findings:
-                schema = SCHEMAS.get(finding.record_type)
                 yield [t(finding.severity.label), t(titles[finding.rule]) if finding.rule in titles else finding.rule,
-                       t(schema.label) if schema else finding.record_type, finding.record_label,
+                       t(record_type_label(finding.record_type)), finding.record_label,
                        t(finding.message), finding.due, finding.rule]
 
         return columns, rows()
@@ -379,12 +377,11 @@ class AuditWorkbook:
         def rows() -> Iterator[Sequence[Any]]:
             for batch in self.services.registers.audit_event_batches():
                 for event in batch:
-                    schema = SCHEMAS.get(event.record_type)
                     changes = "\n".join(f"{name}: {json.dumps(pair[0], ensure_ascii=False)} → "
                                         f"{json.dumps(pair[1], ensure_ascii=False)}"
                                         for name, pair in (event.changes or {}).items())
                     yield [_local(event.occurred_at), event.actor, labels.enum(AuditAction, event.action),
-                           t(schema.label) if schema else event.record_type, event.record_id, changes]
+                           t(record_type_label(event.record_type)), event.record_id, changes]
 
         return columns, rows()
 

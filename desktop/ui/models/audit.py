@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.schema import SCHEMAS
+from desktop.domain.schema import record_type_label as schema_record_type_label
 from desktop.ui.language import text
 from desktop.ui.models.base import Column, ListRegisterModel, enum_display
 
@@ -19,8 +20,7 @@ AUDIT_LIMIT = 1000
 
 
 def record_type_label(record_type: str) -> str:
-    schema = SCHEMAS.get(record_type)
-    return text(schema.label) if schema is not None else record_type
+    return text(schema_record_type_label(record_type))
 
 
 def changes_summary(event: Any) -> str:
