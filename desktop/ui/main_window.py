@@ -398,8 +398,28 @@ class MainWindow(QMainWindow):
             item.setText(f"{label}  ({count:,})" if count else label)
             is_blocking = key in blocking or (key == "dashboard" and blocking_any)
             item.setForeground(QBrush(BLOCKING_TEXT) if is_blocking else QBrush())
-            item.setToolTip(self.tr("%n open finding(s)", "", count) if count else "")
+            item.setToolTip(self.navigation_tooltip(key, count))
         self.fit_navigation()
+
+    def navigation_tooltip(self, key: str, count: int) -> str:
+        """What a navigation count covers: findings are counted by topic, and some are about records the
+        page cannot list (a contractor with no evaluation has no row on 評価), so the tooltip says so."""
+        covers = {
+            "dashboard": self.tr("Every open finding."),
+            "contractors": self.tr("Findings about the contractor itself: data not returned or destroyed, "
+                                   "a foreign regime not recorded. Each contractor's row shows all its findings."),
+            "evaluations": self.tr("Findings about evaluations, including contractors handling PI with no "
+                                   "evaluation at all: those are listed on the Contractors page and the dashboard."),
+            "contracts": self.tr("Findings about contracts, including contractors with no NDA in force: those "
+                                 "are listed on the Contractors page and the dashboard."),
+            "engagements": self.tr("Engagements and re-delegations: consent missing, or a re-delegation to a "
+                                   "contractor with blocking findings."),
+            "joint_uses": self.tr("Joint uses: an item ①–⑥ missing, the notice late, or a change not noticed "
+                                  "in time."),
+        }.get(key)
+        if covers is None:
+            return ""
+        return (self.tr("%n open finding(s)", "", count) + "\n" + covers) if count else covers
 
     def fit_navigation(self) -> None:
         metrics = self.navigation.fontMetrics()
