@@ -95,3 +95,21 @@ def test_urls_the_quick_reader_leaves_to_sqlalchemy() -> None:
     for url in ("sqlite://", "sqlite:///:memory:", "sqlite:///x.db?mode=ro", "postgresql+psycopg://h/db",
                 "mysql://h/db"):
         assert sqlite_file(url) is None
+
+
+def test_a_writer_in_the_middle_of_a_transaction_neither_blocks_nor_changes_the_preview(
+        demo_services: Services) -> None:
+    """WAL: the quick look reads the committed state while another process holds the write lock."""
+    demo_services.checks.state()
+    path = database_file(demo_services)
+    expected = read_preview(path, FIXED_NOW.date())
+    assert expected is not None
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("DELETE FROM finding_snapshot")
+        writer.execute("UPDATE contractor SET name = 'uncommitted'")
+        assert read_preview(path, FIXED_NOW.date()) == expected
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
