@@ -65,7 +65,7 @@ def open_window(args: argparse.Namespace) -> tuple[Any, Any]:
     return application, window
 
 
-def show_preview(window: Any, args: argparse.Namespace) -> bool | None:
+def look_before_opening(window: Any, args: argparse.Namespace) -> bool | None:
     """Before the database is open: a quick look into a SQLite file (see desktop.app.quick_look). Shows the
     dashboard's figures when the database allows it; returns whether it has accounts (None: not known).
     Never an error: without a look the start-up simply goes on, and reports real problems itself."""
@@ -215,7 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     interactive = args.screenshots is None
     has_accounts = None
     if interactive:
-        has_accounts = show_preview(window, args)
+        has_accounts = look_before_opening(window, args)
         application.processEvents()  # painted now, before the database opening competes for the interpreter
     try:
         services = open_database(window, args, background=interactive, known_has_accounts=has_accounts)

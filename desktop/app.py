@@ -21,7 +21,6 @@ if TYPE_CHECKING:  # imported by build_services: the window's first paint must n
     from desktop.services.demo import DemoService
     from desktop.services.engagements import EngagementService
     from desktop.services.evaluations import EvaluationService
-    from desktop.services.finding_snapshot import CompliancePreview
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.preview import DatabaseLook
@@ -154,11 +153,6 @@ def quick_look(url: str | None = None, clock: Callable[[], datetime] | None = No
         return NOTHING_KNOWN
     now = clock() if clock is not None else datetime.now(ZoneInfo("UTC"))
     return look_into(path, now.astimezone(ZoneInfo("Asia/Tokyo")).date())
-
-
-def quick_preview(url: str | None = None, clock: Callable[[], datetime] | None = None) -> CompliancePreview | None:
-    """The dashboard's figures of a SQLite database without accounts (see quick_look); else None."""
-    return quick_look(url, clock).preview
 
 
 def login_name() -> str:

@@ -34,11 +34,11 @@ from desktop.domain.roles import Permission
 from desktop.domain.rules import Deadline, Finding, RuleSettings, evaluate, upcoming_deadlines
 from desktop.services.context import ServiceContext
 from desktop.services.finding_snapshot import (
-    PAGE_OF_RULE,
     ComplianceState,
     FindingTable,
     decode,
     encode,
+    page_of,
     rules_version,
 )
 from desktop.services.settings import SETTINGS, SettingsService
@@ -261,7 +261,7 @@ class CheckService:
 
     @staticmethod
     def count_by_page(findings: list[Finding]) -> Counter[str]:
-        return Counter(PAGE_OF_RULE[finding.rule.split(".")[0]] for finding in findings)
+        return Counter(page_of(finding.rule) for finding in findings)
 
     def record_counts(self) -> dict[str, int]:
         with self.context.read() as session:

@@ -6,9 +6,10 @@ No SQLAlchemy here: the window's first paint reads a snapshot's summary through 
 current (its key: rules version, as-of date and the audit chain's head) and stores it.
 
 Payload, format 2:  b"ITKS" · u8 format · u32 length of the summary · zlib(summary JSON) · zlib(body)
-- summary: what the dashboard shows first: the counts per page, the deadlines and the first
-  `PREVIEW_ROWS` findings in dashboard order. Decoding it never touches the body.
-- body: u32 header length · header JSON (strings, deadlines, …) · the arrays named in the header, raw, in
+- summary: what the dashboard shows first: the counts per page, the deadlines (with their horizon), the
+  re-delegations' engagements and the first `PREVIEW_ROWS` findings in dashboard order. Decoding it never
+  touches the body; a full decode takes these from it too.
+- body: u32 header length · header JSON (strings, type codes, …) · the arrays named in the header, raw, in
   this machine's byte order (part of the rules version): the findings' columns and the two orders the window
   needs (dashboard order; grouped by record), so a start-up never sorts 250,000 findings.
 """
@@ -45,6 +46,12 @@ PAGE_OF_RULE = {
     "redelegation": "engagements",
     "joint_use": "joint_uses",
 }
+
+
+def page_of(rule: str) -> str:
+    """The navigation page a rule's findings are counted on (by the rule's prefix, e.g. "evaluation.")."""
+    return PAGE_OF_RULE[rule.split(".")[0]]
+
 
 SNAPSHOT_FORMAT = 2  # the payload layout below; part of the rules version, so an older layout is never decoded
 PREVIEW_ROWS = 200  # findings in dashboard order kept in the summary: more than a screen of the dashboard
@@ -219,7 +226,7 @@ class FindingSummary:
         blocking: set[str] = set()
         blocking_count = 0
         for (rule, severity), number in Counter(zip(table.rule, table.severity, strict=True)).items():
-            page = PAGE_OF_RULE[strings[rule].split(".")[0]]
+            page = page_of(strings[rule])
             by_page[page] += number
             if strings[severity] == Severity.BLOCKING.value:
                 blocking.add(page)
@@ -308,10 +315,8 @@ def encode(state: ComplianceState) -> bytes:
     arrays = {**{name: table.columns[name] for name in _FINDING_COLUMNS},
               "dashboard_positions": state.dashboard_positions, "record_positions": record_order.positions,
               "record_keys": record_order.keys}
-    header = json.dumps({
-        "count": len(table), "strings": table.strings, "deadlines": _deadline_rows(state.deadlines),
-        "horizon_days": state.horizon_days, "redelegation_engagements": sorted(state.redelegation_engagements.items()),
-        "type_codes": record_order.type_codes,
+    header = json.dumps({  # the deadlines, horizon and re-delegation map are in the summary only
+        "count": len(table), "strings": table.strings, "type_codes": record_order.type_codes,
         "arrays": [[name, values.typecode, len(values) * values.itemsize] for name, values in arrays.items()],
     }, ensure_ascii=False, separators=(",", ":")).encode()
     body = b"".join([struct.pack("<I", len(header)), header, *(values.tobytes() for values in arrays.values())])
@@ -380,8 +385,7 @@ def decode(payload: bytes) -> ComplianceState | None:
             return None
         record_order = RecordOrder(arrays["record_positions"], arrays["record_keys"],
                                    {str(k): int(v) for k, v in header["type_codes"].items()})
-        return ComplianceState(table, _deadlines(header["deadlines"]), int(header["horizon_days"]),
-                               {int(key): int(value) for key, value in header["redelegation_engagements"]},
+        return ComplianceState(table, preview.deadlines, preview.horizon_days, preview.redelegation_engagements,
                                stored=(arrays["dashboard_positions"], record_order, preview.summary))
     except _ERRORS:
         return None

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.services.finding_snapshot import CompliancePreview, decode_preview, rules_version
-from desktop.store.quick_read import HEAD_REVISION, read_snapshot
+from desktop.store.quick_read import read_snapshot
 
 
 @dataclass(frozen=True)
@@ -29,14 +29,8 @@ NOTHING_KNOWN = DatabaseLook(None, None)
 def look_into(path: Path, today: date) -> DatabaseLook:
     """What the file at `path` tells before it is opened, for the as-of date `today`."""
     found = read_snapshot(path, rules_version(), today)
-    if found is None or found.revision != HEAD_REVISION or found.has_accounts is None:
+    if found is None or found.has_accounts is None:  # unreadable, or another schema revision
         return NOTHING_KNOWN
     if found.has_accounts or found.payload is None:
         return DatabaseLook(found.has_accounts, None)
     return DatabaseLook(False, decode_preview(found.payload))
-
-
-def read_preview(path: Path, today: date) -> CompliancePreview | None:
-    """The preview of the database at `path` for the as-of date `today`; None when there is none to show
-    (another schema revision, accounts, no current snapshot, or a file that cannot be read this way)."""
-    return look_into(path, today).preview

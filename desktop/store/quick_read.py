@@ -40,15 +40,13 @@ def sqlite_file(url: str) -> Path | None:
 
 @dataclass(frozen=True)
 class QuickRead:
-    revision: str | None
-    has_accounts: bool | None  # None when the revision is not HEAD_REVISION (not read then)
-    head_id: int
-    head_hash: str
-    payload: bytes | None  # the findings snapshot stored for this head, rules version and date, if any
+    has_accounts: bool | None  # None when the schema is not at HEAD_REVISION (nothing else is read then)
+    payload: bytes | None  # the findings snapshot for this head, rules version and date; never read with accounts
 
 
 def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | None:
-    """What the first paint needs from the database file; None when it cannot be read this way."""
+    """What the first paint needs from the database file; None when it cannot be read this way. A database
+    with accounts shows nothing before sign-in, so its snapshot (megabytes at 100,000 contractors) is not read."""
     if not path.is_file():
         return None
     try:
@@ -61,8 +59,10 @@ def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | No
         revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
         revision = revisions[0] if len(revisions) == 1 else None
         if revision != HEAD_REVISION:
-            return QuickRead(revision, None, 0, GENESIS, None)
+            return QuickRead(None, None)
         has_accounts = connection.execute("SELECT EXISTS (SELECT 1 FROM account)").fetchone()[0] == 1
+        if has_accounts:
+            return QuickRead(True, None)
         head = connection.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
         head_id, head_hash = (int(head[0]), str(head[1])) if head is not None else (0, GENESIS)
         row = connection.execute(
@@ -70,7 +70,7 @@ def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | No
             "AND audit_head_hash = ? ORDER BY id DESC LIMIT 1",
             (rules_version, as_of.isoformat(), head_id, head_hash)).fetchone()
         payload = bytes(row[0]) if row is not None and row[0] is not None else None
-        return QuickRead(revision, has_accounts, head_id, head_hash, payload)
+        return QuickRead(False, payload)
     except sqlite3.Error:
         return None
     finally:

@@ -7,7 +7,7 @@ the counts already made, so a start-up sorts nothing. Everything here runs on a 
 contractors and no current snapshot the rules take seconds, and the window must not freeze meanwhile.
 
 Before the database is open, the window may show a `CompliancePreview` (the summary part of the stored
-snapshot, read by `desktop.app.quick_preview`): `ComplianceSnapshot.from_preview` holds its figures and the
+snapshot, read by `desktop.app.quick_look`): `ComplianceSnapshot.from_preview` holds its figures and the
 first screen of the dashboard, and the full snapshot replaces it once loaded.
 """
 
@@ -108,15 +108,6 @@ class ComplianceSnapshot:
                    OrderedFindings(state.table, state.dashboard_positions),
                    TableFindingsIndex(state.table, state.record_order), Counter(summary.by_page),
                    set(summary.blocking_pages), summary.blocking_count, summary.count)
-
-    @classmethod
-    def build(cls, findings: list[Finding] | FindingTable, deadlines: list[Deadline],
-              redelegation_engagements: dict[int, int], horizon_days: int) -> ComplianceSnapshot:
-        """From a list of findings (or a table): the same as a state read from the database would give."""
-        from desktop.services.finding_snapshot import ComplianceState, FindingTable
-
-        table = findings if isinstance(findings, FindingTable) else FindingTable.from_findings(list(findings))
-        return cls.of_state(ComplianceState(table, deadlines, horizon_days, redelegation_engagements))
 
     @classmethod
     def from_preview(cls, preview: CompliancePreview) -> ComplianceSnapshot:

@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
 
     def show_preview(self, preview: Any) -> None:
         """Before the database is open: the dashboard's figures and first rows from the stored findings
-        snapshot (a `CompliancePreview`, see desktop.app.quick_preview). The full snapshot replaces it."""
+        snapshot (a `CompliancePreview`, see desktop.app.quick_look). The full snapshot replaces it."""
         from desktop.ui.compliance import ComplianceSnapshot
 
         self.snapshot = ComplianceSnapshot.from_preview(preview)
@@ -469,16 +469,21 @@ class MainWindow(QMainWindow):
         for key in [key for key, open_dialog in self.open_dialogs.items() if open_dialog is dialog]:
             del self.open_dialogs[key]
 
+    @staticmethod
+    def _open(dialog: QDialog) -> QDialog:
+        """Show one of the window's dialogs without blocking; it is deleted when closed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_settings(self) -> QDialog | None:
         if self.services is None:
             return None
         from desktop.ui.forms.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.bus.announce({"settings", "company_profile"}))
-        dialog.open()
-        return dialog
+        return self._open(dialog)
 
     def open_import_wizard(self) -> QDialog | None:
         """File → Import a contractor ledger…; the registers reload when the wizard closes."""
@@ -487,10 +492,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.services, self)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(lambda _result: self.bus.announce({"contractor", "evaluation", "contract"}))
-        wizard.open()
-        return wizard
+        return self._open(wizard)
 
     def open_export_dialog(self) -> QDialog | None:
         """File → Export the audit workbook…"""
@@ -498,10 +501,7 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.services, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._open(ExportDialog(self.services, self))
 
     def open_print_dialog(self) -> QDialog | None:
         """File → Print register…: one register as PDF, opened with the system viewer."""
@@ -509,10 +509,7 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.print_dialog import PrintDialog
 
-        dialog = PrintDialog(self.services, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._open(PrintDialog(self.services, self))
 
     def open_restore_dialog(self) -> QDialog | None:
         """File → Restore from backup…: a daily backup or a chosen file replaces the database, then Itaku restarts."""
@@ -520,10 +517,7 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.restore_dialog import RestoreDialog
 
-        dialog = RestoreDialog(self.services, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._open(RestoreDialog(self.services, self))
 
     def start_backup(self, path: Any = None) -> Any:
         """File → Backup…: a copy of the database and its attachments (SQLite; PostgreSQL says pg_dump)."""

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.app import Services, quick_preview
+from desktop.app import Services, quick_look
 from desktop.services.finding_snapshot import FindingSummary, dashboard_order
-from desktop.services.preview import read_preview
+from desktop.services.preview import look_into
 from desktop.store.database import sqlite_path
 from desktop.store.quick_read import HEAD_REVISION, sqlite_file
 from tests.conftest import FIXED_NOW
@@ -25,7 +25,7 @@ def database_file(services: Services) -> Path:
 
 def test_the_preview_gives_the_figures_and_first_rows_of_the_full_load(demo_services: Services) -> None:
     state = demo_services.checks.state()  # computed and stored
-    preview = quick_preview(demo_services.database.url, clock=lambda: FIXED_NOW)
+    preview = quick_look(demo_services.database.url, clock=lambda: FIXED_NOW).preview
     assert preview is not None
     assert preview.summary == FindingSummary.of(state.table) and preview.summary.count == len(state.findings)
     assert preview.first_findings == dashboard_order(state.findings)[:len(preview.first_findings)]
@@ -37,19 +37,19 @@ def test_the_preview_gives_the_figures_and_first_rows_of_the_full_load(demo_serv
 def test_no_preview_once_anything_changed_since_the_snapshot(demo_services: Services) -> None:
     demo_services.checks.state()
     path, today = database_file(demo_services), FIXED_NOW.date()
-    assert read_preview(path, today) is not None
-    assert read_preview(path, today + timedelta(days=1)) is None  # another as-of date
+    assert look_into(path, today).preview is not None
+    assert look_into(path, today + timedelta(days=1)).preview is None  # another as-of date
     demo_services.contractors.create({"name": "株式会社プレビュー後", "kind": "corporation", "status": "active"})
-    assert read_preview(path, today) is None  # the audit head moved: the snapshot is of an older state
+    assert look_into(path, today).preview is None  # the audit head moved: the snapshot is of an older state
     demo_services.checks.state()
-    assert read_preview(path, today) is not None
+    assert look_into(path, today).preview is not None
 
 
 def test_no_preview_for_a_database_with_accounts(demo_services: Services) -> None:
     """Nothing is shown before someone signs in."""
     demo_services.accounts.create_first_officer("officer", "a-long-password")
     demo_services.checks.state()
-    assert read_preview(database_file(demo_services), FIXED_NOW.date()) is None
+    assert look_into(database_file(demo_services), FIXED_NOW.date()).preview is None
 
 
 def test_no_preview_for_another_schema_revision(demo_services: Services) -> None:
@@ -57,22 +57,22 @@ def test_no_preview_for_another_schema_revision(demo_services: Services) -> None
     path = database_file(demo_services)
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0003'")
-    assert read_preview(path, FIXED_NOW.date()) is None
+    assert look_into(path, FIXED_NOW.date()).preview is None
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = ?", (HEAD_REVISION,))
-    assert read_preview(path, FIXED_NOW.date()) is not None
+    assert look_into(path, FIXED_NOW.date()).preview is not None
 
 
 def test_no_preview_and_no_file_made_for_a_missing_or_foreign_database(tmp_path: Path) -> None:
     missing = tmp_path / "missing.sqlite3"
-    assert quick_preview(f"sqlite:///{missing}") is None and not missing.exists()
-    assert quick_preview("postgresql://localhost/test") is None
+    assert quick_look(f"sqlite:///{missing}").preview is None and not missing.exists()
+    assert quick_look("postgresql://localhost/test").preview is None
     not_itaku = tmp_path / "other.db"
     with sqlite3.connect(not_itaku) as connection:
         connection.execute("CREATE TABLE t (x)")
-    assert quick_preview(str(not_itaku)) is None
+    assert quick_look(str(not_itaku)).preview is None
     (tmp_path / "garbage.db").write_bytes(b"not a database at all" * 100)
-    assert quick_preview(str(tmp_path / "garbage.db")) is None
+    assert quick_look(str(tmp_path / "garbage.db")).preview is None
 
 
 def test_the_preview_reads_without_writing(demo_services: Services) -> None:
@@ -80,7 +80,7 @@ def test_the_preview_reads_without_writing(demo_services: Services) -> None:
     demo_services.close()  # checkpointed: the file alone holds the database
     path = database_file(demo_services)
     before = path.read_bytes()
-    assert quick_preview(str(path), clock=lambda: FIXED_NOW) is not None
+    assert quick_look(str(path), clock=lambda: FIXED_NOW).preview is not None
     assert path.read_bytes() == before
 
 
@@ -102,14 +102,14 @@ def test_a_writer_in_the_middle_of_a_transaction_neither_blocks_nor_changes_the_
     """WAL: the quick look reads the committed state while another process holds the write lock."""
     demo_services.checks.state()
     path = database_file(demo_services)
-    expected = read_preview(path, FIXED_NOW.date())
+    expected = look_into(path, FIXED_NOW.date()).preview
     assert expected is not None
     writer = sqlite3.connect(path, isolation_level=None)
     try:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("DELETE FROM finding_snapshot")
         writer.execute("UPDATE contractor SET name = 'uncommitted'")
-        assert read_preview(path, FIXED_NOW.date()) == expected
+        assert look_into(path, FIXED_NOW.date()).preview == expected
     finally:
         writer.execute("ROLLBACK")
         writer.close()

@@ -7,7 +7,7 @@ from collections import Counter
 
 from desktop.app import Services
 from desktop.domain.enums import Severity
-from desktop.services.finding_snapshot import PAGE_OF_RULE, FindingTable, dashboard_order
+from desktop.services.finding_snapshot import PAGE_OF_RULE, ComplianceState, FindingTable, dashboard_order
 from desktop.ui.compliance import ComplianceSnapshot, load_snapshot
 from desktop.ui.models.base import FindingsIndex
 
@@ -39,7 +39,8 @@ def test_a_snapshot_read_back_from_the_database_matches_the_findings_it_was_made
 def test_a_snapshot_built_from_a_list_of_findings_is_the_same(demo_services: Services) -> None:
     findings = demo_services.checks.findings()
     state = demo_services.checks.state()
-    from_list = ComplianceSnapshot.build(findings, state.deadlines, state.redelegation_engagements, 90)
+    from_list = ComplianceSnapshot.of_state(ComplianceState(FindingTable.from_findings(findings), state.deadlines, 90,
+                                                            state.redelegation_engagements))
     from_table = load_snapshot(demo_services)
     assert list(from_list.ordered_findings) == list(from_table.ordered_findings)
     assert from_list.counts == from_table.counts and from_list.blocking == from_table.blocking

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import build_services, quick_preview
+from desktop.app import build_services, quick_look
 from desktop.ui.main_window import COUNT_ROLE, MainWindow
 from tests.conftest import FIXED_NOW
 from tests.ui.conftest import OFFSCREEN_NOTES
@@ -42,7 +42,7 @@ def store_todays_snapshot(url: str) -> Any:
 def window_with_preview(qtbot: Any, services: Any) -> tuple[MainWindow, Any]:
     """A window showing the preview of the database (its snapshot stored first), not yet attached."""
     services.checks.state()
-    preview = quick_preview(services.database.url, clock=lambda: FIXED_NOW)
+    preview = quick_look(services.database.url, clock=lambda: FIXED_NOW).preview
     assert preview is not None
     window = MainWindow()
     qtbot.addWidget(window)
@@ -339,10 +339,10 @@ def test_the_figures_are_painted_before_sqlalchemy_is_imported(tmp_path: Path, d
     state = store_todays_snapshot(url)
     script = f"""
 import sys
-from desktop.__main__ import build_parser, open_window, show_preview
+from desktop.__main__ import build_parser, look_before_opening, open_window
 args = build_parser().parse_args(["--db", {url!r}, "--lang", "ja"])
 application, window = open_window(args)
-assert show_preview(window, args) is False  # no accounts: the preview is shown
+assert look_before_opening(window, args) is False  # no accounts: the preview is shown
 application.processEvents()
 heavy = [name for name in ("sqlalchemy", "alembic", "reportlab", "openpyxl") if name in sys.modules]
 print(window.pages["dashboard"].blocking_figure.number.text(), heavy)
