@@ -413,8 +413,9 @@ JOINT_USE_CHANGE = Schema("joint_use_change", "共同利用の変更", "Joint us
 SCHEMAS = {schema.record_type: schema for schema in (
     COMPANY, CONTRACTOR, EVALUATION, CONTRACT, ENGAGEMENT, CONSENT_HOP, REDELEGATION, JOINT_USE, JOINT_USE_CHANGE
 )}
-# Audit events about something that is not one record (a restore replaces the whole database).
-OTHER_RECORD_TYPES = {"database": Message("データベース", "Database")}
+# Audit events about what has no schema here: accounts, settings, and the whole database (a restore).
+OTHER_RECORD_TYPES = {"account": Message("アカウント", "Account"), "setting": Message("設定", "Setting"),
+                      "database": Message("データベース", "Database")}
 
 
 def record_type_label(record_type: str) -> Message:

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from sqlalchemy import func, select, text
 
-from desktop.domain.errors import ValidationError
+from desktop.domain.errors import Message, ValidationError
 from desktop.domain.roles import PermissionDeniedError
 from desktop.services.accounts import AuthenticationError
 from desktop.store.models import Account, AuditEvent, Contractor
@@ -366,3 +366,5 @@ def test_a_restore_is_written_to_the_restored_databases_audit_trail(sqlite_servi
     assert report.is_intact and report.events == len(events)
     assert [e.record_type for e in events[:-1]] == ["contractor"]  # the later event went with the replaced file
     assert record_type_label("database").ja == "データベース"
+    assert record_type_label("account").en == "Account" and record_type_label("contractor").ja == "委託先"
+    assert record_type_label("unheard_of") == Message("unheard_of", "unheard_of")
