@@ -24,8 +24,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.app import build_services  # noqa: E402
 
-TABLES = ("contractor", "evaluation", "contract", "engagement", "consent_hop", "redelegation", "joint_use",
-          "joint_use_change")
+TABLES = (
+    "contractor",
+    "evaluation",
+    "contract",
+    "engagement",
+    "consent_hop",
+    "redelegation",
+    "joint_use",
+    "joint_use_change",
+)
 
 
 def best_of(repeat: int, action, setup=lambda: None) -> float:  # noqa: ANN001
@@ -39,7 +47,9 @@ def best_of(repeat: int, action, setup=lambda: None) -> float:  # noqa: ANN001
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -47,8 +57,12 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
-            services = build_services(f"sqlite:///{folder}/bench{size}.db", actor="bench",
-                                      data_dir=Path(folder) / "files", clock=lambda: now)
+            services = build_services(
+                f"sqlite:///{folder}/bench{size}.db",
+                actor="bench",
+                data_dir=Path(folder) / "files",
+                clock=lambda: now,
+            )
             start = time.perf_counter()
             services.demo.load(size, 1)
             build = time.perf_counter() - start
@@ -79,18 +93,35 @@ def main() -> int:
             # A cold check: no snapshot for this state of the database (the first check after a change).
             check = best_of(args.repeat, services.checks.findings, forget_snapshots)
             hit = best_of(args.repeat, services.checks.findings)
-            rows.append((size, build, baseline, check, check / baseline, cold_queries, len(findings), hit,
-                         hit_queries))
+            rows.append(
+                (
+                    size,
+                    build,
+                    baseline,
+                    check,
+                    check / baseline,
+                    cold_queries,
+                    len(findings),
+                    hit,
+                    hit_queries,
+                )
+            )
             services.close()
-    print(f"{'contractors':>11} {'build s':>8} {'SELECT s':>9} {'check s':>8} {'ratio':>6} {'queries':>8} "
-          f"{'findings':>8} {'2nd call (snapshot hit) s':>26} {'queries':>8}")
+    print(
+        f"{'contractors':>11} {'build s':>8} {'SELECT s':>9} {'check s':>8} {'ratio':>6} {'queries':>8} "
+        f"{'findings':>8} {'2nd call (snapshot hit) s':>26} {'queries':>8}"
+    )
     for size, build, baseline, check, ratio, queries, findings, hit, hit_queries in rows:
-        print(f"{size:>11,} {build:>8.2f} {baseline:>9.3f} {check:>8.3f} {ratio:>5.1f}× {queries:>8} {findings:>8} "
-              f"{hit:>26.3f} {hit_queries:>8}")
+        print(
+            f"{size:>11,} {build:>8.2f} {baseline:>9.3f} {check:>8.3f} {ratio:>5.1f}× {queries:>8} {findings:>8} "
+            f"{hit:>26.3f} {hit_queries:>8}"
+        )
     constant = len({row[5] for row in rows}) == 1
     within = all(row[4] <= 20 for row in rows)
-    print(f"queries constant across sizes: {'yes' if constant else 'NO'}; "
-          f"check within 20× of the plain SELECT: {'yes' if within else 'NO'}")
+    print(
+        f"queries constant across sizes: {'yes' if constant else 'NO'}; "
+        f"check within 20× of the plain SELECT: {'yes' if within else 'NO'}"
+    )
     return 0 if constant and within else 1
 
 

@@ -66,12 +66,26 @@ def render_baseline(texts: list[list[str]], out: Path) -> tuple[float, int]:
     started = time.perf_counter()
     header = [Paragraph(column.heading, styles.header) for column in CONTRACTOR_COLUMNS]
     body = [[Paragraph(text, styles.cell) for text in row] for row in texts]
-    document = SimpleDocTemplate(str(out), pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=MARGIN, bottomMargin=MARGIN)
+    document = SimpleDocTemplate(
+        str(out),
+        pagesize=page_size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+    )
     table = Table([header, *body], colWidths=widths, repeatRows=1)
     # Only the register's cell paddings, so both wrap the texts to the same lines and pages.
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 2.5), ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
-                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
     document.build([table])
     return time.perf_counter() - started, int(document.page)
 
@@ -100,7 +114,9 @@ def measure_memory(url: str, out: str) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--memory-sizes", default="2500,5000,10000", help="comma-separated contractor counts")
     parser.add_argument("--repeat", type=int, default=2, help="timed runs of each, the best counts")
@@ -114,7 +130,9 @@ def main() -> int:
         url = build_database(folder, args.size)
         texts = baseline_texts(url)
         warm = build_services(url, actor="bench")
-        render_register(warm, "joint-uses", folder / "warm-up.pdf")  # imports and the font file loaded for both
+        render_register(
+            warm, "joint-uses", folder / "warm-up.pdf"
+        )  # imports and the font file loaded for both
         warm.close()
         ours_times, base_times = [], []
         for _ in range(args.repeat):  # interleaved, so a busy moment of the machine hits both
@@ -125,22 +143,31 @@ def main() -> int:
         ours, base = min(ours_times), min(base_times)
         rows = len(texts)
         print(f"\n委託先管理台帳, {rows:,} contractors (best of {args.repeat})")
-        print(f"  ours (queries + layout) {ours:7.2f} s  {ours_pages:5d} pages  "
-              f"{(folder / 'ours.pdf').stat().st_size / rows * 1000 / 1024:8.1f} KiB per 1,000 rows")
-        print(f"  bare Table of Paragraph {base:7.2f} s  {base_pages:5d} pages  "
-              f"{(folder / 'baseline.pdf').stat().st_size / rows * 1000 / 1024:8.1f} KiB per 1,000 rows")
+        print(
+            f"  ours (queries + layout) {ours:7.2f} s  {ours_pages:5d} pages  "
+            f"{(folder / 'ours.pdf').stat().st_size / rows * 1000 / 1024:8.1f} KiB per 1,000 rows"
+        )
+        print(
+            f"  bare Table of Paragraph {base:7.2f} s  {base_pages:5d} pages  "
+            f"{(folder / 'baseline.pdf').stat().st_size / rows * 1000 / 1024:8.1f} KiB per 1,000 rows"
+        )
         print(f"  ratio ours / baseline   {ours / base:7.2f}x   (target <= 1.20x)")
 
         print("\npeak memory of one render (fresh process per size)")
         print(f"  {'contractors':>11} {'pages':>6} {'peak MB':>8} {'MB/page':>8}")
         for size in (int(text) for text in args.memory_sizes.split(",") if text.strip()):
             size_url = url if size == args.size else build_database(folder, size)
-            output = subprocess.run([sys.executable, __file__, "--measure-memory", size_url,
-                                     str(folder / f"memory-{size}.pdf")], check=True, capture_output=True,
-                                    text=True).stdout
+            output = subprocess.run(
+                [sys.executable, __file__, "--measure-memory", size_url, str(folder / f"memory-{size}.pdf")],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
             measured = json.loads(output.strip().splitlines()[-1])
-            print(f"  {size:>11,} {measured['pages']:>6} {measured['peak_mb']:>8.1f} "
-                  f"{measured['peak_mb'] / measured['pages']:>8.3f}")
+            print(
+                f"  {size:>11,} {measured['pages']:>6} {measured['peak_mb']:>8.1f} "
+                f"{measured['peak_mb'] / measured['pages']:>8.3f}"
+            )
     return 0
 
 

@@ -41,7 +41,9 @@ def build_database(path: Path, size: int) -> None:
     """Demo data through the services, then bulk copies of the contractor rows (new names and numbers)."""
     from desktop.app import build_services
 
-    services = build_services(f"sqlite:///{path}", actor="bench", data_dir=path.parent / "files", clock=lambda: NOW)
+    services = build_services(
+        f"sqlite:///{path}", actor="bench", data_dir=path.parent / "files", clock=lambda: NOW
+    )
     services.demo.load(min(BASE_SIZE, size), 1)
     services.close()
     connection = sqlite3.connect(path)
@@ -51,13 +53,17 @@ def build_database(path: Path, size: int) -> None:
         if name == "name":
             copied.append("name || ' ' || (id + (SELECT max(id) FROM contractor))")
         elif name == "corporate_number":
-            copied.append("CASE WHEN corporate_number IS NULL THEN NULL ELSE "
-                          "printf('%013d', id + (SELECT max(id) FROM contractor)) END")
+            copied.append(
+                "CASE WHEN corporate_number IS NULL THEN NULL ELSE "
+                "printf('%013d', id + (SELECT max(id) FROM contractor)) END"
+            )
         else:
             copied.append(name)
     while (count := connection.execute("SELECT count(*) FROM contractor").fetchone()[0]) < size:
-        connection.execute(f"INSERT INTO contractor ({', '.join(columns)}) SELECT {', '.join(copied)} "
-                           f"FROM contractor ORDER BY id LIMIT {size - count}")
+        connection.execute(
+            f"INSERT INTO contractor ({', '.join(columns)}) SELECT {', '.join(copied)} "
+            f"FROM contractor ORDER BY id LIMIT {size - count}"
+        )
         connection.commit()
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.close()
@@ -108,8 +114,21 @@ class PlainListModel(QAbstractTableModel):
 def first_paint_bare(application: QApplication, rows: list[tuple[Any, ...]]) -> float:
     start = time.perf_counter()
     view = QTableView()
-    view.setModel(PlainListModel(rows, ["findings", "name", "kana", "corporate_number", "status",
-                                        "entrusted_work", "country", "start_date"]))
+    view.setModel(
+        PlainListModel(
+            rows,
+            [
+                "findings",
+                "name",
+                "kana",
+                "corporate_number",
+                "status",
+                "entrusted_work",
+                "country",
+                "start_date",
+            ],
+        )
+    )
     view.resize(1200, 800)
     watcher = PaintWatcher(view.viewport())
     view.show()
@@ -173,7 +192,9 @@ def first_page_queries(services: Any, typed: str) -> tuple[float, float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -189,12 +210,16 @@ def main() -> int:
     from desktop.ui.compliance import load_snapshot
 
     application = create_application(sys.argv[:1], "ja")
-    services = build_services(f"sqlite:///{path}", actor="bench", data_dir=path.parent / "files", clock=lambda: NOW)
+    services = build_services(
+        f"sqlite:///{path}", actor="bench", data_dir=path.parent / "files", clock=lambda: NOW
+    )
     total = services.contractors.count()
 
     start = time.perf_counter()
-    rows = [(None, r.name, r.kana, r.corporate_number, r.status, r.entrusted_work, r.country, r.start_date)
-            for r in services.contractors.search()]
+    rows = [
+        (None, r.name, r.kana, r.corporate_number, r.status, r.entrusted_work, r.country, r.start_date)
+        for r in services.contractors.search()
+    ]
     load_all = time.perf_counter() - start
 
     bare_times, page_times = [], []
@@ -209,20 +234,24 @@ def main() -> int:
     assert page is not None
     bare, ours = min(bare_times), min(page_times)
 
-    page_typing = typing_times(application, lambda typed: page.source_model.set_filter(typed, None),
-                               page.table.viewport())
+    page_typing = typing_times(
+        application, lambda typed: page.source_model.set_filter(typed, None), page.table.viewport()
+    )
     shown_after_typing = page.source_model.rowCount()
     held = page.source_model.loaded_rows
     start = time.perf_counter()
     matching = page.source_model.total_count()
     count_time = time.perf_counter() - start
     page.source_model.set_filter("", None)
-    no_match_typing = typing_times(application, lambda typed: page.source_model.set_filter(typed, None),
-                                   page.table.viewport(), NO_MATCH)
+    no_match_typing = typing_times(
+        application, lambda typed: page.source_model.set_filter(typed, None), page.table.viewport(), NO_MATCH
+    )
     page.source_model.set_filter("", None)
 
     proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(PlainListModel(rows, ["f", "name", "kana", "number", "status", "work", "country", "start"]))
+    proxy.setSourceModel(
+        PlainListModel(rows, ["f", "name", "kana", "number", "status", "work", "country", "start"])
+    )
     proxy.setFilterKeyColumn(1)
     bare_view = QTableView()
     bare_view.setModel(proxy)
@@ -240,21 +269,35 @@ def main() -> int:
     print(f"contractors in the database:      {total:,}")
     print(f"loading every row (baseline data): {load_all * 1000:8.1f} ms (not part of either paint)")
     print(f"first paint, bare list view:       {bare * 1000:8.1f} ms")
-    print(f"first paint, 委託先 page:           {ours * 1000:8.1f} ms   ratio {ours / bare:5.2f}×  (target ≤ 2×)")
+    print(
+        f"first paint, 委託先 page:           {ours * 1000:8.1f} ms   ratio {ours / bare:5.2f}×  (target ≤ 2×)"
+    )
     print(f"typing '{TYPED}', per keystroke (first-page query + repaint):")
-    print(f"  委託先 page: median {statistics.median(page_typing) * 1000:6.1f} ms, "
-          f"max {max(page_typing) * 1000:6.1f} ms  (target < 100 ms)")
-    print(f"  bare proxy:  median {statistics.median(bare_typing) * 1000:6.1f} ms, "
-          f"max {max(bare_typing) * 1000:6.1f} ms   ratio of max {max(page_typing) / max(bare_typing):5.2f}×")
-    print(f"  委託先 page, typing '{NO_MATCH}' (last keys match nothing): median "
-          f"{statistics.median(no_match_typing) * 1000:6.1f} ms, max {max(no_match_typing) * 1000:6.1f} ms")
-    print(f"  first page + count for each prefix of '{NO_MATCH}', slowest: plain LIKE "
-          f"{plain_query * 1000:6.1f} ms, with the trigram index {indexed_query * 1000:6.1f} ms   "
-          f"ratio {indexed_query / plain_query:5.2f}×")
-    print(f"rows matching '{TYPED}': {matching:,} (COUNT once typing pauses: {count_time * 1000:.1f} ms); "
-          f"rows held in memory by the page: {held:,} of {shown_after_typing:,} shown so far")
-    print(f"findings + deadlines refresh (all rules, {len(snapshot.findings):,} findings): "
-          f"{snapshot_time * 1000:8.1f} ms")
+    print(
+        f"  委託先 page: median {statistics.median(page_typing) * 1000:6.1f} ms, "
+        f"max {max(page_typing) * 1000:6.1f} ms  (target < 100 ms)"
+    )
+    print(
+        f"  bare proxy:  median {statistics.median(bare_typing) * 1000:6.1f} ms, "
+        f"max {max(bare_typing) * 1000:6.1f} ms   ratio of max {max(page_typing) / max(bare_typing):5.2f}×"
+    )
+    print(
+        f"  委託先 page, typing '{NO_MATCH}' (last keys match nothing): median "
+        f"{statistics.median(no_match_typing) * 1000:6.1f} ms, max {max(no_match_typing) * 1000:6.1f} ms"
+    )
+    print(
+        f"  first page + count for each prefix of '{NO_MATCH}', slowest: plain LIKE "
+        f"{plain_query * 1000:6.1f} ms, with the trigram index {indexed_query * 1000:6.1f} ms   "
+        f"ratio {indexed_query / plain_query:5.2f}×"
+    )
+    print(
+        f"rows matching '{TYPED}': {matching:,} (COUNT once typing pauses: {count_time * 1000:.1f} ms); "
+        f"rows held in memory by the page: {held:,} of {shown_after_typing:,} shown so far"
+    )
+    print(
+        f"findings + deadlines refresh (all rules, {len(snapshot.findings):,} findings): "
+        f"{snapshot_time * 1000:8.1f} ms"
+    )
     services.close()
     return 0
 

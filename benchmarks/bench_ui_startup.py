@@ -108,11 +108,20 @@ sys.exit(code)
 
 def run(script: str, *args: str) -> dict[str, tuple[float, str]]:
     """Run a fresh interpreter; return when each marker line arrived (seconds from spawn) and its detail."""
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "PYTHONPATH": str(ROOT),
+    }
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True,
-                               stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+    )
     marks: dict[str, tuple[float, str]] = {}
     assert process.stdout is not None
     for line in process.stdout:
@@ -143,7 +152,9 @@ def with_accounts(url: str) -> str:
 OFFICER, PASSWORD = "officer", "bench-password-1"
 
 
-def measure(url: str, repeat: int, environment: dict[str, str]) -> tuple[dict[str, list[float]], dict[str, str]]:
+def measure(
+    url: str, repeat: int, environment: dict[str, str]
+) -> tuple[dict[str, list[float]], dict[str, str]]:
     """Seconds of each marker over `repeat` runs (and the bare window's), and the last run's marker details."""
     os.environ.update(environment)
     run(ITAKU, url)  # warm the file cache, compile the translations, store today's findings snapshot
@@ -160,18 +171,26 @@ def measure(url: str, repeat: int, environment: dict[str, str]) -> tuple[dict[st
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", default=f"sqlite:///{Path(tempfile.gettempdir()) / 'itaku-bench-ui-100000.sqlite3'}")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--db", default=f"sqlite:///{Path(tempfile.gettempdir()) / 'itaku-bench-ui-100000.sqlite3'}"
+    )
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     os.environ.setdefault("ITAKU_TRANSLATIONS_CACHE", str(Path(tempfile.gettempdir()) / "itaku-bench-qm"))
-    os.environ.setdefault("ITAKU_DATA_DIR", str(Path(tempfile.gettempdir()) / "itaku-bench-data"))  # daily backups
+    os.environ.setdefault(
+        "ITAKU_DATA_DIR", str(Path(tempfile.gettempdir()) / "itaku-bench-data")
+    )  # daily backups
 
     def median(values: list[float]) -> float:
         return statistics.median(values)
 
-    print(f"database: {args.db}   (median of {args.repeat} fresh processes; the real `itaku` start-up, "
-          "sign-in from ITAKU_USER/ITAKU_PASSWORD)")
+    print(
+        f"database: {args.db}   (median of {args.repeat} fresh processes; the real `itaku` start-up, "
+        "sign-in from ITAKU_USER/ITAKU_PASSWORD)"
+    )
     plain, details = measure(args.db, args.repeat, {})
     base = median(plain["bare"])
 
@@ -184,21 +203,31 @@ def main() -> int:
     line("dashboard with its figures", median(plain["dashboard"]), "(target ≤ 3×)")
     line("database open, pages and all findings loaded", median(plain["ready"]))
     line("委託先 rows shown", median(plain["rows"]))
-    print(f"  heavy modules imported before the frame: {details['frame']}; before the figures: "
-          f"{details['dashboard'].partition(' ')[2]}; by the end: {details['late']}")
+    print(
+        f"  heavy modules imported before the frame: {details['frame']}; before the figures: "
+        f"{details['dashboard'].partition(' ')[2]}; by the end: {details['late']}"
+    )
     print(f"  blocking findings on the dashboard: {details['dashboard'].partition(' ')[0]}")
 
-    signed, _details = measure(with_accounts(args.db), args.repeat,
-                               {"ITAKU_USER": OFFICER, "ITAKU_PASSWORD": PASSWORD})
+    signed, _details = measure(
+        with_accounts(args.db), args.repeat, {"ITAKU_USER": OFFICER, "ITAKU_PASSWORD": PASSWORD}
+    )
     base = median(signed["bare"])
     print(f"with an officer account (bare window this round: {base * 1000:.0f} ms):")
     line("Itaku window frame painted", median(signed["frame"]), "(target ≤ 1.5×)")
     line("sign-in asked (the dialog is up; database opening)", median(signed["sign-in"]))
-    after = [dashboard - signed_in for dashboard, signed_in in zip(signed["dashboard"], signed["signed-in"],
-                                                                    strict=True)]
-    verify = [signed_in - asked for signed_in, asked in zip(signed["signed-in"], signed["sign-in"], strict=True)]
-    line("password checked, had it been typed at once", median(verify),
-         "(waits for the database to open, then argon2id)")
+    after = [
+        dashboard - signed_in
+        for dashboard, signed_in in zip(signed["dashboard"], signed["signed-in"], strict=True)
+    ]
+    verify = [
+        signed_in - asked for signed_in, asked in zip(signed["signed-in"], signed["sign-in"], strict=True)
+    ]
+    line(
+        "password checked, had it been typed at once",
+        median(verify),
+        "(waits for the database to open, then argon2id)",
+    )
     line("signed in → dashboard with its figures", median(after), "(the part a person waits for)")
     line("launch → figures, typing time left out", median(signed["dashboard"]))
     return 0

@@ -70,8 +70,13 @@ def peak_mb() -> float:
 
 
 def _run_child(mode: str, db: str, out: Path) -> dict[str, float]:
-    result = subprocess.run([sys.executable, __file__, "--child", mode, "--db", db, "--out", str(out)],
-                            check=True, capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", mode, "--db", db, "--out", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -126,24 +131,34 @@ def main() -> None:
             services = build_services(db)
             services.demo.load(size=args.rows, seed=1)
             services.close()
-            print(f"set-up: demo database of {args.rows:,} contractors in {time.perf_counter() - start:.1f} s")
+            print(
+                f"set-up: demo database of {args.rows:,} contractors in {time.perf_counter() - start:.1f} s"
+            )
         # Alternate and keep the best of two: the machine is shared, and a busy moment should not decide.
-        runs = [(_run_child("itaku", db, folder / "itaku.xlsx"), _run_child("plain", db, folder / "plain.xlsx"))
-                for _ in range(2)]
+        runs = [
+            (_run_child("itaku", db, folder / "itaku.xlsx"), _run_child("plain", db, folder / "plain.xlsx"))
+            for _ in range(2)
+        ]
         itaku = min((ours for ours, _ in runs), key=lambda run: run["seconds"])
         baseline = min((plain for _, plain in runs), key=lambda run: run["seconds"])
         itaku["peak_mb"] = max(ours["peak_mb"] for ours, _ in runs)
         baseline["peak_mb"] = max(plain["peak_mb"] for _, plain in runs)
         ours, plain, count = _writer_only(db, args.rows, folder)
-        print(f"1. writer only, {count:,} rows × 31 columns: itaku {ours:.2f} s, plain openpyxl write-only "
-              f"{plain:.2f} s, ratio {ours / plain:.2f}× (target ≤ {TARGET_RATIO}×)")
-        print(f"2. 委託先 sheet from the database, {int(itaku['rows']):,} rows: itaku {itaku['seconds']:.2f} s, "
-              f"peak {itaku['peak_mb']:.0f} MB; plain {baseline['seconds']:.2f} s, peak {baseline['peak_mb']:.0f} MB; "
-              f"ratio {itaku['seconds'] / baseline['seconds']:.2f}× (target ≤ {TARGET_RATIO}×, peak < {TARGET_MB} MB)")
+        print(
+            f"1. writer only, {count:,} rows × 31 columns: itaku {ours:.2f} s, plain openpyxl write-only "
+            f"{plain:.2f} s, ratio {ours / plain:.2f}× (target ≤ {TARGET_RATIO}×)"
+        )
+        print(
+            f"2. 委託先 sheet from the database, {int(itaku['rows']):,} rows: itaku {itaku['seconds']:.2f} s, "
+            f"peak {itaku['peak_mb']:.0f} MB; plain {baseline['seconds']:.2f} s, peak {baseline['peak_mb']:.0f} MB; "
+            f"ratio {itaku['seconds'] / baseline['seconds']:.2f}× (target ≤ {TARGET_RATIO}×, peak < {TARGET_MB} MB)"
+        )
         if args.full:
             full = _run_child("full", db, folder / "full.xlsx")
-            print(f"3. whole audit workbook, {int(full['rows']):,} rows in 10 sheets: {full['seconds']:.1f} s, "
-                  f"peak {full['peak_mb']:.0f} MB")
+            print(
+                f"3. whole audit workbook, {int(full['rows']):,} rows in 10 sheets: {full['seconds']:.1f} s, "
+                f"peak {full['peak_mb']:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

@@ -24,16 +24,30 @@ EXIT_INPUT = 2
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="itaku", description="Itaku（委託）: the desktop window")
-    parser.add_argument("--db", metavar="URL",
-                        help="database URL or SQLite file (default: $ITAKU_DATABASE_URL, the database chosen in "
-                             "Settings, else the user data folder)")
-    parser.add_argument("--lang", choices=("ja", "en"), default=None,
-                        help="language of the window (default: the one chosen in Settings, else ja)")
-    parser.add_argument("--screenshots", metavar="DIR", type=Path,
-                        help="write a PNG of every page and main form into DIR, then exit")
-    parser.add_argument("--self-test", action="store_true",
-                        help="headless: demo database, checks, a PDF register and the audit workbook, verified; "
-                             "exit 0 when all is well (options: --keep DIR, --report FILE)")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL or SQLite file (default: $ITAKU_DATABASE_URL, the database chosen in "
+        "Settings, else the user data folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default=None,
+        help="language of the window (default: the one chosen in Settings, else ja)",
+    )
+    parser.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        type=Path,
+        help="write a PNG of every page and main form into DIR, then exit",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="headless: demo database, checks, a PDF register and the audit workbook, verified; "
+        "exit 0 when all is well (options: --keep DIR, --report FILE)",
+    )
     parser.add_argument("--version", action="version", version=f"itaku {__version__}")
     return parser
 
@@ -108,15 +122,26 @@ def sign_in_from_environment(services: Any, _window: Any = None) -> bool:
         return True
     user, password = os.environ.get("ITAKU_USER"), os.environ.get("ITAKU_PASSWORD")
     if not user or not password:
-        raise ValidationError({"password": Message(
-            "--screenshots にはサインインが必要です: ITAKU_USER と ITAKU_PASSWORD を設定してください",
-            "--screenshots needs to sign in: set ITAKU_USER and ITAKU_PASSWORD")})
+        raise ValidationError(
+            {
+                "password": Message(
+                    "--screenshots にはサインインが必要です: ITAKU_USER と ITAKU_PASSWORD を設定してください",
+                    "--screenshots needs to sign in: set ITAKU_USER and ITAKU_PASSWORD",
+                )
+            }
+        )
     services.accounts.sign_in(user, password)
     return True
 
 
-def open_database(window: Any, args: argparse.Namespace, sign_in: Callable[[Any, Any], bool] | None = None,
-                  *, background: bool = False, known_has_accounts: bool | None = None) -> Any:
+def open_database(
+    window: Any,
+    args: argparse.Namespace,
+    sign_in: Callable[[Any, Any], bool] | None = None,
+    *,
+    background: bool = False,
+    known_has_accounts: bool | None = None,
+) -> Any:
     """Build the services (as the CLI does), sign in, and attach the window's pages to them. With `background`
     the database opens on a worker thread while the sign-in dialog already asks for the password (see
     desktop.ui.opening). Returns None when the user closed the sign-in dialog or the window."""
@@ -206,10 +231,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0) if exit_.code in (0, None) else EXIT_INPUT
     if args.screenshots is None and not has_display():
-        say("itaku: 画面がありません（DISPLAY / WAYLAND_DISPLAY が未設定）。ウィンドウはデスクトップで起動してください。"
+        say(
+            "itaku: 画面がありません（DISPLAY / WAYLAND_DISPLAY が未設定）。ウィンドウはデスクトップで起動してください。"
             "画面なしでは itaku-cli を使います（README 参照）。\n"
             "itaku: no display (DISPLAY / WAYLAND_DISPLAY unset): start the window in a desktop session, or use "
-            "itaku-cli without one (see the README).", error=True)
+            "itaku-cli without one (see the README).",
+            error=True,
+        )
         return EXIT_INPUT
     application, window = open_window(args)
     interactive = args.screenshots is None

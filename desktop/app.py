@@ -93,9 +93,15 @@ class Services:
         self.context.database.dispose()
 
 
-def build_services(url: str | None = None, *, actor: str | None = None, data_dir: Path | None = None,
-                   clock: Callable[[], datetime] | None = None, upgrade: bool = True,
-                   role: str | None = "officer") -> Services:
+def build_services(
+    url: str | None = None,
+    *,
+    actor: str | None = None,
+    data_dir: Path | None = None,
+    clock: Callable[[], datetime] | None = None,
+    upgrade: bool = True,
+    role: str | None = "officer",
+) -> Services:
     """Build every service on one database.
 
     `role` is the role the services act with: trusted callers (tests, tools) name one; the CLI and the
@@ -123,20 +129,33 @@ def build_services(url: str | None = None, *, actor: str | None = None, data_dir
     database = Database(database_url)
     if upgrade:
         migrate.upgrade(database.engine)
-    context = ServiceContext(database=database, data_dir=data_dir or data_dir_for(database.url),
-                             actor=actor or os.environ.get("ITAKU_USER") or login_name(), role=role)
+    context = ServiceContext(
+        database=database,
+        data_dir=data_dir or data_dir_for(database.url),
+        actor=actor or os.environ.get("ITAKU_USER") or login_name(),
+        role=role,
+    )
     if clock is not None:
         context.clock = clock
     settings = SettingsService(context)
     checks = CheckService(context, settings)
     audit = AuditService(context)
     return Services(
-        context=context, settings=settings, company=CompanyService(context),
-        contractors=ContractorService(context), evaluations=EvaluationService(context, settings),
-        contracts=ContractService(context, settings), engagements=EngagementService(context, settings),
-        joint_uses=JointUseService(context), checks=checks, audit=audit, demo=DemoService(context),
-        registers=RegisterService(context, checks, audit), accounts=AccountService(context),
-        backups=BackupService(context), ledger_import=LedgerImportService(context, settings),
+        context=context,
+        settings=settings,
+        company=CompanyService(context),
+        contractors=ContractorService(context),
+        evaluations=EvaluationService(context, settings),
+        contracts=ContractService(context, settings),
+        engagements=EngagementService(context, settings),
+        joint_uses=JointUseService(context),
+        checks=checks,
+        audit=audit,
+        demo=DemoService(context),
+        registers=RegisterService(context, checks, audit),
+        accounts=AccountService(context),
+        backups=BackupService(context),
+        ledger_import=LedgerImportService(context, settings),
     )
 
 

@@ -9,8 +9,13 @@ import pytest
 
 
 def cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -27,7 +32,9 @@ def test_demo_then_check_json_shows_every_rule_and_exits_1(db):
     assert result.returncode == 1
     findings = json.loads(result.stdout)
     assert {f["rule"] for f in findings} == set(RULE_IDS)
-    assert {"rule", "severity", "record_type", "record_id", "message_ja", "message_en", "due"} <= set(findings[0])
+    assert {"rule", "severity", "record_type", "record_id", "message_ja", "message_en", "due"} <= set(
+        findings[0]
+    )
 
 
 def test_check_on_a_clean_database_exits_0(db):
@@ -41,17 +48,49 @@ def test_check_as_of_is_validated(db):
 
 
 def test_contractor_add_and_list(db):
-    added = cli("--db", db, "contractor", "add", "--name", "株式会社さくら", "--corporate-number", "７０００－０１２０－５０００２",
-                "--pi-items", "氏名,住所", "--status", "active")
+    added = cli(
+        "--db",
+        db,
+        "contractor",
+        "add",
+        "--name",
+        "株式会社さくら",
+        "--corporate-number",
+        "７０００－０１２０－５０００２",
+        "--pi-items",
+        "氏名,住所",
+        "--status",
+        "active",
+    )
     assert added.returncode == 0, added.stderr
     listed = json.loads(cli("--db", db, "contractor", "list", "--json").stdout)
-    assert listed == [{"id": 1, "name": "株式会社さくら", "kana": None, "corporate_number": "7000012050002",
-                       "status": "active", "entrusted_work": None, "country": "JP", "start_date": None}]
+    assert listed == [
+        {
+            "id": 1,
+            "name": "株式会社さくら",
+            "kana": None,
+            "corporate_number": "7000012050002",
+            "status": "active",
+            "entrusted_work": None,
+            "country": "JP",
+            "start_date": None,
+        }
+    ]
 
 
 def test_contractor_add_with_bad_input_names_the_field_exits_2_and_writes_nothing(db):
-    bad = cli("--db", db, "contractor", "add", "--name", "A", "--corporate-number", "1234567890123",
-              "--email", "nope")
+    bad = cli(
+        "--db",
+        db,
+        "contractor",
+        "add",
+        "--name",
+        "A",
+        "--corporate-number",
+        "1234567890123",
+        "--email",
+        "nope",
+    )
     assert bad.returncode == 2
     assert "corporate_number" in bad.stderr and "email" in bad.stderr and "Traceback" not in bad.stderr
     assert json.loads(cli("--db", db, "contractor", "list", "--json").stdout) == []

@@ -22,11 +22,19 @@ def db(tmp_path: Path) -> str:
     an NDA awaiting approval."""
     url = f"sqlite:///{tmp_path / 'approval.sqlite3'}"
     assert cli("--db", url, "init", env={"ITAKU_PASSWORD": PASSWORD}).returncode == 0
-    added = as_user(url, "officer", "user", "add", "staff", "--role", "staff", env={"ITAKU_NEW_PASSWORD": PASSWORD})
+    added = as_user(
+        url, "officer", "user", "add", "staff", "--role", "staff", env={"ITAKU_NEW_PASSWORD": PASSWORD}
+    )
     assert added.returncode == 0, added.stderr
-    rows = [_row(number, f"株式会社承認{number}", None, **{"評価実施日": "2026-04-01", "評価結果": "適合",
-                                                       "機密保持契約締結日": "2026-04-01"})
-            for number in range(1, IMPORTED + 1)]
+    rows = [
+        _row(
+            number,
+            f"株式会社承認{number}",
+            None,
+            **{"評価実施日": "2026-04-01", "評価結果": "適合", "機密保持契約締結日": "2026-04-01"},
+        )
+        for number in range(1, IMPORTED + 1)
+    ]
     ledger = hand_kept_ledger(tmp_path / "ledger.xlsx", rows)
     imported = as_user(url, "staff", "import", "contractors", str(ledger))
     assert imported.returncode == 0, imported.stderr
@@ -49,7 +57,9 @@ def test_dry_run_lists_every_pending_evaluation_and_writes_nothing(db: str) -> N
     result = as_user(db, "officer", "approve", "evaluation", "--all-pending", "--dry-run")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split()[0] for line in lines[:-1]] == [f"#{record_id}" for record_id, _ in approvals(db, "evaluation")]
+    assert [line.split()[0] for line in lines[:-1]] == [
+        f"#{record_id}" for record_id, _ in approvals(db, "evaluation")
+    ]
     assert "株式会社承認1" in result.stdout and "3 件を承認できます" in lines[-1] and "dry run" in lines[-1]
     assert all(approver is None for _, approver in approvals(db, "evaluation"))
 
@@ -89,7 +99,9 @@ def test_staff_cannot_approve_many(db: str) -> None:
     assert all(approver is None for _, approver in approvals(db, "evaluation"))
 
 
-@pytest.mark.parametrize("arguments", [("approve", "evaluation"), ("approve", "evaluation", "1", "--all-pending")])
+@pytest.mark.parametrize(
+    "arguments", [("approve", "evaluation"), ("approve", "evaluation", "1", "--all-pending")]
+)
 def test_ids_or_all_pending_exactly_one_of_them(db: str, arguments: tuple[str, ...]) -> None:
     result = as_user(db, "officer", *arguments)
     assert result.returncode == 2 and "--all-pending" in result.stderr

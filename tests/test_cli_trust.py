@@ -25,8 +25,11 @@ def as_user(db, user, *args, password=PASSWORD, env=None):
 
 def test_init_and_demo_create_the_three_accounts(db):
     listed = json.loads(as_user(db, "officer", "user", "list", "--json").stdout)
-    assert {(a["username"], a["role"]) for a in listed} == {("officer", "officer"), ("staff", "staff"),
-                                                             ("auditor", "auditor")}
+    assert {(a["username"], a["role"]) for a in listed} == {
+        ("officer", "officer"),
+        ("staff", "staff"),
+        ("auditor", "auditor"),
+    }
 
 
 def test_commands_need_a_signed_in_user(db):
@@ -45,14 +48,22 @@ def test_staff_cannot_approve_but_the_officer_can(db, tmp_path):
     path = db.removeprefix("sqlite:///")
     connection = sqlite3.connect(path)
     evaluation_id = connection.execute("SELECT id FROM evaluation ORDER BY id LIMIT 1").fetchone()[0]
-    connection.execute("UPDATE evaluation SET approved_on = NULL, approver = NULL WHERE id = ?", (evaluation_id,))
+    connection.execute(
+        "UPDATE evaluation SET approved_on = NULL, approver = NULL WHERE id = ?", (evaluation_id,)
+    )
     connection.commit()
     refused = as_user(db, "staff", "evaluation", "approve", "--id", str(evaluation_id))
     assert refused.returncode == 2 and "個人情報保護責任者" in refused.stderr
-    assert connection.execute("SELECT approved_on FROM evaluation WHERE id = ?", (evaluation_id,)).fetchone()[0] is None
+    assert (
+        connection.execute("SELECT approved_on FROM evaluation WHERE id = ?", (evaluation_id,)).fetchone()[0]
+        is None
+    )
     approved = as_user(db, "officer", "evaluation", "approve", "--id", str(evaluation_id))
     assert approved.returncode == 0, approved.stderr
-    assert connection.execute("SELECT approver FROM evaluation WHERE id = ?", (evaluation_id,)).fetchone()[0] == "officer"
+    assert (
+        connection.execute("SELECT approver FROM evaluation WHERE id = ?", (evaluation_id,)).fetchone()[0]
+        == "officer"
+    )
     connection.close()
 
 

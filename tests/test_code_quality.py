@@ -6,6 +6,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+FOLDERS = [
+    name for name in ("desktop", "tests", "benchmarks", "installer", "tools") if (ROOT / name).is_dir()
+]
 
 
 def run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -19,8 +22,16 @@ def test_layers_keep_their_imports():
 
 
 def test_ruff_finds_nothing():
-    folders = [name for name in ("desktop", "tests", "benchmarks", "installer", "tools") if (ROOT / name).is_dir()]
+    folders = [
+        name for name in ("desktop", "tests", "benchmarks", "installer", "tools") if (ROOT / name).is_dir()
+    ]
     result = run("ruff", "check", *folders)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_leaves_every_file_as_it_is():
+    """`ruff format` was applied once; a file written in another layout fails here (run `ruff format`)."""
+    result = run("ruff", "format", "--check", *FOLDERS)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -28,12 +28,17 @@ def sample_ids(services: object) -> dict[str, int]:
     evaluated = [row for row in rows if row.latest_evaluation is not None]
     busiest = max(evaluated, key=lambda row: len(row.findings))
     joint_uses = registers.joint_uses(today)
-    return {"evaluation": busiest.latest_evaluation.id, "contractor-file": busiest.contractor.id,
-            "joint-use-notice": joint_uses[0].joint_use.id}
+    return {
+        "evaluation": busiest.latest_evaluation.id,
+        "contractor-file": busiest.contractor.id,
+        "joint-use-notice": joint_uses[0].joint_use.id,
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", help="database URL (default: demo data in a new SQLite file)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/itaku-report-pages"), help="output folder")
     parser.add_argument("--resolution", type=int, default=60, help="pdftoppm -r (default 60)")
@@ -58,8 +63,22 @@ def main() -> int:
         pages = [1, result.pages] if args.last_page and result.pages > 1 else [1]
         for page in pages:
             stem = args.out / f"{name}-p{page}"
-            subprocess.run(["pdftoppm", "-png", "-r", str(args.resolution), "-f", str(page), "-l", str(page),
-                            "-singlefile", str(pdf), str(stem)], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    str(args.resolution),
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    "-singlefile",
+                    str(pdf),
+                    str(stem),
+                ],
+                check=True,
+            )
             print(f"{name:<18} {result.pages:>3} pages  {stem}.png")
     services.close()
     return 0

@@ -25,12 +25,21 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="itaku-cli",
-        description="Itaku（委託）: 委託先・契約・再委託同意・共同利用の台帳 / registers for APPI compliance")
-    parser.add_argument("--db", metavar="URL",
-                        help="database URL or SQLite file (default: $ITAKU_DATABASE_URL, else the user data folder)")
-    parser.add_argument("--user", metavar="NAME",
-                        help="sign in as NAME (default: $ITAKU_USER); the password comes from $ITAKU_PASSWORD or a prompt")
-    parser.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of messages (default ja)")
+        description="Itaku（委託）: 委託先・契約・再委託同意・共同利用の台帳 / registers for APPI compliance",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL or SQLite file (default: $ITAKU_DATABASE_URL, else the user data folder)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="sign in as NAME (default: $ITAKU_USER); the password comes from $ITAKU_PASSWORD or a prompt",
+    )
+    parser.add_argument(
+        "--lang", choices=("ja", "en"), default="ja", help="language of messages (default ja)"
+    )
     parser.add_argument("--version", action="version", version=f"itaku {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:

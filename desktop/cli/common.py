@@ -53,20 +53,34 @@ def authenticate(services: Any, args: argparse.Namespace) -> None:
         from desktop.app import login_name
 
         accounts.enter_setup_mode(login_name())
-        print("注意: アカウントがまだありません。ITAKU_PASSWORD を設定して itaku-cli init を実行すると責任者アカウントが作成されます。\n"
-              "Note: no accounts yet; run `itaku-cli init` with ITAKU_PASSWORD set to create the officer account.",
-              file=sys.stderr)
+        print(
+            "注意: アカウントがまだありません。ITAKU_PASSWORD を設定して itaku-cli init を実行すると責任者アカウントが作成されます。\n"
+            "Note: no accounts yet; run `itaku-cli init` with ITAKU_PASSWORD set to create the officer account.",
+            file=sys.stderr,
+        )
         return
     user = getattr(args, "user", None) or os.environ.get("ITAKU_USER")
     if not user and sys.stdin and sys.stdin.isatty():
         user = input("ユーザー名 / user: ").strip()
     if not user:
-        raise ValidationError({"user": Message("--user または ITAKU_USER でユーザー名を指定してください",
-                                                "name the user with --user or ITAKU_USER")})
+        raise ValidationError(
+            {
+                "user": Message(
+                    "--user または ITAKU_USER でユーザー名を指定してください",
+                    "name the user with --user or ITAKU_USER",
+                )
+            }
+        )
     password = read_secret("ITAKU_PASSWORD", f"{user} のパスワード / password: ")
     if password is None:
-        raise ValidationError({"password": Message("ITAKU_PASSWORD を設定するか、端末から実行してパスワードを入力してください",
-                                                    "set ITAKU_PASSWORD, or run from a terminal to be asked")})
+        raise ValidationError(
+            {
+                "password": Message(
+                    "ITAKU_PASSWORD を設定するか、端末から実行してパスワードを入力してください",
+                    "set ITAKU_PASSWORD, or run from a terminal to be asked",
+                )
+            }
+        )
     accounts.sign_in(user, password)
 
 
@@ -76,9 +90,14 @@ def as_of_date(text: str | None) -> date | None:
     try:
         return parse_date(text)
     except ValueError:
-        raise ValidationError({"as_of": Message("--as-of: 日付の形式ではありません（例: 2026-04-01）",
-                                                 "--as-of: not a date (e.g. 2026-04-01)")}) from None
-
+        raise ValidationError(
+            {
+                "as_of": Message(
+                    "--as-of: 日付の形式ではありません（例: 2026-04-01）",
+                    "--as-of: not a date (e.g. 2026-04-01)",
+                )
+            }
+        ) from None
 
 
 def print_json(value: Any) -> None:

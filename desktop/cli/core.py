@@ -13,9 +13,14 @@ from desktop.domain.schema import CONTRACTOR
 
 
 def register(subparsers: Any) -> None:
-    init = subparsers.add_parser("init", help="create or upgrade the schema; on a new database create the officer "
-                                              "account (password from $ITAKU_PASSWORD or a prompt)")
-    init.add_argument("--officer", default="officer", help="user name of the officer account (default officer)")
+    init = subparsers.add_parser(
+        "init",
+        help="create or upgrade the schema; on a new database create the officer "
+        "account (password from $ITAKU_PASSWORD or a prompt)",
+    )
+    init.add_argument(
+        "--officer", default="officer", help="user name of the officer account (default officer)"
+    )
     init.set_defaults(handler=cmd_init)
 
     demo = subparsers.add_parser("demo", help="load fictional demo data into an empty database")
@@ -33,8 +38,13 @@ def register(subparsers: Any) -> None:
     add = actions.add_parser("add", help="register a contractor")
     for field in CONTRACTOR.fields:
         option = "--" + field.name.replace("_", "-")
-        add.add_argument(option, dest=field.name, required=field.required, metavar=field.kind.upper(),
-                         help=f"{field.ja} / {field.en}" + (" (comma-separated)" if field.kind == "text_list" else ""))
+        add.add_argument(
+            option,
+            dest=field.name,
+            required=field.required,
+            metavar=field.kind.upper(),
+            help=f"{field.ja} / {field.en}" + (" (comma-separated)" if field.kind == "text_list" else ""),
+        )
     add.add_argument("--json", action="store_true", help="print the new record as JSON")
     add.set_defaults(handler=cmd_contractor_add)
     listing = actions.add_parser("list", help="list contractors")
@@ -46,16 +56,23 @@ def register(subparsers: Any) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     services = open_services(args, sign_in=False)
-    print(f"schema at revision {services.schema_revision()}: {services.database.engine.url.render_as_string()}")
+    print(
+        f"schema at revision {services.schema_revision()}: {services.database.engine.url.render_as_string()}"
+    )
     if services.accounts.has_accounts():
         return EXIT_OK
     password = read_secret("ITAKU_PASSWORD", f"{args.officer} のパスワード / password: ", confirm=True)
     if password is None:
-        print("注意: 責任者アカウントは作成していません（ITAKU_PASSWORD を設定するか端末から実行してください）。\n"
-              "Note: no officer account created: set ITAKU_PASSWORD or run from a terminal.", file=sys.stderr)
+        print(
+            "注意: 責任者アカウントは作成していません（ITAKU_PASSWORD を設定するか端末から実行してください）。\n"
+            "Note: no officer account created: set ITAKU_PASSWORD or run from a terminal.",
+            file=sys.stderr,
+        )
         return EXIT_OK
     account = services.accounts.create_first_officer(args.officer, password)
-    print(f"責任者アカウント「{account.username}」を作成しました / officer account '{account.username}' created")
+    print(
+        f"責任者アカウント「{account.username}」を作成しました / officer account '{account.username}' created"
+    )
     return EXIT_OK
 
 
@@ -63,9 +80,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     services = open_services(args)
     summary = services.demo.load(size=args.size, seed=args.seed)
     _create_demo_accounts(services)
-    print(f"委託先 {summary.contractors} / 評価 {summary.evaluations} / 契約 {summary.contracts} / "
-          f"受託業務 {summary.engagements} / 同意 {summary.consent_hops} / 再委託 {summary.redelegations} / "
-          f"共同利用 {summary.joint_uses} / 変更 {summary.joint_use_changes}")
+    print(
+        f"委託先 {summary.contractors} / 評価 {summary.evaluations} / 契約 {summary.contracts} / "
+        f"受託業務 {summary.engagements} / 同意 {summary.consent_hops} / 再委託 {summary.redelegations} / "
+        f"共同利用 {summary.joint_uses} / 変更 {summary.joint_use_changes}"
+    )
     return EXIT_OK
 
 
@@ -96,23 +115,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         for finding in findings:
             mark = "■" if finding.severity is Severity.BLOCKING else "□"
             due = finding.due.isoformat() if finding.due else "-"
-            print(f"{mark} {finding.severity.label.text(args.lang):<8} {due:<10} {finding.rule:<40} "
-                  f"{finding.record_type}#{finding.record_id} {finding.message.text(args.lang)}")
+            print(
+                f"{mark} {finding.severity.label.text(args.lang):<8} {due:<10} {finding.rule:<40} "
+                f"{finding.record_type}#{finding.record_id} {finding.message.text(args.lang)}"
+            )
         blocking = sum(1 for f in findings if f.severity is Severity.BLOCKING)
-        print(f"指摘事項 {len(findings)} 件（重大 {blocking} 件） / {len(findings)} findings, {blocking} blocking")
+        print(
+            f"指摘事項 {len(findings)} 件（重大 {blocking} 件） / {len(findings)} findings, {blocking} blocking"
+        )
     return EXIT_FINDINGS if any(f.severity is Severity.BLOCKING for f in findings) else EXIT_OK
 
 
 def _contractor_json(record: Any) -> dict[str, Any]:
     from desktop.services.audit import json_value
 
-    return {"id": record.id, **{name: json_value(getattr(record, name)) for name in CONTRACTOR.names},
-            "version": record.version}
+    return {
+        "id": record.id,
+        **{name: json_value(getattr(record, name)) for name in CONTRACTOR.names},
+        "version": record.version,
+    }
 
 
 def cmd_contractor_add(args: argparse.Namespace) -> int:
-    data = {field.name: getattr(args, field.name) for field in CONTRACTOR.fields
-            if getattr(args, field.name) is not None}
+    data = {
+        field.name: getattr(args, field.name)
+        for field in CONTRACTOR.fields
+        if getattr(args, field.name) is not None
+    }
     services = open_services(args)
     record = services.contractors.create(data)
     if args.json:
@@ -126,9 +155,21 @@ def cmd_contractor_list(args: argparse.Namespace) -> int:
     services = open_services(args)
     rows = services.contractors.search(args.search, args.status, order_by="id")
     if args.json:
-        print_json([{"id": r.id, "name": r.name, "kana": r.kana, "corporate_number": r.corporate_number,
-                     "status": r.status, "entrusted_work": r.entrusted_work, "country": r.country,
-                     "start_date": r.start_date.isoformat() if r.start_date else None} for r in rows])
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "name": r.name,
+                    "kana": r.kana,
+                    "corporate_number": r.corporate_number,
+                    "status": r.status,
+                    "entrusted_work": r.entrusted_work,
+                    "country": r.country,
+                    "start_date": r.start_date.isoformat() if r.start_date else None,
+                }
+                for r in rows
+            ]
+        )
     else:
         for r in rows:
             print(f"{r.id:>6}  {r.corporate_number or '-':<13}  {r.status:<9}  {r.name}")

@@ -13,14 +13,18 @@ from desktop.cli.common import EXIT_INPUT, EXIT_OK, as_of_date, open_services
 def register(subparsers: Any) -> None:
     export = subparsers.add_parser("export", help="write the audit workbook (Excel)")
     export.add_argument("--xlsx", metavar="OUT.xlsx", required=True, type=Path, help="the workbook to write")
-    export.add_argument("--as-of", metavar="DATE", help="registers and findings as of this date (default today)")
+    export.add_argument(
+        "--as-of", metavar="DATE", help="registers and findings as of this date (default today)"
+    )
     export.set_defaults(handler=cmd_export)
 
     importing = subparsers.add_parser("import", help="import a hand-kept ledger (Excel)")
     kinds = importing.add_subparsers(dest="kind", metavar="KIND", required=True)
     contractors = kinds.add_parser("contractors", help="a contractor ledger (委託先管理台帳)")
     contractors.add_argument("file", metavar="FILE.xlsx", type=Path)
-    contractors.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first with a header)")
+    contractors.add_argument(
+        "--sheet", metavar="NAME", help="the sheet to read (default: the first with a header)"
+    )
     contractors.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     contractors.set_defaults(handler=cmd_import_contractors)
 

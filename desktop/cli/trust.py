@@ -26,27 +26,41 @@ def register(subparsers: Any) -> None:
     for record_type in ("evaluation", "contract"):
         parser = subparsers.add_parser(record_type, help=f"{record_type}s: approve (officer only)")
         record_actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-        approve = record_actions.add_parser("approve", help=f"approve the {record_type}: from then on it counts")
+        approve = record_actions.add_parser(
+            "approve", help=f"approve the {record_type}: from then on it counts"
+        )
         approve.add_argument("--id", type=int, required=True)
         approve.set_defaults(handler=cmd_approve, record_type=record_type)
 
     approve_many = subparsers.add_parser(
-        "approve", help="approve many evaluations or contracts at once (officer only): all of them or, if any "
-                        "one cannot be approved, none")
-    approve_many.add_argument("record_type", choices=APPROVABLE, metavar="{evaluation,contract}",
-                              help="evaluation (委託先評価) or contract (契約・NDA)")
+        "approve",
+        help="approve many evaluations or contracts at once (officer only): all of them or, if any "
+        "one cannot be approved, none",
+    )
+    approve_many.add_argument(
+        "record_type",
+        choices=APPROVABLE,
+        metavar="{evaluation,contract}",
+        help="evaluation (委託先評価) or contract (契約・NDA)",
+    )
     approve_many.add_argument("ids", nargs="*", type=int, metavar="ID", help="the records to approve")
     approve_many.add_argument("--all-pending", action="store_true", help="every one awaiting approval")
-    approve_many.add_argument("--dry-run", action="store_true", help="list what would be approved; write nothing")
+    approve_many.add_argument(
+        "--dry-run", action="store_true", help="list what would be approved; write nothing"
+    )
     approve_many.add_argument("--json", action="store_true", help="print the records as a JSON list")
     approve_many.set_defaults(handler=cmd_approve_many)
 
     audit = subparsers.add_parser("audit", help="the audit trail")
     audit_actions = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
-    verify = audit_actions.add_parser("verify", help="walk the hash chain; exit 1 and name the first broken event")
+    verify = audit_actions.add_parser(
+        "verify", help="walk the hash chain; exit 1 and name the first broken event"
+    )
     verify.set_defaults(handler=cmd_audit_verify)
 
-    backup = subparsers.add_parser("backup", help="write a consistent backup (database and attachments) to OUT")
+    backup = subparsers.add_parser(
+        "backup", help="write a consistent backup (database and attachments) to OUT"
+    )
     backup.add_argument("out", type=Path)
     backup.set_defaults(handler=cmd_backup)
     restore = subparsers.add_parser("restore", help="replace the database from a backup (officer only)")
@@ -59,18 +73,28 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     services.context.require(Permission.ADMINISTER)
     password = read_secret("ITAKU_NEW_PASSWORD", f"{args.name} のパスワード / password: ", confirm=True)
     if password is None:
-        raise ValidationError({"password": Message("ITAKU_NEW_PASSWORD を設定するか、端末から実行してください",
-                                                   "set ITAKU_NEW_PASSWORD or run from a terminal")})
+        raise ValidationError(
+            {
+                "password": Message(
+                    "ITAKU_NEW_PASSWORD を設定するか、端末から実行してください",
+                    "set ITAKU_NEW_PASSWORD or run from a terminal",
+                )
+            }
+        )
     account = services.accounts.add(args.name, args.role, password, args.display_name)
-    print(f"アカウント「{account.username}」（{Role(account.role).label.ja}）を作成しました / "
-          f"account '{account.username}' ({account.role}) created")
+    print(
+        f"アカウント「{account.username}」（{Role(account.role).label.ja}）を作成しました / "
+        f"account '{account.username}' ({account.role}) created"
+    )
     return EXIT_OK
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
     rows = open_services(args).accounts.list()
     if args.json:
-        print_json([{"id": r.id, "username": r.username, "role": r.role, "is_active": r.is_active} for r in rows])
+        print_json(
+            [{"id": r.id, "username": r.username, "role": r.role, "is_active": r.is_active} for r in rows]
+        )
     else:
         for row in rows:
             print(f"{row.username:<20} {row.role:<8} {'' if row.is_active else '(無効 / inactive)'}")
@@ -82,7 +106,9 @@ def cmd_approve(args: argparse.Namespace) -> int:
     service = services.evaluations if args.record_type == "evaluation" else services.contracts
     record = service.get(args.id)
     approved = service.approve(args.id, record.version)
-    print(f"承認しました / approved: {args.record_type} #{approved.id} ({approved.approver}, {approved.approved_on})")
+    print(
+        f"承認しました / approved: {args.record_type} #{approved.id} ({approved.approver}, {approved.approved_on})"
+    )
     return EXIT_OK
 
 
@@ -91,8 +117,14 @@ APPROVABLE = ("evaluation", "contract")
 
 def cmd_approve_many(args: argparse.Namespace) -> int:
     if bool(args.ids) == bool(args.all_pending):
-        raise ValidationError({"ids": Message("承認する番号（ID）か --all-pending のどちらか一方を指定してください",
-                                              "give either the ids to approve or --all-pending")})
+        raise ValidationError(
+            {
+                "ids": Message(
+                    "承認する番号（ID）か --all-pending のどちらか一方を指定してください",
+                    "give either the ids to approve or --all-pending",
+                )
+            }
+        )
     services = open_services(args)
     service = services.evaluations if args.record_type == "evaluation" else services.contracts
     ids = service.pending_ids() if args.all_pending else args.ids
@@ -111,8 +143,10 @@ def cmd_approve_many(args: argparse.Namespace) -> int:
     for record in records:
         print(_approval_line(args.record_type, record, rows.get(record.id)))
     if args.dry_run:
-        print(f"{label[0]} {len(records):,} 件を承認できます（試行: 書き込んでいません） / "
-              f"{len(records):,} {label[1]} would be approved (dry run: nothing written)")
+        print(
+            f"{label[0]} {len(records):,} 件を承認できます（試行: 書き込んでいません） / "
+            f"{len(records):,} {label[1]} would be approved (dry run: nothing written)"
+        )
     else:
         print(f"{label[0]} {len(records):,} 件を承認しました / approved {len(records):,} {label[1]}")
     return EXIT_OK
@@ -126,9 +160,14 @@ def _approval_line(record_type: str, record: Any, row: Any) -> str:
 
 
 def _approval_json(record: Any, row: Any) -> dict[str, Any]:
-    return {"id": record.id, "contractor_id": record.contractor_id,
-            "contractor_name": row.contractor_name if row is not None else None,
-            "approved_on": record.approved_on, "approver": record.approver, "version": record.version}
+    return {
+        "id": record.id,
+        "contractor_id": record.contractor_id,
+        "contractor_name": row.contractor_name if row is not None else None,
+        "approved_on": record.approved_on,
+        "approver": record.approver,
+        "version": record.version,
+    }
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -139,15 +178,18 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     result = open_services(args).backups.backup(args.out)
-    print(f"バックアップしました / backed up: {result.path} ({result.size:,} bytes, schema {result.schema_revision}, "
-          f"{result.attachments} attachments)")
+    print(
+        f"バックアップしました / backed up: {result.path} ({result.size:,} bytes, schema {result.schema_revision}, "
+        f"{result.attachments} attachments)"
+    )
     return EXIT_OK
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     services = open_services(args)
     result = services.backups.restore(args.source)
-    print(f"復元しました / restored from {result.path} (schema {result.schema_revision}, "
-          f"{result.attachments} attachments)")
+    print(
+        f"復元しました / restored from {result.path} (schema {result.schema_revision}, "
+        f"{result.attachments} attachments)"
+    )
     return EXIT_OK
-

@@ -18,10 +18,29 @@ def canonical_time(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def event_hash(previous_hash: str, event_id: int, occurred_at: datetime, actor: str, action: str,
-               record_type: str, record_id: int, changes: dict[str, Any]) -> str:
+def event_hash(
+    previous_hash: str,
+    event_id: int,
+    occurred_at: datetime,
+    actor: str,
+    action: str,
+    record_type: str,
+    record_id: int,
+    changes: dict[str, Any],
+) -> str:
     payload = json.dumps(
-        {"previous_hash": previous_hash, "id": event_id, "occurred_at": canonical_time(occurred_at), "actor": actor,
-         "action": action, "record_type": record_type, "record_id": record_id, "changes": changes},
-        sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        {
+            "previous_hash": previous_hash,
+            "id": event_id,
+            "occurred_at": canonical_time(occurred_at),
+            "actor": actor,
+            "action": action,
+            "record_type": record_type,
+            "record_id": record_id,
+            "changes": changes,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

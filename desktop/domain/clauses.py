@@ -24,12 +24,20 @@ CLAUSES: tuple[Clause, ...] = (
     Clause("confidentiality", "秘密保持（機密保持）", "Confidentiality"),
     Clause("purpose_limitation", "目的外利用・複写・複製の禁止", "No use or copying outside the purpose"),
     Clause("security_period", "安全管理措置と保管期間", "Safety measures and retention period"),
-    Clause("redelegation_consent", "再委託は事前の書面による同意を要すること", "Re-delegation only with prior written consent"),
+    Clause(
+        "redelegation_consent",
+        "再委託は事前の書面による同意を要すること",
+        "Re-delegation only with prior written consent",
+    ),
     Clause("handling_report", "取扱状況の報告の内容及び頻度", "Reports on handling: content and frequency"),
     Clause("compliance_audit", "契約内容の遵守状況を確認する権利", "Right to check compliance"),
     Clause("breach_measures", "契約内容が遵守されなかった場合の措置", "Measures if the contract is breached"),
     Clause("incident_reporting", "事件・事故発生時の報告・連絡", "Incident reporting"),
-    Clause("return_destruction", "契約終了時の返却・廃棄及びその後の取扱い", "Return or destruction at and after the end"),
+    Clause(
+        "return_destruction",
+        "契約終了時の返却・廃棄及びその後の取扱い",
+        "Return or destruction at and after the end",
+    ),
 )
 
 CLAUSE_CODES = frozenset(clause.code for clause in CLAUSES)
@@ -38,7 +46,12 @@ CLAUSE_BY_CODE = {clause.code: clause for clause in CLAUSES}
 # What a contract of each kind must contain on its own. An NDA carries confidentiality and what
 # protects the data when the relationship ends; the outsourcing contract or memorandum carries all.
 REQUIRED_CLAUSES: dict[str, tuple[str, ...]] = {
-    ContractKind.NDA.value: ("confidentiality", "purpose_limitation", "incident_reporting", "return_destruction"),
+    ContractKind.NDA.value: (
+        "confidentiality",
+        "purpose_limitation",
+        "incident_reporting",
+        "return_destruction",
+    ),
     ContractKind.OUTSOURCING.value: tuple(clause.code for clause in CLAUSES),
     ContractKind.DATA_PROCESSING.value: tuple(clause.code for clause in CLAUSES),
 }

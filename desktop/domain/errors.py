@@ -37,8 +37,14 @@ class ValidationError(ItakuError):
 class ConflictError(ItakuError):
     """A save over a record that somebody else changed in the meantime."""
 
-    def __init__(self, record_type: str, record_id: int, expected_version: int, actual_version: int,
-                 updated_by: str | None = None):
+    def __init__(
+        self,
+        record_type: str,
+        record_id: int,
+        expected_version: int,
+        actual_version: int,
+        updated_by: str | None = None,
+    ):
         self.record_type = record_type
         self.record_id = record_id
         self.expected_version = expected_version
@@ -46,10 +52,14 @@ class ConflictError(ItakuError):
         self.updated_by = updated_by
         who = updated_by or "?"
         self.message = Message(
-            ja=(f"{record_type} #{record_id} は他の利用者（{who}）が更新済みです"
-                f"（版 {expected_version} → {actual_version}）。再読み込みしてください。"),
-            en=(f"{record_type} #{record_id} was changed by {who} in the meantime "
-                f"(version {expected_version} → {actual_version}). Reload it and try again."),
+            ja=(
+                f"{record_type} #{record_id} は他の利用者（{who}）が更新済みです"
+                f"（版 {expected_version} → {actual_version}）。再読み込みしてください。"
+            ),
+            en=(
+                f"{record_type} #{record_id} was changed by {who} in the meantime "
+                f"(version {expected_version} → {actual_version}). Reload it and try again."
+            ),
         )
         super().__init__(str(self.message))
 

@@ -59,8 +59,21 @@ EXTRA_TARGETS: dict[str, Message] = {
 
 # The usual variants people write, besides each field's own Japanese and English label.
 _VARIANTS: dict[str, tuple[str, ...]] = {
-    "name": ("委託先名", "委託先名称", "委託先", "会社名", "名称", "社名", "事業者名", "法人名", "商号", "company",
-             "company name", "contractor", "contractor name"),
+    "name": (
+        "委託先名",
+        "委託先名称",
+        "委託先",
+        "会社名",
+        "名称",
+        "社名",
+        "事業者名",
+        "法人名",
+        "商号",
+        "company",
+        "company name",
+        "contractor",
+        "contractor name",
+    ),
     "kana": ("ふりがな", "フリガナ", "カナ", "よみがな", "読み", "委託先名（カナ）"),
     "corporate_number": ("法人番号", "法人番号（13桁）", "corporate number"),
     "address": ("所在地", "住所", "本社所在地", "address"),
@@ -69,9 +82,23 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "phone": ("電話番号", "電話", "tel", "phone"),
     CONTACT: ("連絡先",),
     "email": ("メールアドレス", "メール", "e-mail", "email", "mail"),
-    "entrusted_work": ("委託業務", "委託業務の内容", "委託内容", "業務内容", "委託する業務", "work", "work entrusted"),
-    "pi_items": ("個人情報の項目", "取扱う個人情報の項目", "取り扱う個人情報の項目", "個人情報項目", "委託する個人情報",
-                 "pi items"),
+    "entrusted_work": (
+        "委託業務",
+        "委託業務の内容",
+        "委託内容",
+        "業務内容",
+        "委託する業務",
+        "work",
+        "work entrusted",
+    ),
+    "pi_items": (
+        "個人情報の項目",
+        "取扱う個人情報の項目",
+        "取り扱う個人情報の項目",
+        "個人情報項目",
+        "委託する個人情報",
+        "pi items",
+    ),
     "data_subject_count": ("件数", "本人の数", "本人の概数", "個人情報の件数", "人数", "data subjects"),
     PRIVACY_MARK: ("プライバシーマーク", "pマーク", "プライバシーマークの有無", "privacy mark"),
     ISMS: ("isms", "isms認証", "isms認証の有無", "isms取得"),
@@ -80,8 +107,16 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     NEXT_DUE_ON: ("次回評価予定日", "次回評価日", "次回評価", "next evaluation due", "next due"),
     EVALUATOR: ("評価者", "評価担当者", "evaluator"),
     NDA_SIGNED_ON: ("nda締結日", "機密保持契約締結日", "秘密保持契約締結日", "nda", "nda signed on"),
-    NDA_EXPIRES_ON: ("契約終了日", "nda終了日", "nda有効期限", "機密保持契約終了日", "秘密保持契約終了日", "契約期限",
-                     "契約満了日", "nda ends on"),
+    NDA_EXPIRES_ON: (
+        "契約終了日",
+        "nda終了日",
+        "nda有効期限",
+        "機密保持契約終了日",
+        "秘密保持契約終了日",
+        "契約期限",
+        "契約満了日",
+        "nda ends on",
+    ),
     "notes": ("備考", "メモ", "特記事項", "notes", "remarks"),
     "status": ("状態", "ステータス", "取引状況", "status"),
     "start_date": ("委託開始日", "取引開始日", "契約開始日", "start date"),
@@ -130,8 +165,16 @@ def recognise(header: object) -> str | None:
 # mark's expiry; 担当者 under 評価 is the evaluator, not the contractor's contact person.
 _GROUP_NAMES: dict[str, tuple[str, ...]] = {
     "evaluation": ("評価", "委託先評価", "定期評価", "評価結果", "evaluation"),
-    "nda": ("機密保持契約", "秘密保持契約", "機密保持契約書", "秘密保持契約書", "nda", "機密保持契約(nda)",
-            "秘密保持契約(nda)", "nda(機密保持契約)"),
+    "nda": (
+        "機密保持契約",
+        "秘密保持契約",
+        "機密保持契約書",
+        "秘密保持契約書",
+        "nda",
+        "機密保持契約(nda)",
+        "秘密保持契約(nda)",
+        "nda(機密保持契約)",
+    ),
     "privacy_mark": ("プライバシーマーク", "pマーク", "privacy mark"),
     "isms": ("isms", "isms認証", "iso27001", "isms(iso27001)"),
     "term": ("委託期間", "取引期間"),
@@ -140,12 +183,29 @@ _GROUP_MEMBERS: dict[str, dict[str, tuple[str, ...]]] = {
     "evaluation": {
         EVALUATED_ON: ("評価日", "実施日", "日付", "年月日", "実施年月日", "評価実施日", "date"),
         EVALUATION_RESULT: ("結果", "判定", "評価結果", "result"),
-        NEXT_DUE_ON: ("次回", "次回評価日", "次回予定日", "次回評価予定日", "次回実施予定日", "予定日", "next due"),
+        NEXT_DUE_ON: (
+            "次回",
+            "次回評価日",
+            "次回予定日",
+            "次回評価予定日",
+            "次回実施予定日",
+            "予定日",
+            "next due",
+        ),
         EVALUATOR: ("評価者", "担当者", "実施者", "評価担当者", "evaluator"),
     },
     "nda": {
         NDA_SIGNED_ON: ("締結日", "契約日", "締結年月日", "契約締結日", "signed on"),
-        NDA_EXPIRES_ON: ("有効期限", "期限", "終了日", "満了日", "契約終了日", "期間満了日", "expires on", "ends on"),
+        NDA_EXPIRES_ON: (
+            "有効期限",
+            "期限",
+            "終了日",
+            "満了日",
+            "契約終了日",
+            "期間満了日",
+            "expires on",
+            "ends on",
+        ),
     },
     "privacy_mark": {
         PRIVACY_MARK: ("有無", "取得", "取得有無", "取得の有無", "取得状況"),
@@ -163,8 +223,12 @@ _GROUP_MEMBERS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 _GROUP_OF = {normalize_header(name): group for group, names in _GROUP_NAMES.items() for name in names}
-_MEMBER_OF = {(group, normalize_header(name)): target for group, members in _GROUP_MEMBERS.items()
-              for target, names in members.items() for name in names}
+_MEMBER_OF = {
+    (group, normalize_header(name)): target
+    for group, members in _GROUP_MEMBERS.items()
+    for target, names in members.items()
+    for name in names
+}
 
 
 def recognise_pair(top: object, bottom: object) -> str | None:
@@ -259,8 +323,14 @@ def _header(row_number: int, named: Iterable[tuple[int, str, str | None]], heade
 
 def read_header_row(row_number: int, cells: Sequence[Any]) -> Header:
     """One row read as the header: each filled cell a column name."""
-    return _header(row_number, ((index, str(cell).strip(), recognise(cell) if isinstance(cell, str) else None)
-                                for index, cell in enumerate(cells) if not _is_empty(cell)))
+    return _header(
+        row_number,
+        (
+            (index, str(cell).strip(), recognise(cell) if isinstance(cell, str) else None)
+            for index, cell in enumerate(cells)
+            if not _is_empty(cell)
+        ),
+    )
 
 
 def read_two_row_header(row_number: int, top: Sequence[Any], bottom: Sequence[Any]) -> Header | None:
@@ -274,9 +344,14 @@ def read_two_row_header(row_number: int, top: Sequence[Any], bottom: Sequence[An
     if any(not _is_empty(cell) and not isinstance(cell, str) for cell in (*top, *bottom)):
         return None
     width = max(len(top), len(bottom))
-    upper = [top[index].strip() if index < len(top) and not _is_empty(top[index]) else None for index in range(width)]
-    lower = [bottom[index].strip() if index < len(bottom) and not _is_empty(bottom[index]) else None
-             for index in range(width)]
+    upper = [
+        top[index].strip() if index < len(top) and not _is_empty(top[index]) else None
+        for index in range(width)
+    ]
+    lower = [
+        bottom[index].strip() if index < len(bottom) and not _is_empty(bottom[index]) else None
+        for index in range(width)
+    ]
     if not any(upper) or not any(lower):
         return None
     named: list[tuple[int, str, str | None]] = []
@@ -323,10 +398,13 @@ def find_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> Header:
                 best, best_count = reading, len(targets)
         previous = (row_number, cells)
     if best is None:
-        raise LedgerFormatError(Message(
-            "見出し行が見つかりません。委託先名（会社名・名称）の列と、法人番号・所在地などの列を含む見出し行が必要です。",
-            "No header row found: the sheet needs a header naming the contractor column (委託先名) "
-            "and at least one other known column."))
+        raise LedgerFormatError(
+            Message(
+                "見出し行が見つかりません。委託先名（会社名・名称）の列と、法人番号・所在地などの列を含む見出し行が必要です。",
+                "No header row found: the sheet needs a header naming the contractor column (委託先名) "
+                "and at least one other known column.",
+            )
+        )
     return best
 
 
@@ -342,10 +420,22 @@ def is_blank_row(cells: Sequence[Any]) -> bool:
 
 # --- values -------------------------------------------------------------------------------------------
 
-_ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019,
-         "m": 1868, "t": 1912, "s": 1926, "h": 1989, "r": 2019}
-_ERA_DATE = re.compile(r"(明治|大正|昭和|平成|令和|[mtshr])\s*(元|\d{1,2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?",
-                       re.IGNORECASE)
+_ERAS = {
+    "明治": 1868,
+    "大正": 1912,
+    "昭和": 1926,
+    "平成": 1989,
+    "令和": 2019,
+    "m": 1868,
+    "t": 1912,
+    "s": 1926,
+    "h": 1989,
+    "r": 2019,
+}
+_ERA_DATE = re.compile(
+    r"(明治|大正|昭和|平成|令和|[mtshr])\s*(元|\d{1,2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?",
+    re.IGNORECASE,
+)
 _TRAILING_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?$")
 _WEEKDAY = re.compile(r"[(（][月火水木金土日][)）]$")
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -407,11 +497,23 @@ def parse_yes_no(raw: object) -> bool:
 
 _RESULTS = {
     EvaluationResult.PASS: ("適合", "合格", "可", "良", "○", "〇", "pass", "passed", "ok"),
-    EvaluationResult.CONDITIONAL: ("条件付適合", "条件付き適合", "条件付", "条件付き", "条件付合格", "条件付き合格",
-                                   "要改善", "△", "conditional", "conditionalpass"),
+    EvaluationResult.CONDITIONAL: (
+        "条件付適合",
+        "条件付き適合",
+        "条件付",
+        "条件付き",
+        "条件付合格",
+        "条件付き合格",
+        "要改善",
+        "△",
+        "conditional",
+        "conditionalpass",
+    ),
     EvaluationResult.FAIL: ("不適合", "不合格", "不可", "×", "fail", "failed", "ng"),
 }
-_RESULT_BY_TEXT = {normalize_header(text): result.value for result, texts in _RESULTS.items() for text in texts}
+_RESULT_BY_TEXT = {
+    normalize_header(text): result.value for result, texts in _RESULTS.items() for text in texts
+}
 
 
 def parse_result(raw: object) -> str:
@@ -467,8 +569,10 @@ class LedgerRow:
 
 
 _DATE_REASONS = {
-    "date_format": Message("日付の形式ではありません（例: 2026/4/1, 令和8年4月1日）",
-                           "is not a date (e.g. 2026/4/1, 令和8年4月1日)"),
+    "date_format": Message(
+        "日付の形式ではありません（例: 2026/4/1, 令和8年4月1日）",
+        "is not a date (e.g. 2026/4/1, 令和8年4月1日)",
+    ),
     "date_value": Message("存在しない日付です", "is not a calendar date"),
     "date_range": Message("1900年から2199年までの日付を入力してください", "must be between 1900 and 2199"),
 }
@@ -479,9 +583,9 @@ def _strip_label(message: Message, labels: Iterable[Message]) -> Message:
     ja, en = message.ja, message.en
     for label in labels:
         if ja.startswith(label.ja + ": "):
-            ja = ja[len(label.ja) + 2:]
+            ja = ja[len(label.ja) + 2 :]
         if en.startswith(label.en + ": "):
-            en = en[len(label.en) + 2:]
+            en = en[len(label.en) + 2 :]
     return Message(ja, en)
 
 
@@ -519,13 +623,21 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
                 try:
                     value = parse_yes_no(value)
                 except ValueError:
-                    fail(target, Message("有／無（○／×、はい／いいえ）で入力してください",
-                                         "must be yes or no (有/無, ○/×)"))
+                    fail(
+                        target,
+                        Message(
+                            "有／無（○／×、はい／いいえ）で入力してください", "must be yes or no (有/無, ○/×)"
+                        ),
+                    )
                     continue
             elif kind == PHONE:
                 value = _as_phone(value)
-            elif kind in (CORPORATE_NUMBER, INTEGER) or target in ("privacy_mark_number", "isms_number", "kana",
-                                                                   "country"):
+            elif kind in (CORPORATE_NUMBER, INTEGER) or target in (
+                "privacy_mark_number",
+                "isms_number",
+                "kana",
+                "country",
+            ):
                 value = _as_code(value)
             contractor_raw[target] = value
         elif target == CONTACT and not _is_empty(value):
@@ -592,23 +704,40 @@ def _parse_evaluation(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
         try:
             result = parse_result(result_raw)
         except ValueError:
-            fail(EVALUATION_RESULT, Message("適合／条件付適合／不適合のいずれかを入力してください",
-                                            "must be pass, conditional pass or fail (適合/条件付適合/不適合)"))
+            fail(
+                EVALUATION_RESULT,
+                Message(
+                    "適合／条件付適合／不適合のいずれかを入力してください",
+                    "must be pass, conditional pass or fail (適合/条件付適合/不適合)",
+                ),
+            )
             return
     if not (ok_date and ok_due):
         return
     if evaluated_on is None:
         if result is not None or next_due_on is not None:
-            fail(EVALUATED_ON, Message("評価結果または次回評価予定日がありますが、評価日がありません",
-                                       "there is an evaluation result or due date but no evaluation date"))
+            fail(
+                EVALUATED_ON,
+                Message(
+                    "評価結果または次回評価予定日がありますが、評価日がありません",
+                    "there is an evaluation result or due date but no evaluation date",
+                ),
+            )
         return
     if result is None:
-        fail(EVALUATION_RESULT, Message("評価日がありますが、評価結果がありません",
-                                        "there is an evaluation date but no result"))
+        fail(
+            EVALUATION_RESULT,
+            Message("評価日がありますが、評価結果がありません", "there is an evaluation date but no result"),
+        )
         return
     if next_due_on is not None and next_due_on <= evaluated_on:
-        fail(NEXT_DUE_ON, Message("次回評価予定日は評価日より後にしてください",
-                                  "the next due date must be after the evaluation date"))
+        fail(
+            NEXT_DUE_ON,
+            Message(
+                "次回評価予定日は評価日より後にしてください",
+                "the next due date must be after the evaluation date",
+            ),
+        )
         return
     evaluator = raw.get(EVALUATOR)
     if not _is_empty(evaluator):
@@ -619,8 +748,12 @@ def _parse_evaluation(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
         except ValidationError as error:
             fail(EVALUATOR, _strip_label(error.fields["evaluator"], [evaluator_field.label]))
             return
-    row.evaluation = {"evaluated_on": evaluated_on, "result": result, "next_due_on": next_due_on,
-                      "evaluator": None if _is_empty(evaluator) else evaluator}
+    row.evaluation = {
+        "evaluated_on": evaluated_on,
+        "result": result,
+        "next_due_on": next_due_on,
+        "evaluator": None if _is_empty(evaluator) else evaluator,
+    }
 
 
 def _parse_nda(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
@@ -633,8 +766,13 @@ def _parse_nda(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
             # A ledger may only tick the NDA column (済/有): there is then no date to record.
             try:
                 if parse_yes_no(value):
-                    fail(NDA_SIGNED_ON, Message("締結済みの印ではなく締結日を入力してください",
-                                                "give the date the NDA was signed, not just a tick"))
+                    fail(
+                        NDA_SIGNED_ON,
+                        Message(
+                            "締結済みの印ではなく締結日を入力してください",
+                            "give the date the NDA was signed, not just a tick",
+                        ),
+                    )
                     return
             except ValueError:
                 pass
@@ -645,17 +783,28 @@ def _parse_nda(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
         return
     if signed_on is None:
         if expires_on is not None:
-            fail(NDA_EXPIRES_ON, Message("契約終了日がありますが、NDA締結日がありません",
-                                         "there is an end date but no NDA signing date"))
+            fail(
+                NDA_EXPIRES_ON,
+                Message(
+                    "契約終了日がありますが、NDA締結日がありません",
+                    "there is an end date but no NDA signing date",
+                ),
+            )
         return
     if expires_on is not None and expires_on < signed_on:
-        fail(NDA_EXPIRES_ON, Message("契約終了日はNDA締結日以降にしてください",
-                                     "the end date must not precede the signing date"))
+        fail(
+            NDA_EXPIRES_ON,
+            Message(
+                "契約終了日はNDA締結日以降にしてください", "the end date must not precede the signing date"
+            ),
+        )
         return
     row.nda = {"signed_on": signed_on, "expires_on": expires_on}
 
 
-def read_rows(rows: Iterable[tuple[int, Sequence[Any]]], header: Header) -> Iterable[tuple[int, Sequence[Any]]]:
+def read_rows(
+    rows: Iterable[tuple[int, Sequence[Any]]], header: Header
+) -> Iterable[tuple[int, Sequence[Any]]]:
     """The data lines under the header: blank lines skipped, stop at a closing 以上."""
     for row_number, cells in rows:
         if row_number <= header.row_number:

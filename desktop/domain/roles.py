@@ -8,9 +8,9 @@ from desktop.domain.errors import ItakuError, Message
 
 
 class Role(StrEnum):
-    STAFF = "staff"        # legal staff: enter and edit records
-    OFFICER = "officer"    # PI protection officer: approves, signs off, administers
-    AUDITOR = "auditor"    # read-only: reports and exports
+    STAFF = "staff"  # legal staff: enter and edit records
+    OFFICER = "officer"  # PI protection officer: approves, signs off, administers
+    AUDITOR = "auditor"  # read-only: reports and exports
 
     @property
     def label(self) -> Message:
@@ -22,9 +22,9 @@ class Role(StrEnum):
 
 
 class Permission(StrEnum):
-    READ = "read"              # see records, print reports, export
-    WRITE = "write"            # create, edit and delete records; import ledgers
-    APPROVE = "approve"        # approve evaluations and contracts; delete approved ones
+    READ = "read"  # see records, print reports, export
+    WRITE = "write"  # create, edit and delete records; import ledgers
+    APPROVE = "approve"  # approve evaluations and contracts; delete approved ones
     ADMINISTER = "administer"  # accounts, settings, company profile, restore
 
 
@@ -54,13 +54,16 @@ class PermissionDeniedError(ItakuError):
         ja_roles = "・".join(r.label.ja for r in needed)
         en_roles = " or ".join(in_sentence(r.label.en) for r in needed)
         if role is None:
-            self.message = Message("サインインしていません。サインインしてから操作してください。",
-                                   "You are not signed in. Sign in first.")
+            self.message = Message(
+                "サインインしていません。サインインしてから操作してください。",
+                "You are not signed in. Sign in first.",
+            )
         else:
             current = Role(role).label
             self.message = Message(
                 f"この操作には{ja_roles}の権限が必要です（現在: {current.ja}）。",
-                f"This needs the {en_roles} role (you are signed in as {in_sentence(current.en)}).")
+                f"This needs the {en_roles} role (you are signed in as {in_sentence(current.en)}).",
+            )
         super().__init__(str(self.message))
 
 

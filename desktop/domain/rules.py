@@ -65,10 +65,15 @@ class Finding:
     def from_json(cls, data: dict[str, object]) -> Finding:
         """The inverse of `to_json`."""
         due = data.get("due")
-        return cls(str(data["rule"]), Severity(str(data["severity"])), str(data["record_type"]),
-                   int(str(data["record_id"])), str(data["record_label"]),
-                   Message(str(data["message_ja"]), str(data["message_en"])),
-                   date.fromisoformat(due) if isinstance(due, str) else None)
+        return cls(
+            str(data["rule"]),
+            Severity(str(data["severity"])),
+            str(data["record_type"]),
+            int(str(data["record_id"])),
+            str(data["record_label"]),
+            Message(str(data["message_ja"]), str(data["message_en"])),
+            date.fromisoformat(due) if isinstance(due, str) else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -84,24 +89,48 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("evaluation.failed", "委託先評価が不適合", "Evaluation failed"),
     RuleInfo("evaluation.conditional", "条件付適合の条件が未解消", "Conditional pass to follow up"),
     RuleInfo("evaluation.overdue", "委託先評価の期限切れ・期限間近", "Evaluation overdue or due soon"),
-    RuleInfo("evaluation.certificate_expired", "評価の根拠とした認証の期限切れ", "Certificate relied on expired"),
+    RuleInfo(
+        "evaluation.certificate_expired", "評価の根拠とした認証の期限切れ", "Certificate relied on expired"
+    ),
     RuleInfo("contract.nda_missing", "有効な機密保持契約がない", "No valid NDA"),
-    RuleInfo("contract.pi_clauses_not_in_force", "個人情報に関する条項が有効な契約にない", "PI clauses not in force"),
+    RuleInfo(
+        "contract.pi_clauses_not_in_force",
+        "個人情報に関する条項が有効な契約にない",
+        "PI clauses not in force",
+    ),
     RuleInfo("contract.clauses_missing", "契約に必要な条項の欠落", "Contract lacks required clauses"),
     RuleInfo("contract.expiring", "契約の満了が近い", "Contract expiring"),
-    RuleInfo("contractor.disposal_unconfirmed", "委託終了後の返却・廃棄が未確認", "Return or destruction unconfirmed"),
-    RuleInfo("contractor.foreign_regime_missing", "外国にある第三者の制度確認がない（法28条）",
-             "No record of the foreign regime (Art. 28)"),
-    RuleInfo("engagement.consent_missing", "再委託の同意が確認されていない受託業務", "Engagement without consent"),
+    RuleInfo(
+        "contractor.disposal_unconfirmed",
+        "委託終了後の返却・廃棄が未確認",
+        "Return or destruction unconfirmed",
+    ),
+    RuleInfo(
+        "contractor.foreign_regime_missing",
+        "外国にある第三者の制度確認がない（法28条）",
+        "No record of the foreign regime (Art. 28)",
+    ),
+    RuleInfo(
+        "engagement.consent_missing", "再委託の同意が確認されていない受託業務", "Engagement without consent"
+    ),
     RuleInfo("redelegation.consent_missing", "委託元の同意のない再委託", "Re-delegation without consent"),
-    RuleInfo("redelegation.contractor_not_compliant", "再委託先が要件を満たしていない",
-             "Re-delegated contractor not compliant"),
+    RuleInfo(
+        "redelegation.contractor_not_compliant",
+        "再委託先が要件を満たしていない",
+        "Re-delegated contractor not compliant",
+    ),
     RuleInfo("joint_use.item_missing", "共同利用の公表事項の欠落", "Joint use item missing"),
     RuleInfo("joint_use.notice_late", "共同利用の公表が利用開始後", "Joint use notice late"),
-    RuleInfo("joint_use.change_without_advance_notice", "共同利用の変更が事前に公表されていない",
-             "Change not noticed in advance"),
-    RuleInfo("joint_use.change_notice_overdue", "共同利用の責任者情報の変更の通知が遅れている",
-             "Change of responsible party details not noticed"),
+    RuleInfo(
+        "joint_use.change_without_advance_notice",
+        "共同利用の変更が事前に公表されていない",
+        "Change not noticed in advance",
+    ),
+    RuleInfo(
+        "joint_use.change_notice_overdue",
+        "共同利用の責任者情報の変更の通知が遅れている",
+        "Change of responsible party details not noticed",
+    ),
 )
 RULE_IDS = tuple(info.rule for info in RULES)
 
@@ -144,8 +173,16 @@ def _handles_pi_actively(contractor: ContractorFacts) -> bool:
     return contractor.handles_pi and contractor.status == _ACTIVE
 
 
-def _finding(rule: str, severity: Severity, record_type: str, record_id: int, label: str,
-             ja: str, en: str, due: date | None = None) -> Finding:
+def _finding(
+    rule: str,
+    severity: Severity,
+    record_type: str,
+    record_id: int,
+    label: str,
+    ja: str,
+    en: str,
+    due: date | None = None,
+) -> Finding:
     return Finding(rule, severity, record_type, record_id, label, Message(ja, en), due)
 
 
@@ -171,63 +208,129 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
             yield from _contract_cover_findings(contractor, contracts.get(cid, []), today)
         if contractor.status != _ENDED:
             yield from _contract_findings(contractor, contracts.get(cid, []), today, settings)
-        if contractor.status == _ENDED and contractor.handles_pi \
-                and contractor.disposition_date is None:
-            yield _finding("contractor.disposal_unconfirmed", Severity.BLOCKING, "contractor", cid, label,
-                           "委託終了後の個人情報の返却・廃棄が確認されていません。",
-                           "The return or destruction of the data after the end has not been confirmed.",
-                           contractor.end_date)
+        if contractor.status == _ENDED and contractor.handles_pi and contractor.disposition_date is None:
+            yield _finding(
+                "contractor.disposal_unconfirmed",
+                Severity.BLOCKING,
+                "contractor",
+                cid,
+                label,
+                "委託終了後の個人情報の返却・廃棄が確認されていません。",
+                "The return or destruction of the data after the end has not been confirmed.",
+                contractor.end_date,
+            )
         is_foreign = contractor.kind == ContractorKind.FOREIGN_CORPORATION.value or contractor.country != "JP"
-        if is_foreign and contractor.handles_pi and contractor.status != _ENDED \
-                and not contractor.has_foreign_regime_note:
-            yield _finding("contractor.foreign_regime_missing", Severity.BLOCKING, "contractor", cid, label,
-                           f"外国（{contractor.country}）にある委託先ですが、その国の個人情報保護制度の確認記録がありません（個人情報保護法第28条）。",
-                           f"Contractor in a foreign country ({contractor.country}) with no record of that "
-                           "country's data protection regime (APPI Art. 28).",
-                           contractor.start_date)
+        if (
+            is_foreign
+            and contractor.handles_pi
+            and contractor.status != _ENDED
+            and not contractor.has_foreign_regime_note
+        ):
+            yield _finding(
+                "contractor.foreign_regime_missing",
+                Severity.BLOCKING,
+                "contractor",
+                cid,
+                label,
+                f"外国（{contractor.country}）にある委託先ですが、その国の個人情報保護制度の確認記録がありません（個人情報保護法第28条）。",
+                f"Contractor in a foreign country ({contractor.country}) with no record of that "
+                "country's data protection regime (APPI Art. 28).",
+                contractor.start_date,
+            )
 
 
-def _evaluation_findings(contractor: ContractorFacts, latest: EvaluationFacts | None, today: date,
-                         settings: RuleSettings) -> Iterator[Finding]:
+def _evaluation_findings(
+    contractor: ContractorFacts, latest: EvaluationFacts | None, today: date, settings: RuleSettings
+) -> Iterator[Finding]:
     cid, label = contractor.id, contractor.name
     if latest is None:
-        yield Finding("evaluation.missing", Severity.BLOCKING, "contractor", cid, label, _NO_EVALUATION,
-                      contractor.start_date)
+        yield Finding(
+            "evaluation.missing",
+            Severity.BLOCKING,
+            "contractor",
+            cid,
+            label,
+            _NO_EVALUATION,
+            contractor.start_date,
+        )
         return
     if latest.result == EvaluationResult.FAIL.value:
-        yield _finding("evaluation.failed", Severity.BLOCKING, "contractor", cid, label,
-                       f"最新の委託先評価（{latest.evaluated_on:%Y-%m-%d}）が不適合です。",
-                       f"The latest evaluation ({latest.evaluated_on:%Y-%m-%d}) failed.", latest.evaluated_on)
+        yield _finding(
+            "evaluation.failed",
+            Severity.BLOCKING,
+            "contractor",
+            cid,
+            label,
+            f"最新の委託先評価（{latest.evaluated_on:%Y-%m-%d}）が不適合です。",
+            f"The latest evaluation ({latest.evaluated_on:%Y-%m-%d}) failed.",
+            latest.evaluated_on,
+        )
     elif latest.result == EvaluationResult.CONDITIONAL.value:
-        yield _finding("evaluation.conditional", Severity.WARNING, "contractor", cid, label,
-                       "最新の委託先評価は条件付適合です。条件の解消を確認してください。",
-                       "The latest evaluation is a conditional pass: follow up its conditions.",
-                       latest.next_due_on)
+        yield _finding(
+            "evaluation.conditional",
+            Severity.WARNING,
+            "contractor",
+            cid,
+            label,
+            "最新の委託先評価は条件付適合です。条件の解消を確認してください。",
+            "The latest evaluation is a conditional pass: follow up its conditions.",
+            latest.next_due_on,
+        )
     if latest.next_due_on is not None:
         due = latest.next_due_on
         if today > due:
-            yield _finding("evaluation.overdue", Severity.BLOCKING, "contractor", cid, label,
-                           f"委託先評価の期限（{due:%Y-%m-%d}）を過ぎています。",
-                           f"The evaluation was due on {due:%Y-%m-%d} and is overdue.", due)
+            yield _finding(
+                "evaluation.overdue",
+                Severity.BLOCKING,
+                "contractor",
+                cid,
+                label,
+                f"委託先評価の期限（{due:%Y-%m-%d}）を過ぎています。",
+                f"The evaluation was due on {due:%Y-%m-%d} and is overdue.",
+                due,
+            )
         elif today >= due - timedelta(days=settings.evaluation_warning_days):
-            yield _finding("evaluation.overdue", Severity.WARNING, "contractor", cid, label,
-                           f"委託先評価の期限（{due:%Y-%m-%d}）が近づいています。",
-                           f"The next evaluation is due on {due:%Y-%m-%d}.", due)
+            yield _finding(
+                "evaluation.overdue",
+                Severity.WARNING,
+                "contractor",
+                cid,
+                label,
+                f"委託先評価の期限（{due:%Y-%m-%d}）が近づいています。",
+                f"The next evaluation is due on {due:%Y-%m-%d}.",
+                due,
+            )
     expiry = _relied_certificate_expiry(contractor, latest)
     if latest.route != EvaluationRoute.FULL.value:
-        certificate = Message("プライバシーマーク", "Privacy Mark") if latest.route == EvaluationRoute.PRIVACY_MARK.value \
+        certificate = (
+            Message("プライバシーマーク", "Privacy Mark")
+            if latest.route == EvaluationRoute.PRIVACY_MARK.value
             else Message("ISMS認証", "ISMS certificate")
+        )
         if expiry is None or today > expiry:
             when_ja = f"（{expiry:%Y-%m-%d}）" if expiry else "（有効期限の記録なし）"
             when_en = f" on {expiry:%Y-%m-%d}" if expiry else " (no expiry recorded)"
-            yield _finding("evaluation.certificate_expired", Severity.BLOCKING, "contractor", cid, label,
-                           f"簡易評価の根拠とした{certificate.ja}の有効期限が切れています{when_ja}。",
-                           f"The {certificate.en} the simplified evaluation relied on expired{when_en}.", expiry)
+            yield _finding(
+                "evaluation.certificate_expired",
+                Severity.BLOCKING,
+                "contractor",
+                cid,
+                label,
+                f"簡易評価の根拠とした{certificate.ja}の有効期限が切れています{when_ja}。",
+                f"The {certificate.en} the simplified evaluation relied on expired{when_en}.",
+                expiry,
+            )
         elif today >= expiry - timedelta(days=settings.certificate_warning_days):
-            yield _finding("evaluation.certificate_expired", Severity.WARNING, "contractor", cid, label,
-                           f"簡易評価の根拠とした{certificate.ja}の有効期限（{expiry:%Y-%m-%d}）が近づいています。",
-                           f"The {certificate.en} the simplified evaluation relied on expires on {expiry:%Y-%m-%d}.",
-                           expiry)
+            yield _finding(
+                "evaluation.certificate_expired",
+                Severity.WARNING,
+                "contractor",
+                cid,
+                label,
+                f"簡易評価の根拠とした{certificate.ja}の有効期限（{expiry:%Y-%m-%d}）が近づいています。",
+                f"The {certificate.en} the simplified evaluation relied on expires on {expiry:%Y-%m-%d}.",
+                expiry,
+            )
 
 
 def _relied_certificate_expiry(contractor: ContractorFacts, evaluation: EvaluationFacts) -> date | None:
@@ -239,22 +342,39 @@ def _relied_certificate_expiry(contractor: ContractorFacts, evaluation: Evaluati
 
 
 _NO_NDA = Message("有効な機密保持契約（NDA）がありません。", "There is no NDA in force.")
-_NO_EVALUATION = Message("個人情報を取り扱う委託先ですが、委託先評価が実施されていません。",
-                         "This contractor handles PI but has never been evaluated.")
+_NO_EVALUATION = Message(
+    "個人情報を取り扱う委託先ですが、委託先評価が実施されていません。",
+    "This contractor handles PI but has never been evaluated.",
+)
 
 
-def _contract_cover_findings(contractor: ContractorFacts, contracts: list[ContractFacts],
-                             today: date) -> Iterator[Finding]:
+def _contract_cover_findings(
+    contractor: ContractorFacts, contracts: list[ContractFacts], today: date
+) -> Iterator[Finding]:
     cid, label = contractor.id, contractor.name
     in_force = [c for c in contracts if is_in_force(c, today)]
     if not any(c.kind == ContractKind.NDA.value for c in in_force):
-        yield Finding("contract.nda_missing", Severity.BLOCKING, "contractor", cid, label, _NO_NDA,
-                      contractor.start_date)
+        yield Finding(
+            "contract.nda_missing",
+            Severity.BLOCKING,
+            "contractor",
+            cid,
+            label,
+            _NO_NDA,
+            contractor.start_date,
+        )
     present = frozenset(code for c in in_force for code in c.clauses)
     message = _pi_clauses_message(present)
     if message is not None:
-        yield Finding("contract.pi_clauses_not_in_force", Severity.BLOCKING, "contractor", cid, label, message,
-                      contractor.start_date)
+        yield Finding(
+            "contract.pi_clauses_not_in_force",
+            Severity.BLOCKING,
+            "contractor",
+            cid,
+            label,
+            message,
+            contractor.start_date,
+        )
 
 
 @functools.lru_cache(maxsize=256)
@@ -264,37 +384,61 @@ def _pi_clauses_message(present: frozenset[str]) -> Message | None:
     lacking = [code for code in REQUIRED_CLAUSES[ContractKind.OUTSOURCING.value] if code not in present]
     if not lacking:
         return None
-    return Message("有効な契約に次の個人情報に関する条項がありません: " + "、".join(CLAUSE_BY_CODE[code].ja for code in lacking),
-                   "No contract in force contains these PI clauses: "
-                   + ", ".join(CLAUSE_BY_CODE[code].en for code in lacking))
+    return Message(
+        "有効な契約に次の個人情報に関する条項がありません: "
+        + "、".join(CLAUSE_BY_CODE[code].ja for code in lacking),
+        "No contract in force contains these PI clauses: "
+        + ", ".join(CLAUSE_BY_CODE[code].en for code in lacking),
+    )
 
 
-def _contract_findings(contractor: ContractorFacts, contracts: list[ContractFacts], today: date,
-                       settings: RuleSettings) -> Iterator[Finding]:
+def _contract_findings(
+    contractor: ContractorFacts, contracts: list[ContractFacts], today: date, settings: RuleSettings
+) -> Iterator[Finding]:
     for contract in contracts:
         end = term_end(contract, today)
         if end is not None and today > end:
             continue  # an expired contract is history, not a finding of its own
         lacking = missing_clauses(contract.kind, contract.clauses)
         if lacking:
-            yield _finding("contract.clauses_missing", Severity.WARNING, "contract", contract.id, contract.title,
-                           f"「{contract.title}」（{contractor.name}）に必要な条項がありません: "
-                           + "、".join(CLAUSE_BY_CODE[code].ja for code in lacking),
-                           f"'{contract.title}' ({contractor.name}) lacks required clauses: "
-                           + ", ".join(CLAUSE_BY_CODE[code].en for code in lacking),
-                           contract.effective_from)
+            yield _finding(
+                "contract.clauses_missing",
+                Severity.WARNING,
+                "contract",
+                contract.id,
+                contract.title,
+                f"「{contract.title}」（{contractor.name}）に必要な条項がありません: "
+                + "、".join(CLAUSE_BY_CODE[code].ja for code in lacking),
+                f"'{contract.title}' ({contractor.name}) lacks required clauses: "
+                + ", ".join(CLAUSE_BY_CODE[code].en for code in lacking),
+                contract.effective_from,
+            )
         expiring = contract.expires_on is not None and not contract.auto_renewal
-        if expiring and contractor.status == ContractorStatus.ACTIVE.value and contract.expires_on is not None \
-                and contract.effective_from <= today \
-                and contract.expires_on - timedelta(days=settings.contract_warning_days) <= today <= contract.expires_on:
-            yield _finding("contract.expiring", Severity.WARNING, "contract", contract.id, contract.title,
-                           f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません。",
-                           f"'{contract.title}' ({contractor.name}) expires on {contract.expires_on:%Y-%m-%d} "
-                           "and does not renew.", contract.expires_on)
+        if (
+            expiring
+            and contractor.status == ContractorStatus.ACTIVE.value
+            and contract.expires_on is not None
+            and contract.effective_from <= today
+            and contract.expires_on - timedelta(days=settings.contract_warning_days)
+            <= today
+            <= contract.expires_on
+        ):
+            yield _finding(
+                "contract.expiring",
+                Severity.WARNING,
+                "contract",
+                contract.id,
+                contract.title,
+                f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません。",
+                f"'{contract.title}' ({contractor.name}) expires on {contract.expires_on:%Y-%m-%d} "
+                "and does not renew.",
+                contract.expires_on,
+            )
 
 
-def engagement_findings(facts: ComplianceFacts, today: date,
-                        blocked_contractors: set[int]) -> Iterator[Finding]:
+def engagement_findings(
+    facts: ComplianceFacts, today: date, blocked_contractors: set[int]
+) -> Iterator[Finding]:
     hops_by_engagement: dict[int, list[date]] = defaultdict(list)
     hops_by_redelegation: dict[int, list[date]] = defaultdict(list)
     for hop in facts.consent_hops:
@@ -310,17 +454,33 @@ def engagement_findings(facts: ComplianceFacts, today: date,
         dates = hops_by_engagement.get(engagement.id, [])
         if not any(day <= engagement.start_date for day in dates):
             if dates:
-                ja = (f"{engagement.original_business_name}の再委託の同意（{min(dates):%Y-%m-%d}）が"
-                      f"業務開始日（{engagement.start_date:%Y-%m-%d}）より後です。")
-                en = (f"Consent of {engagement.original_business_name} ({min(dates):%Y-%m-%d}) came after the work "
-                      f"started ({engagement.start_date:%Y-%m-%d}).")
+                ja = (
+                    f"{engagement.original_business_name}の再委託の同意（{min(dates):%Y-%m-%d}）が"
+                    f"業務開始日（{engagement.start_date:%Y-%m-%d}）より後です。"
+                )
+                en = (
+                    f"Consent of {engagement.original_business_name} ({min(dates):%Y-%m-%d}) came after the work "
+                    f"started ({engagement.start_date:%Y-%m-%d})."
+                )
             else:
-                ja = (f"委託元（{engagement.client_name}）は当初の取得事業者ではありませんが、"
-                      f"{engagement.original_business_name}の再委託の同意が記録されていません（方針7）。")
-                en = (f"The client ({engagement.client_name}) is not the original business, and no consent of "
-                      f"{engagement.original_business_name} to the re-delegation is recorded (policy §7).")
-            yield _finding("engagement.consent_missing", Severity.BLOCKING, "engagement", engagement.id,
-                           engagement.client_name, ja, en, engagement.start_date)
+                ja = (
+                    f"委託元（{engagement.client_name}）は当初の取得事業者ではありませんが、"
+                    f"{engagement.original_business_name}の再委託の同意が記録されていません（方針7）。"
+                )
+                en = (
+                    f"The client ({engagement.client_name}) is not the original business, and no consent of "
+                    f"{engagement.original_business_name} to the re-delegation is recorded (policy §7)."
+                )
+            yield _finding(
+                "engagement.consent_missing",
+                Severity.BLOCKING,
+                "engagement",
+                engagement.id,
+                engagement.client_name,
+                ja,
+                en,
+                engagement.start_date,
+            )
     for redelegation in facts.redelegations:
         parent = engagements.get(redelegation.engagement_id)
         if parent is None or parent.status == EngagementStatus.ENDED.value:
@@ -332,17 +492,29 @@ def engagement_findings(facts: ComplianceFacts, today: date,
         label = f"{engagement.client_name} → {name}"
         dates = hops_by_redelegation.get(redelegation.id, [])
         if not any(day <= redelegation.start_date for day in dates):
-            yield _finding("redelegation.consent_missing", Severity.BLOCKING, "redelegation", redelegation.id, label,
-                           f"{name}への再委託（{redelegation.start_date:%Y-%m-%d}開始）について、開始日以前の委託元"
-                           f"（{engagement.client_name}）の同意がありません。",
-                           f"The re-delegation to {name} (from {redelegation.start_date:%Y-%m-%d}) has no consent of "
-                           f"the client ({engagement.client_name}) dated on or before its start.",
-                           redelegation.start_date)
+            yield _finding(
+                "redelegation.consent_missing",
+                Severity.BLOCKING,
+                "redelegation",
+                redelegation.id,
+                label,
+                f"{name}への再委託（{redelegation.start_date:%Y-%m-%d}開始）について、開始日以前の委託元"
+                f"（{engagement.client_name}）の同意がありません。",
+                f"The re-delegation to {name} (from {redelegation.start_date:%Y-%m-%d}) has no consent of "
+                f"the client ({engagement.client_name}) dated on or before its start.",
+                redelegation.start_date,
+            )
         if redelegation.contractor_id in blocked_contractors:
-            yield _finding("redelegation.contractor_not_compliant", Severity.BLOCKING, "redelegation",
-                           redelegation.id, label,
-                           f"再委託先の{name}に重大な指摘事項があります。",
-                           f"The re-delegated contractor {name} has blocking findings.", redelegation.start_date)
+            yield _finding(
+                "redelegation.contractor_not_compliant",
+                Severity.BLOCKING,
+                "redelegation",
+                redelegation.id,
+                label,
+                f"再委託先の{name}に重大な指摘事項があります。",
+                f"The re-delegated contractor {name} has blocking findings.",
+                redelegation.start_date,
+            )
 
 
 _JOINT_USE_ITEMS: tuple[tuple[str, str, str], ...] = (
@@ -366,14 +538,27 @@ def joint_use_findings(facts: ComplianceFacts, today: date, settings: RuleSettin
         label = joint_use.title
         published = joint_use.notice_published_on
         if published is None or published > joint_use.start_date:
-            ja = ("共同利用の公表日が記録されていません。" if published is None else
-                  f"公表日（{published:%Y-%m-%d}）が共同利用の開始日（{joint_use.start_date:%Y-%m-%d}）より後です。")
-            en = ("No publication date of the notice is recorded." if published is None else
-                  f"The notice ({published:%Y-%m-%d}) was published after the use began "
-                  f"({joint_use.start_date:%Y-%m-%d}).")
-            yield _finding("joint_use.notice_late", Severity.BLOCKING, "joint_use", joint_use.id, label,
-                           ja + "（個人情報保護法第27条第5項第3号：あらかじめ公表が必要）",
-                           en + " (APPI Art. 27(5)(iii): notice must precede the joint use)", joint_use.start_date)
+            ja = (
+                "共同利用の公表日が記録されていません。"
+                if published is None
+                else f"公表日（{published:%Y-%m-%d}）が共同利用の開始日（{joint_use.start_date:%Y-%m-%d}）より後です。"
+            )
+            en = (
+                "No publication date of the notice is recorded."
+                if published is None
+                else f"The notice ({published:%Y-%m-%d}) was published after the use began "
+                f"({joint_use.start_date:%Y-%m-%d})."
+            )
+            yield _finding(
+                "joint_use.notice_late",
+                Severity.BLOCKING,
+                "joint_use",
+                joint_use.id,
+                label,
+                ja + "（個人情報保護法第27条第5項第3号：あらかじめ公表が必要）",
+                en + " (APPI Art. 27(5)(iii): notice must precede the joint use)",
+                joint_use.start_date,
+            )
         for change in sorted(changes.get(joint_use.id, []), key=lambda c: (c.changed_on, c.id)):
             yield from _change_findings(joint_use, change, today, settings)
 
@@ -382,52 +567,98 @@ def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
     label = joint_use.title
     for attribute, ja, en in _JOINT_USE_ITEMS:
         if not getattr(joint_use, attribute):
-            yield _finding("joint_use.item_missing", Severity.BLOCKING, "joint_use", joint_use.id, label,
-                           f"公表事項「{ja}」がありません。", f"The notice lacks {en}.", joint_use.start_date)
+            yield _finding(
+                "joint_use.item_missing",
+                Severity.BLOCKING,
+                "joint_use",
+                joint_use.id,
+                label,
+                f"公表事項「{ja}」がありません。",
+                f"The notice lacks {en}.",
+                joint_use.start_date,
+            )
     if joint_use.responsible_is_corporation and not joint_use.has_responsible_representative:
-        yield _finding("joint_use.item_missing", Severity.BLOCKING, "joint_use", joint_use.id, label,
-                       "公表事項「⑤ 責任者（法人）の代表者の氏名」がありません（2022年改正法で必要）。",
-                       "The notice lacks ⑤ the name of the responsible corporation's representative "
-                       "(required since the 2022 amendment).", joint_use.start_date)
+        yield _finding(
+            "joint_use.item_missing",
+            Severity.BLOCKING,
+            "joint_use",
+            joint_use.id,
+            label,
+            "公表事項「⑤ 責任者（法人）の代表者の氏名」がありません（2022年改正法で必要）。",
+            "The notice lacks ⑤ the name of the responsible corporation's representative "
+            "(required since the 2022 amendment).",
+            joint_use.start_date,
+        )
     if not joint_use.has_acquisition_method:
-        yield _finding("joint_use.item_missing", Severity.WARNING, "joint_use", joint_use.id, label,
-                       "「⑥ 取得方法」がありません。法の公表事項ではありませんが、当社の個人情報保護方針5(7)で約束している事項です。",
-                       "⑥ how the data is acquired is missing. It is not an item of the Act, but our privacy "
-                       "policy §5(7) promises it.", joint_use.start_date)
+        yield _finding(
+            "joint_use.item_missing",
+            Severity.WARNING,
+            "joint_use",
+            joint_use.id,
+            label,
+            "「⑥ 取得方法」がありません。法の公表事項ではありませんが、当社の個人情報保護方針5(7)で約束している事項です。",
+            "⑥ how the data is acquired is missing. It is not an item of the Act, but our privacy "
+            "policy §5(7) promises it.",
+            joint_use.start_date,
+        )
 
 
 _ADVANCE_NOTICE_FIELDS = {JointUseChangeField.PURPOSE.value, JointUseChangeField.RESPONSIBLE_PARTY.value}
-_PROMPT_NOTICE_FIELDS = {JointUseChangeField.RESPONSIBLE_NAME.value, JointUseChangeField.RESPONSIBLE_ADDRESS.value,
-                         JointUseChangeField.RESPONSIBLE_REPRESENTATIVE.value}
+_PROMPT_NOTICE_FIELDS = {
+    JointUseChangeField.RESPONSIBLE_NAME.value,
+    JointUseChangeField.RESPONSIBLE_ADDRESS.value,
+    JointUseChangeField.RESPONSIBLE_REPRESENTATIVE.value,
+}
 
 
-def _change_findings(joint_use: JointUseFacts, change: JointUseChangeFacts, today: date,
-                     settings: RuleSettings) -> Iterator[Finding]:
+def _change_findings(
+    joint_use: JointUseFacts, change: JointUseChangeFacts, today: date, settings: RuleSettings
+) -> Iterator[Finding]:
     label = joint_use.title
     field_label = JointUseChangeField(change.field).label
     if change.field in _ADVANCE_NOTICE_FIELDS:
         # APPI Art. 27(6): a change of purpose or of the responsible party must be noticed in advance.
         if change.noticed_on is None or change.noticed_on > change.changed_on:
-            yield _finding("joint_use.change_without_advance_notice", Severity.BLOCKING, "joint_use", joint_use.id,
-                           label,
-                           f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）があらかじめ公表されていません（法27条6項）。",
-                           f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} was not noticed "
-                           "in advance (APPI Art. 27(6)).", change.changed_on)
+            yield _finding(
+                "joint_use.change_without_advance_notice",
+                Severity.BLOCKING,
+                "joint_use",
+                joint_use.id,
+                label,
+                f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）があらかじめ公表されていません（法27条6項）。",
+                f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} was not noticed "
+                "in advance (APPI Art. 27(6)).",
+                change.changed_on,
+            )
     elif change.field in _PROMPT_NOTICE_FIELDS:
         # APPI Art. 27(6): a change of the responsible party's name, address or representative is
         # noticed without delay after it; settings say how many days count as "without delay".
         due = change.changed_on + timedelta(days=settings.change_notice_days)
         if change.noticed_on is None:
             severity = Severity.BLOCKING if today > due else Severity.WARNING
-            yield _finding("joint_use.change_notice_overdue", severity, "joint_use", joint_use.id, label,
-                           f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
-                           f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} must be noticed "
-                           f"by {due:%Y-%m-%d}.", due)
+            yield _finding(
+                "joint_use.change_notice_overdue",
+                severity,
+                "joint_use",
+                joint_use.id,
+                label,
+                f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
+                f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} must be noticed "
+                f"by {due:%Y-%m-%d}.",
+                due,
+            )
         elif change.noticed_on > due:
-            yield _finding("joint_use.change_notice_overdue", Severity.WARNING, "joint_use", joint_use.id, label,
-                           f"{field_label.ja}の変更の通知（{change.noticed_on:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
-                           f"The change of {field_label.en.lower()} was noticed late ({change.noticed_on:%Y-%m-%d}, "
-                           f"due {due:%Y-%m-%d}).", due)
+            yield _finding(
+                "joint_use.change_notice_overdue",
+                Severity.WARNING,
+                "joint_use",
+                joint_use.id,
+                label,
+                f"{field_label.ja}の変更の通知（{change.noticed_on:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
+                f"The change of {field_label.en.lower()} was noticed late ({change.noticed_on:%Y-%m-%d}, "
+                f"due {due:%Y-%m-%d}).",
+                due,
+            )
 
 
 _SEVERITY_ORDER = {Severity.BLOCKING: 0, Severity.WARNING: 1}
@@ -437,10 +668,14 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
     """Run every rule; findings sorted by severity, due date, record."""
     settings = settings or RuleSettings()
     findings = list(contractor_findings(facts, today, settings))
-    blocked = {f.record_id for f in findings if f.record_type == "contractor" and f.severity is Severity.BLOCKING}
+    blocked = {
+        f.record_id for f in findings if f.record_type == "contractor" and f.severity is Severity.BLOCKING
+    }
     findings.extend(engagement_findings(facts, today, blocked))
     findings.extend(joint_use_findings(facts, today, settings))
-    findings.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], f.due or date.max, f.record_type, f.record_id, f.rule))
+    findings.sort(
+        key=lambda f: (_SEVERITY_ORDER[f.severity], f.due or date.max, f.record_type, f.record_id, f.rule)
+    )
     return findings
 
 
@@ -456,8 +691,9 @@ class Deadline:
     message: Message
 
 
-def upcoming_deadlines(facts: ComplianceFacts, today: date, days: int = 90,
-                       settings: RuleSettings | None = None) -> list[Deadline]:
+def upcoming_deadlines(
+    facts: ComplianceFacts, today: date, days: int = 90, settings: RuleSettings | None = None
+) -> list[Deadline]:
     settings = settings or RuleSettings()
     horizon = today + timedelta(days=days)
     result: list[Deadline] = []
@@ -469,32 +705,68 @@ def upcoming_deadlines(facts: ComplianceFacts, today: date, days: int = 90,
     contractors = {c.id: c for c in facts.contractors}
     for contractor in facts.contractors:
         latest = latest_by_contractor.get(contractor.id)
-        if _handles_pi_actively(contractor) and latest and latest.next_due_on \
-                and today <= latest.next_due_on <= horizon:
-            result.append(Deadline(latest.next_due_on, "evaluation_due", "contractor", contractor.id,
-                                   contractor.name, Message("委託先評価の期限", "Evaluation due")))
+        if (
+            _handles_pi_actively(contractor)
+            and latest
+            and latest.next_due_on
+            and today <= latest.next_due_on <= horizon
+        ):
+            result.append(
+                Deadline(
+                    latest.next_due_on,
+                    "evaluation_due",
+                    "contractor",
+                    contractor.id,
+                    contractor.name,
+                    Message("委託先評価の期限", "Evaluation due"),
+                )
+            )
     for contract in facts.contracts:
         owner = contractors.get(contract.contractor_id)
         if owner is None or owner.status == ContractorStatus.ENDED.value:
             continue
         end = term_end(contract, today)
         if end is not None and today <= end <= horizon:
-            kind = Message("契約の自動更新", "Contract renews") if contract.auto_renewal \
+            kind = (
+                Message("契約の自動更新", "Contract renews")
+                if contract.auto_renewal
                 else Message("契約の満了", "Contract expires")
-            result.append(Deadline(end, "contract_expiry", "contract", contract.id,
-                                   f"{contract.title}（{owner.name}）", kind))
+            )
+            result.append(
+                Deadline(
+                    end, "contract_expiry", "contract", contract.id, f"{contract.title}（{owner.name}）", kind
+                )
+            )
     uses = {j.id: j for j in facts.joint_uses}
     for change in facts.joint_use_changes:
         if change.noticed_on is None and change.joint_use_id in uses:
-            due = change.changed_on if change.field in _ADVANCE_NOTICE_FIELDS \
+            due = (
+                change.changed_on
+                if change.field in _ADVANCE_NOTICE_FIELDS
                 else change.changed_on + timedelta(days=settings.change_notice_days)
+            )
             if today <= due <= horizon:
-                result.append(Deadline(due, "notice_owed", "joint_use", change.joint_use_id,
-                                       uses[change.joint_use_id].title,
-                                       Message("共同利用の変更の通知期限", "Notice of a joint use change owed")))
+                result.append(
+                    Deadline(
+                        due,
+                        "notice_owed",
+                        "joint_use",
+                        change.joint_use_id,
+                        uses[change.joint_use_id].title,
+                        Message("共同利用の変更の通知期限", "Notice of a joint use change owed"),
+                    )
+                )
     for joint_use in facts.joint_uses:
         if joint_use.notice_published_on is None and today <= joint_use.start_date <= horizon:
-            result.append(Deadline(joint_use.start_date, "notice_owed", "joint_use", joint_use.id, joint_use.title,
-                                   Message("共同利用開始前の公表", "Notice owed before the use starts")))
+            result.append(
+                Deadline(
+                    joint_use.start_date,
+                    "notice_owed",
+                    "joint_use",
+                    joint_use.id,
+                    joint_use.title,
+                    Message("共同利用開始前の公表", "Notice owed before the use starts"),
+                )
+            )
     result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
     return result

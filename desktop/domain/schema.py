@@ -95,11 +95,17 @@ _REASONS: dict[str, tuple[str, str]] = {
     "check_digit": ("チェックデジットが一致しません", "check digit does not match"),
     "email": ("メールアドレスの形式ではありません", "is not a valid e-mail address"),
     "phone": ("電話番号の形式ではありません", "is not a valid phone number"),
-    "country": ("ISO 3166 の国コード（例: JP, US）で入力してください", "must be an ISO 3166 country code (e.g. JP, US)"),
+    "country": (
+        "ISO 3166 の国コード（例: JP, US）で入力してください",
+        "must be an ISO 3166 country code (e.g. JP, US)",
+    ),
     "date_format": ("日付の形式ではありません（例: 2026-04-01）", "is not a date (e.g. 2026-04-01)"),
     "date_value": ("存在しない日付です", "is not a calendar date"),
     "date_range": ("1900年から2199年までの日付を入力してください", "must be between 1900 and 2199"),
-    "control": ("使用できない制御文字または改行が含まれています", "contains control characters or line breaks"),
+    "control": (
+        "使用できない制御文字または改行が含まれています",
+        "contains control characters or line breaks",
+    ),
 }
 
 
@@ -109,8 +115,10 @@ def _reason(field: Field, code: str) -> Message:
 
 
 def _is_blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and raw.strip() == "") or (
-        isinstance(raw, list | tuple) and len(raw) == 0
+    return (
+        raw is None
+        or (isinstance(raw, str) and raw.strip() == "")
+        or (isinstance(raw, list | tuple) and len(raw) == 0)
     )
 
 
@@ -142,7 +150,11 @@ def _clean_text(field: Field, raw: object, multiline: bool) -> str:
     limit = field.max_length or (MAX_MULTILINE if multiline else MAX_TEXT)
     if len(text) > limit:
         raise ValidationError(
-            {field.name: _error(field, f"{limit}文字以内で入力してください", f"must be at most {limit} characters")}
+            {
+                field.name: _error(
+                    field, f"{limit}文字以内で入力してください", f"must be at most {limit} characters"
+                )
+            }
         )
     return text
 
@@ -155,12 +167,24 @@ def _clean_integer(field: Field, raw: object) -> int:
     if isinstance(raw, str):
         text = unicodedata.normalize("NFKC", raw).replace(",", "").replace(" ", "").strip()
         if not text.isascii() or not text.isdigit():
-            raise ValidationError({field.name: _error(field, "0以上の整数で入力してください",
-                                                      "must be a whole number, 0 or more")})
+            raise ValidationError(
+                {
+                    field.name: _error(
+                        field, "0以上の整数で入力してください", "must be a whole number, 0 or more"
+                    )
+                }
+            )
         raw = int(text)
     if not isinstance(raw, int) or raw < 0 or raw > MAX_INTEGER:
-        raise ValidationError({field.name: _error(field, "0以上10億以下の整数で入力してください",
-                                                  "must be a whole number from 0 to 1,000,000,000")})
+        raise ValidationError(
+            {
+                field.name: _error(
+                    field,
+                    "0以上10億以下の整数で入力してください",
+                    "must be a whole number from 0 to 1,000,000,000",
+                )
+            }
+        )
     return raw
 
 
@@ -187,7 +211,9 @@ def _clean_boolean(field: Field, raw: object) -> bool:
     try:
         return parse_boolean(raw)
     except ValueError:
-        raise ValidationError({field.name: _error(field, "はい／いいえで入力してください", "must be yes or no")}) from None
+        raise ValidationError(
+            {field.name: _error(field, "はい／いいえで入力してください", "must be yes or no")}
+        ) from None
 
 
 def _clean_enum(field: Field, raw: object) -> str:
@@ -196,17 +222,29 @@ def _clean_enum(field: Field, raw: object) -> str:
         return raw.value
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     for member in field.enum:
-        if text in (member.value, member.label.ja, member.label.en) or text.lower() == member.label.en.lower():
+        if (
+            text in (member.value, member.label.ja, member.label.en)
+            or text.lower() == member.label.en.lower()
+        ):
             return member.value
     choices = ", ".join(member.value for member in field.enum)
-    raise ValidationError({field.name: _error(field, f"次のいずれかを指定してください: {choices}",
-                                              f"must be one of: {choices}")})
+    raise ValidationError(
+        {
+            field.name: _error(
+                field, f"次のいずれかを指定してください: {choices}", f"must be one of: {choices}"
+            )
+        }
+    )
 
 
 def _clean_text_list(field: Field, raw: object) -> list[str]:
     if isinstance(raw, str):
-        parts = [part for chunk in raw.replace("、", ",").replace("，", ",").replace("\n", ",").split(",")
-                 for part in [chunk.strip()] if part]
+        parts = [
+            part
+            for chunk in raw.replace("、", ",").replace("，", ",").replace("\n", ",").split(",")
+            for part in [chunk.strip()]
+            if part
+        ]
     elif isinstance(raw, list | tuple):
         parts = [p for p in (str(item).strip() for item in raw) if p]
     else:
@@ -215,8 +253,15 @@ def _clean_text_list(field: Field, raw: object) -> list[str]:
     for part in parts:
         text = values.clean_text(part, multiline=False)
         if len(text) > MAX_TEXT:
-            raise ValidationError({field.name: _error(field, f"各項目は{MAX_TEXT}文字以内です",
-                                                      f"each entry must be at most {MAX_TEXT} characters")})
+            raise ValidationError(
+                {
+                    field.name: _error(
+                        field,
+                        f"各項目は{MAX_TEXT}文字以内です",
+                        f"each entry must be at most {MAX_TEXT} characters",
+                    )
+                }
+            )
         if text not in cleaned:
             cleaned.append(text)
     if len(cleaned) > 100:
@@ -278,144 +323,218 @@ def check_date_order(record: Mapping[str, Any], schema: Schema, earlier: str, la
     first, second = record.get(earlier), record.get(later)
     if isinstance(first, date) and isinstance(second, date) and second < first:
         a, b = schema.field(earlier), schema.field(later)
-        raise ValidationError({later: Message(f"{b.ja}は{a.ja}以降の日付にしてください",
-                                              f"{b.en} must not be before {a.en.lower()}")})
+        raise ValidationError(
+            {
+                later: Message(
+                    f"{b.ja}は{a.ja}以降の日付にしてください", f"{b.en} must not be before {a.en.lower()}"
+                )
+            }
+        )
 
 
 def _f(name: str, ja: str, en: str, kind: str = TEXT, **options: Any) -> Field:
     return Field(name, ja, en, kind, **options)
 
 
-COMPANY = Schema("company_profile", "自社情報", "Company profile", (
-    _f("name", "会社名", "Company name", required=True),
-    _f("address", "所在地", "Address"),
-    _f("representative", "代表者", "Representative"),
-    _f("officer_name", "個人情報保護責任者", "PI protection officer"),
-    _f("officer_title", "責任者の役職", "Officer's title"),
-    _f("privacy_mark_number", "プライバシーマーク登録番号", "Privacy Mark registration number"),
-))
+COMPANY = Schema(
+    "company_profile",
+    "自社情報",
+    "Company profile",
+    (
+        _f("name", "会社名", "Company name", required=True),
+        _f("address", "所在地", "Address"),
+        _f("representative", "代表者", "Representative"),
+        _f("officer_name", "個人情報保護責任者", "PI protection officer"),
+        _f("officer_title", "責任者の役職", "Officer's title"),
+        _f("privacy_mark_number", "プライバシーマーク登録番号", "Privacy Mark registration number"),
+    ),
+)
 
-CONTRACTOR = Schema("contractor", "委託先", "Contractor", (
-    _f("name", "委託先名", "Name", required=True),
-    _f("kana", "フリガナ", "Kana"),
-    _f("kind", "区分", "Kind", ENUM, enum=ContractorKind, default=ContractorKind.CORPORATION.value),
-    _f("corporate_number", "法人番号", "Corporate number", CORPORATE_NUMBER),
-    _f("country", "国", "Country", COUNTRY, default="JP"),
-    _f("address", "所在地", "Address"),
-    _f("representative", "代表者", "Representative"),
-    _f("contact_person", "担当者", "Contact person"),
-    _f("email", "メールアドレス", "E-mail", EMAIL),
-    _f("phone", "電話番号", "Phone", PHONE),
-    _f("entrusted_work", "委託業務", "Work entrusted", MULTILINE),
-    _f("pi_items", "個人情報の項目", "PI items", TEXT_LIST),
-    _f("handles_special_care", "要配慮個人情報", "Special-care PI", BOOLEAN, default=False),
-    _f("handles_my_number", "特定個人情報（マイナンバー）", "My Number", BOOLEAN, default=False),
-    _f("data_subject_count", "本人の概数", "Approx. data subjects", INTEGER),
-    _f("privacy_mark_number", "プライバシーマーク番号", "Privacy Mark number"),
-    _f("privacy_mark_expiry", "プライバシーマーク有効期限", "Privacy Mark expiry", DATE),
-    _f("isms_number", "ISMS認証番号", "ISMS certificate number"),
-    _f("isms_expiry", "ISMS有効期限", "ISMS expiry", DATE),
-    _f("status", "状態", "Status", ENUM, enum=ContractorStatus, default=ContractorStatus.CANDIDATE.value),
-    _f("start_date", "委託開始日", "Start date", DATE),
-    _f("end_date", "委託終了日", "End date", DATE),
-    _f("foreign_regime_note", "外国の制度の確認（法28条）", "Foreign regime check (Art. 28)", MULTILINE),
-    _f("disposition_method", "返却・廃棄の方法", "Return / destruction", ENUM, enum=DispositionMethod),
-    _f("disposition_date", "返却・廃棄の確認日", "Return / destruction confirmed on", DATE),
-    _f("notes", "備考", "Notes", MULTILINE),
-))
+CONTRACTOR = Schema(
+    "contractor",
+    "委託先",
+    "Contractor",
+    (
+        _f("name", "委託先名", "Name", required=True),
+        _f("kana", "フリガナ", "Kana"),
+        _f("kind", "区分", "Kind", ENUM, enum=ContractorKind, default=ContractorKind.CORPORATION.value),
+        _f("corporate_number", "法人番号", "Corporate number", CORPORATE_NUMBER),
+        _f("country", "国", "Country", COUNTRY, default="JP"),
+        _f("address", "所在地", "Address"),
+        _f("representative", "代表者", "Representative"),
+        _f("contact_person", "担当者", "Contact person"),
+        _f("email", "メールアドレス", "E-mail", EMAIL),
+        _f("phone", "電話番号", "Phone", PHONE),
+        _f("entrusted_work", "委託業務", "Work entrusted", MULTILINE),
+        _f("pi_items", "個人情報の項目", "PI items", TEXT_LIST),
+        _f("handles_special_care", "要配慮個人情報", "Special-care PI", BOOLEAN, default=False),
+        _f("handles_my_number", "特定個人情報（マイナンバー）", "My Number", BOOLEAN, default=False),
+        _f("data_subject_count", "本人の概数", "Approx. data subjects", INTEGER),
+        _f("privacy_mark_number", "プライバシーマーク番号", "Privacy Mark number"),
+        _f("privacy_mark_expiry", "プライバシーマーク有効期限", "Privacy Mark expiry", DATE),
+        _f("isms_number", "ISMS認証番号", "ISMS certificate number"),
+        _f("isms_expiry", "ISMS有効期限", "ISMS expiry", DATE),
+        _f("status", "状態", "Status", ENUM, enum=ContractorStatus, default=ContractorStatus.CANDIDATE.value),
+        _f("start_date", "委託開始日", "Start date", DATE),
+        _f("end_date", "委託終了日", "End date", DATE),
+        _f("foreign_regime_note", "外国の制度の確認（法28条）", "Foreign regime check (Art. 28)", MULTILINE),
+        _f("disposition_method", "返却・廃棄の方法", "Return / destruction", ENUM, enum=DispositionMethod),
+        _f("disposition_date", "返却・廃棄の確認日", "Return / destruction confirmed on", DATE),
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
 
-EVALUATION = Schema("evaluation", "委託先評価", "Evaluation", (
-    _f("contractor_id", "委託先", "Contractor", INTEGER, required=True),
-    _f("evaluated_on", "評価日", "Evaluation date", DATE, required=True),
-    _f("evaluator", "評価者", "Evaluator", required=True),
-    _f("route", "評価方法", "Route", ENUM, enum=EvaluationRoute, default=EvaluationRoute.FULL.value),
-    _f("conditions", "条件", "Conditions", MULTILINE),
-    _f("approver", "承認者", "Approver"),
-    _f("approved_on", "承認日", "Approval date", DATE),
-    _f("next_due_on", "次回評価予定日", "Next evaluation due", DATE),
-    _f("next_due_reason", "次回予定日を変更した理由", "Reason for the changed due date", MULTILINE),
-))
+EVALUATION = Schema(
+    "evaluation",
+    "委託先評価",
+    "Evaluation",
+    (
+        _f("contractor_id", "委託先", "Contractor", INTEGER, required=True),
+        _f("evaluated_on", "評価日", "Evaluation date", DATE, required=True),
+        _f("evaluator", "評価者", "Evaluator", required=True),
+        _f("route", "評価方法", "Route", ENUM, enum=EvaluationRoute, default=EvaluationRoute.FULL.value),
+        _f("conditions", "条件", "Conditions", MULTILINE),
+        _f("approver", "承認者", "Approver"),
+        _f("approved_on", "承認日", "Approval date", DATE),
+        _f("next_due_on", "次回評価予定日", "Next evaluation due", DATE),
+        _f("next_due_reason", "次回予定日を変更した理由", "Reason for the changed due date", MULTILINE),
+    ),
+)
 
-CONTRACT = Schema("contract", "契約", "Contract", (
-    _f("contractor_id", "委託先", "Contractor", INTEGER, required=True),
-    _f("kind", "契約種別", "Kind", ENUM, enum=ContractKind, required=True),
-    _f("title", "契約名", "Title", required=True),
-    _f("reference_number", "契約番号", "Reference number"),
-    _f("signed_on", "締結日", "Signed on", DATE, required=True),
-    _f("effective_from", "効力発生日", "Effective from", DATE, required=True),
-    _f("expires_on", "有効期限", "Expires on", DATE),
-    _f("auto_renewal", "自動更新", "Auto-renewal", BOOLEAN, default=False),
-    _f("renewal_term_months", "更新期間（月）", "Renewal term (months)", INTEGER),
-    _f("clauses", "個人情報に関する条項", "PI clauses", TEXT_LIST),
-    _f("notes", "備考", "Notes", MULTILINE),
-))
+CONTRACT = Schema(
+    "contract",
+    "契約",
+    "Contract",
+    (
+        _f("contractor_id", "委託先", "Contractor", INTEGER, required=True),
+        _f("kind", "契約種別", "Kind", ENUM, enum=ContractKind, required=True),
+        _f("title", "契約名", "Title", required=True),
+        _f("reference_number", "契約番号", "Reference number"),
+        _f("signed_on", "締結日", "Signed on", DATE, required=True),
+        _f("effective_from", "効力発生日", "Effective from", DATE, required=True),
+        _f("expires_on", "有効期限", "Expires on", DATE),
+        _f("auto_renewal", "自動更新", "Auto-renewal", BOOLEAN, default=False),
+        _f("renewal_term_months", "更新期間（月）", "Renewal term (months)", INTEGER),
+        _f("clauses", "個人情報に関する条項", "PI clauses", TEXT_LIST),
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
 
-ENGAGEMENT = Schema("engagement", "受託業務", "Engagement", (
-    _f("client_name", "委託元", "Client", required=True),
-    _f("client_corporate_number", "委託元の法人番号", "Client's corporate number", CORPORATE_NUMBER),
-    _f("client_is_original", "委託元が本人から取得した事業者", "Client collected the data itself", BOOLEAN,
-       default=True),
-    _f("original_business_name", "当初の取得事業者", "Original business"),
-    _f("work", "受託業務の内容", "Work", MULTILINE, required=True),
-    _f("pi_items", "個人情報の項目", "PI items", TEXT_LIST),
-    _f("start_date", "開始日", "Start date", DATE, required=True),
-    _f("end_date", "終了日", "End date", DATE),
-    _f("status", "状態", "Status", ENUM, enum=EngagementStatus, default=EngagementStatus.PLANNED.value),
-    _f("notes", "備考", "Notes", MULTILINE),
-))
+ENGAGEMENT = Schema(
+    "engagement",
+    "受託業務",
+    "Engagement",
+    (
+        _f("client_name", "委託元", "Client", required=True),
+        _f("client_corporate_number", "委託元の法人番号", "Client's corporate number", CORPORATE_NUMBER),
+        _f(
+            "client_is_original",
+            "委託元が本人から取得した事業者",
+            "Client collected the data itself",
+            BOOLEAN,
+            default=True,
+        ),
+        _f("original_business_name", "当初の取得事業者", "Original business"),
+        _f("work", "受託業務の内容", "Work", MULTILINE, required=True),
+        _f("pi_items", "個人情報の項目", "PI items", TEXT_LIST),
+        _f("start_date", "開始日", "Start date", DATE, required=True),
+        _f("end_date", "終了日", "End date", DATE),
+        _f("status", "状態", "Status", ENUM, enum=EngagementStatus, default=EngagementStatus.PLANNED.value),
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
 
-CONSENT_HOP = Schema("consent_hop", "再委託の同意", "Consent hop", (
-    _f("engagement_id", "受託業務", "Engagement", INTEGER, required=True),
-    _f("redelegation_id", "対象の再委託", "Re-delegation", INTEGER),
-    _f("from_party", "同意した者", "Consent given by", required=True),
-    _f("to_party", "委託を受ける者", "Consent given for", required=True),
-    _f("consented_on", "同意取得日", "Consent obtained on", DATE, required=True),
-    _f("form", "同意の形式", "Form", ENUM, enum=ConsentForm, required=True),
-    _f("reference", "参照（文書番号等）", "Reference"),
-))
+CONSENT_HOP = Schema(
+    "consent_hop",
+    "再委託の同意",
+    "Consent hop",
+    (
+        _f("engagement_id", "受託業務", "Engagement", INTEGER, required=True),
+        _f("redelegation_id", "対象の再委託", "Re-delegation", INTEGER),
+        _f("from_party", "同意した者", "Consent given by", required=True),
+        _f("to_party", "委託を受ける者", "Consent given for", required=True),
+        _f("consented_on", "同意取得日", "Consent obtained on", DATE, required=True),
+        _f("form", "同意の形式", "Form", ENUM, enum=ConsentForm, required=True),
+        _f("reference", "参照（文書番号等）", "Reference"),
+    ),
+)
 
-REDELEGATION = Schema("redelegation", "再委託", "Re-delegation", (
-    _f("engagement_id", "受託業務", "Engagement", INTEGER, required=True),
-    _f("contractor_id", "再委託先", "Contractor", INTEGER, required=True),
-    _f("work", "再委託する業務", "Work re-delegated", MULTILINE),
-    _f("start_date", "開始日", "Start date", DATE, required=True),
-    _f("end_date", "終了日", "End date", DATE),
-))
+REDELEGATION = Schema(
+    "redelegation",
+    "再委託",
+    "Re-delegation",
+    (
+        _f("engagement_id", "受託業務", "Engagement", INTEGER, required=True),
+        _f("contractor_id", "再委託先", "Contractor", INTEGER, required=True),
+        _f("work", "再委託する業務", "Work re-delegated", MULTILINE),
+        _f("start_date", "開始日", "Start date", DATE, required=True),
+        _f("end_date", "終了日", "End date", DATE),
+    ),
+)
 
-JOINT_USE = Schema("joint_use", "共同利用", "Joint use", (
-    _f("title", "名称", "Title", required=True),
-    _f("joint_use_statement", "① 共同利用する旨", "① Statement of joint use", MULTILINE),
-    _f("pi_items", "② 共同利用される個人データの項目", "② PI items", TEXT_LIST),
-    _f("scope", "③ 共同利用する者の範囲", "③ Scope of joint users", MULTILINE),
-    _f("joint_users", "③ 共同利用者（名称）", "③ Named joint users", TEXT_LIST),
-    _f("purposes", "④ 利用する者の利用目的", "④ Purposes of use", MULTILINE),
-    _f("responsible_name", "⑤ 責任者の氏名又は名称", "⑤ Responsible party's name"),
-    _f("responsible_address", "⑤ 責任者の住所", "⑤ Responsible party's address"),
-    _f("responsible_is_corporation", "⑤ 責任者は法人", "⑤ Responsible party is a corporation", BOOLEAN,
-       default=True),
-    _f("responsible_representative", "⑤ 責任者の代表者の氏名", "⑤ Representative's name"),
-    _f("acquisition_method", "⑥ 取得方法", "⑥ How the data is acquired", MULTILINE),
-    _f("notice_method", "公表の方法", "Notice method", ENUM, enum=NoticeMethod),
-    _f("notice_reference", "公表先（URL等）", "Notice reference (URL)"),
-    _f("notice_published_on", "公表日", "Notice published on", DATE),
-    _f("start_date", "共同利用開始日", "Start of use", DATE, required=True),
-    _f("end_date", "共同利用終了日", "End of use", DATE),
-))
+JOINT_USE = Schema(
+    "joint_use",
+    "共同利用",
+    "Joint use",
+    (
+        _f("title", "名称", "Title", required=True),
+        _f("joint_use_statement", "① 共同利用する旨", "① Statement of joint use", MULTILINE),
+        _f("pi_items", "② 共同利用される個人データの項目", "② PI items", TEXT_LIST),
+        _f("scope", "③ 共同利用する者の範囲", "③ Scope of joint users", MULTILINE),
+        _f("joint_users", "③ 共同利用者（名称）", "③ Named joint users", TEXT_LIST),
+        _f("purposes", "④ 利用する者の利用目的", "④ Purposes of use", MULTILINE),
+        _f("responsible_name", "⑤ 責任者の氏名又は名称", "⑤ Responsible party's name"),
+        _f("responsible_address", "⑤ 責任者の住所", "⑤ Responsible party's address"),
+        _f(
+            "responsible_is_corporation",
+            "⑤ 責任者は法人",
+            "⑤ Responsible party is a corporation",
+            BOOLEAN,
+            default=True,
+        ),
+        _f("responsible_representative", "⑤ 責任者の代表者の氏名", "⑤ Representative's name"),
+        _f("acquisition_method", "⑥ 取得方法", "⑥ How the data is acquired", MULTILINE),
+        _f("notice_method", "公表の方法", "Notice method", ENUM, enum=NoticeMethod),
+        _f("notice_reference", "公表先（URL等）", "Notice reference (URL)"),
+        _f("notice_published_on", "公表日", "Notice published on", DATE),
+        _f("start_date", "共同利用開始日", "Start of use", DATE, required=True),
+        _f("end_date", "共同利用終了日", "End of use", DATE),
+    ),
+)
 
-JOINT_USE_CHANGE = Schema("joint_use_change", "共同利用の変更", "Joint use change", (
-    _f("joint_use_id", "共同利用", "Joint use", INTEGER, required=True),
-    _f("field", "変更した事項", "What changed", ENUM, enum=JointUseChangeField, required=True),
-    _f("description", "変更内容", "Description", MULTILINE, required=True),
-    _f("changed_on", "変更日", "Changed on", DATE, required=True),
-    _f("noticed_on", "通知・公表日", "Noticed on", DATE),
-))
+JOINT_USE_CHANGE = Schema(
+    "joint_use_change",
+    "共同利用の変更",
+    "Joint use change",
+    (
+        _f("joint_use_id", "共同利用", "Joint use", INTEGER, required=True),
+        _f("field", "変更した事項", "What changed", ENUM, enum=JointUseChangeField, required=True),
+        _f("description", "変更内容", "Description", MULTILINE, required=True),
+        _f("changed_on", "変更日", "Changed on", DATE, required=True),
+        _f("noticed_on", "通知・公表日", "Noticed on", DATE),
+    ),
+)
 
-SCHEMAS = {schema.record_type: schema for schema in (
-    COMPANY, CONTRACTOR, EVALUATION, CONTRACT, ENGAGEMENT, CONSENT_HOP, REDELEGATION, JOINT_USE, JOINT_USE_CHANGE
-)}
+SCHEMAS = {
+    schema.record_type: schema
+    for schema in (
+        COMPANY,
+        CONTRACTOR,
+        EVALUATION,
+        CONTRACT,
+        ENGAGEMENT,
+        CONSENT_HOP,
+        REDELEGATION,
+        JOINT_USE,
+        JOINT_USE_CHANGE,
+    )
+}
 # Audit events about what has no schema here: accounts, settings, and the whole database (a restore).
-OTHER_RECORD_TYPES = {"account": Message("アカウント", "Account"), "setting": Message("設定", "Setting"),
-                      "database": Message("データベース", "Database")}
+OTHER_RECORD_TYPES = {
+    "account": Message("アカウント", "Account"),
+    "setting": Message("設定", "Setting"),
+    "database": Message("データベース", "Database"),
+}
 
 
 def record_type_label(record_type: str) -> Message:
@@ -429,33 +548,59 @@ def record_type_label(record_type: str) -> Message:
 def _check_contractor(record: dict[str, Any]) -> None:
     check_date_order(record, CONTRACTOR, "start_date", "end_date")
     if record.get("kind") == ContractorKind.FOREIGN_CORPORATION.value and record.get("country") == "JP":
-        raise ValidationError({"country": Message("外国法人の国が JP になっています",
-                                                  "a foreign corporation cannot have country JP")})
+        raise ValidationError(
+            {
+                "country": Message(
+                    "外国法人の国が JP になっています", "a foreign corporation cannot have country JP"
+                )
+            }
+        )
     if record.get("disposition_date") and not record.get("disposition_method"):
-        raise ValidationError({"disposition_method": Message("返却・廃棄の方法を選択してください",
-                                                             "choose how the data was returned or destroyed")})
+        raise ValidationError(
+            {
+                "disposition_method": Message(
+                    "返却・廃棄の方法を選択してください", "choose how the data was returned or destroyed"
+                )
+            }
+        )
 
 
 def _check_contract(record: dict[str, Any]) -> None:
     check_date_order(record, CONTRACT, "signed_on", "expires_on")
     check_date_order(record, CONTRACT, "effective_from", "expires_on")
     if record.get("auto_renewal") and not record.get("renewal_term_months"):
-        raise ValidationError({"renewal_term_months": Message("自動更新の場合は更新期間（月）を入力してください",
-                                                              "an auto-renewing contract needs its renewal term")})
+        raise ValidationError(
+            {
+                "renewal_term_months": Message(
+                    "自動更新の場合は更新期間（月）を入力してください",
+                    "an auto-renewing contract needs its renewal term",
+                )
+            }
+        )
     from desktop.domain.clauses import CLAUSE_CODES
 
     unknown = [code for code in record.get("clauses", []) if code not in CLAUSE_CODES]
     if unknown:
-        raise ValidationError({"clauses": Message(f"不明な条項: {', '.join(unknown)}",
-                                                  f"unknown clauses: {', '.join(unknown)}")})
+        raise ValidationError(
+            {
+                "clauses": Message(
+                    f"不明な条項: {', '.join(unknown)}", f"unknown clauses: {', '.join(unknown)}"
+                )
+            }
+        )
 
 
 def _check_engagement(record: dict[str, Any]) -> None:
     check_date_order(record, ENGAGEMENT, "start_date", "end_date")
     if not record.get("client_is_original") and not record.get("original_business_name"):
-        raise ValidationError({"original_business_name": Message(
-            "委託元が当初の取得事業者でない場合は、当初の取得事業者を入力してください",
-            "name the original business when the client is itself a contractor")})
+        raise ValidationError(
+            {
+                "original_business_name": Message(
+                    "委託元が当初の取得事業者でない場合は、当初の取得事業者を入力してください",
+                    "name the original business when the client is itself a contractor",
+                )
+            }
+        )
 
 
 def _check_joint_use(record: dict[str, Any]) -> None:

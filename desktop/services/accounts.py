@@ -46,23 +46,41 @@ class AccountRow:
 def _clean_username(raw: str) -> str:
     name = unicodedata.normalize("NFKC", raw or "").strip()
     if not name or len(name) > 100 or any(ch.isspace() or not ch.isprintable() for ch in name):
-        raise ValidationError({"username": Message("ユーザー名は空白を含まない100文字以内で入力してください",
-                                                   "the user name must be 1–100 characters without spaces")})
+        raise ValidationError(
+            {
+                "username": Message(
+                    "ユーザー名は空白を含まない100文字以内で入力してください",
+                    "the user name must be 1–100 characters without spaces",
+                )
+            }
+        )
     return name
 
 
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise ValidationError({"password": Message(f"パスワードは{MIN_PASSWORD_LENGTH}文字以上にしてください",
-                                                   f"the password must have at least {MIN_PASSWORD_LENGTH} characters")})
+        raise ValidationError(
+            {
+                "password": Message(
+                    f"パスワードは{MIN_PASSWORD_LENGTH}文字以上にしてください",
+                    f"the password must have at least {MIN_PASSWORD_LENGTH} characters",
+                )
+            }
+        )
 
 
 def _check_role(role: str) -> str:
     try:
         return Role(role).value
     except ValueError:
-        raise ValidationError({"role": Message("役割は staff / officer / auditor のいずれかです",
-                                               "the role must be staff, officer or auditor")}) from None
+        raise ValidationError(
+            {
+                "role": Message(
+                    "役割は staff / officer / auditor のいずれかです",
+                    "the role must be staff, officer or auditor",
+                )
+            }
+        ) from None
 
 
 class AccountService:
@@ -73,14 +91,22 @@ class AccountService:
         with self.context.database.read() as session:
             return bool(session.scalar(select(func.count(Account.id))))
 
-    def create_first_officer(self, username: str, password: str, display_name: str | None = None) -> AccountRow:
+    def create_first_officer(
+        self, username: str, password: str, display_name: str | None = None
+    ) -> AccountRow:
         """The first run: the officer account, allowed only while no account exists."""
         name = _clean_username(username)
         _check_password(password)
         with self.context.database.write() as session:
             if session.scalar(select(func.count(Account.id))):
-                raise ValidationError({"username": Message("アカウントは既に作成されています",
-                                                           "accounts already exist: sign in as an officer to add one")})
+                raise ValidationError(
+                    {
+                        "username": Message(
+                            "アカウントは既に作成されています",
+                            "accounts already exist: sign in as an officer to add one",
+                        )
+                    }
+                )
             return self._insert(session, name, Role.OFFICER.value, password, display_name, actor=name)
 
     def add(self, username: str, role: str, password: str, display_name: str | None = None) -> AccountRow:
@@ -90,14 +116,21 @@ class AccountService:
         _check_password(password)
         with self.context.write(Permission.ADMINISTER) as session:
             if session.scalar(select(Account.id).where(Account.username == name)) is not None:
-                raise ValidationError({"username": Message(f"ユーザー名「{name}」は既に使われています",
-                                                           f"the user name '{name}' is taken")})
+                raise ValidationError(
+                    {
+                        "username": Message(
+                            f"ユーザー名「{name}」は既に使われています", f"the user name '{name}' is taken"
+                        )
+                    }
+                )
             return self._insert(session, name, role, password, display_name, actor=self.context.actor)
 
     def list(self) -> list[AccountRow]:
         with self.context.read() as session:
-            return [AccountRow(a.id, a.username, a.display_name, a.role, a.is_active)
-                    for a in session.scalars(select(Account).order_by(Account.username))]
+            return [
+                AccountRow(a.id, a.username, a.display_name, a.role, a.is_active)
+                for a in session.scalars(select(Account).order_by(Account.username))
+            ]
 
     def sign_in(self, username: str, password: str) -> AccountRow:
         """Check the password; from now on the services act as this account with its role."""
@@ -121,19 +154,34 @@ class AccountService:
         self.context.actor = actor
         self.context.role = Role.OFFICER.value
 
-    def _insert(self, session: Session, name: str, role: str, password: str, display_name: str | None,
-                actor: str) -> AccountRow:
+    def _insert(
+        self, session: Session, name: str, role: str, password: str, display_name: str | None, actor: str
+    ) -> AccountRow:
         now = self.context.now()
-        account = Account(username=name, role=role, password_hash=_hasher.hash(password),
-                          display_name=display_name, is_active=True, updated_by=actor, created_at=now,
-                          updated_at=now)
+        account = Account(
+            username=name,
+            role=role,
+            password_hash=_hasher.hash(password),
+            display_name=display_name,
+            is_active=True,
+            updated_by=actor,
+            created_at=now,
+            updated_at=now,
+        )
         session.add(account)
         session.flush()
         previous_actor, self.context.actor = self.context.actor, actor
         try:
             # The audit event names the account and role; the password or its hash never appear.
-            record_event(session, self.context, AuditAction.CREATE, "account", account.id, None,
-                         {"username": name, "role": role, "display_name": display_name})
+            record_event(
+                session,
+                self.context,
+                AuditAction.CREATE,
+                "account",
+                account.id,
+                None,
+                {"username": name, "role": role, "display_name": display_name},
+            )
         finally:
             self.context.actor = previous_actor
         return AccountRow(account.id, name, display_name, role, True)

@@ -27,9 +27,9 @@ from desktop.services.audit import record_event, record_events
 from desktop.services.context import ServiceContext
 
 APPROVAL_FIELDS = ("approver", "approved_on")
-APPROVE_MANY_CHUNK = 500       # ids per SELECT: well below SQLite's and PostgreSQL's bound-parameter limits
-APPROVE_MANY_LIMIT = 50_000    # ids per call: keeps one transaction (and the write lock) to seconds
-APPROVE_MANY_REPORTED = 10     # refusals named one by one; the rest are counted
+APPROVE_MANY_CHUNK = 500  # ids per SELECT: well below SQLite's and PostgreSQL's bound-parameter limits
+APPROVE_MANY_LIMIT = 50_000  # ids per call: keeps one transaction (and the write lock) to seconds
+APPROVE_MANY_REPORTED = 10  # refusals named one by one; the rest are counted
 
 
 def is_approved(record: Any) -> bool:
@@ -39,34 +39,67 @@ def is_approved(record: Any) -> bool:
 def refuse_approval_through_edit(record: Any, changes: Mapping[str, Any]) -> None:
     """Approval is given by `approve`, by an officer: a form or file cannot set it."""
     for name in APPROVAL_FIELDS:
-        if name in changes and changes[name] not in (None, "") and changes[name] != getattr(record, name, None):
-            raise ValidationError({name: Message("承認は個人情報保護責任者が「承認」操作で行います",
-                                                 "approval is given by an officer with the Approve action")})
+        if (
+            name in changes
+            and changes[name] not in (None, "")
+            and changes[name] != getattr(record, name, None)
+        ):
+            raise ValidationError(
+                {
+                    name: Message(
+                        "承認は個人情報保護責任者が「承認」操作で行います",
+                        "approval is given by an officer with the Approve action",
+                    )
+                }
+            )
 
 
 def pending_successor(session: Session, model: Any, record: Any) -> Any | None:
-    return session.scalar(select(model).where(model.supersedes_id == record.id, model.is_superseded.is_(False)))
+    return session.scalar(
+        select(model).where(model.supersedes_id == record.id, model.is_superseded.is_(False))
+    )
 
 
-def edit(session: Session, context: ServiceContext, model: Any, schema: Schema, record: Any,
-         changes: Mapping[str, Any], expected_version: int | None, *,
-         copy_extra: Callable[[Any], dict[str, Any]], extra: dict[str, Any],
-         check: Callable[[dict[str, Any]], None] | None = None) -> Any:
+def edit(
+    session: Session,
+    context: ServiceContext,
+    model: Any,
+    schema: Schema,
+    record: Any,
+    changes: Mapping[str, Any],
+    expected_version: int | None,
+    *,
+    copy_extra: Callable[[Any], dict[str, Any]],
+    extra: dict[str, Any],
+    check: Callable[[dict[str, Any]], None] | None = None,
+) -> Any:
     """Update a pending record in place, or start a new version of an approved one."""
     refuse_approval_through_edit(record, changes)
     record_type = schema.record_type
     if record.is_superseded:
-        raise ValidationError({"record": Message(
-            "置き換えられた旧版は変更できません。最新の版を編集してください。",
-            "This version has been superseded: edit the current version.")})
+        raise ValidationError(
+            {
+                "record": Message(
+                    "置き換えられた旧版は変更できません。最新の版を編集してください。",
+                    "This version has been superseded: edit the current version.",
+                )
+            }
+        )
     if not is_approved(record):
-        return records.update(session, context, record, schema, changes, expected_version, extra=extra, check=check)
+        return records.update(
+            session, context, record, schema, changes, expected_version, extra=extra, check=check
+        )
     records.check_version(record, record_type, expected_version)
     successor = pending_successor(session, model, record)
     if successor is not None:
-        raise ValidationError({"record": Message(
-            f"承認待ちの新しい版（#{successor.id}）があります。そちらを編集してください。",
-            f"A new version awaiting approval exists (#{successor.id}): edit that one.")})
+        raise ValidationError(
+            {
+                "record": Message(
+                    f"承認待ちの新しい版（#{successor.id}）があります。そちらを編集してください。",
+                    f"A new version awaiting approval exists (#{successor.id}): edit that one.",
+                )
+            }
+        )
     data = {**records.snapshot(record, schema), **changes}
     for name in APPROVAL_FIELDS:
         if name in data:
@@ -81,14 +114,25 @@ def edit(session: Session, context: ServiceContext, model: Any, schema: Schema, 
     return records.create(session, context, model, schema, data, extra=new_extra, check=check_and_derive)
 
 
-def approve(session: Session, context: ServiceContext, model: Any, schema: Schema, record: Any,
-            expected_version: int | None) -> Any:
+def approve(
+    session: Session,
+    context: ServiceContext,
+    model: Any,
+    schema: Schema,
+    record: Any,
+    expected_version: int | None,
+) -> Any:
     context.require(Permission.APPROVE)
     records.check_version(record, schema.record_type, expected_version)
     if is_approved(record):
-        raise ValidationError({"approved_on": Message(f"既に承認済みです（{record.approved_on:%Y-%m-%d}、{record.approver}）",
-                                                      f"already approved on {record.approved_on:%Y-%m-%d} by "
-                                                      f"{record.approver}")})
+        raise ValidationError(
+            {
+                "approved_on": Message(
+                    f"既に承認済みです（{record.approved_on:%Y-%m-%d}、{record.approver}）",
+                    f"already approved on {record.approved_on:%Y-%m-%d} by {record.approver}",
+                )
+            }
+        )
     before = {"approver": record.approver, "approved_on": record.approved_on}
     record.approver = context.actor
     record.approved_on = context.today()
@@ -96,8 +140,15 @@ def approve(session: Session, context: ServiceContext, model: Any, schema: Schem
     record.updated_at = context.now()
     with records.translate_store_errors(schema.record_type, record):
         session.flush()
-    record_event(session, context, AuditAction.UPDATE, schema.record_type, record.id, before,
-                         {"approver": record.approver, "approved_on": record.approved_on})
+    record_event(
+        session,
+        context,
+        AuditAction.UPDATE,
+        schema.record_type,
+        record.id,
+        before,
+        {"approver": record.approver, "approved_on": record.approved_on},
+    )
     if record.supersedes_id is not None:
         previous = session.get(model, record.supersedes_id)
         if previous is not None and not previous.is_superseded:
@@ -105,8 +156,15 @@ def approve(session: Session, context: ServiceContext, model: Any, schema: Schem
             previous.updated_by = context.actor
             previous.updated_at = context.now()
             session.flush()
-            record_event(session, context, AuditAction.UPDATE, schema.record_type, previous.id,
-                                 {"is_superseded": False}, {"is_superseded": True})
+            record_event(
+                session,
+                context,
+                AuditAction.UPDATE,
+                schema.record_type,
+                previous.id,
+                {"is_superseded": False},
+                {"is_superseded": True},
+            )
     return record
 
 
@@ -118,17 +176,28 @@ def require_delete(context: ServiceContext, record: Any) -> None:
 
 def pending_ids(session: Session, model: Any) -> list[int]:
     """Ids of the versions awaiting approval (not approved, not superseded), oldest first."""
-    return list(session.scalars(select(model.id).where(model.approved_on.is_(None),
-                                                       model.is_superseded.is_(False)).order_by(model.id)))
+    return list(
+        session.scalars(
+            select(model.id)
+            .where(model.approved_on.is_(None), model.is_superseded.is_(False))
+            .order_by(model.id)
+        )
+    )
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
     for first in range(0, len(ids), APPROVE_MANY_CHUNK):
-        yield ids[first:first + APPROVE_MANY_CHUNK]
+        yield ids[first : first + APPROVE_MANY_CHUNK]
 
 
-def approvable(session: Session, context: ServiceContext, model: Any, schema: Schema, ids: Sequence[int],
-               expected_versions: Mapping[int, int] | None = None) -> list[Any]:
+def approvable(
+    session: Session,
+    context: ServiceContext,
+    model: Any,
+    schema: Schema,
+    ids: Sequence[int],
+    expected_versions: Mapping[int, int] | None = None,
+) -> list[Any]:
     """The records `ids` name, in the order given (repeats dropped), once every one of them may be approved.
 
     Raises one ValidationError naming each refused record (#id) and why: unknown, superseded, already
@@ -138,13 +207,20 @@ def approvable(session: Session, context: ServiceContext, model: Any, schema: Sc
     wanted = list(dict.fromkeys(int(record_id) for record_id in ids))
     label = Message(schema.ja, schema.en)
     if len(wanted) > APPROVE_MANY_LIMIT:
-        raise ValidationError({"ids": Message(
-            f"一度に承認できるのは {APPROVE_MANY_LIMIT:,} 件までです（指定 {len(wanted):,} 件）。分けて承認してください。",
-            f"at most {APPROVE_MANY_LIMIT:,} records can be approved at once ({len(wanted):,} given): "
-            "approve them in parts")})
+        raise ValidationError(
+            {
+                "ids": Message(
+                    f"一度に承認できるのは {APPROVE_MANY_LIMIT:,} 件までです（指定 {len(wanted):,} 件）。分けて承認してください。",
+                    f"at most {APPROVE_MANY_LIMIT:,} records can be approved at once ({len(wanted):,} given): "
+                    "approve them in parts",
+                )
+            }
+        )
     found: dict[int, Any] = {}
     for chunk in _chunks(wanted):
-        found.update((record.id, record) for record in session.scalars(select(model).where(model.id.in_(chunk))))
+        found.update(
+            (record.id, record) for record in session.scalars(select(model).where(model.id.in_(chunk)))
+        )
     refusals: dict[str, Message] = {}
     refused = 0
     for record_id in wanted:
@@ -157,36 +233,51 @@ def approvable(session: Session, context: ServiceContext, model: Any, schema: Sc
     if refused:
         if refused > len(refusals):
             more = refused - len(refusals)
-            refusals["more"] = Message(f"ほかに {more:,} 件を承認できません", f"and {more:,} more cannot be approved")
+            refusals["more"] = Message(
+                f"ほかに {more:,} 件を承認できません", f"and {more:,} more cannot be approved"
+            )
         raise ValidationError(refusals)
     return [found[record_id] for record_id in wanted]
 
 
-def _refusal(record: Any, record_id: int, label: Message,
-             expected_versions: Mapping[int, int] | None) -> Message | None:
+def _refusal(
+    record: Any, record_id: int, label: Message, expected_versions: Mapping[int, int] | None
+) -> Message | None:
     """Why `record` cannot be approved, naming it; None when it can."""
     if record is None:
         return Message(f"{label.ja} #{record_id} は存在しません", f"{label.en} #{record_id} does not exist")
     if record.is_superseded:
-        return Message(f"{label.ja} #{record_id} は新しい版に置き換えられた旧版です",
-                       f"{label.en} #{record_id} has been superseded by a newer version")
+        return Message(
+            f"{label.ja} #{record_id} は新しい版に置き換えられた旧版です",
+            f"{label.en} #{record_id} has been superseded by a newer version",
+        )
     if is_approved(record):
-        return Message(f"{label.ja} #{record_id} は既に承認済みです（{record.approved_on:%Y-%m-%d}、{record.approver}）",
-                       f"{label.en} #{record_id} is already approved ({record.approved_on:%Y-%m-%d} by "
-                       f"{record.approver})")
+        return Message(
+            f"{label.ja} #{record_id} は既に承認済みです（{record.approved_on:%Y-%m-%d}、{record.approver}）",
+            f"{label.en} #{record_id} is already approved ({record.approved_on:%Y-%m-%d} by "
+            f"{record.approver})",
+        )
     expected = None if expected_versions is None else expected_versions.get(record_id)
     if expected is not None and expected != record.version:
         who = record.updated_by or "?"
-        return Message(f"{label.ja} #{record_id} は表示後に {who} が変更しました（版 {expected} → {record.version}）。"
-                       "再読み込みして内容を確認してください",
-                       f"{label.en} #{record_id} was changed by {who} since it was shown (version {expected} → "
-                       f"{record.version}): reload and review it")
+        return Message(
+            f"{label.ja} #{record_id} は表示後に {who} が変更しました（版 {expected} → {record.version}）。"
+            "再読み込みして内容を確認してください",
+            f"{label.en} #{record_id} was changed by {who} since it was shown (version {expected} → "
+            f"{record.version}): reload and review it",
+        )
     return None
 
 
-def approve_many(session: Session, context: ServiceContext, model: Any, schema: Schema, ids: Sequence[int],
-                 expected_versions: Mapping[int, int] | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> list[Any]:
+def approve_many(
+    session: Session,
+    context: ServiceContext,
+    model: Any,
+    schema: Schema,
+    ids: Sequence[int],
+    expected_versions: Mapping[int, int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Any]:
     """`approve` for many records in the caller's transaction: the same changes and audit events, each
     approved version superseding its predecessor; if any record is refused, nothing is written.
 
@@ -200,37 +291,70 @@ def approve_many(session: Session, context: ServiceContext, model: Any, schema: 
     if progress is not None:
         progress(0, total)
     for first in range(0, total, APPROVE_MANY_CHUNK):
-        chunk = approving[first:first + APPROVE_MANY_CHUNK]
-        _write_chunk(session, model, schema, chunk, {"approver": actor, "approved_on": today,
-                                                     "updated_by": actor, "updated_at": now})
-        record_events(session, context, AuditAction.UPDATE, schema.record_type,
-                      [(record.id, {"approver": None, "approved_on": None},
-                        {"approver": actor, "approved_on": today}) for record in chunk])
+        chunk = approving[first : first + APPROVE_MANY_CHUNK]
+        _write_chunk(
+            session,
+            model,
+            schema,
+            chunk,
+            {"approver": actor, "approved_on": today, "updated_by": actor, "updated_at": now},
+        )
+        record_events(
+            session,
+            context,
+            AuditAction.UPDATE,
+            schema.record_type,
+            [
+                (
+                    record.id,
+                    {"approver": None, "approved_on": None},
+                    {"approver": actor, "approved_on": today},
+                )
+                for record in chunk
+            ],
+        )
         if progress is not None:
             progress(first + len(chunk), total)
 
     previous_ids = sorted(record.supersedes_id for record in approving if record.supersedes_id is not None)
     for chunk_ids in _chunks(previous_ids):
-        previous = list(session.scalars(select(model).where(model.id.in_(chunk_ids), model.is_superseded.is_(False))
-                                        .order_by(model.id)))
+        previous = list(
+            session.scalars(
+                select(model)
+                .where(model.id.in_(chunk_ids), model.is_superseded.is_(False))
+                .order_by(model.id)
+            )
+        )
         if not previous:
             continue
-        _write_chunk(session, model, schema, previous, {"is_superseded": True, "updated_by": actor,
-                                                        "updated_at": now})
-        record_events(session, context, AuditAction.UPDATE, schema.record_type,
-                      [(record.id, {"is_superseded": False}, {"is_superseded": True}) for record in previous])
+        _write_chunk(
+            session, model, schema, previous, {"is_superseded": True, "updated_by": actor, "updated_at": now}
+        )
+        record_events(
+            session,
+            context,
+            AuditAction.UPDATE,
+            schema.record_type,
+            [(record.id, {"is_superseded": False}, {"is_superseded": True}) for record in previous],
+        )
     return approving
 
 
-def _write_chunk(session: Session, model: Any, schema: Schema, chunk: Sequence[Any], values: dict[str, Any]) -> None:
+def _write_chunk(
+    session: Session, model: Any, schema: Schema, chunk: Sequence[Any], values: dict[str, Any]
+) -> None:
     """Set `values` on every record of `chunk` with one executemany UPDATE, bumping each version as the ORM
     would (and checking it: a row changed meanwhile is a conflict); the loaded objects are kept in step."""
     table = model.__table__
-    statement = (update(table)
-                 .where(table.c.id == bindparam("record_id"), table.c.version == bindparam("old_version"))
-                 .values(**values, version=bindparam("new_version")))
-    parameters = [{"record_id": record.id, "old_version": record.version, "new_version": record.version + 1}
-                  for record in chunk]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("record_id"), table.c.version == bindparam("old_version"))
+        .values(**values, version=bindparam("new_version"))
+    )
+    parameters = [
+        {"record_id": record.id, "old_version": record.version, "new_version": record.version + 1}
+        for record in chunk
+    ]
     session.flush()  # nothing of ours is pending, but the ORM's view must not lag behind the UPDATE
     with records.translate_store_errors(schema.record_type):
         result = session.execute(statement, parameters)

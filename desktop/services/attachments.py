@@ -42,12 +42,19 @@ def store_file(source: Path, data_dir: Path, max_bytes: int, field: str = "attac
     """Copy `source` into data_dir/attachments under its hash; refuse what is missing or too large."""
     source = Path(source)
     if not source.is_file():
-        raise ValidationError({field: Message(f"ファイルが見つかりません: {source}", f"no such file: {source}")})
+        raise ValidationError(
+            {field: Message(f"ファイルが見つかりません: {source}", f"no such file: {source}")}
+        )
     size = source.stat().st_size
     if size > max_bytes:
-        raise ValidationError({field: Message(
-            f"ファイルが大きすぎます（{size:,} バイト、上限 {max_bytes:,} バイト）",
-            f"the file is too large ({size:,} bytes; the limit is {max_bytes:,})")})
+        raise ValidationError(
+            {
+                field: Message(
+                    f"ファイルが大きすぎます（{size:,} バイト、上限 {max_bytes:,} バイト）",
+                    f"the file is too large ({size:,} bytes; the limit is {max_bytes:,})",
+                )
+            }
+        )
     target_dir = data_dir / "attachments"
     target_dir.mkdir(parents=True, exist_ok=True)
     # Copy to a temporary file first, hashing as we go, then move it into place atomically.
@@ -81,8 +88,13 @@ def resolve(data_dir: Path, relative: str) -> Path:
     base = data_dir.resolve()
     path = (base / relative).resolve()
     if base != path and base not in path.parents:
-        raise ValidationError({"attachment": Message("データフォルダ外のファイルは開けません",
-                                                     "the file lies outside the data folder")})
+        raise ValidationError(
+            {
+                "attachment": Message(
+                    "データフォルダ外のファイルは開けません", "the file lies outside the data folder"
+                )
+            }
+        )
     return path
 
 

@@ -34,12 +34,30 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def record_event(session: Session, context: ServiceContext, action: AuditAction, record_type: str,
-                 record_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None) -> AuditEvent:
+def record_event(
+    session: Session,
+    context: ServiceContext,
+    action: AuditAction,
+    record_type: str,
+    record_id: int,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> AuditEvent:
     """Append one event; `changes` maps each changed field to [before, after]."""
     changes = field_changes(before or {}, after or {})
-    row = chain(session, [{"occurred_at": context.now(), "actor": context.actor, "action": action.value,
-                           "record_type": record_type, "record_id": record_id, "changes": changes}])[0]
+    row = chain(
+        session,
+        [
+            {
+                "occurred_at": context.now(),
+                "actor": context.actor,
+                "action": action.value,
+                "record_type": record_type,
+                "record_id": record_id,
+                "changes": changes,
+            }
+        ],
+    )[0]
     event = AuditEvent(**row)
     session.add(event)
     return event
@@ -55,8 +73,13 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, An
     return changes
 
 
-def record_events(session: Session, context: ServiceContext, action: AuditAction, record_type: str,
-                  items: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]]) -> None:
+def record_events(
+    session: Session,
+    context: ServiceContext,
+    action: AuditAction,
+    record_type: str,
+    items: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
+) -> None:
     """`record_event` for many records at once (a bulk import): the same changes and chain, one INSERT."""
     now = context.now()
     actor = context.actor
@@ -76,8 +99,16 @@ def record_events(session: Session, context: ServiceContext, action: AuditAction
                     if new is None:
                         continue
                 changes[name] = [None, new]
-        rows.append({"occurred_at": now, "actor": actor, "action": action.value,
-                     "record_type": record_type, "record_id": record_id, "changes": changes})
+        rows.append(
+            {
+                "occurred_at": now,
+                "actor": actor,
+                "action": action.value,
+                "record_type": record_type,
+                "record_id": record_id,
+                "changes": changes,
+            }
+        )
     if rows:
         # Core insert of the table: the ids and hashes are explicit, so nothing needs to come back.
         session.execute(insert(AuditEvent.__table__), chain(session, rows))  # type: ignore[arg-type]
@@ -114,7 +145,9 @@ def chain(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """
     head = session.info.get("audit_head")
     if head is None:
-        newest = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+        newest = session.execute(
+            select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+        ).first()
         head = (newest.id, newest.hash) if newest else (0, GENESIS)
     last_id, last_hash = head
     sha256 = hashlib.sha256
@@ -126,9 +159,17 @@ def chain(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if time_text is None:
             time_text = times[occurred_at] = canonical_time(occurred_at)
         payload = _CANONICAL(
-            {"previous_hash": last_hash, "id": last_id, "occurred_at": time_text, "actor": row["actor"],
-             "action": row["action"], "record_type": row["record_type"], "record_id": row["record_id"],
-             "changes": row["changes"]})
+            {
+                "previous_hash": last_hash,
+                "id": last_id,
+                "occurred_at": time_text,
+                "actor": row["actor"],
+                "action": row["action"],
+                "record_type": row["record_type"],
+                "record_id": row["record_id"],
+                "changes": row["changes"],
+            }
+        )
         row["id"] = last_id
         row["previous_hash"] = last_hash
         row["hash"] = last_hash = sha256(payload.encode("utf-8")).hexdigest()
@@ -174,8 +215,9 @@ class AuditService:
             query = query.where(AuditEvent.occurred_at < _start_of_day(criteria.date_to, 1))
         return query
 
-    def list_events(self, criteria: AuditFilter | None = None, limit: int | None = 1000,
-                    offset: int = 0) -> list[AuditEvent]:
+    def list_events(
+        self, criteria: AuditFilter | None = None, limit: int | None = 1000, offset: int = 0
+    ) -> list[AuditEvent]:
         """Newest first."""
         self.context.require(Permission.READ)
         query = self._query(criteria or AuditFilter()).order_by(AuditEvent.id.desc()).offset(offset)
@@ -198,44 +240,86 @@ class AuditService:
             for event_id, row in _events_in_order(session):
                 count += 1
                 if row is None:
-                    return ChainReport(count, event_id, Message(
-                        f"監査ログ #{event_id} は読み取れません（改ざんの可能性があります）。",
-                        f"Audit event #{event_id} cannot be read: it was altered."))
+                    return ChainReport(
+                        count,
+                        event_id,
+                        Message(
+                            f"監査ログ #{event_id} は読み取れません（改ざんの可能性があります）。",
+                            f"Audit event #{event_id} cannot be read: it was altered.",
+                        ),
+                    )
                 if row.previous_hash != previous:
-                    return ChainReport(count, event_id, Message(
-                        f"監査ログ #{event_id} の前のイベントとのつながりが一致しません（直前のイベントが削除・変更された可能性があります）。",
-                        f"Audit event #{event_id} does not link to the event before it (an earlier event was "
-                        "removed or altered)."))
+                    return ChainReport(
+                        count,
+                        event_id,
+                        Message(
+                            f"監査ログ #{event_id} の前のイベントとのつながりが一致しません（直前のイベントが削除・変更された可能性があります）。",
+                            f"Audit event #{event_id} does not link to the event before it (an earlier event was "
+                            "removed or altered).",
+                        ),
+                    )
                 try:
-                    expected = event_hash(previous, row.id, row.occurred_at, row.actor, row.action,
-                                          row.record_type, row.record_id, row.changes)
+                    expected = event_hash(
+                        previous,
+                        row.id,
+                        row.occurred_at,
+                        row.actor,
+                        row.action,
+                        row.record_type,
+                        row.record_id,
+                        row.changes,
+                    )
                 except (TypeError, ValueError):
                     expected = ""
                 if row.hash != expected:
-                    return ChainReport(count, event_id, Message(
-                        f"監査ログ #{event_id} の内容がハッシュと一致しません（改ざんの可能性があります）。",
-                        f"Audit event #{event_id} does not match its hash: it was altered."))
+                    return ChainReport(
+                        count,
+                        event_id,
+                        Message(
+                            f"監査ログ #{event_id} の内容がハッシュと一致しません（改ざんの可能性があります）。",
+                            f"Audit event #{event_id} does not match its hash: it was altered.",
+                        ),
+                    )
                 previous = row.hash
-        return ChainReport(count, None, Message(f"監査ログ {count} 件のハッシュチェーンは正常です。",
-                                                f"The hash chain of {count} audit events is intact."))
+        return ChainReport(
+            count,
+            None,
+            Message(
+                f"監査ログ {count} 件のハッシュチェーンは正常です。",
+                f"The hash chain of {count} audit events is intact.",
+            ),
+        )
 
     def actors(self) -> list[str]:
         with self.context.read() as session:
             return list(session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)))
 
 
-_COLUMNS = (AuditEvent.id, AuditEvent.occurred_at, AuditEvent.actor, AuditEvent.action, AuditEvent.record_type,
-            AuditEvent.record_id, AuditEvent.changes, AuditEvent.previous_hash, AuditEvent.hash)
+_COLUMNS = (
+    AuditEvent.id,
+    AuditEvent.occurred_at,
+    AuditEvent.actor,
+    AuditEvent.action,
+    AuditEvent.record_type,
+    AuditEvent.record_id,
+    AuditEvent.changes,
+    AuditEvent.previous_hash,
+    AuditEvent.hash,
+)
 
 
 def _events_in_order(session: Session, batch: int = 2000) -> Any:
     """(id, row) in id order; row is None for an event whose stored values cannot even be read back."""
     ids = list(session.scalars(select(AuditEvent.id).order_by(AuditEvent.id)))
     for start in range(0, len(ids), batch):
-        chunk = ids[start:start + batch]
+        chunk = ids[start : start + batch]
         try:
-            rows = {row.id: row for row in session.execute(
-                select(*_COLUMNS).where(AuditEvent.id.between(chunk[0], chunk[-1])))}
+            rows = {
+                row.id: row
+                for row in session.execute(
+                    select(*_COLUMNS).where(AuditEvent.id.between(chunk[0], chunk[-1]))
+                )
+            }
         except (TypeError, ValueError):
             rows = {}
             for event_id in chunk:

@@ -31,7 +31,9 @@ from desktop.store.database import sqlite_path
 from desktop.store.models import AuditEvent
 
 FORMAT = "itaku-backup"
-RESTORE_RECORD_TYPE = "database"  # the audit event of a restore is about the database as a whole (record id 0)
+RESTORE_RECORD_TYPE = (
+    "database"  # the audit event of a restore is about the database as a whole (record id 0)
+)
 FORMAT_VERSION = 1
 DATABASE_NAME = "itaku.sqlite3"
 BACKUP_SUFFIX = ".itaku-backup.zip"
@@ -75,7 +77,9 @@ def _database_revision(path: Path) -> str | None:
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if not {"alembic_version", "contractor", "audit_event"} <= tables:
                 raise _refuse("Itaku のデータベースではありません。", "This is not an Itaku database.")
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -83,11 +87,15 @@ def _database_revision(path: Path) -> str | None:
         finally:
             connection.close()
     except sqlite3.DatabaseError:
-        raise _refuse("Itaku のバックアップでもデータベースでもありません。",
-                      "This is neither an Itaku backup nor an Itaku database.") from None
+        raise _refuse(
+            "Itaku のバックアップでもデータベースでもありません。",
+            "This is neither an Itaku backup nor an Itaku database.",
+        ) from None
     if integrity != "ok":
-        raise _refuse("データベースが破損しています（integrity_check に失敗）。",
-                      f"The database is damaged (integrity check: {integrity}).")
+        raise _refuse(
+            "データベースが破損しています（integrity_check に失敗）。",
+            f"The database is damaged (integrity check: {integrity}).",
+        )
     return row[0] if row else None
 
 
@@ -103,7 +111,8 @@ class BackupService:
                 "PostgreSQL のデータベースは pg_dump でバックアップしてください（例: pg_dump -Fc -f itaku.dump DB名）。"
                 "添付ファイルはデータフォルダの attachments をあわせて保管してください。",
                 "Back up a PostgreSQL database with pg_dump (e.g. pg_dump -Fc -f itaku.dump DBNAME), and keep the "
-                "data folder's attachments with it.")
+                "data folder's attachments with it.",
+            )
         return path
 
     def backup(self, out: Path) -> BackupResult:
@@ -117,11 +126,17 @@ class BackupService:
             snapshot = Path(folder) / DATABASE_NAME
             _copy_database(source, snapshot)
             revision = _database_revision(snapshot)
-            files = sorted(p for p in attachments_dir.rglob("*") if p.is_file() and not p.name.startswith(".")) \
-                if attachments_dir.is_dir() else []
+            files = (
+                sorted(p for p in attachments_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+                if attachments_dir.is_dir()
+                else []
+            )
             manifest = {
-                "format": FORMAT, "format_version": FORMAT_VERSION, "schema_revision": revision,
-                "created_at": self.context.now().isoformat(), "created_by": self.context.actor,
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "schema_revision": revision,
+                "created_at": self.context.now().isoformat(),
+                "created_by": self.context.actor,
                 "database_sha256": sha256_of(snapshot),
                 "attachments": {p.relative_to(self.context.data_dir).as_posix(): sha256_of(p) for p in files},
             }
@@ -152,7 +167,8 @@ class BackupService:
             if revision not in migrate.known_revisions():
                 raise _refuse(
                     f"このバックアップはより新しい版の Itaku で作成されています（スキーマ {revision}）。Itaku を更新してから復元してください。",
-                    f"This backup comes from a newer Itaku (schema {revision}). Update Itaku, then restore it.")
+                    f"This backup comes from a newer Itaku (schema {revision}). Update Itaku, then restore it.",
+                )
             kept: Path | None = None
             replaced_head = None
             if target.exists():
@@ -174,20 +190,32 @@ class BackupService:
         # The restored database's own trail says so: events after the backup are gone from it (they stay in
         # the kept copy, whose chain head is named here), so an auditor sees the jump and where to look.
         with self.context.write(Permission.ADMINISTER) as session:
-            record_event(session, self.context, AuditAction.RESTORE, RESTORE_RECORD_TYPE, 0, None, {
-                "source": source.name, "source_sha256": sha256_of(source), "schema_revision": revision,
-                "attachments": len(attachments), "kept_as": kept.name if kept is not None else None,
-                "replaced_head_id": replaced_head[0] if replaced_head else None,
-                "replaced_head_hash": replaced_head[1] if replaced_head else None,
-            })
+            record_event(
+                session,
+                self.context,
+                AuditAction.RESTORE,
+                RESTORE_RECORD_TYPE,
+                0,
+                None,
+                {
+                    "source": source.name,
+                    "source_sha256": sha256_of(source),
+                    "schema_revision": revision,
+                    "attachments": len(attachments),
+                    "kept_as": kept.name if kept is not None else None,
+                    "replaced_head_id": replaced_head[0] if replaced_head else None,
+                    "replaced_head_hash": replaced_head[1] if replaced_head else None,
+                },
+            )
         return BackupResult(source, revision, len(attachments), source.stat().st_size)
 
     def _audit_head(self) -> tuple[int, str] | None:
         """The newest audit event (id, hash) of the database now, None when it has none or is not readable."""
         try:
             with self.context.database.read() as session:
-                row = session.execute(select(AuditEvent.id, AuditEvent.hash)
-                                      .order_by(AuditEvent.id.desc()).limit(1)).first()
+                row = session.execute(
+                    select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+                ).first()
         except SQLAlchemyError:
             return None
         return (int(row[0]), str(row[1])) if row is not None else None
@@ -200,20 +228,30 @@ class BackupService:
                 except (KeyError, ValueError):
                     manifest = {}
                 if manifest.get("format") != FORMAT or DATABASE_NAME not in archive.namelist():
-                    raise _refuse("Itaku のバックアップファイルではありません。", "This is not an Itaku backup file.")
+                    raise _refuse(
+                        "Itaku のバックアップファイルではありません。", "This is not an Itaku backup file."
+                    )
                 if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
-                    raise _refuse("より新しい形式のバックアップです。Itaku を更新してください。",
-                                  "This backup has a newer format. Update Itaku.")
+                    raise _refuse(
+                        "より新しい形式のバックアップです。Itaku を更新してください。",
+                        "This backup has a newer format. Update Itaku.",
+                    )
                 database.write_bytes(archive.read(DATABASE_NAME))
                 attachments = dict(manifest.get("attachments", {}))
                 for relative, digest in attachments.items():
                     path = (folder / relative).resolve()
                     if not relative.startswith("attachments/") or folder.resolve() not in path.parents:
-                        raise _refuse("バックアップに不正なパスが含まれています。", "The backup contains an unsafe path.")
+                        raise _refuse(
+                            "バックアップに不正なパスが含まれています。",
+                            "The backup contains an unsafe path.",
+                        )
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(archive.read(relative))
                     if sha256_of(path) != digest:
-                        raise _refuse(f"添付ファイルが破損しています: {relative}", f"A backed-up file is damaged: {relative}")
+                        raise _refuse(
+                            f"添付ファイルが破損しています: {relative}",
+                            f"A backed-up file is damaged: {relative}",
+                        )
                 return attachments
         except zipfile.BadZipFile:
             raise _refuse("バックアップファイルが壊れています。", "The backup file is damaged.") from None
@@ -282,16 +320,19 @@ class BackupService:
                 "PostgreSQL のデータベースは Itaku からは復元できません。pg_restore で復元するか、データベース管理者に"
                 "依頼してください。",
                 "A PostgreSQL database cannot be restored from Itaku: restore it with pg_restore, or ask the "
-                "database administrator.")
+                "database administrator.",
+            )
         try:
             self.context.require(Permission.ADMINISTER)
         except PermissionDeniedError as denied:
             if denied.role is None:
                 return denied.message  # not signed in
             officer, current = Role.OFFICER.label, Role(denied.role).label
-            return Message(f"バックアップからの復元は{officer.ja}だけが行えます（現在: {current.ja}）。",
-                           f"Only the {officer.en} may restore from a backup (you are signed in as "
-                           f"{current.en.lower()}).")
+            return Message(
+                f"バックアップからの復元は{officer.ja}だけが行えます（現在: {current.ja}）。",
+                f"Only the {officer.en} may restore from a backup (you are signed in as "
+                f"{current.en.lower()}).",
+            )
         return None
 
 

@@ -111,48 +111,172 @@ class CheckService:
     def _load_facts(session: Session) -> ComplianceFacts:
         # Dates are read as text and JSON lists tested as text (see _day, _has_items): SQLAlchemy's
         # per-value processing was most of the time on 100,000 contractors.
-        contractors = facts_from_rows(ContractorFacts, (
-            (r[0], r[1], r[2], r[3], r[4], _has_items(r[5]), _day(r[6]), _day(r[7]), _day(r[8]), _present(r[9]),
-             _day(r[10]), _day(r[11]))
-            for r in session.execute(select(
-                Contractor.id, Contractor.name, Contractor.kind, Contractor.country, Contractor.status,
-                type_coerce(Contractor.pi_items, String), _days(Contractor.start_date), _days(Contractor.end_date),
-                _days(Contractor.disposition_date), Contractor.foreign_regime_note,
-                _days(Contractor.privacy_mark_expiry), _days(Contractor.isms_expiry)))))
-        evaluations = facts_from_rows(EvaluationFacts, (
-            (r[0], r[1], _day(r[2]), r[3], r[4], _day(r[5])) for r in session.execute(select(
-                Evaluation.id, Evaluation.contractor_id, _days(Evaluation.evaluated_on), Evaluation.result,
-                Evaluation.route, _days(Evaluation.next_due_on)).where(*_counts(Evaluation)))))
-        contracts = tuple(ContractFacts(r.id, r.contractor_id, r.kind, r.title, r.effective_from, r.expires_on,
-                                        r.auto_renewal, r.renewal_term_months, tuple(r.clauses or ()))
-                          for r in session.execute(select(
-                              Contract.id, Contract.contractor_id, Contract.kind, Contract.title,
-                              Contract.effective_from, Contract.expires_on, Contract.auto_renewal,
-                              Contract.renewal_term_months, Contract.clauses).where(*_counts(Contract))))
-        engagements = tuple(EngagementFacts(*r) for r in session.execute(select(
-            Engagement.id, Engagement.client_name, Engagement.client_is_original,
-            Engagement.original_business_name, Engagement.start_date, Engagement.end_date, Engagement.status)))
-        hops = tuple(ConsentHopFacts(*r) for r in session.execute(select(
-            ConsentHop.id, ConsentHop.engagement_id, ConsentHop.redelegation_id, ConsentHop.consented_on)))
-        redelegations = tuple(RedelegationFacts(*r) for r in session.execute(select(
-            Redelegation.id, Redelegation.engagement_id, Redelegation.contractor_id, Redelegation.start_date,
-            Redelegation.end_date)))
-        joint_uses = tuple(JointUseFacts(
-            r.id, r.title, r.start_date, r.end_date, r.notice_published_on, _present(r.joint_use_statement),
-            bool(r.pi_items), _present(r.scope) or bool(r.joint_users), _present(r.purposes),
-            _present(r.responsible_name), _present(r.responsible_address), r.responsible_is_corporation,
-            _present(r.responsible_representative), _present(r.acquisition_method))
-            for r in session.execute(select(
-                JointUse.id, JointUse.title, JointUse.start_date, JointUse.end_date, JointUse.notice_published_on,
-                JointUse.joint_use_statement, JointUse.pi_items, JointUse.scope, JointUse.joint_users,
-                JointUse.purposes, JointUse.responsible_name, JointUse.responsible_address,
-                JointUse.responsible_is_corporation, JointUse.responsible_representative,
-                JointUse.acquisition_method)))
-        changes = tuple(JointUseChangeFacts(*r) for r in session.execute(select(
-            JointUseChange.id, JointUseChange.joint_use_id, JointUseChange.field, JointUseChange.changed_on,
-            JointUseChange.noticed_on)))
-        return ComplianceFacts(contractors, evaluations, contracts, engagements, hops, redelegations, joint_uses,
-                               changes)
+        contractors = facts_from_rows(
+            ContractorFacts,
+            (
+                (
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    r[4],
+                    _has_items(r[5]),
+                    _day(r[6]),
+                    _day(r[7]),
+                    _day(r[8]),
+                    _present(r[9]),
+                    _day(r[10]),
+                    _day(r[11]),
+                )
+                for r in session.execute(
+                    select(
+                        Contractor.id,
+                        Contractor.name,
+                        Contractor.kind,
+                        Contractor.country,
+                        Contractor.status,
+                        type_coerce(Contractor.pi_items, String),
+                        _days(Contractor.start_date),
+                        _days(Contractor.end_date),
+                        _days(Contractor.disposition_date),
+                        Contractor.foreign_regime_note,
+                        _days(Contractor.privacy_mark_expiry),
+                        _days(Contractor.isms_expiry),
+                    )
+                )
+            ),
+        )
+        evaluations = facts_from_rows(
+            EvaluationFacts,
+            (
+                (r[0], r[1], _day(r[2]), r[3], r[4], _day(r[5]))
+                for r in session.execute(
+                    select(
+                        Evaluation.id,
+                        Evaluation.contractor_id,
+                        _days(Evaluation.evaluated_on),
+                        Evaluation.result,
+                        Evaluation.route,
+                        _days(Evaluation.next_due_on),
+                    ).where(*_counts(Evaluation))
+                )
+            ),
+        )
+        contracts = tuple(
+            ContractFacts(
+                r.id,
+                r.contractor_id,
+                r.kind,
+                r.title,
+                r.effective_from,
+                r.expires_on,
+                r.auto_renewal,
+                r.renewal_term_months,
+                tuple(r.clauses or ()),
+            )
+            for r in session.execute(
+                select(
+                    Contract.id,
+                    Contract.contractor_id,
+                    Contract.kind,
+                    Contract.title,
+                    Contract.effective_from,
+                    Contract.expires_on,
+                    Contract.auto_renewal,
+                    Contract.renewal_term_months,
+                    Contract.clauses,
+                ).where(*_counts(Contract))
+            )
+        )
+        engagements = tuple(
+            EngagementFacts(*r)
+            for r in session.execute(
+                select(
+                    Engagement.id,
+                    Engagement.client_name,
+                    Engagement.client_is_original,
+                    Engagement.original_business_name,
+                    Engagement.start_date,
+                    Engagement.end_date,
+                    Engagement.status,
+                )
+            )
+        )
+        hops = tuple(
+            ConsentHopFacts(*r)
+            for r in session.execute(
+                select(
+                    ConsentHop.id,
+                    ConsentHop.engagement_id,
+                    ConsentHop.redelegation_id,
+                    ConsentHop.consented_on,
+                )
+            )
+        )
+        redelegations = tuple(
+            RedelegationFacts(*r)
+            for r in session.execute(
+                select(
+                    Redelegation.id,
+                    Redelegation.engagement_id,
+                    Redelegation.contractor_id,
+                    Redelegation.start_date,
+                    Redelegation.end_date,
+                )
+            )
+        )
+        joint_uses = tuple(
+            JointUseFacts(
+                r.id,
+                r.title,
+                r.start_date,
+                r.end_date,
+                r.notice_published_on,
+                _present(r.joint_use_statement),
+                bool(r.pi_items),
+                _present(r.scope) or bool(r.joint_users),
+                _present(r.purposes),
+                _present(r.responsible_name),
+                _present(r.responsible_address),
+                r.responsible_is_corporation,
+                _present(r.responsible_representative),
+                _present(r.acquisition_method),
+            )
+            for r in session.execute(
+                select(
+                    JointUse.id,
+                    JointUse.title,
+                    JointUse.start_date,
+                    JointUse.end_date,
+                    JointUse.notice_published_on,
+                    JointUse.joint_use_statement,
+                    JointUse.pi_items,
+                    JointUse.scope,
+                    JointUse.joint_users,
+                    JointUse.purposes,
+                    JointUse.responsible_name,
+                    JointUse.responsible_address,
+                    JointUse.responsible_is_corporation,
+                    JointUse.responsible_representative,
+                    JointUse.acquisition_method,
+                )
+            )
+        )
+        changes = tuple(
+            JointUseChangeFacts(*r)
+            for r in session.execute(
+                select(
+                    JointUseChange.id,
+                    JointUseChange.joint_use_id,
+                    JointUseChange.field,
+                    JointUseChange.changed_on,
+                    JointUseChange.noticed_on,
+                )
+            )
+        )
+        return ComplianceFacts(
+            contractors, evaluations, contracts, engagements, hops, redelegations, joint_uses, changes
+        )
 
     # Findings and deadlines ---------------------------------------------------------------------------
     def state(self, as_of: date | None = None) -> ComplianceState:
@@ -177,9 +301,12 @@ class CheckService:
                 consistent = True  # one SQLite read transaction sees one snapshot of the database
         rule_settings = _rule_settings(values)
         horizon = int(values["deadline_horizon_days"])
-        state = ComplianceState(FindingTable.from_findings(evaluate(facts, today, rule_settings)),
-                                upcoming_deadlines(facts, today, horizon, rule_settings), horizon,
-                                {r.id: r.engagement_id for r in facts.redelegations})
+        state = ComplianceState(
+            FindingTable.from_findings(evaluate(facts, today, rule_settings)),
+            upcoming_deadlines(facts, today, horizon, rule_settings),
+            horizon,
+            {r.id: r.engagement_id for r in facts.redelegations},
+        )
         if consistent:
             self._facts_memo = ((head_id, head_hash), facts)
             self._store(version, today, head_id, head_hash, state)
@@ -192,8 +319,9 @@ class CheckService:
         state = self.state(as_of)
         if days is None or days == state.horizon_days:
             return state.deadlines
-        return upcoming_deadlines(self._current_facts(), as_of or self.context.today(), days,
-                                  self.settings.rule_settings())
+        return upcoming_deadlines(
+            self._current_facts(), as_of or self.context.today(), days, self.settings.rule_settings()
+        )
 
     def _current_facts(self) -> ComplianceFacts:
         """The facts, reused while the audit head has not moved since they were loaded."""
@@ -208,18 +336,27 @@ class CheckService:
         return facts
 
     @staticmethod
-    def _head_and_snapshot(session: Session, version: str | None, today: date) -> tuple[int, str, bytes | None]:
+    def _head_and_snapshot(
+        session: Session, version: str | None, today: date
+    ) -> tuple[int, str, bytes | None]:
         """The audit chain's head (0 and the genesis hash when empty) and, when `version` is given, the
         payload of the snapshot for that head: one query."""
         head_id = select(func.max(AuditEvent.id)).scalar_subquery()
         head_hash = select(AuditEvent.hash).where(AuditEvent.id == head_id).scalar_subquery()
         columns: list[Any] = [head_id, head_hash]
         if version is not None:
-            columns.append(select(FindingSnapshot.payload).where(
-                FindingSnapshot.rules_version == version, FindingSnapshot.as_of == today,
-                FindingSnapshot.audit_head_id == func.coalesce(head_id, 0),
-                FindingSnapshot.audit_head_hash == func.coalesce(head_hash, GENESIS),
-            ).order_by(FindingSnapshot.id.desc()).limit(1).scalar_subquery())
+            columns.append(
+                select(FindingSnapshot.payload)
+                .where(
+                    FindingSnapshot.rules_version == version,
+                    FindingSnapshot.as_of == today,
+                    FindingSnapshot.audit_head_id == func.coalesce(head_id, 0),
+                    FindingSnapshot.audit_head_hash == func.coalesce(head_hash, GENESIS),
+                )
+                .order_by(FindingSnapshot.id.desc())
+                .limit(1)
+                .scalar_subquery()
+            )
         row = session.execute(select(*columns)).one()
         payload = row[2] if version is not None else None
         return int(row[0] or 0), str(row[1] or GENESIS), payload
@@ -245,10 +382,20 @@ class CheckService:
                     with connection.begin():
                         if not sqlite:
                             connection.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
-                        connection.execute(insert(FindingSnapshot).values(
-                            rules_version=version, as_of=today, audit_head_id=head_id, audit_head_hash=head_hash,
-                            payload=payload))
-                        kept = select(FindingSnapshot.id).order_by(FindingSnapshot.id.desc()).limit(SNAPSHOTS_KEPT)
+                        connection.execute(
+                            insert(FindingSnapshot).values(
+                                rules_version=version,
+                                as_of=today,
+                                audit_head_id=head_id,
+                                audit_head_hash=head_hash,
+                                payload=payload,
+                            )
+                        )
+                        kept = (
+                            select(FindingSnapshot.id)
+                            .order_by(FindingSnapshot.id.desc())
+                            .limit(SNAPSHOTS_KEPT)
+                        )
                         connection.execute(delete(FindingSnapshot).where(FindingSnapshot.id.not_in(kept)))
                 finally:
                     if sqlite:
@@ -265,10 +412,19 @@ class CheckService:
 
     def record_counts(self) -> dict[str, int]:
         with self.context.read() as session:
-            return {name: int(session.scalar(select(func.count()).select_from(model)) or 0) for name, model in (
-                ("contractor", Contractor), ("evaluation", Evaluation), ("contract", Contract),
-                ("engagement", Engagement), ("consent_hop", ConsentHop), ("redelegation", Redelegation),
-                ("joint_use", JointUse), ("joint_use_change", JointUseChange))}
+            return {
+                name: int(session.scalar(select(func.count()).select_from(model)) or 0)
+                for name, model in (
+                    ("contractor", Contractor),
+                    ("evaluation", Evaluation),
+                    ("contract", Contract),
+                    ("engagement", Engagement),
+                    ("consent_hop", ConsentHop),
+                    ("redelegation", Redelegation),
+                    ("joint_use", JointUse),
+                    ("joint_use_change", JointUseChange),
+                )
+            }
 
 
 def _setting_values(session: Session) -> dict[str, Any]:

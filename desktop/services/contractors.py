@@ -97,14 +97,33 @@ class ContractorService:
     def __init__(self, context: ServiceContext):
         self.context = context
 
-    def search(self, text: str | None = None, status: str | None = None, order_by: str = "name",
-               descending: bool = False, offset: int = 0, limit: int | None = None) -> list[ContractorRow]:
+    def search(
+        self,
+        text: str | None = None,
+        status: str | None = None,
+        order_by: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[ContractorRow]:
         column: Any = SORTABLE.get(order_by, Contractor.name)
         ordering = [column.desc() if descending else column.asc(), Contractor.id.asc()]
-        query = select(
-            Contractor.id, Contractor.name, Contractor.kana, Contractor.corporate_number, Contractor.status,
-            Contractor.entrusted_work, Contractor.country, Contractor.start_date, Contractor.version,
-        ).where(*search_condition(text, status)).order_by(*ordering).offset(offset)
+        query = (
+            select(
+                Contractor.id,
+                Contractor.name,
+                Contractor.kana,
+                Contractor.corporate_number,
+                Contractor.status,
+                Contractor.entrusted_work,
+                Contractor.country,
+                Contractor.start_date,
+                Contractor.version,
+            )
+            .where(*search_condition(text, status))
+            .order_by(*ordering)
+            .offset(offset)
+        )
         if limit is not None:
             query = query.limit(limit)
         with self.context.read() as session:
@@ -124,8 +143,13 @@ class ContractorService:
         expression = index_match(search_text)
         if expression is None or session.get_bind().dialect.name != "sqlite":
             return []
-        if session.execute(sql_text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
-                           {"name": SEARCH_INDEX}).first() is None:
+        if (
+            session.execute(
+                sql_text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+                {"name": SEARCH_INDEX},
+            ).first()
+            is None
+        ):
             return []
         candidates = sql_text(f"SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH :search_match")
         return [Contractor.id.in_(candidates.bindparams(search_match=expression).columns(Contractor.id))]
@@ -136,8 +160,12 @@ class ContractorService:
 
     def names(self) -> list[tuple[int, str]]:
         with self.context.read() as session:
-            return [(row.id, row.name) for row in session.execute(
-                select(Contractor.id, Contractor.name).order_by(Contractor.name, Contractor.id))]
+            return [
+                (row.id, row.name)
+                for row in session.execute(
+                    select(Contractor.id, Contractor.name).order_by(Contractor.name, Contractor.id)
+                )
+            ]
 
     def find_by_corporate_number(self, corporate_number: str) -> Contractor | None:
         with self.context.read() as session:
@@ -145,32 +173,53 @@ class ContractorService:
 
     def create(self, data: dict[str, Any]) -> Contractor:
         with self.context.write() as session:
-            return records.create(session, self.context, Contractor, CONTRACTOR, data,
-                                  check=lambda clean: self._check_unique(session, clean, None))
+            return records.create(
+                session,
+                self.context,
+                Contractor,
+                CONTRACTOR,
+                data,
+                check=lambda clean: self._check_unique(session, clean, None),
+            )
 
     def update(self, contractor_id: int, changes: dict[str, Any], expected_version: int | None) -> Contractor:
         with self.context.write() as session:
             contractor = records.load(session, Contractor, contractor_id, "contractor")
-            return records.update(session, self.context, contractor, CONTRACTOR, changes, expected_version,
-                                  check=lambda clean: self._check_unique(session, clean, contractor_id))
+            return records.update(
+                session,
+                self.context,
+                contractor,
+                CONTRACTOR,
+                changes,
+                expected_version,
+                check=lambda clean: self._check_unique(session, clean, contractor_id),
+            )
 
     def delete(self, contractor_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
             contractor = records.load(session, Contractor, contractor_id, "contractor")
             dependants = {
-                "evaluation": session.scalar(select(func.count()).where(Evaluation.contractor_id == contractor_id)),
-                "contract": session.scalar(select(func.count()).where(Contract.contractor_id == contractor_id)),
+                "evaluation": session.scalar(
+                    select(func.count()).where(Evaluation.contractor_id == contractor_id)
+                ),
+                "contract": session.scalar(
+                    select(func.count()).where(Contract.contractor_id == contractor_id)
+                ),
                 "redelegation": session.scalar(
-                    select(func.count()).where(Redelegation.contractor_id == contractor_id)),
+                    select(func.count()).where(Redelegation.contractor_id == contractor_id)
+                ),
             }
             if any(dependants.values()):
-                raise DependencyError(Message(
-                    f"「{contractor.name}」には評価 {dependants['evaluation']} 件、契約 {dependants['contract']} 件、"
-                    f"再委託 {dependants['redelegation']} 件が登録されているため削除できません。"
-                    "委託を終了する場合は状態を「終了」にしてください。",
-                    f"'{contractor.name}' has {dependants['evaluation']} evaluation(s), {dependants['contract']} "
-                    f"contract(s) and {dependants['redelegation']} re-delegation(s), so it cannot be deleted. "
-                    "Set its status to 'ended' instead."))
+                raise DependencyError(
+                    Message(
+                        f"「{contractor.name}」には評価 {dependants['evaluation']} 件、契約 {dependants['contract']} 件、"
+                        f"再委託 {dependants['redelegation']} 件が登録されているため削除できません。"
+                        "委託を終了する場合は状態を「終了」にしてください。",
+                        f"'{contractor.name}' has {dependants['evaluation']} evaluation(s), {dependants['contract']} "
+                        f"contract(s) and {dependants['redelegation']} re-delegation(s), so it cannot be deleted. "
+                        "Set its status to 'ended' instead.",
+                    )
+                )
             records.delete(session, self.context, contractor, CONTRACTOR, expected_version)
 
     @staticmethod
@@ -180,9 +229,14 @@ class ContractorService:
             return
         other = session.scalar(select(Contractor).where(Contractor.corporate_number == number))
         if other is not None and other.id != own_id:
-            raise ValidationError({"corporate_number": Message(
-                f"この法人番号は「{other.name}」（#{other.id}）に登録済みです",
-                f"this corporate number is already registered for '{other.name}' (#{other.id})")})
+            raise ValidationError(
+                {
+                    "corporate_number": Message(
+                        f"この法人番号は「{other.name}」（#{other.id}）に登録済みです",
+                        f"this corporate number is already registered for '{other.name}' (#{other.id})",
+                    )
+                }
+            )
 
 
 def holds_data(contractor: Contractor) -> bool:

@@ -49,20 +49,41 @@ class ContractService:
         self.settings = settings
 
     def list(self, contractor_id: int | None = None, text: str | None = None) -> list[ContractRow]:
-        query = select(Contract, Contractor.name).join(Contractor).order_by(
-            Contractor.name, Contract.effective_from.desc(), Contract.id)
+        query = (
+            select(Contract, Contractor.name)
+            .join(Contractor)
+            .order_by(Contractor.name, Contract.effective_from.desc(), Contract.id)
+        )
         if contractor_id is not None:
             query = query.where(Contract.contractor_id == contractor_id)
         if text:
             needle = text.strip()
-            query = query.where(Contractor.name.contains(needle, autoescape=True)
-                                | Contract.title.contains(needle, autoescape=True))
+            query = query.where(
+                Contractor.name.contains(needle, autoescape=True)
+                | Contract.title.contains(needle, autoescape=True)
+            )
         with self.context.read() as session:
-            return [ContractRow(c.id, c.contractor_id, name, c.kind, c.title, c.reference_number, c.signed_on,
-                                c.effective_from, c.expires_on, c.auto_renewal,
-                                tuple(missing_clauses(c.kind, c.clauses)), bool(c.attachment_path), c.version,
-                                c.approved_on, c.approver, bool(c.is_superseded))
-                    for c, name in session.execute(query)]
+            return [
+                ContractRow(
+                    c.id,
+                    c.contractor_id,
+                    name,
+                    c.kind,
+                    c.title,
+                    c.reference_number,
+                    c.signed_on,
+                    c.effective_from,
+                    c.expires_on,
+                    c.auto_renewal,
+                    tuple(missing_clauses(c.kind, c.clauses)),
+                    bool(c.attachment_path),
+                    c.version,
+                    c.approved_on,
+                    c.approver,
+                    bool(c.is_superseded),
+                )
+                for c, name in session.execute(query)
+            ]
 
     def get(self, contract_id: int) -> Contract:
         with self.context.read() as session:
@@ -73,19 +94,40 @@ class ContractService:
         extra = self._store(attachment)
         with self.context.write() as session:
             approval.refuse_approval_through_edit(Contract(), data)
-            return records.create(session, self.context, Contract, CONTRACT, data, extra=extra,
-                                  check=lambda clean: self._check_contractor(session, clean))
+            return records.create(
+                session,
+                self.context,
+                Contract,
+                CONTRACT,
+                data,
+                extra=extra,
+                check=lambda clean: self._check_contractor(session, clean),
+            )
 
-    def update(self, contract_id: int, changes: dict[str, Any], expected_version: int | None,
-               attachment: Path | None = None) -> Contract:
+    def update(
+        self,
+        contract_id: int,
+        changes: dict[str, Any],
+        expected_version: int | None,
+        attachment: Path | None = None,
+    ) -> Contract:
         """Edit a pending contract; editing an approved one creates a new version awaiting approval."""
         self.context.require(Permission.WRITE)
         extra = self._store(attachment)
         with self.context.write() as session:
             contract = records.load(session, Contract, contract_id, "contract")
-            return approval.edit(session, self.context, Contract, CONTRACT, contract, changes, expected_version,
-                                 copy_extra=_attachment_of, extra=extra,
-                                 check=lambda clean: self._check_contractor(session, clean))
+            return approval.edit(
+                session,
+                self.context,
+                Contract,
+                CONTRACT,
+                contract,
+                changes,
+                expected_version,
+                copy_extra=_attachment_of,
+                extra=extra,
+                check=lambda clean: self._check_contractor(session, clean),
+            )
 
     def approve(self, contract_id: int, expected_version: int | None) -> Contract:
         """An officer approves: from now on the contract counts for the rules."""
@@ -93,8 +135,14 @@ class ContractService:
             contract = records.load(session, Contract, contract_id, "contract")
             return approval.approve(session, self.context, Contract, CONTRACT, contract, expected_version)
 
-    def approve_many(self, ids: Sequence[int], expected_versions: Mapping[int, int] | None = None, *,
-                     dry_run: bool = False, progress: Callable[[int, int], None] | None = None) -> builtins.list[Contract]:
+    def approve_many(
+        self,
+        ids: Sequence[int],
+        expected_versions: Mapping[int, int] | None = None,
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> builtins.list[Contract]:
         """An officer approves many contracts at once (all or none); `dry_run` only checks and returns them.
 
         A refusal names every contract that cannot be approved (#id) and why; see approval.approve_many.
@@ -104,7 +152,9 @@ class ContractService:
             with self.context.read() as session:
                 return approval.approvable(session, self.context, Contract, CONTRACT, ids, expected_versions)
         with self.context.write(Permission.APPROVE) as session:
-            return approval.approve_many(session, self.context, Contract, CONTRACT, ids, expected_versions, progress)
+            return approval.approve_many(
+                session, self.context, Contract, CONTRACT, ids, expected_versions, progress
+            )
 
     def pending_ids(self) -> builtins.list[int]:
         """Ids of the contracts awaiting an officer's approval, oldest first."""
@@ -116,10 +166,13 @@ class ContractService:
             contract = records.load(session, Contract, contract_id, "contract")
             contractor = session.get(Contractor, contract.contractor_id)
             if contractor is not None and holds_data(contractor):
-                raise DependencyError(Message(
-                    f"「{contractor.name}」は個人情報をまだ保有しているため（返却・廃棄が未確認）、契約を削除できません。",
-                    f"'{contractor.name}' still holds the data (return or destruction not confirmed), "
-                    "so its contract cannot be deleted."))
+                raise DependencyError(
+                    Message(
+                        f"「{contractor.name}」は個人情報をまだ保有しているため（返却・廃棄が未確認）、契約を削除できません。",
+                        f"'{contractor.name}' still holds the data (return or destruction not confirmed), "
+                        "so its contract cannot be deleted.",
+                    )
+                )
             approval.require_delete(self.context, contract)
             records.delete(session, self.context, contract, CONTRACT, expected_version)
 
@@ -131,16 +184,23 @@ class ContractService:
         """The stored file to open with the system viewer (check `attachment_status` first)."""
         contract = self.get(contract_id)
         if not contract.attachment_path:
-            raise ValidationError({"attachment": Message("添付ファイルがありません", "there is no attached file")})
+            raise ValidationError(
+                {"attachment": Message("添付ファイルがありません", "there is no attached file")}
+            )
         return attachments.resolve(self.context.data_dir, contract.attachment_path)
 
     def _store(self, attachment: Path | None) -> dict[str, Any]:
         if attachment is None:
             return {}
-        stored = attachments.store_file(attachment, self.context.data_dir,
-                                        int(self.settings.get("attachment_max_bytes")))
-        return {"attachment_name": stored.name, "attachment_path": stored.path,
-                "attachment_sha256": stored.sha256, "attachment_size": stored.size}
+        stored = attachments.store_file(
+            attachment, self.context.data_dir, int(self.settings.get("attachment_max_bytes"))
+        )
+        return {
+            "attachment_name": stored.name,
+            "attachment_path": stored.path,
+            "attachment_sha256": stored.sha256,
+            "attachment_size": stored.size,
+        }
 
     @staticmethod
     def _check_contractor(session: Any, clean: dict[str, Any]) -> None:
@@ -150,5 +210,9 @@ class ContractService:
 
 def _attachment_of(contract: Contract) -> dict[str, Any]:
     """A new version of a contract keeps the signed file unless another one is attached."""
-    return {"attachment_name": contract.attachment_name, "attachment_path": contract.attachment_path,
-            "attachment_sha256": contract.attachment_sha256, "attachment_size": contract.attachment_size}
+    return {
+        "attachment_name": contract.attachment_name,
+        "attachment_path": contract.attachment_path,
+        "attachment_sha256": contract.attachment_sha256,
+        "attachment_size": contract.attachment_size,
+    }

@@ -35,37 +35,98 @@ from desktop.store.models import (
     Redelegation,
 )
 
-_CORES = [("さくら", "サクラ"), ("青葉", "アオバ"), ("北斗", "ホクト"), ("東海", "トウカイ"), ("瑞穂", "ミズホ"),
-          ("富士見", "フジミ"), ("浜松", "ハママツ"), ("若葉", "ワカバ"), ("銀河", "ギンガ"), ("大和", "ヤマト"),
-          ("白鷺", "シラサギ"), ("日向", "ヒナタ"), ("千歳", "チトセ"), ("明星", "ミョウジョウ"), ("葵", "アオイ"),
-          ("朝日", "アサヒ"), ("光陽", "コウヨウ"), ("緑川", "ミドリカワ"), ("双葉", "フタバ"), ("鳳", "オオトリ")]
-_TRADES = [("データサービス", "データサービス", "顧客データの入力・照合業務"),
-           ("システム", "システム", "基幹システムの保守・運用"),
-           ("印刷", "インサツ", "ダイレクトメールの印刷・封入・発送"),
-           ("ロジスティクス", "ロジスティクス", "商品の配送（氏名・住所の取扱い）"),
-           ("コールセンター", "コールセンター", "問い合わせ窓口の運営"),
-           ("情報処理", "ジョウホウショリ", "アンケートの集計・分析"),
-           ("クラウド", "クラウド", "クラウドサーバーのホスティング"),
-           ("人材サービス", "ジンザイサービス", "給与計算・社会保険手続"),
-           ("マーケティング", "マーケティング", "メール配信・キャンペーン運営"),
-           ("文書保管", "ブンショホカン", "書類の保管・溶解処理")]
-_PI_ITEMS = ["氏名", "住所", "電話番号", "メールアドレス", "生年月日", "購入履歴", "問い合わせ内容", "口座番号",
-             "勤務先", "性別"]
-_CITIES = ["東京都千代田区丸の内", "東京都港区芝浦", "大阪府大阪市北区梅田", "愛知県名古屋市中区栄",
-           "福岡県福岡市博多区博多駅前", "北海道札幌市中央区北一条西", "宮城県仙台市青葉区中央", "神奈川県横浜市西区みなとみらい",
-           "京都府京都市下京区烏丸通", "広島県広島市中区紙屋町"]
+_CORES = [
+    ("さくら", "サクラ"),
+    ("青葉", "アオバ"),
+    ("北斗", "ホクト"),
+    ("東海", "トウカイ"),
+    ("瑞穂", "ミズホ"),
+    ("富士見", "フジミ"),
+    ("浜松", "ハママツ"),
+    ("若葉", "ワカバ"),
+    ("銀河", "ギンガ"),
+    ("大和", "ヤマト"),
+    ("白鷺", "シラサギ"),
+    ("日向", "ヒナタ"),
+    ("千歳", "チトセ"),
+    ("明星", "ミョウジョウ"),
+    ("葵", "アオイ"),
+    ("朝日", "アサヒ"),
+    ("光陽", "コウヨウ"),
+    ("緑川", "ミドリカワ"),
+    ("双葉", "フタバ"),
+    ("鳳", "オオトリ"),
+]
+_TRADES = [
+    ("データサービス", "データサービス", "顧客データの入力・照合業務"),
+    ("システム", "システム", "基幹システムの保守・運用"),
+    ("印刷", "インサツ", "ダイレクトメールの印刷・封入・発送"),
+    ("ロジスティクス", "ロジスティクス", "商品の配送（氏名・住所の取扱い）"),
+    ("コールセンター", "コールセンター", "問い合わせ窓口の運営"),
+    ("情報処理", "ジョウホウショリ", "アンケートの集計・分析"),
+    ("クラウド", "クラウド", "クラウドサーバーのホスティング"),
+    ("人材サービス", "ジンザイサービス", "給与計算・社会保険手続"),
+    ("マーケティング", "マーケティング", "メール配信・キャンペーン運営"),
+    ("文書保管", "ブンショホカン", "書類の保管・溶解処理"),
+]
+_PI_ITEMS = [
+    "氏名",
+    "住所",
+    "電話番号",
+    "メールアドレス",
+    "生年月日",
+    "購入履歴",
+    "問い合わせ内容",
+    "口座番号",
+    "勤務先",
+    "性別",
+]
+_CITIES = [
+    "東京都千代田区丸の内",
+    "東京都港区芝浦",
+    "大阪府大阪市北区梅田",
+    "愛知県名古屋市中区栄",
+    "福岡県福岡市博多区博多駅前",
+    "北海道札幌市中央区北一条西",
+    "宮城県仙台市青葉区中央",
+    "神奈川県横浜市西区みなとみらい",
+    "京都府京都市下京区烏丸通",
+    "広島県広島市中区紙屋町",
+]
 _SURNAMES = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田"]
 _GIVEN = ["一郎", "花子", "健太", "美咲", "大輔", "陽子", "翔", "由美", "誠", "恵"]
-_FOREIGN = ["Pacific Data Cloud Inc.", "Harbor Analytics Pte. Ltd.", "Emerald Support Services Ltd.",
-            "Northwind Mailing LLC", "Blue Lagoon Hosting Ltd."]
-_CLIENTS = ["株式会社みなと銀行", "東邦生命保険株式会社", "株式会社スマイル通販", "医療法人社団はるか会",
-            "株式会社関東電力サービス", "株式会社ひかり教育", "株式会社やまびこ旅行", "株式会社北陸ガス"]
+_FOREIGN = [
+    "Pacific Data Cloud Inc.",
+    "Harbor Analytics Pte. Ltd.",
+    "Emerald Support Services Ltd.",
+    "Northwind Mailing LLC",
+    "Blue Lagoon Hosting Ltd.",
+]
+_CLIENTS = [
+    "株式会社みなと銀行",
+    "東邦生命保険株式会社",
+    "株式会社スマイル通販",
+    "医療法人社団はるか会",
+    "株式会社関東電力サービス",
+    "株式会社ひかり教育",
+    "株式会社やまびこ旅行",
+    "株式会社北陸ガス",
+]
 
 # The contractors at these positions are the deliberate breaches; the rest are compliant.
-BREACHES = ("evaluation.missing", "evaluation.failed", "evaluation.conditional", "evaluation.overdue",
-            "evaluation.due_soon", "evaluation.certificate_expired", "contract.nda_missing",
-            "contract.clauses_missing", "contract.expiring", "contractor.disposal_unconfirmed",
-            "contractor.foreign_regime_missing")
+BREACHES = (
+    "evaluation.missing",
+    "evaluation.failed",
+    "evaluation.conditional",
+    "evaluation.overdue",
+    "evaluation.due_soon",
+    "evaluation.certificate_expired",
+    "contract.nda_missing",
+    "contract.clauses_missing",
+    "contract.expiring",
+    "contractor.disposal_unconfirmed",
+    "contractor.foreign_regime_missing",
+)
 MIN_SIZE = len(BREACHES) + 4
 
 
@@ -91,14 +152,28 @@ class DemoService:
 
     def load(self, size: int = 40, seed: int = 1) -> DemoSummary:
         if size < MIN_SIZE or size > 1_000_000:
-            raise ValidationError({"size": Message(f"件数は{MIN_SIZE}〜1,000,000で指定してください",
-                                                   f"size must be between {MIN_SIZE} and 1,000,000")})
+            raise ValidationError(
+                {
+                    "size": Message(
+                        f"件数は{MIN_SIZE}〜1,000,000で指定してください",
+                        f"size must be between {MIN_SIZE} and 1,000,000",
+                    )
+                }
+            )
         with self.context.write() as session:
-            if session.scalar(select(func.count(Contractor.id))) or session.scalar(
-                    select(func.count(Engagement.id))) or session.scalar(select(func.count(JointUse.id))):
-                raise ValidationError({"database": Message(
-                    "デモデータは空のデータベースにのみ読み込めます",
-                    "demo data can only be loaded into an empty database")})
+            if (
+                session.scalar(select(func.count(Contractor.id)))
+                or session.scalar(select(func.count(Engagement.id)))
+                or session.scalar(select(func.count(JointUse.id)))
+            ):
+                raise ValidationError(
+                    {
+                        "database": Message(
+                            "デモデータは空のデータベースにのみ読み込めます",
+                            "demo data can only be loaded into an empty database",
+                        )
+                    }
+                )
             return _Builder(session, self.context, random.Random(seed), size).build()
 
 
@@ -112,8 +187,10 @@ class _Builder:
         self.now = context.now()
         self.audit: list[dict[str, Any]] = []
         self.sequences: list[str] = []
-        self.item_dicts = {route: [item.to_dict() for item in items_for_route(DEFAULT_TEMPLATE, route)]
-                           for route in ("full", "privacy_mark")}
+        self.item_dicts = {
+            route: [item.to_dict() for item in items_for_route(DEFAULT_TEMPLATE, route)]
+            for route in ("full", "privacy_mark")
+        }
 
     def _insert(self, model: Any, rows: list[dict[str, Any]], record_type: str) -> list[int]:
         """Insert with explicit ids (the tables are empty: `load` checked), one executemany per table."""
@@ -121,13 +198,28 @@ class _Builder:
             return []
         first = (self.session.scalar(select(func.max(model.id))) or 0) + 1
         ids = list(range(first, first + len(rows)))
-        stamp = {"version": 1, "created_at": self.now, "updated_at": self.now, "updated_by": self.context.actor}
-        self.session.execute(insert(model), [{**row, **stamp, "id": record_id} for record_id, row in zip(ids, rows, strict=True)])
+        stamp = {
+            "version": 1,
+            "created_at": self.now,
+            "updated_at": self.now,
+            "updated_by": self.context.actor,
+        }
+        self.session.execute(
+            insert(model),
+            [{**row, **stamp, "id": record_id} for record_id, row in zip(ids, rows, strict=True)],
+        )
         self.sequences.append(model.__tablename__)
         for record_id, row in zip(ids, rows, strict=True):
-            self.audit.append({"occurred_at": self.now, "actor": self.context.actor, "action": AuditAction.CREATE.value,
-                               "record_type": record_type, "record_id": record_id,
-                               "changes": {k: [None, json_value(v)] for k, v in row.items() if v not in (None, [], "")}})
+            self.audit.append(
+                {
+                    "occurred_at": self.now,
+                    "actor": self.context.actor,
+                    "action": AuditAction.CREATE.value,
+                    "record_type": record_type,
+                    "record_id": record_id,
+                    "changes": {k: [None, json_value(v)] for k, v in row.items() if v not in (None, [], "")},
+                }
+            )
         return ids
 
     def _advance_sequences(self) -> None:
@@ -135,16 +227,27 @@ class _Builder:
         if self.session.get_bind().dialect.name != "postgresql":
             return
         for table in self.sequences:
-            self.session.execute(text(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"))
+            self.session.execute(
+                text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+            )
 
     def build(self) -> DemoSummary:
         rng, today = self.rng, self.today
         if self.session.scalar(select(func.count(CompanyProfile.id))) == 0:
-            self._insert(CompanyProfile, [{
-                "name": "株式会社みらいデータ", "address": "東京都千代田区神田錦町三丁目1番1号",
-                "representative": "代表取締役 山田 太郎", "officer_name": "黒田 修", "officer_title": "取締役",
-                "privacy_mark_number": "第10820001(08)号"}], "company_profile")
+            self._insert(
+                CompanyProfile,
+                [
+                    {
+                        "name": "株式会社みらいデータ",
+                        "address": "東京都千代田区神田錦町三丁目1番1号",
+                        "representative": "代表取締役 山田 太郎",
+                        "officer_name": "黒田 修",
+                        "officer_title": "取締役",
+                        "privacy_mark_number": "第10820001(08)号",
+                    }
+                ],
+                "company_profile",
+            )
         contractors = [self._contractor(i) for i in range(self.size)]
         contractor_ids = self._insert(Contractor, contractors, "contractor")
         breach = {name: contractor_ids[i] for i, name in enumerate(BREACHES)}
@@ -156,7 +259,7 @@ class _Builder:
             contracts.extend(self._contracts(cid, row, role))
         evaluation_ids = self._insert(Evaluation, evaluations, "evaluation")
         contract_ids = self._insert(Contract, contracts, "contract")
-        compliant = contractor_ids[len(BREACHES):]
+        compliant = contractor_ids[len(BREACHES) :]
         engagement_count = max(4, self.size // 5)
         engagements = [self._engagement(i) for i in range(engagement_count)]
         engagement_ids = self._insert(Engagement, engagements, "engagement")
@@ -166,9 +269,15 @@ class _Builder:
                 target = breach["evaluation.failed"]  # re-delegated to a contractor that is not compliant
             else:
                 target = compliant[i % len(compliant)]
-            redelegations.append({"engagement_id": eid, "contractor_id": target,
-                                  "work": "業務の一部（データ入力）", "start_date": engagement["start_date"] + timedelta(days=14),
-                                  "end_date": None})
+            redelegations.append(
+                {
+                    "engagement_id": eid,
+                    "contractor_id": target,
+                    "work": "業務の一部（データ入力）",
+                    "start_date": engagement["start_date"] + timedelta(days=14),
+                    "end_date": None,
+                }
+            )
         redelegation_ids = self._insert(Redelegation, redelegations, "redelegation")
         name_of = {cid: row["name"] for cid, row in zip(contractor_ids, contractors, strict=True)}
         hops: list[dict[str, Any]] = []
@@ -177,39 +286,82 @@ class _Builder:
             if not engagement["client_is_original"] and i != 0:
                 late = i == 1  # consent obtained after the work started
                 day = engagement["start_date"] + timedelta(days=10 if late else -rng.randint(5, 40))
-                hops.append({"engagement_id": eid, "redelegation_id": None, "from_party": original,
-                             "to_party": "株式会社みらいデータ", "consented_on": day, "form": "written",
-                             "reference": f"同意書 第{1000 + i}号"})
+                hops.append(
+                    {
+                        "engagement_id": eid,
+                        "redelegation_id": None,
+                        "from_party": original,
+                        "to_party": "株式会社みらいデータ",
+                        "consented_on": day,
+                        "form": "written",
+                        "reference": f"同意書 第{1000 + i}号",
+                    }
+                )
             if i != 3:  # the re-delegation of engagement 3 has no consent of the client
                 redelegation = redelegations[i]
-                hops.append({"engagement_id": eid, "redelegation_id": redelegation_ids[i],
-                             "from_party": engagement["client_name"],
-                             "to_party": name_of[redelegation["contractor_id"]],
-                             "consented_on": redelegation["start_date"] - timedelta(days=rng.randint(1, 20)),
-                             "form": rng.choice(["written", "email", "contract_clause"]),
-                             "reference": f"再委託承諾書 {2000 + i}"})
+                hops.append(
+                    {
+                        "engagement_id": eid,
+                        "redelegation_id": redelegation_ids[i],
+                        "from_party": engagement["client_name"],
+                        "to_party": name_of[redelegation["contractor_id"]],
+                        "consented_on": redelegation["start_date"] - timedelta(days=rng.randint(1, 20)),
+                        "form": rng.choice(["written", "email", "contract_clause"]),
+                        "reference": f"再委託承諾書 {2000 + i}",
+                    }
+                )
         self._insert(ConsentHop, hops, "consent_hop")
         joint_use_count = max(4, self.size // 20)
         joint_uses = [self._joint_use(i) for i in range(joint_use_count)]
         joint_use_ids = self._insert(JointUse, joint_uses, "joint_use")
         changes = [
-            {"joint_use_id": joint_use_ids[2], "field": "purpose", "description": "利用目的に「新サービスのご案内」を追加",
-             "changed_on": today - timedelta(days=20), "noticed_on": today - timedelta(days=5)},
-            {"joint_use_id": joint_use_ids[3], "field": "responsible_address",
-             "description": "責任者の本店所在地を移転", "changed_on": today - timedelta(days=45), "noticed_on": None},
-            {"joint_use_id": joint_use_ids[0], "field": "responsible_name", "description": "責任者の商号を変更",
-             "changed_on": today - timedelta(days=10), "noticed_on": None},
+            {
+                "joint_use_id": joint_use_ids[2],
+                "field": "purpose",
+                "description": "利用目的に「新サービスのご案内」を追加",
+                "changed_on": today - timedelta(days=20),
+                "noticed_on": today - timedelta(days=5),
+            },
+            {
+                "joint_use_id": joint_use_ids[3],
+                "field": "responsible_address",
+                "description": "責任者の本店所在地を移転",
+                "changed_on": today - timedelta(days=45),
+                "noticed_on": None,
+            },
+            {
+                "joint_use_id": joint_use_ids[0],
+                "field": "responsible_name",
+                "description": "責任者の商号を変更",
+                "changed_on": today - timedelta(days=10),
+                "noticed_on": None,
+            },
         ]
         for joint_use_id in joint_use_ids[4:]:
             changed = today - timedelta(days=rng.randint(40, 300))
-            changes.append({"joint_use_id": joint_use_id, "field": "purpose", "description": "利用目的の文言を明確化",
-                            "changed_on": changed, "noticed_on": changed - timedelta(days=rng.randint(14, 30))})
+            changes.append(
+                {
+                    "joint_use_id": joint_use_id,
+                    "field": "purpose",
+                    "description": "利用目的の文言を明確化",
+                    "changed_on": changed,
+                    "noticed_on": changed - timedelta(days=rng.randint(14, 30)),
+                }
+            )
         self._insert(JointUseChange, changes, "joint_use_change")
         self._advance_sequences()
         if self.audit:
             self.session.execute(insert(AuditEvent), chain(self.session, self.audit))
-        return DemoSummary(len(contractor_ids), len(evaluation_ids), len(contract_ids), len(engagement_ids),
-                           len(hops), len(redelegation_ids), len(joint_use_ids), len(changes))
+        return DemoSummary(
+            len(contractor_ids),
+            len(evaluation_ids),
+            len(contract_ids),
+            len(engagement_ids),
+            len(hops),
+            len(redelegation_ids),
+            len(joint_use_ids),
+            len(changes),
+        )
 
     def _contractor(self, i: int) -> dict[str, Any]:
         rng, today = self.rng, self.today
@@ -234,21 +386,41 @@ class _Builder:
         ended = status == "ended"
         has_pmark = role == "evaluation.certificate_expired" or rng.random() < 0.35
         return {
-            "name": name, "kana": f"{core_kana}{trade_kana}" if not foreign else None, "kind": kind,
-            "corporate_number": number, "country": country, "address": rng.choice(_CITIES) + f"{rng.randint(1, 9)}-{rng.randint(1, 20)}-{rng.randint(1, 30)}",
-            "representative": f"代表取締役 {_person(rng)}", "contact_person": _person(rng),
-            "email": f"privacy{i}@example.co.jp", "phone": f"03-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
-            "entrusted_work": work, "pi_items": rng.sample(_PI_ITEMS, rng.randint(2, 5)),
-            "handles_special_care": rng.random() < 0.1, "handles_my_number": trade == "人材サービス",
+            "name": name,
+            "kana": f"{core_kana}{trade_kana}" if not foreign else None,
+            "kind": kind,
+            "corporate_number": number,
+            "country": country,
+            "address": rng.choice(_CITIES) + f"{rng.randint(1, 9)}-{rng.randint(1, 20)}-{rng.randint(1, 30)}",
+            "representative": f"代表取締役 {_person(rng)}",
+            "contact_person": _person(rng),
+            "email": f"privacy{i}@example.co.jp",
+            "phone": f"03-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
+            "entrusted_work": work,
+            "pi_items": rng.sample(_PI_ITEMS, rng.randint(2, 5)),
+            "handles_special_care": rng.random() < 0.1,
+            "handles_my_number": trade == "人材サービス",
             "data_subject_count": rng.choice([300, 1200, 5000, 20000, 150000]),
-            "privacy_mark_number": f"第{rng.randint(10000000, 99999999)}(0{rng.randint(1, 9)})号" if has_pmark else None,
-            "privacy_mark_expiry": (today - timedelta(days=20) if role == "evaluation.certificate_expired"
-                                    else today + timedelta(days=rng.randint(120, 700))) if has_pmark else None,
+            "privacy_mark_number": f"第{rng.randint(10000000, 99999999)}(0{rng.randint(1, 9)})号"
+            if has_pmark
+            else None,
+            "privacy_mark_expiry": (
+                today - timedelta(days=20)
+                if role == "evaluation.certificate_expired"
+                else today + timedelta(days=rng.randint(120, 700))
+            )
+            if has_pmark
+            else None,
             "isms_number": f"IS {rng.randint(100000, 999999)}" if rng.random() < 0.25 else None,
-            "isms_expiry": None, "status": status, "start_date": start,
+            "isms_expiry": None,
+            "status": status,
+            "start_date": start,
             "end_date": today - timedelta(days=rng.randint(30, 200)) if ended else None,
-            "foreign_regime_note": (f"{country}の個人情報保護制度を個人情報保護委員会の提供資料により確認済み"
-                                    if foreign and role is None else None),
+            "foreign_regime_note": (
+                f"{country}の個人情報保護制度を個人情報保護委員会の提供資料により確認済み"
+                if foreign and role is None
+                else None
+            ),
             "disposition_method": "destroyed" if ended and role is None else None,
             "disposition_date": today - timedelta(days=10) if ended and role is None else None,
             "notes": None,
@@ -277,13 +449,19 @@ class _Builder:
         elif role == "evaluation.due_soon":
             evaluated, due = today - timedelta(days=350), today + timedelta(days=15)
         return {
-            "contractor_id": cid, "evaluated_on": evaluated, "evaluator": _person(rng), "route": route,
+            "contractor_id": cid,
+            "evaluated_on": evaluated,
+            "evaluator": _person(rng),
+            "route": route,
             "items": [{**item, "score": scores[item["code"]]} for item in self.item_dicts[route]],
-            "total_score": score.total, "max_score": score.maximum, "result": score.result.value,
+            "total_score": score.total,
+            "max_score": score.maximum,
+            "result": score.result.value,
             "certificate_number": contractor["privacy_mark_number"] if route == "privacy_mark" else None,
             "certificate_expiry": contractor["privacy_mark_expiry"] if route == "privacy_mark" else None,
             "conditions": "教育記録の提出（3か月以内）" if score.result.value == "conditional" else None,
-            "approver": "黒田 修", "approved_on": evaluated + timedelta(days=3),
+            "approver": "黒田 修",
+            "approved_on": evaluated + timedelta(days=3),
             "next_due_on": due,
             "next_due_reason": "前回評価の期限を据え置き" if due != add_months(evaluated, 12) else None,
         }
@@ -293,22 +471,48 @@ class _Builder:
         start: date = contractor["start_date"]
         all_clauses = [clause.code for clause in CLAUSES]
         nda_expiry = None if rng.random() < 0.5 else start + timedelta(days=365 * 3)
-        nda = {"contractor_id": cid, "kind": "nda", "title": "機密保持契約書",
-               "reference_number": f"NDA-{cid:05d}", "signed_on": start - timedelta(days=7),
-               "effective_from": start - timedelta(days=7), "expires_on": nda_expiry,
-               "auto_renewal": nda_expiry is not None, "renewal_term_months": 12 if nda_expiry else None,
-               "clauses": list(REQUIRED_CLAUSES["nda"]), "notes": None,
-               "approver": "黒田 修", "approved_on": start - timedelta(days=7)}
-        outsourcing = {"contractor_id": cid, "kind": "outsourcing", "title": f"{contractor['entrusted_work']}に関する業務委託契約書",
-                       "reference_number": f"OUT-{cid:05d}", "signed_on": start - timedelta(days=3),
-                       "effective_from": start, "expires_on": None, "auto_renewal": False,
-                       "renewal_term_months": None, "clauses": all_clauses, "notes": None,
-                       "approver": "黒田 修", "approved_on": start - timedelta(days=3)}
+        nda = {
+            "contractor_id": cid,
+            "kind": "nda",
+            "title": "機密保持契約書",
+            "reference_number": f"NDA-{cid:05d}",
+            "signed_on": start - timedelta(days=7),
+            "effective_from": start - timedelta(days=7),
+            "expires_on": nda_expiry,
+            "auto_renewal": nda_expiry is not None,
+            "renewal_term_months": 12 if nda_expiry else None,
+            "clauses": list(REQUIRED_CLAUSES["nda"]),
+            "notes": None,
+            "approver": "黒田 修",
+            "approved_on": start - timedelta(days=7),
+        }
+        outsourcing = {
+            "contractor_id": cid,
+            "kind": "outsourcing",
+            "title": f"{contractor['entrusted_work']}に関する業務委託契約書",
+            "reference_number": f"OUT-{cid:05d}",
+            "signed_on": start - timedelta(days=3),
+            "effective_from": start,
+            "expires_on": None,
+            "auto_renewal": False,
+            "renewal_term_months": None,
+            "clauses": all_clauses,
+            "notes": None,
+            "approver": "黒田 修",
+            "approved_on": start - timedelta(days=3),
+        }
         if role == "contract.nda_missing":
-            nda.update(expires_on=today - timedelta(days=40), auto_renewal=False, renewal_term_months=None,
-                       effective_from=today - timedelta(days=800), signed_on=today - timedelta(days=800))
+            nda.update(
+                expires_on=today - timedelta(days=40),
+                auto_renewal=False,
+                renewal_term_months=None,
+                effective_from=today - timedelta(days=800),
+                signed_on=today - timedelta(days=800),
+            )
         elif role == "contract.clauses_missing":
-            outsourcing["clauses"] = [c for c in all_clauses if c not in ("handling_report", "compliance_audit")]
+            outsourcing["clauses"] = [
+                c for c in all_clauses if c not in ("handling_report", "compliance_audit")
+            ]
         elif role == "contract.expiring":
             nda.update(expires_on=today + timedelta(days=30), auto_renewal=False, renewal_term_months=None)
         if rng.random() < 0.1:
@@ -320,15 +524,29 @@ class _Builder:
         client = _CLIENTS[i % len(_CLIENTS)]
         is_original = i >= 4 and rng.random() < 0.4
         start = today + timedelta(days=20) if i == 0 else today - timedelta(days=rng.randint(30, 600))
-        return {"client_name": client if i < len(_CLIENTS) else f"{client}（{i // len(_CLIENTS) + 1}）",
-                "client_corporate_number": make_corporate_number(f"{(i * 104729 + 7) % 10**12:012d}"),
-                "client_is_original": is_original,
-                "original_business_name": None if is_original else rng.choice(
-                    ["株式会社あおぞら生活", "三葉カード株式会社", "株式会社にじいろ保険", "株式会社ふるさと通信"]),
-                "work": rng.choice(["会員データの入力・名寄せ", "ダイレクトメールの発送代行", "コールセンターの一次受付",
-                                    "ポイントシステムの運用保守"]),
-                "pi_items": rng.sample(_PI_ITEMS, 3), "start_date": start, "end_date": None,
-                "status": "planned" if i == 0 else "active", "notes": None}
+        return {
+            "client_name": client if i < len(_CLIENTS) else f"{client}（{i // len(_CLIENTS) + 1}）",
+            "client_corporate_number": make_corporate_number(f"{(i * 104729 + 7) % 10**12:012d}"),
+            "client_is_original": is_original,
+            "original_business_name": None
+            if is_original
+            else rng.choice(
+                ["株式会社あおぞら生活", "三葉カード株式会社", "株式会社にじいろ保険", "株式会社ふるさと通信"]
+            ),
+            "work": rng.choice(
+                [
+                    "会員データの入力・名寄せ",
+                    "ダイレクトメールの発送代行",
+                    "コールセンターの一次受付",
+                    "ポイントシステムの運用保守",
+                ]
+            ),
+            "pi_items": rng.sample(_PI_ITEMS, 3),
+            "start_date": start,
+            "end_date": None,
+            "status": "planned" if i == 0 else "active",
+            "notes": None,
+        }
 
     def _joint_use(self, i: int) -> dict[str, Any]:
         rng, today = self.rng, self.today
@@ -337,13 +555,19 @@ class _Builder:
             "title": f"グループ会社間の顧客情報の共同利用{'' if i == 0 else f'（{i + 1}）'}",
             "joint_use_statement": "当社は、以下のとおり個人データを共同して利用します。",
             "pi_items": ["氏名", "住所", "電話番号", "メールアドレス", "購入履歴"],
-            "scope": "当社及び当社の連結子会社", "joint_users": ["株式会社みらいデータ", "みらいデータ西日本株式会社"],
+            "scope": "当社及び当社の連結子会社",
+            "joint_users": ["株式会社みらいデータ", "みらいデータ西日本株式会社"],
             "purposes": "グループ各社の商品・サービスのご案内、お問い合わせへの対応のため",
-            "responsible_name": "株式会社みらいデータ", "responsible_address": "東京都千代田区神田錦町三丁目1番1号",
-            "responsible_is_corporation": True, "responsible_representative": "代表取締役 山田 太郎",
+            "responsible_name": "株式会社みらいデータ",
+            "responsible_address": "東京都千代田区神田錦町三丁目1番1号",
+            "responsible_is_corporation": True,
+            "responsible_representative": "代表取締役 山田 太郎",
             "acquisition_method": "お申込書及びウェブフォームにより本人から直接取得します。",
-            "notice_method": "web", "notice_reference": f"https://example.co.jp/privacy/joint-use-{i + 1}",
-            "notice_published_on": start - timedelta(days=rng.randint(10, 60)), "start_date": start, "end_date": None,
+            "notice_method": "web",
+            "notice_reference": f"https://example.co.jp/privacy/joint-use-{i + 1}",
+            "notice_published_on": start - timedelta(days=rng.randint(10, 60)),
+            "start_date": start,
+            "end_date": None,
         }
         if i == 0:
             row.update(purposes=None, acquisition_method=None, responsible_representative=None)

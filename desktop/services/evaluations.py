@@ -57,12 +57,26 @@ class EvaluationService:
         return add_months(evaluated_on, int(self.settings.get("evaluation_interval_months")))
 
     def list(self, contractor_id: int | None = None, text: str | None = None) -> list[EvaluationRow]:
-        query = select(Evaluation.id, Evaluation.contractor_id, Contractor.name.label("contractor_name"),
-                       Evaluation.evaluated_on,
-                       Evaluation.evaluator, Evaluation.route, Evaluation.total_score, Evaluation.max_score,
-                       Evaluation.result, Evaluation.approved_on, Evaluation.next_due_on, Evaluation.version,
-                       Evaluation.approver, Evaluation.is_superseded,
-                       ).join(Contractor).order_by(Evaluation.evaluated_on.desc(), Evaluation.id.desc())
+        query = (
+            select(
+                Evaluation.id,
+                Evaluation.contractor_id,
+                Contractor.name.label("contractor_name"),
+                Evaluation.evaluated_on,
+                Evaluation.evaluator,
+                Evaluation.route,
+                Evaluation.total_score,
+                Evaluation.max_score,
+                Evaluation.result,
+                Evaluation.approved_on,
+                Evaluation.next_due_on,
+                Evaluation.version,
+                Evaluation.approver,
+                Evaluation.is_superseded,
+            )
+            .join(Contractor)
+            .order_by(Evaluation.evaluated_on.desc(), Evaluation.id.desc())
+        )
         if contractor_id is not None:
             query = query.where(Evaluation.contractor_id == contractor_id)
         if text:
@@ -79,31 +93,61 @@ class EvaluationService:
         with self.context.write() as session:
             approval.refuse_approval_through_edit(Evaluation(), data)
             extra: dict[str, Any] = {}
-            evaluation = records.create(session, self.context, Evaluation, EVALUATION, data, extra=extra,
-                                        check=lambda clean: extra.update(self._derive(session, clean, scores)))
+            evaluation = records.create(
+                session,
+                self.context,
+                Evaluation,
+                EVALUATION,
+                data,
+                extra=extra,
+                check=lambda clean: extra.update(self._derive(session, clean, scores)),
+            )
             return evaluation
 
-    def update(self, evaluation_id: int, changes: dict[str, Any], scores: dict[str, int] | None,
-               expected_version: int | None) -> Evaluation:
+    def update(
+        self,
+        evaluation_id: int,
+        changes: dict[str, Any],
+        scores: dict[str, int] | None,
+        expected_version: int | None,
+    ) -> Evaluation:
         """Edit a pending evaluation; editing an approved one creates a new version awaiting approval."""
         with self.context.write() as session:
             evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
             current_scores = {item["code"]: item["score"] for item in evaluation.items}
             use_scores = current_scores if scores is None else scores
             extra: dict[str, Any] = {}
-            return approval.edit(session, self.context, Evaluation, EVALUATION, evaluation, changes, expected_version,
-                                 copy_extra=lambda record: {}, extra=extra,
-                                 check=lambda clean: extra.update(self._derive(
-                                     session, clean, use_scores, evaluation.items, evaluation.route)))
+            return approval.edit(
+                session,
+                self.context,
+                Evaluation,
+                EVALUATION,
+                evaluation,
+                changes,
+                expected_version,
+                copy_extra=lambda record: {},
+                extra=extra,
+                check=lambda clean: extra.update(
+                    self._derive(session, clean, use_scores, evaluation.items, evaluation.route)
+                ),
+            )
 
     def approve(self, evaluation_id: int, expected_version: int | None) -> Evaluation:
         """An officer approves: from now on the evaluation counts for the rules."""
         with self.context.write(Permission.APPROVE) as session:
             evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
-            return approval.approve(session, self.context, Evaluation, EVALUATION, evaluation, expected_version)
+            return approval.approve(
+                session, self.context, Evaluation, EVALUATION, evaluation, expected_version
+            )
 
-    def approve_many(self, ids: Sequence[int], expected_versions: Mapping[int, int] | None = None, *,
-                     dry_run: bool = False, progress: Callable[[int, int], None] | None = None) -> builtins.list[Evaluation]:
+    def approve_many(
+        self,
+        ids: Sequence[int],
+        expected_versions: Mapping[int, int] | None = None,
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> builtins.list[Evaluation]:
         """An officer approves many evaluations at once (all or none); `dry_run` only checks and returns them.
 
         A refusal names every evaluation that cannot be approved (#id) and why; see approval.approve_many.
@@ -111,9 +155,13 @@ class EvaluationService:
         if dry_run:
             self.context.require(Permission.APPROVE)
             with self.context.read() as session:
-                return approval.approvable(session, self.context, Evaluation, EVALUATION, ids, expected_versions)
+                return approval.approvable(
+                    session, self.context, Evaluation, EVALUATION, ids, expected_versions
+                )
         with self.context.write(Permission.APPROVE) as session:
-            return approval.approve_many(session, self.context, Evaluation, EVALUATION, ids, expected_versions, progress)
+            return approval.approve_many(
+                session, self.context, Evaluation, EVALUATION, ids, expected_versions, progress
+            )
 
     def pending_ids(self) -> builtins.list[int]:
         """Ids of the evaluations awaiting an officer's approval, oldest first."""
@@ -126,8 +174,14 @@ class EvaluationService:
             approval.require_delete(self.context, evaluation)
             records.delete(session, self.context, evaluation, EVALUATION, expected_version)
 
-    def _derive(self, session: Session, clean: dict[str, Any], scores: dict[str, int],
-                snapshot: builtins.list[dict[str, Any]] | None = None, snapshot_route: str | None = None) -> dict[str, Any]:
+    def _derive(
+        self,
+        session: Session,
+        clean: dict[str, Any],
+        scores: dict[str, int],
+        snapshot: builtins.list[dict[str, Any]] | None = None,
+        snapshot_route: str | None = None,
+    ) -> dict[str, Any]:
         """Check the contractor and certificate, score the items, default the due date."""
         contractor = session.get(Contractor, clean["contractor_id"])
         if contractor is None:
@@ -137,19 +191,37 @@ class EvaluationService:
         certificate_expiry: date | None = None
         if route != EvaluationRoute.FULL.value:
             if route == EvaluationRoute.PRIVACY_MARK.value:
-                certificate_number, certificate_expiry = contractor.privacy_mark_number, contractor.privacy_mark_expiry
+                certificate_number, certificate_expiry = (
+                    contractor.privacy_mark_number,
+                    contractor.privacy_mark_expiry,
+                )
                 name = Message("プライバシーマーク", "Privacy Mark")
             else:
                 certificate_number, certificate_expiry = contractor.isms_number, contractor.isms_expiry
                 name = Message("ISMS認証", "ISMS certificate")
-            if not certificate_number or certificate_expiry is None or certificate_expiry < clean["evaluated_on"]:
-                raise ValidationError({"route": Message(
-                    f"簡易評価には評価日に有効な{name.ja}（番号と有効期限）が委託先に登録されている必要があります",
-                    f"the simplified route needs a {name.en} (number and expiry) valid on the evaluation date")})
-        if snapshot is not None and snapshot_route == route and {item["code"] for item in snapshot} == set(scores):
+            if (
+                not certificate_number
+                or certificate_expiry is None
+                or certificate_expiry < clean["evaluated_on"]
+            ):
+                raise ValidationError(
+                    {
+                        "route": Message(
+                            f"簡易評価には評価日に有効な{name.ja}（番号と有効期限）が委託先に登録されている必要があります",
+                            f"the simplified route needs a {name.en} (number and expiry) valid on the evaluation date",
+                        )
+                    }
+                )
+        if (
+            snapshot is not None
+            and snapshot_route == route
+            and {item["code"] for item in snapshot} == set(scores)
+        ):
             # Re-scoring a saved evaluation keeps the items it was made with, whatever the template now says.
             fields = ChecklistItem.__dataclass_fields__
-            items = tuple(ChecklistItem(**{k: v for k, v in item.items() if k in fields}) for item in snapshot)
+            items = tuple(
+                ChecklistItem(**{k: v for k, v in item.items() if k in fields}) for item in snapshot
+            )
         else:
             items = self.items_for(route)
         score = score_evaluation(items, scores, self.settings.thresholds())
@@ -157,18 +229,41 @@ class EvaluationService:
         if clean.get("next_due_on") is None:
             clean["next_due_on"] = default_due
         elif clean["next_due_on"] != default_due and not clean.get("next_due_reason"):
-            raise ValidationError({"next_due_reason": Message(
-                f"次回評価予定日を標準（{default_due:%Y-%m-%d}）から変更する場合は理由を入力してください",
-                f"give a reason for moving the next due date from the default ({default_due:%Y-%m-%d})")})
+            raise ValidationError(
+                {
+                    "next_due_reason": Message(
+                        f"次回評価予定日を標準（{default_due:%Y-%m-%d}）から変更する場合は理由を入力してください",
+                        f"give a reason for moving the next due date from the default ({default_due:%Y-%m-%d})",
+                    )
+                }
+            )
         if clean["next_due_on"] <= clean["evaluated_on"]:
-            raise ValidationError({"next_due_on": Message("次回評価予定日は評価日より後にしてください",
-                                                          "the next due date must be after the evaluation date")})
+            raise ValidationError(
+                {
+                    "next_due_on": Message(
+                        "次回評価予定日は評価日より後にしてください",
+                        "the next due date must be after the evaluation date",
+                    )
+                }
+            )
         if clean.get("approved_on") and clean["approved_on"] < clean["evaluated_on"]:
-            raise ValidationError({"approved_on": Message("承認日は評価日以降にしてください",
-                                                          "the approval date must not precede the evaluation")})
+            raise ValidationError(
+                {
+                    "approved_on": Message(
+                        "承認日は評価日以降にしてください",
+                        "the approval date must not precede the evaluation",
+                    )
+                }
+            )
         if clean.get("approved_on") and not clean.get("approver"):
-            raise ValidationError({"approver": Message("承認日がある場合は承認者を入力してください",
-                                                       "an approval date needs the approver's name")})
+            raise ValidationError(
+                {
+                    "approver": Message(
+                        "承認日がある場合は承認者を入力してください",
+                        "an approval date needs the approver's name",
+                    )
+                }
+            )
         return {
             "items": [{**item.to_dict(), "score": scores[item.code]} for item in items],
             "total_score": score.total,

@@ -53,13 +53,22 @@ def page_of(rule: str) -> str:
     return PAGE_OF_RULE[rule.split(".")[0]]
 
 
-SNAPSHOT_FORMAT = 2  # the payload layout below; part of the rules version, so an older layout is never decoded
+SNAPSHOT_FORMAT = (
+    2  # the payload layout below; part of the rules version, so an older layout is never decoded
+)
 PREVIEW_ROWS = 200  # findings in dashboard order kept in the summary: more than a screen of the dashboard
 MAGIC = b"ITKS"
 _ID_MASK = 0xFFFFFFFF
 # The modules whose code decides the findings: a snapshot made by other code is never taken for current.
-RULES_MODULES = ("desktop.domain.rules", "desktop.domain.facts", "desktop.domain.clauses", "desktop.domain.enums",
-                 "desktop.services.settings", "desktop.services.checks", "desktop.services.finding_snapshot")
+RULES_MODULES = (
+    "desktop.domain.rules",
+    "desktop.domain.facts",
+    "desktop.domain.clauses",
+    "desktop.domain.enums",
+    "desktop.services.settings",
+    "desktop.services.checks",
+    "desktop.services.finding_snapshot",
+)
 
 
 @functools.cache
@@ -72,7 +81,11 @@ def rules_version() -> str:
             spec = importlib.util.find_spec(name)
             origin = spec.origin if spec is not None else None
             digest.update(Path(str(origin)).read_bytes() if origin else name.encode())
-        except (OSError, ImportError, ValueError):  # a frozen build without sources: its version names its rules
+        except (
+            OSError,
+            ImportError,
+            ValueError,
+        ):  # a frozen build without sources: its version names its rules
             digest.update(name.encode())
     return f"{__version__}+{digest.hexdigest()[:32]}"
 
@@ -85,7 +98,9 @@ class FindingTable(Sequence[Finding]):
     record_id, due (date ordinal, 0 for none). Built from a list, the list is kept as it is.
     """
 
-    def __init__(self, strings: list[str], columns: dict[str, array[int]], findings: list[Finding] | None = None):
+    def __init__(
+        self, strings: list[str], columns: dict[str, array[int]], findings: list[Finding] | None = None
+    ):
         self.strings = strings
         self.columns = columns
         self.rule, self.severity = columns["rule"], columns["severity"]
@@ -109,7 +124,10 @@ class FindingTable(Sequence[Finding]):
             message = finding.message
             codes = message_codes.get(id(message))
             if codes is None:
-                codes = message_codes[id(message)] = (code(message.ja, len(strings)), code(message.en, len(strings)))
+                codes = message_codes[id(message)] = (
+                    code(message.ja, len(strings)),
+                    code(message.en, len(strings)),
+                )
             japanese.append(codes[0])
             english.append(codes[1])
         columns = {
@@ -160,15 +178,28 @@ class FindingTable(Sequence[Finding]):
         if message is None:
             message = self._messages[(ja, en)] = Message(strings[ja], strings[en])
         due = self.due[position]
-        return Finding(strings[self.rule[position]], Severity(strings[self.severity[position]]),
-                       strings[self.record_type[position]], self.record_id[position],
-                       strings[self.record_label[position]], message, date.fromordinal(due) if due else None)
+        return Finding(
+            strings[self.rule[position]],
+            Severity(strings[self.severity[position]]),
+            strings[self.record_type[position]],
+            self.record_id[position],
+            strings[self.record_label[position]],
+            message,
+            date.fromordinal(due) if due else None,
+        )
 
 
 def dashboard_order(findings: Sequence[Finding]) -> list[Finding]:
     """The dashboard's order: blocking first, then by date (oldest first, none last), then by name."""
-    return sorted(findings, key=lambda f: (f.severity is not Severity.BLOCKING, f.due is None,
-                                           f.due.toordinal() if f.due else 0, f.record_label))
+    return sorted(
+        findings,
+        key=lambda f: (
+            f.severity is not Severity.BLOCKING,
+            f.due is None,
+            f.due.toordinal() if f.due else 0,
+            f.record_label,
+        ),
+    )
 
 
 def dashboard_positions(table: FindingTable) -> array[int]:
@@ -178,8 +209,10 @@ def dashboard_positions(table: FindingTable) -> array[int]:
     labels = sorted(set(table.record_label), key=strings.__getitem__)
     rank = dict(zip(labels, range(len(labels)), strict=True))
     blocking = strings.index(Severity.BLOCKING.value) if Severity.BLOCKING.value in strings else -1
-    keys = [(((severity != blocking) << 1 | (due == 0)) << 54) | (due << 32) | rank[label]
-            for severity, due, label in zip(table.severity, table.due, table.record_label, strict=True)]
+    keys = [
+        (((severity != blocking) << 1 | (due == 0)) << 54) | (due << 32) | rank[label]
+        for severity, due, label in zip(table.severity, table.due, table.record_label, strict=True)
+    ]
     return array("i", sorted(range(len(keys)), key=keys.__getitem__))
 
 
@@ -199,9 +232,12 @@ class RecordOrder:
         type_codes = {strings[code]: code for code in set(table.record_type)}
         type_codes.setdefault("engagement", len(strings))
         redelegation, engagement = type_codes.get("redelegation", -1), type_codes["engagement"]
-        keys = [(engagement << 32 | (redelegation_engagements.get(record_id, -1) & _ID_MASK))
-                if record_type == redelegation else (record_type << 32 | (record_id & _ID_MASK))
-                for record_type, record_id in zip(table.record_type, table.record_id, strict=True)]
+        keys = [
+            (engagement << 32 | (redelegation_engagements.get(record_id, -1) & _ID_MASK))
+            if record_type == redelegation
+            else (record_type << 32 | (record_id & _ID_MASK))
+            for record_type, record_id in zip(table.record_type, table.record_id, strict=True)
+        ]
         order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: a record's findings keep their order
         return cls(array("i", order), array("q", [keys[position] for position in order]), type_codes)
 
@@ -244,7 +280,9 @@ class ComplianceState:
     deadlines: list[Deadline]
     horizon_days: int
     redelegation_engagements: dict[int, int] = field(default_factory=dict)
-    stored: tuple[array[int], RecordOrder, FindingSummary] | None = field(default=None, compare=False, repr=False)
+    stored: tuple[array[int], RecordOrder, FindingSummary] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @property
     def findings(self) -> list[Finding]:
@@ -256,7 +294,11 @@ class ComplianceState:
 
     @cached_property
     def record_order(self) -> RecordOrder:
-        return self.stored[1] if self.stored is not None else RecordOrder.of(self.table, self.redelegation_engagements)
+        return (
+            self.stored[1]
+            if self.stored is not None
+            else RecordOrder.of(self.table, self.redelegation_engagements)
+        )
 
     @cached_property
     def summary(self) -> FindingSummary:
@@ -278,52 +320,103 @@ class CompliancePreview:
 
 
 # Encoding ---------------------------------------------------------------------------------------------------
-_FINDING_COLUMNS = ("rule", "severity", "record_type", "record_id", "record_label", "message_ja", "message_en",
-                    "due")
+_FINDING_COLUMNS = (
+    "rule",
+    "severity",
+    "record_type",
+    "record_id",
+    "record_label",
+    "message_ja",
+    "message_en",
+    "due",
+)
 
 
 def _deadline_rows(deadlines: Sequence[Deadline]) -> list[list[Any]]:
-    return [[d.due.isoformat(), d.kind, d.record_type, d.record_id, d.record_label, d.message.ja, d.message.en]
-            for d in deadlines]
+    return [
+        [d.due.isoformat(), d.kind, d.record_type, d.record_id, d.record_label, d.message.ja, d.message.en]
+        for d in deadlines
+    ]
 
 
 def _deadlines(rows: list[list[Any]]) -> list[Deadline]:
-    return [Deadline(date.fromisoformat(due), kind, record_type, int(record_id), label, Message(ja, en))
-            for due, kind, record_type, record_id, label, ja, en in rows]
+    return [
+        Deadline(date.fromisoformat(due), kind, record_type, int(record_id), label, Message(ja, en))
+        for due, kind, record_type, record_id, label, ja, en in rows
+    ]
 
 
 def _finding_row(finding: Finding) -> list[Any]:
-    return [finding.rule, finding.severity.value, finding.record_type, finding.record_id, finding.record_label,
-            finding.message.ja, finding.message.en, finding.due.toordinal() if finding.due else 0]
+    return [
+        finding.rule,
+        finding.severity.value,
+        finding.record_type,
+        finding.record_id,
+        finding.record_label,
+        finding.message.ja,
+        finding.message.en,
+        finding.due.toordinal() if finding.due else 0,
+    ]
 
 
 def _finding(row: list[Any]) -> Finding:
     rule, severity, record_type, record_id, label, ja, en, due = row
-    return Finding(rule, Severity(severity), record_type, int(record_id), label, Message(ja, en),
-                   date.fromordinal(due) if due else None)
+    return Finding(
+        rule,
+        Severity(severity),
+        record_type,
+        int(record_id),
+        label,
+        Message(ja, en),
+        date.fromordinal(due) if due else None,
+    )
 
 
 def encode(state: ComplianceState) -> bytes:
     table, summary, record_order = state.table, state.summary, state.record_order
     summary_document = {
-        "count": summary.count, "by_page": summary.by_page, "blocking_pages": sorted(summary.blocking_pages),
-        "blocking_count": summary.blocking_count, "horizon_days": state.horizon_days,
+        "count": summary.count,
+        "by_page": summary.by_page,
+        "blocking_pages": sorted(summary.blocking_pages),
+        "blocking_count": summary.blocking_count,
+        "horizon_days": state.horizon_days,
         "deadlines": _deadline_rows(state.deadlines),
         "first_findings": [_finding_row(finding) for finding in state.first_findings()],
         "redelegation_engagements": sorted(state.redelegation_engagements.items()),
     }
-    arrays = {**{name: table.columns[name] for name in _FINDING_COLUMNS},
-              "dashboard_positions": state.dashboard_positions, "record_positions": record_order.positions,
-              "record_keys": record_order.keys}
-    header = json.dumps({  # the deadlines, horizon and re-delegation map are in the summary only
-        "count": len(table), "strings": table.strings, "type_codes": record_order.type_codes,
-        "arrays": [[name, values.typecode, len(values) * values.itemsize] for name, values in arrays.items()],
-    }, ensure_ascii=False, separators=(",", ":")).encode()
-    body = b"".join([struct.pack("<I", len(header)), header, *(values.tobytes() for values in arrays.values())])
-    compact_summary = zlib.compress(json.dumps(summary_document, ensure_ascii=False,
-                                               separators=(",", ":")).encode(), 6)
-    return b"".join([MAGIC, bytes([SNAPSHOT_FORMAT]), struct.pack("<I", len(compact_summary)), compact_summary,
-                     zlib.compress(body, 1)])
+    arrays = {
+        **{name: table.columns[name] for name in _FINDING_COLUMNS},
+        "dashboard_positions": state.dashboard_positions,
+        "record_positions": record_order.positions,
+        "record_keys": record_order.keys,
+    }
+    header = json.dumps(
+        {  # the deadlines, horizon and re-delegation map are in the summary only
+            "count": len(table),
+            "strings": table.strings,
+            "type_codes": record_order.type_codes,
+            "arrays": [
+                [name, values.typecode, len(values) * values.itemsize] for name, values in arrays.items()
+            ],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    body = b"".join(
+        [struct.pack("<I", len(header)), header, *(values.tobytes() for values in arrays.values())]
+    )
+    compact_summary = zlib.compress(
+        json.dumps(summary_document, ensure_ascii=False, separators=(",", ":")).encode(), 6
+    )
+    return b"".join(
+        [
+            MAGIC,
+            bytes([SNAPSHOT_FORMAT]),
+            struct.pack("<I", len(compact_summary)),
+            compact_summary,
+            zlib.compress(body, 1),
+        ]
+    )
 
 
 def _parts(payload: bytes) -> tuple[bytes, bytes]:
@@ -333,7 +426,7 @@ def _parts(payload: bytes) -> tuple[bytes, bytes]:
     start = 9
     if start + length > len(payload):
         raise ValueError("truncated snapshot")
-    return payload[start:start + length], payload[start + length:]
+    return payload[start : start + length], payload[start + length :]
 
 
 _ERRORS = (ValueError, KeyError, TypeError, IndexError, struct.error, zlib.error)
@@ -343,11 +436,19 @@ def decode_preview(payload: bytes) -> CompliancePreview | None:
     """The summary of a payload (the body is not decompressed); None when it cannot be read."""
     try:
         document = json.loads(zlib.decompress(_parts(payload)[0]))
-        summary = FindingSummary(int(document["count"]), {str(k): int(v) for k, v in document["by_page"].items()},
-                                 frozenset(document["blocking_pages"]), int(document["blocking_count"]))
-        return CompliancePreview(summary, _deadlines(document["deadlines"]), int(document["horizon_days"]),
-                                 [_finding(row) for row in document["first_findings"]],
-                                 {int(key): int(value) for key, value in document["redelegation_engagements"]})
+        summary = FindingSummary(
+            int(document["count"]),
+            {str(k): int(v) for k, v in document["by_page"].items()},
+            frozenset(document["blocking_pages"]),
+            int(document["blocking_count"]),
+        )
+        return CompliancePreview(
+            summary,
+            _deadlines(document["deadlines"]),
+            int(document["horizon_days"]),
+            [_finding(row) for row in document["first_findings"]],
+            {int(key): int(value) for key, value in document["redelegation_engagements"]},
+        )
     except _ERRORS:
         return None
 
@@ -360,12 +461,12 @@ def decode(payload: bytes) -> ComplianceState | None:
             return None
         body = memoryview(zlib.decompress(_parts(payload)[1]))
         (length,) = struct.unpack_from("<I", body, 0)
-        header = json.loads(bytes(body[4:4 + length]))
+        header = json.loads(bytes(body[4 : 4 + length]))
         offset = 4 + length
         arrays: dict[str, array[int]] = {}
         for name, typecode, size in header["arrays"]:
             values = arrays[name] = array(typecode)
-            values.frombytes(body[offset:offset + size])
+            values.frombytes(body[offset : offset + size])
             offset += size
         if offset != len(body):
             return None
@@ -383,9 +484,17 @@ def decode(payload: bytes) -> ComplianceState | None:
         levels = {level.value for level in Severity}
         if any(strings[code] not in levels for code in set(table.severity)):
             return None
-        record_order = RecordOrder(arrays["record_positions"], arrays["record_keys"],
-                                   {str(k): int(v) for k, v in header["type_codes"].items()})
-        return ComplianceState(table, preview.deadlines, preview.horizon_days, preview.redelegation_engagements,
-                               stored=(arrays["dashboard_positions"], record_order, preview.summary))
+        record_order = RecordOrder(
+            arrays["record_positions"],
+            arrays["record_keys"],
+            {str(k): int(v) for k, v in header["type_codes"].items()},
+        )
+        return ComplianceState(
+            table,
+            preview.deadlines,
+            preview.horizon_days,
+            preview.redelegation_engagements,
+            stored=(arrays["dashboard_positions"], record_order, preview.summary),
+        )
     except _ERRORS:
         return None

@@ -30,6 +30,7 @@ class JointUseRow:
 
 def notice_text(joint_use: JointUse) -> str:
     """The public notice in the policy's order ①–⑥ (共同利用に関する公表文)."""
+
     def line(value: str | None) -> str:
         return value.strip() if value and value.strip() else "（未記入）"
 
@@ -63,8 +64,9 @@ def notice_text(joint_use: JointUse) -> str:
 
 def load_with_changes(session: Session, joint_use_id: int) -> JointUse:
     """The joint use with its change history loaded; NotFoundError if there is none."""
-    joint_use = session.scalar(select(JointUse).where(JointUse.id == joint_use_id)
-                               .options(selectinload(JointUse.changes)))
+    joint_use = session.scalar(
+        select(JointUse).where(JointUse.id == joint_use_id).options(selectinload(JointUse.changes))
+    )
     if joint_use is None:
         raise NotFoundError("joint_use", joint_use_id)
     return joint_use
@@ -75,15 +77,31 @@ class JointUseService:
         self.context = context
 
     def list(self, text: str | None = None) -> list[JointUseRow]:
-        query = select(JointUse).options(selectinload(JointUse.changes)).order_by(JointUse.start_date.desc(),
-                                                                                  JointUse.id)
+        query = (
+            select(JointUse)
+            .options(selectinload(JointUse.changes))
+            .order_by(JointUse.start_date.desc(), JointUse.id)
+        )
         if text:
             needle = text.strip()
-            query = query.where(JointUse.title.contains(needle, autoescape=True)
-                                | JointUse.responsible_name.contains(needle, autoescape=True))
+            query = query.where(
+                JointUse.title.contains(needle, autoescape=True)
+                | JointUse.responsible_name.contains(needle, autoescape=True)
+            )
         with self.context.read() as session:
-            return [JointUseRow(j.id, j.title, j.responsible_name, j.start_date, j.end_date, j.notice_published_on,
-                                len(j.changes), j.version) for j in session.scalars(query)]
+            return [
+                JointUseRow(
+                    j.id,
+                    j.title,
+                    j.responsible_name,
+                    j.start_date,
+                    j.end_date,
+                    j.notice_published_on,
+                    len(j.changes),
+                    j.version,
+                )
+                for j in session.scalars(query)
+            ]
 
     def get(self, joint_use_id: int) -> JointUse:
         with self.context.read() as session:
@@ -110,14 +128,29 @@ class JointUseService:
 
     def add_change(self, data: dict[str, Any]) -> JointUseChange:
         with self.context.write() as session:
-            return records.create(session, self.context, JointUseChange, JOINT_USE_CHANGE, data,
-                                  check=lambda clean: self._check_parent(session, clean))
+            return records.create(
+                session,
+                self.context,
+                JointUseChange,
+                JOINT_USE_CHANGE,
+                data,
+                check=lambda clean: self._check_parent(session, clean),
+            )
 
-    def update_change(self, change_id: int, changes: dict[str, Any], expected_version: int | None) -> JointUseChange:
+    def update_change(
+        self, change_id: int, changes: dict[str, Any], expected_version: int | None
+    ) -> JointUseChange:
         with self.context.write() as session:
             change = records.load(session, JointUseChange, change_id, "joint_use_change")
-            return records.update(session, self.context, change, JOINT_USE_CHANGE, changes, expected_version,
-                                  check=lambda clean: self._check_parent(session, clean))
+            return records.update(
+                session,
+                self.context,
+                change,
+                JOINT_USE_CHANGE,
+                changes,
+                expected_version,
+                check=lambda clean: self._check_parent(session, clean),
+            )
 
     def delete_change(self, change_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:

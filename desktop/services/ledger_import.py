@@ -57,15 +57,19 @@ class LedgerImportError(ItakuError):
 
     def __init__(self, errors: Sequence[CellError]):
         self.errors = list(errors)
-        self.message = Message(f"{len(self.errors)} 件のエラーがあるため、取り込みませんでした。",
-                               f"{len(self.errors)} error(s): nothing was imported.")
+        self.message = Message(
+            f"{len(self.errors)} 件のエラーがあるため、取り込みませんでした。",
+            f"{len(self.errors)} error(s): nothing was imported.",
+        )
         super().__init__(str(self.message))
 
 
 class LedgerImportCancelled(ItakuError):
     def __init__(self) -> None:
-        self.message = Message("取り込みを中止しました。何も書き込まれていません。",
-                               "The import was cancelled; nothing was written.")
+        self.message = Message(
+            "取り込みを中止しました。何も書き込まれていません。",
+            "The import was cancelled; nothing was written.",
+        )
         super().__init__(str(self.message))
 
 
@@ -97,11 +101,15 @@ class ImportSummary:
     def text(self, language: str = "ja") -> str:
         if language == "en":
             head = "Dry run (nothing written): " if self.dry_run else ""
-            return (f"{head}{self.added} added, {self.updated} updated, {self.unchanged} unchanged "
-                    f"(evaluations {self.evaluations}, NDAs {self.ndas})")
+            return (
+                f"{head}{self.added} added, {self.updated} updated, {self.unchanged} unchanged "
+                f"(evaluations {self.evaluations}, NDAs {self.ndas})"
+            )
         head = "確認のみ（書き込みなし）: " if self.dry_run else ""
-        return (f"{head}追加 {self.added} 件、更新 {self.updated} 件、変更なし {self.unchanged} 件"
-                f"（評価 {self.evaluations} 件、NDA {self.ndas} 件）")
+        return (
+            f"{head}追加 {self.added} 件、更新 {self.updated} 件、変更なし {self.unchanged} 件"
+            f"（評価 {self.evaluations} 件、NDA {self.ndas} 件）"
+        )
 
 
 class _DryRun(Exception):
@@ -124,20 +132,31 @@ def check_file(path: Path) -> None:
         if head == _OLE_MAGIC:
             # An encrypted xlsx is an OLE compound file holding EncryptionInfo / EncryptedPackage streams.
             content = head + stream.read()
-            if "EncryptionInfo".encode("utf-16-le") in content or "EncryptedPackage".encode("utf-16-le") in content:
-                raise LedgerFileError(Message(
-                    f"「{path.name}」はパスワードで保護されています。Excel でパスワードを解除して保存し直してから取り込んでください。",
-                    f"'{path.name}' is password-protected: remove the password in Excel, save it, and import again."))
-            raise LedgerFileError(Message(
-                f"「{path.name}」は旧形式の Excel ファイル（.xls）です。Excel で .xlsx 形式に保存し直してから取り込んでください。",
-                f"'{path.name}' is an old Excel file (.xls): save it as .xlsx in Excel and import again."))
+            if (
+                "EncryptionInfo".encode("utf-16-le") in content
+                or "EncryptedPackage".encode("utf-16-le") in content
+            ):
+                raise LedgerFileError(
+                    Message(
+                        f"「{path.name}」はパスワードで保護されています。Excel でパスワードを解除して保存し直してから取り込んでください。",
+                        f"'{path.name}' is password-protected: remove the password in Excel, save it, and import again.",
+                    )
+                )
+            raise LedgerFileError(
+                Message(
+                    f"「{path.name}」は旧形式の Excel ファイル（.xls）です。Excel で .xlsx 形式に保存し直してから取り込んでください。",
+                    f"'{path.name}' is an old Excel file (.xls): save it as .xlsx in Excel and import again.",
+                )
+            )
     if head[:4] != _ZIP_MAGIC:
         raise LedgerFileError(_not_xlsx(path))
 
 
 def _not_xlsx(path: Path) -> Message:
-    return Message(f"「{path.name}」は Excel ブック（.xlsx）ではありません。",
-                   f"'{path.name}' is not an Excel workbook (.xlsx).")
+    return Message(
+        f"「{path.name}」は Excel ブック（.xlsx）ではありません。",
+        f"'{path.name}' is not an Excel workbook (.xlsx).",
+    )
 
 
 def _open_workbook(path: Path) -> Any:
@@ -212,9 +231,12 @@ class LedgerImportService:
         try:
             names = list(workbook.sheetnames)
             if sheet is not None and sheet not in names:
-                raise LedgerFileError(Message(
-                    f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）",
-                    f"There is no sheet '{sheet}' (sheets: {', '.join(names)})."))
+                raise LedgerFileError(
+                    Message(
+                        f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）",
+                        f"There is no sheet '{sheet}' (sheets: {', '.join(names)}).",
+                    )
+                )
             candidates = [sheet] if sheet is not None else _preferred_order(names)
             first_error: LedgerFormatError | None = None
             for name in candidates:
@@ -230,9 +252,10 @@ class LedgerImportService:
                 parsed: list[LedgerRow] = []
                 raw_rows: list[tuple[int, tuple[Any, ...]]] = []
 
-                def all_rows(top: list[tuple[int, tuple[Any, ...]]] = top,
-                             rest: Iterator[tuple[int, tuple[Any, ...]]] = rows,
-                             ) -> Iterator[tuple[int, tuple[Any, ...]]]:
+                def all_rows(
+                    top: list[tuple[int, tuple[Any, ...]]] = top,
+                    rest: Iterator[tuple[int, tuple[Any, ...]]] = rows,
+                ) -> Iterator[tuple[int, tuple[Any, ...]]]:
                     yield from top
                     yield from rest
 
@@ -240,29 +263,38 @@ class LedgerImportService:
                     parsed.append(ledger.parse_row(header, number, cells))
                     if len(raw_rows) < self.PREVIEW_ROWS:
                         raw_rows.append((number, tuple(cells)))
-                    if progress is not None and len(parsed) % 200 == 0 and progress(len(parsed), total) is False:
+                    if (
+                        progress is not None
+                        and len(parsed) % 200 == 0
+                        and progress(len(parsed), total) is False
+                    ):
                         raise LedgerImportCancelled()
                 _check_duplicates(parsed, header)
                 return LedgerPreview(path, names, name, header, parsed, raw_rows)
             assert first_error is not None
             if sheet is None and len(names) > 1:
-                raise LedgerFileError(Message(
-                    f"「{path.name}」のどのシートにも委託先台帳の見出し行が見つかりません。{first_error.message.ja}",
-                    f"No sheet of '{path.name}' has a ledger header row. {first_error.message.en}"))
+                raise LedgerFileError(
+                    Message(
+                        f"「{path.name}」のどのシートにも委託先台帳の見出し行が見つかりません。{first_error.message.ja}",
+                        f"No sheet of '{path.name}' has a ledger header row. {first_error.message.en}",
+                    )
+                )
             raise LedgerFileError(first_error.message)
         finally:
             workbook.close()
 
     # --- writing ---------------------------------------------------------------------------------------
 
-    def import_contractors(self, path: Path, sheet: str | None = None, *, dry_run: bool = False,
-                           progress: Progress | None = None) -> ImportSummary:
+    def import_contractors(
+        self, path: Path, sheet: str | None = None, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportSummary:
         """Read, check and write the ledger in one transaction; raise LedgerImportError listing every error."""
         preview = self.read(path, sheet)
         return self.apply(preview, dry_run=dry_run, progress=progress)
 
-    def apply(self, preview: LedgerPreview, *, dry_run: bool = False,
-              progress: Progress | None = None) -> ImportSummary:
+    def apply(
+        self, preview: LedgerPreview, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportSummary:
         if preview.errors:
             raise LedgerImportError(preview.errors)
         summary = ImportSummary(dry_run=dry_run)
@@ -277,8 +309,9 @@ class LedgerImportService:
             return rehearsal.summary
         return summary
 
-    def _write(self, session: Session, preview: LedgerPreview, summary: ImportSummary,
-               progress: Progress | None) -> list[CellError]:
+    def _write(
+        self, session: Session, preview: LedgerPreview, summary: ImportSummary, progress: Progress | None
+    ) -> list[CellError]:
         """Match every row, update the matched contractors, create the new ones in bulk; collect errors."""
         rows = preview.rows
         column_of = {c.target: c.header for c in preview.header.recognised}
@@ -286,8 +319,11 @@ class LedgerImportService:
 
         def report(row: LedgerRow, error: ValidationError, prefix: str = "") -> None:
             for name, message in error.fields.items():
-                column = (column_of.get(f"{prefix}{name}") or column_of.get(name)
-                          or column_of.get("name", "委託先名"))
+                column = (
+                    column_of.get(f"{prefix}{name}")
+                    or column_of.get(name)
+                    or column_of.get("name", "委託先名")
+                )
                 errors.append(CellError(row.excel_row, column, message))
 
         by_number, by_name = self._existing(session, rows)
@@ -297,7 +333,9 @@ class LedgerImportService:
             try:
                 contractor = self._match(row, by_number, by_name)
             except _RowError as error:
-                errors.append(dataclasses.replace(error.error, column=column_of.get("name", error.error.column)))
+                errors.append(
+                    dataclasses.replace(error.error, column=column_of.get("name", error.error.column))
+                )
                 continue
             if contractor is None:
                 new_rows.append(row)
@@ -318,7 +356,9 @@ class LedgerImportService:
                 unique(clean, own)
 
             try:
-                records.update(session, self.context, contractor, CONTRACTOR, row.contractor, None, check=check)
+                records.update(
+                    session, self.context, contractor, CONTRACTOR, row.contractor, None, check=check
+                )
             except ValidationError as error:
                 report(row, error)
                 if not session.is_active:
@@ -335,19 +375,28 @@ class LedgerImportService:
         # none: then every row is validated again here, which reports it.)
         validated = all(row.new_contractor is not None for row in new_rows)
         created = records.create_many(
-            session, self.context, Contractor, CONTRACTOR,
+            session,
+            self.context,
+            Contractor,
+            CONTRACTOR,
             [(row.new_contractor if validated else row.contractor, None) for row in new_rows],  # type: ignore[misc]
             check=lambda clean: unique(clean, None),
-            on_error=lambda index, error: report(new_rows[index], error), validated=validated)
+            on_error=lambda index, error: report(new_rows[index], error),
+            validated=validated,
+        )
         if errors:
             return errors
-        owners = [(row, contractor_id) for row, contractor_id in zip(new_rows, created, strict=True)
-                  if contractor_id is not None] + [(row, contractor.id) for row, contractor in matched]
+        owners = [
+            (row, contractor_id)
+            for row, contractor_id in zip(new_rows, created, strict=True)
+            if contractor_id is not None
+        ] + [(row, contractor.id) for row, contractor in matched]
         if progress is not None and progress(len(rows), len(rows)) is False:
             raise LedgerImportCancelled()
 
-        evaluated, summary.evaluations = self._evaluations(session, owners, {c.id for _, c in matched}, report,
-                                                           errors)
+        evaluated, summary.evaluations = self._evaluations(
+            session, owners, {c.id for _, c in matched}, report, errors
+        )
         signed, summary.ndas = self._ndas(session, owners, {c.id for _, c in matched}, report, errors)
         touched = evaluated | signed
         summary.added = len(new_rows)
@@ -358,45 +407,71 @@ class LedgerImportService:
                 summary.unchanged += 1
         return errors
 
-    def _existing(self, session: Session, rows: list[LedgerRow],
-                  ) -> tuple[dict[str, Contractor], dict[str, list[Contractor]]]:
+    def _existing(
+        self,
+        session: Session,
+        rows: list[LedgerRow],
+    ) -> tuple[dict[str, Contractor], dict[str, list[Contractor]]]:
         numbers = sorted({n for r in rows if (n := r.contractor.get("corporate_number"))})
         names = sorted({n for r in rows if (n := r.contractor.get("name"))})
         by_number: dict[str, Contractor] = {}
         by_name: dict[str, list[Contractor]] = {}
         for chunk in _chunks(numbers, 500):
-            for contractor in session.scalars(select(Contractor).where(Contractor.corporate_number.in_(chunk))):
+            for contractor in session.scalars(
+                select(Contractor).where(Contractor.corporate_number.in_(chunk))
+            ):
                 by_number[contractor.corporate_number or ""] = contractor
         for chunk in _chunks(names, 500):
-            for contractor in session.scalars(select(Contractor).where(Contractor.name.in_(chunk))
-                                              .order_by(Contractor.id)):
+            for contractor in session.scalars(
+                select(Contractor).where(Contractor.name.in_(chunk)).order_by(Contractor.id)
+            ):
                 by_name.setdefault(contractor.name, []).append(contractor)
         return by_number, by_name
 
     @staticmethod
-    def _match(row: LedgerRow, by_number: dict[str, Contractor],
-               by_name: dict[str, list[Contractor]]) -> Contractor | None:
+    def _match(
+        row: LedgerRow, by_number: dict[str, Contractor], by_name: dict[str, list[Contractor]]
+    ) -> Contractor | None:
         """Same corporate number; else the same name (where one side has no corporate number)."""
         number = row.contractor.get("corporate_number")
         if number and number in by_number:
             return by_number[number]
-        candidates = [c for c in by_name.get(row.contractor.get("name") or "", [])
-                      if not number or not c.corporate_number]
+        candidates = [
+            c
+            for c in by_name.get(row.contractor.get("name") or "", [])
+            if not number or not c.corporate_number
+        ]
         if len(candidates) > 1:
-            raise _RowError(CellError(row.excel_row, "委託先名", Message(
-                f"同じ名称の委託先が {len(candidates)} 件登録されているため、どれを更新するか決められません（法人番号を入力してください）",
-                f"{len(candidates)} contractors have this name, so the row cannot be matched (add the corporate number)")))
+            raise _RowError(
+                CellError(
+                    row.excel_row,
+                    "委託先名",
+                    Message(
+                        f"同じ名称の委託先が {len(candidates)} 件登録されているため、どれを更新するか決められません（法人番号を入力してください）",
+                        f"{len(candidates)} contractors have this name, so the row cannot be matched (add the corporate number)",
+                    ),
+                )
+            )
         return candidates[0] if candidates else None
 
-    def _evaluations(self, session: Session, owners: list[tuple[LedgerRow, int]], existing_ids: set[int],
-                     report: Callable[..., None], errors: list[CellError]) -> tuple[set[int], int]:
+    def _evaluations(
+        self,
+        session: Session,
+        owners: list[tuple[LedgerRow, int]],
+        existing_ids: set[int],
+        report: Callable[..., None],
+        errors: list[CellError],
+    ) -> tuple[set[int], int]:
         """Create the ledger's evaluations (or correct an earlier import's): the contractors touched, how many."""
         interval = int(self.settings.get("evaluation_interval_months"))
         stored: dict[tuple[int, date], Evaluation] = {}
         for chunk in _chunks(sorted(existing_ids), 500):
-            for evaluation in session.scalars(select(Evaluation).where(Evaluation.contractor_id.in_(chunk))
-                                              .order_by(Evaluation.id.desc())):
-                stored[(evaluation.contractor_id, evaluation.evaluated_on)] = evaluation  # the first made wins
+            for evaluation in session.scalars(
+                select(Evaluation).where(Evaluation.contractor_id.in_(chunk)).order_by(Evaluation.id.desc())
+            ):
+                stored[(evaluation.contractor_id, evaluation.evaluated_on)] = (
+                    evaluation  # the first made wins
+                )
         touched: set[int] = set()
         to_create: list[tuple[LedgerRow, int, dict[str, Any], dict[str, Any]]] = []
         template: dict[str, Any] | None = None  # the clean record's constant part, validated once
@@ -412,24 +487,45 @@ class LedgerImportService:
                 if existing.result == wanted["result"] and existing.next_due_on == next_due:
                     continue
                 if existing.items:
-                    report(row, ValidationError({"result": Message(
-                        f"この評価日にはチェックリストによる評価（{existing.result}、次回 {existing.next_due_on}）が"
-                        "登録済みで、台帳と一致しません",
-                        f"an evaluation by checklist ({existing.result}, next due {existing.next_due_on}) exists on "
-                        "this date and differs from the ledger")}), "evaluation.")
+                    report(
+                        row,
+                        ValidationError(
+                            {
+                                "result": Message(
+                                    f"この評価日にはチェックリストによる評価（{existing.result}、次回 {existing.next_due_on}）が"
+                                    "登録済みで、台帳と一致しません",
+                                    f"an evaluation by checklist ({existing.result}, next due {existing.next_due_on}) exists on "
+                                    "this date and differs from the ledger",
+                                )
+                            }
+                        ),
+                        "evaluation.",
+                    )
                     continue
                 try:
-                    records.update(session, self.context, existing, EVALUATION,
-                                   {"next_due_on": next_due, "next_due_reason": reason}, None,
-                                   extra={"result": wanted["result"]})
+                    records.update(
+                        session,
+                        self.context,
+                        existing,
+                        EVALUATION,
+                        {"next_due_on": next_due, "next_due_reason": reason},
+                        None,
+                        extra={"result": wanted["result"]},
+                    )
                 except ValidationError as error:
                     report(row, error, "evaluation.")
                     continue
                 touched.add(contractor_id)
                 continue
-            data = {"contractor_id": contractor_id, "evaluated_on": wanted["evaluated_on"],
-                    "evaluator": wanted["evaluator"] or IMPORTED_EVALUATOR, "route": EvaluationRoute.FULL.value,
-                    "conditions": IMPORTED_EVALUATION_NOTE, "next_due_on": next_due, "next_due_reason": reason}
+            data = {
+                "contractor_id": contractor_id,
+                "evaluated_on": wanted["evaluated_on"],
+                "evaluator": wanted["evaluator"] or IMPORTED_EVALUATOR,
+                "route": EvaluationRoute.FULL.value,
+                "conditions": IMPORTED_EVALUATION_NOTE,
+                "next_due_on": next_due,
+                "next_due_reason": reason,
+            }
             # The preview cleaned the ledger's values; the due date may come from the settings: checked here.
             try:
                 validate(EVALUATION, {"next_due_on": next_due}, partial=True)
@@ -441,24 +537,44 @@ class LedgerImportService:
             data = {**template, **data}
             # No item scores: the ledger only says the result. items stays empty and max_score 0 so that no
             # screen or report can mistake it for a checklist evaluation.
-            extra = {"items": [], "total_score": 0, "max_score": 0, "result": wanted["result"],
-                     "certificate_number": None, "certificate_expiry": None}
+            extra = {
+                "items": [],
+                "total_score": 0,
+                "max_score": 0,
+                "result": wanted["result"],
+                "certificate_number": None,
+                "certificate_expiry": None,
+            }
             to_create.append((row, contractor_id, data, extra))
-        records.create_many(session, self.context, Evaluation, EVALUATION, [(d, e) for _, _, d, e in to_create],
-                            on_error=lambda index, error: report(to_create[index][0], error, "evaluation."),
-                            validated=True)
+        records.create_many(
+            session,
+            self.context,
+            Evaluation,
+            EVALUATION,
+            [(d, e) for _, _, d, e in to_create],
+            on_error=lambda index, error: report(to_create[index][0], error, "evaluation."),
+            validated=True,
+        )
         count = len(touched) + len(to_create)
         touched |= {contractor_id for _, contractor_id, _, _ in to_create}
         return touched, count
 
-    def _ndas(self, session: Session, owners: list[tuple[LedgerRow, int]], existing_ids: set[int],
-              report: Callable[..., None], errors: list[CellError]) -> tuple[set[int], int]:
+    def _ndas(
+        self,
+        session: Session,
+        owners: list[tuple[LedgerRow, int]],
+        existing_ids: set[int],
+        report: Callable[..., None],
+        errors: list[CellError],
+    ) -> tuple[set[int], int]:
         """Create the ledger's NDAs (or move the end of an existing one): the contractors touched, how many."""
         stored: dict[tuple[int, date], Contract] = {}
         for chunk in _chunks(sorted(existing_ids), 500):
-            for contract in session.scalars(select(Contract).where(
-                    Contract.contractor_id.in_(chunk), Contract.kind == ContractKind.NDA.value)
-                    .order_by(Contract.id.desc())):
+            for contract in session.scalars(
+                select(Contract)
+                .where(Contract.contractor_id.in_(chunk), Contract.kind == ContractKind.NDA.value)
+                .order_by(Contract.id.desc())
+            ):
                 stored[(contract.contractor_id, contract.signed_on)] = contract
         touched: set[int] = set()
         to_create: list[tuple[LedgerRow, int, dict[str, Any]]] = []
@@ -473,15 +589,24 @@ class LedgerImportService:
                 if existing.expires_on == expires_on or (existing.auto_renewal and expires_on is not None):
                     continue  # an auto-renewing NDA: the ledger shows the end of its current term
                 try:
-                    records.update(session, self.context, existing, CONTRACT, {"expires_on": expires_on}, None)
+                    records.update(
+                        session, self.context, existing, CONTRACT, {"expires_on": expires_on}, None
+                    )
                 except ValidationError as error:
                     report(row, error, "nda.")
                     continue
                 touched.add(contractor_id)
                 continue
-            data = {"contractor_id": contractor_id, "kind": ContractKind.NDA.value, "title": IMPORTED_NDA_TITLE,
-                    "signed_on": signed_on, "effective_from": signed_on, "expires_on": expires_on,
-                    "auto_renewal": False, "notes": IMPORTED_NDA_NOTE}
+            data = {
+                "contractor_id": contractor_id,
+                "kind": ContractKind.NDA.value,
+                "title": IMPORTED_NDA_TITLE,
+                "signed_on": signed_on,
+                "effective_from": signed_on,
+                "expires_on": expires_on,
+                "auto_renewal": False,
+                "notes": IMPORTED_NDA_NOTE,
+            }
             # The preview cleaned both dates and their order; nothing here depends on the database.
             if template is None:
                 try:
@@ -490,9 +615,15 @@ class LedgerImportService:
                     report(row, error, "nda.")
                     continue
             to_create.append((row, contractor_id, {**template, **data}))
-        records.create_many(session, self.context, Contract, CONTRACT, [(d, None) for _, _, d in to_create],
-                            on_error=lambda index, error: report(to_create[index][0], error, "nda."),
-                            validated=True)
+        records.create_many(
+            session,
+            self.context,
+            Contract,
+            CONTRACT,
+            [(d, None) for _, _, d in to_create],
+            on_error=lambda index, error: report(to_create[index][0], error, "nda."),
+            validated=True,
+        )
         count = len(touched) + len(to_create)
         touched |= {contractor_id for _, contractor_id, _ in to_create}
         return touched, count
@@ -505,7 +636,7 @@ class _RowError(Exception):
 
 def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _preferred_order(names: list[str]) -> list[str]:
@@ -528,16 +659,30 @@ def _check_duplicates(rows: list[LedgerRow], header: Header) -> None:
         name = row.contractor.get("name") or ""
         if number:
             if number in seen_number:
-                row.errors.append(CellError(row.excel_row, number_column, Message(
-                    f"同じ法人番号が {seen_number[number]} 行目にもあります",
-                    f"the same corporate number is on row {seen_number[number]}")))
+                row.errors.append(
+                    CellError(
+                        row.excel_row,
+                        number_column,
+                        Message(
+                            f"同じ法人番号が {seen_number[number]} 行目にもあります",
+                            f"the same corporate number is on row {seen_number[number]}",
+                        ),
+                    )
+                )
                 continue
             seen_number[number] = row.excel_row
         previous = seen_name.get(name)
         if previous is not None and (not number or not previous[1]):
-            row.errors.append(CellError(row.excel_row, name_column, Message(
-                f"同じ名称の委託先が {previous[0]} 行目にもあり、法人番号で区別できません",
-                f"the same name is on row {previous[0]} and no corporate number tells them apart")))
+            row.errors.append(
+                CellError(
+                    row.excel_row,
+                    name_column,
+                    Message(
+                        f"同じ名称の委託先が {previous[0]} 行目にもあり、法人番号で区別できません",
+                        f"the same name is on row {previous[0]} and no corporate number tells them apart",
+                    ),
+                )
+            )
             continue
         if previous is None:
             seen_name[name] = (row.excel_row, bool(number))

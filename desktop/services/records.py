@@ -45,41 +45,72 @@ def translate_store_errors(record_type: str, record: Any = None) -> Iterator[Non
     try:
         yield
     except StaleDataError:
-        raise ConflictError(record_type, getattr(record, "id", 0) or 0, getattr(record, "version", 0) or 0,
-                            -1) from None
+        raise ConflictError(
+            record_type, getattr(record, "id", 0) or 0, getattr(record, "version", 0) or 0, -1
+        ) from None
     except IntegrityError as error:
         text = str(error.orig).lower()
         if "corporate_number" in text:
-            raise ValidationError({"corporate_number": Message("この法人番号は既に登録されています",
-                                                               "this corporate number is already registered")}) \
-                from None
-        raise ValidationError({"record": Message(f"関連する記録と矛盾するため保存できません: {error.orig}",
-                                                 f"cannot be saved: it conflicts with related records: {error.orig}")}) \
-            from None
+            raise ValidationError(
+                {
+                    "corporate_number": Message(
+                        "この法人番号は既に登録されています", "this corporate number is already registered"
+                    )
+                }
+            ) from None
+        raise ValidationError(
+            {
+                "record": Message(
+                    f"関連する記録と矛盾するため保存できません: {error.orig}",
+                    f"cannot be saved: it conflicts with related records: {error.orig}",
+                )
+            }
+        ) from None
 
 
-def create(session: Session, context: ServiceContext, model: type[RecordT], schema: Schema,
-           data: Mapping[str, Any], *, extra: Mapping[str, Any] | None = None,
-           check: Callable[[dict[str, Any]], None] | None = None) -> RecordT:
+def create(
+    session: Session,
+    context: ServiceContext,
+    model: type[RecordT],
+    schema: Schema,
+    data: Mapping[str, Any],
+    *,
+    extra: Mapping[str, Any] | None = None,
+    check: Callable[[dict[str, Any]], None] | None = None,
+) -> RecordT:
     context.require(Permission.WRITE)
     clean = validate(schema, data)
     if check:
         check(clean)
-    record = model(**clean, **(extra or {}), updated_by=context.actor, created_at=context.now(),
-                   updated_at=context.now())
+    record = model(
+        **clean, **(extra or {}), updated_by=context.actor, created_at=context.now(), updated_at=context.now()
+    )
     with translate_store_errors(schema.record_type):
         session.add(record)
         session.flush()
-    record_event(session, context, AuditAction.CREATE, schema.record_type, record.id, None,  # type: ignore[attr-defined]
-                 {**clean, **(extra or {})})
+    record_event(
+        session,
+        context,
+        AuditAction.CREATE,
+        schema.record_type,
+        record.id,  # type: ignore[attr-defined]
+        None,
+        {**clean, **(extra or {})},
+    )
     return record
 
 
-def create_many(session: Session, context: ServiceContext, model: type[RecordT], schema: Schema,
-                items: Sequence[tuple[Mapping[str, Any], Mapping[str, Any] | None]], *,
-                check: Callable[[dict[str, Any]], None] | None = None,
-                on_error: Callable[[int, ValidationError], None] | None = None,
-                validated: bool = False) -> list[int | None]:
+def create_many(
+    session: Session,
+    context: ServiceContext,
+    model: type[RecordT],
+    schema: Schema,
+    items: Sequence[tuple[Mapping[str, Any], Mapping[str, Any] | None]],
+    *,
+    check: Callable[[dict[str, Any]], None] | None = None,
+    on_error: Callable[[int, ValidationError], None] | None = None,
+    validated: bool = False,
+) -> list[int | None]:
     """`create` for many records of one type (a bulk import): the same validation and audit events,
     written with bulk INSERTs of the table (ids allocated up front) instead of one flush per record.
     Returns the new ids, in the order of `items`.
@@ -126,8 +157,13 @@ def create_many(session: Session, context: ServiceContext, model: type[RecordT],
             session.execute(statement, values)
         for index, record_id in zip(indexes, new_ids, strict=True):
             ids[index] = record_id
-        record_events(session, context, AuditAction.CREATE, schema.record_type,
-                      [(record_id, None, clean) for record_id, clean in zip(new_ids, after, strict=True)])
+        record_events(
+            session,
+            context,
+            AuditAction.CREATE,
+            schema.record_type,
+            [(record_id, None, clean) for record_id, clean in zip(new_ids, after, strict=True)],
+        )
     return ids
 
 
@@ -140,15 +176,24 @@ def _allocate_ids(session: Session, model: type[Base], count: int) -> list[int]:
     table = cast(Table, model.__table__)
     if session.get_bind().dialect.name == "postgresql":
         sequence = func.pg_get_serial_sequence(table.name, "id")
-        return sorted(session.scalars(select(func.nextval(sequence)).select_from(func.generate_series(1, count))))
+        return sorted(
+            session.scalars(select(func.nextval(sequence)).select_from(func.generate_series(1, count)))
+        )
     start = session.scalar(select(func.max(table.c.id))) or 0
     return list(range(start + 1, start + 1 + count))
 
 
-def update(session: Session, context: ServiceContext, record: RecordT, schema: Schema,
-           changes: Mapping[str, Any], expected_version: int | None, *,
-           extra: Mapping[str, Any] | None = None,
-           check: Callable[[dict[str, Any]], None] | None = None) -> RecordT:
+def update(
+    session: Session,
+    context: ServiceContext,
+    record: RecordT,
+    schema: Schema,
+    changes: Mapping[str, Any],
+    expected_version: int | None,
+    *,
+    extra: Mapping[str, Any] | None = None,
+    check: Callable[[dict[str, Any]], None] | None = None,
+) -> RecordT:
     context.require(Permission.WRITE)
     check_version(record, schema.record_type, expected_version)
     unknown = [name for name in changes if name not in schema.names]
@@ -161,7 +206,8 @@ def update(session: Session, context: ServiceContext, record: RecordT, schema: S
     after_extra = dict(extra or {})
     before_extra = {name: getattr(record, name) for name in after_extra}
     if all(before[name] == clean[name] for name in clean) and all(
-            before_extra[name] == after_extra[name] for name in after_extra):
+        before_extra[name] == after_extra[name] for name in after_extra
+    ):
         return record
     for name, value in {**clean, **after_extra}.items():
         setattr(record, name, value)
@@ -169,13 +215,21 @@ def update(session: Session, context: ServiceContext, record: RecordT, schema: S
     record.updated_at = context.now()  # type: ignore[attr-defined]
     with translate_store_errors(schema.record_type, record):
         session.flush()
-    record_event(session, context, AuditAction.UPDATE, schema.record_type, record.id,  # type: ignore[attr-defined]
-                 {**before, **before_extra}, {**clean, **after_extra})
+    record_event(
+        session,
+        context,
+        AuditAction.UPDATE,
+        schema.record_type,
+        record.id,  # type: ignore[attr-defined]
+        {**before, **before_extra},
+        {**clean, **after_extra},
+    )
     return record
 
 
-def delete(session: Session, context: ServiceContext, record: Any, schema: Schema,
-           expected_version: int | None) -> None:
+def delete(
+    session: Session, context: ServiceContext, record: Any, schema: Schema, expected_version: int | None
+) -> None:
     context.require(Permission.WRITE)
     check_version(record, schema.record_type, expected_version)
     before = snapshot(record, schema)

@@ -112,9 +112,17 @@ class ContractorFile:
 
 
 def _facts(contract: Contract) -> ContractFacts:
-    return ContractFacts(contract.id, contract.contractor_id, contract.kind, contract.title, contract.effective_from,
-                         contract.expires_on, contract.auto_renewal, contract.renewal_term_months,
-                         tuple(contract.clauses or ()))
+    return ContractFacts(
+        contract.id,
+        contract.contractor_id,
+        contract.kind,
+        contract.title,
+        contract.effective_from,
+        contract.expires_on,
+        contract.auto_renewal,
+        contract.renewal_term_months,
+        tuple(contract.clauses or ()),
+    )
 
 
 def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
@@ -135,8 +143,13 @@ def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
 
 def _contract_row(contract: Contract, contractor_name: str, as_of: date) -> ContractRegisterRow:
     facts = _facts(contract)
-    return ContractRegisterRow(contract, contractor_name, is_in_force(facts, as_of), term_end(facts, as_of),
-                               tuple(missing_clauses(contract.kind, contract.clauses)))
+    return ContractRegisterRow(
+        contract,
+        contractor_name,
+        is_in_force(facts, as_of),
+        term_end(facts, as_of),
+        tuple(missing_clauses(contract.kind, contract.clauses)),
+    )
 
 
 def _shown_before(candidate: Evaluation, current: Evaluation | None) -> bool:
@@ -170,16 +183,27 @@ class RegisterService:
         with self.context.read() as session:
             return session.scalar(select(CompanyProfile).order_by(CompanyProfile.id).limit(1))
 
-    def contractors(self, as_of: date, text: str | None = None, status: str | None = None,
-                    findings: list[Finding] | None = None) -> list[ContractorRegisterRow]:
+    def contractors(
+        self,
+        as_of: date,
+        text: str | None = None,
+        status: str | None = None,
+        findings: list[Finding] | None = None,
+    ) -> list[ContractorRegisterRow]:
         findings = findings if findings is not None else self.checks.findings(as_of)
         by_record = _group(findings)
         with self.context.read() as session:
-            contractors = list(session.scalars(select(Contractor).where(*search_condition(text, status))
-                                               .order_by(Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contractor.id)))
+            contractors = list(
+                session.scalars(
+                    select(Contractor)
+                    .where(*search_condition(text, status))
+                    .order_by(Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contractor.id)
+                )
+            )
             latest: dict[int, Evaluation] = {}
-            for evaluation in session.scalars(select(Evaluation).where(Evaluation.evaluated_on <= as_of)
-                                              .options(defer(Evaluation.items))):
+            for evaluation in session.scalars(
+                select(Evaluation).where(Evaluation.evaluated_on <= as_of).options(defer(Evaluation.items))
+            ):
                 if _shown_before(evaluation, latest.get(evaluation.contractor_id)):
                     latest[evaluation.contractor_id] = evaluation
             ndas: dict[int, list[Contract]] = defaultdict(list)
@@ -188,60 +212,108 @@ class RegisterService:
         rows = []
         for contractor in contractors:
             own = list(by_record.get(("contractor", contractor.id), []))
-            rows.append(ContractorRegisterRow(contractor, latest.get(contractor.id),
-                                              nda_status(ndas.get(contractor.id, []), as_of), tuple(own)))
+            rows.append(
+                ContractorRegisterRow(
+                    contractor,
+                    latest.get(contractor.id),
+                    nda_status(ndas.get(contractor.id, []), as_of),
+                    tuple(own),
+                )
+            )
         return rows
 
     def contracts(self, as_of: date, contractor_id: int | None = None) -> list[ContractRegisterRow]:
-        query = select(Contract, Contractor.name).join(Contractor).order_by(
-            Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contract.kind, Contract.effective_from, Contract.id)
+        query = (
+            select(Contract, Contractor.name)
+            .join(Contractor)
+            .order_by(
+                Contractor.kana.is_(None),
+                Contractor.kana,
+                Contractor.name,
+                Contract.kind,
+                Contract.effective_from,
+                Contract.id,
+            )
+        )
         if contractor_id is not None:
             query = query.where(Contract.contractor_id == contractor_id)
         with self.context.read() as session:
             result = []
             for contract, name in session.execute(query):
                 facts = _facts(contract)
-                result.append(ContractRegisterRow(contract, name, is_in_force(facts, as_of), term_end(facts, as_of),
-                                                  tuple(missing_clauses(contract.kind, contract.clauses))))
+                result.append(
+                    ContractRegisterRow(
+                        contract,
+                        name,
+                        is_in_force(facts, as_of),
+                        term_end(facts, as_of),
+                        tuple(missing_clauses(contract.kind, contract.clauses)),
+                    )
+                )
             return result
 
-    def engagements(self, as_of: date, contractor_id: int | None = None,
-                    findings: list[Finding] | None = None) -> list[EngagementRegisterRow]:
+    def engagements(
+        self, as_of: date, contractor_id: int | None = None, findings: list[Finding] | None = None
+    ) -> list[EngagementRegisterRow]:
         findings = findings if findings is not None else self.checks.findings(as_of)
         by_record = _group(findings)
-        query = select(Engagement).options(
-            selectinload(Engagement.consent_hops),
-            selectinload(Engagement.redelegations).selectinload(Redelegation.contractor),
-        ).order_by(Engagement.start_date, Engagement.id)
+        query = (
+            select(Engagement)
+            .options(
+                selectinload(Engagement.consent_hops),
+                selectinload(Engagement.redelegations).selectinload(Redelegation.contractor),
+            )
+            .order_by(Engagement.start_date, Engagement.id)
+        )
         if contractor_id is not None:
-            query = query.where(Engagement.id.in_(
-                select(Redelegation.engagement_id).where(Redelegation.contractor_id == contractor_id)))
+            query = query.where(
+                Engagement.id.in_(
+                    select(Redelegation.engagement_id).where(Redelegation.contractor_id == contractor_id)
+                )
+            )
         with self.context.read() as session:
             engagements = list(session.scalars(query))
         rows = []
         for engagement in engagements:
-            own_hops = tuple(HopRow(h, h.consented_on <= engagement.start_date)
-                             for h in engagement.consent_hops if h.redelegation_id is None)
+            own_hops = tuple(
+                HopRow(h, h.consented_on <= engagement.start_date)
+                for h in engagement.consent_hops
+                if h.redelegation_id is None
+            )
             redelegations = []
             for redelegation in engagement.redelegations:
-                hops = tuple(HopRow(h, h.consented_on <= redelegation.start_date)
-                             for h in engagement.consent_hops if h.redelegation_id == redelegation.id)
-                redelegations.append(RedelegationRow(redelegation, redelegation.contractor.name, hops,
-                                                     any(h.in_time for h in hops)))
+                hops = tuple(
+                    HopRow(h, h.consented_on <= redelegation.start_date)
+                    for h in engagement.consent_hops
+                    if h.redelegation_id == redelegation.id
+                )
+                redelegations.append(
+                    RedelegationRow(
+                        redelegation, redelegation.contractor.name, hops, any(h.in_time for h in hops)
+                    )
+                )
             own_findings = list(by_record.get(("engagement", engagement.id), []))
             for redelegation in engagement.redelegations:
                 own_findings.extend(by_record.get(("redelegation", redelegation.id), []))
             consent_ok = engagement.client_is_original or any(h.in_time for h in own_hops)
-            rows.append(EngagementRegisterRow(engagement, own_hops, tuple(redelegations), consent_ok,
-                                              tuple(own_findings)))
+            rows.append(
+                EngagementRegisterRow(
+                    engagement, own_hops, tuple(redelegations), consent_ok, tuple(own_findings)
+                )
+            )
         return rows
 
     def joint_uses(self, as_of: date, findings: list[Finding] | None = None) -> list[JointUseRegisterRow]:
         findings = findings if findings is not None else self.checks.findings(as_of)
         by_record = _group(findings)
         with self.context.read() as session:
-            joint_uses = list(session.scalars(select(JointUse).options(selectinload(JointUse.changes))
-                                              .order_by(JointUse.start_date, JointUse.id)))
+            joint_uses = list(
+                session.scalars(
+                    select(JointUse)
+                    .options(selectinload(JointUse.changes))
+                    .order_by(JointUse.start_date, JointUse.id)
+                )
+            )
         return [JointUseRegisterRow(j, tuple(by_record.get(("joint_use", j.id), []))) for j in joint_uses]
 
     def evaluation(self, evaluation_id: int) -> tuple[Evaluation, Contractor]:
@@ -258,23 +330,49 @@ class RegisterService:
         findings = self.checks.findings(as_of)
         with self.context.read() as session:
             contractor = records.load(session, Contractor, contractor_id, "contractor")
-            evaluations = list(session.scalars(select(Evaluation).where(Evaluation.contractor_id == contractor_id)
-                                               .order_by(Evaluation.evaluated_on, Evaluation.id)))
-            contract_ids = list(session.scalars(select(Contract.id).where(Contract.contractor_id == contractor_id)))
-            redelegation_ids = list(session.scalars(
-                select(Redelegation.id).where(Redelegation.contractor_id == contractor_id)))
-            history = list(session.scalars(select(AuditEvent).where(
-                ((AuditEvent.record_type == "contractor") & (AuditEvent.record_id == contractor_id))
-                | ((AuditEvent.record_type == "contract") & AuditEvent.record_id.in_(contract_ids or [-1]))
-                | ((AuditEvent.record_type == "evaluation")
-                   & AuditEvent.record_id.in_([e.id for e in evaluations] or [-1]))
-                | ((AuditEvent.record_type == "redelegation") & AuditEvent.record_id.in_(redelegation_ids or [-1]))
-            ).order_by(AuditEvent.occurred_at, AuditEvent.id)))
+            evaluations = list(
+                session.scalars(
+                    select(Evaluation)
+                    .where(Evaluation.contractor_id == contractor_id)
+                    .order_by(Evaluation.evaluated_on, Evaluation.id)
+                )
+            )
+            contract_ids = list(
+                session.scalars(select(Contract.id).where(Contract.contractor_id == contractor_id))
+            )
+            redelegation_ids = list(
+                session.scalars(select(Redelegation.id).where(Redelegation.contractor_id == contractor_id))
+            )
+            history = list(
+                session.scalars(
+                    select(AuditEvent)
+                    .where(
+                        ((AuditEvent.record_type == "contractor") & (AuditEvent.record_id == contractor_id))
+                        | (
+                            (AuditEvent.record_type == "contract")
+                            & AuditEvent.record_id.in_(contract_ids or [-1])
+                        )
+                        | (
+                            (AuditEvent.record_type == "evaluation")
+                            & AuditEvent.record_id.in_([e.id for e in evaluations] or [-1])
+                        )
+                        | (
+                            (AuditEvent.record_type == "redelegation")
+                            & AuditEvent.record_id.in_(redelegation_ids or [-1])
+                        )
+                    )
+                    .order_by(AuditEvent.occurred_at, AuditEvent.id)
+                )
+            )
         contracts = self.contracts(as_of, contractor_id)
         engagements = self.engagements(as_of, contractor_id, findings)
-        own = [f for f in findings if (f.record_type == "contractor" and f.record_id == contractor_id)
-               or (f.record_type == "contract" and f.record_id in contract_ids)
-               or (f.record_type == "redelegation" and f.record_id in redelegation_ids)]
+        own = [
+            f
+            for f in findings
+            if (f.record_type == "contractor" and f.record_id == contractor_id)
+            or (f.record_type == "contract" and f.record_id in contract_ids)
+            or (f.record_type == "redelegation" and f.record_id in redelegation_ids)
+        ]
         return ContractorFile(contractor, evaluations, contracts, engagements, own, history)
 
     def contractor_batches(self, as_of: date, batch_size: int = 1000) -> Iterator[list[ContractorBatchRow]]:
@@ -285,43 +383,76 @@ class RegisterService:
         """
         order = (Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contractor.id)
         with self.context.read() as session:
-            result = session.scalars(select(Contractor).order_by(*order).execution_options(yield_per=batch_size))
+            result = session.scalars(
+                select(Contractor).order_by(*order).execution_options(yield_per=batch_size)
+            )
             for partition in result.partitions():
                 ids = [contractor.id for contractor in partition]
                 latest: dict[int, Evaluation] = {}
-                for evaluation in session.scalars(select(Evaluation).where(
-                        Evaluation.contractor_id.in_(ids), Evaluation.evaluated_on <= as_of)
-                        .options(defer(Evaluation.items))):
+                for evaluation in session.scalars(
+                    select(Evaluation)
+                    .where(Evaluation.contractor_id.in_(ids), Evaluation.evaluated_on <= as_of)
+                    .options(defer(Evaluation.items))
+                ):
                     if _shown_before(evaluation, latest.get(evaluation.contractor_id)):
                         latest[evaluation.contractor_id] = evaluation
                 ndas: dict[int, list[Contract]] = defaultdict(list)
-                for contract in session.scalars(select(Contract).where(
-                        Contract.contractor_id.in_(ids), Contract.kind == ContractKind.NDA.value)
-                        .order_by(Contract.signed_on, Contract.id)):
+                for contract in session.scalars(
+                    select(Contract)
+                    .where(Contract.contractor_id.in_(ids), Contract.kind == ContractKind.NDA.value)
+                    .order_by(Contract.signed_on, Contract.id)
+                ):
                     ndas[contract.contractor_id].append(contract)
                 batch = []
                 for contractor in partition:
                     own = ndas.get(contractor.id, [])
-                    register_row = ContractorRegisterRow(contractor, latest.get(contractor.id),
-                                                         nda_status(own, as_of), ())
-                    batch.append(ContractorBatchRow(register_row, tuple(
-                        _contract_row(contract, contractor.name, as_of) for contract in own)))
+                    register_row = ContractorRegisterRow(
+                        contractor, latest.get(contractor.id), nda_status(own, as_of), ()
+                    )
+                    batch.append(
+                        ContractorBatchRow(
+                            register_row,
+                            tuple(_contract_row(contract, contractor.name, as_of) for contract in own),
+                        )
+                    )
                 yield batch
 
     def contract_batches(self, as_of: date, batch_size: int = 2000) -> Iterator[list[ContractRegisterRow]]:
         """`contracts(as_of)` streamed in batches, same order."""
-        query = select(Contract, Contractor.name).join(Contractor).order_by(
-            Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contract.kind, Contract.effective_from,
-            Contract.id).execution_options(yield_per=batch_size)
+        query = (
+            select(Contract, Contractor.name)
+            .join(Contractor)
+            .order_by(
+                Contractor.kana.is_(None),
+                Contractor.kana,
+                Contractor.name,
+                Contract.kind,
+                Contract.effective_from,
+                Contract.id,
+            )
+            .execution_options(yield_per=batch_size)
+        )
         with self.context.read() as session:
             for partition in session.execute(query).partitions():
                 yield [_contract_row(contract, name, as_of) for contract, name in partition]
 
-    def evaluation_batches(self, as_of: date, batch_size: int = 2000) -> Iterator[list[tuple[Evaluation, str]]]:
+    def evaluation_batches(
+        self, as_of: date, batch_size: int = 2000
+    ) -> Iterator[list[tuple[Evaluation, str]]]:
         """Every evaluation made on or before `as_of` with its contractor's name, by contractor then date."""
-        query = select(Evaluation, Contractor.name).join(Contractor).where(Evaluation.evaluated_on <= as_of).order_by(
-            Contractor.kana.is_(None), Contractor.kana, Contractor.name, Evaluation.evaluated_on, Evaluation.id,
-        ).execution_options(yield_per=batch_size)
+        query = (
+            select(Evaluation, Contractor.name)
+            .join(Contractor)
+            .where(Evaluation.evaluated_on <= as_of)
+            .order_by(
+                Contractor.kana.is_(None),
+                Contractor.kana,
+                Contractor.name,
+                Evaluation.evaluated_on,
+                Evaluation.id,
+            )
+            .execution_options(yield_per=batch_size)
+        )
         with self.context.read() as session:
             for partition in session.execute(query).partitions():
                 yield [(evaluation, name) for evaluation, name in partition]

@@ -62,24 +62,62 @@ def _template(value: Any) -> list[dict[str, Any]]:
 
 
 SETTINGS: tuple[SettingDefinition, ...] = (
-    SettingDefinition("evaluation_warning_days", "評価期限の警告（日前）", "Warn before an evaluation is due (days)",
-                      30, _days),
-    SettingDefinition("contract_warning_days", "契約満了の警告（日前）", "Warn before a contract expires (days)",
-                      60, _days),
-    SettingDefinition("certificate_warning_days", "認証期限の警告（日前）", "Warn before a certificate expires (days)",
-                      30, _days),
-    SettingDefinition("change_notice_days", "責任者情報の変更の通知期限（日）",
-                      "Days allowed to notice a change of the responsible party's details", 30, _days),
-    SettingDefinition("deadline_horizon_days", "ダッシュボードの期限表示（日）", "Dashboard deadline horizon (days)",
-                      90, _days),
+    SettingDefinition(
+        "evaluation_warning_days",
+        "評価期限の警告（日前）",
+        "Warn before an evaluation is due (days)",
+        30,
+        _days,
+    ),
+    SettingDefinition(
+        "contract_warning_days", "契約満了の警告（日前）", "Warn before a contract expires (days)", 60, _days
+    ),
+    SettingDefinition(
+        "certificate_warning_days",
+        "認証期限の警告（日前）",
+        "Warn before a certificate expires (days)",
+        30,
+        _days,
+    ),
+    SettingDefinition(
+        "change_notice_days",
+        "責任者情報の変更の通知期限（日）",
+        "Days allowed to notice a change of the responsible party's details",
+        30,
+        _days,
+    ),
+    SettingDefinition(
+        "deadline_horizon_days",
+        "ダッシュボードの期限表示（日）",
+        "Dashboard deadline horizon (days)",
+        90,
+        _days,
+    ),
     SettingDefinition("evaluation_pass_percent", "適合とする得点率（%）", "Pass threshold (%)", 80, _percent),
-    SettingDefinition("evaluation_conditional_percent", "条件付適合とする得点率（%）", "Conditional pass threshold (%)",
-                      60, _percent),
-    SettingDefinition("evaluation_interval_months", "評価の間隔（月）", "Evaluation interval (months)", 12, _months),
-    SettingDefinition("attachment_max_bytes", "添付ファイルの上限（バイト）", "Attachment size limit (bytes)",
-                      50 * 1024 * 1024, _bytes),
-    SettingDefinition("evaluation_template", "評価項目", "Evaluation checklist",
-                      [item.to_dict() for item in DEFAULT_TEMPLATE], _template),
+    SettingDefinition(
+        "evaluation_conditional_percent",
+        "条件付適合とする得点率（%）",
+        "Conditional pass threshold (%)",
+        60,
+        _percent,
+    ),
+    SettingDefinition(
+        "evaluation_interval_months", "評価の間隔（月）", "Evaluation interval (months)", 12, _months
+    ),
+    SettingDefinition(
+        "attachment_max_bytes",
+        "添付ファイルの上限（バイト）",
+        "Attachment size limit (bytes)",
+        50 * 1024 * 1024,
+        _bytes,
+    ),
+    SettingDefinition(
+        "evaluation_template",
+        "評価項目",
+        "Evaluation checklist",
+        [item.to_dict() for item in DEFAULT_TEMPLATE],
+        _template,
+    ),
 )
 SETTING_BY_KEY = {definition.key: definition for definition in SETTINGS}
 
@@ -116,7 +154,8 @@ class SettingsService:
         if merged["evaluation_conditional_percent"] > merged["evaluation_pass_percent"]:
             errors["evaluation_conditional_percent"] = Message(
                 "条件付適合の得点率は適合の得点率以下にしてください",
-                "the conditional threshold must not exceed the pass threshold")
+                "the conditional threshold must not exceed the pass threshold",
+            )
         if errors:
             raise ValidationError(errors)
         with self.context.write(Permission.ADMINISTER) as session:
@@ -127,16 +166,22 @@ class SettingsService:
                 if before == value:
                     continue
                 if row is None:
-                    row = Setting(key=key, value=value, updated_by=self.context.actor,
-                                  created_at=self.context.now(), updated_at=self.context.now())
+                    row = Setting(
+                        key=key,
+                        value=value,
+                        updated_by=self.context.actor,
+                        created_at=self.context.now(),
+                        updated_at=self.context.now(),
+                    )
                     session.add(row)
                 else:
                     row.value = value
                     row.updated_by = self.context.actor
                     row.updated_at = self.context.now()
                 session.flush()
-                record_event(session, self.context, AuditAction.UPDATE, "setting", row.id,
-                             {key: before}, {key: value})
+                record_event(
+                    session, self.context, AuditAction.UPDATE, "setting", row.id, {key: before}, {key: value}
+                )
         return merged
 
     def rule_settings(self) -> RuleSettings:

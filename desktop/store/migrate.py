@@ -79,5 +79,8 @@ SEARCH_INDEX_TABLE = "contractor_search"  # SQLite FTS5 table of migration 0004,
 
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic name filter: leave the FTS5 search table and its shadow tables out of model comparisons."""
-    return not (type_ == "table" and name is not None and
-                (name == SEARCH_INDEX_TABLE or name.startswith(f"{SEARCH_INDEX_TABLE}_")))
+    return not (
+        type_ == "table"
+        and name is not None
+        and (name == SEARCH_INDEX_TABLE or name.startswith(f"{SEARCH_INDEX_TABLE}_"))
+    )

@@ -74,7 +74,6 @@ class Versioned:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
-
 class CompanyProfile(Versioned, Base):
     __tablename__ = "company_profile"
     name: Mapped[str] = mapped_column(String(200))
@@ -189,9 +188,11 @@ class Engagement(Versioned, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     consent_hops: Mapped[list[ConsentHop]] = relationship(
-        back_populates="engagement", order_by="ConsentHop.consented_on", passive_deletes=True)
+        back_populates="engagement", order_by="ConsentHop.consented_on", passive_deletes=True
+    )
     redelegations: Mapped[list[Redelegation]] = relationship(
-        back_populates="engagement", order_by="Redelegation.start_date", passive_deletes=True)
+        back_populates="engagement", order_by="Redelegation.start_date", passive_deletes=True
+    )
 
 
 class Redelegation(Versioned, Base):
@@ -209,8 +210,9 @@ class Redelegation(Versioned, Base):
 class ConsentHop(Versioned, Base):
     __tablename__ = "consent_hop"
     engagement_id: Mapped[int] = mapped_column(ForeignKey("engagement.id", ondelete="CASCADE"), index=True)
-    redelegation_id: Mapped[int | None] = mapped_column(ForeignKey("redelegation.id", ondelete="CASCADE"),
-                                                        index=True)
+    redelegation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("redelegation.id", ondelete="CASCADE"), index=True
+    )
     from_party: Mapped[str] = mapped_column(String(200))
     to_party: Mapped[str] = mapped_column(String(200))
     consented_on: Mapped[date] = mapped_column(Date)
@@ -244,7 +246,8 @@ class JointUse(Versioned, Base):
     end_date: Mapped[date | None] = mapped_column(Date)
 
     changes: Mapped[list[JointUseChange]] = relationship(
-        back_populates="joint_use", order_by="JointUseChange.changed_on", passive_deletes=True)
+        back_populates="joint_use", order_by="JointUseChange.changed_on", passive_deletes=True
+    )
 
 
 class JointUseChange(Versioned, Base):

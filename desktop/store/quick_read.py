@@ -31,7 +31,7 @@ def sqlite_file(url: str) -> Path | None:
         return Path(url).expanduser().resolve()
     for prefix in _PREFIXES:
         if url.startswith(prefix):
-            rest = url[len(prefix):]
+            rest = url[len(prefix) :]
             if not rest or rest == ":memory:" or "?" in rest or "%" in rest:
                 return None
             return Path(rest)
@@ -41,7 +41,9 @@ def sqlite_file(url: str) -> Path | None:
 @dataclass(frozen=True)
 class QuickRead:
     has_accounts: bool | None  # None when the schema is not at HEAD_REVISION (nothing else is read then)
-    payload: bytes | None  # the findings snapshot for this head, rules version and date; never read with accounts
+    payload: (
+        bytes | None
+    )  # the findings snapshot for this head, rules version and date; never read with accounts
 
 
 def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | None:
@@ -50,8 +52,13 @@ def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | No
     if not path.is_file():
         return None
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=0.2,
-                                     isolation_level=None, check_same_thread=True)
+        connection = sqlite3.connect(
+            f"file:{quote(str(path))}?mode=ro",
+            uri=True,
+            timeout=0.2,
+            isolation_level=None,
+            check_same_thread=True,
+        )
     except sqlite3.Error:
         return None
     try:
@@ -68,7 +75,8 @@ def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | No
         row = connection.execute(
             "SELECT payload FROM finding_snapshot WHERE rules_version = ? AND as_of = ? AND audit_head_id = ? "
             "AND audit_head_hash = ? ORDER BY id DESC LIMIT 1",
-            (rules_version, as_of.isoformat(), head_id, head_hash)).fetchone()
+            (rules_version, as_of.isoformat(), head_id, head_hash),
+        ).fetchone()
         payload = bytes(row[0]) if row is not None and row[0] is not None else None
         return QuickRead(False, payload)
     except sqlite3.Error:

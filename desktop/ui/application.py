@@ -42,7 +42,9 @@ def install_translators(application: QCoreApplication, language: str) -> list[Pa
     _translators.clear()
     loaded: list[Path] = []
     qt_translator = QTranslator(application)
-    if qt_translator.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_translator.load(
+        QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         application.installTranslator(qt_translator)
         _translators.append(qt_translator)
     for path in translation_files(language):
@@ -57,8 +59,12 @@ def install_translators(application: QCoreApplication, language: str) -> list[Pa
 def configure_application(application: QApplication, language: str) -> None:
     """Everything the window expects of the application object (also used by the tests' qapp)."""
     ui_language.set_language(language)
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English,
-                               QLocale.Country.Japan if language == "ja" else QLocale.Country.UnitedStates))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Japanese if language == "ja" else QLocale.Language.English,
+            QLocale.Country.Japan if language == "ja" else QLocale.Country.UnitedStates,
+        )
+    )
     application.setApplicationName("Itaku")
     application.setOrganizationName("Itaku")
     application.setApplicationDisplayName("Itaku（委託）" if language == "ja" else "Itaku")

@@ -33,8 +33,9 @@ def default_backup_path(services: Any) -> Path:
 
 
 def ask_backup_path(parent: QWidget, suggested: Path) -> Path | None:
-    path, _filter = QFileDialog.getSaveFileName(parent, tr("Save the backup as"), str(suggested),
-                                                tr("Itaku backups (*.itaku-backup.zip)"))
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, tr("Save the backup as"), str(suggested), tr("Itaku backups (*.itaku-backup.zip)")
+    )
     if not path:
         return None
     return Path(path) if path.lower().endswith(".zip") else Path(f"{path}{BACKUP_SUFFIX}")
@@ -47,15 +48,25 @@ def format_size(size: int) -> str:
 
 
 def show_backup_result(parent: QWidget, result: Any) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Information, tr("Backup"), tr("The backup was written."),
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        tr("Backup"),
+        tr("The backup was written."),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("backupResult")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(
-        tr("File: %1\nSize: %2\nAttached files: %3\nSchema revision: %4\n\n"
-           "Keep a copy away from this computer. To restore it: itaku-cli restore FILE")
-        .replace("%1", str(result.path)).replace("%2", format_size(result.size))
-        .replace("%3", str(result.attachments)).replace("%4", result.schema_revision or "—"))
+        tr(
+            "File: %1\nSize: %2\nAttached files: %3\nSchema revision: %4\n\n"
+            "Keep a copy away from this computer. To restore it: itaku-cli restore FILE"
+        )
+        .replace("%1", str(result.path))
+        .replace("%2", format_size(result.size))
+        .replace("%3", str(result.attachments))
+        .replace("%4", result.schema_revision or "—")
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()
@@ -76,6 +87,10 @@ def start_backup(parent: QWidget, services: Any, path: Path | None = None) -> Op
         if path is None:
             return None
     target = path
-    return run_operation(parent, tr("Backup"), tr("Writing the backup %1…").replace("%1", str(target)),
-                         lambda _progress: services.backups.backup(target),
-                         on_success=lambda result: show_backup_result(parent, result))
+    return run_operation(
+        parent,
+        tr("Backup"),
+        tr("Writing the backup %1…").replace("%1", str(target)),
+        lambda _progress: services.backups.backup(target),
+        on_success=lambda result: show_backup_result(parent, result),
+    )

@@ -103,19 +103,35 @@ class ComplianceSnapshot:
     def of_state(cls, state: ComplianceState) -> ComplianceSnapshot:
         """Counts, order and index as the state gives them (ready made when it came from the database)."""
         summary = state.summary
-        return cls(state.table, sorted(state.deadlines, key=lambda d: (d.due, d.record_label)),
-                   state.redelegation_engagements, state.horizon_days,
-                   OrderedFindings(state.table, state.dashboard_positions),
-                   TableFindingsIndex(state.table, state.record_order), Counter(summary.by_page),
-                   set(summary.blocking_pages), summary.blocking_count, summary.count)
+        return cls(
+            state.table,
+            sorted(state.deadlines, key=lambda d: (d.due, d.record_label)),
+            state.redelegation_engagements,
+            state.horizon_days,
+            OrderedFindings(state.table, state.dashboard_positions),
+            TableFindingsIndex(state.table, state.record_order),
+            Counter(summary.by_page),
+            set(summary.blocking_pages),
+            summary.blocking_count,
+            summary.count,
+        )
 
     @classmethod
     def from_preview(cls, preview: CompliancePreview) -> ComplianceSnapshot:
         summary = preview.summary
-        return cls(preview.first_findings, sorted(preview.deadlines, key=lambda d: (d.due, d.record_label)),
-                   preview.redelegation_engagements,
-                   preview.horizon_days, preview.first_findings, FindingsIndex(), Counter(summary.by_page),
-                   set(summary.blocking_pages), summary.blocking_count, summary.count, complete=False)
+        return cls(
+            preview.first_findings,
+            sorted(preview.deadlines, key=lambda d: (d.due, d.record_label)),
+            preview.redelegation_engagements,
+            preview.horizon_days,
+            preview.first_findings,
+            FindingsIndex(),
+            Counter(summary.by_page),
+            set(summary.blocking_pages),
+            summary.blocking_count,
+            summary.count,
+            complete=False,
+        )
 
     def counts_by_page(self) -> Counter[str]:
         """Open findings per navigation entry; the dashboard counts them all."""

@@ -49,7 +49,9 @@ class ExportDialog(QDialog):
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(
+            self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.export_button.setObjectName("exportButton")
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.start_export)
@@ -68,8 +70,12 @@ class ExportDialog(QDialog):
         form.addRow(self.buttons)
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the audit workbook"), self.path_edit.text(),
-                                                    self.tr("Excel workbooks (*.xlsx)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the audit workbook"),
+            self.path_edit.text(),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
         if path:
             self.path_edit.setText(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
 
@@ -85,15 +91,21 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
 
         def work(progress: Any) -> dict[str, int]:
-            return write_audit_workbook(services, path, as_of, language,
-                                        progress=lambda _title, index, total: progress.report(index, total))
+            return write_audit_workbook(
+                services,
+                path,
+                as_of,
+                language,
+                progress=lambda _title, index, total: progress.report(index, total),
+            )
 
         def succeeded(counts: dict[str, int]) -> None:
             self.counts = counts
             self.message.setText(self.tr("Saved: %1").replace("%1", str(path)))
             self.accept()
 
-        self.operation = run_operation(self, self.windowTitle(), self.tr("Writing the workbook…"), work,
-                                       on_success=succeeded)
+        self.operation = run_operation(
+            self, self.windowTitle(), self.tr("Writing the workbook…"), work, on_success=succeeded
+        )
         self.operation.finished.connect(lambda ok: ok or self.export_button.setEnabled(True))
         return self.operation

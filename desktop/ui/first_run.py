@@ -74,8 +74,11 @@ def act_on_choice(window: Any, services: Any, choice: int) -> Operation | QDialo
 
 
 def load_demo(parent: QWidget, services: Any, bus: ChangeBus) -> Operation:
-    return run_operation(parent, QCoreApplication.translate("FirstRunDialog", "Demo data"),
-                         QCoreApplication.translate("FirstRunDialog", "Loading the demo data…"),
-                         lambda _progress: services.demo.load(DEMO_SIZE, 1), bus=bus,
-                         changes={"contractor", "evaluation", "contract", "engagement", "joint_use",
-                                  "company_profile"})
+    return run_operation(
+        parent,
+        QCoreApplication.translate("FirstRunDialog", "Demo data"),
+        QCoreApplication.translate("FirstRunDialog", "Loading the demo data…"),
+        lambda _progress: services.demo.load(DEMO_SIZE, 1),
+        bus=bus,
+        changes={"contractor", "evaluation", "contract", "engagement", "joint_use", "company_profile"},
+    )

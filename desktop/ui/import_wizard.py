@@ -76,8 +76,12 @@ class FilePage(QWizardPage):
         super().__init__(wizard)
         self.import_wizard = wizard
         self.setTitle(self.tr("Choose the ledger"))
-        self.setSubTitle(self.tr("An Excel workbook (.xlsx) with one line per contractor. Title rows, blank rows "
-                                 "and a closing 以上 are fine."))
+        self.setSubTitle(
+            self.tr(
+                "An Excel workbook (.xlsx) with one line per contractor. Title rows, blank rows "
+                "and a closing 以上 are fine."
+            )
+        )
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("ledgerPath")
         self.path_edit.setPlaceholderText(self.tr("Path of the .xlsx file"))
@@ -104,8 +108,9 @@ class FilePage(QWizardPage):
         self.path_edit.editingFinished.connect(self.load_sheets)
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Open ledger"), "",
-                                                    self.tr("Excel workbooks (*.xlsx);;All files (*)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open ledger"), "", self.tr("Excel workbooks (*.xlsx);;All files (*)")
+        )
         if path:
             self.set_path(path)
 
@@ -169,12 +174,19 @@ class ReviewPage(QWizardPage):
         self.show_errors(preview)
         errors = preview.errors
         recognised, unrecognised = preview.header.recognised, preview.header.unrecognised
-        head = self.tr("Sheet 「%1」, header on row %2: %3 rows, %4 columns recognised, %5 not recognised.").replace(
-            "%1", preview.sheet).replace("%2", preview.header.rows_text).replace(
-            "%3", str(len(preview.rows))).replace("%4", str(len(recognised))).replace("%5", str(len(unrecognised)))
+        head = (
+            self.tr("Sheet 「%1」, header on row %2: %3 rows, %4 columns recognised, %5 not recognised.")
+            .replace("%1", preview.sheet)
+            .replace("%2", preview.header.rows_text)
+            .replace("%3", str(len(preview.rows)))
+            .replace("%4", str(len(recognised)))
+            .replace("%5", str(len(unrecognised)))
+        )
         if errors:
-            tail = self.tr("%1 errors: fix them in Excel and read the file again. Nothing will be imported "
-                           "while any row is invalid.").replace("%1", str(len(errors)))
+            tail = self.tr(
+                "%1 errors: fix them in Excel and read the file again. Nothing will be imported "
+                "while any row is invalid."
+            ).replace("%1", str(len(errors)))
             self.summary.setStyleSheet(f"color: {ERROR_COLOUR.name()}")
             self.tabs.setCurrentWidget(self.errors_view)
         elif summary is not None:
@@ -195,10 +207,13 @@ class ReviewPage(QWizardPage):
 
     def show_columns(self, preview: Any) -> None:
         model = self.columns_model
-        model.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Heading in the ledger"),
-                                         self.tr("Imported as")])
+        model.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Heading in the ledger"), self.tr("Imported as")]
+        )
         for column in preview.header.columns:
-            target = text(ledger.target_label(column.target)) if column.target else self.tr("— not recognised —")
+            target = (
+                text(ledger.target_label(column.target)) if column.target else self.tr("— not recognised —")
+            )
             items = [QStandardItem(column.letter), QStandardItem(column.header), QStandardItem(target)]
             if column.target is None:
                 for item in items:
@@ -212,15 +227,22 @@ class ReviewPage(QWizardPage):
         model.setHorizontalHeaderLabels([self.tr("Row")] + [column.header for column in columns])
         for number, cells in preview.raw_rows[:PREVIEW_ROWS]:
             items = [QStandardItem(str(number))]
-            items += [QStandardItem(_cell_text(cells[c.index] if c.index < len(cells) else None)) for c in columns]
+            items += [
+                QStandardItem(_cell_text(cells[c.index] if c.index < len(cells) else None)) for c in columns
+            ]
             model.appendRow(items)
 
     def show_errors(self, preview: Any) -> None:
         model = self.errors_model
         model.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Reason")])
         for error in preview.errors:
-            model.appendRow([QStandardItem(str(error.excel_row)), QStandardItem(error.column),
-                             QStandardItem(text(error.message))])
+            model.appendRow(
+                [
+                    QStandardItem(str(error.excel_row)),
+                    QStandardItem(error.column),
+                    QStandardItem(text(error.message)),
+                ]
+            )
         self.tabs.setTabText(2, self.tr("&Errors (%1)").replace("%1", str(len(preview.errors))))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
@@ -251,8 +273,11 @@ class ImportPage(QWizardPage):
         self.done = False
         self.import_button.setEnabled(True)
         summary = self.import_wizard.rehearsal
-        self.result_label.setText(self.tr("The import will do this: %1").replace(
-            "%1", dataclasses.replace(summary, dry_run=False).text(current_language()) if summary else ""))
+        self.result_label.setText(
+            self.tr("The import will do this: %1").replace(
+                "%1", dataclasses.replace(summary, dry_run=False).text(current_language()) if summary else ""
+            )
+        )
 
     def start_import(self) -> None:
         self.import_button.setEnabled(False)
@@ -311,11 +336,23 @@ class ImportWizard(QWizard):
             self.preview, self.rehearsal = outcome
             on_done(outcome)
 
-        self.operation = run_operation(self, self.tr("Import a contractor ledger"), self.tr("Reading the ledger…"),
-                                       work, on_success=succeeded)
-        self.operation.finished.connect(lambda ok: ok or self.review_page.show_failure(
-            describe_error(self.operation.error) if self.operation and self.operation.error else
-            self.tr("Reading was cancelled.")))
+        self.operation = run_operation(
+            self,
+            self.tr("Import a contractor ledger"),
+            self.tr("Reading the ledger…"),
+            work,
+            on_success=succeeded,
+        )
+        self.operation.finished.connect(
+            lambda ok: (
+                ok
+                or self.review_page.show_failure(
+                    describe_error(self.operation.error)
+                    if self.operation and self.operation.error
+                    else self.tr("Reading was cancelled.")
+                )
+            )
+        )
         return self.operation
 
     def import_ledger(self, on_done: Any, on_failure: Any) -> Operation:
@@ -326,10 +363,21 @@ class ImportWizard(QWizard):
             self.imported = summary
             on_done(summary)
 
-        self.operation = run_operation(self, self.tr("Import a contractor ledger"), self.tr("Importing…"),
-                                       lambda progress: service.apply(preview, progress=progress.report),
-                                       on_success=succeeded)
-        self.operation.finished.connect(lambda ok: ok or on_failure(
-            describe_error(self.operation.error) if self.operation and self.operation.error else
-            self.tr("The import was cancelled.")))
+        self.operation = run_operation(
+            self,
+            self.tr("Import a contractor ledger"),
+            self.tr("Importing…"),
+            lambda progress: service.apply(preview, progress=progress.report),
+            on_success=succeeded,
+        )
+        self.operation.finished.connect(
+            lambda ok: (
+                ok
+                or on_failure(
+                    describe_error(self.operation.error)
+                    if self.operation and self.operation.error
+                    else self.tr("The import was cancelled.")
+                )
+            )
+        )
         return self.operation

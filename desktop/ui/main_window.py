@@ -187,8 +187,10 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self.tr("&Export the audit workbook…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export_dialog)
-        for action, module in ((self.import_action, "desktop.ui.import_wizard"),
-                               (self.export_action, "desktop.ui.export_dialog")):
+        for action, module in (
+            (self.import_action, "desktop.ui.import_wizard"),
+            (self.export_action, "desktop.ui.export_dialog"),
+        ):
             if module_available(module):
                 file_menu.addAction(action)
             else:
@@ -232,8 +234,15 @@ class MainWindow(QMainWindow):
 
     def database_actions(self) -> tuple[QAction, ...]:
         """The menu actions that need a database: disabled until `attach`."""
-        return (self.settings_action, self.refresh_action, self.import_action, self.export_action,
-                self.print_action, self.backup_action, self.restore_action)
+        return (
+            self.settings_action,
+            self.refresh_action,
+            self.import_action,
+            self.export_action,
+            self.print_action,
+            self.backup_action,
+            self.restore_action,
+        )
 
     # Pages --------------------------------------------------------------------------------------------
     def attach(self, services: Any) -> None:
@@ -262,9 +271,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         from desktop.ui.restore_dialog import restrict_restore_action
 
-        restrict_restore_action(self.restore_action, services)  # officer and SQLite only; the tooltip says why
-        self.statusBar().showMessage(self.tr("Database: {0} · User: {1} ({2})").format(
-            masked_url(services.database.url), services.context.actor, role_label(services.context.role)))
+        restrict_restore_action(
+            self.restore_action, services
+        )  # officer and SQLite only; the tooltip says why
+        self.statusBar().showMessage(
+            self.tr("Database: {0} · User: {1} ({2})").format(
+                masked_url(services.database.url), services.context.actor, role_label(services.context.role)
+            )
+        )
         self.refresh_all()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
@@ -406,16 +420,25 @@ class MainWindow(QMainWindow):
         page cannot list (a contractor with no evaluation has no row on 評価), so the tooltip says so."""
         covers = {
             "dashboard": self.tr("Every open finding."),
-            "contractors": self.tr("Findings about the contractor itself: data not returned or destroyed, "
-                                   "a foreign regime not recorded. Each contractor's row shows all its findings."),
-            "evaluations": self.tr("Findings about evaluations, including contractors handling PI with no "
-                                   "evaluation at all: those are listed on the Contractors page and the dashboard."),
-            "contracts": self.tr("Findings about contracts, including contractors with no NDA in force: those "
-                                 "are listed on the Contractors page and the dashboard."),
-            "engagements": self.tr("Engagements and re-delegations: consent missing, or a re-delegation to a "
-                                   "contractor with blocking findings."),
-            "joint_uses": self.tr("Joint uses: an item ①–⑥ missing, the notice late, or a change not noticed "
-                                  "in time."),
+            "contractors": self.tr(
+                "Findings about the contractor itself: data not returned or destroyed, "
+                "a foreign regime not recorded. Each contractor's row shows all its findings."
+            ),
+            "evaluations": self.tr(
+                "Findings about evaluations, including contractors handling PI with no "
+                "evaluation at all: those are listed on the Contractors page and the dashboard."
+            ),
+            "contracts": self.tr(
+                "Findings about contracts, including contractors with no NDA in force: those "
+                "are listed on the Contractors page and the dashboard."
+            ),
+            "engagements": self.tr(
+                "Engagements and re-delegations: consent missing, or a re-delegation to a "
+                "contractor with blocking findings."
+            ),
+            "joint_uses": self.tr(
+                "Joint uses: an item ①–⑥ missing, the notice late, or a change not noticed in time."
+            ),
         }.get(key)
         if covers is None:
             return ""
@@ -423,8 +446,10 @@ class MainWindow(QMainWindow):
 
     def fit_navigation(self) -> None:
         metrics = self.navigation.fontMetrics()
-        widest = max(metrics.horizontalAdvance(self.navigation.item(row).text())
-                     for row in range(self.navigation.count()))
+        widest = max(
+            metrics.horizontalAdvance(self.navigation.item(row).text())
+            for row in range(self.navigation.count())
+        )
         self.navigation.setFixedWidth(max(widest + 40, 180))
 
     # Records ------------------------------------------------------------------------------------------
@@ -436,7 +461,10 @@ class MainWindow(QMainWindow):
                 self._requested_record = (record_type, record_id)
             return None
         if record_type == "redelegation" and record_id is not None and self.snapshot is not None:
-            record_type, record_id = "engagement", self.snapshot.redelegation_engagements.get(record_id, record_id)
+            record_type, record_id = (
+                "engagement",
+                self.snapshot.redelegation_engagements.get(record_id, record_id),
+            )
         if record_id is not None and (record_type, record_id) in self.open_dialogs:
             dialog = self.open_dialogs[(record_type, record_id)]
             dialog.raise_()
@@ -453,8 +481,11 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(lambda saved_type, _saved_id: self.bus.announce({saved_type}))  # type: ignore[attr-defined]
         # A new record gets its id on save, and editing an approved evaluation or contract moves the form to
         # the new version's id: keep the form findable under the id it shows.
-        dialog.saved.connect(lambda saved_type, saved_id, dialog=dialog, shown_type=record_type:  # type: ignore[attr-defined]
-                             saved_type == shown_type and self._track_dialog(dialog, shown_type, saved_id))
+        dialog.saved.connect(
+            lambda saved_type, saved_id, dialog=dialog, shown_type=record_type: (  # type: ignore[attr-defined]
+                saved_type == shown_type and self._track_dialog(dialog, shown_type, saved_id)
+            )
+        )
         dialog.finished.connect(lambda _result, dialog=dialog: self._forget_dialog(dialog))
         if record_id is not None:
             self._track_dialog(dialog, record_type, record_id)
@@ -531,16 +562,27 @@ class MainWindow(QMainWindow):
         from desktop.ui.application import FONT_LICENSE_FILE
 
         location = masked_url(self.services.database.url) if self.services is not None else "—"
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Itaku"), "", QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("About Itaku"), "", QMessageBox.StandardButton.Ok, self
+        )
         box.setObjectName("aboutBox")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("Itaku (委託) {0}\nRegisters of contractors, evaluations, contracts, consent chains "
-                            "and joint uses, checked against APPI and JIS Q 15001.").format(__version__))
-        box.setInformativeText(self.tr(
-            "Database: {0}\n\nJapanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font "
-            "License Agreement v1.0 ({1}).").format(location, FONT_LICENSE_FILE.name)
-            + "\n\n" + self.tr("Bundled libraries:") + "\n" + "\n".join(
-                f"・{name} {version} — {licence}" for name, version, licence in bundled_libraries()))
+        box.setText(
+            self.tr(
+                "Itaku (委託) {0}\nRegisters of contractors, evaluations, contracts, consent chains "
+                "and joint uses, checked against APPI and JIS Q 15001."
+            ).format(__version__)
+        )
+        box.setInformativeText(
+            self.tr(
+                "Database: {0}\n\nJapanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font "
+                "License Agreement v1.0 ({1})."
+            ).format(location, FONT_LICENSE_FILE.name)
+            + "\n\n"
+            + self.tr("Bundled libraries:")
+            + "\n"
+            + "\n".join(f"・{name} {version} — {licence}" for name, version, licence in bundled_libraries())
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
@@ -552,8 +594,12 @@ class MainWindow(QMainWindow):
 
         if self.services is None:
             return None
-        return run_operation(self, self.tr("Backup"), self.tr("Making today's backup…"),
-                             lambda _progress: self.services.backups.ensure_daily(7))
+        return run_operation(
+            self,
+            self.tr("Backup"),
+            self.tr("Making today's backup…"),
+            lambda _progress: self.services.backups.ensure_daily(7),
+        )
 
     def closeEvent(self, event: Any) -> None:
         for dialog in list(self.open_dialogs.values()):

@@ -14,8 +14,20 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from desktop.ui.language import text
 
 # Record types announced on the change bus; "findings" is implied by any of them.
-ALL_RECORD_TYPES = frozenset({"contractor", "evaluation", "contract", "engagement", "consent_hop", "redelegation",
-                              "joint_use", "joint_use_change", "company_profile", "settings"})
+ALL_RECORD_TYPES = frozenset(
+    {
+        "contractor",
+        "evaluation",
+        "contract",
+        "engagement",
+        "consent_hop",
+        "redelegation",
+        "joint_use",
+        "joint_use_change",
+        "company_profile",
+        "settings",
+    }
+)
 
 
 class ChangeBus(QObject):
@@ -104,9 +116,17 @@ class Operation(QObject):
 
     finished = Signal(bool)
 
-    def __init__(self, parent: QWidget, title: str, label: str, work: Callable[[Progress], Any], *,
-                 bus: ChangeBus | None = None, changes: Iterable[str] = (),
-                 on_success: Callable[[Any], None] | None = None):
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        label: str,
+        work: Callable[[Progress], Any],
+        *,
+        bus: ChangeBus | None = None,
+        changes: Iterable[str] = (),
+        on_success: Callable[[Any], None] | None = None,
+    ):
         super().__init__(parent)
         self.parent_widget = parent
         self.title = title
@@ -164,9 +184,16 @@ class Operation(QObject):
         self.finished.emit(False)
 
 
-def run_operation(parent: QWidget, title: str, label: str, work: Callable[[Progress], Any], *,
-                  bus: ChangeBus | None = None, changes: Iterable[str] = (),
-                  on_success: Callable[[Any], None] | None = None) -> Operation:
+def run_operation(
+    parent: QWidget,
+    title: str,
+    label: str,
+    work: Callable[[Progress], Any],
+    *,
+    bus: ChangeBus | None = None,
+    changes: Iterable[str] = (),
+    on_success: Callable[[Any], None] | None = None,
+) -> Operation:
     """Start `work(progress)` on a worker thread; returns the Operation (wait on its `finished`)."""
     return Operation(parent, title, label, work, bus=bus, changes=changes, on_success=on_success).start()
 

@@ -69,8 +69,14 @@ class PrintDialog(QDialog):
 
     printed = Signal(object)
 
-    def __init__(self, services: Any, parent: QWidget | None = None, *,
-                 open_file: Callable[[Path], bool] | None = None, folder: Path | None = None):
+    def __init__(
+        self,
+        services: Any,
+        parent: QWidget | None = None,
+        *,
+        open_file: Callable[[Path], bool] | None = None,
+        folder: Path | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("printDialog")
         self.services = services
@@ -91,7 +97,9 @@ class PrintDialog(QDialog):
         self.record_combo.setEditable(True)
         self.record_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.record_combo.setMinimumContentsLength(36)
-        self.record_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.record_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         completer = self.record_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -114,10 +122,14 @@ class PrintDialog(QDialog):
         self.message.setObjectName("printMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 3 + 4)  # path + a wrapped line
+        self.message.setMinimumHeight(
+            self.message.fontMetrics().lineSpacing() * 3 + 4
+        )  # path + a wrapped line
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.print_button = self.buttons.addButton(self.tr("&Print to PDF"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = self.buttons.addButton(
+            self.tr("&Print to PDF"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.print_button.setObjectName("printButton")
         self.print_button.setDefault(True)
         self.buttons.rejected.connect(self.reject)
@@ -192,12 +204,17 @@ class PrintDialog(QDialog):
     def record_choices(self, register: str) -> list[tuple[int, str]]:
         """The records a single-record register can print, as (id, label)."""
         if register == "evaluation":
-            return [(row.id, f"{row.contractor_name}　{row.evaluated_on:%Y-%m-%d}（#{row.id}）")
-                    for row in self.services.evaluations.list()]
+            return [
+                (row.id, f"{row.contractor_name}　{row.evaluated_on:%Y-%m-%d}（#{row.id}）")
+                for row in self.services.evaluations.list()
+            ]
         if register == "joint-use-notice":
             return [(row.id, f"{row.title}（#{row.id}）") for row in self.services.joint_uses.list()]
         if register == "contractor-file":
-            return [(record_id, f"{name}（#{record_id}）") for record_id, name in self.services.contractors.names()]
+            return [
+                (record_id, f"{name}（#{record_id}）")
+                for record_id, name in self.services.contractors.names()
+            ]
         return []
 
     def select_record(self, record_id: int) -> None:
@@ -227,12 +244,15 @@ class PrintDialog(QDialog):
         """A default file name that follows the choices until the user types a path of their own."""
         if self._path_edited:
             return
-        name = default_file_name(self.info(), self.as_of() or self.services.context.today(), self.record_name())
+        name = default_file_name(
+            self.info(), self.as_of() or self.services.context.today(), self.record_name()
+        )
         self.path_edit.setText(str(self.folder / name))
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the register as"), self.path_edit.text(),
-                                                    self.tr("PDF files (*.pdf)"))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the register as"), self.path_edit.text(), self.tr("PDF files (*.pdf)")
+        )
         if path:
             self.path_edit.setText(path if path.lower().endswith(".pdf") else f"{path}.pdf")
             self._path_edited = True
@@ -284,8 +304,16 @@ class PrintDialog(QDialog):
                 return True
 
             try:
-                return pdf.render_register(services, register, out, as_of=as_of, record_id=record_id,
-                                           filter_text=filter_text, printed_by=printed_by, progress=report)
+                return pdf.render_register(
+                    services,
+                    register,
+                    out,
+                    as_of=as_of,
+                    record_id=record_id,
+                    filter_text=filter_text,
+                    printed_by=printed_by,
+                    progress=report,
+                )
             except ReportCancelled:
                 raise Cancelled() from None
             except ItakuError as error:  # shown in the dialog, not as a box
@@ -293,10 +321,13 @@ class PrintDialog(QDialog):
 
         self.print_button.setEnabled(False)
         self.show_message(self.tr("Writing %1…").replace("%1", str(out)), "")
-        self.operation = run_operation(self, self.windowTitle(),
-                                       self.tr("Writing the register %1…").replace("%1", text(
-                                           Message(info.title_ja, info.title_en))), work,
-                                       on_success=self.finish_print)
+        self.operation = run_operation(
+            self,
+            self.windowTitle(),
+            self.tr("Writing the register %1…").replace("%1", text(Message(info.title_ja, info.title_en))),
+            work,
+            on_success=self.finish_print,
+        )
         self.operation.finished.connect(self._operation_finished)
         return self.operation
 
@@ -305,7 +336,9 @@ class PrintDialog(QDialog):
             self.show_message(describe_error(outcome), ERROR_STYLE)
             return
         self.result = outcome
-        message = self.tr("Saved the PDF (%n page(s)):\n%1", "", outcome.pages).replace("%1", str(outcome.path))
+        message = self.tr("Saved the PDF (%n page(s)):\n%1", "", outcome.pages).replace(
+            "%1", str(outcome.path)
+        )
         if self.open_check.isChecked() and not self.open_file(outcome.path):
             message += "\n" + self.tr("The PDF viewer could not be started: open the file yourself.")
         self.show_message(message, DONE_STYLE)

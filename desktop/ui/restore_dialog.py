@@ -103,8 +103,11 @@ def restart_application(window: QWidget | None, relaunch: Relaunch | None = None
     if started:
         window.close()
     else:
-        box = show_error(window, tr("Restore from backup"),
-                         tr("Itaku could not restart by itself. Start it again to open the restored database."))
+        box = show_error(
+            window,
+            tr("Restore from backup"),
+            tr("Itaku could not restart by itself. Start it again to open the restored database."),
+        )
         box.setObjectName("restartError")
         box.finished.connect(lambda _result: window.close())
     return started
@@ -161,8 +164,9 @@ class BackupListModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         headers = (self.tr("Made at"), self.tr("Kind"), self.tr("Size"), self.tr("File"))
@@ -207,9 +211,13 @@ class RestoreDialog(QDialog):
         self.operation: Operation | None = None
         self.resize(760, 520)
 
-        intro = QLabel(self.tr(
-            "Choose the backup to restore. Everything in the current database is replaced by the backup's "
-            "contents; attached files in the backup are added to the data folder."), self)
+        intro = QLabel(
+            self.tr(
+                "Choose the backup to restore. Everything in the current database is replaced by the backup's "
+                "contents; attached files in the backup are added to the data folder."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.model = BackupListModel(self)
         self.table = QTableView(self)
@@ -246,8 +254,9 @@ class RestoreDialog(QDialog):
         self.error_label.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.restore_button = self.buttons.addButton(self.tr("&Restore and restart"),
-                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            self.tr("&Restore and restart"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setObjectName("restoreButton")
         # Enter closes the dialog: replacing the database takes a click (or Alt+R).
         self.restore_button.setAutoDefault(False)
@@ -279,8 +288,10 @@ class RestoreDialog(QDialog):
         self.model.set_rows(backups)
         folder = self.services.backups.daily_folder
         self.empty_label.setText(
-            self.tr("No daily backups in %1 yet: choose a backup file.").replace("%1", str(folder)) if not backups
-            else self.tr("Daily backups in %1 (the newest 7 are kept).").replace("%1", str(folder)))
+            self.tr("No daily backups in %1 yet: choose a backup file.").replace("%1", str(folder))
+            if not backups
+            else self.tr("Daily backups in %1 (the newest 7 are kept).").replace("%1", str(folder))
+        )
         if backups:
             self.select_row(0)
         self.update_summary()
@@ -288,7 +299,8 @@ class RestoreDialog(QDialog):
     def select_row(self, row: int) -> None:
         self.table.selectionModel().select(
             self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.setCurrentIndex(self.model.index(row, 0))
 
     def selected_backup(self) -> Any:
@@ -300,8 +312,11 @@ class RestoreDialog(QDialog):
         if path is None:
             folder = self.services.backups.daily_folder
             chosen, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Choose a backup to restore"), str(folder if folder.is_dir() else Path.home()),
-                self.tr("Itaku backups and databases (*.zip *.sqlite3 *.sqlite *.db);;All files (*)"))
+                self,
+                self.tr("Choose a backup to restore"),
+                str(folder if folder.is_dir() else Path.home()),
+                self.tr("Itaku backups and databases (*.zip *.sqlite3 *.sqlite *.db);;All files (*)"),
+            )
             if not chosen:
                 return None
             path = Path(chosen)
@@ -322,10 +337,13 @@ class RestoreDialog(QDialog):
             return
         made_by = f" · {info.created_by}" if info.created_by else ""
         lines = [
-            self.tr("・Restored: %1 (made %2%3)").replace("%1", info.path.name)
-            .replace("%2", shown_time(info.made_at)).replace("%3", made_by),
+            self.tr("・Restored: %1 (made %2%3)")
+            .replace("%1", info.path.name)
+            .replace("%2", shown_time(info.made_at))
+            .replace("%3", made_by),
             self.tr("・The current database is kept as %1 in %2.")
-            .replace("%1", self.kept_copy_name()).replace("%2", self.database_folder()),
+            .replace("%1", self.kept_copy_name())
+            .replace("%2", self.database_folder()),
             self.tr("・Itaku then restarts to open the restored database."),
         ]
         self.summary.setText("\n".join(lines))
@@ -359,9 +377,12 @@ class RestoreDialog(QDialog):
         self.show_error("")
         source = info.path
         self.operation = run_operation(
-            self, self.tr("Restore from backup"), self.tr("Restoring %1…").replace("%1", source.name),
+            self,
+            self.tr("Restore from backup"),
+            self.tr("Restoring %1…").replace("%1", source.name),
             lambda _progress: self.services.backups.restore(source),
-            on_success=lambda result: self.finish_restore(info, result))
+            on_success=lambda result: self.finish_restore(info, result),
+        )
         self.operation.finished.connect(self._operation_finished)
         self.set_busy(True)
         return self.operation
@@ -386,15 +407,24 @@ class RestoreDialog(QDialog):
             copies = []
         host = self.host
         relaunch = self.relaunch
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Restore from backup"),
-                          self.tr("The database was restored."), QMessageBox.StandardButton.Ok, host or self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Restore from backup"),
+            self.tr("The database was restored."),
+            QMessageBox.StandardButton.Ok,
+            host or self,
+        )
         box.setObjectName("restoreResult")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(
-            self.tr("Restored: %1 (made %2)\nThe database before the restore is kept as: %3\n\n"
-                    "Itaku now restarts to open the restored database.")
-            .replace("%1", str(info.path)).replace("%2", shown_time(info.made_at))
-            .replace("%3", str(copies[0]) if copies else "—"))
+            self.tr(
+                "Restored: %1 (made %2)\nThe database before the restore is kept as: %3\n\n"
+                "Itaku now restarts to open the restored database."
+            )
+            .replace("%1", str(info.path))
+            .replace("%2", shown_time(info.made_at))
+            .replace("%3", str(copies[0]) if copies else "—")
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         # Not bound to the dialog: it is closed (and deleted) before the box is answered.

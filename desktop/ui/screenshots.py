@@ -32,12 +32,16 @@ def first_record_ids(services: Any) -> dict[str, int | None]:
     engagements = services.engagements.list()
     joint_uses = services.joint_uses.list()
     # The engagement with most links makes the best picture of a consent chain.
-    engagement = max(engagements, key=lambda row: (row.redelegation_count + row.hop_count, -row.id), default=None)
+    engagement = max(
+        engagements, key=lambda row: (row.redelegation_count + row.hop_count, -row.id), default=None
+    )
     company = services.company.get()
     return {
         "contractor": contractors[0].id if contractors else None,
         "evaluation": evaluations[0].id if evaluations else None,
-        "contract": next((row.id for row in contracts if row.missing_clauses), contracts[0].id if contracts else None),
+        "contract": next(
+            (row.id for row in contracts if row.missing_clauses), contracts[0].id if contracts else None
+        ),
         "engagement": engagement.id if engagement else None,
         "joint_use": joint_uses[0].id if joint_uses else None,
         "company_profile": company.id if company is not None else None,

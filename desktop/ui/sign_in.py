@@ -40,8 +40,9 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         self.error = FieldErrorLabel(self)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign &in"))
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
@@ -70,9 +71,14 @@ class CreateOfficerDialog(QDialog):
         self.services = services
         self.setWindowTitle(self.tr("Create the officer account"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("This database has no accounts yet. Create the account of the PI protection "
-                               "officer (個人情報保護責任者): the officer approves evaluations and contracts and "
-                               "can add accounts for staff and auditors."), self)
+        intro = QLabel(
+            self.tr(
+                "This database has no accounts yet. Create the account of the PI protection "
+                "officer (個人情報保護責任者): the officer approves evaluations and contracts and "
+                "can add accounts for staff and auditors."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -92,8 +98,9 @@ class CreateOfficerDialog(QDialog):
         layout.addLayout(form)
         self.error = FieldErrorLabel(self)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create and sign in"))
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
@@ -106,8 +113,9 @@ class CreateOfficerDialog(QDialog):
             return
         self.buttons.setEnabled(False)  # the database may still be opening: no second press meanwhile
         try:
-            self.services.accounts.create_first_officer(self.username.text(), self.password.text(),
-                                                        self.display_name.text().strip() or None)
+            self.services.accounts.create_first_officer(
+                self.username.text(), self.password.text(), self.display_name.text().strip() or None
+            )
             self.services.accounts.sign_in(self.username.text(), self.password.text())
         except ValidationError as error:
             self.error.set_message("\n".join(text(message) for message in error.fields.values()))

@@ -35,7 +35,9 @@ def lrelease_command() -> list[str]:
     for name in ("lrelease", "lrelease.exe"):
         if (package / name).exists():
             return [str(package / name)]
-    wrapper = Path(sys.executable).parent / ("pyside6-lrelease.exe" if os.name == "nt" else "pyside6-lrelease")
+    wrapper = Path(sys.executable).parent / (
+        "pyside6-lrelease.exe" if os.name == "nt" else "pyside6-lrelease"
+    )
     return [str(wrapper)]
 
 
@@ -51,8 +53,12 @@ def compile_translations(source: Path = TRANSLATIONS_SOURCE, target: Path | None
 
             target.mkdir(parents=True, exist_ok=True)
             try:
-                subprocess.run([*lrelease_command(), "-silent", str(ts_file), "-qm", str(qm_file)],
-                               check=True, capture_output=True, timeout=60)
+                subprocess.run(
+                    [*lrelease_command(), "-silent", str(ts_file), "-qm", str(qm_file)],
+                    check=True,
+                    capture_output=True,
+                    timeout=60,
+                )
             except (OSError, subprocess.SubprocessError) as error:
                 print(f"itaku: cannot compile {ts_file.name}: {error}", file=sys.stderr)
         if qm_file.exists():

@@ -20,7 +20,14 @@ def scores(default: int, **overrides: int) -> dict[str, int]:
 def test_template_has_about_twenty_items_in_every_group_with_mandatory_ones():
     assert 18 <= len(DEFAULT_TEMPLATE) <= 25
     assert {item.group for item in DEFAULT_TEMPLATE} == {
-        "organisational", "personnel", "physical", "technical", "certificate", "incident", "redelegation"}
+        "organisational",
+        "personnel",
+        "physical",
+        "technical",
+        "certificate",
+        "incident",
+        "redelegation",
+    }
     assert {"org_officer", "per_nda"} <= {item.code for item in DEFAULT_TEMPLATE if item.mandatory}
 
 

@@ -20,18 +20,40 @@ def _rows(*rows: list[object]) -> list[tuple[int, list[object]]]:
 # --- column names -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("header", "target"), [
-    ("委託先名", "name"), ("委託先名称", "name"), ("会社名", "name"), ("名称", "name"),
-    ("法人番号", "corporate_number"), ("所在地", "address"), ("住所", "address"),
-    ("代表者", "representative"), ("代表者名", "representative"), ("担当者", "contact_person"),
-    ("電話番号", "phone"), ("連絡先", ledger.CONTACT), ("委託業務", "entrusted_work"),
-    ("委託業務の内容", "entrusted_work"), ("個人情報の項目", "pi_items"), ("取扱う個人情報の項目", "pi_items"),
-    ("件数", "data_subject_count"), ("プライバシーマーク", ledger.PRIVACY_MARK), ("Pマーク", ledger.PRIVACY_MARK),
-    ("ISMS", ledger.ISMS), ("ISMS認証", ledger.ISMS), ("評価日", ledger.EVALUATED_ON),
-    ("評価実施日", ledger.EVALUATED_ON), ("評価結果", ledger.EVALUATION_RESULT),
-    ("次回評価予定日", ledger.NEXT_DUE_ON), ("NDA締結日", ledger.NDA_SIGNED_ON),
-    ("機密保持契約締結日", ledger.NDA_SIGNED_ON), ("契約終了日", ledger.NDA_EXPIRES_ON), ("備考", "notes"),
-])
+@pytest.mark.parametrize(
+    ("header", "target"),
+    [
+        ("委託先名", "name"),
+        ("委託先名称", "name"),
+        ("会社名", "name"),
+        ("名称", "name"),
+        ("法人番号", "corporate_number"),
+        ("所在地", "address"),
+        ("住所", "address"),
+        ("代表者", "representative"),
+        ("代表者名", "representative"),
+        ("担当者", "contact_person"),
+        ("電話番号", "phone"),
+        ("連絡先", ledger.CONTACT),
+        ("委託業務", "entrusted_work"),
+        ("委託業務の内容", "entrusted_work"),
+        ("個人情報の項目", "pi_items"),
+        ("取扱う個人情報の項目", "pi_items"),
+        ("件数", "data_subject_count"),
+        ("プライバシーマーク", ledger.PRIVACY_MARK),
+        ("Pマーク", ledger.PRIVACY_MARK),
+        ("ISMS", ledger.ISMS),
+        ("ISMS認証", ledger.ISMS),
+        ("評価日", ledger.EVALUATED_ON),
+        ("評価実施日", ledger.EVALUATED_ON),
+        ("評価結果", ledger.EVALUATION_RESULT),
+        ("次回評価予定日", ledger.NEXT_DUE_ON),
+        ("NDA締結日", ledger.NDA_SIGNED_ON),
+        ("機密保持契約締結日", ledger.NDA_SIGNED_ON),
+        ("契約終了日", ledger.NDA_EXPIRES_ON),
+        ("備考", "notes"),
+    ],
+)
 def test_recognise_knows_the_usual_column_name_variants(header: str, target: str) -> None:
     assert ledger.recognise(header) == target
 
@@ -51,8 +73,13 @@ def test_recognise_returns_none_for_an_unknown_column() -> None:
 
 
 def test_find_header_skips_title_date_and_blank_rows_above_it() -> None:
-    rows = _rows(["委託先管理台帳", None, None], ["作成日: 2026年4月1日", None, None], [None, None, None],
-                 ["No.", "会社名", "住所", "社内コード"], [1, "株式会社A", "東京都"])
+    rows = _rows(
+        ["委託先管理台帳", None, None],
+        ["作成日: 2026年4月1日", None, None],
+        [None, None, None],
+        ["No.", "会社名", "住所", "社内コード"],
+        [1, "株式会社A", "東京都"],
+    )
     header = ledger.find_header(rows)
     assert header.row_number == 4
     assert [(c.letter, c.target) for c in header.recognised] == [("B", "name"), ("C", "address")]
@@ -71,7 +98,9 @@ def test_find_header_reports_a_second_column_of_the_same_meaning_as_unrecognised
 
 
 def test_read_rows_skips_blank_rows_and_stops_at_the_closing_ijou_row() -> None:
-    rows = _rows(["会社名", "住所"], ["A社", "東京"], [None, None], ["B社", "大阪"], [None, "以上"], ["C社", "x"])
+    rows = _rows(
+        ["会社名", "住所"], ["A社", "東京"], [None, None], ["B社", "大阪"], [None, "以上"], ["C社", "x"]
+    )
     header = ledger.find_header(rows)
     assert [number for number, _ in ledger.read_rows(rows, header)] == [2, 4]
 
@@ -83,22 +112,42 @@ def test_column_letter_counts_like_excel() -> None:
 # --- values -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("2026-04-01", date(2026, 4, 1)), ("2026/4/1", date(2026, 4, 1)), ("2026年4月1日", date(2026, 4, 1)),
-    ("２０２６年４月１日", date(2026, 4, 1)), ("令和8年4月1日", date(2026, 4, 1)), ("平成31年4月1日", date(2019, 4, 1)),
-    ("令和元年5月1日", date(2019, 5, 1)), ("R8.4.1", date(2026, 4, 1)), ("H31/4/30", date(2019, 4, 30)),
-    ("昭和64年1月7日", date(1989, 1, 7)), ("2026/04/01 0:00:00", date(2026, 4, 1)), ("2026/4/1(水)", date(2026, 4, 1)),
-    (46113, date(2026, 4, 1)), (46113.0, date(2026, 4, 1)), (20260401, date(2026, 4, 1)),
-    (datetime(2026, 4, 1, 9, 30), date(2026, 4, 1)), (date(2026, 4, 1), date(2026, 4, 1)),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2026-04-01", date(2026, 4, 1)),
+        ("2026/4/1", date(2026, 4, 1)),
+        ("2026年4月1日", date(2026, 4, 1)),
+        ("２０２６年４月１日", date(2026, 4, 1)),
+        ("令和8年4月1日", date(2026, 4, 1)),
+        ("平成31年4月1日", date(2019, 4, 1)),
+        ("令和元年5月1日", date(2019, 5, 1)),
+        ("R8.4.1", date(2026, 4, 1)),
+        ("H31/4/30", date(2019, 4, 30)),
+        ("昭和64年1月7日", date(1989, 1, 7)),
+        ("2026/04/01 0:00:00", date(2026, 4, 1)),
+        ("2026/4/1(水)", date(2026, 4, 1)),
+        (46113, date(2026, 4, 1)),
+        (46113.0, date(2026, 4, 1)),
+        (20260401, date(2026, 4, 1)),
+        (datetime(2026, 4, 1, 9, 30), date(2026, 4, 1)),
+        (date(2026, 4, 1), date(2026, 4, 1)),
+    ],
+)
 def test_parse_ledger_date_reads_the_forms_ledgers_use(raw: object, expected: date) -> None:
     assert ledger.parse_ledger_date(raw) == expected
 
 
-@pytest.mark.parametrize(("raw", "reason"), [
-    ("来年度", "date_format"), ("2026/2/30", "date_value"), ("令和8年2月30日", "date_value"), (60, "date_value"),
-    ("1899/12/31", "date_range"),
-])
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("来年度", "date_format"),
+        ("2026/2/30", "date_value"),
+        ("令和8年2月30日", "date_value"),
+        (60, "date_value"),
+        ("1899/12/31", "date_range"),
+    ],
+)
 def test_parse_ledger_date_names_the_reason_it_refuses(raw: object, reason: str) -> None:
     with pytest.raises(ValueError, match=reason):
         ledger.parse_ledger_date(raw)
@@ -125,17 +174,40 @@ def test_parse_yes_no_refuses_anything_else() -> None:
         ledger.parse_yes_no("たぶん")
 
 
-@pytest.mark.parametrize(("raw", "result"), [("適合", "pass"), ("合格", "pass"), ("条件付き適合", "conditional"),
-                                             ("△", "conditional"), ("不適合", "fail"), ("×", "fail"),
-                                             ("Conditional pass", "conditional")])
+@pytest.mark.parametrize(
+    ("raw", "result"),
+    [
+        ("適合", "pass"),
+        ("合格", "pass"),
+        ("条件付き適合", "conditional"),
+        ("△", "conditional"),
+        ("不適合", "fail"),
+        ("×", "fail"),
+        ("Conditional pass", "conditional"),
+    ],
+)
 def test_parse_result_reads_the_evaluation_result_variants(raw: str, result: str) -> None:
     assert ledger.parse_result(raw) == result
 
 
 # --- rows ---------------------------------------------------------------------------------------------
 
-HEADER = ["委託先名称", "法人番号", "住所", "電話番号", "件数", "Pマーク", "ISMS認証", "評価実施日", "評価結果",
-          "次回評価予定日", "NDA締結日", "契約終了日", "要配慮個人情報", "備考"]
+HEADER = [
+    "委託先名称",
+    "法人番号",
+    "住所",
+    "電話番号",
+    "件数",
+    "Pマーク",
+    "ISMS認証",
+    "評価実施日",
+    "評価結果",
+    "次回評価予定日",
+    "NDA締結日",
+    "契約終了日",
+    "要配慮個人情報",
+    "備考",
+]
 
 
 def _parse(values: list[object], header: list[str] = HEADER) -> ledger.LedgerRow:
@@ -144,8 +216,24 @@ def _parse(values: list[object], header: list[str] = HEADER) -> ledger.LedgerRow
 
 
 def test_parse_row_normalises_full_width_codes_and_reads_every_value() -> None:
-    row = _parse(["株式会社Ａ", FULL_WIDTH_NUMBER, "東京都", "０３－１２３４－５６７８", "１，２００", "有", "第12345号",
-                  "令和8年4月1日", "適合", "2027/4/1", "2026年3月1日", "2029/2/28", "○", None])
+    row = _parse(
+        [
+            "株式会社Ａ",
+            FULL_WIDTH_NUMBER,
+            "東京都",
+            "０３－１２３４－５６７８",
+            "１，２００",
+            "有",
+            "第12345号",
+            "令和8年4月1日",
+            "適合",
+            "2027/4/1",
+            "2026年3月1日",
+            "2029/2/28",
+            "○",
+            None,
+        ]
+    )
     assert row.errors == []
     assert row.contractor["name"] == "株式会社Ａ"  # names are kept as written
     assert row.contractor["corporate_number"] == NUMBER
@@ -154,8 +242,12 @@ def test_parse_row_normalises_full_width_codes_and_reads_every_value() -> None:
     assert row.contractor["isms_number"] == "第12345号"
     assert row.contractor["handles_special_care"] is True
     assert row.contractor["notes"] == "プライバシーマーク: 有（台帳に番号の記載なし）"
-    assert row.evaluation == {"evaluated_on": date(2026, 4, 1), "result": "pass", "next_due_on": date(2027, 4, 1),
-                              "evaluator": None}
+    assert row.evaluation == {
+        "evaluated_on": date(2026, 4, 1),
+        "result": "pass",
+        "next_due_on": date(2027, 4, 1),
+        "evaluator": None,
+    }
     assert row.nda == {"signed_on": date(2026, 3, 1), "expires_on": date(2029, 2, 28)}
 
 
@@ -165,10 +257,18 @@ def test_parse_row_restores_the_leading_zero_of_a_phone_number_typed_as_a_number
 
 
 def test_parse_row_reports_every_bad_cell_with_the_excel_row_and_the_column_as_written() -> None:
-    row = _parse(["", "1234567890123", None, "abc", "多数", None, None, "来年", None, None, None, None, "たぶん"])
+    row = _parse(
+        ["", "1234567890123", None, "abc", "多数", None, None, "来年", None, None, None, None, "たぶん"]
+    )
     found = {(e.excel_row, e.column) for e in row.errors}
-    assert found == {(7, "委託先名称"), (7, "法人番号"), (7, "電話番号"), (7, "件数"), (7, "評価実施日"),
-                     (7, "要配慮個人情報")}
+    assert found == {
+        (7, "委託先名称"),
+        (7, "法人番号"),
+        (7, "電話番号"),
+        (7, "件数"),
+        (7, "評価実施日"),
+        (7, "要配慮個人情報"),
+    }
     reasons = {e.column: e.message.ja for e in row.errors}
     assert reasons["法人番号"] == "チェックデジットが一致しません"
     assert reasons["委託先名称"] == "入力してください"
@@ -176,7 +276,9 @@ def test_parse_row_reports_every_bad_cell_with_the_excel_row_and_the_column_as_w
 
 def test_parse_row_needs_a_result_when_an_evaluation_date_is_given() -> None:
     row = _parse(["A社", None, None, None, None, None, None, "2026/4/1"])
-    assert [(e.column, e.message.en) for e in row.errors] == [("評価結果", "there is an evaluation date but no result")]
+    assert [(e.column, e.message.en) for e in row.errors] == [
+        ("評価結果", "there is an evaluation date but no result")
+    ]
 
 
 def test_parse_row_refuses_an_nda_end_without_a_signing_date() -> None:
@@ -217,7 +319,8 @@ def test_parse_row_cleans_the_evaluator_as_the_evaluation_record_does() -> None:
     assert row.errors == [] and row.evaluation is not None and row.evaluation["evaluator"] == "佐藤 花子"
     too_long = _parse(["A社", "2026/4/1", "適合", "佐" * 201], header)
     assert [(e.excel_row, e.column, e.message.ja) for e in too_long.errors] == [
-        (7, "評価者", "200文字以内で入力してください")]
+        (7, "評価者", "200文字以内で入力してください")
+    ]
     assert too_long.evaluation is None
     with_line_break = _parse(["A社", "2026/4/1", "適合", "佐藤\n花子"], header)
     assert [e.column for e in with_line_break.errors] == ["評価者"]
@@ -226,17 +329,28 @@ def test_parse_row_cleans_the_evaluator_as_the_evaluation_record_does() -> None:
 # --- two-row headers ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("top", "bottom", "target"), [
-    ("機密保持契約", "有効期限", ledger.NDA_EXPIRES_ON), ("プライバシーマーク", "有効期限", "privacy_mark_expiry"),
-    ("ISMS", "有効期限", "isms_expiry"), ("Pマーク", "登録番号", "privacy_mark_number"),
-    ("プライバシーマーク", "有無", ledger.PRIVACY_MARK), ("機密保持契約", "締結日", ledger.NDA_SIGNED_ON),
-    ("評価", "結果", ledger.EVALUATION_RESULT), ("評価", "評価日", ledger.EVALUATED_ON),
-    ("評価", "次回評価日", ledger.NEXT_DUE_ON), ("評価", "担当者", ledger.EVALUATOR),
-    ("連絡先", "担当者", "contact_person"), ("連絡先", "電話番号", "phone"),
-    ("プライバシー", "マーク有効期限", "privacy_mark_expiry"), ("委託先", "名称", "name"),
-])
+@pytest.mark.parametrize(
+    ("top", "bottom", "target"),
+    [
+        ("機密保持契約", "有効期限", ledger.NDA_EXPIRES_ON),
+        ("プライバシーマーク", "有効期限", "privacy_mark_expiry"),
+        ("ISMS", "有効期限", "isms_expiry"),
+        ("Pマーク", "登録番号", "privacy_mark_number"),
+        ("プライバシーマーク", "有無", ledger.PRIVACY_MARK),
+        ("機密保持契約", "締結日", ledger.NDA_SIGNED_ON),
+        ("評価", "結果", ledger.EVALUATION_RESULT),
+        ("評価", "評価日", ledger.EVALUATED_ON),
+        ("評価", "次回評価日", ledger.NEXT_DUE_ON),
+        ("評価", "担当者", ledger.EVALUATOR),
+        ("連絡先", "担当者", "contact_person"),
+        ("連絡先", "電話番号", "phone"),
+        ("プライバシー", "マーク有効期限", "privacy_mark_expiry"),
+        ("委託先", "名称", "name"),
+    ],
+)
 def test_recognise_pair_reads_the_lower_name_in_the_meaning_of_the_group_above(
-        top: str, bottom: str, target: str) -> None:
+    top: str, bottom: str, target: str
+) -> None:
     assert ledger.recognise_pair(top, bottom) == target
 
 
@@ -247,40 +361,70 @@ def test_recognise_pair_leaves_a_name_that_needs_its_group_unrecognised_under_an
 
 def test_find_header_reads_a_group_row_of_merged_cells_above_the_names() -> None:
     # Row 3: 委託先名 / 法人番号 merged down into row 4; 評価 merged over D:F; 機密保持契約 over G:H; Pマーク over I:J.
-    rows = _rows(["委託先管理台帳"], [],
-                 ["委託先名", "法人番号", "評価", None, None, "機密保持契約", None, "プライバシーマーク", None],
-                 [None, None, "評価日", "結果", "次回評価日", "締結日", "有効期限", "有無", "有効期限"],
-                 ["A社", NUMBER, "2026/4/1", "適合", None, "2026/3/1", "2029/2/28", "有", "2027/3/31"])
+    rows = _rows(
+        ["委託先管理台帳"],
+        [],
+        ["委託先名", "法人番号", "評価", None, None, "機密保持契約", None, "プライバシーマーク", None],
+        [None, None, "評価日", "結果", "次回評価日", "締結日", "有効期限", "有無", "有効期限"],
+        ["A社", NUMBER, "2026/4/1", "適合", None, "2026/3/1", "2029/2/28", "有", "2027/3/31"],
+    )
     header = ledger.find_header(rows)
-    assert (header.first_row_number, header.row_number, header.header_rows, header.rows_text) == (3, 4, 2, "3–4")
+    assert (header.first_row_number, header.row_number, header.header_rows, header.rows_text) == (
+        3,
+        4,
+        2,
+        "3–4",
+    )
     assert [(c.letter, c.header, c.target) for c in header.columns] == [
-        ("A", "委託先名", "name"), ("B", "法人番号", "corporate_number"),
-        ("C", "評価／評価日", ledger.EVALUATED_ON), ("D", "評価／結果", ledger.EVALUATION_RESULT),
-        ("E", "評価／次回評価日", ledger.NEXT_DUE_ON), ("F", "機密保持契約／締結日", ledger.NDA_SIGNED_ON),
-        ("G", "機密保持契約／有効期限", ledger.NDA_EXPIRES_ON), ("H", "プライバシーマーク／有無", ledger.PRIVACY_MARK),
-        ("I", "プライバシーマーク／有効期限", "privacy_mark_expiry")]
+        ("A", "委託先名", "name"),
+        ("B", "法人番号", "corporate_number"),
+        ("C", "評価／評価日", ledger.EVALUATED_ON),
+        ("D", "評価／結果", ledger.EVALUATION_RESULT),
+        ("E", "評価／次回評価日", ledger.NEXT_DUE_ON),
+        ("F", "機密保持契約／締結日", ledger.NDA_SIGNED_ON),
+        ("G", "機密保持契約／有効期限", ledger.NDA_EXPIRES_ON),
+        ("H", "プライバシーマーク／有無", ledger.PRIVACY_MARK),
+        ("I", "プライバシーマーク／有効期限", "privacy_mark_expiry"),
+    ]
     assert [number for number, _ in ledger.read_rows(rows, header)] == [5]
 
 
 def test_find_header_reads_names_split_over_two_rows() -> None:
-    rows = _rows(["委託先", "法人", "所在地", "プライバシー"], ["名称", "番号", None, "マーク有効期限"], ["A社", None, "東京", None])
+    rows = _rows(
+        ["委託先", "法人", "所在地", "プライバシー"],
+        ["名称", "番号", None, "マーク有効期限"],
+        ["A社", None, "東京", None],
+    )
     header = ledger.find_header(rows)
     assert (header.row_number, header.header_rows) == (2, 2)
     assert [(c.letter, c.header, c.target) for c in header.columns] == [
-        ("A", "委託先名称", "name"), ("B", "法人番号", "corporate_number"), ("C", "所在地", "address"),
-        ("D", "プライバシーマーク有効期限", "privacy_mark_expiry")]
+        ("A", "委託先名称", "name"),
+        ("B", "法人番号", "corporate_number"),
+        ("C", "所在地", "address"),
+        ("D", "プライバシーマーク有効期限", "privacy_mark_expiry"),
+    ]
 
 
 def test_find_header_reads_a_group_row_and_a_split_name_in_the_same_header() -> None:
-    rows = _rows(["会社名", "プライバシー", "機密保持契約", None, "評価", None],
-                 [None, "マーク有効期限", "締結日", "有効期限", "評価日", "担当者"])
+    rows = _rows(
+        ["会社名", "プライバシー", "機密保持契約", None, "評価", None],
+        [None, "マーク有効期限", "締結日", "有効期限", "評価日", "担当者"],
+    )
     header = ledger.find_header(rows)
     assert header.header_rows == 2
     assert [c.target for c in header.columns] == [
-        "name", "privacy_mark_expiry", ledger.NDA_SIGNED_ON, ledger.NDA_EXPIRES_ON, ledger.EVALUATED_ON,
-        ledger.EVALUATOR]
-    assert [c.header for c in header.columns][1:4] == ["プライバシーマーク有効期限", "機密保持契約／締結日",
-                                                     "機密保持契約／有効期限"]
+        "name",
+        "privacy_mark_expiry",
+        ledger.NDA_SIGNED_ON,
+        ledger.NDA_EXPIRES_ON,
+        ledger.EVALUATED_ON,
+        ledger.EVALUATOR,
+    ]
+    assert [c.header for c in header.columns][1:4] == [
+        "プライバシーマーク有効期限",
+        "機密保持契約／締結日",
+        "機密保持契約／有効期限",
+    ]
 
 
 def test_find_header_does_not_take_the_group_row_alone_when_the_two_rows_name_more_columns() -> None:
@@ -289,8 +433,12 @@ def test_find_header_does_not_take_the_group_row_alone_when_the_two_rows_name_mo
     assert ledger.read_header_row(1, rows[0][1]).recognised != ()
     header = ledger.find_header(rows)
     assert (header.row_number, header.header_rows) == (2, 2)
-    assert {c.target for c in header.recognised} == {"name", "corporate_number", "privacy_mark_number",
-                                                     "privacy_mark_expiry"}
+    assert {c.target for c in header.recognised} == {
+        "name",
+        "corporate_number",
+        "privacy_mark_number",
+        "privacy_mark_expiry",
+    }
 
 
 def test_find_header_keeps_one_row_when_two_rows_name_no_more_columns() -> None:
@@ -299,7 +447,10 @@ def test_find_header_keeps_one_row_when_two_rows_name_no_more_columns() -> None:
     header = ledger.find_header(rows)
     assert (header.row_number, header.header_rows, header.rows_text) == (2, 1, "2")
     assert [(c.header, c.target) for c in header.columns] == [
-        ("会社名", "name"), ("住所", "address"), ("担当者", "contact_person")]
+        ("会社名", "name"),
+        ("住所", "address"),
+        ("担当者", "contact_person"),
+    ]
 
 
 def test_find_header_does_not_take_a_text_only_first_data_line_as_a_second_header_row() -> None:
@@ -315,7 +466,9 @@ def test_a_row_holding_numbers_or_dates_is_never_read_as_a_header_row() -> None:
 
 
 def test_a_two_row_header_reports_a_second_column_of_the_same_meaning_as_unrecognised() -> None:
-    header = ledger.find_header(_rows(["会社名", "NDA", None, "機密保持契約"], [None, "締結日", "有効期限", "締結日"]))
+    header = ledger.find_header(
+        _rows(["会社名", "NDA", None, "機密保持契約"], [None, "締結日", "有効期限", "締結日"])
+    )
     assert [(c.letter, c.header) for c in header.unrecognised] == [("D", "機密保持契約締結日")]
 
 

@@ -10,12 +10,19 @@ from desktop.domain.schema import SCHEMAS, validate
 from desktop.domain.values import normalize_corporate_number
 
 ANY_VALUE = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-10**20, max_value=10**20),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=300),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=300),
     st.text(alphabet=st.characters(codec="utf-8"), min_size=1000, max_size=5000),
-    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)), st.datetimes(),
-    st.lists(st.text(max_size=20), max_size=5), st.binary(max_size=20),
-    st.sampled_from(["2026-02-30", "令和8年4月1日", "=SUM(A1)", "\x00\x07", "１２３", "-1", "1e9", "NaN", "\u202e"]),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.datetimes(),
+    st.lists(st.text(max_size=20), max_size=5),
+    st.binary(max_size=20),
+    st.sampled_from(
+        ["2026-02-30", "令和8年4月1日", "=SUM(A1)", "\x00\x07", "１２３", "-1", "1e9", "NaN", "\u202e"]
+    ),
 )
 
 

@@ -26,9 +26,15 @@ ALL_CLAUSES = tuple(clause.code for clause in CLAUSES)
 
 CONTRACTOR = ContractorFacts(1, "株式会社さくら", "corporation", "JP", "active", True, date(2024, 1, 1))
 EVALUATION = EvaluationFacts(10, 1, date(2026, 1, 10), "pass", "full", date(2027, 1, 10))
-NDA = ContractFacts(20, 1, "nda", "機密保持契約書", date(2024, 1, 1), None, False, None, REQUIRED_CLAUSES["nda"])
-OUTSOURCING = ContractFacts(21, 1, "outsourcing", "業務委託契約書", date(2024, 1, 1), None, False, None, ALL_CLAUSES)
-COMPLIANT = ComplianceFacts(contractors=(CONTRACTOR,), evaluations=(EVALUATION,), contracts=(NDA, OUTSOURCING))
+NDA = ContractFacts(
+    20, 1, "nda", "機密保持契約書", date(2024, 1, 1), None, False, None, REQUIRED_CLAUSES["nda"]
+)
+OUTSOURCING = ContractFacts(
+    21, 1, "outsourcing", "業務委託契約書", date(2024, 1, 1), None, False, None, ALL_CLAUSES
+)
+COMPLIANT = ComplianceFacts(
+    contractors=(CONTRACTOR,), evaluations=(EVALUATION,), contracts=(NDA, OUTSOURCING)
+)
 
 
 def rules(facts: ComplianceFacts, today: date, settings: RuleSettings | None = None) -> dict[str, Severity]:
@@ -63,7 +69,10 @@ def test_latest_evaluation_counts():
     failed_old = EvaluationFacts(9, 1, date(2025, 1, 10), "fail", "full", date(2026, 1, 10))
     assert "evaluation.failed" not in rules(replace(COMPLIANT, evaluations=(failed_old, EVALUATION)), D)
     failed_new = replace(failed_old, evaluated_on=date(2026, 2, 1), next_due_on=date(2027, 2, 1))
-    assert rules(replace(COMPLIANT, evaluations=(EVALUATION, failed_new)), D)["evaluation.failed"] is Severity.BLOCKING
+    assert (
+        rules(replace(COMPLIANT, evaluations=(EVALUATION, failed_new)), D)["evaluation.failed"]
+        is Severity.BLOCKING
+    )
 
 
 def test_conditional_pass_is_a_warning_to_follow_up():
@@ -81,8 +90,12 @@ def test_evaluation_due_boundaries():
 
 def test_evaluation_warning_period_comes_from_settings():
     due = EVALUATION.next_due_on
-    assert "evaluation.overdue" not in rules(COMPLIANT, due - timedelta(days=10), RuleSettings(evaluation_warning_days=9))
-    assert "evaluation.overdue" in rules(COMPLIANT, due - timedelta(days=9), RuleSettings(evaluation_warning_days=9))
+    assert "evaluation.overdue" not in rules(
+        COMPLIANT, due - timedelta(days=10), RuleSettings(evaluation_warning_days=9)
+    )
+    assert "evaluation.overdue" in rules(
+        COMPLIANT, due - timedelta(days=9), RuleSettings(evaluation_warning_days=9)
+    )
 
 
 def test_certificate_relied_on_expiry_boundaries():
@@ -95,7 +108,9 @@ def test_certificate_relied_on_expiry_boundaries():
     assert rules(facts, expiry)["evaluation.certificate_expired"] is Severity.WARNING
     assert rules(facts, expiry + DAY)["evaluation.certificate_expired"] is Severity.BLOCKING
     # A full evaluation did not rely on the certificate.
-    assert "evaluation.certificate_expired" not in rules(replace(facts, evaluations=(EVALUATION,)), expiry + DAY)
+    assert "evaluation.certificate_expired" not in rules(
+        replace(facts, evaluations=(EVALUATION,)), expiry + DAY
+    )
 
 
 def test_nda_expiry_boundaries_and_warning():
@@ -119,7 +134,10 @@ def test_auto_renewing_nda_stays_in_force_and_does_not_warn():
 
 def test_nda_not_yet_effective_does_not_count():
     nda = replace(NDA, effective_from=D + DAY)
-    assert rules(replace(COMPLIANT, contracts=(nda, OUTSOURCING)), D)["contract.nda_missing"] is Severity.BLOCKING
+    assert (
+        rules(replace(COMPLIANT, contracts=(nda, OUTSOURCING)), D)["contract.nda_missing"]
+        is Severity.BLOCKING
+    )
     assert "contract.nda_missing" not in rules(replace(COMPLIANT, contracts=(nda, OUTSOURCING)), D + DAY)
 
 
@@ -134,7 +152,9 @@ def test_missing_pi_clauses_fire_on_the_contract_and_on_the_contractor():
 
 def test_ended_contractor_needs_confirmed_return_or_destruction():
     ended = replace(CONTRACTOR, status="ended", end_date=date(2026, 3, 31))
-    assert rules(ComplianceFacts(contractors=(ended,)), D) == {"contractor.disposal_unconfirmed": Severity.BLOCKING}
+    assert rules(ComplianceFacts(contractors=(ended,)), D) == {
+        "contractor.disposal_unconfirmed": Severity.BLOCKING
+    }
     confirmed = replace(ended, disposition_date=date(2026, 4, 10))
     assert rules(ComplianceFacts(contractors=(confirmed,)), D) == {}
 
@@ -146,7 +166,9 @@ def test_foreign_contractor_needs_the_regime_check():
     assert rules(replace(facts, contractors=(replace(foreign, has_foreign_regime_note=True),)), D) == {}
 
 
-ENGAGEMENT = EngagementFacts(30, "東邦生命保険株式会社", False, "株式会社あおぞら生活", date(2026, 5, 1), None, "active")
+ENGAGEMENT = EngagementFacts(
+    30, "東邦生命保険株式会社", False, "株式会社あおぞら生活", date(2026, 5, 1), None, "active"
+)
 
 
 def test_engagement_consent_must_be_dated_on_or_before_the_start():
@@ -175,14 +197,30 @@ def test_redelegation_consent_boundaries_and_non_compliant_contractor():
     on_time = ConsentHopFacts(41, 30, 50, redelegation.start_date)
     assert rules(replace(base, consent_hops=(on_time,)), D) == {}
     late = replace(on_time, consented_on=redelegation.start_date + DAY)
-    assert rules(replace(base, consent_hops=(late,)), D) == {"redelegation.consent_missing": Severity.BLOCKING}
+    assert rules(replace(base, consent_hops=(late,)), D) == {
+        "redelegation.consent_missing": Severity.BLOCKING
+    }
     broken = replace(base, consent_hops=(on_time,), evaluations=())
     assert rules(broken, D)["redelegation.contractor_not_compliant"] is Severity.BLOCKING
 
 
 def joint_use(**changes) -> JointUseFacts:
-    base = JointUseFacts(60, "グループ共同利用", date(2026, 4, 1), None, date(2026, 3, 1), True, True, True, True, True,
-                         True, True, True, True)
+    base = JointUseFacts(
+        60,
+        "グループ共同利用",
+        date(2026, 4, 1),
+        None,
+        date(2026, 3, 1),
+        True,
+        True,
+        True,
+        True,
+        True,
+        True,
+        True,
+        True,
+        True,
+    )
     return replace(base, **changes)
 
 
@@ -190,12 +228,19 @@ def test_joint_use_complete_and_published_in_advance_has_no_findings():
     assert evaluate(ComplianceFacts(joint_uses=(joint_use(),)), D) == []
 
 
-@pytest.mark.parametrize(("missing", "severity"), [
-    ("has_statement", Severity.BLOCKING), ("has_pi_items", Severity.BLOCKING), ("has_scope", Severity.BLOCKING),
-    ("has_purposes", Severity.BLOCKING), ("has_responsible_name", Severity.BLOCKING),
-    ("has_responsible_address", Severity.BLOCKING), ("has_responsible_representative", Severity.BLOCKING),
-    ("has_acquisition_method", Severity.WARNING),
-])
+@pytest.mark.parametrize(
+    ("missing", "severity"),
+    [
+        ("has_statement", Severity.BLOCKING),
+        ("has_pi_items", Severity.BLOCKING),
+        ("has_scope", Severity.BLOCKING),
+        ("has_purposes", Severity.BLOCKING),
+        ("has_responsible_name", Severity.BLOCKING),
+        ("has_responsible_address", Severity.BLOCKING),
+        ("has_responsible_representative", Severity.BLOCKING),
+        ("has_acquisition_method", Severity.WARNING),
+    ],
+)
 def test_joint_use_each_missing_item(missing, severity):
     found = evaluate(ComplianceFacts(joint_uses=(joint_use(**{missing: False}),)), D)
     assert [(f.rule, f.severity) for f in found] == [("joint_use.item_missing", severity)]
@@ -217,14 +262,19 @@ def test_joint_use_notice_must_precede_the_start():
     late = ComplianceFacts(joint_uses=(joint_use(notice_published_on=start + DAY),))
     assert rules(late, D) == {"joint_use.notice_late": Severity.BLOCKING}
     assert rules(ComplianceFacts(joint_uses=(joint_use(notice_published_on=None),)), D) == {
-        "joint_use.notice_late": Severity.BLOCKING}
+        "joint_use.notice_late": Severity.BLOCKING
+    }
 
 
 def test_change_of_purpose_must_be_noticed_in_advance():
     changed = date(2026, 5, 1)
+
     def facts(noticed):
-        return ComplianceFacts(joint_uses=(joint_use(),),
-                               joint_use_changes=(JointUseChangeFacts(70, 60, "purpose", changed, noticed),))
+        return ComplianceFacts(
+            joint_uses=(joint_use(),),
+            joint_use_changes=(JointUseChangeFacts(70, 60, "purpose", changed, noticed),),
+        )
+
     assert rules(facts(changed - DAY), D) == {}
     assert rules(facts(changed), D) == {}
     assert rules(facts(changed + DAY), D) == {"joint_use.change_without_advance_notice": Severity.BLOCKING}
@@ -234,9 +284,13 @@ def test_change_of_purpose_must_be_noticed_in_advance():
 def test_change_of_responsible_address_must_be_noticed_soon_after():
     changed = date(2026, 5, 1)
     due = changed + timedelta(days=30)
+
     def facts(noticed):
-        return ComplianceFacts(joint_uses=(joint_use(),),
-                               joint_use_changes=(JointUseChangeFacts(71, 60, "responsible_address", changed, noticed),))
+        return ComplianceFacts(
+            joint_uses=(joint_use(),),
+            joint_use_changes=(JointUseChangeFacts(71, 60, "responsible_address", changed, noticed),),
+        )
+
     assert rules(facts(None), due - DAY) == {"joint_use.change_notice_overdue": Severity.WARNING}
     assert rules(facts(None), due) == {"joint_use.change_notice_overdue": Severity.WARNING}
     assert rules(facts(None), due + DAY) == {"joint_use.change_notice_overdue": Severity.BLOCKING}
@@ -250,18 +304,25 @@ def test_ended_joint_use_is_history():
 
 
 def test_findings_are_sorted_blocking_first_then_by_due_date():
-    facts = replace(COMPLIANT, evaluations=(replace(EVALUATION, result="conditional"),), engagements=(ENGAGEMENT,))
+    facts = replace(
+        COMPLIANT, evaluations=(replace(EVALUATION, result="conditional"),), engagements=(ENGAGEMENT,)
+    )
     found = evaluate(facts, D)
     assert [f.severity for f in found] == [Severity.BLOCKING, Severity.WARNING]
 
 
 def test_deadlines_within_the_horizon_in_date_order():
     nda = replace(NDA, expires_on=D + timedelta(days=45))
-    facts = replace(COMPLIANT, contracts=(nda, OUTSOURCING),
-                    evaluations=(replace(EVALUATION, next_due_on=D + timedelta(days=20)),))
+    facts = replace(
+        COMPLIANT,
+        contracts=(nda, OUTSOURCING),
+        evaluations=(replace(EVALUATION, next_due_on=D + timedelta(days=20)),),
+    )
     deadlines = upcoming_deadlines(facts, D, 90)
-    assert [(d.kind, d.due) for d in deadlines] == [("evaluation_due", D + timedelta(days=20)),
-                                                      ("contract_expiry", D + timedelta(days=45))]
+    assert [(d.kind, d.due) for d in deadlines] == [
+        ("evaluation_due", D + timedelta(days=20)),
+        ("contract_expiry", D + timedelta(days=45)),
+    ]
     assert upcoming_deadlines(facts, D, 19) == []
 
 

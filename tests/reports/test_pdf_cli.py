@@ -11,10 +11,13 @@ from desktop.app import Services
 from desktop.cli import main
 
 
-def test_report_writes_the_pdf_and_exits_0(demo_services: Services, sqlite_url: str, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_writes_the_pdf_and_exits_0(
+    demo_services: Services, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "contractors.pdf"
-    assert main(["--db", sqlite_url, "report", "contractors", "--pdf", str(out), "--as-of", "2026-04-01"]) == 0
+    assert (
+        main(["--db", sqlite_url, "report", "contractors", "--pdf", str(out), "--as-of", "2026-04-01"]) == 0
+    )
     pages = PdfReader(out).pages
     assert "基準日 2026年4月1日" in pages[0].extract_text()
     assert f"{len(pages)} ページ" in capsys.readouterr().out
@@ -23,7 +26,10 @@ def test_report_writes_the_pdf_and_exits_0(demo_services: Services, sqlite_url: 
 def test_report_of_one_record_takes_its_id(demo_services: Services, sqlite_url: str, tmp_path: Path) -> None:
     contractor = demo_services.registers.contractors(demo_services.context.today())[0].contractor
     out = tmp_path / "file.pdf"
-    assert main(["--db", sqlite_url, "report", "contractor-file", "--id", str(contractor.id), "--pdf", str(out)]) == 0
+    assert (
+        main(["--db", sqlite_url, "report", "contractor-file", "--id", str(contractor.id), "--pdf", str(out)])
+        == 0
+    )
     assert contractor.name in PdfReader(out).pages[0].extract_text()
 
 
@@ -33,17 +39,25 @@ def test_report_filter_is_passed_on(demo_services: Services, sqlite_url: str, tm
     assert "絞り込み: 「システム」" in PdfReader(out).pages[0].extract_text()
 
 
-@pytest.mark.parametrize(("arguments", "message"), [
-    (["report", "ledger"], "ledger"),
-    (["report", "evaluation"], "--id"),
-    (["report", "joint-use-notice", "--id", "999999"], "999999"),
-    (["report", "contractor-file", "--id", "999999"], "999999"),
-    (["report", "contractors", "--id", "1"], "--id"),
-    (["report", "findings", "--as-of", "2026-13-01"], "--as-of"),
-])
-def test_report_error_exits_2_with_a_message_and_no_file(demo_services: Services, sqlite_url: str, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str], arguments: list[str],
-                                                          message: str) -> None:
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["report", "ledger"], "ledger"),
+        (["report", "evaluation"], "--id"),
+        (["report", "joint-use-notice", "--id", "999999"], "999999"),
+        (["report", "contractor-file", "--id", "999999"], "999999"),
+        (["report", "contractors", "--id", "1"], "--id"),
+        (["report", "findings", "--as-of", "2026-13-01"], "--as-of"),
+    ],
+)
+def test_report_error_exits_2_with_a_message_and_no_file(
+    demo_services: Services,
+    sqlite_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    message: str,
+) -> None:
     folder = tmp_path / "out"
     folder.mkdir()
     assert main(["--db", sqlite_url, *arguments, "--pdf", str(folder / "x.pdf")]) == 2

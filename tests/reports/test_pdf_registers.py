@@ -22,7 +22,9 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def render(services: Services, register: str, tmp_path: Path, **options: object) -> tuple[ReportResult, list[str]]:
+def render(
+    services: Services, register: str, tmp_path: Path, **options: object
+) -> tuple[ReportResult, list[str]]:
     out = tmp_path / f"{register}.pdf"
     result = render_register(services, register, out, **options)  # type: ignore[arg-type]
     return result, [page.extract_text() for page in PdfReader(out).pages]
@@ -31,11 +33,16 @@ def render(services: Services, register: str, tmp_path: Path, **options: object)
 def sample_ids(services: Services) -> dict[str, int]:
     rows = services.registers.contractors(AS_OF)
     evaluated = next(row for row in rows if row.latest_evaluation is not None)
-    return {"evaluation": evaluated.latest_evaluation.id, "contractor-file": evaluated.contractor.id,
-            "joint-use-notice": services.registers.joint_uses(AS_OF)[0].joint_use.id}
+    return {
+        "evaluation": evaluated.latest_evaluation.id,
+        "contractor-file": evaluated.contractor.id,
+        "joint-use-notice": services.registers.joint_uses(AS_OF)[0].joint_use.id,
+    }
 
 
-def test_contractor_register_prints_every_contractor_of_the_demo_data(demo_services: Services, tmp_path: Path) -> None:
+def test_contractor_register_prints_every_contractor_of_the_demo_data(
+    demo_services: Services, tmp_path: Path
+) -> None:
     _, pages = render(demo_services, "contractors", tmp_path)
     text = squash("".join(pages))
     names = [row.contractor.name for row in demo_services.registers.contractors(AS_OF)]
@@ -51,8 +58,9 @@ def test_contract_register_prints_every_contract(demo_services: Services, tmp_pa
     assert [ref for ref in references if ref not in text] == []
 
 
-def test_a_register_longer_than_its_chunks_prints_every_row_exactly_once(demo_services: Services,
-                                                                       tmp_path: Path) -> None:
+def test_a_register_longer_than_its_chunks_prints_every_row_exactly_once(
+    demo_services: Services, tmp_path: Path
+) -> None:
     _, pages = render(demo_services, "contracts", tmp_path)
     lines = [line.strip() for page in pages for line in page.splitlines()]
     references = [row.contract.reference_number for row in demo_services.registers.contracts(AS_OF)]
@@ -61,7 +69,9 @@ def test_a_register_longer_than_its_chunks_prints_every_row_exactly_once(demo_se
     assert [n for n in range(1, len(references) + 1) if n not in numbers] == []  # the No. column runs 1..80
 
 
-def test_engagement_register_prints_every_engagement_and_redelegation(demo_services: Services, tmp_path: Path) -> None:
+def test_engagement_register_prints_every_engagement_and_redelegation(
+    demo_services: Services, tmp_path: Path
+) -> None:
     _, pages = render(demo_services, "engagements", tmp_path)
     text = squash("".join(pages))
     rows = demo_services.registers.engagements(AS_OF)
@@ -72,15 +82,21 @@ def test_engagement_register_prints_every_engagement_and_redelegation(demo_servi
     assert "×事後" in text  # demo engagement 1 got its consent after the work started
 
 
-def test_joint_use_register_prints_every_joint_use_and_change(demo_services: Services, tmp_path: Path) -> None:
+def test_joint_use_register_prints_every_joint_use_and_change(
+    demo_services: Services, tmp_path: Path
+) -> None:
     _, pages = render(demo_services, "joint-uses", tmp_path)
     text = squash("".join(pages))
     rows = demo_services.registers.joint_uses(AS_OF)
-    expected = [row.joint_use.title for row in rows] + [c.description for row in rows for c in row.joint_use.changes]
+    expected = [row.joint_use.title for row in rows] + [
+        c.description for row in rows for c in row.joint_use.changes
+    ]
     assert [value for value in expected if squash(value) not in text] == []
 
 
-def test_findings_list_prints_every_finding_under_its_severity(demo_services: Services, tmp_path: Path) -> None:
+def test_findings_list_prints_every_finding_under_its_severity(
+    demo_services: Services, tmp_path: Path
+) -> None:
     _, pages = render(demo_services, "findings", tmp_path)
     text = squash("".join(pages))
     findings = demo_services.checks.findings(AS_OF)
@@ -91,7 +107,9 @@ def test_findings_list_prints_every_finding_under_its_severity(demo_services: Se
     assert text.index("■重大") < text.index("■注意")
 
 
-def test_evaluation_sheet_prints_every_checklist_item_and_the_result(demo_services: Services, tmp_path: Path) -> None:
+def test_evaluation_sheet_prints_every_checklist_item_and_the_result(
+    demo_services: Services, tmp_path: Path
+) -> None:
     evaluation_id = sample_ids(demo_services)["evaluation"]
     _, pages = render(demo_services, "evaluation", tmp_path, record_id=evaluation_id)
     evaluation, contractor = demo_services.registers.evaluation(evaluation_id)
@@ -109,22 +127,26 @@ def test_joint_use_notice_prints_the_whole_notice_text(demo_services: Services, 
     assert [line for line in notice.splitlines() if squash(line) not in text] == []
 
 
-def test_contractor_file_holds_the_whole_picture_of_one_contractor(demo_services: Services, tmp_path: Path) -> None:
+def test_contractor_file_holds_the_whole_picture_of_one_contractor(
+    demo_services: Services, tmp_path: Path
+) -> None:
     contractor_id = sample_ids(demo_services)["contractor-file"]
     _, pages = render(demo_services, "contractor-file", tmp_path, record_id=contractor_id)
     text = squash("".join(pages))
     file = demo_services.registers.contractor_file(contractor_id, AS_OF)
     assert squash(file.contractor.name) in text
-    assert [row.contract.reference_number for row in file.contracts
-            if row.contract.reference_number not in text] == []
+    assert [
+        row.contract.reference_number for row in file.contracts if row.contract.reference_number not in text
+    ] == []
     assert [e.evaluated_on for e in file.evaluations if e.evaluated_on.isoformat() not in text] == []
     assert f"■変更履歴（{len(file.history)}件）" in text
     assert file.history
 
 
 @pytest.mark.parametrize("register", ["contractors", "contracts", "findings", "contractor-file"])
-def test_every_page_says_n_of_m_and_m_is_the_page_count(demo_services: Services, tmp_path: Path,
-                                                         register: str) -> None:
+def test_every_page_says_n_of_m_and_m_is_the_page_count(
+    demo_services: Services, tmp_path: Path, register: str
+) -> None:
     record_id = sample_ids(demo_services).get(register) if REGISTERS[register].needs_id else None
     result, pages = render(demo_services, register, tmp_path, record_id=record_id)
     assert result.pages == len(pages) > 1
@@ -133,8 +155,9 @@ def test_every_page_says_n_of_m_and_m_is_the_page_count(demo_services: Services,
         assert f"{number + 1} / {len(pages)}" not in page
 
 
-def test_every_page_carries_company_title_as_of_filter_printed_at_and_by(demo_services: Services,
-                                                                        tmp_path: Path) -> None:
+def test_every_page_carries_company_title_as_of_filter_printed_at_and_by(
+    demo_services: Services, tmp_path: Path
+) -> None:
     _, pages = render(demo_services, "contractors", tmp_path, printed_by="黒田 修")
     assert len(pages) > 1
     for page in pages:
@@ -169,8 +192,9 @@ def test_japanese_extracts_exactly(demo_services: Services, tmp_path: Path) -> N
     assert row.name in first and row.kana in first
 
 
-def test_font_is_an_embedded_subset_of_ipaexgothic_and_nothing_else(demo_services: Services,
-                                                                    tmp_path: Path) -> None:
+def test_font_is_an_embedded_subset_of_ipaexgothic_and_nothing_else(
+    demo_services: Services, tmp_path: Path
+) -> None:
     out = tmp_path / "contractors.pdf"
     render_register(demo_services, "contractors", out)
     fonts = {}
@@ -204,15 +228,21 @@ def test_filter_limits_the_register_and_is_printed(demo_services: Services, tmp_
     text = squash("".join(pages))
     rows = demo_services.registers.contractors(AS_OF)
     matching = [r.contractor.name for r in rows if "システム" in r.contractor.name]
-    others = [r.contractor.name for r in rows if "システム" not in (r.contractor.name + (r.contractor.kana or "")
-                                                               + (r.contractor.entrusted_work or ""))]
+    others = [
+        r.contractor.name
+        for r in rows
+        if "システム"
+        not in (r.contractor.name + (r.contractor.kana or "") + (r.contractor.entrusted_work or ""))
+    ]
     assert matching and others
     assert all(squash(name) in text for name in matching)
     assert all(squash(name) not in text for name in others)
     assert all("絞り込み: 「システム」" in page for page in pages)
 
 
-def test_each_register_renders_with_its_portrait_or_landscape_page(demo_services: Services, tmp_path: Path) -> None:
+def test_each_register_renders_with_its_portrait_or_landscape_page(
+    demo_services: Services, tmp_path: Path
+) -> None:
     ids = sample_ids(demo_services)
     for name, info in REGISTERS.items():
         out = tmp_path / f"{name}.pdf"

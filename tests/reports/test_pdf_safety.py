@@ -34,8 +34,9 @@ def pdf_text(path: Path) -> str:
     return "".join(page.extract_text() for page in PdfReader(path).pages)
 
 
-def test_markup_in_names_prints_literally_in_every_register_that_shows_them(sqlite_services: Services,
-                                                                            tmp_path: Path) -> None:
+def test_markup_in_names_prints_literally_in_every_register_that_shows_them(
+    sqlite_services: Services, tmp_path: Path
+) -> None:
     ids = [sqlite_services.contractors.create({"name": name}).id for name in HOSTILE_NAMES]
     out = tmp_path / "contractors.pdf"
     render_register(sqlite_services, "contractors", out)
@@ -49,7 +50,9 @@ def test_markup_in_names_prints_literally_in_every_register_that_shows_them(sqli
 
 
 def test_markup_in_data_opens_no_image(sqlite_services: Services, tmp_path: Path) -> None:
-    sqlite_services.contractors.create({"name": '<img src="/etc/passwd"/>', "entrusted_work": '<img src="x.png"/>'})
+    sqlite_services.contractors.create(
+        {"name": '<img src="/etc/passwd"/>', "entrusted_work": '<img src="x.png"/>'}
+    )
     out = tmp_path / "contractors.pdf"
     render_register(sqlite_services, "contractors", out)
     for page in PdfReader(out).pages:
@@ -64,8 +67,9 @@ def test_demo_contract_note_with_markup_prints_literally(demo_services: Services
     assert "<b>A&B</b>旧契約からの移行" in squash(pdf_text(out))
 
 
-def test_long_text_wraps_inside_its_cell_and_a_row_taller_than_a_page_splits(sqlite_services: Services,
-                                                                             tmp_path: Path) -> None:
+def test_long_text_wraps_inside_its_cell_and_a_row_taller_than_a_page_splits(
+    sqlite_services: Services, tmp_path: Path
+) -> None:
     unbroken = "https://example.co.jp/" + "Ｘ" * 300
     work = "委託業務の説明。" * 457 + unbroken  # 3,978 characters: near the 4,000 a multiline field takes
     sqlite_services.contractors.create({"name": "株式会社長文", "entrusted_work": work})
@@ -80,8 +84,15 @@ def test_long_text_wraps_inside_its_cell_and_a_row_taller_than_a_page_splits(sql
         right_edge = float(page.mediabox.width) - 12 * mm + 1
         overflowing: list[str] = []
 
-        def visit(text: str, cm: list[float], tm: list[float], font_dict: object, size: float,
-                  edge: float = right_edge, found: list[str] = overflowing) -> None:
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            font_dict: object,
+            size: float,
+            edge: float = right_edge,
+            found: list[str] = overflowing,
+        ) -> None:
             if not text.strip():
                 return
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
@@ -93,15 +104,19 @@ def test_long_text_wraps_inside_its_cell_and_a_row_taller_than_a_page_splits(sql
         assert overflowing == []
 
 
-@pytest.mark.parametrize(("register", "options", "field"), [
-    ("ledger", {}, "register"),
-    ("evaluation", {}, "id"),
-    ("contractor-file", {}, "id"),
-    ("contractors", {"record_id": 1}, "id"),
-    ("joint-use-notice", {"record_id": 1, "filter_text": "x"}, "filter"),
-])
+@pytest.mark.parametrize(
+    ("register", "options", "field"),
+    [
+        ("ledger", {}, "register"),
+        ("evaluation", {}, "id"),
+        ("contractor-file", {}, "id"),
+        ("contractors", {"record_id": 1}, "id"),
+        ("joint-use-notice", {"record_id": 1, "filter_text": "x"}, "filter"),
+    ],
+)
 def test_bad_request_is_a_validation_error_naming_the_field_and_writes_no_file(
-        demo_services: Services, tmp_path: Path, register: str, options: dict[str, object], field: str) -> None:
+    demo_services: Services, tmp_path: Path, register: str, options: dict[str, object], field: str
+) -> None:
     out = tmp_path / "out.pdf"
     with pytest.raises(ValidationError) as error:
         render_register(demo_services, register, out, **options)  # type: ignore[arg-type]
@@ -110,8 +125,9 @@ def test_bad_request_is_a_validation_error_naming_the_field_and_writes_no_file(
 
 
 @pytest.mark.parametrize("register", ["evaluation", "joint-use-notice", "contractor-file"])
-def test_unknown_id_is_not_found_and_leaves_an_existing_file_alone(demo_services: Services, tmp_path: Path,
-                                                                  register: str) -> None:
+def test_unknown_id_is_not_found_and_leaves_an_existing_file_alone(
+    demo_services: Services, tmp_path: Path, register: str
+) -> None:
     out = tmp_path / "out.pdf"
     out.write_bytes(b"previous report")
     with pytest.raises(NotFoundError):
@@ -142,7 +158,8 @@ def test_a_long_but_valid_file_name_works(demo_services: Services, tmp_path: Pat
 
 
 def test_a_pdf_that_cannot_be_replaced_is_a_validation_error_and_the_old_file_stays(
-        demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
     out = folder / "out.pdf"
@@ -186,5 +203,7 @@ def test_cancel_from_progress_raises_and_leaves_no_file(demo_services: Services,
 
 
 def test_progress_returning_none_does_not_cancel(demo_services: Services, tmp_path: Path) -> None:
-    result = render_register(demo_services, "engagements", tmp_path / "out.pdf", progress=lambda done, total: None)  # type: ignore[arg-type, return-value]
+    result = render_register(
+        demo_services, "engagements", tmp_path / "out.pdf", progress=lambda done, total: None
+    )  # type: ignore[arg-type, return-value]
     assert result.path.is_file()

@@ -27,12 +27,27 @@ def demo_workbook(demo_services: Services, tmp_path: Path) -> openpyxl.Workbook:
 
 
 def test_the_workbook_has_every_register_sheet_in_order(demo_workbook: openpyxl.Workbook) -> None:
-    assert demo_workbook.sheetnames == list(SHEETS) == [
-        "概要", "委託先", "評価", "契約", "受託業務", "同意", "再委託", "共同利用", "指摘事項", "監査ログ"]
+    assert (
+        demo_workbook.sheetnames
+        == list(SHEETS)
+        == [
+            "概要",
+            "委託先",
+            "評価",
+            "契約",
+            "受託業務",
+            "同意",
+            "再委託",
+            "共同利用",
+            "指摘事項",
+            "監査ログ",
+        ]
+    )
 
 
 def test_every_sheet_has_a_bold_frozen_filtered_header_and_prints_landscape_one_page_wide(
-        demo_workbook: openpyxl.Workbook) -> None:
+    demo_workbook: openpyxl.Workbook,
+) -> None:
     for sheet in demo_workbook:
         assert all(cell.font.b for cell in sheet[1]), sheet.title
         assert sheet.freeze_panes == "A2", sheet.title
@@ -71,12 +86,20 @@ def test_long_text_is_wrapped(demo_workbook: openpyxl.Workbook) -> None:
 
 def test_the_contractor_sheet_uses_the_schema_labels(demo_workbook: openpyxl.Workbook) -> None:
     headers = [c.value for c in demo_workbook["委託先"][1]]
-    assert headers[:len(CONTRACTOR.fields)] == [f.ja for f in CONTRACTOR.fields]
-    assert headers[len(CONTRACTOR.fields):] == ["評価日", "評価結果", "次回評価予定日", "NDA締結日", "NDA終了日"]
+    assert headers[: len(CONTRACTOR.fields)] == [f.ja for f in CONTRACTOR.fields]
+    assert headers[len(CONTRACTOR.fields) :] == [
+        "評価日",
+        "評価結果",
+        "次回評価予定日",
+        "NDA締結日",
+        "NDA終了日",
+    ]
     assert demo_workbook["委託先"].max_row == 41
 
 
-def test_the_summary_counts_records_and_findings(demo_services: Services, demo_workbook: openpyxl.Workbook) -> None:
+def test_the_summary_counts_records_and_findings(
+    demo_services: Services, demo_workbook: openpyxl.Workbook
+) -> None:
     rows = {(r[0], r[1]): r[2] for r in demo_workbook["概要"].iter_rows(min_row=2, values_only=True)}
     assert rows[("登録件数", "委託先")] == 40
     findings = demo_services.checks.findings(AS_OF)
@@ -91,13 +114,22 @@ def test_workbook_properties_name_title_creator_and_time(demo_workbook: openpyxl
     assert props.created == datetime(2026, 11, 25, 3, 0)  # FIXED_NOW, in UTC
 
 
-INJECTIONS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-3+4", "@SUM(A1)", "#N/A", "#DIV/0!"]
+INJECTIONS = ['=HYPERLINK("http://evil.example","x")', "+1+2", "-3+4", "@SUM(A1)", "#N/A", "#DIV/0!"]
 
 
-def test_text_that_looks_like_a_formula_or_an_error_stays_text(sqlite_services: Services, tmp_path: Path) -> None:
+def test_text_that_looks_like_a_formula_or_an_error_stays_text(
+    sqlite_services: Services, tmp_path: Path
+) -> None:
     for index, text in enumerate(INJECTIONS):
-        sqlite_services.contractors.create({"name": f"{text}", "kana": text, "notes": f"{text}\n2行目",
-                                            "entrusted_work": text, "contact_person": f"担当{index}"})
+        sqlite_services.contractors.create(
+            {
+                "name": f"{text}",
+                "kana": text,
+                "notes": f"{text}\n2行目",
+                "entrusted_work": text,
+                "contact_person": f"担当{index}",
+            }
+        )
     path = tmp_path / "audit.xlsx"
     write_audit_workbook(sqlite_services, path, AS_OF)
     with zipfile.ZipFile(path) as archive:
@@ -122,7 +154,8 @@ def test_english_headers_when_asked(demo_services: Services, tmp_path: Path) -> 
 
 
 def test_round_trip_export_import_export_gives_the_same_contractor_sheet(
-        demo_services: Services, tmp_path: Path) -> None:
+    demo_services: Services, tmp_path: Path
+) -> None:
     first = tmp_path / "first.xlsx"
     write_audit_workbook(demo_services, first, AS_OF)
     empty = make_services(f"sqlite:///{tmp_path / 'empty.sqlite3'}", tmp_path / "empty")
@@ -158,7 +191,10 @@ def test_the_streamed_register_matches_the_register_in_order_and_content(demo_se
     streamed = [item for batch in registers.contractor_batches(AS_OF, batch_size=7) for item in batch]
     assert [r.contractor.id for r in whole] == [s.row.contractor.id for s in streamed]
     assert [r.latest_evaluation.id if r.latest_evaluation else None for r in whole] == [
-        s.row.latest_evaluation.id if s.row.latest_evaluation else None for s in streamed]
+        s.row.latest_evaluation.id if s.row.latest_evaluation else None for s in streamed
+    ]
     assert [r.nda for r in whole] == [s.row.nda for s in streamed]
-    contracts = [row.contract.id for batch in registers.contract_batches(AS_OF, batch_size=9) for row in batch]
+    contracts = [
+        row.contract.id for batch in registers.contract_batches(AS_OF, batch_size=9) for row in batch
+    ]
     assert contracts == [row.contract.id for row in registers.contracts(AS_OF)]

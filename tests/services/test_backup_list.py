@@ -20,7 +20,9 @@ def _daily(services, day: int):
     """A daily backup as ensure_daily names it, made (by the service's clock) on 2026-11-`day`."""
     services.context.clock = lambda: datetime(2026, 11, day, 3, 0, tzinfo=UTC)
     try:
-        return services.backups.backup(services.backups.daily_folder / f"itaku-202611{day:02d}.itaku-backup.zip")
+        return services.backups.backup(
+            services.backups.daily_folder / f"itaku-202611{day:02d}.itaku-backup.zip"
+        )
     finally:
         services.context.clock = lambda: FIXED_NOW
 
@@ -36,7 +38,10 @@ def test_daily_backups_are_listed_newest_first_with_their_time_size_and_kind(sql
     (services.backups.daily_folder / "notes.txt").write_text("not a backup")
     listed = services.backups.list_backups()
     assert [info.path.name for info in listed] == [
-        "itaku-20261125.itaku-backup.zip", "itaku-20261124.itaku-backup.zip", "itaku-20261123.itaku-backup.zip"]
+        "itaku-20261125.itaku-backup.zip",
+        "itaku-20261124.itaku-backup.zip",
+        "itaku-20261123.itaku-backup.zip",
+    ]
     newest = listed[0]
     assert newest.made_at == datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
     assert newest.size == newest.path.stat().st_size > 0

@@ -25,14 +25,22 @@ def scores(services: Services) -> dict[str, int]:
 
 
 def new_evaluation(services: Services, contractor_id: int) -> Any:
-    return services.evaluations.create({"contractor_id": contractor_id, "evaluated_on": "2026-04-01",
-                                        "evaluator": "佐藤"}, scores(services))
+    return services.evaluations.create(
+        {"contractor_id": contractor_id, "evaluated_on": "2026-04-01", "evaluator": "佐藤"}, scores(services)
+    )
 
 
 def new_nda(services: Services, contractor_id: int) -> Any:
-    return services.contracts.create({"contractor_id": contractor_id, "kind": "nda", "title": "NDA",
-                                      "signed_on": "2026-01-01", "effective_from": "2026-01-01",
-                                      "clauses": ["confidentiality"]})
+    return services.contracts.create(
+        {
+            "contractor_id": contractor_id,
+            "kind": "nda",
+            "title": "NDA",
+            "signed_on": "2026-01-01",
+            "effective_from": "2026-01-01",
+            "clauses": ["confidentiality"],
+        }
+    )
 
 
 KINDS = {"evaluation": ("evaluations", new_evaluation), "contract": ("contracts", new_nda)}
@@ -48,8 +56,12 @@ def service_of(services: Services, kind: str) -> Any:
 
 
 def make(services: Services, kind: str, count: int) -> list[Any]:
-    contractors = [services.contractors.create({"name": f"株式会社{kind}{number}", "status": "active",
-                                                "pi_items": ["氏名"]}) for number in range(count)]
+    contractors = [
+        services.contractors.create(
+            {"name": f"株式会社{kind}{number}", "status": "active", "pi_items": ["氏名"]}
+        )
+        for number in range(count)
+    ]
     return [KINDS[kind][1](services, contractor.id) for contractor in contractors]
 
 
@@ -62,10 +74,15 @@ def new_version(services: Services, kind: str, approved: Any) -> Any:
 
 def audit_changes(services: Services, record_type: str, record_ids: list[int]) -> list[tuple[Any, ...]]:
     with services.database.read() as session:
-        events = session.scalars(select(AuditEvent).where(AuditEvent.record_type == record_type,
-                                                          AuditEvent.action == "update",
-                                                          AuditEvent.record_id.in_(record_ids))
-                                 .order_by(AuditEvent.id))
+        events = session.scalars(
+            select(AuditEvent)
+            .where(
+                AuditEvent.record_type == record_type,
+                AuditEvent.action == "update",
+                AuditEvent.record_id.in_(record_ids),
+            )
+            .order_by(AuditEvent.id)
+        )
         return [(e.actor, e.record_id, e.changes) for e in events]
 
 
@@ -79,12 +96,18 @@ def test_approve_many_writes_what_approve_writes_one_by_one(services: Services, 
     assert all((r.approver, r.approved_on, r.version) == ("tester", TODAY, 2) for r in approved)
     for before, after in ((one, three), (two, four)):
         single, bulk = service.get(before.id), service.get(after.id)
-        assert (bulk.approver, bulk.approved_on, bulk.version, bulk.updated_by) == \
-               (single.approver, single.approved_on, single.version, single.updated_by)
+        assert (bulk.approver, bulk.approved_on, bulk.version, bulk.updated_by) == (
+            single.approver,
+            single.approved_on,
+            single.version,
+            single.updated_by,
+        )
         assert bulk.updated_at == services.context.now()
     singles = audit_changes(services, kind, [one.id, two.id])
     bulks = audit_changes(services, kind, [three.id, four.id])
-    assert [(actor, changes) for actor, _, changes in bulks] == [(actor, changes) for actor, _, changes in singles]
+    assert [(actor, changes) for actor, _, changes in bulks] == [
+        (actor, changes) for actor, _, changes in singles
+    ]
     assert [record_id for _, record_id, _ in bulks] == [three.id, four.id]
     assert services.audit.verify_chain().is_intact
 
@@ -105,8 +128,9 @@ def test_approve_many_supersedes_each_predecessor_with_its_audit_event(services:
 
 
 @pytest.mark.parametrize("problem", ["unknown", "approved", "superseded"])
-def test_one_refused_record_writes_nothing_and_the_error_names_it(services: Services, kind: str,
-                                                                 problem: str) -> None:
+def test_one_refused_record_writes_nothing_and_the_error_names_it(
+    services: Services, kind: str, problem: str
+) -> None:
     service = service_of(services, kind)
     records = make(services, kind, 3)
     bad_id = 999_999
@@ -123,8 +147,9 @@ def test_one_refused_record_writes_nothing_and_the_error_names_it(services: Serv
     assert list(caught.value.fields) == [f"{kind}#{bad_id}"]
     message = caught.value.fields[f"{kind}#{bad_id}"]
     assert f"#{bad_id}" in message.ja and f"#{bad_id}" in message.en
-    assert {"unknown": "does not exist", "approved": "already approved",
-            "superseded": "superseded"}[problem] in message.en
+    assert {"unknown": "does not exist", "approved": "already approved", "superseded": "superseded"}[
+        problem
+    ] in message.en
     assert dump(services) == before
 
 
@@ -143,7 +168,9 @@ def test_staff_cannot_approve_many_and_nothing_is_written(services: Services, ki
 
 def test_a_record_changed_since_it_was_shown_is_refused(sqlite_services: Services) -> None:
     records = make(sqlite_services, "evaluation", 2)
-    changed = sqlite_services.evaluations.update(records[1].id, {"conditions": "追記"}, None, records[1].version)
+    changed = sqlite_services.evaluations.update(
+        records[1].id, {"conditions": "追記"}, None, records[1].version
+    )
     with pytest.raises(ValidationError) as caught:
         sqlite_services.evaluations.approve_many([r.id for r in records], {r.id: r.version for r in records})
     assert list(caught.value.fields) == [f"evaluation#{changed.id}"]
@@ -163,7 +190,7 @@ def test_dry_run_returns_the_records_and_writes_nothing(sqlite_services: Service
 
 
 def test_repeated_ids_are_approved_once(sqlite_services: Services) -> None:
-    record, = make(sqlite_services, "evaluation", 1)
+    (record,) = make(sqlite_services, "evaluation", 1)
     approved = sqlite_services.evaluations.approve_many([record.id, record.id])
     assert [r.id for r in approved] == [record.id]
     assert len(audit_changes(sqlite_services, "evaluation", [record.id])) == 1
@@ -177,8 +204,9 @@ def test_many_refusals_name_the_first_ten_and_count_the_rest(sqlite_services: Se
     assert "15" in fields["more"].en and len(fields) == 11
 
 
-def test_more_ids_than_the_limit_are_refused_before_any_work(sqlite_services: Services,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_more_ids_than_the_limit_are_refused_before_any_work(
+    sqlite_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(approval, "APPROVE_MANY_LIMIT", 3)
     records = make(sqlite_services, "evaluation", 4)
     with pytest.raises(ValidationError) as caught:
@@ -187,8 +215,9 @@ def test_more_ids_than_the_limit_are_refused_before_any_work(sqlite_services: Se
     assert sqlite_services.evaluations.pending_ids() == [r.id for r in records]
 
 
-def test_stopping_through_progress_rolls_everything_back(sqlite_services: Services,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stopping_through_progress_rolls_everything_back(
+    sqlite_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(approval, "APPROVE_MANY_CHUNK", 2)
     records = make(sqlite_services, "evaluation", 5)
     before = dump(sqlite_services)
@@ -217,11 +246,18 @@ def test_pending_ids_are_the_unapproved_current_versions(sqlite_services: Servic
 
 
 def test_ten_thousand_imported_records_are_approved_in_a_bounded_number_of_queries(
-        tmp_path: Path, sqlite_services: Services) -> None:
+    tmp_path: Path, sqlite_services: Services
+) -> None:
     count = 10_000
-    rows = [_row(number, f"株式会社テスト{number:05d}", None, **{"評価実施日": "2026-04-01", "評価結果": "適合",
-                                                              "機密保持契約締結日": "2026-04-01"})
-            for number in range(1, count + 1)]
+    rows = [
+        _row(
+            number,
+            f"株式会社テスト{number:05d}",
+            None,
+            **{"評価実施日": "2026-04-01", "評価結果": "適合", "機密保持契約締結日": "2026-04-01"},
+        )
+        for number in range(1, count + 1)
+    ]
     sqlite_services.ledger_import.import_contractors(hand_kept_ledger(tmp_path / "ledger.xlsx", rows))
     statements: list[str] = []
 

@@ -21,8 +21,10 @@ def test_demo_is_deterministic_per_seed(tmp_path):
         built = make_services(f"sqlite:///{tmp_path / name}", tmp_path)
         built.demo.load(20, seed)
         with built.database.read() as session:
-            rows = [(c.name, c.corporate_number, c.status, c.start_date) for c in session.scalars(
-                select(Contractor).order_by(Contractor.id))]
+            rows = [
+                (c.name, c.corporate_number, c.status, c.start_date)
+                for c in session.scalars(select(Contractor).order_by(Contractor.id))
+            ]
         built.close()
         return rows
 
@@ -33,7 +35,9 @@ def test_demo_is_deterministic_per_seed(tmp_path):
 def test_demo_audits_every_record_and_refuses_a_non_empty_database(services):
     summary = services.demo.load(20, 3)
     with services.database.read() as session:
-        creates = Counter(session.scalars(select(AuditEvent.record_type).where(AuditEvent.action == "create")))
+        creates = Counter(
+            session.scalars(select(AuditEvent.record_type).where(AuditEvent.action == "create"))
+        )
     assert creates["contractor"] == summary.contractors == 20
     assert creates["contract"] == summary.contracts
     with pytest.raises(ValidationError):

@@ -25,18 +25,78 @@ EXTRA = [
     {"name": "abcXdef 有限会社", "kana": None, "entrusted_work": None},
     {"name": "50%オフ販売株式会社", "kana": "ゴジュッパーセント", "entrusted_work": "コールセンター"},
     {"name": 'Quote "Co" Ltd', "kana": None, "entrusted_work": "back\\slash work"},
-    {"name": "さくら印刷株式会社", "kana": "サクラインサツ", "entrusted_work": "印刷・発送",
-     "corporate_number": "7000012050002"},
+    {
+        "name": "さくら印刷株式会社",
+        "kana": "サクラインサツ",
+        "entrusted_work": "印刷・発送",
+        "corporate_number": "7000012050002",
+    },
     {"name": "Sakura Print", "kana": "さくら", "entrusted_work": "printing AND mailing"},
 ]
 
 STRINGS = [
-    "a", "A", "ab", "株", "株式", "%", "_", "\\", '"', "'", "*", "%%", "a%", "_d",
-    "abc", "ABC", "ＡＢＣ", "ａｂｃ", "abc_def", "abc%def", "c_d", "cxd", "100%", "50%", "0%オ",
-    "株式会社", "株式会社さくら", "株式会社xyz", "xyz", "さくら", "サクラ", "ｻｸﾗ", " さくら ", "さくら 印刷",
-    "7000012050002", "７０００", "700", "70", "7", "0120", "7000-0120", "abc123", "ab12", "no 1", "12",
-    '"Co"', 'Quote "Co', "back\\slash", "and mailing", "AND", "OR x", "NEAR(a b)", "name:abc", "^abc",
-    "(abc)", "{name}", "発送", "発送代行", "データ", "コールセンター", "印刷・発送", "printing",
+    "a",
+    "A",
+    "ab",
+    "株",
+    "株式",
+    "%",
+    "_",
+    "\\",
+    '"',
+    "'",
+    "*",
+    "%%",
+    "a%",
+    "_d",
+    "abc",
+    "ABC",
+    "ＡＢＣ",
+    "ａｂｃ",
+    "abc_def",
+    "abc%def",
+    "c_d",
+    "cxd",
+    "100%",
+    "50%",
+    "0%オ",
+    "株式会社",
+    "株式会社さくら",
+    "株式会社xyz",
+    "xyz",
+    "さくら",
+    "サクラ",
+    "ｻｸﾗ",
+    " さくら ",
+    "さくら 印刷",
+    "7000012050002",
+    "７０００",
+    "700",
+    "70",
+    "7",
+    "0120",
+    "7000-0120",
+    "abc123",
+    "ab12",
+    "no 1",
+    "12",
+    '"Co"',
+    'Quote "Co',
+    "back\\slash",
+    "and mailing",
+    "AND",
+    "OR x",
+    "NEAR(a b)",
+    "name:abc",
+    "^abc",
+    "(abc)",
+    "{name}",
+    "発送",
+    "発送代行",
+    "データ",
+    "コールセンター",
+    "印刷・発送",
+    "printing",
 ]
 
 
@@ -52,29 +112,42 @@ def reference(rows: list[tuple], search: str) -> list[int]:
         return [row[0] for row in sorted(rows, key=lambda row: (row[1], row[0]))]
     lowered = needle.lower()
     digits = "".join(ch for ch in needle if ch.isdigit())
-    found = [row for row in rows
-             if any(value is not None and lowered in ascii_lower(value) for value in row[1:4])
-             or (digits and row[4] is not None and digits in row[4])]
+    found = [
+        row
+        for row in rows
+        if any(value is not None and lowered in ascii_lower(value) for value in row[1:4])
+        or (digits and row[4] is not None and digits in row[4])
+    ]
     return [row[0] for row in sorted(found, key=lambda row: (row[1], row[0]))]
 
 
 def all_rows(services: Services) -> list[tuple]:
     with services.database.read() as session:
-        return [tuple(row) for row in session.execute(text(
-            "SELECT id, name, kana, entrusted_work, corporate_number FROM contractor"))]
+        return [
+            tuple(row)
+            for row in session.execute(
+                text("SELECT id, name, kana, entrusted_work, corporate_number FROM contractor")
+            )
+        ]
 
 
 def index_ids(services: Services, phrase: str) -> set[int]:
     with services.database.read() as session:
-        return {row[0] for row in session.execute(text(
-            "SELECT rowid FROM contractor_search WHERE contractor_search MATCH :q"), {"q": f'"{phrase}"'})}
+        return {
+            row[0]
+            for row in session.execute(
+                text("SELECT rowid FROM contractor_search WHERE contractor_search MATCH :q"),
+                {"q": f'"{phrase}"'},
+            )
+        }
 
 
 def assert_index_in_sync(services: Services) -> None:
     """FTS5's own check of an external-content index against its table raises when they differ."""
     with services.database.write() as session:
-        session.execute(text(
-            "INSERT INTO contractor_search (contractor_search, rank) VALUES ('integrity-check', 1)"))
+        session.execute(
+            text("INSERT INTO contractor_search (contractor_search, rank) VALUES ('integrity-check', 1)")
+        )
 
 
 @pytest.fixture
@@ -87,8 +160,12 @@ def searchable(demo_services: Services) -> Services:
 def test_the_migration_builds_the_trigram_index_and_its_triggers(sqlite_services: Services) -> None:
     with sqlite_services.database.read() as session:
         names = {row[0] for row in session.execute(text("SELECT name FROM sqlite_master"))}
-    assert {"contractor_search", "contractor_search_insert", "contractor_search_update",
-            "contractor_search_delete"} <= names
+    assert {
+        "contractor_search",
+        "contractor_search_insert",
+        "contractor_search_update",
+        "contractor_search_delete",
+    } <= names
 
 
 def test_every_string_finds_what_a_plain_filter_over_all_rows_finds(searchable: Services) -> None:
@@ -106,17 +183,23 @@ def test_every_string_finds_what_a_plain_filter_over_all_rows_finds(searchable: 
 def test_paging_sorting_and_status_combine_with_the_index(searchable: Services) -> None:
     rows = all_rows(searchable)
     expected = reference(rows, "株式会社")
-    pages = [row.id for offset in range(0, len(expected), 7)
-             for row in searchable.contractors.search("株式会社", offset=offset, limit=7)]
+    pages = [
+        row.id
+        for offset in range(0, len(expected), 7)
+        for row in searchable.contractors.search("株式会社", offset=offset, limit=7)
+    ]
     assert pages == expected
     by_kana = searchable.contractors.search("株式会社", order_by="kana", descending=True)
-    assert [row.id for row in by_kana] == [row.id for row in searchable.contractors.search(
-        "株式会社", order_by="kana", descending=True, limit=None)]
+    assert [row.id for row in by_kana] == [
+        row.id
+        for row in searchable.contractors.search("株式会社", order_by="kana", descending=True, limit=None)
+    ]
     assert sorted(row.id for row in by_kana) == sorted(expected)
     active = searchable.contractors.search("株式会社", status="active")
     assert active and all(row.status == "active" for row in active)
-    assert {row.id for row in active} == {row.id for row in searchable.contractors.search("株式会社")
-                                          if row.status == "active"}
+    assert {row.id for row in active} == {
+        row.id for row in searchable.contractors.search("株式会社") if row.status == "active"
+    }
     assert searchable.contractors.count("株式会社", status="active") == len(active)
 
 
@@ -126,20 +209,26 @@ def test_the_index_really_narrows_strings_of_three_characters_or_more(searchable
     assert index_match('a"b 123') == '{name kana entrusted_work} : "a""b 123" OR corporate_number : "123"'
     target = searchable.contractors.search("%オフ販売")[0].id
     with searchable.database.write() as session:  # take the row out of the index only
-        session.execute(text(
-            "INSERT INTO contractor_search (contractor_search, rowid, name, kana, entrusted_work, corporate_number)"
-            " SELECT 'delete', id, name, kana, entrusted_work, corporate_number FROM contractor WHERE id = :id"),
-            {"id": target})
+        session.execute(
+            text(
+                "INSERT INTO contractor_search (contractor_search, rowid, name, kana, entrusted_work, corporate_number)"
+                " SELECT 'delete', id, name, kana, entrusted_work, corporate_number FROM contractor WHERE id = :id"
+            ),
+            {"id": target},
+        )
     assert searchable.contractors.search("%オフ販売") == []
     assert target in [row.id for row in searchable.contractors.search("オフ")]  # two characters: plain LIKE
 
 
 def test_the_index_follows_create_update_and_delete(sqlite_services: Services) -> None:
     services = sqlite_services
-    record = services.contractors.create({"name": "株式会社みどり", "kana": "ミドリ", "entrusted_work": "梱包"})
+    record = services.contractors.create(
+        {"name": "株式会社みどり", "kana": "ミドリ", "entrusted_work": "梱包"}
+    )
     assert index_ids(services, "みどり") == {record.id}
-    updated = services.contractors.update(record.id, {"name": "株式会社あおば", "corporate_number": "7000012050002"},
-                                          record.version)
+    updated = services.contractors.update(
+        record.id, {"name": "株式会社あおば", "corporate_number": "7000012050002"}, record.version
+    )
     assert index_ids(services, "みどり") == set() and index_ids(services, "あおば") == {record.id}
     assert [row.id for row in services.contractors.search("01205")] == [record.id]
     services.contractors.update(record.id, {"status": "ended"}, updated.version)
@@ -150,14 +239,22 @@ def test_the_index_follows_create_update_and_delete(sqlite_services: Services) -
     assert_index_in_sync(services)
 
 
-def test_the_index_follows_the_demo_loader_and_the_ledger_import(sqlite_services: Services,
-                                                                  tmp_path: Path) -> None:
+def test_the_index_follows_the_demo_loader_and_the_ledger_import(
+    sqlite_services: Services, tmp_path: Path
+) -> None:
     services = sqlite_services
     services.demo.load(40, 1)
     assert_index_in_sync(services)
     importer = LedgerImportService(services.context, services.settings)
-    importer.import_contractors(hand_kept_ledger(tmp_path / "l.xlsx", [
-        _row(1, "株式会社インポート一号", None), _row(2, "インポート二号合同会社", None, 委託業務の内容="給与計算")]))
+    importer.import_contractors(
+        hand_kept_ledger(
+            tmp_path / "l.xlsx",
+            [
+                _row(1, "株式会社インポート一号", None),
+                _row(2, "インポート二号合同会社", None, 委託業務の内容="給与計算"),
+            ],
+        )
+    )
     assert_index_in_sync(services)
     rows = all_rows(services)
     for search in ("インポート", "給与計算", "一号", "株式会社"):
@@ -165,7 +262,9 @@ def test_the_index_follows_the_demo_loader_and_the_ledger_import(sqlite_services
     assert len(services.contractors.search("インポート")) == 2
 
 
-def test_a_backup_from_before_the_index_is_upgraded_on_restore(sqlite_services: Services, tmp_path: Path) -> None:
+def test_a_backup_from_before_the_index_is_upgraded_on_restore(
+    sqlite_services: Services, tmp_path: Path
+) -> None:
     services = sqlite_services
     services.contractors.create({"name": "株式会社ふるい"})
     result = services.backups.backup(tmp_path / "backup.zip")
@@ -175,15 +274,19 @@ def test_a_backup_from_before_the_index_is_upgraded_on_restore(sqlite_services: 
     config = migrate.alembic_config(f"sqlite:///{old}")
     command.downgrade(config, "0003")  # the backup as an older version wrote it
     connection = sqlite3.connect(old)
-    assert connection.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'contractor_search%'"
-                              ).fetchone() == (0,)
+    assert connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name LIKE 'contractor_search%'"
+    ).fetchone() == (0,)
     connection.close()
     services.contractors.create({"name": "株式会社あたらしい"})
     services.backups.restore(old)
     assert [row.name for row in services.contractors.search("株式会社")] == ["株式会社ふるい"]
     assert index_ids(services, "ふるい") == {1}
     services.contractors.create({"name": "株式会社ふるい二"})
-    assert [row.name for row in services.contractors.search("ふるい")] == ["株式会社ふるい", "株式会社ふるい二"]
+    assert [row.name for row in services.contractors.search("ふるい")] == [
+        "株式会社ふるい",
+        "株式会社ふるい二",
+    ]
     assert_index_in_sync(services)
 
 
@@ -193,5 +296,7 @@ def test_both_backends_find_the_same_rows(services: Services) -> None:
         services.contractors.create(data)
     rows = all_rows(services)
     for search in ("株式会社", "abc_def", "50%", "ＡＢＣ", "7000-0120", "xyz", "さくら"):
-        assert sorted(row.id for row in services.contractors.search(search)) == sorted(reference(rows, search))
+        assert sorted(row.id for row in services.contractors.search(search)) == sorted(
+            reference(rows, search)
+        )
         assert services.contractors.count(search) == len(reference(rows, search))

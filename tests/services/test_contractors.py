@@ -14,12 +14,19 @@ def count(services, model) -> int:
 
 
 def test_create_normalises_and_audits(services):
-    record = services.contractors.create({"name": "株式会社さくら", "corporate_number": "７０００－０１２０－５０００２",
-                                          "pi_items": ["氏名", "住所"], "status": "active"})
+    record = services.contractors.create(
+        {
+            "name": "株式会社さくら",
+            "corporate_number": "７０００－０１２０－５０００２",
+            "pi_items": ["氏名", "住所"],
+            "status": "active",
+        }
+    )
     assert record.corporate_number == NUMBER and record.version == 1 and record.updated_by == "tester"
     events = services.audit.list_events()
     assert [(e.action, e.record_type, e.record_id, e.actor) for e in events] == [
-        ("create", "contractor", record.id, "tester")]
+        ("create", "contractor", record.id, "tester")
+    ]
     assert events[0].changes["corporate_number"] == [None, NUMBER]
     assert events[0].occurred_at.tzinfo is not None
 
@@ -78,8 +85,15 @@ def test_update_of_missing_record_is_not_found(services):
 
 def test_delete_is_refused_while_records_depend_on_the_contractor(services):
     record = services.contractors.create({"name": "A", "status": "active", "pi_items": ["氏名"]})
-    services.contracts.create({"contractor_id": record.id, "kind": "nda", "title": "NDA", "signed_on": "2026-01-01",
-                               "effective_from": "2026-01-01"})
+    services.contracts.create(
+        {
+            "contractor_id": record.id,
+            "kind": "nda",
+            "title": "NDA",
+            "signed_on": "2026-01-01",
+            "effective_from": "2026-01-01",
+        }
+    )
     with pytest.raises(DependencyError) as caught:
         services.contractors.delete(record.id, 1)
     assert "契約 1 件" in caught.value.message.ja
@@ -94,9 +108,18 @@ def test_delete_of_an_independent_contractor_is_audited(services):
 
 
 def test_search_filters_by_name_kana_number_and_work_and_pages(services):
-    services.contractors.create({"name": "株式会社さくら印刷", "kana": "サクラインサツ", "entrusted_work": "DM発送",
-                                 "corporate_number": NUMBER, "status": "active"})
-    services.contractors.create({"name": "青葉システム株式会社", "kana": "アオバシステム", "status": "candidate"})
+    services.contractors.create(
+        {
+            "name": "株式会社さくら印刷",
+            "kana": "サクラインサツ",
+            "entrusted_work": "DM発送",
+            "corporate_number": NUMBER,
+            "status": "active",
+        }
+    )
+    services.contractors.create(
+        {"name": "青葉システム株式会社", "kana": "アオバシステム", "status": "candidate"}
+    )
     names = lambda **kw: [r.name for r in services.contractors.search(**kw)]  # noqa: E731
     assert names(text="さくら") == ["株式会社さくら印刷"]
     assert names(text="アオバ") == ["青葉システム株式会社"]

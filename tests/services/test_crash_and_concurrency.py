@@ -42,9 +42,14 @@ CHILD = textwrap.dedent("""
 
 
 def run_child(url: str, data_dir: Path, mode: str, *extra: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", CHILD, url, str(data_dir), mode, *extra], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, url, str(data_dir), mode, *extra],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def kill_at_random(child: subprocess.Popen[str], rng: random.Random, longest: float) -> None:
@@ -98,11 +103,19 @@ def test_sigkill_during_a_burst_of_saves_never_leaves_half_a_save(tmp_path):
         services = make_services(url, tmp_path)
         with services.database.read() as session:
             contractors = session.scalar(select(func.count(Contractor.id)))
-            creates = session.scalar(select(func.count(AuditEvent.id)).where(
-                AuditEvent.record_type == "contractor", AuditEvent.action == "create"))
+            creates = session.scalar(
+                select(func.count(AuditEvent.id)).where(
+                    AuditEvent.record_type == "contractor", AuditEvent.action == "create"
+                )
+            )
             version = session.scalar(select(Contractor.version).where(Contractor.id == 1))
-            updates = session.scalar(select(func.count(AuditEvent.id)).where(
-                AuditEvent.record_type == "contractor", AuditEvent.action == "update", AuditEvent.record_id == 1))
+            updates = session.scalar(
+                select(func.count(AuditEvent.id)).where(
+                    AuditEvent.record_type == "contractor",
+                    AuditEvent.action == "update",
+                    AuditEvent.record_id == 1,
+                )
+            )
         assert services.audit.verify_chain().is_intact
         services.close()
         # Every saved row has its audit event and every audit event its row: no save was cut in half.
@@ -145,8 +158,13 @@ def test_concurrent_writers_lose_no_update(database_url, tmp_path, writers, edit
     final = check.contractors.get(record.id)
     with check.database.read() as session:
         updates = session.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "update"))
-        by_actor = dict(session.execute(select(AuditEvent.actor, func.count()).where(AuditEvent.action == "update")
-                                        .group_by(AuditEvent.actor)).all())
+        by_actor = dict(
+            session.execute(
+                select(AuditEvent.actor, func.count())
+                .where(AuditEvent.action == "update")
+                .group_by(AuditEvent.actor)
+            ).all()
+        )
     assert check.audit.verify_chain().is_intact
     check.close()
     assert final.version == 1 + per_writer * writers

@@ -20,14 +20,23 @@ from tests.conftest import make_services
 
 def fresh_findings(services: Services, as_of: date | None = None) -> list[Finding]:
     """The findings computed from the records now, bypassing any snapshot."""
-    return evaluate(services.checks.load_facts(), as_of or services.context.today(),
-                    services.settings.rule_settings())
+    return evaluate(
+        services.checks.load_facts(), as_of or services.context.today(), services.settings.rule_settings()
+    )
 
 
 def snapshot_rows(services: Services) -> list[Any]:
     with services.database.read() as session:
-        return list(session.execute(select(FindingSnapshot.id, FindingSnapshot.as_of, FindingSnapshot.audit_head_id,
-                                           FindingSnapshot.rules_version).order_by(FindingSnapshot.id)))
+        return list(
+            session.execute(
+                select(
+                    FindingSnapshot.id,
+                    FindingSnapshot.as_of,
+                    FindingSnapshot.audit_head_id,
+                    FindingSnapshot.rules_version,
+                ).order_by(FindingSnapshot.id)
+            )
+        )
 
 
 def selects_of(services: Services, action: Callable[[], Any]) -> tuple[Any, int]:
@@ -59,14 +68,16 @@ def test_a_second_call_reads_the_stored_snapshot_in_one_query(services: Services
     assert selects == 1
     assert second == first == fresh_findings(services)
     assert services.checks.deadlines() == upcoming_deadlines(
-        services.checks.load_facts(), services.context.today(), 90, services.settings.rule_settings())
+        services.checks.load_facts(), services.context.today(), 90, services.settings.rule_settings()
+    )
 
 
 def test_a_record_written_after_the_snapshot_shows_in_the_findings(tmp_path: Path) -> None:
     services = demo(tmp_path)
     before = services.checks.findings()
-    contractor = services.contractors.create({"name": "スナップショット後の委託先", "pi_items": ["氏名"],
-                                              "status": "active"})
+    contractor = services.contractors.create(
+        {"name": "スナップショット後の委託先", "pi_items": ["氏名"], "status": "active"}
+    )
     after = services.checks.findings()
     assert after != before and after == fresh_findings(services)
     assert any(f.record_type == "contractor" and f.record_id == contractor.id for f in after)
@@ -80,7 +91,8 @@ def test_a_settings_change_is_a_change_of_the_findings(tmp_path: Path) -> None:
     services.settings.update({"contract_warning_days": horizon + 200, "deadline_horizon_days": 365})
     assert services.checks.findings() == fresh_findings(services)
     assert services.checks.deadlines() == upcoming_deadlines(
-        services.checks.load_facts(), services.context.today(), 365, services.settings.rule_settings())
+        services.checks.load_facts(), services.context.today(), 365, services.settings.rule_settings()
+    )
     services.close()
 
 
@@ -89,7 +101,9 @@ def test_another_as_of_date_is_computed_not_reused(tmp_path: Path) -> None:
     today = services.context.today()
     later = today + timedelta(days=400)
     assert services.checks.findings() == fresh_findings(services, today)
-    assert services.checks.findings(later) == fresh_findings(services, later) != fresh_findings(services, today)
+    assert (
+        services.checks.findings(later) == fresh_findings(services, later) != fresh_findings(services, today)
+    )
     assert {row.as_of for row in snapshot_rows(services)} == {today, later}
     services.close()
 
@@ -100,14 +114,19 @@ def test_a_snapshot_for_another_head_or_rules_version_is_never_returned(tmp_path
     # Forge the stored snapshot: the findings of another database state (no findings at all) under keys
     # that differ from the current one in the rules version only, then in the head hash only.
     with services.database.read() as session:
-        newest = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())).first()
+        newest = session.execute(
+            select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())
+        ).first()
     assert newest is not None
     empty = encode(ComplianceState(FindingTable.from_findings([]), [], 90))
     assert decode(empty) is not None  # a readable payload: only its key may keep it from being used
     for version, head_hash in (("0.0.0+other-rules", newest.hash), (rules_version(), "f" * 64)):
         with services.database.write() as session:
-            session.execute(update(FindingSnapshot).values(payload=empty, rules_version=version,
-                                                           audit_head_hash=head_hash))
+            session.execute(
+                update(FindingSnapshot).values(
+                    payload=empty, rules_version=version, audit_head_hash=head_hash
+                )
+            )
         assert services.checks.findings() == fresh_findings(services) != []
     services.close()
 
@@ -160,16 +179,18 @@ def test_only_the_newest_snapshots_are_kept(tmp_path: Path) -> None:
     for offset in range(SNAPSHOTS_KEPT + 2):
         services.checks.findings(today + timedelta(days=offset))
     kept = snapshot_rows(services)
-    assert [row.as_of for row in kept] == [today + timedelta(days=offset)
-                                           for offset in range(2, SNAPSHOTS_KEPT + 2)]
+    assert [row.as_of for row in kept] == [
+        today + timedelta(days=offset) for offset in range(2, SNAPSHOTS_KEPT + 2)
+    ]
     services.close()
 
 
 def test_deadlines_of_another_horizon_reuse_the_loaded_facts(tmp_path: Path) -> None:
     services = demo(tmp_path)
     services.checks.findings()
-    expected = upcoming_deadlines(services.checks.load_facts(), services.context.today(), 30,
-                                  services.settings.rule_settings())
+    expected = upcoming_deadlines(
+        services.checks.load_facts(), services.context.today(), 30, services.settings.rule_settings()
+    )
     services.checks.deadlines(days=30)
     deadlines, selects = selects_of(services, lambda: services.checks.deadlines(days=30))
     assert deadlines == expected

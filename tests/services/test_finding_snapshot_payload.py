@@ -27,8 +27,14 @@ from desktop.services.finding_snapshot import (
     encode,
 )
 
-RULES = ("contractor.no_nda", "evaluation.overdue", "contract.expiring", "engagement.no_consent",
-         "redelegation.no_consent", "joint_use.notice_missing")
+RULES = (
+    "contractor.no_nda",
+    "evaluation.overdue",
+    "contract.expiring",
+    "engagement.no_consent",
+    "redelegation.no_consent",
+    "joint_use.notice_missing",
+)
 
 
 def made_up_state(count: int, seed: int = 7) -> ComplianceState:
@@ -38,12 +44,31 @@ def made_up_state(count: int, seed: int = 7) -> ComplianceState:
     for _ in range(count):
         rule = generator.choice(RULES)
         record_type = rule.split(".")[0]
-        due = date(2026, 11, 25) + timedelta(days=generator.randint(-400, 400)) if generator.random() < 0.7 else None
-        findings.append(Finding(rule, generator.choice(list(Severity)), record_type, generator.randint(1, 400),
-                                f"株式会社{generator.randint(1, 300):03d}", generator.choice(messages), due))
-    deadlines = [Deadline(date(2026, 12, n), "evaluation_due", "evaluation", n, f"評価{n}",
-                          Message(f"期限{n}", f"due {n}")) for n in range(1, 20)]
-    return ComplianceState(FindingTable.from_findings(findings), deadlines, 90, {n: n + 1000 for n in range(1, 401)})
+        due = (
+            date(2026, 11, 25) + timedelta(days=generator.randint(-400, 400))
+            if generator.random() < 0.7
+            else None
+        )
+        findings.append(
+            Finding(
+                rule,
+                generator.choice(list(Severity)),
+                record_type,
+                generator.randint(1, 400),
+                f"株式会社{generator.randint(1, 300):03d}",
+                generator.choice(messages),
+                due,
+            )
+        )
+    deadlines = [
+        Deadline(
+            date(2026, 12, n), "evaluation_due", "evaluation", n, f"評価{n}", Message(f"期限{n}", f"due {n}")
+        )
+        for n in range(1, 20)
+    ]
+    return ComplianceState(
+        FindingTable.from_findings(findings), deadlines, 90, {n: n + 1000 for n in range(1, 401)}
+    )
 
 
 def test_a_payload_reads_back_as_the_state_it_was_made_of() -> None:
@@ -83,7 +108,11 @@ def test_an_empty_state_round_trips() -> None:
 def test_a_damaged_payload_is_refused_not_misread() -> None:
     payload = encode(made_up_state(300))
     damaged = [
-        b"", b"ITKS", payload[:-1], payload[:len(payload) // 2], payload[:20],
+        b"",
+        b"ITKS",
+        payload[:-1],
+        payload[: len(payload) // 2],
+        payload[:20],
         b"XXXX" + payload[4:],  # not a snapshot
         payload[:4] + bytes([1]) + payload[5:],  # the format-1 layout is never decoded as this one
         payload[:-40] + bytes(40),  # the body's tail zeroed: zlib's checksum fails
@@ -109,7 +138,7 @@ def test_stored_positions_outside_the_table_are_refused(name: str, value: int) -
     body = bytearray(zlib.decompress(payload[summary_end:]))
     (length,) = struct.unpack_from("<I", body, 0)
     offset = 4 + length
-    for array_name, _typecode, size in json.loads(bytes(body[4:4 + length]))["arrays"]:
+    for array_name, _typecode, size in json.loads(bytes(body[4 : 4 + length]))["arrays"]:
         if array_name == name:
             struct.pack_into("<i" if sys.byteorder == "little" else ">i", body, offset + 3 * 4, value)
         offset += size
@@ -121,5 +150,5 @@ def test_the_body_is_compressed_and_the_summary_is_small() -> None:
     payload = encode(made_up_state(5000))
     (summary_length,) = struct.unpack_from("<I", payload, 5)
     assert summary_length < 64 * 1024
-    body = zlib.decompress(payload[9 + summary_length:])
+    body = zlib.decompress(payload[9 + summary_length :])
     assert len(payload) < len(body)

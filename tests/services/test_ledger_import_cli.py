@@ -27,8 +27,11 @@ def _ledger(path: Path, *rows: list[object]) -> Path:
 
 def errors_of(capsys: pytest.CaptureFixture[str]) -> list[str]:
     """What a command printed on stderr, without the set-up notice of a database that has no accounts yet."""
-    return [line for line in capsys.readouterr().err.strip().splitlines()
-            if not line.startswith(("注意:", "Note:"))]
+    return [
+        line
+        for line in capsys.readouterr().err.strip().splitlines()
+        if not line.startswith(("注意:", "Note:"))
+    ]
 
 
 @pytest.fixture
@@ -36,7 +39,9 @@ def db(tmp_path: Path) -> str:
     return str(tmp_path / "cli.sqlite3")
 
 
-def test_import_prints_the_counts_and_exits_0(tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_prints_the_counts_and_exits_0(
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _ledger(tmp_path / "l.xlsx", ["A社", NUMBER, "令和8年4月1日", "適合"], ["B社", None, None, None])
     assert main(["--db", db, "import", "contractors", str(path)]) == 0
     assert "追加 2 件、更新 0 件、変更なし 0 件" in capsys.readouterr().out
@@ -45,19 +50,27 @@ def test_import_prints_the_counts_and_exits_0(tmp_path: Path, db: str, capsys: p
 
 
 def test_import_lists_every_error_as_row_column_reason_and_exits_2(
-        tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _ledger(tmp_path / "l.xlsx", ["A社", "1234567890123", None, None], [None, None, "2026/4/1", "良くない"])
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _ledger(
+        tmp_path / "l.xlsx", ["A社", "1234567890123", None, None], [None, None, "2026/4/1", "良くない"]
+    )
     assert main(["--db", db, "import", "contractors", str(path)]) == 2
     err = errors_of(capsys)
-    assert err == ["3 件のエラーがあるため、取り込みませんでした。", "行, 列, 理由",
-                   "3, 法人番号, チェックデジットが一致しません",
-                   "4, 会社名, 入力してください",
-                   "4, 評価結果, 適合／条件付適合／不適合のいずれかを入力してください"]
+    assert err == [
+        "3 件のエラーがあるため、取り込みませんでした。",
+        "行, 列, 理由",
+        "3, 法人番号, チェックデジットが一致しません",
+        "4, 会社名, 入力してください",
+        "4, 評価結果, 適合／条件付適合／不適合のいずれかを入力してください",
+    ]
     assert main(["--db", db, "contractor", "list"]) == 0
     assert "0 件" in capsys.readouterr().out
 
 
-def test_dry_run_counts_and_writes_nothing(tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_counts_and_writes_nothing(
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _ledger(tmp_path / "l.xlsx", ["A社", NUMBER, None, None])
     assert main(["--db", db, "import", "contractors", str(path), "--dry-run"]) == 0
     assert "確認のみ（書き込みなし）: 追加 1 件" in capsys.readouterr().out
@@ -65,12 +78,19 @@ def test_dry_run_counts_and_writes_nothing(tmp_path: Path, db: str, capsys: pyte
     assert "0 件" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("content", "sentence"), [
-    (b"name,corporate number\n", "Excel ブック（.xlsx）ではありません"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"), "パスワードで保護されています"),
-])
+@pytest.mark.parametrize(
+    ("content", "sentence"),
+    [
+        (b"name,corporate number\n", "Excel ブック（.xlsx）ではありません"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
+            "パスワードで保護されています",
+        ),
+    ],
+)
 def test_an_unreadable_file_gets_one_sentence_and_exit_2(
-        tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str], content: bytes, sentence: str) -> None:
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str], content: bytes, sentence: str
+) -> None:
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)
     assert main(["--db", db, "import", "contractors", str(path)]) == 2
@@ -79,7 +99,8 @@ def test_an_unreadable_file_gets_one_sentence_and_exit_2(
 
 
 def test_a_sheet_without_a_header_gets_one_sentence_and_exit_2(
-        tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     workbook = openpyxl.Workbook()
     workbook.active.append(["売上", "金額"])
     workbook.save(tmp_path / "sales.xlsx")
@@ -89,7 +110,8 @@ def test_a_sheet_without_a_header_gets_one_sentence_and_exit_2(
 
 
 def test_export_writes_the_workbook_and_names_its_sheets(
-        tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--db", db, "demo", "--size", "20"]) == 0
     out = tmp_path / "out" / "audit.xlsx"
     assert main(["--db", db, "export", "--xlsx", str(out), "--as-of", "2026-11-25"]) == 0

@@ -30,8 +30,14 @@ GROUPS = [(4, 6), (7, 8), (9, 10)]  # merged across (first column, last column),
 MERGED_DOWN = [1, 2, 3]  # No., 委託先名, 法人番号: one cell over rows 3 and 4
 
 
-def two_row_ledger(path: Path, rows: list[list[Any]], top: list[Any] = TOP, bottom: list[Any] = BOTTOM,
-                   groups: list[tuple[int, int]] = GROUPS, merged_down: list[int] = MERGED_DOWN) -> Path:
+def two_row_ledger(
+    path: Path,
+    rows: list[list[Any]],
+    top: list[Any] = TOP,
+    bottom: list[Any] = BOTTOM,
+    groups: list[tuple[int, int]] = GROUPS,
+    merged_down: list[int] = MERGED_DOWN,
+) -> Path:
     """A merged title, a blank line, a two-row header with merged cells (rows 3–4), the data from row 5, 以上."""
     workbook = openpyxl.Workbook()
     worksheet = workbook.active
@@ -52,9 +58,18 @@ def two_row_ledger(path: Path, rows: list[list[Any]], top: list[Any] = TOP, bott
     return path
 
 
-def _line(no: int, name: str, number: str | None = None, evaluated_on: Any = None, result: Any = None,
-          next_due: Any = None, signed_on: Any = None, expires_on: Any = None, mark: Any = None,
-          mark_expiry: Any = None) -> list[Any]:
+def _line(
+    no: int,
+    name: str,
+    number: str | None = None,
+    evaluated_on: Any = None,
+    result: Any = None,
+    next_due: Any = None,
+    signed_on: Any = None,
+    expires_on: Any = None,
+    mark: Any = None,
+    mark_expiry: Any = None,
+) -> list[Any]:
     return [no, name, number, evaluated_on, result, next_due, signed_on, expires_on, mark, mark_expiry]
 
 
@@ -64,64 +79,114 @@ def importer(sqlite_services: Services) -> LedgerImportService:
 
 
 def test_a_merged_group_row_above_the_names_maps_every_sub_column(
-        tmp_path: Path, importer: LedgerImportService) -> None:
+    tmp_path: Path, importer: LedgerImportService
+) -> None:
     preview = importer.read(two_row_ledger(tmp_path / "l.xlsx", [_line(1, "株式会社あおば")]))
     assert (preview.header.first_row_number, preview.header.row_number) == (3, 4)
     assert [(c.letter, c.header, c.target) for c in preview.header.columns] == [
-        ("A", "No.", None), ("B", "委託先名", "name"), ("C", "法人番号", "corporate_number"),
-        ("D", "評価／評価日", ledger.EVALUATED_ON), ("E", "評価／結果", ledger.EVALUATION_RESULT),
-        ("F", "評価／次回評価日", ledger.NEXT_DUE_ON), ("G", "機密保持契約／締結日", ledger.NDA_SIGNED_ON),
-        ("H", "機密保持契約／有効期限", ledger.NDA_EXPIRES_ON), ("I", "プライバシーマーク／有無", ledger.PRIVACY_MARK),
-        ("J", "プライバシーマーク／有効期限", "privacy_mark_expiry")]
+        ("A", "No.", None),
+        ("B", "委託先名", "name"),
+        ("C", "法人番号", "corporate_number"),
+        ("D", "評価／評価日", ledger.EVALUATED_ON),
+        ("E", "評価／結果", ledger.EVALUATION_RESULT),
+        ("F", "評価／次回評価日", ledger.NEXT_DUE_ON),
+        ("G", "機密保持契約／締結日", ledger.NDA_SIGNED_ON),
+        ("H", "機密保持契約／有効期限", ledger.NDA_EXPIRES_ON),
+        ("I", "プライバシーマーク／有無", ledger.PRIVACY_MARK),
+        ("J", "プライバシーマーク／有効期限", "privacy_mark_expiry"),
+    ]
     assert [row.excel_row for row in preview.rows] == [5]
 
 
 def test_a_ledger_with_a_group_row_imports_the_evaluation_the_nda_and_the_mark_expiry(
-        tmp_path: Path, sqlite_services: Services, importer: LedgerImportService) -> None:
-    path = two_row_ledger(tmp_path / "l.xlsx", [
-        _line(1, "株式会社あおば", NUMBER_A, "令和8年4月1日", "適合", "2027/3/31", "2025/4/1", "2028/3/31", "有",
-              "2027/9/30"),
-        _line(2, "北斗システム株式会社")])
+    tmp_path: Path, sqlite_services: Services, importer: LedgerImportService
+) -> None:
+    path = two_row_ledger(
+        tmp_path / "l.xlsx",
+        [
+            _line(
+                1,
+                "株式会社あおば",
+                NUMBER_A,
+                "令和8年4月1日",
+                "適合",
+                "2027/3/31",
+                "2025/4/1",
+                "2028/3/31",
+                "有",
+                "2027/9/30",
+            ),
+            _line(2, "北斗システム株式会社"),
+        ],
+    )
     summary = importer.import_contractors(path)
     assert (summary.added, summary.evaluations, summary.ndas) == (2, 1, 1)
     with sqlite_services.database.read() as session:
         aoba = session.scalar(select(Contractor).where(Contractor.corporate_number == NUMBER_A))
         assert aoba is not None and aoba.privacy_mark_expiry == date(2027, 9, 30)
         evaluation = session.scalar(select(Evaluation).where(Evaluation.contractor_id == aoba.id))
-        assert evaluation is not None and (evaluation.evaluated_on, evaluation.result, evaluation.next_due_on) == (
-            date(2026, 4, 1), "pass", date(2027, 3, 31))
+        assert evaluation is not None and (
+            evaluation.evaluated_on,
+            evaluation.result,
+            evaluation.next_due_on,
+        ) == (date(2026, 4, 1), "pass", date(2027, 3, 31))
         nda = session.scalar(select(Contract).where(Contract.contractor_id == aoba.id))
         assert nda is not None and (nda.signed_on, nda.expires_on) == (date(2025, 4, 1), date(2028, 3, 31))
 
 
 def test_names_split_over_two_rows_are_read_as_one_name(
-        tmp_path: Path, sqlite_services: Services, importer: LedgerImportService) -> None:
+    tmp_path: Path, sqlite_services: Services, importer: LedgerImportService
+) -> None:
     top = ["委託先", "法人", "所在地", "プライバシー"]
     bottom = ["名称", "番号", None, "マーク有効期限"]
-    path = two_row_ledger(tmp_path / "l.xlsx", [["株式会社あおば", NUMBER_A, "東京都", "令和9年9月30日"]],
-                          top, bottom, groups=[], merged_down=[3])
+    path = two_row_ledger(
+        tmp_path / "l.xlsx",
+        [["株式会社あおば", NUMBER_A, "東京都", "令和9年9月30日"]],
+        top,
+        bottom,
+        groups=[],
+        merged_down=[3],
+    )
     preview = importer.read(path)
     assert [(c.letter, c.header, c.target) for c in preview.header.columns] == [
-        ("A", "委託先名称", "name"), ("B", "法人番号", "corporate_number"), ("C", "所在地", "address"),
-        ("D", "プライバシーマーク有効期限", "privacy_mark_expiry")]
+        ("A", "委託先名称", "name"),
+        ("B", "法人番号", "corporate_number"),
+        ("C", "所在地", "address"),
+        ("D", "プライバシーマーク有効期限", "privacy_mark_expiry"),
+    ]
     assert importer.apply(preview).added == 1
     with sqlite_services.database.read() as session:
         aoba = session.scalar(select(Contractor).where(Contractor.corporate_number == NUMBER_A))
         assert aoba is not None and (aoba.name, aoba.address, aoba.privacy_mark_expiry) == (
-            "株式会社あおば", "東京都", date(2027, 9, 30))
+            "株式会社あおば",
+            "東京都",
+            date(2027, 9, 30),
+        )
 
 
 def test_a_header_with_a_group_row_and_a_split_name_imports_both(
-        tmp_path: Path, sqlite_services: Services, importer: LedgerImportService) -> None:
+    tmp_path: Path, sqlite_services: Services, importer: LedgerImportService
+) -> None:
     top = ["会社名", "プライバシー", "機密保持契約", None, "評価", None, None]
     bottom = [None, "マーク有効期限", "締結日", "有効期限", "評価日", "結果", "担当者"]
-    path = two_row_ledger(tmp_path / "l.xlsx", [["株式会社あおば", "2027/9/30", "2025/4/1", "2028/3/31", "2026/4/1",
-                                                "条件付適合", "鈴木 一郎"]],
-                          top, bottom, groups=[(3, 4), (5, 7)], merged_down=[1])
+    path = two_row_ledger(
+        tmp_path / "l.xlsx",
+        [["株式会社あおば", "2027/9/30", "2025/4/1", "2028/3/31", "2026/4/1", "条件付適合", "鈴木 一郎"]],
+        top,
+        bottom,
+        groups=[(3, 4), (5, 7)],
+        merged_down=[1],
+    )
     preview = importer.read(path)
     assert [c.target for c in preview.header.columns] == [
-        "name", "privacy_mark_expiry", ledger.NDA_SIGNED_ON, ledger.NDA_EXPIRES_ON, ledger.EVALUATED_ON,
-        ledger.EVALUATION_RESULT, ledger.EVALUATOR]
+        "name",
+        "privacy_mark_expiry",
+        ledger.NDA_SIGNED_ON,
+        ledger.NDA_EXPIRES_ON,
+        ledger.EVALUATED_ON,
+        ledger.EVALUATION_RESULT,
+        ledger.EVALUATOR,
+    ]
     summary = importer.apply(preview)
     assert (summary.added, summary.evaluations, summary.ndas) == (1, 1, 1)
     with sqlite_services.database.read() as session:
@@ -129,17 +194,25 @@ def test_a_header_with_a_group_row_and_a_split_name_imports_both(
         assert aoba is not None and aoba.privacy_mark_expiry == date(2027, 9, 30)
         assert aoba.contact_person is None  # 担当者 under 評価 is the evaluator, not the contact person
         evaluation = session.scalar(select(Evaluation).where(Evaluation.contractor_id == aoba.id))
-        assert evaluation is not None and (evaluation.result, evaluation.evaluator) == ("conditional", "鈴木 一郎")
+        assert evaluation is not None and (evaluation.result, evaluation.evaluator) == (
+            "conditional",
+            "鈴木 一郎",
+        )
 
 
 def test_errors_name_the_excel_row_below_the_second_header_row_and_the_combined_column(
-        tmp_path: Path, sqlite_services: Services, importer: LedgerImportService) -> None:
+    tmp_path: Path, sqlite_services: Services, importer: LedgerImportService
+) -> None:
     before = dump(sqlite_services)
-    path = two_row_ledger(tmp_path / "l.xlsx", [
-        _line(1, "株式会社あおば", NUMBER_A, signed_on="2026/4/1", expires_on="来年"),
-        [],  # a blank line inside the data (row 6)
-        _line(2, "北斗システム株式会社", mark="たぶん", mark_expiry="2027/2/30"),
-        _line(3, "株式会社わかば", evaluated_on="2026/4/1", result="良くない")])
+    path = two_row_ledger(
+        tmp_path / "l.xlsx",
+        [
+            _line(1, "株式会社あおば", NUMBER_A, signed_on="2026/4/1", expires_on="来年"),
+            [],  # a blank line inside the data (row 6)
+            _line(2, "北斗システム株式会社", mark="たぶん", mark_expiry="2027/2/30"),
+            _line(3, "株式会社わかば", evaluated_on="2026/4/1", result="良くない"),
+        ],
+    )
     with pytest.raises(LedgerImportError) as caught:
         importer.import_contractors(path)
     errors = sorted((e.excel_row, e.column) for e in caught.value.errors)
@@ -151,10 +224,15 @@ def test_errors_name_the_excel_row_below_the_second_header_row_and_the_combined_
 
 
 def test_the_dry_run_and_the_wizard_preview_use_the_same_two_row_mapping(
-        tmp_path: Path, sqlite_services: Services, importer: LedgerImportService) -> None:
-    path = two_row_ledger(tmp_path / "l.xlsx", [
-        _line(1, "株式会社あおば", NUMBER_A, "2026/4/1", "適合", None, "2025/4/1", "2028/3/31"),
-        _line(2, "北斗システム株式会社", None, "2026/5/1", "不適合")])
+    tmp_path: Path, sqlite_services: Services, importer: LedgerImportService
+) -> None:
+    path = two_row_ledger(
+        tmp_path / "l.xlsx",
+        [
+            _line(1, "株式会社あおば", NUMBER_A, "2026/4/1", "適合", None, "2025/4/1", "2028/3/31"),
+            _line(2, "北斗システム株式会社", None, "2026/5/1", "不適合"),
+        ],
+    )
     before = dump(sqlite_services)
     # The wizard: read the sheet (its Columns tab shows preview.header), then rehearse the import on that preview.
     preview = importer.read(path)
@@ -168,7 +246,8 @@ def test_the_dry_run_and_the_wizard_preview_use_the_same_two_row_mapping(
 
 
 def test_a_one_row_ledger_under_a_title_line_keeps_its_one_row_header(
-        tmp_path: Path, importer: LedgerImportService) -> None:
+    tmp_path: Path, importer: LedgerImportService
+) -> None:
     workbook = openpyxl.Workbook()
     worksheet = workbook.active
     worksheet.append(["取引先一覧（2026年度）"])
@@ -189,7 +268,8 @@ COLUMNS = list(range(1, len(TOP)))  # every column but No.
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cells=st.lists(st.dictionaries(st.sampled_from(COLUMNS), CELL, max_size=5), min_size=1, max_size=3))
 def test_random_cells_under_a_two_row_header_import_whole_or_not_at_all(
-        sqlite_services: Services, tmp_path_factory: pytest.TempPathFactory, cells: list[dict[int, Any]]) -> None:
+    sqlite_services: Services, tmp_path_factory: pytest.TempPathFactory, cells: list[dict[int, Any]]
+) -> None:
     services = sqlite_services
     rows = []
     for index, values in enumerate(cells):

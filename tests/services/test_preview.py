@@ -28,7 +28,7 @@ def test_the_preview_gives_the_figures_and_first_rows_of_the_full_load(demo_serv
     preview = quick_look(demo_services.database.url, clock=lambda: FIXED_NOW).preview
     assert preview is not None
     assert preview.summary == FindingSummary.of(state.table) and preview.summary.count == len(state.findings)
-    assert preview.first_findings == dashboard_order(state.findings)[:len(preview.first_findings)]
+    assert preview.first_findings == dashboard_order(state.findings)[: len(preview.first_findings)]
     assert len(preview.first_findings) == min(200, len(state.findings))
     assert preview.deadlines == state.deadlines
     assert preview.redelegation_engagements == state.redelegation_engagements
@@ -39,7 +39,9 @@ def test_no_preview_once_anything_changed_since_the_snapshot(demo_services: Serv
     path, today = database_file(demo_services), FIXED_NOW.date()
     assert look_into(path, today).preview is not None
     assert look_into(path, today + timedelta(days=1)).preview is None  # another as-of date
-    demo_services.contractors.create({"name": "株式会社プレビュー後", "kind": "corporation", "status": "active"})
+    demo_services.contractors.create(
+        {"name": "株式会社プレビュー後", "kind": "corporation", "status": "active"}
+    )
     assert look_into(path, today).preview is None  # the audit head moved: the snapshot is of an older state
     demo_services.checks.state()
     assert look_into(path, today).preview is not None
@@ -84,21 +86,33 @@ def test_the_preview_reads_without_writing(demo_services: Services) -> None:
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("url", [
-    "sqlite:////tmp/a/b.db", "sqlite:///relative/c.sqlite3", "sqlite+pysqlite:////tmp/d.db", "sqlite:///e.db",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////tmp/a/b.db",
+        "sqlite:///relative/c.sqlite3",
+        "sqlite+pysqlite:////tmp/d.db",
+        "sqlite:///e.db",
+    ],
+)
 def test_the_quick_reader_finds_the_same_file_as_sqlalchemy(url: str) -> None:
     assert sqlite_file(url) == sqlite_path(url)
 
 
 def test_urls_the_quick_reader_leaves_to_sqlalchemy() -> None:
-    for url in ("sqlite://", "sqlite:///:memory:", "sqlite:///x.db?mode=ro", "postgresql+psycopg://h/db",
-                "mysql://h/db"):
+    for url in (
+        "sqlite://",
+        "sqlite:///:memory:",
+        "sqlite:///x.db?mode=ro",
+        "postgresql+psycopg://h/db",
+        "mysql://h/db",
+    ):
         assert sqlite_file(url) is None
 
 
 def test_a_writer_in_the_middle_of_a_transaction_neither_blocks_nor_changes_the_preview(
-        demo_services: Services) -> None:
+    demo_services: Services,
+) -> None:
     """WAL: the quick look reads the committed state while another process holds the write lock."""
     demo_services.checks.state()
     path = database_file(demo_services)

@@ -27,8 +27,9 @@ def scores(services, route="full"):
 
 
 def evaluation(services, contractor_id, day="2026-04-01"):
-    return services.evaluations.create({"contractor_id": contractor_id, "evaluated_on": day, "evaluator": "佐藤"},
-                                       scores(services))
+    return services.evaluations.create(
+        {"contractor_id": contractor_id, "evaluated_on": day, "evaluator": "佐藤"}, scores(services)
+    )
 
 
 @pytest.fixture
@@ -79,9 +80,16 @@ def test_nobody_signed_in_is_refused(services):
 
 def test_approval_cannot_be_written_through_an_edit(services, contractor):
     with pytest.raises(ValidationError) as caught:
-        services.evaluations.create({"contractor_id": contractor.id, "evaluated_on": "2026-04-01",
-                                     "evaluator": "佐藤", "approver": "私", "approved_on": "2026-04-02"},
-                                    scores(services))
+        services.evaluations.create(
+            {
+                "contractor_id": contractor.id,
+                "evaluated_on": "2026-04-01",
+                "evaluator": "佐藤",
+                "approver": "私",
+                "approved_on": "2026-04-02",
+            },
+            scores(services),
+        )
     assert {"approver"} <= set(caught.value.fields)
 
 
@@ -113,9 +121,16 @@ def test_editing_an_approved_evaluation_makes_a_new_version_awaiting_approval(se
 
 
 def test_a_contract_counts_only_once_approved_and_edits_keep_the_approved_one(services, contractor):
-    nda = services.contracts.create({"contractor_id": contractor.id, "kind": "nda", "title": "NDA",
-                                     "signed_on": "2026-01-01", "effective_from": "2026-01-01",
-                                     "clauses": ["confidentiality"]})
+    nda = services.contracts.create(
+        {
+            "contractor_id": contractor.id,
+            "kind": "nda",
+            "title": "NDA",
+            "signed_on": "2026-01-01",
+            "effective_from": "2026-01-01",
+            "clauses": ["confidentiality"],
+        }
+    )
     assert "contract.nda_missing" in rules(services)
     approved = services.contracts.approve(nda.id, nda.version)
     assert "contract.nda_missing" not in rules(services)
@@ -126,11 +141,21 @@ def test_a_contract_counts_only_once_approved_and_edits_keep_the_approved_one(se
 
 
 def test_deleting_an_approved_contract_needs_an_officer(services, contractor):
-    nda = services.contracts.create({"contractor_id": contractor.id, "kind": "nda", "title": "NDA",
-                                     "signed_on": "2026-01-01", "effective_from": "2026-01-01"})
+    nda = services.contracts.create(
+        {
+            "contractor_id": contractor.id,
+            "kind": "nda",
+            "title": "NDA",
+            "signed_on": "2026-01-01",
+            "effective_from": "2026-01-01",
+        }
+    )
     nda = services.contracts.approve(nda.id, nda.version)
-    services.contractors.update(contractor.id, {"status": "ended", "disposition_method": "destroyed",
-                                                "disposition_date": "2026-11-01"}, contractor.version)
+    services.contractors.update(
+        contractor.id,
+        {"status": "ended", "disposition_method": "destroyed", "disposition_date": "2026-11-01"},
+        contractor.version,
+    )
     with_role(services, "staff")
     with pytest.raises(PermissionDeniedError):
         services.contracts.delete(nda.id, nda.version)
@@ -182,14 +207,25 @@ def test_a_single_changed_byte_in_any_audit_event_is_found(tmp_path):
     rng = random.Random(6)
     connection = sqlite3.connect(database)
     ids = [row[0] for row in connection.execute("SELECT id FROM audit_event")]
-    columns = ["occurred_at", "actor", "action", "record_type", "record_id", "changes", "previous_hash", "hash"]
+    columns = [
+        "occurred_at",
+        "actor",
+        "action",
+        "record_type",
+        "record_id",
+        "changes",
+        "previous_hash",
+        "hash",
+    ]
     for _ in range(50):
         event_id, column = rng.choice(ids), rng.choice(columns)
-        original = connection.execute(f"SELECT {column} FROM audit_event WHERE id = ?", (event_id,)).fetchone()[0]
+        original = connection.execute(
+            f"SELECT {column} FROM audit_event WHERE id = ?", (event_id,)
+        ).fetchone()[0]
         text_value = str(original)
         position = rng.randrange(len(text_value))
         replacement = "7" if text_value[position] != "7" else "8"
-        altered = text_value[:position] + replacement + text_value[position + 1:]
+        altered = text_value[:position] + replacement + text_value[position + 1 :]
         value = int(altered) if isinstance(original, int) else altered
         connection.execute(f"UPDATE audit_event SET {column} = ? WHERE id = ?", (value, event_id))
         connection.commit()
@@ -218,8 +254,16 @@ def test_backup_is_a_consistent_copy_with_attachments_and_restores(sqlite_servic
     c = services.contractors.create({"name": "株式会社さくら"})
     signed = tmp_path / "nda.pdf"
     signed.write_bytes(b"%PDF signed")
-    services.contracts.create({"contractor_id": c.id, "kind": "nda", "title": "NDA", "signed_on": "2026-01-01",
-                               "effective_from": "2026-01-01"}, attachment=signed)
+    services.contracts.create(
+        {
+            "contractor_id": c.id,
+            "kind": "nda",
+            "title": "NDA",
+            "signed_on": "2026-01-01",
+            "effective_from": "2026-01-01",
+        },
+        attachment=signed,
+    )
     result = services.backups.backup(tmp_path / "backup.zip")
     assert result.attachments == 1 and result.schema_revision
     with zipfile.ZipFile(result.path) as archive:
@@ -298,7 +342,10 @@ def test_daily_backups_keep_the_newest_n(sqlite_services):
     made = services.backups.ensure_daily(keep=3)
     assert made is not None and made.name == "itaku-20261125.itaku-backup.zip"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "itaku-20261108.itaku-backup.zip", "itaku-20261109.itaku-backup.zip", "itaku-20261125.itaku-backup.zip"]
+        "itaku-20261108.itaku-backup.zip",
+        "itaku-20261109.itaku-backup.zip",
+        "itaku-20261125.itaku-backup.zip",
+    ]
     assert services.backups.ensure_daily(keep=3) is None  # one a day
 
 
@@ -320,11 +367,23 @@ def test_a_stored_path_that_escapes_the_data_folder_is_refused(sqlite_services, 
 
     services = sqlite_services
     c = services.contractors.create({"name": "A"})
-    contract = services.contracts.create({"contractor_id": c.id, "kind": "nda", "title": "NDA",
-                                          "signed_on": "2026-01-01", "effective_from": "2026-01-01"})
+    contract = services.contracts.create(
+        {
+            "contractor_id": c.id,
+            "kind": "nda",
+            "title": "NDA",
+            "signed_on": "2026-01-01",
+            "effective_from": "2026-01-01",
+        }
+    )
     with services.database.write() as session:  # as a tampered database would hold it
-        session.execute(text("UPDATE contract SET attachment_path = '../../../etc/passwd', "
-                             "attachment_sha256 = 'x' WHERE id = :id"), {"id": contract.id})
+        session.execute(
+            text(
+                "UPDATE contract SET attachment_path = '../../../etc/passwd', "
+                "attachment_sha256 = 'x' WHERE id = :id"
+            ),
+            {"id": contract.id},
+        )
     with pytest.raises(ValidationError) as caught:
         services.contracts.attachment_file(contract.id)
     assert "attachment" in caught.value.fields
@@ -351,7 +410,9 @@ def test_a_restore_is_written_to_the_restored_databases_audit_trail(sqlite_servi
     backup = services.backups.backup(tmp_path / "backup.zip").path
     services.contractors.create({"name": "後から追加"})
     with services.database.read() as session:
-        replaced = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())).first()
+        replaced = session.execute(
+            select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())
+        ).first()
     services.backups.restore(backup)
     with services.database.read() as session:
         events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
@@ -364,7 +425,9 @@ def test_a_restore_is_written_to_the_restored_databases_audit_trail(sqlite_servi
     assert restore.actor == services.context.actor
     report = services.audit.verify_chain()
     assert report.is_intact and report.events == len(events)
-    assert [e.record_type for e in events[:-1]] == ["contractor"]  # the later event went with the replaced file
+    assert [e.record_type for e in events[:-1]] == [
+        "contractor"
+    ]  # the later event went with the replaced file
     assert record_type_label("database").ja == "データベース"
     assert record_type_label("account").en == "Account" and record_type_label("contractor").ja == "委託先"
     assert record_type_label("unheard_of") == Message("unheard_of", "unheard_of")

@@ -81,9 +81,12 @@ def test_opening_a_database_at_head_does_not_import_alembic(tmp_path):
     database = Database(url)
     migrate.upgrade(database.engine)
     database.dispose()
-    script = ("import sys; from desktop.store.database import Database; from desktop.store import migrate; "
-              f"d = Database({url!r}); print(migrate.upgrade(d.engine), 'alembic' in sys.modules)")
+    script = (
+        "import sys; from desktop.store.database import Database; from desktop.store import migrate; "
+        f"d = Database({url!r}); print(migrate.upgrade(d.engine), 'alembic' in sys.modules)"
+    )
     root = Path(__file__).resolve().parents[2]
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root, timeout=60,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, timeout=60, check=True
+    )
     assert result.stdout.split() == [migrate.head_revision(), "False"]

@@ -14,7 +14,9 @@ FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "ipaexg.ttf
 
 # The offscreen platform says so when a window gets size constraints, or a popup is raised or grabs
 # the keyboard ("This plugin does not support propagateSizeHints()/raise()/grabbing the keyboard").
-IGNORE_OFFSCREEN = pytest.mark.qt_log_ignore(r"^This plugin does not support (propagateSizeHints|raise|grabbing)")
+IGNORE_OFFSCREEN = pytest.mark.qt_log_ignore(
+    r"^This plugin does not support (propagateSizeHints|raise|grabbing)"
+)
 
 
 def pin_singletons() -> None:

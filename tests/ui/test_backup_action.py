@@ -42,7 +42,8 @@ def test_backup_and_print_wait_for_a_database(qtbot: Any, itaku_app: Any) -> Non
 
 
 def test_backup_writes_the_chosen_file_and_shows_what_it_holds(
-        qtbot: Any, window: Any, chosen: dict[str, Any]) -> None:
+    qtbot: Any, window: Any, chosen: dict[str, Any]
+) -> None:
     window.backup_action.trigger()
     box = wait_for_message_box(qtbot, window, "backupResult")
     assert Path(chosen["suggested"]).name == "itaku-20261125.itaku-backup.zip"
@@ -63,10 +64,16 @@ def test_cancelled_file_choice_writes_nothing(qtbot: Any, window: Any, chosen: d
     assert not Path(chosen["suggested"]).exists()
 
 
-def test_auditor_may_back_up_and_print(qtbot: Any, make_window: Any, demo_services: Any, tmp_path: Path,
-                                       chosen: dict[str, Any]) -> None:
-    auditor = build_services(demo_services.database.url, actor="auditor", data_dir=tmp_path / "files",
-                             clock=lambda: FIXED_NOW, role="auditor")
+def test_auditor_may_back_up_and_print(
+    qtbot: Any, make_window: Any, demo_services: Any, tmp_path: Path, chosen: dict[str, Any]
+) -> None:
+    auditor = build_services(
+        demo_services.database.url,
+        actor="auditor",
+        data_dir=tmp_path / "files",
+        clock=lambda: FIXED_NOW,
+        role="auditor",
+    )
     try:
         window = make_window(auditor)
         assert window.print_action.isEnabled() and window.backup_action.isEnabled()
@@ -84,8 +91,9 @@ def test_auditor_may_back_up_and_print(qtbot: Any, make_window: Any, demo_servic
 
 
 @pytest.mark.postgres
-def test_postgresql_backup_says_to_use_pg_dump(qtbot: Any, make_window: Any, postgres_database: str,
-                                               tmp_path: Path, chosen: dict[str, Any]) -> None:
+def test_postgresql_backup_says_to_use_pg_dump(
+    qtbot: Any, make_window: Any, postgres_database: str, tmp_path: Path, chosen: dict[str, Any]
+) -> None:
     _reset_postgres(postgres_database)
     services = make_services(postgres_database, tmp_path)
     try:

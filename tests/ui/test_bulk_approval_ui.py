@@ -29,15 +29,25 @@ def pending_evaluations(services: Any, count: int) -> list[Any]:
     created = []
     for number in range(count):
         contractor = services.contractors.create({"name": f"株式会社承認テスト{number}", "status": "active"})
-        created.append(services.evaluations.create(
-            {"contractor_id": contractor.id, "evaluated_on": "2026-10-01", "evaluator": "佐藤"}, scores))
+        created.append(
+            services.evaluations.create(
+                {"contractor_id": contractor.id, "evaluated_on": "2026-10-01", "evaluator": "佐藤"}, scores
+            )
+        )
     return created
 
 
 def pending_nda(services: Any) -> Any:
     contractor = services.contractors.create({"name": "株式会社契約承認テスト", "status": "active"})
-    return services.contracts.create({"contractor_id": contractor.id, "kind": "nda", "title": "機密保持契約書",
-                                      "signed_on": "2026-04-01", "effective_from": "2026-04-01"})
+    return services.contracts.create(
+        {
+            "contractor_id": contractor.id,
+            "kind": "nda",
+            "title": "機密保持契約書",
+            "signed_on": "2026-04-01",
+            "effective_from": "2026-04-01",
+        }
+    )
 
 
 def select_ids(page: Any, ids: set[int]) -> None:
@@ -47,14 +57,18 @@ def select_ids(page: Any, ids: set[int]) -> None:
     for row in range(model.rowCount()):
         index = model.index(row, 0)
         if index.data(RECORD_ID_ROLE) in ids:
-            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.Select
-                                      | QItemSelectionModel.SelectionFlag.Rows)
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
 
 
 def approval_texts(page: Any, ids: set[int]) -> set[str]:
     model, column = page.table.model(), page.source_model.column_index("approval")
-    return {model.index(row, column).data() for row in range(model.rowCount())
-            if model.index(row, 0).data(RECORD_ID_ROLE) in ids}
+    return {
+        model.index(row, column).data()
+        for row in range(model.rowCount())
+        if model.index(row, 0).data(RECORD_ID_ROLE) in ids
+    }
 
 
 def confirm(qtbot: Any, page: Any, answer: QMessageBox.StandardButton) -> str:
@@ -65,7 +79,8 @@ def confirm(qtbot: Any, page: Any, answer: QMessageBox.StandardButton) -> str:
 
 
 def test_officer_approves_the_selected_evaluations_after_a_counted_confirmation(
-        qtbot: Any, make_window: Any, demo_services: Any) -> None:
+    qtbot: Any, make_window: Any, demo_services: Any
+) -> None:
     created = pending_evaluations(demo_services, 3)
     ids = {record.id for record in created}
     window = make_window(demo_services)
@@ -86,7 +101,8 @@ def test_officer_approves_the_selected_evaluations_after_a_counted_confirmation(
 
 
 def test_select_all_approves_only_the_pending_contracts_and_says_how_many_stay(
-        qtbot: Any, make_window: Any, demo_services: Any) -> None:
+    qtbot: Any, make_window: Any, demo_services: Any
+) -> None:
     nda = pending_nda(demo_services)
     total = len(demo_services.contracts.list())
     window = make_window(demo_services)
@@ -113,12 +129,16 @@ def test_answering_no_approves_nothing(qtbot: Any, make_window: Any, demo_servic
     assert demo_services.evaluations.pending_ids() == [record.id for record in created]
 
 
-def test_a_refusal_names_the_record_and_approves_none(qtbot: Any, make_window: Any, demo_services: Any) -> None:
+def test_a_refusal_names_the_record_and_approves_none(
+    qtbot: Any, make_window: Any, demo_services: Any
+) -> None:
     created = pending_evaluations(demo_services, 2)
     page = make_window(demo_services).show_page("evaluations")
     select_ids(page, {record.id for record in created})
     page.approve_selected()
-    changed = demo_services.evaluations.update(created[1].id, {"conditions": "追記"}, None, created[1].version)
+    changed = demo_services.evaluations.update(
+        created[1].id, {"conditions": "追記"}, None, created[1].version
+    )
     confirm(qtbot, page, QMessageBox.StandardButton.Yes)
     refusal = wait_for_message_box(qtbot, page)
     assert f"#{changed.id}" in refusal.text() and "再読み込み" in refusal.text()
@@ -127,8 +147,9 @@ def test_a_refusal_names_the_record_and_approves_none(qtbot: Any, make_window: A
     assert demo_services.evaluations.pending_ids() == [record.id for record in created]
 
 
-def test_staff_sees_approve_selected_disabled_with_the_reason(qtbot: Any, make_window: Any,
-                                                              demo_services: Any) -> None:
+def test_staff_sees_approve_selected_disabled_with_the_reason(
+    qtbot: Any, make_window: Any, demo_services: Any
+) -> None:
     created = pending_evaluations(demo_services, 1)
     demo_services.context.role = "staff"
     page = make_window(demo_services).show_page("evaluations")
@@ -165,8 +186,9 @@ def superseded_evaluation(services: Any) -> tuple[int, int]:
     return first.id, draft.id
 
 
-def test_a_superseded_evaluation_opens_read_only_and_says_why(qtbot: Any, itaku_app: QApplication,
-                                                              sqlite_services: Any) -> None:
+def test_a_superseded_evaluation_opens_read_only_and_says_why(
+    qtbot: Any, itaku_app: QApplication, sqlite_services: Any
+) -> None:
     old_id, current_id = superseded_evaluation(sqlite_services)
     dialog = open_form(sqlite_services, "evaluation", old_id)
     qtbot.addWidget(dialog)
@@ -185,8 +207,9 @@ def test_a_superseded_evaluation_opens_read_only_and_says_why(qtbot: Any, itaku_
     assert current.status_label.text() == "" and current.save_button.toolTip() == ""
 
 
-def test_a_superseded_contract_opens_read_only_and_becomes_so_on_reload(qtbot: Any, itaku_app: QApplication,
-                                                                        sqlite_services: Any) -> None:
+def test_a_superseded_contract_opens_read_only_and_becomes_so_on_reload(
+    qtbot: Any, itaku_app: QApplication, sqlite_services: Any
+) -> None:
     nda = pending_nda(sqlite_services)
     nda = sqlite_services.contracts.approve(nda.id, nda.version)
     dialog = open_form(sqlite_services, "contract", nda.id)

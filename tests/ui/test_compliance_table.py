@@ -13,7 +13,8 @@ from desktop.ui.models.base import FindingsIndex
 
 
 def test_a_snapshot_read_back_from_the_database_matches_the_findings_it_was_made_of(
-        demo_services: Services) -> None:
+    demo_services: Services,
+) -> None:
     expected = demo_services.checks.findings()  # computed and stored
     state = demo_services.checks.state()  # read back from the stored snapshot
     assert isinstance(state.table, FindingTable) and len(state.table) == len(expected)
@@ -27,20 +28,26 @@ def test_a_snapshot_read_back_from_the_database_matches_the_findings_it_was_made
     index = FindingsIndex(expected, redelegations)
     for record_type, record_id in [*index.by_record, ("contractor", 10**6), ("audit", 1)]:
         for prefix in (None, "evaluation.", "contract."):
-            assert snapshot.index.of(record_type, record_id, prefix) == index.of(record_type, record_id, prefix)
+            assert snapshot.index.of(record_type, record_id, prefix) == index.of(
+                record_type, record_id, prefix
+            )
 
     pages = Counter(PAGE_OF_RULE[f.rule.split(".")[0]] for f in expected)
     assert snapshot.counts_by_page() == {**pages, "dashboard": len(expected)}
-    assert snapshot.blocking_pages() == {PAGE_OF_RULE[f.rule.split(".")[0]] for f in expected
-                                         if f.severity is Severity.BLOCKING}
+    assert snapshot.blocking_pages() == {
+        PAGE_OF_RULE[f.rule.split(".")[0]] for f in expected if f.severity is Severity.BLOCKING
+    }
     assert snapshot.blocking_count == sum(1 for f in expected if f.severity is Severity.BLOCKING)
 
 
 def test_a_snapshot_built_from_a_list_of_findings_is_the_same(demo_services: Services) -> None:
     findings = demo_services.checks.findings()
     state = demo_services.checks.state()
-    from_list = ComplianceSnapshot.of_state(ComplianceState(FindingTable.from_findings(findings), state.deadlines, 90,
-                                                            state.redelegation_engagements))
+    from_list = ComplianceSnapshot.of_state(
+        ComplianceState(
+            FindingTable.from_findings(findings), state.deadlines, 90, state.redelegation_engagements
+        )
+    )
     from_table = load_snapshot(demo_services)
     assert list(from_list.ordered_findings) == list(from_table.ordered_findings)
     assert from_list.counts == from_table.counts and from_list.blocking == from_table.blocking

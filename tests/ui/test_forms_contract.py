@@ -32,7 +32,9 @@ def filled_contract_form(qtbot, services: Services, contractor_id: int):
     return dialog
 
 
-def test_contractor_default_preselects_the_contractor(qtbot, sqlite_services: Services, contractor_id: int) -> None:
+def test_contractor_default_preselects_the_contractor(
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = open_form(sqlite_services, "contract", None, contractor_id=contractor_id)
     qtbot.addWidget(dialog)
     assert dialog.form.value("contractor_id") == contractor_id
@@ -40,7 +42,8 @@ def test_contractor_default_preselects_the_contractor(qtbot, sqlite_services: Se
 
 
 def test_expiry_before_signing_is_shown_at_the_field_and_nothing_is_written(
-        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = filled_contract_form(qtbot, sqlite_services, contractor_id)
     qtbot.keyClicks(dialog.form.editors["expires_on"].line_edit, "2026-03-31")
     with qtbot.assertNotEmitted(dialog.saved):
@@ -51,12 +54,16 @@ def test_expiry_before_signing_is_shown_at_the_field_and_nothing_is_written(
 
 
 def test_required_clauses_missing_for_the_kind_are_marked_and_clear_when_ticked(
-        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = filled_contract_form(qtbot, sqlite_services, contractor_id)
     clauses = dialog.clauses
     assert clauses.missing() == list(REQUIRED_CLAUSES["nda"])
     assert "4" in clauses.missing_label.text()
-    assert "missing" in clauses.boxes["confidentiality"].text() or "不足" in clauses.boxes["confidentiality"].text()
+    assert (
+        "missing" in clauses.boxes["confidentiality"].text()
+        or "不足" in clauses.boxes["confidentiality"].text()
+    )
     for code in REQUIRED_CLAUSES["nda"]:
         qtbot.mouseClick(clauses.boxes[code], Qt.MouseButton.LeftButton)
     assert clauses.missing() == []
@@ -69,8 +76,8 @@ def test_required_clauses_missing_for_the_kind_are_marked_and_clear_when_ticked(
 
 
 def test_attachment_is_stored_opened_and_warned_about_when_modified(
-        qtbot, sqlite_services: Services, contractor_id: int, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, sqlite_services: Services, contractor_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = tmp_path / "signed.pdf"
     source.write_bytes(b"%PDF-1.4 signed contract")
     dialog = filled_contract_form(qtbot, sqlite_services, contractor_id)
@@ -100,12 +107,16 @@ def saved_contract(qtbot, services: Services, contractor_id: int):
 
 
 def contract_findings(services: Services, contract_id: int) -> list[str]:
-    return [finding.rule for finding in services.checks.findings()
-            if finding.record_type == "contract" and finding.record_id == contract_id]
+    return [
+        finding.rule
+        for finding in services.checks.findings()
+        if finding.record_type == "contract" and finding.record_id == contract_id
+    ]
 
 
 def test_officer_approves_and_the_checks_then_count_the_contract(
-        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = saved_contract(qtbot, sqlite_services, contractor_id)  # an NDA without its required clauses
     dialog.show()
     assert dialog.approve_button.isVisible() and dialog.approve_button.isEnabled()
@@ -120,15 +131,28 @@ def test_officer_approves_and_the_checks_then_count_the_contract(
     assert not dialog.approve_button.isEnabled()
 
 
-def test_staff_sees_approve_but_cannot_use_it(qtbot, sqlite_services: Services, contractor_id: int,
-                                              tmp_path: Path) -> None:
+def test_staff_sees_approve_but_cannot_use_it(
+    qtbot, sqlite_services: Services, contractor_id: int, tmp_path: Path
+) -> None:
     from desktop.app import build_services
     from tests.conftest import FIXED_NOW
 
-    contract = sqlite_services.contracts.create({"contractor_id": contractor_id, "kind": "nda", "title": "NDA",
-                                                 "signed_on": date(2026, 4, 1), "effective_from": date(2026, 4, 1)})
-    staff = build_services(sqlite_services.database.url, actor="staff", data_dir=tmp_path / "files",
-                           clock=lambda: FIXED_NOW, role="staff")
+    contract = sqlite_services.contracts.create(
+        {
+            "contractor_id": contractor_id,
+            "kind": "nda",
+            "title": "NDA",
+            "signed_on": date(2026, 4, 1),
+            "effective_from": date(2026, 4, 1),
+        }
+    )
+    staff = build_services(
+        sqlite_services.database.url,
+        actor="staff",
+        data_dir=tmp_path / "files",
+        clock=lambda: FIXED_NOW,
+        role="staff",
+    )
     try:
         dialog = open_form(staff, "contract", contract.id)
         qtbot.addWidget(dialog)
@@ -142,7 +166,8 @@ def test_staff_sees_approve_but_cannot_use_it(qtbot, sqlite_services: Services, 
 
 
 def test_editing_an_approved_contract_shows_the_new_version_awaiting_approval(
-        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = saved_contract(qtbot, sqlite_services, contractor_id)
     first_id = dialog.record_id
     sqlite_services.contracts.approve(first_id, dialog.version)

@@ -31,8 +31,11 @@ def test_contractor_created_through_form_is_in_database(qtbot, sqlite_services: 
     record_type, record_id = signal.args
     assert record_type == "contractor"
     stored = sqlite_services.contractors.get(record_id)
-    assert (stored.name, stored.corporate_number, stored.pi_items) == ("株式会社テスト商事", "7000012050002",
-                                                                       ["氏名", "住所"])
+    assert (stored.name, stored.corporate_number, stored.pi_items) == (
+        "株式会社テスト商事",
+        "7000012050002",
+        ["氏名", "住所"],
+    )
     assert dialog.windowTitle().endswith("株式会社テスト商事")
 
 
@@ -47,7 +50,8 @@ def test_save_disabled_while_required_name_is_empty(qtbot, sqlite_services: Serv
 
 
 def test_invalid_corporate_number_is_shown_at_the_field_and_nothing_is_written(
-        qtbot, sqlite_services: Services) -> None:
+    qtbot, sqlite_services: Services
+) -> None:
     dialog = new_contractor_form(qtbot, sqlite_services)
     dialog.form.editors["name"].setText("株式会社誤番号")
     qtbot.keyClicks(dialog.form.editors["corporate_number"], "7000012050003")  # wrong check digit
@@ -71,7 +75,8 @@ def test_error_on_another_tab_brings_that_tab_forward(qtbot, sqlite_services: Se
 
 
 def test_version_conflict_is_reported_with_who_won_and_nothing_is_overwritten(
-        qtbot, sqlite_services: Services, sqlite_url: str, tmp_path: Path) -> None:
+    qtbot, sqlite_services: Services, sqlite_url: str, tmp_path: Path
+) -> None:
     created = sqlite_services.contractors.create({"name": "株式会社元の名前"})
     other = make_services(sqlite_url, tmp_path, actor="suzuki")
     try:
@@ -96,7 +101,8 @@ def test_version_conflict_is_reported_with_who_won_and_nothing_is_overwritten(
 
 
 def test_conflict_can_be_resolved_by_saving_mine_over_it(
-        qtbot, sqlite_services: Services, sqlite_url: str, tmp_path: Path) -> None:
+    qtbot, sqlite_services: Services, sqlite_url: str, tmp_path: Path
+) -> None:
     created = sqlite_services.contractors.create({"name": "株式会社元の名前"})
     other = make_services(sqlite_url, tmp_path, actor="suzuki")
     try:

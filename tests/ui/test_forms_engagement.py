@@ -15,7 +15,11 @@ pytestmark = IGNORE_OFFSCREEN
 
 
 def engagement_findings(services: Services, engagement_id: int) -> list[str]:
-    return [f.rule for f in services.checks.findings() if f.record_type == "engagement" and f.record_id == engagement_id]
+    return [
+        f.rule
+        for f in services.checks.findings()
+        if f.record_type == "engagement" and f.record_id == engagement_id
+    ]
 
 
 def open_engagement(qtbot, services: Services, engagement_id: int | None, **defaults):
@@ -26,7 +30,8 @@ def open_engagement(qtbot, services: Services, engagement_id: int | None, **defa
 
 
 def test_adding_the_missing_consent_turns_the_red_link_green_and_clears_the_finding(
-        qtbot, demo_services: Services) -> None:
+    qtbot, demo_services: Services
+) -> None:
     engagement = demo_services.engagements.get(1)
     assert not engagement.client_is_original
     assert not [hop for hop in engagement.consent_hops if hop.redelegation_id is None]
@@ -71,14 +76,25 @@ def test_re_delegation_link_records_the_clients_consent(qtbot, demo_services: Se
     hop_dialog.form.editors["form"].set_value("email")
     qtbot.mouseClick(hop_dialog.save_close_button, Qt.MouseButton.LeftButton)
     assert dialog.chain.buttons[key].property("status") == "ok"
-    assert not [f for f in demo_services.checks.findings()
-                if f.rule == "redelegation.consent_missing" and f.record_id == redelegation.id]
+    assert not [
+        f
+        for f in demo_services.checks.findings()
+        if f.rule == "redelegation.consent_missing" and f.record_id == redelegation.id
+    ]
 
 
-def test_setting_active_without_consent_is_refused_at_the_status_field(qtbot, sqlite_services: Services) -> None:
-    created = sqlite_services.engagements.create({
-        "client_name": "株式会社委託元", "client_is_original": False, "original_business_name": "株式会社当初",
-        "work": "データ入力", "start_date": date(2026, 12, 1)})
+def test_setting_active_without_consent_is_refused_at_the_status_field(
+    qtbot, sqlite_services: Services
+) -> None:
+    created = sqlite_services.engagements.create(
+        {
+            "client_name": "株式会社委託元",
+            "client_is_original": False,
+            "original_business_name": "株式会社当初",
+            "work": "データ入力",
+            "start_date": date(2026, 12, 1),
+        }
+    )
     dialog = open_engagement(qtbot, sqlite_services, created.id)
     dialog.form.editors["status"].set_value("active")
     with qtbot.assertNotEmitted(dialog.saved):
@@ -88,14 +104,17 @@ def test_setting_active_without_consent_is_refused_at_the_status_field(qtbot, sq
 
 
 def test_new_engagement_chain_is_drawn_from_the_form_and_unlocks_after_saving(
-        qtbot, sqlite_services: Services) -> None:
+    qtbot, sqlite_services: Services
+) -> None:
     contractor = sqlite_services.contractors.create({"name": "株式会社再委託先"})
     dialog = open_engagement(qtbot, sqlite_services, None)
     dialog.form.editors["client_name"].setText("株式会社新規委託元")
     dialog.form.editors["work"].setPlainText("発送代行")
     dialog.form.editors["start_date"].set_value(date(2026, 12, 1))
-    assert any("株式会社新規委託元" in label.text() and label.isVisible()
-               for label in dialog.chain.grid_host.findChildren(type(dialog.chain.reasons)))
+    assert any(
+        "株式会社新規委託元" in label.text() and label.isVisible()
+        for label in dialog.chain.grid_host.findChildren(type(dialog.chain.reasons))
+    )
     assert not dialog.chain.buttons["client"].isEnabled()  # nothing to record a consent on yet
     assert not dialog.add_redelegation_button.isEnabled()
     with qtbot.waitSignal(dialog.saved, timeout=2000):

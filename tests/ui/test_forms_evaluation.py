@@ -31,7 +31,9 @@ def score_all(dialog, value: int) -> None:
         dialog.checklist.set_score(item.code, value)
 
 
-def test_ticking_checklist_items_changes_the_result_live(qtbot, sqlite_services: Services, contractor_id: int) -> None:
+def test_ticking_checklist_items_changes_the_result_live(
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = new_evaluation(qtbot, sqlite_services, contractor_id)
     assert len(dialog.checklist.items) == 20
     assert "—" in dialog.result_label.text()
@@ -50,7 +52,9 @@ def test_ticking_checklist_items_changes_the_result_live(qtbot, sqlite_services:
     assert dialog.score.result.value == "conditional"  # 30 / 40 = 75 %
 
 
-def test_saved_evaluation_stores_the_scores_and_result(qtbot, sqlite_services: Services, contractor_id: int) -> None:
+def test_saved_evaluation_stores_the_scores_and_result(
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = new_evaluation(qtbot, sqlite_services, contractor_id)
     score_all(dialog, 2)
     assert dialog.form.value("next_due_on") == date(2027, 11, 25)  # evaluated today + 12 months
@@ -65,12 +69,14 @@ def test_changed_route_shows_that_routes_items(qtbot, sqlite_services: Services,
     dialog.checklist.set_score("org_officer", 1)
     dialog.form.editors["route"].set_value("privacy_mark")
     assert [item.code for item in dialog.checklist.items] == [
-        item.code for item in sqlite_services.evaluations.items_for("privacy_mark")]
+        item.code for item in sqlite_services.evaluations.items_for("privacy_mark")
+    ]
     assert dialog.checklist.scores() == {"org_officer": 1}
 
 
 def test_simplified_route_without_certificate_is_refused_at_the_route_field(
-        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = new_evaluation(qtbot, sqlite_services, contractor_id)
     dialog.form.editors["route"].set_value("isms")
     score_all(dialog, 2)
@@ -90,7 +96,9 @@ def test_moved_due_date_requires_a_reason(qtbot, sqlite_services: Services, cont
     assert dialog.save_button.isEnabled()
 
 
-def test_evaluated_on_moves_the_default_due_date(qtbot, sqlite_services: Services, contractor_id: int) -> None:
+def test_evaluated_on_moves_the_default_due_date(
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = new_evaluation(qtbot, sqlite_services, contractor_id)
     dialog.form.editors["evaluated_on"].set_value(date(2026, 1, 31))
     assert dialog.form.value("next_due_on") == date(2027, 1, 31)
@@ -120,7 +128,8 @@ def test_saved_evaluation_reopens_with_its_own_items_and_scores(qtbot, demo_serv
 
 
 def test_evaluation_shows_its_approval_state_and_edits_of_an_approved_one_become_a_new_version(
-        qtbot, sqlite_services: Services, contractor_id: int) -> None:
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
     dialog = new_evaluation(qtbot, sqlite_services, contractor_id)
     score_all(dialog, 2)
     assert dialog.approval_label.isHidden()  # nothing to say before it is saved
@@ -139,16 +148,29 @@ def test_evaluation_shows_its_approval_state_and_edits_of_an_approved_one_become
     assert dialog.approve_button.isEnabled()
 
 
-def test_staff_cannot_approve_an_evaluation(qtbot, sqlite_services: Services, contractor_id: int, tmp_path) -> None:
+def test_staff_cannot_approve_an_evaluation(
+    qtbot, sqlite_services: Services, contractor_id: int, tmp_path
+) -> None:
     from desktop.app import build_services
     from tests.conftest import FIXED_NOW
 
     items = sqlite_services.evaluations.items_for("full")
     evaluation = sqlite_services.evaluations.create(
-        {"contractor_id": contractor_id, "evaluated_on": date(2026, 11, 1), "evaluator": "tester", "route": "full"},
-        {item.code: 2 for item in items})
-    staff = build_services(sqlite_services.database.url, actor="staff", data_dir=tmp_path / "files",
-                           clock=lambda: FIXED_NOW, role="staff")
+        {
+            "contractor_id": contractor_id,
+            "evaluated_on": date(2026, 11, 1),
+            "evaluator": "tester",
+            "route": "full",
+        },
+        {item.code: 2 for item in items},
+    )
+    staff = build_services(
+        sqlite_services.database.url,
+        actor="staff",
+        data_dir=tmp_path / "files",
+        clock=lambda: FIXED_NOW,
+        role="staff",
+    )
     try:
         dialog = open_form(staff, "evaluation", evaluation.id)
         qtbot.addWidget(dialog)

@@ -18,8 +18,17 @@ pytestmark = IGNORE_OFFSCREEN
 def test_items_are_labelled_as_the_policy_numbers_them(qtbot, sqlite_services: Services) -> None:
     dialog = open_form(sqlite_services, "joint_use", None)
     qtbot.addWidget(dialog)
-    labels = [dialog.form.labels[name].text() for name in ("joint_use_statement", "pi_items", "scope", "purposes",
-                                                           "responsible_name", "acquisition_method")]
+    labels = [
+        dialog.form.labels[name].text()
+        for name in (
+            "joint_use_statement",
+            "pi_items",
+            "scope",
+            "purposes",
+            "responsible_name",
+            "acquisition_method",
+        )
+    ]
     assert [label[0] for label in labels] == ["①", "②", "③", "④", "⑤", "⑥"]
 
 
@@ -69,12 +78,15 @@ def test_change_history_entries_are_added_and_edited(qtbot, demo_services: Servi
         qtbot.mouseClick(change_dialog.save_close_button, Qt.MouseButton.LeftButton)
     assert dialog.change_table.rowCount() == before + 1
     row = [dialog.change_table.item(r, 1).text() for r in range(dialog.change_table.rowCount())].index(
-        "利用目的にアンケートを追加")
+        "利用目的にアンケートを追加"
+    )
     dialog.change_table.selectRow(row)
     qtbot.mouseClick(dialog.edit_change_button, Qt.MouseButton.LeftButton)
     editor = dialog.sub_dialog
     assert editor.form.value("description") == "利用目的にアンケートを追加"
     editor.form.editors["noticed_on"].set_value(date(2026, 11, 21))
     qtbot.mouseClick(editor.save_close_button, Qt.MouseButton.LeftButton)
-    stored = [c for c in demo_services.joint_uses.get(1).changes if c.description == "利用目的にアンケートを追加"]
+    stored = [
+        c for c in demo_services.joint_uses.get(1).changes if c.description == "利用目的にアンケートを追加"
+    ]
     assert stored[0].noticed_on == date(2026, 11, 21)

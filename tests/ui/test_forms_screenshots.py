@@ -40,16 +40,20 @@ FORMS = [
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_form_translations_are_complete(language: str) -> None:
     tree = ElementTree.parse(TRANSLATIONS / f"forms_{language}.ts")
-    unfinished = [m.findtext("source") for m in tree.iter("message")
-                  if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+    unfinished = [
+        m.findtext("source")
+        for m in tree.iter("message")
+        if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")
+    ]
     assert unfinished == []
 
 
 @pytest.fixture
 def japanese_translator(qapp: QApplication, tmp_path: Path) -> Iterator[QTranslator]:
     qm = tmp_path / "forms_ja.qm"
-    subprocess.run([str(LRELEASE), str(TRANSLATIONS / "forms_ja.ts"), "-qm", str(qm)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(LRELEASE), str(TRANSLATIONS / "forms_ja.ts"), "-qm", str(qm)], check=True, capture_output=True
+    )
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
@@ -72,15 +76,23 @@ def clipped(dialog) -> list[str]:
         if isinstance(widget, QLabel) and widget.wordWrap():
             continue
         if widget.width() < widget.minimumSizeHint().width():
-            found.append(f"{type(widget).__name__} {widget.text()!r}: {widget.width()} < "
-                         f"{widget.minimumSizeHint().width()}")
+            found.append(
+                f"{type(widget).__name__} {widget.text()!r}: {widget.width()} < "
+                f"{widget.minimumSizeHint().width()}"
+            )
     return found
 
 
 @pytest.mark.parametrize(("record_type", "record_id", "defaults"), FORMS, ids=[f[0] for f in FORMS])
-def test_form_renders_in_japanese_without_clipping(qtbot, demo_services: Services, japanese_translator: QTranslator,
-                                                   tmp_path: Path, record_type: str, record_id: int | None,
-                                                   defaults: dict) -> None:
+def test_form_renders_in_japanese_without_clipping(
+    qtbot,
+    demo_services: Services,
+    japanese_translator: QTranslator,
+    tmp_path: Path,
+    record_type: str,
+    record_id: int | None,
+    defaults: dict,
+) -> None:
     dialog = open_form(demo_services, record_type, record_id, **defaults)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -95,8 +107,9 @@ def test_form_renders_in_japanese_without_clipping(qtbot, demo_services: Service
     assert image.width() >= dialog.width() * 0.9
 
 
-def test_settings_dialog_renders_in_japanese(qtbot, demo_services: Services, japanese_translator: QTranslator,
-                                             tmp_path: Path) -> None:
+def test_settings_dialog_renders_in_japanese(
+    qtbot, demo_services: Services, japanese_translator: QTranslator, tmp_path: Path
+) -> None:
     dialog = SettingsDialog(demo_services)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -42,7 +42,8 @@ def test_thresholds_and_warning_periods_are_saved(qtbot, sqlite_services: Servic
 
 
 def test_conditional_above_pass_threshold_is_refused_at_the_field_and_nothing_is_written(
-        qtbot, sqlite_services: Services) -> None:
+    qtbot, sqlite_services: Services
+) -> None:
     dialog = settings_dialog(qtbot, sqlite_services)
     dialog.company_form.editors["name"].setText("株式会社自社")
     dialog.spins["evaluation_pass_percent"].setValue(50)
@@ -58,8 +59,15 @@ def test_checklist_template_edit_reaches_new_evaluations(qtbot, sqlite_services:
     dialog = settings_dialog(qtbot, sqlite_services)
     dialog.company_form.editors["name"].setText("株式会社自社")
     editor = dialog.template_editor
-    editor.add_row({"code": "extra_check", "group": "technical", "ja": "バックアップを取得している",
-                    "en": "Backups are taken", "max_score": 2})
+    editor.add_row(
+        {
+            "code": "extra_check",
+            "group": "technical",
+            "ja": "バックアップを取得している",
+            "en": "Backups are taken",
+            "max_score": 2,
+        }
+    )
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     codes = [item.code for item in sqlite_services.evaluations.items_for("full")]
     assert codes[-1] == "extra_check" and len(codes) == 21
@@ -78,8 +86,9 @@ def test_duplicate_checklist_code_is_refused_under_the_table(qtbot, sqlite_servi
     assert len(sqlite_services.evaluations.items_for("full")) == 20
 
 
-def test_language_and_database_location_are_stored_for_the_next_start(qtbot, sqlite_services: Services,
-                                                                      tmp_path: Path) -> None:
+def test_language_and_database_location_are_stored_for_the_next_start(
+    qtbot, sqlite_services: Services, tmp_path: Path
+) -> None:
     dialog = settings_dialog(qtbot, sqlite_services)
     dialog.company_form.editors["name"].setText("株式会社自社")
     assert dialog.current_database.text() == sqlite_services.database.url
@@ -92,8 +101,10 @@ def test_language_and_database_location_are_stored_for_the_next_start(qtbot, sql
 
 
 def test_database_password_is_not_shown() -> None:
-    assert masked("postgresql+psycopg://itaku:secret@db.example/itaku") == \
-        "postgresql+psycopg://itaku:***@db.example/itaku"
+    assert (
+        masked("postgresql+psycopg://itaku:secret@db.example/itaku")
+        == "postgresql+psycopg://itaku:***@db.example/itaku"
+    )
 
 
 def test_company_profile_form_saves_the_one_profile(qtbot, demo_services: Services) -> None:

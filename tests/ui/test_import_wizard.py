@@ -40,20 +40,29 @@ def _save(wizard: ImportWizard, name: str) -> None:
 
 
 def test_the_wizard_shows_the_columns_and_imports_the_ledger(
-        qtbot: Any, itaku_app: Any, sqlite_services: Services, tmp_path: Path) -> None:
-    path = hand_kept_ledger(tmp_path / "ledger.xlsx", [
-        _row(1, "株式会社あおば", NUMBER_A, **{"評価実施日": "令和8年4月1日", "評価結果": "適合"}),
-        _row(2, "北斗システム株式会社", None)])
+    qtbot: Any, itaku_app: Any, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = hand_kept_ledger(
+        tmp_path / "ledger.xlsx",
+        [
+            _row(1, "株式会社あおば", NUMBER_A, **{"評価実施日": "令和8年4月1日", "評価結果": "適合"}),
+            _row(2, "北斗システム株式会社", None),
+        ],
+    )
     wizard = _wizard(qtbot, sqlite_services, path)
-    assert [wizard.file_page.sheet_combo.itemData(i) for i in range(wizard.file_page.sheet_combo.count())] == [
-        None, "台帳"]
+    assert [
+        wizard.file_page.sheet_combo.itemData(i) for i in range(wizard.file_page.sheet_combo.count())
+    ] == [None, "台帳"]
     _save(wizard, "import-1-file.png")
     wizard.next()
     review = wizard.review_page
     qtbot.waitUntil(review.isComplete, timeout=10000)
     columns = review.columns_model
-    unrecognised = [columns.item(r, 1).text() for r in range(columns.rowCount())
-                    if columns.item(r, 2).text() == "— 認識できない列 —"]
+    unrecognised = [
+        columns.item(r, 1).text()
+        for r in range(columns.rowCount())
+        if columns.item(r, 2).text() == "— 認識できない列 —"
+    ]
     assert unrecognised == ["No.", "社内コード"]
     assert review.rows_model.rowCount() == 2
     assert "追加 2 件" in review.summary.text()
@@ -68,10 +77,13 @@ def test_the_wizard_shows_the_columns_and_imports_the_ledger(
 
 
 def test_the_wizard_lists_every_error_and_will_not_import(
-        qtbot: Any, itaku_app: Any, sqlite_services: Services, tmp_path: Path) -> None:
+    qtbot: Any, itaku_app: Any, sqlite_services: Services, tmp_path: Path
+) -> None:
     before = dump(sqlite_services)
-    path = hand_kept_ledger(tmp_path / "ledger.xlsx", [
-        _row(1, "株式会社あおば", "1234567890123"), _row(2, "", None, **{"評価実施日": "来年"})])
+    path = hand_kept_ledger(
+        tmp_path / "ledger.xlsx",
+        [_row(1, "株式会社あおば", "1234567890123"), _row(2, "", None, **{"評価実施日": "来年"})],
+    )
     wizard = _wizard(qtbot, sqlite_services, path)
     wizard.next()
     review = wizard.review_page
@@ -86,7 +98,8 @@ def test_the_wizard_lists_every_error_and_will_not_import(
 
 
 def test_a_file_that_is_not_a_workbook_is_explained_on_the_first_page(
-        qtbot: Any, itaku_app: Any, sqlite_services: Services, tmp_path: Path) -> None:
+    qtbot: Any, itaku_app: Any, sqlite_services: Services, tmp_path: Path
+) -> None:
     path = tmp_path / "notes.xlsx"
     path.write_text("memo", encoding="utf-8")
     wizard = _wizard(qtbot, sqlite_services, path)
@@ -107,7 +120,8 @@ def _no_stray_message_boxes() -> Any:
 
 
 def test_the_export_dialog_writes_the_workbook_off_the_gui_thread(
-        qtbot: Any, itaku_app: Any, demo_services: Services, tmp_path: Path) -> None:
+    qtbot: Any, itaku_app: Any, demo_services: Services, tmp_path: Path
+) -> None:
     import openpyxl
     from PySide6.QtCore import QDate
 

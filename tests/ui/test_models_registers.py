@@ -43,8 +43,10 @@ def test_contractor_model_passes_qt_model_tester(qtmodeltester: Any, demo_servic
     qtmodeltester.check(_contractor_model(demo_services))
 
 
-@pytest.mark.parametrize("model_class", [EvaluationTableModel, ContractTableModel, EngagementTableModel,
-                                         JointUseTableModel, AuditTableModel])
+@pytest.mark.parametrize(
+    "model_class",
+    [EvaluationTableModel, ContractTableModel, EngagementTableModel, JointUseTableModel, AuditTableModel],
+)
 def test_list_models_pass_qt_model_tester(qtmodeltester: Any, demo_services: Any, model_class: Any) -> None:
     model = model_class(demo_services)
     model.refresh()
@@ -68,7 +70,9 @@ def test_dashboard_models_pass_qt_model_tester(qtmodeltester: Any, demo_services
     qtmodeltester.check(deadlines)
 
 
-def test_contractor_model_loads_a_page_at_a_time_as_the_view_scrolls(demo_services: Any, monkeypatch: Any) -> None:
+def test_contractor_model_loads_a_page_at_a_time_as_the_view_scrolls(
+    demo_services: Any, monkeypatch: Any
+) -> None:
     monkeypatch.setattr(contractor_models, "PAGE_SIZE", 15)
     model = ContractorTableModel(demo_services)
     model.refresh()
@@ -82,8 +86,9 @@ def test_contractor_model_loads_a_page_at_a_time_as_the_view_scrolls(demo_servic
     assert len(set(ids)) == 40
 
 
-def test_contractor_view_fetches_more_when_scrolled_to_the_end(qtbot: Any, demo_services: Any,
-                                                               monkeypatch: Any) -> None:
+def test_contractor_view_fetches_more_when_scrolled_to_the_end(
+    qtbot: Any, demo_services: Any, monkeypatch: Any
+) -> None:
     from PySide6.QtWidgets import QTableView
 
     monkeypatch.setattr(contractor_models, "PAGE_SIZE", 15)
@@ -127,16 +132,22 @@ def test_contractor_model_status_filter_and_sort(demo_services: Any) -> None:
 def test_contractor_findings_column_shows_a_coloured_mark(demo_services: Any) -> None:
     model = _contractor_model(demo_services)
     snapshot = load_snapshot(demo_services)
-    blocked = next(f.record_id for f in snapshot.findings
-                   if f.record_type == "contractor" and f.severity is Severity.BLOCKING)
+    blocked = next(
+        f.record_id
+        for f in snapshot.findings
+        if f.record_type == "contractor" and f.severity is Severity.BLOCKING
+    )
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(RECORD_ID_ROLE) == blocked)
     index = model.index(row, model.column_index("findings"))
     assert index.data().startswith("●")
     assert index.data(SEVERITY_ROLE) == "blocking"
     assert index.data(Qt.ItemDataRole.ForegroundRole).color() == BLOCKING_COLOUR
     assert index.data(Qt.ItemDataRole.ToolTipRole)
-    clean_rows = [r for r in range(model.rowCount())
-                  if not snapshot.index.of("contractor", model.index(r, 0).data(RECORD_ID_ROLE))]
+    clean_rows = [
+        r
+        for r in range(model.rowCount())
+        if not snapshot.index.of("contractor", model.index(r, 0).data(RECORD_ID_ROLE))
+    ]
     assert model.index(clean_rows[0], 0).data() == ""
 
 
@@ -149,8 +160,10 @@ def test_evaluation_findings_sit_on_the_latest_evaluation_of_the_contractor(demo
     assert marked
     for row in marked:
         item = model.row_object(row)
-        latest = max((r for r in model.rows if r.contractor_id == item.contractor_id),
-                     key=lambda r: (r.evaluated_on, r.id))
+        latest = max(
+            (r for r in model.rows if r.contractor_id == item.contractor_id),
+            key=lambda r: (r.evaluated_on, r.id),
+        )
         assert latest.id == item.id
 
 
@@ -173,10 +186,13 @@ def test_snapshot_matches_the_check_service(demo_services: Any) -> None:
     snapshot = compliance.load_snapshot(demo_services)
     assert snapshot.findings == demo_services.checks.findings()
     expected_deadlines = demo_services.checks.deadlines()
-    assert len(snapshot.deadlines) == len(expected_deadlines) and set(snapshot.deadlines) == set(expected_deadlines)
+    assert len(snapshot.deadlines) == len(expected_deadlines) and set(snapshot.deadlines) == set(
+        expected_deadlines
+    )
     assert [d.due for d in snapshot.deadlines] == sorted(d.due for d in expected_deadlines)
     assert [f.severity for f in snapshot.ordered_findings] == sorted(
-        (f.severity for f in snapshot.findings), key=lambda severity: severity.value != "blocking")
+        (f.severity for f in snapshot.findings), key=lambda severity: severity.value != "blocking"
+    )
     counts = snapshot.counts_by_page()
     assert counts["dashboard"] == len(snapshot.findings)
     assert counts["contractors"] == demo_services.checks.count_by_page(snapshot.findings)["contractors"]

@@ -27,7 +27,9 @@ def test_each_count_says_what_it_covers_in_japanese(window: Any) -> None:
     assert tips["audit"] == ""
 
 
-def test_the_counts_are_explained_in_english_too(qtbot: Any, itaku_app: QApplication, demo_services: Any) -> None:
+def test_the_counts_are_explained_in_english_too(
+    qtbot: Any, itaku_app: QApplication, demo_services: Any
+) -> None:
     from desktop.ui.main_window import MainWindow
 
     application.configure_application(itaku_app, "en")

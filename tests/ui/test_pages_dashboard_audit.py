@@ -31,7 +31,9 @@ def test_dashboard_shows_findings_by_severity(window: Any, demo_services: Any) -
     assert severities == sorted(severities, key=lambda s: s is not Severity.BLOCKING)
 
 
-def test_dashboard_lists_the_deadlines_of_the_next_90_days_in_date_order(window: Any, demo_services: Any) -> None:
+def test_dashboard_lists_the_deadlines_of_the_next_90_days_in_date_order(
+    window: Any, demo_services: Any
+) -> None:
     page = window.show_page("dashboard")
     model = page.deadlines_model
     dues = [model.row_object(row).due for row in range(model.rowCount())]
@@ -65,8 +67,9 @@ def test_clicking_a_redelegation_finding_opens_its_engagement(qtbot: Any, window
     window.open_dialogs[("engagement", engagement_id)].reject()
 
 
-def test_audit_log_filters_by_record_actor_and_date(qtbot: Any, window: Any, demo_services: Any,
-                                                     sqlite_url: str, tmp_path: Any) -> None:
+def test_audit_log_filters_by_record_actor_and_date(
+    qtbot: Any, window: Any, demo_services: Any, sqlite_url: str, tmp_path: Any
+) -> None:
     other = make_services(sqlite_url, tmp_path, actor="auditor")
     created = other.contractors.create({"name": "株式会社監査テスト"})
     other.close()

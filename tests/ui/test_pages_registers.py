@@ -43,7 +43,9 @@ def test_typing_in_the_search_box_filters_as_you_type(qtbot: Any, window: Any) -
     qtbot.waitUntil(lambda: _rows(page) < 40)
     names = _column(page, "name")
     assert names and all("さくら" in name for name in names)
-    qtbot.waitUntil(lambda: page.count_label.text() == f"{len(names)} 件 / 全 40 件")  # counted once typing pauses
+    qtbot.waitUntil(
+        lambda: page.count_label.text() == f"{len(names)} 件 / 全 40 件"
+    )  # counted once typing pauses
     page.search_edit.clear()
     qtbot.waitUntil(lambda: _rows(page) == 40)
 
@@ -66,8 +68,11 @@ def test_clicking_a_header_sorts_the_column(qtbot: Any, window: Any) -> None:
     page = window.show_page("contractors")
     header = page.table.horizontalHeader()
     column = page.source_model.column_index("start_date")
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2))
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2),
+    )
     dates = _column(page, "start_date")
     assert dates == sorted(dates) or dates == sorted(dates, reverse=True)
     assert dates != _column(page, "start_date")[::-1] or len(set(dates)) == 1
@@ -105,7 +110,8 @@ def test_enter_opens_the_current_record(qtbot: Any, window: Any) -> None:
 
 
 def test_delete_of_a_contractor_with_contracts_is_refused_with_the_reason(
-        qtbot: Any, window: Any, demo_services: Any) -> None:
+    qtbot: Any, window: Any, demo_services: Any
+) -> None:
     page = window.show_page("contractors")
     contract = demo_services.contracts.list()[0]
     _select_record(qtbot, page, contract.contractor_id)
@@ -172,11 +178,17 @@ def test_contract_page_filters_by_kind_and_search(qtbot: Any, window: Any) -> No
 def test_engagement_page_shows_findings_of_its_redelegations(window: Any) -> None:
     page = window.show_page("engagements")
     snapshot = window.snapshot
-    engagement_ids = {snapshot.redelegation_engagements[f.record_id] for f in snapshot.findings
-                      if f.record_type == "redelegation"}
+    engagement_ids = {
+        snapshot.redelegation_engagements[f.record_id]
+        for f in snapshot.findings
+        if f.record_type == "redelegation"
+    }
     model = page.table.model()
-    marked = {model.index(row, 0).data(RECORD_ID_ROLE) for row in range(model.rowCount())
-              if model.index(row, 0).data(SEVERITY_ROLE)}
+    marked = {
+        model.index(row, 0).data(RECORD_ID_ROLE)
+        for row in range(model.rowCount())
+        if model.index(row, 0).data(SEVERITY_ROLE)
+    }
     assert engagement_ids and engagement_ids <= marked
 
 

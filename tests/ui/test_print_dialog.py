@@ -56,12 +56,15 @@ def print_and_wait(qtbot: Any, dialog: PrintDialog) -> Any:
 
 def test_default_file_name_is_the_register_title_and_date() -> None:
     assert default_file_name(REGISTERS["contractors"], date(2026, 11, 25)) == "委託先管理台帳_20261125.pdf"
-    assert default_file_name(REGISTERS["contractor-file"], date(2026, 11, 25), 'A/B:"株式会社"') == \
-        "委託先カルテ_A_B_株式会社_20261125.pdf"
+    assert (
+        default_file_name(REGISTERS["contractor-file"], date(2026, 11, 25), 'A/B:"株式会社"')
+        == "委託先カルテ_A_B_株式会社_20261125.pdf"
+    )
 
 
 def test_contractor_register_is_written_with_its_filter_and_opened(
-        qtbot: Any, dialog: PrintDialog, opened: list[Path], out_dir: Path, demo_services: Services) -> None:
+    qtbot: Any, dialog: PrintDialog, opened: list[Path], out_dir: Path, demo_services: Services
+) -> None:
     assert dialog.register_name() == "contractors"
     assert not dialog.record_combo.isEnabled() and dialog.filter_edit.isEnabled()
     assert Path(dialog.path_edit.text()) == out_dir / "委託先管理台帳_20261125.pdf"
@@ -80,7 +83,8 @@ def test_contractor_register_is_written_with_its_filter_and_opened(
 
 
 def test_single_record_register_lists_its_records_and_prints_the_chosen_one(
-        qtbot: Any, dialog: PrintDialog, demo_services: Services) -> None:
+    qtbot: Any, dialog: PrintDialog, demo_services: Services
+) -> None:
     dialog.select_register("contractor-file")
     assert dialog.record_combo.isEnabled() and not dialog.filter_edit.isEnabled()
     names = demo_services.contractors.names()
@@ -104,7 +108,8 @@ def test_a_typed_path_is_kept_when_the_choices_change(qtbot: Any, dialog: PrintD
 
 
 def test_cancel_stops_the_rendering_and_leaves_no_file(
-        qtbot: Any, dialog: PrintDialog, out_dir: Path, opened: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: Any, dialog: PrintDialog, out_dir: Path, opened: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_render = pdf.render_register
     gate = threading.Event()
 
@@ -112,6 +117,7 @@ def test_cancel_stops_the_rendering_and_leaves_no_file(
         def held(done: int, total: int) -> bool:
             gate.wait(10)  # the worker waits until the user has pressed Cancel
             return bool(progress(done, total))
+
         return real_render(*args, progress=held, **kwargs)
 
     monkeypatch.setattr(pdf, "render_register", render_after_gate)
@@ -128,14 +134,18 @@ def test_cancel_stops_the_rendering_and_leaves_no_file(
 
 
 def test_bad_choices_are_explained_in_the_dialog_and_write_nothing(
-        qtbot: Any, dialog: PrintDialog, out_dir: Path) -> None:
+    qtbot: Any, dialog: PrintDialog, out_dir: Path
+) -> None:
     dialog.path_edit.setText(str(out_dir / "missing-folder" / "out.pdf"))
     assert dialog.start_print() is None
     assert str(out_dir / "missing-folder") in dialog.message.text()
     dialog.select_register("joint-use-notice")
     dialog.record_combo.setCurrentText("no such joint use")
     assert dialog.start_print() is None
-    assert dialog.message.text() in ("一覧から印刷する記録を選んでください。", "Choose the record to print from the list.")
+    assert dialog.message.text() in (
+        "一覧から印刷する記録を選んでください。",
+        "Choose the record to print from the list.",
+    )
     dialog.select_register("contractors")
     dialog.as_of_field.set_value("2026-13-45")
     assert dialog.start_print() is None
@@ -144,7 +154,8 @@ def test_bad_choices_are_explained_in_the_dialog_and_write_nothing(
 
 
 def test_a_record_deleted_meanwhile_is_reported_in_the_dialog(
-        qtbot: Any, dialog: PrintDialog, demo_services: Services, out_dir: Path) -> None:
+    qtbot: Any, dialog: PrintDialog, demo_services: Services, out_dir: Path
+) -> None:
     contractor_id = demo_services.contractors.create({"name": "株式会社消える"}).id
     dialog.select_register("contractor-file")
     dialog.select_record(contractor_id)

@@ -70,8 +70,10 @@ def open_dialog(window: Any) -> RestoreDialog:
 
 def table_text(dialog: RestoreDialog) -> list[list[str]]:
     model = dialog.model
-    return [[model.index(row, column).data() for column in range(model.columnCount())]
-            for row in range(model.rowCount())]
+    return [
+        [model.index(row, column).data() for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
 
 
 def database_digest(services: Any) -> str:
@@ -110,10 +112,16 @@ window.restore_action.setEnabled(False)
 print("desktop.ui.restore_dialog" in sys.modules)
 """
     root = Path(__file__).resolve().parents[2]
-    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root), "HOME": str(tmp_path),
-           "ITAKU_TRANSLATIONS_CACHE": str(tmp_path / "qm")}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root, env=env,
-                            timeout=120)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(root),
+        "HOME": str(tmp_path),
+        "ITAKU_TRANSLATIONS_CACHE": str(tmp_path / "qm"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
 
@@ -127,14 +135,18 @@ def test_the_action_follows_backup_in_the_file_menu_in_japanese(window: Any) -> 
     assert window.restore_action.isEnabled() and window.restore_action.statusTip() == ""  # no refusal to show
 
 
-def test_the_list_shows_daily_backups_newest_first(qtbot: Any, qtmodeltester: Any, window: Any,
-                                                   demo_services: Any) -> None:
+def test_the_list_shows_daily_backups_newest_first(
+    qtbot: Any, qtmodeltester: Any, window: Any, demo_services: Any
+) -> None:
     for day in (23, 25, 24):
         make_daily_backup(demo_services, day)
     dialog = open_dialog(window)
     rows = table_text(dialog)
-    assert [row[3] for row in rows] == ["itaku-20261125.itaku-backup.zip", "itaku-20261124.itaku-backup.zip",
-                                        "itaku-20261123.itaku-backup.zip"]
+    assert [row[3] for row in rows] == [
+        "itaku-20261125.itaku-backup.zip",
+        "itaku-20261124.itaku-backup.zip",
+        "itaku-20261123.itaku-backup.zip",
+    ]
     assert rows[0][0] == "2026-11-25 12:00" and rows[0][1] == "毎日の自動バックアップ"
     assert rows[0][2].endswith(("KB", "MB"))
     assert dialog.model.headerData(0, Qt.Orientation.Horizontal) == "作成日時"
@@ -152,8 +164,9 @@ def test_the_list_shows_daily_backups_newest_first(qtbot: Any, qtmodeltester: An
     assert not dialog.isVisible() and dialog.operation is None
 
 
-def test_without_backups_the_dialog_says_so_and_offers_a_file(qtbot: Any, window: Any, demo_services: Any,
-                                                               chosen_file: dict[str, Any], tmp_path: Path) -> None:
+def test_without_backups_the_dialog_says_so_and_offers_a_file(
+    qtbot: Any, window: Any, demo_services: Any, chosen_file: dict[str, Any], tmp_path: Path
+) -> None:
     dialog = open_dialog(window)
     assert dialog.model.rowCount() == 0 and not dialog.restore_button.isEnabled()
     assert "まだありません" in dialog.empty_label.text()
@@ -165,7 +178,8 @@ def test_without_backups_the_dialog_says_so_and_offers_a_file(qtbot: Any, window
 
 
 def test_restoring_an_earlier_backup_brings_back_its_data_and_keeps_the_replaced_one(
-        qtbot: Any, window: Any, demo_services: Any, relaunched: list[list[str]], tmp_path: Path) -> None:
+    qtbot: Any, window: Any, demo_services: Any, relaunched: list[list[str]], tmp_path: Path
+) -> None:
     url = demo_services.database.url
     original = demo_services.contractors.get(1)
     make_daily_backup(demo_services, 24)
@@ -184,7 +198,8 @@ def test_restoring_an_earlier_backup_brings_back_its_data_and_keeps_the_replaced
 
 
 def test_after_the_restore_the_same_program_starts_again_and_the_window_closes(
-        qtbot: Any, window: Any, demo_services: Any, relaunched: list[list[str]]) -> None:
+    qtbot: Any, window: Any, demo_services: Any, relaunched: list[list[str]]
+) -> None:
     make_daily_backup(demo_services, 24)
     dialog = open_dialog(window)
     with qtbot.waitSignal(dialog.restored, timeout=20000):
@@ -196,7 +211,8 @@ def test_after_the_restore_the_same_program_starts_again_and_the_window_closes(
 
 
 def test_when_the_restart_fails_the_user_is_told_to_start_itaku_again(
-        qtbot: Any, window: Any, demo_services: Any, relaunched: list[list[str]]) -> None:
+    qtbot: Any, window: Any, demo_services: Any, relaunched: list[list[str]]
+) -> None:
     make_daily_backup(demo_services, 24)
     dialog = RestoreDialog(demo_services, window, relaunch=lambda _command: False)
     dialog.open()
@@ -227,8 +243,14 @@ def test_a_program_that_cannot_start_is_reported_as_not_relaunched(qapp: Any, tm
 
 @pytest.mark.parametrize("kind", ["not an Itaku database", "missing"])
 def test_a_refused_file_shows_the_message_and_changes_nothing(
-        qtbot: Any, window: Any, demo_services: Any, relaunched: list[list[str]], chosen_file: dict[str, Any],
-        tmp_path: Path, kind: str) -> None:
+    qtbot: Any,
+    window: Any,
+    demo_services: Any,
+    relaunched: list[list[str]],
+    chosen_file: dict[str, Any],
+    tmp_path: Path,
+    kind: str,
+) -> None:
     import sqlite3
 
     chosen = tmp_path / "other.sqlite3"
@@ -261,9 +283,15 @@ def test_a_refused_file_shows_the_message_and_changes_nothing(
 
 @pytest.mark.parametrize("role", ["staff", "auditor"])
 def test_staff_and_auditors_find_restore_disabled_naming_the_officer(
-        qtbot: Any, make_window: Any, demo_services: Any, tmp_path: Path, role: str) -> None:
-    other = build_services(demo_services.database.url, actor=role, data_dir=tmp_path / "files",
-                           clock=lambda: FIXED_NOW, role=role)
+    qtbot: Any, make_window: Any, demo_services: Any, tmp_path: Path, role: str
+) -> None:
+    other = build_services(
+        demo_services.database.url,
+        actor=role,
+        data_dir=tmp_path / "files",
+        clock=lambda: FIXED_NOW,
+        role=role,
+    )
     try:
         window = make_window(other)
         assert window.backup_action.isEnabled() and not window.restore_action.isEnabled()
@@ -278,8 +306,9 @@ def test_staff_and_auditors_find_restore_disabled_naming_the_officer(
 
 
 @pytest.mark.postgres
-def test_postgresql_disables_restore_and_points_to_pg_restore(qtbot: Any, make_window: Any,
-                                                              postgres_database: str, tmp_path: Path) -> None:
+def test_postgresql_disables_restore_and_points_to_pg_restore(
+    qtbot: Any, make_window: Any, postgres_database: str, tmp_path: Path
+) -> None:
     _reset_postgres(postgres_database)
     services = make_services(postgres_database, tmp_path)
     try:

@@ -23,7 +23,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def figures(window: MainWindow) -> tuple[str, str, str]:
     page: Any = window.pages["dashboard"]
-    return page.blocking_figure.number.text(), page.warning_figure.number.text(), page.deadline_figure.number.text()
+    return (
+        page.blocking_figure.number.text(),
+        page.warning_figure.number.text(),
+        page.deadline_figure.number.text(),
+    )
 
 
 def navigation_counts(window: MainWindow) -> dict[str, int]:
@@ -51,8 +55,9 @@ def window_with_preview(qtbot: Any, services: Any) -> tuple[MainWindow, Any]:
     return window, preview
 
 
-def test_the_preview_shows_the_figures_the_full_load_confirms(qtbot: Any, itaku_app: QApplication,
-                                                              demo_services: Any) -> None:
+def test_the_preview_shows_the_figures_the_full_load_confirms(
+    qtbot: Any, itaku_app: QApplication, demo_services: Any
+) -> None:
     window, preview = window_with_preview(qtbot, demo_services)
     assert window.services is None and set(window.pages) == {"dashboard"}
     shown, counts = figures(window), navigation_counts(window)
@@ -69,8 +74,9 @@ def test_the_preview_shows_the_figures_the_full_load_confirms(qtbot: Any, itaku_
     assert window.snapshot.complete
 
 
-def test_a_row_clicked_on_the_preview_opens_once_the_database_is(qtbot: Any, itaku_app: QApplication,
-                                                                 demo_services: Any) -> None:
+def test_a_row_clicked_on_the_preview_opens_once_the_database_is(
+    qtbot: Any, itaku_app: QApplication, demo_services: Any
+) -> None:
     window, preview = window_with_preview(qtbot, demo_services)
     dashboard: Any = window.pages["dashboard"]
     first = preview.first_findings[0]
@@ -127,7 +133,8 @@ def run_main(monkeypatch: Any, url: str, check: Any, before_sign_in: Any = None)
 
 
 def test_itaku_paints_the_stored_figures_then_opens_the_database_behind_them(
-        monkeypatch: Any, itaku_app: QApplication, demo_services: Any) -> None:
+    monkeypatch: Any, itaku_app: QApplication, demo_services: Any
+) -> None:
     url = demo_services.database.url
     state = store_todays_snapshot(url)
     seen: dict[str, Any] = {}
@@ -146,7 +153,8 @@ def test_itaku_paints_the_stored_figures_then_opens_the_database_behind_them(
 
 
 def test_without_a_current_snapshot_the_window_waits_for_the_database(
-        monkeypatch: Any, itaku_app: QApplication, sqlite_services: Any) -> None:
+    monkeypatch: Any, itaku_app: QApplication, sqlite_services: Any
+) -> None:
     sqlite_services.demo.load(15, 2)
     path = sqlite_services.database.url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as connection:
@@ -164,7 +172,8 @@ def test_without_a_current_snapshot_the_window_waits_for_the_database(
 
 
 def test_closing_the_window_while_the_database_opens_ends_quietly(
-        monkeypatch: Any, itaku_app: QApplication, demo_services: Any) -> None:
+    monkeypatch: Any, itaku_app: QApplication, demo_services: Any
+) -> None:
     import desktop.__main__ as entry
     from desktop.ui import sign_in
 
@@ -195,7 +204,8 @@ def test_closing_the_window_while_the_database_opens_ends_quietly(
 
 
 def test_the_sign_in_dialog_asks_while_the_database_is_still_opening(
-        qtbot: Any, monkeypatch: Any, itaku_app: QApplication, demo_services: Any) -> None:
+    qtbot: Any, monkeypatch: Any, itaku_app: QApplication, demo_services: Any
+) -> None:
     """A database with accounts: the dialog is up before the services exist; signing in waits for them."""
     import threading
 
@@ -218,7 +228,9 @@ def test_the_sign_in_dialog_asks_while_the_database_is_still_opening(
     seen: dict[str, Any] = {}
 
     def type_password() -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible())
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()
+        )
         seen["pending"] = dialog.services.opening.isRunning()  # the database is not open yet
         dialog.username.setText("officer")
         dialog.password.setText("a-long-password")
@@ -239,13 +251,25 @@ def test_the_sign_in_dialog_asks_while_the_database_is_still_opening(
 
     monkeypatch.setattr(entry, "open_window", open_window)
     assert entry.main(["--db", url, "--lang", "ja"]) == 0
-    assert seen == {"pending": True, "user": "officer", "pages": {"dashboard", "contractors", "evaluations",
-                                                                  "contracts", "engagements", "joint_uses", "audit"}}
+    assert seen == {
+        "pending": True,
+        "user": "officer",
+        "pages": {
+            "dashboard",
+            "contractors",
+            "evaluations",
+            "contracts",
+            "engagements",
+            "joint_uses",
+            "audit",
+        },
+    }
 
 
 @pytest.mark.parametrize("when", ["before the dialog is up", "while the dialog is up"])
 def test_a_failed_opening_closes_the_sign_in_dialog_and_is_reported(
-        when: str, monkeypatch: Any, capsys: Any, itaku_app: QApplication, demo_services: Any) -> None:
+    when: str, monkeypatch: Any, capsys: Any, itaku_app: QApplication, demo_services: Any
+) -> None:
     import threading
 
     from PySide6.QtCore import QTimer
@@ -294,8 +318,9 @@ def test_a_failed_opening_closes_the_sign_in_dialog_and_is_reported(
         widget.close()
 
 
-def test_signing_in_on_a_database_that_failed_to_open_names_the_cause(qtbot: Any, itaku_app: QApplication,
-                                                                      monkeypatch: Any) -> None:
+def test_signing_in_on_a_database_that_failed_to_open_names_the_cause(
+    qtbot: Any, itaku_app: QApplication, monkeypatch: Any
+) -> None:
     import desktop.app
     from desktop.ui.opening import PendingServices
     from desktop.ui.sign_in import SignInDialog
@@ -317,7 +342,8 @@ def test_signing_in_on_a_database_that_failed_to_open_names_the_cause(qtbot: Any
 
 
 def test_a_database_that_cannot_be_opened_behind_the_window_exits_with_a_message(
-        monkeypatch: Any, tmp_path: Path, capsys: Any, itaku_app: QApplication) -> None:
+    monkeypatch: Any, tmp_path: Path, capsys: Any, itaku_app: QApplication
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[str] = []
@@ -347,10 +373,16 @@ application.processEvents()
 heavy = [name for name in ("sqlalchemy", "alembic", "reportlab", "openpyxl") if name in sys.modules]
 print(window.pages["dashboard"].blocking_figure.number.text(), heavy)
 """
-    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-           "ITAKU_TRANSLATIONS_CACHE": str(tmp_path / "qm"), "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env,
-                            timeout=120)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "ITAKU_TRANSLATIONS_CACHE": str(tmp_path / "qm"),
+        "HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     blocking = sum(1 for finding in state.findings if finding.severity.value == "blocking")
     assert result.stdout.split(None, 1) == [f"{blocking:,}", "[]\n"]

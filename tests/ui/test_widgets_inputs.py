@@ -84,14 +84,30 @@ def test_schema_form_uses_schema_labels_and_marks_required(qtbot) -> None:
 
 
 def test_chain_links_follow_the_consent_dates() -> None:
-    hops = [SimpleNamespace(redelegation_id=None, consented_on=date(2026, 3, 1)),
-            SimpleNamespace(redelegation_id=7, consented_on=date(2026, 5, 2))]
-    redelegations = [SimpleNamespace(id=7, start_date=date(2026, 5, 1), contractor_id=3),
-                     SimpleNamespace(id=8, start_date=date(2026, 5, 1), contractor_id=4)]
-    links = chain_links("委託元", False, "当初の事業者", date(2026, 4, 1), "当社", hops, redelegations,
-                        lambda r: f"再委託先{r.id}")
+    hops = [
+        SimpleNamespace(redelegation_id=None, consented_on=date(2026, 3, 1)),
+        SimpleNamespace(redelegation_id=7, consented_on=date(2026, 5, 2)),
+    ]
+    redelegations = [
+        SimpleNamespace(id=7, start_date=date(2026, 5, 1), contractor_id=3),
+        SimpleNamespace(id=8, start_date=date(2026, 5, 1), contractor_id=4),
+    ]
+    links = chain_links(
+        "委託元",
+        False,
+        "当初の事業者",
+        date(2026, 4, 1),
+        "当社",
+        hops,
+        redelegations,
+        lambda r: f"再委託先{r.id}",
+    )
     assert [(link.key, link.status) for link in links] == [
-        ("original", NEUTRAL), ("client", OK), ("redelegation:7", LATE), ("redelegation:8", MISSING)]
+        ("original", NEUTRAL),
+        ("client", OK),
+        ("redelegation:7", LATE),
+        ("redelegation:8", MISSING),
+    ]
     assert links[1].consenting_party == "当初の事業者" and links[2].consenting_party == "委託元"
     direct = chain_links("委託元", True, None, date(2026, 4, 1), "当社", [], [], str)
     assert [(link.key, link.status) for link in direct] == [("client", NEUTRAL)]

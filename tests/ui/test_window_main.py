@@ -21,13 +21,21 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTES)
 NAVIGATION = ["ダッシュボード", "委託先", "評価", "契約・NDA", "受託業務・再委託", "共同利用", "監査ログ"]
 
 
-def test_navigation_lists_the_pages_in_japanese_with_open_finding_counts(window: Any, demo_services: Any) -> None:
+def test_navigation_lists_the_pages_in_japanese_with_open_finding_counts(
+    window: Any, demo_services: Any
+) -> None:
     findings = demo_services.checks.findings()
     counts = demo_services.checks.count_by_page(findings)
     items = [window.navigation.item(row) for row in range(window.navigation.count())]
     assert [item.text().split("  (")[0] for item in items] == NAVIGATION
-    expected = {"dashboard": len(findings), **{key: counts.get(key, 0) for key in
-                ("contractors", "evaluations", "contracts", "engagements", "joint_uses")}, "audit": 0}
+    expected = {
+        "dashboard": len(findings),
+        **{
+            key: counts.get(key, 0)
+            for key in ("contractors", "evaluations", "contracts", "engagements", "joint_uses")
+        },
+        "audit": 0,
+    }
     assert {window.navigation_item(key).data(COUNT_ROLE) for key in expected} == set(expected.values())
     for key, count in expected.items():
         assert window.navigation_item(key).data(COUNT_ROLE) == count
@@ -48,8 +56,15 @@ def test_clicking_navigation_and_ctrl_number_switch_pages(qtbot: Any, window: An
 def test_a_change_announced_refreshes_pages_and_counts(qtbot: Any, window: Any, demo_services: Any) -> None:
     """The page on screen reloads at once, the others when next shown, the counts when the rules have run."""
     before = window.navigation_item("contractors").data(COUNT_ROLE)
-    demo_services.contractors.create({"name": "Overseas Foreign Ltd.", "kind": "foreign_corporation",
-                                      "country": "US", "status": "active", "pi_items": ["氏名"]})
+    demo_services.contractors.create(
+        {
+            "name": "Overseas Foreign Ltd.",
+            "kind": "foreign_corporation",
+            "country": "US",
+            "status": "active",
+            "pi_items": ["氏名"],
+        }
+    )
     with qtbot.waitSignal(window.findings_updated, timeout=10000):
         window.bus.announce({"contractor"})
     assert window.show_page("contractors").table.model().rowCount() == 41
@@ -89,8 +104,9 @@ def test_file_settings_opens_the_settings_dialog(window: Any) -> None:
     dialogs[0].reject()
 
 
-def test_first_run_offers_empty_or_demo_and_hides_the_missing_import(qtbot: Any, make_window: Any,
-                                                                     sqlite_services: Any) -> None:
+def test_first_run_offers_empty_or_demo_and_hides_the_missing_import(
+    qtbot: Any, make_window: Any, sqlite_services: Any
+) -> None:
     window = make_window(sqlite_services)
     dialog = first_run.offer_first_run(window, sqlite_services)
     assert dialog is not None and dialog.isVisible()
@@ -101,8 +117,9 @@ def test_first_run_offers_empty_or_demo_and_hides_the_missing_import(qtbot: Any,
     assert first_run.offer_first_run(window, sqlite_services) is None  # no longer empty
 
 
-def test_first_run_start_empty_leaves_the_database_empty(qtbot: Any, make_window: Any,
-                                                         sqlite_services: Any) -> None:
+def test_first_run_start_empty_leaves_the_database_empty(
+    qtbot: Any, make_window: Any, sqlite_services: Any
+) -> None:
     window = make_window(sqlite_services)
     dialog = first_run.offer_first_run(window, sqlite_services)
     qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
@@ -191,25 +208,36 @@ def test_every_translation_compiles_and_japanese_is_complete(tmp_path: Path) -> 
     assert 'type="unfinished"' not in text
 
 
-def test_screenshots_option_writes_a_png_per_page_and_form(demo_services: Any, tmp_path: Path,
-                                                           itaku_app: QApplication) -> None:
+def test_screenshots_option_writes_a_png_per_page_and_form(
+    demo_services: Any, tmp_path: Path, itaku_app: QApplication
+) -> None:
     from desktop.__main__ import main
 
     url = demo_services.database.url
     target = tmp_path / "shots"
     assert main(["--screenshots", str(target), "--db", url, "--lang", "ja"]) == 0
     names = sorted(path.name for path in target.glob("*.png"))
-    assert names[:7] == ["01-dashboard.png", "02-contractors.png", "03-evaluations.png", "04-contracts.png",
-                         "05-engagements.png", "06-joint_uses.png", "07-audit.png"]
-    assert any("form-contractor" in name for name in names) and any("form-engagement" in name for name in names)
+    assert names[:7] == [
+        "01-dashboard.png",
+        "02-contractors.png",
+        "03-evaluations.png",
+        "04-contracts.png",
+        "05-engagements.png",
+        "06-joint_uses.png",
+        "07-audit.png",
+    ]
+    assert any("form-contractor" in name for name in names) and any(
+        "form-engagement" in name for name in names
+    )
     assert all(path.stat().st_size > 10_000 for path in target.glob("*.png"))
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) or widget.isVisible():
             widget.close()
 
 
-def test_a_database_that_cannot_be_opened_exits_with_a_message(tmp_path: Path, capsys: Any,
-                                                               itaku_app: QApplication) -> None:
+def test_a_database_that_cannot_be_opened_exits_with_a_message(
+    tmp_path: Path, capsys: Any, itaku_app: QApplication
+) -> None:
     from desktop.__main__ import main
 
     blocker = tmp_path / "file"
@@ -219,7 +247,9 @@ def test_a_database_that_cannot_be_opened_exits_with_a_message(tmp_path: Path, c
     assert "itaku:" in capsys.readouterr().err
 
 
-def test_an_auditor_may_read_but_not_create_or_delete(qtbot: Any, make_window: Any, demo_services: Any) -> None:
+def test_an_auditor_may_read_but_not_create_or_delete(
+    qtbot: Any, make_window: Any, demo_services: Any
+) -> None:
     demo_services.context.role = "auditor"
     window = make_window(demo_services)
     page = window.show_page("contractors")
@@ -231,7 +261,8 @@ def test_an_auditor_may_read_but_not_create_or_delete(qtbot: Any, make_window: A
 
 
 def test_screenshots_sign_in_from_the_environment_when_the_database_has_accounts(
-        demo_services: Any, monkeypatch: Any) -> None:
+    demo_services: Any, monkeypatch: Any
+) -> None:
     from desktop.__main__ import sign_in_from_environment
     from desktop.domain.errors import ValidationError
 
@@ -255,7 +286,9 @@ def test_the_daily_backup_is_made_off_the_gui_thread(qtbot: Any, window: Any, de
     assert operation.result is not None and Path(operation.result).exists()
 
 
-def test_an_error_escaping_a_slot_is_shown_not_lost(qtbot: Any, window: Any, monkeypatch: Any, capsys: Any) -> None:
+def test_an_error_escaping_a_slot_is_shown_not_lost(
+    qtbot: Any, window: Any, monkeypatch: Any, capsys: Any
+) -> None:
     import sys
 
     from desktop.__main__ import report_unexpected_errors
@@ -309,10 +342,20 @@ def test_about_lists_the_bundled_libraries_with_versions_and_licences(window: An
     box = find_message_box(window, "aboutBox")
     assert box is not None
     about = box.informativeText()
-    for name, licence in (("PySide6 / Qt", "LGPLv3"), ("SQLAlchemy", "MIT"), ("Alembic", "MIT"),
-                          ("ReportLab", "BSD"), ("openpyxl", "MIT"), ("lxml", "BSD"), ("psycopg", "LGPLv3"),
-                          ("argon2-cffi", "MIT"), ("platformdirs", "MIT")):
-        assert any(line.startswith(f"・{name} ") and line.endswith(f"— {licence}") for line in about.splitlines()), name
+    for name, licence in (
+        ("PySide6 / Qt", "LGPLv3"),
+        ("SQLAlchemy", "MIT"),
+        ("Alembic", "MIT"),
+        ("ReportLab", "BSD"),
+        ("openpyxl", "MIT"),
+        ("lxml", "BSD"),
+        ("psycopg", "LGPLv3"),
+        ("argon2-cffi", "MIT"),
+        ("platformdirs", "MIT"),
+    ):
+        assert any(
+            line.startswith(f"・{name} ") and line.endswith(f"— {licence}") for line in about.splitlines()
+        ), name
     assert f"SQLAlchemy {version('SQLAlchemy')}" in about and f"ReportLab {version('reportlab')}" in about
     assert "IPA" in about
     box.accept()
@@ -332,8 +375,12 @@ def test_file_print_register_opens_the_print_dialog(qtbot: Any, window: Any) -> 
     dialogs[0].reject()
 
 
-def test_a_form_moved_to_a_new_version_is_found_under_its_new_id(qtbot: Any, window: Any, demo_services: Any) -> None:
-    row = next(row for row in demo_services.contracts.list() if demo_services.contracts.get(row.id).approved_on)
+def test_a_form_moved_to_a_new_version_is_found_under_its_new_id(
+    qtbot: Any, window: Any, demo_services: Any
+) -> None:
+    row = next(
+        row for row in demo_services.contracts.list() if demo_services.contracts.get(row.id).approved_on
+    )
     dialog = window.open_record("contract", row.id)
     dialog.form.editors["notes"].setPlainText("改定版")  # type: ignore[attr-defined]
     with qtbot.waitSignal(dialog.saved, timeout=3000):
@@ -344,8 +391,9 @@ def test_a_form_moved_to_a_new_version_is_found_under_its_new_id(qtbot: Any, win
     dialog.reject()
 
 
-def test_evaluation_and_contract_registers_show_the_approval_state(qtbot: Any, window: Any,
-                                                                   demo_services: Any) -> None:
+def test_evaluation_and_contract_registers_show_the_approval_state(
+    qtbot: Any, window: Any, demo_services: Any
+) -> None:
     contract = next(row for row in demo_services.contracts.list() if row.approved_on is not None)
     new_version = demo_services.contracts.update(contract.id, {"notes": "改定"}, contract.version)
     evaluation = next(row for row in demo_services.evaluations.list() if row.approved_on is not None)
@@ -356,8 +404,10 @@ def test_evaluation_and_contract_registers_show_the_approval_state(qtbot: Any, w
         model = page.source_model
         column = model.column_index("approval")
         assert model.headerData(column, Qt.Orientation.Horizontal) == "承認"
-        return {model.index(row, 0).data(RECORD_ID_ROLE): model.index(row, column).data()
-                for row in range(model.rowCount())}
+        return {
+            model.index(row, 0).data(RECORD_ID_ROLE): model.index(row, column).data()
+            for row in range(model.rowCount())
+        }
 
     assert approval_texts("evaluations")[evaluation.id] == f"承認済 {evaluation.approved_on.isoformat()}"
     texts = approval_texts("contracts")
@@ -373,8 +423,16 @@ def test_without_a_display_the_window_says_so_instead_of_aborting(tmp_path):
     import subprocess
     import sys
 
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(tmp_path / "x.db")], env=env,
-                            capture_output=True, text=True, timeout=60)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(tmp_path / "x.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "no display" in result.stderr

@@ -50,12 +50,14 @@ REGISTERS: dict[str, RegisterInfo] = {
     "contractors": RegisterInfo("委託先管理台帳", "Contractor register", needs_id=False),
     "evaluation": RegisterInfo("委託先評価表", "Contractor evaluation sheet", needs_id=True, portrait=True),
     "contracts": RegisterInfo("契約・NDA台帳", "Contract and NDA register", needs_id=False),
-    "engagements": RegisterInfo("受託業務・再委託同意台帳", "Engagement and re-delegation consent register",
-                                needs_id=False),
+    "engagements": RegisterInfo(
+        "受託業務・再委託同意台帳", "Engagement and re-delegation consent register", needs_id=False
+    ),
     "joint-uses": RegisterInfo("共同利用台帳", "Joint use register", needs_id=False),
     "findings": RegisterInfo("指摘事項一覧", "Findings", needs_id=False),
-    "joint-use-notice": RegisterInfo("共同利用に関する公表文", "Public notice of joint use", needs_id=True,
-                                     portrait=True),
+    "joint-use-notice": RegisterInfo(
+        "共同利用に関する公表文", "Public notice of joint use", needs_id=True, portrait=True
+    ),
     "contractor-file": RegisterInfo("委託先カルテ", "Contractor file", needs_id=True, portrait=True),
 }
 
@@ -74,9 +76,17 @@ LANDSCAPE_CELL_SIZE = 6.8
 PORTRAIT_CELL_SIZE = 8.0
 
 
-def render_register(services: Any, register: str, out: Path, *, as_of: date | None = None,
-                    record_id: int | None = None, filter_text: str | None = None, printed_by: str | None = None,
-                    progress: Callable[[int, int], bool] | None = None) -> ReportResult:
+def render_register(
+    services: Any,
+    register: str,
+    out: Path,
+    *,
+    as_of: date | None = None,
+    record_id: int | None = None,
+    filter_text: str | None = None,
+    printed_by: str | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> ReportResult:
     """Write one register to `out` and return its page count.
 
     `progress(done, total)` is called as records are laid out; returning False raises ReportCancelled.
@@ -89,62 +99,121 @@ def render_register(services: Any, register: str, out: Path, *, as_of: date | No
     as_of = as_of or services.context.today()
     styles = make_styles(PORTRAIT_CELL_SIZE if info.portrait else LANDSCAPE_CELL_SIZE)
     company = services.registers.company()
-    facts = PageFacts(company=company.name if company else "（自社情報が未登録です）", title_ja=info.title_ja,
-                      title_en=info.title_en, as_of=as_of, scope="", printed_at=services.context.now(),
-                      printed_by=printed_by or services.context.actor, portrait=info.portrait)
+    facts = PageFacts(
+        company=company.name if company else "（自社情報が未登録です）",
+        title_ja=info.title_ja,
+        title_en=info.title_en,
+        as_of=as_of,
+        scope="",
+        printed_at=services.context.now(),
+        printed_by=printed_by or services.context.actor,
+        portrait=info.portrait,
+    )
     request = ReportRequest(services, as_of, record_id, filter_text, styles, facts.frame_width)
     built = _BUILDERS[register](request)  # NotFoundError here, before any file exists
     facts = replace(facts, scope=built.scope)
-    details = [(label(Message("基準日", "As of")), markup(f"{day_ja(as_of)}（{as_of.isoformat()}）")), *built.details]
+    details = [
+        (label(Message("基準日", "As of")), markup(f"{day_ja(as_of)}（{as_of.isoformat()}）")),
+        *built.details,
+    ]
     if company is not None:
         officer = " ".join(part for part in (company.officer_title, company.officer_name) if part)
         details.append((label(COMPANY.field("officer_name").label), markup(officer) or markup("（未登録）")))
         if company.privacy_mark_number:
-            details.append((label(COMPANY.field("privacy_mark_number").label), markup(company.privacy_mark_number)))
+            details.append(
+                (label(COMPANY.field("privacy_mark_number").label), markup(company.privacy_mark_number))
+            )
     story = [*title_block(facts, details, styles), *built.story]
     total = sum(flowable.data_rows() for flowable in built.story if isinstance(flowable, StreamingTable))
     built.story.clear()  # the document consumes `story`; nothing else may keep the pages' rows alive
     author = f"{facts.company}（{facts.printed_by}）"
     subject = f"{built.subject}／基準日 {as_of.isoformat()}／{built.scope}"
-    partial = out.with_name(f".itaku-{uuid.uuid4().hex[:12]}.pdf.part")  # short: `out` may be near the name limit
+    partial = out.with_name(
+        f".itaku-{uuid.uuid4().hex[:12]}.pdf.part"
+    )  # short: `out` may be near the name limit
     try:
-        pages = build_pdf(partial, facts, story, styles, author=author, subject=subject, progress=progress,
-                          total=total)
+        pages = build_pdf(
+            partial, facts, story, styles, author=author, subject=subject, progress=progress, total=total
+        )
         os.replace(partial, out)
     except OSError as error:  # read-only folder, disk full, the PDF open and locked in a viewer (Windows)
-        raise ValidationError({"out": Message(f"PDF を書き込めません: {out}（{error.strerror or error}）",
-                                              f"cannot write the PDF: {out} ({error.strerror or error})")}) from None
+        raise ValidationError(
+            {
+                "out": Message(
+                    f"PDF を書き込めません: {out}（{error.strerror or error}）",
+                    f"cannot write the PDF: {out} ({error.strerror or error})",
+                )
+            }
+        ) from None
     finally:
         partial.unlink(missing_ok=True)
     return ReportResult(out, pages)
 
 
-def check_request(register: str, out: Path, record_id: int | None, filter_text: str | None = None) -> RegisterInfo:
+def check_request(
+    register: str, out: Path, record_id: int | None, filter_text: str | None = None
+) -> RegisterInfo:
     """Refuse a request that cannot succeed before any database work: unknown register, id missing or
     not wanted, filter on a single record, output path unusable."""
     info = REGISTERS.get(register)
     if info is None:
         names = ", ".join(REGISTERS)
-        raise ValidationError({"register": Message(f"不明な帳票です: {register}（指定できるもの: {names}）",
-                                                   f"unknown register: {register} (one of: {names})")})
+        raise ValidationError(
+            {
+                "register": Message(
+                    f"不明な帳票です: {register}（指定できるもの: {names}）",
+                    f"unknown register: {register} (one of: {names})",
+                )
+            }
+        )
     if info.needs_id and record_id is None:
-        raise ValidationError({"id": Message(f"{info.title_ja}には対象の ID（--id）が必要です",
-                                             f"{info.title_en} needs the id of its record (--id)")})
+        raise ValidationError(
+            {
+                "id": Message(
+                    f"{info.title_ja}には対象の ID（--id）が必要です",
+                    f"{info.title_en} needs the id of its record (--id)",
+                )
+            }
+        )
     if not info.needs_id and record_id is not None:
-        raise ValidationError({"id": Message(f"{info.title_ja}には ID（--id）を指定できません",
-                                             f"{info.title_en} takes no id (--id)")})
+        raise ValidationError(
+            {
+                "id": Message(
+                    f"{info.title_ja}には ID（--id）を指定できません", f"{info.title_en} takes no id (--id)"
+                )
+            }
+        )
     if info.needs_id and filter_text and filter_text.strip():
-        raise ValidationError({"filter": Message(f"{info.title_ja}では絞り込みを指定できません",
-                                                 f"{info.title_en} takes no filter")})
+        raise ValidationError(
+            {
+                "filter": Message(
+                    f"{info.title_ja}では絞り込みを指定できません", f"{info.title_en} takes no filter"
+                )
+            }
+        )
     path = Path(out)
     try:
         is_folder, has_folder = path.is_dir(), path.parent.is_dir()
     except OSError as error:  # e.g. a name longer than the file system allows
-        raise ValidationError({"out": Message(f"出力先に使えない名前です: {path}（{error.strerror or error}）",
-                                              f"unusable output path: {path} ({error.strerror or error})")}) from None
+        raise ValidationError(
+            {
+                "out": Message(
+                    f"出力先に使えない名前です: {path}（{error.strerror or error}）",
+                    f"unusable output path: {path} ({error.strerror or error})",
+                )
+            }
+        ) from None
     if is_folder:
-        raise ValidationError({"out": Message(f"出力先がフォルダです: {path}", f"the output is a folder: {path}")})
+        raise ValidationError(
+            {"out": Message(f"出力先がフォルダです: {path}", f"the output is a folder: {path}")}
+        )
     if not has_folder:
-        raise ValidationError({"out": Message(f"出力先のフォルダがありません: {path.parent}",
-                                              f"the output folder does not exist: {path.parent}")})
+        raise ValidationError(
+            {
+                "out": Message(
+                    f"出力先のフォルダがありません: {path.parent}",
+                    f"the output folder does not exist: {path.parent}",
+                )
+            }
+        )
     return info

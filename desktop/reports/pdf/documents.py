@@ -117,28 +117,55 @@ def evaluation(request: ReportRequest) -> Built:
         score_text = markup(score if score is not None else DASH)
         if mandatory and score == 0:
             score_text = alert(score_text)
-        cells.append([str(index), markup(group[0]), lines(markup(item.get("ja")), muted(markup(item.get("en")))),
-                      markup("○") if mandatory else "", markup(item.get("max_score")), score_text])
+        cells.append(
+            [
+                str(index),
+                markup(group[0]),
+                lines(markup(item.get("ja")), muted(markup(item.get("en")))),
+                markup("○") if mandatory else "",
+                markup(item.get("max_score")),
+                score_text,
+            ]
+        )
     percent = 100.0 * record.total_score / record.max_score if record.max_score else 0.0
     result = enum_label(EvaluationResult, record.result)
     if record.result != EvaluationResult.PASS.value:
         result = alert(result)
     failed = [item for item in items if item.get("mandatory") and item.get("score") == 0]
     summary = [
-        (label(Message("合計点", "Total")), markup(f"{record.total_score} / {record.max_score} 点（{percent:.0f}%）")),
-        (label(Message("評価結果", "Result")), result + (
-            "<br/>" + alert(markup("必須項目が0点: " + "、".join(str(i.get("ja")) for i in failed))) if failed else "")),
+        (
+            label(Message("合計点", "Total")),
+            markup(f"{record.total_score} / {record.max_score} 点（{percent:.0f}%）"),
+        ),
+        (
+            label(Message("評価結果", "Result")),
+            result
+            + (
+                "<br/>" + alert(markup("必須項目が0点: " + "、".join(str(i.get("ja")) for i in failed)))
+                if failed
+                else ""
+            ),
+        ),
         (field_label(EVALUATION.field("conditions")), markup(record.conditions) or markup("なし")),
-        (field_label(EVALUATION.field("next_due_on")), lines(markup(day(record.next_due_on)),
-                                                            muted(markup(record.next_due_reason)))),
+        (
+            field_label(EVALUATION.field("next_due_on")),
+            lines(markup(day(record.next_due_on)), muted(markup(record.next_due_reason))),
+        ),
         (field_label(EVALUATION.field("approver")), markup(record.approver) or alert(markup("未承認"))),
         (field_label(EVALUATION.field("approved_on")), markup(day(record.approved_on))),
     ]
     width = request.width
     story: list[Flowable] = [
         *section(request, "評価項目", "Checklist"),
-        Paragraph(muted(markup("評点: 2 = 実施している　1 = 一部実施している　0 = 実施していない"
-                               "（必須項目が0点の場合は不適合）")), request.styles.cell),
+        Paragraph(
+            muted(
+                markup(
+                    "評点: 2 = 実施している　1 = 一部実施している　0 = 実施していない"
+                    "（必須項目が0点の場合は不適合）"
+                )
+            ),
+            request.styles.cell,
+        ),
         Spacer(1, 1.5 * mm),
         data_table(CHECKLIST_COLUMNS, cells, request.styles, width),
         *section(request, "評価結果と承認", "Result and approval"),
@@ -146,20 +173,28 @@ def evaluation(request: ReportRequest) -> Built:
     ]
     certificate = ""
     if record.certificate_number:
-        certificate = markup(record.certificate_number) + muted(markup(f"（有効期限 {day(record.certificate_expiry)}）"))
+        certificate = markup(record.certificate_number) + muted(
+            markup(f"（有効期限 {day(record.certificate_expiry)}）")
+        )
     details = [
         (field_label(CONTRACTOR.field("name")), markup(contractor.name)),
         (field_label(CONTRACTOR.field("corporate_number")), markup(contractor.corporate_number) or DASH),
         (field_label(EVALUATION.field("evaluated_on")), markup(day_ja(record.evaluated_on))),
         (field_label(EVALUATION.field("evaluator")), markup(record.evaluator)),
-        (field_label(EVALUATION.field("route")), enum_label(EvaluationRoute, record.route)
-         + (muted(markup("　認証: ")) + certificate if certificate else "")),
+        (
+            field_label(EVALUATION.field("route")),
+            enum_label(EvaluationRoute, record.route)
+            + (muted(markup("　認証: ")) + certificate if certificate else ""),
+        ),
     ]
     scope = f"対象: {contractor.name}（評価 #{record.id}・評価日 {day(record.evaluated_on)}）"
-    return Built(story, scope, details, subject=f"{contractor.name} の委託先評価（{day(record.evaluated_on)}）")
+    return Built(
+        story, scope, details, subject=f"{contractor.name} の委託先評価（{day(record.evaluated_on)}）"
+    )
 
 
 # ---------------------------------------------------------------- 共同利用に関する公表文
+
 
 def joint_use_notice(request: ReportRequest) -> Built:
     from desktop.services.joint_uses import notice_text
@@ -168,12 +203,28 @@ def joint_use_notice(request: ReportRequest) -> Built:
     joint_use = request.services.registers.joint_use(request.record_id)
     text = notice_text(joint_use)
     styles = request.styles
-    heading_style = ParagraphStyle("notice-heading", parent=styles.body, fontSize=10.5, leading=15, spaceBefore=2.5 * mm,
-                                   spaceAfter=1 * mm, keepWithNext=True)
+    heading_style = ParagraphStyle(
+        "notice-heading",
+        parent=styles.body,
+        fontSize=10.5,
+        leading=15,
+        spaceBefore=2.5 * mm,
+        spaceAfter=1 * mm,
+        keepWithNext=True,
+    )
     body_style = ParagraphStyle("notice-body", parent=styles.body, leftIndent=5 * mm)
-    title_style = ParagraphStyle("notice-title", parent=styles.body, fontSize=14, leading=20, alignment=TA_CENTER,
-                                 spaceBefore=2 * mm, spaceAfter=3 * mm)
-    closing_style = ParagraphStyle("notice-closing", parent=styles.body, alignment=TA_RIGHT, spaceBefore=6 * mm)
+    title_style = ParagraphStyle(
+        "notice-title",
+        parent=styles.body,
+        fontSize=14,
+        leading=20,
+        alignment=TA_CENTER,
+        spaceBefore=2 * mm,
+        spaceAfter=3 * mm,
+    )
+    closing_style = ParagraphStyle(
+        "notice-closing", parent=styles.body, alignment=TA_RIGHT, spaceBefore=6 * mm
+    )
     body: list[Flowable] = []
     text_lines = text.split("\n")
     body.append(Paragraph(markup(text_lines[0]), title_style))
@@ -187,10 +238,17 @@ def joint_use_notice(request: ReportRequest) -> Built:
     body.append(Paragraph(markup("以上"), closing_style))
     details = [
         (field_label(JOINT_USE.field("title")), markup(joint_use.title)),
-        (field_label(JOINT_USE.field("notice_method")), enum_label(NoticeMethod, joint_use.notice_method) or DASH),
+        (
+            field_label(JOINT_USE.field("notice_method")),
+            enum_label(NoticeMethod, joint_use.notice_method) or DASH,
+        ),
         (field_label(JOINT_USE.field("notice_reference")), markup(joint_use.notice_reference) or DASH),
-        (field_label(JOINT_USE.field("notice_published_on")),
-         markup(day_ja(joint_use.notice_published_on)) if joint_use.notice_published_on else alert(markup("未公表"))),
+        (
+            field_label(JOINT_USE.field("notice_published_on")),
+            markup(day_ja(joint_use.notice_published_on))
+            if joint_use.notice_published_on
+            else alert(markup("未公表")),
+        ),
     ]
     scope = f"対象: {joint_use.title}（共同利用 #{joint_use.id}）"
     return Built(body, scope, details, subject=f"{joint_use.title} の公表文（個人情報保護法27条5項3号）")
@@ -240,8 +298,10 @@ HISTORY_COLUMNS = (
 def contract_clauses(contract: Any, missing: Sequence[str]) -> str:
     present = [CLAUSE_BY_CODE[code].ja if code in CLAUSE_BY_CODE else code for code in contract.clauses or []]
     missing_names = [CLAUSE_BY_CODE[code].ja if code in CLAUSE_BY_CODE else code for code in missing]
-    return lines(markup("あり: " + ("、".join(present) or "なし")),
-                 alert(markup("欠落: " + "、".join(missing_names))) if missing_names else "")
+    return lines(
+        markup("あり: " + ("、".join(present) or "なし")),
+        alert(markup("欠落: " + "、".join(missing_names))) if missing_names else "",
+    )
 
 
 def audit_value(value: Any) -> str:
@@ -257,18 +317,21 @@ def audit_value(value: Any) -> str:
 
 
 # Stored columns that are not form fields, named as the evaluation sheet and the registers name them.
-EXTRA_FIELDS: dict[str, Field] = {field.name: field for field in (
-    Field("items", "評価項目", "Checklist items"),
-    Field("total_score", "合計点", "Total score", INTEGER),
-    Field("max_score", "満点", "Maximum score", INTEGER),
-    Field("result", "評価結果", "Result", ENUM, enum=EvaluationResult),
-    Field("certificate_number", "認証番号", "Certificate number"),
-    Field("certificate_expiry", "認証の有効期限", "Certificate expiry", DATE),
-    Field("attachment_name", "添付ファイル", "Attachment"),
-    Field("attachment_sha256", "添付ファイルのSHA-256", "Attachment SHA-256"),
-    Field("attachment_size", "添付ファイルのサイズ", "Attachment size", INTEGER),
-    Field("attachment_path", "添付ファイルの保存先", "Attachment path"),
-)}
+EXTRA_FIELDS: dict[str, Field] = {
+    field.name: field
+    for field in (
+        Field("items", "評価項目", "Checklist items"),
+        Field("total_score", "合計点", "Total score", INTEGER),
+        Field("max_score", "満点", "Maximum score", INTEGER),
+        Field("result", "評価結果", "Result", ENUM, enum=EvaluationResult),
+        Field("certificate_number", "認証番号", "Certificate number"),
+        Field("certificate_expiry", "認証の有効期限", "Certificate expiry", DATE),
+        Field("attachment_name", "添付ファイル", "Attachment"),
+        Field("attachment_sha256", "添付ファイルのSHA-256", "Attachment SHA-256"),
+        Field("attachment_size", "添付ファイルのサイズ", "Attachment size", INTEGER),
+        Field("attachment_path", "添付ファイルの保存先", "Attachment path"),
+    )
+}
 
 
 def audit_changes(record_type: str, changes: dict[str, Any]) -> str:
@@ -281,11 +344,15 @@ def audit_changes(record_type: str, changes: dict[str, Any]) -> str:
         before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
         if field is not None and field.kind == ENUM and field.enum is not None:
             before, after = (_enum_text(field.enum, v) for v in (before, after))
-        if name == "items":  # an evaluation's checklist snapshot: too long to print, the evaluation sheet has it
+        if (
+            name == "items"
+        ):  # an evaluation's checklist snapshot: too long to print, the evaluation sheet has it
             before, after = (f"{len(v)} 項目" if isinstance(v, list) else v for v in (before, after))
         elif name == "clauses":
-            before, after = ([CLAUSE_BY_CODE[c].ja if c in CLAUSE_BY_CODE else c for c in v] if isinstance(v, list)
-                             else v for v in (before, after))
+            before, after = (
+                [CLAUSE_BY_CODE[c].ja if c in CLAUSE_BY_CODE else c for c in v] if isinstance(v, list) else v
+                for v in (before, after)
+            )
         text = f"{field.ja if field else name}: "
         text += audit_value(after) if before is None else f"{audit_value(before)} → {audit_value(after)}"
         parts.append(markup(text))
@@ -304,10 +371,16 @@ def contractor_file(request: ReportRequest) -> Built:
     file = request.services.registers.contractor_file(request.record_id, request.as_of)
     contractor = file.contractor
     styles, width = request.styles, request.width
-    short = [(field_label(f), field_value(f, getattr(contractor, f.name))) for f in CONTRACTOR.fields
-             if f.kind != MULTILINE]
-    long = [(field_label(f), field_value(f, getattr(contractor, f.name))) for f in CONTRACTOR.fields
-            if f.kind == MULTILINE]
+    short = [
+        (field_label(f), field_value(f, getattr(contractor, f.name)))
+        for f in CONTRACTOR.fields
+        if f.kind != MULTILINE
+    ]
+    long = [
+        (field_label(f), field_value(f, getattr(contractor, f.name)))
+        for f in CONTRACTOR.fields
+        if f.kind == MULTILINE
+    ]
     story: list[Flowable] = [
         *section(request, "基本情報", "Record"),
         fact_table(short, styles, width, label_share=0.36, columns=2),
@@ -319,11 +392,18 @@ def contractor_file(request: ReportRequest) -> Built:
         rows = []
         for e in file.evaluations:
             result = enum_label(EvaluationResult, e.result)
-            rows.append([markup(day(e.evaluated_on)), enum_label(EvaluationRoute, e.route),
-                         markup(f"{e.total_score}/{e.max_score}"),
-                         result if e.result == EvaluationResult.PASS.value else alert(result), markup(e.conditions),
-                         markup(e.evaluator), lines(markup(e.approver), muted(markup(day(e.approved_on)))),
-                         lines(markup(day(e.next_due_on)), muted(markup(e.next_due_reason)))])
+            rows.append(
+                [
+                    markup(day(e.evaluated_on)),
+                    enum_label(EvaluationRoute, e.route),
+                    markup(f"{e.total_score}/{e.max_score}"),
+                    result if e.result == EvaluationResult.PASS.value else alert(result),
+                    markup(e.conditions),
+                    markup(e.evaluator),
+                    lines(markup(e.approver), muted(markup(day(e.approved_on)))),
+                    lines(markup(day(e.next_due_on)), muted(markup(e.next_due_reason))),
+                ]
+            )
         story.append(data_table(EVALUATION_COLUMNS, rows, styles, width))
     else:
         story.append(Paragraph(alert(markup("委託先評価の記録がありません")), styles.cell))
@@ -334,42 +414,77 @@ def contractor_file(request: ReportRequest) -> Built:
         for row in file.contracts:
             c = row.contract
             renewal = f"自動更新 {c.renewal_term_months}か月" if c.auto_renewal else "自動更新なし"
-            rows.append([
-                lines(enum_label(ContractKind, c.kind), markup(c.title), muted(markup(c.reference_number))),
-                lines(markup(day(c.signed_on)), muted(markup(day(c.effective_from)))),
-                lines(markup(day(c.expires_on) if c.expires_on else "定めなし"), muted(markup(renewal))),
-                markup("有効") if row.in_force else alert(markup("失効")),
-                contract_clauses(c, row.missing_clauses), attachment_cell(c)])
+            rows.append(
+                [
+                    lines(
+                        enum_label(ContractKind, c.kind), markup(c.title), muted(markup(c.reference_number))
+                    ),
+                    lines(markup(day(c.signed_on)), muted(markup(day(c.effective_from)))),
+                    lines(markup(day(c.expires_on) if c.expires_on else "定めなし"), muted(markup(renewal))),
+                    markup("有効") if row.in_force else alert(markup("失効")),
+                    contract_clauses(c, row.missing_clauses),
+                    attachment_cell(c),
+                ]
+            )
         story.append(data_table(FILE_CONTRACT_COLUMNS, rows, styles, width))
     else:
         story.append(none_recorded(request))
 
-    story.extend(section(request, "受託業務・再委託と同意の連鎖", "Engagements and consent chains",
-                         len(file.engagements)))
+    story.extend(
+        section(
+            request, "受託業務・再委託と同意の連鎖", "Engagements and consent chains", len(file.engagements)
+        )
+    )
     if file.engagements:
         rows = []
         for row in file.engagements:
             own = [r for r in row.redelegations if r.redelegation.contractor_id == contractor.id]
             e = row.engagement
-            chain = [hop_line(h) for h in row.hops] if not e.client_is_original else [
-                muted(markup("委託元が本人から取得した事業者（同意不要）"))]
+            chain = (
+                [hop_line(h) for h in row.hops]
+                if not e.client_is_original
+                else [muted(markup("委託元が本人から取得した事業者（同意不要）"))]
+            )
             for r in own:
-                chain += [hop_line(h) for h in r.hops] or [alert(markup("再委託に対する委託元の同意の記録なし"))]
-            rows.append([
-                lines(markup(e.client_name), muted(markup(e.work))),
-                lines(*(markup(r.redelegation.work or "") + muted(markup(f"（{day(r.redelegation.start_date)}〜）"))
-                        for r in own)),
-                lines(*chain), consent_verdict(row)])
+                chain += [hop_line(h) for h in r.hops] or [
+                    alert(markup("再委託に対する委託元の同意の記録なし"))
+                ]
+            rows.append(
+                [
+                    lines(markup(e.client_name), muted(markup(e.work))),
+                    lines(
+                        *(
+                            markup(r.redelegation.work or "")
+                            + muted(markup(f"（{day(r.redelegation.start_date)}〜）"))
+                            for r in own
+                        )
+                    ),
+                    lines(*chain),
+                    consent_verdict(row),
+                ]
+            )
         story.append(data_table(FILE_ENGAGEMENT_COLUMNS, rows, styles, width))
     else:
         story.append(none_recorded(request))
 
     story.extend(section(request, "指摘事項", "Open findings", len(file.findings)))
     if file.findings:
-        rows = [[alert(markup(f.severity.label.ja)) if f.severity is Severity.BLOCKING else markup(f.severity.label.ja),
-                 markup(day(f.due)), markup(rule_title(f.rule)),
-                 lines(markup(f.message.ja), muted(markup(f"{f.record_label}（{record_type_label(f.record_type).ja} #{f.record_id}）")))]
-                for f in sorted(file.findings, key=lambda f: (f.severity is not Severity.BLOCKING, f.rule))]
+        rows = [
+            [
+                alert(markup(f.severity.label.ja))
+                if f.severity is Severity.BLOCKING
+                else markup(f.severity.label.ja),
+                markup(day(f.due)),
+                markup(rule_title(f.rule)),
+                lines(
+                    markup(f.message.ja),
+                    muted(
+                        markup(f"{f.record_label}（{record_type_label(f.record_type).ja} #{f.record_id}）")
+                    ),
+                ),
+            ]
+            for f in sorted(file.findings, key=lambda f: (f.severity is not Severity.BLOCKING, f.rule))
+        ]
         story.append(data_table(FILE_FINDING_COLUMNS, rows, styles, width))
     else:
         story.append(Paragraph(markup("指摘事項はありません。"), styles.cell))
@@ -378,10 +493,15 @@ def contractor_file(request: ReportRequest) -> Built:
     if file.history:
         rows = []
         for event in file.history:
-            rows.append([markup(moment_ja(event.occurred_at)), markup(event.actor),
-                         enum_label(AuditAction, event.action),
-                         markup(f"{record_type_label(event.record_type).ja} #{event.record_id}"),
-                         audit_changes(event.record_type, event.changes)])
+            rows.append(
+                [
+                    markup(moment_ja(event.occurred_at)),
+                    markup(event.actor),
+                    enum_label(AuditAction, event.action),
+                    markup(f"{record_type_label(event.record_type).ja} #{event.record_id}"),
+                    audit_changes(event.record_type, event.changes),
+                ]
+            )
         story.append(data_table(HISTORY_COLUMNS, rows, styles, width))
     else:
         story.append(none_recorded(request))
@@ -393,4 +513,9 @@ def contractor_file(request: ReportRequest) -> Built:
         (label(Message("指摘事項", "Open findings")), markup(f"{len(file.findings)} 件")),
     ]
     scope = f"対象: {contractor.name}（委託先 #{contractor.id}）"
-    return Built(story, scope, details, subject=f"{contractor.name} の委託先カルテ（記録・評価・契約・同意・指摘・履歴）")
+    return Built(
+        story,
+        scope,
+        details,
+        subject=f"{contractor.name} の委託先カルテ（記録・評価・契約・同意・指摘・履歴）",
+    )

@@ -96,18 +96,40 @@ def make_styles(cell_size: float = 7.0) -> Styles:
     # The right indent keeps a hanging 、。）・ (reportlab's CJK lines may end one character past
     # the width, as Japanese typesetting allows) inside the cell instead of on its rule.
     hang = cell_size * 0.9
-    cell = ParagraphStyle("cell", fontName=font, fontSize=cell_size, leading=cell_size * 1.3,
-                          wordWrap="CJK", alignment=TA_LEFT, rightIndent=hang)
+    cell = ParagraphStyle(
+        "cell",
+        fontName=font,
+        fontSize=cell_size,
+        leading=cell_size * 1.3,
+        wordWrap="CJK",
+        alignment=TA_LEFT,
+        rightIndent=hang,
+    )
     return Styles(
         cell=cell,
         # Headings are our own short labels: no hanging room needed, so they keep the full width.
-        header=ParagraphStyle("header", parent=cell, alignment=TA_CENTER, leading=cell_size * 1.25, rightIndent=0),
+        header=ParagraphStyle(
+            "header", parent=cell, alignment=TA_CENTER, leading=cell_size * 1.25, rightIndent=0
+        ),
         label=ParagraphStyle("label", parent=cell),
         title=ParagraphStyle("title", fontName=font, fontSize=18, leading=22, spaceAfter=1 * mm),
-        subtitle=ParagraphStyle("subtitle", fontName=font, fontSize=8.5, leading=11, textColor=colors.HexColor("#444444"),
-                                spaceAfter=3 * mm),
-        heading=ParagraphStyle("heading", fontName=font, fontSize=10.5, leading=14, spaceBefore=4 * mm, spaceAfter=1.5 * mm,
-                               wordWrap="CJK"),
+        subtitle=ParagraphStyle(
+            "subtitle",
+            fontName=font,
+            fontSize=8.5,
+            leading=11,
+            textColor=colors.HexColor("#444444"),
+            spaceAfter=3 * mm,
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            fontName=font,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=4 * mm,
+            spaceAfter=1.5 * mm,
+            wordWrap="CJK",
+        ),
         body=ParagraphStyle("body", fontName=font, fontSize=10, leading=16, wordWrap="CJK"),
         seal=ParagraphStyle("seal", fontName=font, fontSize=8, leading=10, alignment=TA_CENTER),
         font=font,
@@ -156,9 +178,16 @@ class StreamingTable(Flowable):
     passes the rows left over to its successor, so memory follows the page, not the register.
     """
 
-    def __init__(self, header: list[Any], rows: Sequence[Sequence[str]], cell_styles: Sequence[ParagraphStyle],
-                 widths: Sequence[float], table_style: TableStyle, start: int = 0,
-                 carried: list[list[Any]] | None = None) -> None:
+    def __init__(
+        self,
+        header: list[Any],
+        rows: Sequence[Sequence[str]],
+        cell_styles: Sequence[ParagraphStyle],
+        widths: Sequence[float],
+        table_style: TableStyle,
+        start: int = 0,
+        carried: list[list[Any]] | None = None,
+    ) -> None:
         super().__init__()
         self.header = header
         self.rows = rows
@@ -172,8 +201,10 @@ class StreamingTable(Flowable):
         return len(self.carried) + len(self.rows) - self.start
 
     def table(self, count: int) -> DataTable:
-        body = self.carried + [[CellParagraph(text, self.cell_styles[index]) if text else ""
-                                for index, text in enumerate(row)] for row in self.rows[self.start:self.start + count]]
+        body = self.carried + [
+            [CellParagraph(text, self.cell_styles[index]) if text else "" for index, text in enumerate(row)]
+            for row in self.rows[self.start : self.start + count]
+        ]
         table = DataTable([self.header, *body], colWidths=self.widths, repeatRows=1, splitInRow=1)
         table.setStyle(self.table_style)
         return table
@@ -193,15 +224,30 @@ class StreamingTable(Flowable):
         if not parts or end >= len(self.rows):
             return list(parts)
         first, rest = parts
-        return [first, StreamingTable(self.header, self.rows, self.cell_styles, self.widths, self.table_style,
-                                      start=end, carried=[list(row) for row in rest._cellvalues[1:]])]
+        return [
+            first,
+            StreamingTable(
+                self.header,
+                self.rows,
+                self.cell_styles,
+                self.widths,
+                self.table_style,
+                start=end,
+                carried=[list(row) for row in rest._cellvalues[1:]],
+            ),
+        ]
 
     def draw(self) -> None:  # pragma: no cover - split() always replaces it
         raise RuntimeError("StreamingTable is only ever split")
 
 
-def data_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], styles: Styles, width: float,
-               cell_style: ParagraphStyle | None = None) -> StreamingTable:
+def data_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    styles: Styles,
+    width: float,
+    cell_style: ParagraphStyle | None = None,
+) -> StreamingTable:
     """Ruled table of Paragraph cells (markup already escaped), header repeated on every page."""
     style = cell_style or styles.cell
     total = sum(column.weight for column in columns)
@@ -216,37 +262,46 @@ def _aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
         return style
     from reportlab.lib.enums import TA_RIGHT
 
-    return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=TA_CENTER if align == "CENTER" else TA_RIGHT)
+    return ParagraphStyle(
+        f"{style.name}-{align}", parent=style, alignment=TA_CENTER if align == "CENTER" else TA_RIGHT
+    )
 
 
 def _table_style(font: str, size: float) -> TableStyle:
-    return TableStyle([
-        ("FONT", (0, 0), (-1, -1), font, size),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_FILL]),
-        ("GRID", (0, 0), (-1, -1), 0.35, GRID_COLOUR),
-        ("BOX", (0, 0), (-1, -1), 0.8, RULE_COLOUR),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE_COLOUR),
-    ])
+    return TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), font, size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 1.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE_FILL]),
+            ("GRID", (0, 0), (-1, -1), 0.35, GRID_COLOUR),
+            ("BOX", (0, 0), (-1, -1), 0.8, RULE_COLOUR),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE_COLOUR),
+        ]
+    )
 
 
-def fact_table(pairs: Sequence[tuple[str, str]], styles: Styles, width: float, label_share: float = 0.28,
-               columns: int = 1) -> Table:
+def fact_table(
+    pairs: Sequence[tuple[str, str]],
+    styles: Styles,
+    width: float,
+    label_share: float = 0.28,
+    columns: int = 1,
+) -> Table:
     """Label / value pairs (both markup) in a ruled table, `columns` pairs side by side."""
     label_width = width / columns * label_share
     value_width = width / columns - label_width
     rows: list[list[Any]] = []
     for start in range(0, len(pairs), columns):
         row: list[Any] = []
-        for label_text, value in pairs[start:start + columns]:
+        for label_text, value in pairs[start : start + columns]:
             row += [Paragraph(label_text, styles.label), Paragraph(value, styles.cell) if value else ""]
-        row += ["", ""] * (columns - len(pairs[start:start + columns]))
+        row += ["", ""] * (columns - len(pairs[start : start + columns]))
         rows.append(row)
     table = Table(rows, colWidths=[label_width, value_width] * columns, splitInRow=1)
     commands: list[Any] = [
@@ -267,17 +322,24 @@ def fact_table(pairs: Sequence[tuple[str, str]], styles: Styles, width: float, l
 
 def seal_boxes(styles: Styles) -> Table:
     """承認 / 確認 / 作成: empty squares for the officers' seals (hanko)."""
-    table = Table([[Paragraph(text, styles.seal) for text in SEAL_LABELS], ["", "", ""]],
-                  colWidths=[SEAL_SIZE] * 3, rowHeights=[6 * mm, SEAL_SIZE])
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), styles.font, 8),
-        ("GRID", (0, 0), (-1, -1), 0.6, RULE_COLOUR),
-        ("BOX", (0, 0), (-1, -1), 1.0, RULE_COLOUR),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]))
+    table = Table(
+        [[Paragraph(text, styles.seal) for text in SEAL_LABELS], ["", "", ""]],
+        colWidths=[SEAL_SIZE] * 3,
+        rowHeights=[6 * mm, SEAL_SIZE],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), styles.font, 8),
+                ("GRID", (0, 0), (-1, -1), 0.6, RULE_COLOUR),
+                ("BOX", (0, 0), (-1, -1), 1.0, RULE_COLOUR),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
     return table
 
 
@@ -285,19 +347,30 @@ def title_block(facts: PageFacts, details: Sequence[tuple[str, str]], styles: St
     """The first page's head: register title with the seal boxes to its right, then the facts it rests
     on (as-of date, filter, count, officer) across the full width."""
     seal_width = 3 * SEAL_SIZE
-    heading: list[Flowable] = [Paragraph(markup(facts.title_ja), styles.title),
-                               Paragraph(markup(facts.title_en), styles.subtitle)]
+    heading: list[Flowable] = [
+        Paragraph(markup(facts.title_ja), styles.title),
+        Paragraph(markup(facts.title_en), styles.subtitle),
+    ]
     top = Table([[heading, seal_boxes(styles)]], colWidths=[facts.frame_width - seal_width, seal_width])
-    top.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), styles.font, 8),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
-    facts_table = fact_table(details, styles, facts.frame_width, label_share=0.3 if facts.portrait else 0.32,
-                             columns=2 if facts.portrait else 3)
+    top.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), styles.font, 8),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    facts_table = fact_table(
+        details,
+        styles,
+        facts.frame_width,
+        label_share=0.3 if facts.portrait else 0.32,
+        columns=2 if facts.portrait else 3,
+    )
     return [KeepTogether([top, Spacer(1, 3 * mm), facts_table]), Spacer(1, 5 * mm)]
 
 
@@ -334,20 +407,49 @@ def numbered_canvas(font: str, page_size: tuple[float, float]) -> type[Canvas]:
 class RegisterDocument(BaseDocTemplate):
     """A4 register with the running header/footer; reports progress after each table part it lays out."""
 
-    def __init__(self, filename: str, facts: PageFacts, font: str, *, author: str, subject: str,
-                 progress: Callable[[int, int], bool] | None = None, total: int = 0) -> None:
-        super().__init__(filename, pagesize=facts.page_size, leftMargin=MARGIN, rightMargin=MARGIN,
-                         topMargin=MARGIN + HEADER_SPACE, bottomMargin=MARGIN + FOOTER_SPACE,
-                         title=f"{facts.title_ja} / {facts.title_en}", author=author, subject=subject,
-                         creator="Itaku", keywords=facts.as_of.isoformat(), lang="ja-JP",
-                         initialFontName=font, initialFontSize=8)  # no unembedded Helvetica in the file
+    def __init__(
+        self,
+        filename: str,
+        facts: PageFacts,
+        font: str,
+        *,
+        author: str,
+        subject: str,
+        progress: Callable[[int, int], bool] | None = None,
+        total: int = 0,
+    ) -> None:
+        super().__init__(
+            filename,
+            pagesize=facts.page_size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_SPACE,
+            bottomMargin=MARGIN + FOOTER_SPACE,
+            title=f"{facts.title_ja} / {facts.title_en}",
+            author=author,
+            subject=subject,
+            creator="Itaku",
+            keywords=facts.as_of.isoformat(),
+            lang="ja-JP",
+            initialFontName=font,
+            initialFontSize=8,
+        )  # no unembedded Helvetica in the file
         self.facts = facts
         self.font = font
         self.progress = progress
         self.total = total
         self.done = 0
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="register", frames=[frame], onPage=self.decorate)])
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
@@ -377,7 +479,9 @@ class RegisterDocument(BaseDocTemplate):
         canvas.drawString(left + title_width + 3 * mm, top - 8.5 * mm, facts.title_en)
         canvas.setFillColor(colors.black)
         canvas.setFont(self.font, 8)
-        canvas.drawRightString(right, top - 3 * mm, f"基準日 {day_ja(facts.as_of)}（as of {facts.as_of.isoformat()}）")
+        canvas.drawRightString(
+            right, top - 3 * mm, f"基準日 {day_ja(facts.as_of)}（as of {facts.as_of.isoformat()}）"
+        )
         scope_room = (right - left) * 0.55
         canvas.drawRightString(right, top - 8.5 * mm, fit_text(facts.scope, self.font, 8, scope_room))
         canvas.setStrokeColor(RULE_COLOUR)
@@ -387,8 +491,11 @@ class RegisterDocument(BaseDocTemplate):
         canvas.setLineWidth(0.4)
         canvas.line(left, bottom, right, bottom)
         canvas.setFont(self.font, 7.5)
-        canvas.drawString(left, MARGIN - 1 * mm,
-                          f"印刷日時 {moment_ja(facts.printed_at)}（日本時間）　印刷者 {facts.printed_by}")
+        canvas.drawString(
+            left,
+            MARGIN - 1 * mm,
+            f"印刷日時 {moment_ja(facts.printed_at)}（日本時間）　印刷者 {facts.printed_by}",
+        )
         canvas.restoreState()
 
 
@@ -401,11 +508,21 @@ def fit_text(text: str, font: str, size: float, room: float) -> str:
     return text + "…"
 
 
-def build_pdf(path: Path, facts: PageFacts, story: list[Flowable], styles: Styles, *, author: str, subject: str,
-              progress: Callable[[int, int], bool] | None, total: int) -> int:
+def build_pdf(
+    path: Path,
+    facts: PageFacts,
+    story: list[Flowable],
+    styles: Styles,
+    *,
+    author: str,
+    subject: str,
+    progress: Callable[[int, int], bool] | None,
+    total: int,
+) -> int:
     """Lay out `story` into `path` and return the page count."""
-    document = RegisterDocument(os.fspath(path), facts, styles.font, author=author, subject=subject,
-                                progress=progress, total=total)
+    document = RegisterDocument(
+        os.fspath(path), facts, styles.font, author=author, subject=subject, progress=progress, total=total
+    )
     document.report_progress()
     document.build(story, canvasmaker=numbered_canvas(styles.font, facts.page_size))
     document.done = total

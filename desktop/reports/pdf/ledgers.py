@@ -74,8 +74,10 @@ def scope_of(request: ReportRequest) -> str:
 
 
 def filter_detail(request: ReportRequest) -> tuple[str, str]:
-    return (label(Message("絞り込み条件", "Filter")),
-            markup(f"「{request.filter_text}」を含むもの") if request.filter_text else markup("なし（全件）"))
+    return (
+        label(Message("絞り込み条件", "Filter")),
+        markup(f"「{request.filter_text}」を含むもの") if request.filter_text else markup("なし（全件）"),
+    )
 
 
 def count_detail(count: int, unit: str = "件") -> tuple[str, str]:
@@ -101,47 +103,87 @@ CONTRACTOR_COLUMNS = (
 def contractor_cells(index: int, row: Any) -> list[str]:
     """One 委託先管理台帳 row (markup). Also used by the benchmark's bare-table baseline."""
     c = row.contractor
-    name = lines(markup(c.name), muted(markup(c.kana)),
-                 muted(enum_label(ContractorKind, c.kind)) if c.kind != ContractorKind.CORPORATION.value else "")
-    number_cell = lines(markup(c.corporate_number) if c.corporate_number else DASH,
-                        muted(markup(f"国: {c.country}")) if c.country and c.country != "JP" else "")
-    flags = "・".join(text for flag, text in ((c.handles_special_care, "要配慮個人情報"),
-                                             (c.handles_my_number, "特定個人情報")) if flag)
-    items = lines(joined(c.pi_items),
-                  muted(markup(f"約 {number(c.data_subject_count)} 人")) if c.data_subject_count is not None else "",
-                  alert(markup(flags)) if flags else "")
-    certificates = lines(
-        markup(f"Pマーク {c.privacy_mark_number}") + muted(markup(f"（〜{day(c.privacy_mark_expiry)}）"))
-        if c.privacy_mark_number else "",
-        markup(f"ISMS {c.isms_number}") + (muted(markup(f"（〜{day(c.isms_expiry)}）")) if c.isms_expiry else "")
-        if c.isms_number else "") or DASH
+    name = lines(
+        markup(c.name),
+        muted(markup(c.kana)),
+        muted(enum_label(ContractorKind, c.kind)) if c.kind != ContractorKind.CORPORATION.value else "",
+    )
+    number_cell = lines(
+        markup(c.corporate_number) if c.corporate_number else DASH,
+        muted(markup(f"国: {c.country}")) if c.country and c.country != "JP" else "",
+    )
+    flags = "・".join(
+        text
+        for flag, text in ((c.handles_special_care, "要配慮個人情報"), (c.handles_my_number, "特定個人情報"))
+        if flag
+    )
+    items = lines(
+        joined(c.pi_items),
+        muted(markup(f"約 {number(c.data_subject_count)} 人")) if c.data_subject_count is not None else "",
+        alert(markup(flags)) if flags else "",
+    )
+    certificates = (
+        lines(
+            markup(f"Pマーク {c.privacy_mark_number}") + muted(markup(f"（〜{day(c.privacy_mark_expiry)}）"))
+            if c.privacy_mark_number
+            else "",
+            markup(f"ISMS {c.isms_number}")
+            + (muted(markup(f"（〜{day(c.isms_expiry)}）")) if c.isms_expiry else "")
+            if c.isms_number
+            else "",
+        )
+        or DASH
+    )
     evaluation = row.latest_evaluation
     if evaluation is None:
         evaluation_cell = alert(markup("未実施"))
     else:
         result = enum_label(EvaluationResult, evaluation.result)
-        evaluation_cell = lines(markup(f"{day(evaluation.evaluated_on)} ") + (
-            result if evaluation.result == EvaluationResult.PASS.value else alert(result)),
-            muted(markup(f"次回 {day(evaluation.next_due_on)}")))
+        evaluation_cell = lines(
+            markup(f"{day(evaluation.evaluated_on)} ")
+            + (result if evaluation.result == EvaluationResult.PASS.value else alert(result)),
+            muted(markup(f"次回 {day(evaluation.next_due_on)}")),
+        )
     nda = row.nda
     if nda.in_force:
-        nda_cell = lines(markup("有効"), muted(markup(f"〜{day(nda.expires_on)}" if nda.expires_on else "期限の定めなし")),
-                         muted(markup("自動更新")) if nda.auto_renewal else "")
+        nda_cell = lines(
+            markup("有効"),
+            muted(markup(f"〜{day(nda.expires_on)}" if nda.expires_on else "期限の定めなし")),
+            muted(markup("自動更新")) if nda.auto_renewal else "",
+        )
     else:
         nda_cell = alert(markup("有効なNDAなし"))
-    return [str(index), name, number_cell, enum_label(ContractorStatus, c.status), markup(c.entrusted_work), items,
-            certificates, evaluation_cell, nda_cell, finding_lines(row.findings)]
+    return [
+        str(index),
+        name,
+        number_cell,
+        enum_label(ContractorStatus, c.status),
+        markup(c.entrusted_work),
+        items,
+        certificates,
+        evaluation_cell,
+        nda_cell,
+        finding_lines(row.findings),
+    ]
 
 
 def contractors(request: ReportRequest) -> Built:
     rows = request.services.registers.contractors(request.as_of, text=request.filter_text or None)
     cells = [contractor_cells(index, row) for index, row in enumerate(rows, start=1)]
     with_findings = sum(1 for row in rows if row.findings)
-    story = [data_table(CONTRACTOR_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
-    return Built(story, scope_of(request), [
-        filter_detail(request), count_detail(len(rows), "社"),
-        (label(Message("指摘事項のある委託先", "With open findings")), markup(f"{with_findings:,} 社")),
-    ], subject="委託先の一覧（評価・NDA・指摘事項）")
+    story = (
+        [data_table(CONTRACTOR_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+    )
+    return Built(
+        story,
+        scope_of(request),
+        [
+            filter_detail(request),
+            count_detail(len(rows), "社"),
+            (label(Message("指摘事項のある委託先", "With open findings")), markup(f"{with_findings:,} 社")),
+        ],
+        subject="委託先の一覧（評価・NDA・指摘事項）",
+    )
 
 
 def empty(request: ReportRequest) -> Paragraph:
@@ -182,29 +224,51 @@ def attachment_cell(contract: Any) -> str:
 
 
 def contracts(request: ReportRequest) -> Built:
-    rows = [row for row in request.services.registers.contracts(request.as_of)
-            if request.matches(row.contractor_name, row.contract.title, row.contract.reference_number)]
+    rows = [
+        row
+        for row in request.services.registers.contracts(request.as_of)
+        if request.matches(row.contractor_name, row.contract.title, row.contract.reference_number)
+    ]
     cells = []
     for index, row in enumerate(rows, start=1):
         contract = row.contract
-        renewal = (markup("有") + muted(markup(f"（{contract.renewal_term_months}か月）"))
-                   if contract.auto_renewal else markup("無"))
-        cells.append([
-            str(index), markup(row.contractor_name), enum_label(ContractKind, contract.kind),
-            lines(markup(contract.title), muted(markup(contract.reference_number))),
-            lines(markup(day(contract.signed_on)), muted(markup(day(contract.effective_from)))),
-            lines(markup(day(contract.expires_on) if contract.expires_on else "定めなし"),
-                  muted(markup(f"満了 {day(row.term_end)}")) if row.in_force and row.term_end else ""),
-            renewal, markup("有効") if row.in_force else alert(markup("失効")),
-            clause_summary(contract.kind, contract.clauses or [], row.missing_clauses),
-            attachment_cell(contract), markup(contract.notes),
-        ])
-    story = [data_table(CONTRACT_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+        renewal = (
+            markup("有") + muted(markup(f"（{contract.renewal_term_months}か月）"))
+            if contract.auto_renewal
+            else markup("無")
+        )
+        cells.append(
+            [
+                str(index),
+                markup(row.contractor_name),
+                enum_label(ContractKind, contract.kind),
+                lines(markup(contract.title), muted(markup(contract.reference_number))),
+                lines(markup(day(contract.signed_on)), muted(markup(day(contract.effective_from)))),
+                lines(
+                    markup(day(contract.expires_on) if contract.expires_on else "定めなし"),
+                    muted(markup(f"満了 {day(row.term_end)}")) if row.in_force and row.term_end else "",
+                ),
+                renewal,
+                markup("有効") if row.in_force else alert(markup("失効")),
+                clause_summary(contract.kind, contract.clauses or [], row.missing_clauses),
+                attachment_cell(contract),
+                markup(contract.notes),
+            ]
+        )
+    story = (
+        [data_table(CONTRACT_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+    )
     lacking = sum(1 for row in rows if row.missing_clauses)
-    return Built(story, scope_of(request), [
-        filter_detail(request), count_detail(len(rows)),
-        (label(Message("条項の欠落がある契約", "Lacking clauses")), markup(f"{lacking:,} 件")),
-    ], subject="契約・機密保持契約の一覧と個人情報に関する条項")
+    return Built(
+        story,
+        scope_of(request),
+        [
+            filter_detail(request),
+            count_detail(len(rows)),
+            (label(Message("条項の欠落がある契約", "Lacking clauses")), markup(f"{lacking:,} 件")),
+        ],
+        subject="契約・機密保持契約の一覧と個人情報に関する条項",
+    )
 
 
 # ---------------------------------------------------------------- 受託業務・再委託同意台帳
@@ -242,8 +306,11 @@ def engagement_consent_cell(row: Any) -> str:
 
 def redelegation_block(redelegation_row: Any) -> str:
     redelegation = redelegation_row.redelegation
-    head = markup(f"▶ {redelegation_row.contractor_name}") + muted(markup(
-        f"（{redelegation.work or '業務の記載なし'}・{day(redelegation.start_date)}〜{day(redelegation.end_date) if redelegation.end_date else ''}）"))
+    head = markup(f"▶ {redelegation_row.contractor_name}") + muted(
+        markup(
+            f"（{redelegation.work or '業務の記載なし'}・{day(redelegation.start_date)}〜{day(redelegation.end_date) if redelegation.end_date else ''}）"
+        )
+    )
     hops = [hop_line(hop) for hop in redelegation_row.hops] or [alert(markup("委託元の同意の記録なし"))]
     return lines(head, *("　" + hop for hop in hops))
 
@@ -255,32 +322,66 @@ def consent_verdict(row: Any) -> str:
 
 def engagement_cells(index: int, row: Any) -> list[str]:
     engagement = row.engagement
-    client = lines(markup(engagement.client_name), muted(markup(engagement.client_corporate_number)),
-                   muted(markup(f"当初: {engagement.original_business_name}"))
-                   if not engagement.client_is_original and engagement.original_business_name else "")
-    term = lines(markup(f"{day(engagement.start_date)}〜"),
-                 markup(day(engagement.end_date)) if engagement.end_date else "",
-                 enum_label(EngagementStatus, engagement.status))
-    redelegations = "<br/>".join(redelegation_block(r) for r in row.redelegations) or muted(markup("再委託なし"))
-    return [str(index), client, lines(markup(engagement.work), muted(joined(engagement.pi_items))), term,
-            engagement_consent_cell(row), redelegations, consent_verdict(row), finding_lines(row.findings)]
+    client = lines(
+        markup(engagement.client_name),
+        muted(markup(engagement.client_corporate_number)),
+        muted(markup(f"当初: {engagement.original_business_name}"))
+        if not engagement.client_is_original and engagement.original_business_name
+        else "",
+    )
+    term = lines(
+        markup(f"{day(engagement.start_date)}〜"),
+        markup(day(engagement.end_date)) if engagement.end_date else "",
+        enum_label(EngagementStatus, engagement.status),
+    )
+    redelegations = "<br/>".join(redelegation_block(r) for r in row.redelegations) or muted(
+        markup("再委託なし")
+    )
+    return [
+        str(index),
+        client,
+        lines(markup(engagement.work), muted(joined(engagement.pi_items))),
+        term,
+        engagement_consent_cell(row),
+        redelegations,
+        consent_verdict(row),
+        finding_lines(row.findings),
+    ]
 
 
 def engagement_matches(request: ReportRequest, row: Any) -> bool:
     engagement = row.engagement
-    return request.matches(engagement.client_name, engagement.original_business_name, engagement.work,
-                           *(r.contractor_name for r in row.redelegations))
+    return request.matches(
+        engagement.client_name,
+        engagement.original_business_name,
+        engagement.work,
+        *(r.contractor_name for r in row.redelegations),
+    )
 
 
 def engagements(request: ReportRequest) -> Built:
-    rows = [row for row in request.services.registers.engagements(request.as_of) if engagement_matches(request, row)]
+    rows = [
+        row
+        for row in request.services.registers.engagements(request.as_of)
+        if engagement_matches(request, row)
+    ]
     cells = [engagement_cells(index, row) for index, row in enumerate(rows, start=1)]
-    story = [data_table(ENGAGEMENT_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
-    late = sum(1 for row in rows if not (row.consent_in_time and all(r.consent_in_time for r in row.redelegations)))
-    return Built(story, scope_of(request), [
-        filter_detail(request), count_detail(len(rows)),
-        (label(Message("同意が先行していないもの", "Consent not in time")), markup(f"{late:,} 件")),
-    ], subject="受託業務と再委託の同意の連鎖（同意が業務開始に先行したか）")
+    story = (
+        [data_table(ENGAGEMENT_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+    )
+    late = sum(
+        1 for row in rows if not (row.consent_in_time and all(r.consent_in_time for r in row.redelegations))
+    )
+    return Built(
+        story,
+        scope_of(request),
+        [
+            filter_detail(request),
+            count_detail(len(rows)),
+            (label(Message("同意が先行していないもの", "Consent not in time")), markup(f"{late:,} 件")),
+        ],
+        subject="受託業務と再委託の同意の連鎖（同意が業務開始に先行したか）",
+    )
 
 
 # ---------------------------------------------------------------- 共同利用台帳
@@ -307,33 +408,72 @@ def missing_mark(value: str) -> str:
 def change_lines(changes: Iterable[Any]) -> str:
     parts = []
     for change in changes:
-        noticed = (muted(markup(f"通知・公表 {day(change.noticed_on)}")) if change.noticed_on
-                   else alert(markup("通知・公表 未")))
-        parts.append(lines(markup(f"{day(change.changed_on)} ") + enum_label(JointUseChangeField, change.field),
-                           muted(markup(change.description)), noticed))
+        noticed = (
+            muted(markup(f"通知・公表 {day(change.noticed_on)}"))
+            if change.noticed_on
+            else alert(markup("通知・公表 未"))
+        )
+        parts.append(
+            lines(
+                markup(f"{day(change.changed_on)} ") + enum_label(JointUseChangeField, change.field),
+                muted(markup(change.description)),
+                noticed,
+            )
+        )
     return lines(*parts) or muted(markup("変更なし"))
 
 
 def joint_use_cells(index: int, row: Any) -> list[str]:
     j = row.joint_use
-    title = lines(markup(j.title), muted(markup(f"{day(j.start_date)}〜{day(j.end_date) if j.end_date else ''}")))
+    title = lines(
+        markup(j.title), muted(markup(f"{day(j.start_date)}〜{day(j.end_date) if j.end_date else ''}"))
+    )
     scope = lines(markup(j.scope), muted(joined(j.joint_users)))
-    responsible = lines(markup(j.responsible_name), muted(markup(j.responsible_address)),
-                        muted(markup(j.responsible_representative)) if j.responsible_is_corporation else "")
-    notice = lines(enum_label(NoticeMethod, j.notice_method), muted(markup(j.notice_reference)),
-                   markup(f"公表日 {day(j.notice_published_on)}") if j.notice_published_on else alert(markup("公表日 未")))
-    return [str(index), title, missing_mark(markup(j.joint_use_statement)), missing_mark(joined(j.pi_items)),
-            missing_mark(scope), missing_mark(markup(j.purposes)), missing_mark(responsible),
-            missing_mark(markup(j.acquisition_method)), notice, change_lines(j.changes), finding_lines(row.findings)]
+    responsible = lines(
+        markup(j.responsible_name),
+        muted(markup(j.responsible_address)),
+        muted(markup(j.responsible_representative)) if j.responsible_is_corporation else "",
+    )
+    notice = lines(
+        enum_label(NoticeMethod, j.notice_method),
+        muted(markup(j.notice_reference)),
+        markup(f"公表日 {day(j.notice_published_on)}")
+        if j.notice_published_on
+        else alert(markup("公表日 未")),
+    )
+    return [
+        str(index),
+        title,
+        missing_mark(markup(j.joint_use_statement)),
+        missing_mark(joined(j.pi_items)),
+        missing_mark(scope),
+        missing_mark(markup(j.purposes)),
+        missing_mark(responsible),
+        missing_mark(markup(j.acquisition_method)),
+        notice,
+        change_lines(j.changes),
+        finding_lines(row.findings),
+    ]
 
 
 def joint_uses(request: ReportRequest) -> Built:
-    rows = [row for row in request.services.registers.joint_uses(request.as_of)
-            if request.matches(row.joint_use.title, row.joint_use.responsible_name, *(row.joint_use.joint_users or ()))]
+    rows = [
+        row
+        for row in request.services.registers.joint_uses(request.as_of)
+        if request.matches(
+            row.joint_use.title, row.joint_use.responsible_name, *(row.joint_use.joint_users or ())
+        )
+    ]
     cells = [joint_use_cells(index, row) for index, row in enumerate(rows, start=1)]
-    story = [data_table(JOINT_USE_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
-    return Built(story, scope_of(request), [filter_detail(request), count_detail(len(rows))],
-                 subject="共同利用（個人情報保護法27条5項3号）の公表事項①〜⑥と変更履歴")
+    story = (
+        [data_table(JOINT_USE_COLUMNS, cells, request.styles, request.width)] if cells else [empty(request)]
+    )
+    return Built(
+        story,
+        scope_of(request),
+        [filter_detail(request), count_detail(len(rows))],
+        subject="共同利用（個人情報保護法27条5項3号）の公表事項①〜⑥と変更履歴",
+    )
 
 
 # ---------------------------------------------------------------- 指摘事項一覧
@@ -354,29 +494,55 @@ def record_name(finding: Finding) -> str:
 
 
 def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
-    return (finding.due is None, finding.due or date.min, finding.rule, finding.record_label, finding.record_id)
+    return (
+        finding.due is None,
+        finding.due or date.min,
+        finding.rule,
+        finding.record_label,
+        finding.record_id,
+    )
 
 
 def findings(request: ReportRequest) -> Built:
-    every = [f for f in request.services.checks.findings(request.as_of)
-             if request.matches(f.record_label, f.message.ja, rule_title(f.rule), f.rule)]
+    every = [
+        f
+        for f in request.services.checks.findings(request.as_of)
+        if request.matches(f.record_label, f.message.ja, rule_title(f.rule), f.rule)
+    ]
     story: list[Any] = []
     counts = []
     for severity in (Severity.BLOCKING, Severity.WARNING):
         group = sorted((f for f in every if f.severity is severity), key=finding_sort_key)
         counts.append((severity, len(group)))
-        story += section_heading(f"■ {markup(severity.label.ja)}（{len(group)} 件） "
-                                 f"{muted(markup(severity.label.en), 7)}", request.styles)
+        story += section_heading(
+            f"■ {markup(severity.label.ja)}（{len(group)} 件） {muted(markup(severity.label.en), 7)}",
+            request.styles,
+        )
         if not group:
             story.append(Paragraph(markup("該当なし / None"), request.styles.cell))
             continue
-        cells = [[str(index), markup(day(f.due)), markup(rule_title(f.rule)), record_name(f), markup(f.message.ja)
-                  + "<br/>" + muted(markup(f.message.en)), muted(markup(f.rule))]
-                 for index, f in enumerate(group, start=1)]
+        cells = [
+            [
+                str(index),
+                markup(day(f.due)),
+                markup(rule_title(f.rule)),
+                record_name(f),
+                markup(f.message.ja) + "<br/>" + muted(markup(f.message.en)),
+                muted(markup(f.rule)),
+            ]
+            for index, f in enumerate(group, start=1)
+        ]
         story.append(data_table(FINDING_COLUMNS, cells, request.styles, request.width))
-    return Built(story, scope_of(request), [
-        filter_detail(request), count_detail(len(every)),
-        *((label(Message(f"うち{severity.label.ja}", f"{severity.label.en}")), markup(f"{count:,} 件"))
-          for severity, count in counts),
-    ], subject="法令・規格の要求事項に照らした指摘事項（重要度・期限順）")
-
+    return Built(
+        story,
+        scope_of(request),
+        [
+            filter_detail(request),
+            count_detail(len(every)),
+            *(
+                (label(Message(f"うち{severity.label.ja}", f"{severity.label.en}")), markup(f"{count:,} 件"))
+                for severity, count in counts
+            ),
+        ],
+        subject="法令・規格の要求事項に照らした指摘事項（重要度・期限順）",
+    )

@@ -52,6 +52,7 @@ TITLE = Message("委託先管理 監査用ブック", "Contractor management aud
 
 Progress = Callable[[str, int, int], None]  # (sheet title, sheet index, number of sheets)
 
+
 class _Labels:
     """Everything language-dependent in one place: headers, enum labels, yes/no."""
 
@@ -101,7 +102,9 @@ def _field_columns(schema: Schema, labels: _Labels, names: Sequence[str] | None 
     return [Column(labels.header(f), _kind_of(f)) for f in fields]
 
 
-def _field_values(record: Any, schema: Schema, labels: _Labels, names: Sequence[str] | None = None) -> list[Any]:
+def _field_values(
+    record: Any, schema: Schema, labels: _Labels, names: Sequence[str] | None = None
+) -> list[Any]:
     fields = [schema.field(n) for n in names] if names is not None else schema.fields
     out: list[Any] = []
     for f in fields:
@@ -126,8 +129,9 @@ def _local(moment: datetime) -> datetime:
 class AuditWorkbook:
     """Builds the workbook from the services; `write(path)` streams it to disk."""
 
-    def __init__(self, services: Any, as_of: date | None = None, language: str = "ja",
-                 progress: Progress | None = None):
+    def __init__(
+        self, services: Any, as_of: date | None = None, language: str = "ja", progress: Progress | None = None
+    ):
         self.services = services
         self.as_of = as_of or services.context.today()
         self.labels = _Labels(language)
@@ -151,10 +155,17 @@ class AuditWorkbook:
         props.created = self.services.context.now().astimezone(UTC).replace(tzinfo=None, microsecond=0)
         props.language = self.labels.language
         builders: list[tuple[str, Callable[[], tuple[list[Column], Iterator[Sequence[Any]]]]]] = [
-            ("概要", self._summary), ("委託先", self._contractors), ("評価", self._evaluations),
-            ("契約", self._contracts), ("受託業務", self._engagements), ("同意", self._consents),
-            ("再委託", self._redelegations), ("共同利用", self._joint_uses), ("指摘事項", self._findings_sheet),
-            ("監査ログ", self._audit_log)]
+            ("概要", self._summary),
+            ("委託先", self._contractors),
+            ("評価", self._evaluations),
+            ("契約", self._contracts),
+            ("受託業務", self._engagements),
+            ("同意", self._consents),
+            ("再委託", self._redelegations),
+            ("共同利用", self._joint_uses),
+            ("指摘事項", self._findings_sheet),
+            ("監査ログ", self._audit_log),
+        ]
         counts: dict[str, int] = {}
         for index, (title, build) in enumerate(builders):
             if self.progress is not None:
@@ -172,38 +183,60 @@ class AuditWorkbook:
 
     def _summary(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         t = self.labels.text
-        columns = [Column(t(Message("項目", "Item"))), Column(t(Message("内容", "Value"))),
-                   Column(t(Message("件数", "Count")), NUMBER)]
+        columns = [
+            Column(t(Message("項目", "Item"))),
+            Column(t(Message("内容", "Value"))),
+            Column(t(Message("件数", "Count")), NUMBER),
+        ]
 
         def rows() -> Iterator[Sequence[Any]]:
             company = self.services.registers.company()
             yield [t(Message("会社名", "Company")), company.name if company else None, None]
             if company is not None and company.privacy_mark_number:
-                yield [t(Message("プライバシーマーク登録番号", "Privacy Mark number")), company.privacy_mark_number, None]
+                yield [
+                    t(Message("プライバシーマーク登録番号", "Privacy Mark number")),
+                    company.privacy_mark_number,
+                    None,
+                ]
             yield [t(Message("基準日", "As of")), self.as_of, None]
-            yield [t(Message("作成日時", "Created")), _local(self.services.context.now()).strftime("%Y/%m/%d %H:%M"),
-                   None]
+            yield [
+                t(Message("作成日時", "Created")),
+                _local(self.services.context.now()).strftime("%Y/%m/%d %H:%M"),
+                None,
+            ]
             yield [t(Message("作成者", "Created by")), self.services.context.actor, None]
             for record_type, count in self.services.checks.record_counts().items():
                 yield [t(Message("登録件数", "Records")), t(record_type_label(record_type)), count]
             by_severity = Counter(f.severity for f in self.findings)
             for severity in Severity:
-                yield [t(Message("指摘事項（重大度別）", "Findings by severity")), t(severity.label),
-                       by_severity.get(severity, 0)]
+                yield [
+                    t(Message("指摘事項（重大度別）", "Findings by severity")),
+                    t(severity.label),
+                    by_severity.get(severity, 0),
+                ]
             by_rule = Counter(f.rule for f in self.findings)
             for info in RULES:
-                yield [t(Message("指摘事項（ルール別）", "Findings by rule")), t(Message(info.ja, info.en)),
-                       by_rule.get(info.rule, 0)]
+                yield [
+                    t(Message("指摘事項（ルール別）", "Findings by rule")),
+                    t(Message(info.ja, info.en)),
+                    by_rule.get(info.rule, 0),
+                ]
 
         return columns, _date_aware(rows(), {1})
 
     def contractor_columns(self) -> list[Column]:
         t = self.labels.text
-        extra = [ledger.EVALUATED_ON, ledger.EVALUATION_RESULT, ledger.NEXT_DUE_ON, ledger.NDA_SIGNED_ON,
-                 ledger.NDA_EXPIRES_ON]
+        extra = [
+            ledger.EVALUATED_ON,
+            ledger.EVALUATION_RESULT,
+            ledger.NEXT_DUE_ON,
+            ledger.NDA_SIGNED_ON,
+            ledger.NDA_EXPIRES_ON,
+        ]
         return _field_columns(CONTRACTOR, self.labels) + [
             Column(t(ledger.EXTRA_TARGETS[name]), TEXT if name == ledger.EVALUATION_RESULT else DATE_COLUMN)
-            for name in extra]
+            for name in extra
+        ]
 
     def _contractors(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         labels = self.labels
@@ -231,36 +264,54 @@ class AuditWorkbook:
         labels, t = self.labels, self.labels.text
         names = ("evaluated_on", "evaluator", "route")
         tail = ("conditions", "approver", "approved_on", "next_due_on", "next_due_reason")
-        columns = ([Column(labels.header(CONTRACTOR.field("name")))] + _field_columns(EVALUATION, labels, names)
-                   + [Column(t(Message("得点", "Score")), NUMBER), Column(t(Message("満点", "Maximum")), NUMBER),
-                      Column(t(Message("評価結果", "Result"))),
-                      Column(t(Message("根拠とした認証の番号", "Certificate relied on"))),
-                      Column(t(Message("認証の有効期限", "Certificate expiry")), DATE_COLUMN)]
-                   + _field_columns(EVALUATION, labels, tail))
+        columns = (
+            [Column(labels.header(CONTRACTOR.field("name")))]
+            + _field_columns(EVALUATION, labels, names)
+            + [
+                Column(t(Message("得点", "Score")), NUMBER),
+                Column(t(Message("満点", "Maximum")), NUMBER),
+                Column(t(Message("評価結果", "Result"))),
+                Column(t(Message("根拠とした認証の番号", "Certificate relied on"))),
+                Column(t(Message("認証の有効期限", "Certificate expiry")), DATE_COLUMN),
+            ]
+            + _field_columns(EVALUATION, labels, tail)
+        )
 
         def rows() -> Iterator[Sequence[Any]]:
             for batch in self.services.registers.evaluation_batches(self.as_of):
                 for evaluation, name in batch:
-                    yield ([name] + _field_values(evaluation, EVALUATION, labels, names)
-                           + [evaluation.total_score, evaluation.max_score,
-                              labels.enum(EvaluationResult, evaluation.result), evaluation.certificate_number,
-                              evaluation.certificate_expiry]
-                           + _field_values(evaluation, EVALUATION, labels, tail))
+                    yield (
+                        [name]
+                        + _field_values(evaluation, EVALUATION, labels, names)
+                        + [
+                            evaluation.total_score,
+                            evaluation.max_score,
+                            labels.enum(EvaluationResult, evaluation.result),
+                            evaluation.certificate_number,
+                            evaluation.certificate_expiry,
+                        ]
+                        + _field_values(evaluation, EVALUATION, labels, tail)
+                    )
 
         return columns, rows()
 
     def _contracts(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         labels, t = self.labels, self.labels.text
         names = tuple(n for n in CONTRACT.names if n not in ("contractor_id", "clauses", "notes"))
-        columns = ([Column(labels.header(CONTRACTOR.field("name")))] + _field_columns(CONTRACT, labels, names)
-                   + [Column(t(Message("現在の期間の終了日", "End of current term")), DATE_COLUMN),
-                      Column(t(Message("基準日に有効", "In force on the as-of date"))),
-                      Column(t(CONTRACT.field("clauses").label), LONG_TEXT),
-                      Column(t(Message("不足している条項", "Missing clauses")), LONG_TEXT),
-                      Column(t(Message("添付ファイル", "Attached file"))),
-                      Column(labels.header(CONTRACT.field("notes")), LONG_TEXT),
-                      Column(labels.header(EVALUATION.field("approver"))),
-                      Column(labels.header(EVALUATION.field("approved_on")), DATE_COLUMN)])
+        columns = (
+            [Column(labels.header(CONTRACTOR.field("name")))]
+            + _field_columns(CONTRACT, labels, names)
+            + [
+                Column(t(Message("現在の期間の終了日", "End of current term")), DATE_COLUMN),
+                Column(t(Message("基準日に有効", "In force on the as-of date"))),
+                Column(t(CONTRACT.field("clauses").label), LONG_TEXT),
+                Column(t(Message("不足している条項", "Missing clauses")), LONG_TEXT),
+                Column(t(Message("添付ファイル", "Attached file"))),
+                Column(labels.header(CONTRACT.field("notes")), LONG_TEXT),
+                Column(labels.header(EVALUATION.field("approver"))),
+                Column(labels.header(EVALUATION.field("approved_on")), DATE_COLUMN),
+            ]
+        )
 
         def clause_text(codes: Sequence[str]) -> str:
             return "、".join(t(CLAUSE_BY_CODE[c].label) if c in CLAUSE_BY_CODE else c for c in codes)
@@ -269,10 +320,20 @@ class AuditWorkbook:
             for batch in self.services.registers.contract_batches(self.as_of):
                 for row in batch:
                     contract = row.contract
-                    yield ([row.contractor_name] + _field_values(contract, CONTRACT, labels, names)
-                           + [row.term_end, labels.yes_no(row.in_force), clause_text(contract.clauses or ()),
-                              clause_text(row.missing_clauses), contract.attachment_name, contract.notes,
-                              contract.approver, contract.approved_on])
+                    yield (
+                        [row.contractor_name]
+                        + _field_values(contract, CONTRACT, labels, names)
+                        + [
+                            row.term_end,
+                            labels.yes_no(row.in_force),
+                            clause_text(contract.clauses or ()),
+                            clause_text(row.missing_clauses),
+                            contract.attachment_name,
+                            contract.notes,
+                            contract.approver,
+                            contract.approved_on,
+                        ]
+                    )
 
         return columns, rows()
 
@@ -286,51 +347,71 @@ class AuditWorkbook:
         columns = _field_columns(ENGAGEMENT, labels) + [
             Column(t(Message("同意が期限内に確認済み", "Consent in time"))),
             Column(t(Message("再委託の件数", "Re-delegations")), NUMBER),
-            Column(t(Message("指摘事項", "Findings")), LONG_TEXT)]
+            Column(t(Message("指摘事項", "Findings")), LONG_TEXT),
+        ]
 
         def rows() -> Iterator[Sequence[Any]]:
             for row in self._engagement_rows():
                 yield _field_values(row.engagement, ENGAGEMENT, labels) + [
-                    labels.yes_no(row.consent_in_time), len(row.redelegations),
-                    "\n".join(t(f.message) for f in row.findings)]
+                    labels.yes_no(row.consent_in_time),
+                    len(row.redelegations),
+                    "\n".join(t(f.message) for f in row.findings),
+                ]
 
         return columns, rows()
 
     def _consents(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         labels, t = self.labels, self.labels.text
         names = ("from_party", "to_party", "consented_on", "form", "reference")
-        columns = [Column(labels.header(ENGAGEMENT.field("client_name"))),
-                   Column(labels.header(ENGAGEMENT.field("work")), LONG_TEXT),
-                   Column(t(Message("同意の対象", "Consent covers")))] + _field_columns(CONSENT_HOP, labels, names) + [
-                   Column(t(Message("開始前に取得", "Obtained before the start")))]
+        columns = (
+            [
+                Column(labels.header(ENGAGEMENT.field("client_name"))),
+                Column(labels.header(ENGAGEMENT.field("work")), LONG_TEXT),
+                Column(t(Message("同意の対象", "Consent covers"))),
+            ]
+            + _field_columns(CONSENT_HOP, labels, names)
+            + [Column(t(Message("開始前に取得", "Obtained before the start")))]
+        )
 
         def rows() -> Iterator[Sequence[Any]]:
             for row in self._engagement_rows():
                 engagement = row.engagement
                 covers = [(t(Message("受託業務", "The engagement")), hop) for hop in row.hops]
                 for redelegation in row.redelegations:
-                    covers += [(f"{t(Message('再委託', 'Re-delegation'))}: {redelegation.contractor_name}", hop)
-                               for hop in redelegation.hops]
+                    covers += [
+                        (f"{t(Message('再委託', 'Re-delegation'))}: {redelegation.contractor_name}", hop)
+                        for hop in redelegation.hops
+                    ]
                 for what, hop in covers:
-                    yield [engagement.client_name, engagement.work, what] + _field_values(
-                        hop.hop, CONSENT_HOP, labels, names) + [labels.yes_no(hop.in_time)]
+                    yield (
+                        [engagement.client_name, engagement.work, what]
+                        + _field_values(hop.hop, CONSENT_HOP, labels, names)
+                        + [labels.yes_no(hop.in_time)]
+                    )
 
         return columns, rows()
 
     def _redelegations(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         labels, t = self.labels, self.labels.text
         names = ("work", "start_date", "end_date")
-        columns = [Column(labels.header(ENGAGEMENT.field("client_name"))),
-                   Column(labels.header(ENGAGEMENT.field("work")), LONG_TEXT),
-                   Column(labels.header(REDELEGATION.field("contractor_id")))] + _field_columns(
-            REDELEGATION, labels, names) + [Column(t(Message("同意が期限内に確認済み", "Consent in time")))]
+        columns = (
+            [
+                Column(labels.header(ENGAGEMENT.field("client_name"))),
+                Column(labels.header(ENGAGEMENT.field("work")), LONG_TEXT),
+                Column(labels.header(REDELEGATION.field("contractor_id"))),
+            ]
+            + _field_columns(REDELEGATION, labels, names)
+            + [Column(t(Message("同意が期限内に確認済み", "Consent in time")))]
+        )
 
         def rows() -> Iterator[Sequence[Any]]:
             for row in self._engagement_rows():
                 for redelegation in row.redelegations:
-                    yield [row.engagement.client_name, row.engagement.work, redelegation.contractor_name] + \
-                        _field_values(redelegation.redelegation, REDELEGATION, labels, names) + [
-                        labels.yes_no(redelegation.consent_in_time)]
+                    yield (
+                        [row.engagement.client_name, row.engagement.work, redelegation.contractor_name]
+                        + _field_values(redelegation.redelegation, REDELEGATION, labels, names)
+                        + [labels.yes_no(redelegation.consent_in_time)]
+                    )
 
         return columns, rows()
 
@@ -338,31 +419,46 @@ class AuditWorkbook:
         labels, t = self.labels, self.labels.text
         columns = _field_columns(JOINT_USE, labels) + [
             Column(t(Message("変更の履歴", "Changes")), LONG_TEXT),
-            Column(t(Message("指摘事項", "Findings")), LONG_TEXT)]
+            Column(t(Message("指摘事項", "Findings")), LONG_TEXT),
+        ]
 
         def rows() -> Iterator[Sequence[Any]]:
             for row in self.services.registers.joint_uses(self.as_of, findings=self.findings):
                 changes = "\n".join(
                     f"{change.changed_on:%Y/%m/%d} {labels.enum(JointUseChangeField, change.field)}: {change.description}"
-                    for change in row.joint_use.changes)
+                    for change in row.joint_use.changes
+                )
                 yield _field_values(row.joint_use, JOINT_USE, labels) + [
-                    changes, "\n".join(t(f.message) for f in row.findings)]
+                    changes,
+                    "\n".join(t(f.message) for f in row.findings),
+                ]
 
         return columns, rows()
 
     def _findings_sheet(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         t = self.labels.text
         titles = {info.rule: Message(info.ja, info.en) for info in RULES}
-        columns = [Column(t(Message("重大度", "Severity"))), Column(t(Message("指摘の種類", "Rule"))),
-                   Column(t(Message("対象", "Record type"))), Column(t(Message("対象の名称", "Record"))),
-                   Column(t(Message("内容", "Finding")), LONG_TEXT), Column(t(Message("期限", "Due")), DATE_COLUMN),
-                   Column(t(Message("ルールID", "Rule id")))]
+        columns = [
+            Column(t(Message("重大度", "Severity"))),
+            Column(t(Message("指摘の種類", "Rule"))),
+            Column(t(Message("対象", "Record type"))),
+            Column(t(Message("対象の名称", "Record"))),
+            Column(t(Message("内容", "Finding")), LONG_TEXT),
+            Column(t(Message("期限", "Due")), DATE_COLUMN),
+            Column(t(Message("ルールID", "Rule id"))),
+        ]
 
         def rows() -> Iterator[Sequence[Any]]:
             for finding in self.findings:
-                yield [t(finding.severity.label), t(titles[finding.rule]) if finding.rule in titles else finding.rule,
-                       t(record_type_label(finding.record_type)), finding.record_label,
-                       t(finding.message), finding.due, finding.rule]
+                yield [
+                    t(finding.severity.label),
+                    t(titles[finding.rule]) if finding.rule in titles else finding.rule,
+                    t(record_type_label(finding.record_type)),
+                    finding.record_label,
+                    t(finding.message),
+                    finding.due,
+                    finding.rule,
+                ]
 
         return columns, rows()
 
@@ -370,18 +466,31 @@ class AuditWorkbook:
         import json
 
         labels, t = self.labels, self.labels.text
-        columns = [Column(t(Message("日時", "When")), DATETIME), Column(t(Message("利用者", "Who"))),
-                   Column(t(Message("操作", "Action"))), Column(t(Message("対象", "Record type"))),
-                   Column(t(Message("ID", "Id")), NUMBER), Column(t(Message("変更内容", "Changes")), LONG_TEXT)]
+        columns = [
+            Column(t(Message("日時", "When")), DATETIME),
+            Column(t(Message("利用者", "Who"))),
+            Column(t(Message("操作", "Action"))),
+            Column(t(Message("対象", "Record type"))),
+            Column(t(Message("ID", "Id")), NUMBER),
+            Column(t(Message("変更内容", "Changes")), LONG_TEXT),
+        ]
 
         def rows() -> Iterator[Sequence[Any]]:
             for batch in self.services.registers.audit_event_batches():
                 for event in batch:
-                    changes = "\n".join(f"{name}: {json.dumps(pair[0], ensure_ascii=False)} → "
-                                        f"{json.dumps(pair[1], ensure_ascii=False)}"
-                                        for name, pair in (event.changes or {}).items())
-                    yield [_local(event.occurred_at), event.actor, labels.enum(AuditAction, event.action),
-                           t(record_type_label(event.record_type)), event.record_id, changes]
+                    changes = "\n".join(
+                        f"{name}: {json.dumps(pair[0], ensure_ascii=False)} → "
+                        f"{json.dumps(pair[1], ensure_ascii=False)}"
+                        for name, pair in (event.changes or {}).items()
+                    )
+                    yield [
+                        _local(event.occurred_at),
+                        event.actor,
+                        labels.enum(AuditAction, event.action),
+                        t(record_type_label(event.record_type)),
+                        event.record_id,
+                        changes,
+                    ]
 
         return columns, rows()
 
@@ -389,11 +498,18 @@ class AuditWorkbook:
 def _date_aware(rows: Iterator[Sequence[Any]], date_columns: set[int]) -> Iterator[Sequence[Any]]:
     """The summary mixes dates and text in one column: a date there is written as yyyy/mm/dd text."""
     for row in rows:
-        yield [f"{value:%Y/%m/%d}" if index in date_columns and isinstance(value, date) else value
-               for index, value in enumerate(row)]
+        yield [
+            f"{value:%Y/%m/%d}" if index in date_columns and isinstance(value, date) else value
+            for index, value in enumerate(row)
+        ]
 
 
-def write_audit_workbook(services: Any, path: Path, as_of: date | None = None, language: str = "ja",
-                         progress: Progress | None = None) -> dict[str, int]:
+def write_audit_workbook(
+    services: Any,
+    path: Path,
+    as_of: date | None = None,
+    language: str = "ja",
+    progress: Progress | None = None,
+) -> dict[str, int]:
     """Write the audit workbook to `path`; return the number of data rows per sheet."""
     return AuditWorkbook(services, as_of, language, progress).write(path)

@@ -67,7 +67,9 @@ def column_widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) ->
     widths = []
     for index, column in enumerate(columns):
         longest = max([_sample_width(row[index], column.kind) for row in sample] or [0.0])
-        width = max(display_width(column.header) * 1.1 + 2.5, longest + 2.0, MIN_WIDTH)  # room for the filter arrow
+        width = max(
+            display_width(column.header) * 1.1 + 2.5, longest + 2.0, MIN_WIDTH
+        )  # room for the filter arrow
         limit = LONG_TEXT_WIDTH if column.kind == LONG_TEXT else MAX_WIDTH
         widths.append(round(min(width, limit), 1))
     return widths
@@ -149,7 +151,7 @@ class SheetWriter:
             cell = styled.get(index)
             if isinstance(value, str):
                 if len(value) > MAX_CELL_TEXT:
-                    value = value[:MAX_CELL_TEXT - 1] + "…"
+                    value = value[: MAX_CELL_TEXT - 1] + "…"
                 if cell is None:
                     if value[0] not in RISKY_FIRST and value not in ERROR_CODES:
                         out.append(value)  # openpyxl writes it as a plain string cell

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 RECORD_TYPES = ("contractor", "evaluation", "contract", "engagement", "joint_use", "company_profile")
 
 
-def open_form(services: Any, record_type: str, record_id: int | None, parent: QWidget | None = None,
-              **defaults: Any) -> QDialog:
+def open_form(
+    services: Any, record_type: str, record_id: int | None, parent: QWidget | None = None, **defaults: Any
+) -> QDialog:
     """Build the form of one record (record_id None = a new one, pre-filled from `defaults`)."""
     from desktop.ui.forms.company_form import CompanyProfileDialog
     from desktop.ui.forms.contract_form import ContractDialog
@@ -35,7 +36,9 @@ def open_form(services: Any, record_type: str, record_id: int | None, parent: QW
     try:
         dialog_class = dialogs[record_type]
     except KeyError:
-        raise ValueError(f"no form for record type {record_type!r}; one of {', '.join(RECORD_TYPES)}") from None
+        raise ValueError(
+            f"no form for record type {record_type!r}; one of {', '.join(RECORD_TYPES)}"
+        ) from None
     return dialog_class(services, record_id, parent, defaults)  # type: ignore[no-any-return]
 
 

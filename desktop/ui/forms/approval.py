@@ -16,9 +16,15 @@ from desktop.domain.errors import ConflictError, ItakuError, Message, Validation
 from desktop.ui.language import text
 
 OFFICER_ROLE = "officer"
-APPROVED_STYLE = "#approvalState { color: #1e5e2e; background: #e6f4ea; border: 1px solid #9ccc9c; padding: 4px; }"
-PENDING_STYLE = "#approvalState { color: #7a4b00; background: #fff4e0; border: 1px solid #e0b060; padding: 4px; }"
-SUPERSEDED_STYLE = "#approvalState { color: #5f6368; background: #eeeeee; border: 1px solid #bbbbbb; padding: 4px; }"
+APPROVED_STYLE = (
+    "#approvalState { color: #1e5e2e; background: #e6f4ea; border: 1px solid #9ccc9c; padding: 4px; }"
+)
+PENDING_STYLE = (
+    "#approvalState { color: #7a4b00; background: #fff4e0; border: 1px solid #e0b060; padding: 4px; }"
+)
+SUPERSEDED_STYLE = (
+    "#approvalState { color: #5f6368; background: #eeeeee; border: 1px solid #bbbbbb; padding: 4px; }"
+)
 
 
 def tr(source: str) -> str:
@@ -30,20 +36,28 @@ def approval_state(record: Any, name_predecessor: bool = True) -> tuple[str, str
     if record is None:
         return "", ""
     if getattr(record, "is_superseded", False):
-        line = tr("Superseded by a newer approved version: this version is kept for the record and no longer "
-                  "counts.")
+        line = tr(
+            "Superseded by a newer approved version: this version is kept for the record and no longer "
+            "counts."
+        )
         if record.approved_on is not None:
             line += " " + tr("(Approved on %1 by %2.)").replace("%1", record.approved_on.isoformat()).replace(
-                "%2", record.approver or "?")
+                "%2", record.approver or "?"
+            )
         return line, SUPERSEDED_STYLE
     if record.approved_on is not None:
-        return (tr("Approved on %1 by %2.").replace("%1", record.approved_on.isoformat())
-                .replace("%2", record.approver or "?"), APPROVED_STYLE)
+        return (
+            tr("Approved on %1 by %2.")
+            .replace("%1", record.approved_on.isoformat())
+            .replace("%2", record.approver or "?"),
+            APPROVED_STYLE,
+        )
     line = tr("Awaiting approval: it counts for the checks once the PI protection officer approves it.")
     previous = getattr(record, "supersedes_id", None)
     if previous is not None and name_predecessor:
-        line += " " + tr("This is a new version of #%1, which stays in force until this one is approved.").replace(
-            "%1", str(previous))
+        line += " " + tr(
+            "This is a new version of #%1, which stays in force until this one is approved."
+        ).replace("%1", str(previous))
     return line, PENDING_STYLE
 
 
@@ -78,8 +92,10 @@ class ApprovalMixin:
         """A superseded version is kept for the record: the service refuses changes, so the form offers none."""
         record = self.record if self.record_id is not None else None  # type: ignore[attr-defined]
         if record is not None and getattr(record, "is_superseded", False):
-            return tr("Read-only: this version has been superseded by a newer approved version. Open the "
-                      "current version to make changes.")
+            return tr(
+                "Read-only: this version has been superseded by a newer approved version. Open the "
+                "current version to make changes."
+            )
         return ""
 
     def editing_widgets(self) -> list[QWidget]:
@@ -104,11 +120,17 @@ class ApprovalMixin:
         self.approval_label.setText(line)
         self.approval_label.setStyleSheet(style)
         self.approval_label.setVisible(bool(line))
-        can_approve = (record is not None and record.approved_on is None
-                       and not getattr(record, "is_superseded", False) and not self.is_dirty())  # type: ignore[attr-defined]
+        can_approve = (
+            record is not None
+            and record.approved_on is None
+            and not getattr(record, "is_superseded", False)
+            and not self.is_dirty()
+        )  # type: ignore[attr-defined]
         self.approve_button.setEnabled(can_approve and self.is_officer())
         if not self.is_officer():
-            self.approve_button.setToolTip(tr("Only the PI protection officer (個人情報保護責任者) can approve."))
+            self.approve_button.setToolTip(
+                tr("Only the PI protection officer (個人情報保護責任者) can approve.")
+            )
         elif record is not None and record.approved_on is not None:
             self.approve_button.setToolTip(line)
         else:
@@ -141,8 +163,14 @@ class ApprovalMixin:
         saved = super().save()  # type: ignore[misc]
         if saved and before is not None and self.record_id != before:  # type: ignore[attr-defined]
             was = previous.approved_on.isoformat() if previous is not None and previous.approved_on else "?"
-            self.new_version_note = tr("Saved as a new version (#%1) awaiting approval; the version approved on "
-                                       "%2 (#%3) stays in force until the officer approves this one.") \
-                .replace("%1", str(self.record_id)).replace("%2", was).replace("%3", str(before))  # type: ignore[attr-defined]
+            self.new_version_note = (
+                tr(
+                    "Saved as a new version (#%1) awaiting approval; the version approved on "
+                    "%2 (#%3) stays in force until the officer approves this one."
+                )
+                .replace("%1", str(self.record_id))
+                .replace("%2", was)
+                .replace("%3", str(before))
+            )  # type: ignore[attr-defined]
             self.update_state()  # type: ignore[attr-defined]
         return bool(saved)

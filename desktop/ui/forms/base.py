@@ -69,10 +69,15 @@ class ConflictBanner(QFrame):
 
     def show_conflict(self, error: ConflictError, changed: list[str]) -> None:
         who = error.updated_by or "?"
-        lines = [self.tr("Not saved: %1 saved a newer version of this record (version %2 → %3). "
-                         "Your edits are still in the form.")
-                 .replace("%1", who).replace("%2", str(error.expected_version))
-                 .replace("%3", str(error.actual_version) if error.actual_version >= 0 else "?")]
+        lines = [
+            self.tr(
+                "Not saved: %1 saved a newer version of this record (version %2 → %3). "
+                "Your edits are still in the form."
+            )
+            .replace("%1", who)
+            .replace("%2", str(error.expected_version))
+            .replace("%3", str(error.actual_version) if error.actual_version >= 0 else "?")
+        ]
         if changed:
             lines.append(self.tr("Their version changed:"))
             lines.extend(f"・{line}" for line in changed)
@@ -90,8 +95,13 @@ class RecordDialog(QDialog):
     schema: Schema
     field_names: tuple[str, ...] | None = None  # None = every field of the schema
 
-    def __init__(self, services: Any, record_id: int | None = None, parent: QWidget | None = None,
-                 defaults: Mapping[str, Any] | None = None):
+    def __init__(
+        self,
+        services: Any,
+        record_id: int | None = None,
+        parent: QWidget | None = None,
+        defaults: Mapping[str, Any] | None = None,
+    ):
         super().__init__(parent)
         self.services = services
         self.record_id = record_id
@@ -117,8 +127,9 @@ class RecordDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.add_buttons(self.buttons)
         self.save_button = self.buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.ApplyRole)
-        self.save_close_button = self.buttons.addButton(self.tr("Save and c&lose"),
-                                                        QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_close_button = self.buttons.addButton(
+            self.tr("Save and c&lose"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.close_button = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setAutoDefault(False)
         self.save_close_button.setAutoDefault(False)
@@ -326,7 +337,9 @@ class RecordDialog(QDialog):
         for name, value in newer.items():
             before = self.loaded_record_values.get(name)
             if value != before and not (is_blank(value) and is_blank(before)):
-                changed.append(f"{field_label(self.form.field(name))}: {describe(before)} → {describe(value)}")
+                changed.append(
+                    f"{field_label(self.form.field(name))}: {describe(before)} → {describe(value)}"
+                )
         self.banner.show_conflict(error, changed)
 
     def overwrite(self) -> None:

@@ -15,8 +15,13 @@ class CompanyProfileDialog(RecordDialog):
     record_type = "company_profile"
     schema = COMPANY
 
-    def __init__(self, services: Any, record_id: int | None = None, parent: QWidget | None = None,
-                 defaults: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        services: Any,
+        record_id: int | None = None,
+        parent: QWidget | None = None,
+        defaults: dict[str, Any] | None = None,
+    ):
         profile = services.company.get()
         super().__init__(services, profile.id if profile is not None else None, parent, defaults)
         self.resize(620, 360)

@@ -28,8 +28,18 @@ from desktop.ui.language import field_label, text
 from desktop.ui.widgets.clause_checklist import ClauseChecklist
 from desktop.ui.widgets.field_error import FieldErrorLabel
 
-MAIN_FIELDS = ("contractor_id", "kind", "title", "reference_number", "signed_on", "effective_from", "expires_on",
-               "auto_renewal", "renewal_term_months", "notes")
+MAIN_FIELDS = (
+    "contractor_id",
+    "kind",
+    "title",
+    "reference_number",
+    "signed_on",
+    "effective_from",
+    "expires_on",
+    "auto_renewal",
+    "renewal_term_months",
+    "notes",
+)
 
 
 class ContractDialog(ApprovalMixin, RecordDialog):
@@ -71,7 +81,8 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         self.attachment_warning.setObjectName("attachmentWarning")
         self.attachment_warning.setWordWrap(True)
         self.attachment_warning.setStyleSheet(
-            "color: #b3261e; font-weight: bold; background: #fdecea; padding: 4px;")
+            "color: #b3261e; font-weight: bold; background: #fdecea; padding: 4px;"
+        )
         self.attachment_warning.hide()
         self.attachment_error = FieldErrorLabel(box)
         self.attachment_error.setObjectName("error_attachment")
@@ -122,9 +133,12 @@ class ContractDialog(ApprovalMixin, RecordDialog):
 
     # Attachment ------------------------------------------------------------------------------------
     def choose_attachment(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Attach the signed contract"), "",
-                                                    self.tr("Documents (*.pdf *.docx *.doc *.xlsx *.png *.jpg);;"
-                                                            "All files (*)"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach the signed contract"),
+            "",
+            self.tr("Documents (*.pdf *.docx *.doc *.xlsx *.png *.jpg);;All files (*)"),
+        )
         if path:
             self.set_pending_attachment(Path(path))
 
@@ -141,22 +155,29 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         if record is not None and record.attachment_path:
             self.attachment_status = self.services.contracts.attachment_status(self.record_id)
             size = f"{record.attachment_size:,}" if record.attachment_size is not None else "?"
-            lines.append(self.tr("Attached: %1 (%2 bytes)").replace("%1", record.attachment_name or "?")
-                         .replace("%2", size))
+            lines.append(
+                self.tr("Attached: %1 (%2 bytes)")
+                .replace("%1", record.attachment_name or "?")
+                .replace("%2", size)
+            )
         elif self.pending_attachment is None:
             lines.append(self.tr("No file attached."))
         if self.pending_attachment is not None:
             lines.append(self.tr("To attach on save: %1").replace("%1", str(self.pending_attachment)))
         self.attachment_label.setText("\n".join(lines))
         warnings = {
-            AttachmentStatus.MODIFIED: self.tr("⚠ The attached file was changed after it was attached: its "
-                                               "SHA-256 no longer matches the one recorded."),
+            AttachmentStatus.MODIFIED: self.tr(
+                "⚠ The attached file was changed after it was attached: its "
+                "SHA-256 no longer matches the one recorded."
+            ),
             AttachmentStatus.MISSING: self.tr("⚠ The attached file is missing from the data folder."),
         }
         warning = warnings.get(self.attachment_status)
         self.attachment_warning.setText(warning or "")
         self.attachment_warning.setVisible(warning is not None)
-        self.open_button.setEnabled(self.attachment_status in (AttachmentStatus.OK, AttachmentStatus.MODIFIED))
+        self.open_button.setEnabled(
+            self.attachment_status in (AttachmentStatus.OK, AttachmentStatus.MODIFIED)
+        )
 
     def open_attachment(self) -> None:
         if self.record_id is None:
@@ -188,4 +209,6 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         self.attachment_error.clear_message()
         if self.record_id is None:
             return self.services.contracts.create(values, attachment=self.pending_attachment)
-        return self.services.contracts.update(self.record_id, values, version, attachment=self.pending_attachment)
+        return self.services.contracts.update(
+            self.record_id, values, version, attachment=self.pending_attachment
+        )

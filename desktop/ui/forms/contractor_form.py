@@ -9,12 +9,38 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from desktop.domain.schema import CONTRACTOR
 from desktop.ui.forms.base import RecordDialog
 
-BASIC = ("name", "kana", "kind", "corporate_number", "country", "address", "representative", "contact_person",
-         "email", "phone", "status", "start_date", "end_date")
-DATA = ("entrusted_work", "pi_items", "handles_special_care", "handles_my_number", "data_subject_count",
-        "foreign_regime_note")
-CERTIFICATES_AND_END = ("privacy_mark_number", "privacy_mark_expiry", "isms_number", "isms_expiry",
-                        "disposition_method", "disposition_date", "notes")
+BASIC = (
+    "name",
+    "kana",
+    "kind",
+    "corporate_number",
+    "country",
+    "address",
+    "representative",
+    "contact_person",
+    "email",
+    "phone",
+    "status",
+    "start_date",
+    "end_date",
+)
+DATA = (
+    "entrusted_work",
+    "pi_items",
+    "handles_special_care",
+    "handles_my_number",
+    "data_subject_count",
+    "foreign_regime_note",
+)
+CERTIFICATES_AND_END = (
+    "privacy_mark_number",
+    "privacy_mark_expiry",
+    "isms_number",
+    "isms_expiry",
+    "disposition_method",
+    "disposition_date",
+    "notes",
+)
 
 
 class ContractorDialog(RecordDialog):

@@ -57,8 +57,15 @@ class ConsentHopDialog(RecordDialog):
     schema = CONSENT_HOP
     field_names = ("from_party", "to_party", "consented_on", "form", "reference")
 
-    def __init__(self, services: Any, engagement_id: int, hop_id: int | None = None, parent: QWidget | None = None,
-                 redelegation_id: int | None = None, defaults: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        services: Any,
+        engagement_id: int,
+        hop_id: int | None = None,
+        parent: QWidget | None = None,
+        redelegation_id: int | None = None,
+        defaults: dict[str, Any] | None = None,
+    ):
         self.engagement_id = engagement_id
         self.redelegation_id = redelegation_id
         self.pending_evidence: Path | None = None
@@ -122,8 +129,11 @@ class ConsentHopDialog(RecordDialog):
             if self.record_id is None:
                 return self.services.engagements.add_consent_hop(
                     {**values, "engagement_id": self.engagement_id, "redelegation_id": self.redelegation_id},
-                    evidence=evidence)
-            return self.services.engagements.update_consent_hop(self.record_id, values, version, evidence=evidence)
+                    evidence=evidence,
+                )
+            return self.services.engagements.update_consent_hop(
+                self.record_id, values, version, evidence=evidence
+            )
         except ItakuError:
             self.pending_evidence = evidence
             raise
@@ -139,8 +149,14 @@ class RedelegationDialog(RecordDialog):
     schema = REDELEGATION
     field_names = ("contractor_id", "work", "start_date", "end_date")
 
-    def __init__(self, services: Any, engagement_id: int, redelegation_id: int | None = None,
-                 parent: QWidget | None = None, defaults: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        services: Any,
+        engagement_id: int,
+        redelegation_id: int | None = None,
+        parent: QWidget | None = None,
+        defaults: dict[str, Any] | None = None,
+    ):
         self.engagement_id = engagement_id
         super().__init__(services, redelegation_id, parent, defaults)
         self.resize(560, 340)
@@ -165,8 +181,18 @@ class RedelegationDialog(RecordDialog):
         return self.services.engagements.update_redelegation(self.record_id, values, version)
 
 
-FORM_FIELDS = ("client_name", "client_corporate_number", "client_is_original", "original_business_name", "work",
-               "pi_items", "start_date", "end_date", "status", "notes")
+FORM_FIELDS = (
+    "client_name",
+    "client_corporate_number",
+    "client_is_original",
+    "original_business_name",
+    "work",
+    "pi_items",
+    "start_date",
+    "end_date",
+    "status",
+    "notes",
+)
 
 
 class EngagementDialog(RecordDialog):
@@ -178,7 +204,9 @@ class EngagementDialog(RecordDialog):
         self.redelegations: list[Any] = []
         self.sub_dialog: RecordDialog | None = None
         profile = self.services.company.get()
-        self.company_name = profile.name if profile is not None else self.tr("(our company — set it in Settings)")
+        self.company_name = (
+            profile.name if profile is not None else self.tr("(our company — set it in Settings)")
+        )
         body = QWidget(self)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -207,16 +235,26 @@ class EngagementDialog(RecordDialog):
     def build_redelegations(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.redelegation_table = _read_only_table([
-            self.tr("Sub-contractor"), self.tr("Work re-delegated"), self.tr("Start"), self.tr("End"),
-            self.tr("Consent")])
+        self.redelegation_table = _read_only_table(
+            [
+                self.tr("Sub-contractor"),
+                self.tr("Work re-delegated"),
+                self.tr("Start"),
+                self.tr("End"),
+                self.tr("Consent"),
+            ]
+        )
         self.redelegation_table.setObjectName("redelegationTable")
         layout.addWidget(self.redelegation_table)
         row = QHBoxLayout()
         self.add_redelegation_button = QPushButton(self.tr("&Add re-delegation…"), page)
         self.edit_redelegation_button = QPushButton(self.tr("&Edit…"), page)
         self.delete_redelegation_button = QPushButton(self.tr("Dele&te"), page)
-        for button in (self.add_redelegation_button, self.edit_redelegation_button, self.delete_redelegation_button):
+        for button in (
+            self.add_redelegation_button,
+            self.edit_redelegation_button,
+            self.delete_redelegation_button,
+        ):
             button.setAutoDefault(False)
             row.addWidget(button)
         row.addStretch(1)
@@ -230,9 +268,15 @@ class EngagementDialog(RecordDialog):
     def build_hops(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.hop_table = _read_only_table([
-            self.tr("Consent given by"), self.tr("Consent given for"), self.tr("Date"), self.tr("Form"),
-            self.tr("Reference")])
+        self.hop_table = _read_only_table(
+            [
+                self.tr("Consent given by"),
+                self.tr("Consent given for"),
+                self.tr("Date"),
+                self.tr("Form"),
+                self.tr("Reference"),
+            ]
+        )
         self.hop_table.setObjectName("hopTable")
         layout.addWidget(self.hop_table)
         row = QHBoxLayout()
@@ -277,21 +321,42 @@ class EngagementDialog(RecordDialog):
         values = self.form.values()
         start = values["start_date"] if isinstance(values["start_date"], date) else None
         names = {r.id: r.contractor.name for r in self.redelegations}
-        return chain_links(values["client_name"] or "?", bool(values["client_is_original"]),
-                           values["original_business_name"], start, self.company_name, self.hops,
-                           self.redelegations, lambda r: names.get(r.id, f"#{r.contractor_id}"))
+        return chain_links(
+            values["client_name"] or "?",
+            bool(values["client_is_original"]),
+            values["original_business_name"],
+            start,
+            self.company_name,
+            self.hops,
+            self.redelegations,
+            lambda r: names.get(r.id, f"#{r.contractor_id}"),
+        )
 
     def refresh_chain(self) -> None:
         if not hasattr(self, "chain"):
             return
         values = self.form.values()
         saved = self.record_id is not None
-        self.chain.set_chain(values["client_name"] or "?", bool(values["client_is_original"]),
-                             values["original_business_name"], self.company_name, self.links(), clickable=saved)
-        self.chain_note.setText(self.tr("Click a link to record a consent for it.") if saved else
-                                self.tr("Save the engagement first; then click a link to record its consent."))
-        saved_widgets = (self.add_redelegation_button, self.edit_redelegation_button,
-                         self.delete_redelegation_button, self.edit_hop_button, self.delete_hop_button)
+        self.chain.set_chain(
+            values["client_name"] or "?",
+            bool(values["client_is_original"]),
+            values["original_business_name"],
+            self.company_name,
+            self.links(),
+            clickable=saved,
+        )
+        self.chain_note.setText(
+            self.tr("Click a link to record a consent for it.")
+            if saved
+            else self.tr("Save the engagement first; then click a link to record its consent.")
+        )
+        saved_widgets = (
+            self.add_redelegation_button,
+            self.edit_redelegation_button,
+            self.delete_redelegation_button,
+            self.edit_hop_button,
+            self.delete_hop_button,
+        )
         for button in saved_widgets:
             button.setEnabled(saved)
 
@@ -302,15 +367,24 @@ class EngagementDialog(RecordDialog):
         for row, redelegation in enumerate(self.redelegations):
             link = links.get(redelegation.id)
             consent = self.chain.link_text(link).replace("→ ", "").replace("\n", " ") if link else ""
-            cells = [names[redelegation.id], (redelegation.work or "").replace("\n", " "),
-                     redelegation.start_date.isoformat(),
-                     redelegation.end_date.isoformat() if redelegation.end_date else "", consent]
+            cells = [
+                names[redelegation.id],
+                (redelegation.work or "").replace("\n", " "),
+                redelegation.start_date.isoformat(),
+                redelegation.end_date.isoformat() if redelegation.end_date else "",
+                consent,
+            ]
             for column, value in enumerate(cells):
                 self.redelegation_table.setItem(row, column, QTableWidgetItem(value))
         self.hop_table.setRowCount(len(self.hops))
         for row, hop in enumerate(self.hops):
-            cells = [hop.from_party, hop.to_party, hop.consented_on.isoformat(), _label_of(ConsentForm, hop.form),
-                     hop.reference or ""]
+            cells = [
+                hop.from_party,
+                hop.to_party,
+                hop.consented_on.isoformat(),
+                _label_of(ConsentForm, hop.form),
+                hop.reference or "",
+            ]
             for column, value in enumerate(cells):
                 self.hop_table.setItem(row, column, QTableWidgetItem(value))
 
@@ -329,8 +403,14 @@ class EngagementDialog(RecordDialog):
         """One dialog per link: the consenting party, the party consented for, the link's re-delegation."""
         if self.record_id is None or not link.needs_consent:
             return
-        dialog = ConsentHopDialog(self.services, self.record_id, None, self, redelegation_id=link.redelegation_id,
-                                  defaults={"from_party": link.consenting_party, "to_party": link.to_party})
+        dialog = ConsentHopDialog(
+            self.services,
+            self.record_id,
+            None,
+            self,
+            redelegation_id=link.redelegation_id,
+            defaults={"from_party": link.consenting_party, "to_party": link.to_party},
+        )
         dialog.setWindowTitle(dialog.windowTitle() + f" ({link.from_party} → {link.to_party})")
         self._open_sub(dialog)
 
@@ -368,8 +448,9 @@ class EngagementDialog(RecordDialog):
         if chosen is None:
             return
         name = chosen.contractor.name
-        if not self.confirm(self.tr("Delete the re-delegation to %1 and the consents recorded for it?")
-                            .replace("%1", name)):
+        if not self.confirm(
+            self.tr("Delete the re-delegation to %1 and the consents recorded for it?").replace("%1", name)
+        ):
             return
         self._run(lambda: self.services.engagements.delete_redelegation(chosen.id, chosen.version))
 
@@ -377,8 +458,12 @@ class EngagementDialog(RecordDialog):
         chosen = self._selected(self.hop_table, self.hops)
         if chosen is None:
             return
-        if not self.confirm(self.tr("Delete the consent of %1 for %2 dated %3?").replace("%1", chosen.from_party)
-                            .replace("%2", chosen.to_party).replace("%3", chosen.consented_on.isoformat())):
+        if not self.confirm(
+            self.tr("Delete the consent of %1 for %2 dated %3?")
+            .replace("%1", chosen.from_party)
+            .replace("%2", chosen.to_party)
+            .replace("%3", chosen.consented_on.isoformat())
+        ):
             return
         self._run(lambda: self.services.engagements.delete_consent_hop(chosen.id, chosen.version))
 
@@ -391,8 +476,13 @@ class EngagementDialog(RecordDialog):
         except ItakuError as error:
             fields = getattr(error, "fields", None)
             message = getattr(error, "message", None)
-            self.general_error.set_message("\n".join(text(m) for m in fields.values()) if fields
-                                           else text(message) if message else str(error))
+            self.general_error.set_message(
+                "\n".join(text(m) for m in fields.values())
+                if fields
+                else text(message)
+                if message
+                else str(error)
+            )
         self.reload_children()
         if self.record_id is not None:
             self.saved.emit(self.record_type, self.record_id)

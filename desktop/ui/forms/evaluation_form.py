@@ -204,15 +204,23 @@ class EvaluationDialog(ApprovalMixin, RecordDialog):
             self.result_label.setStyleSheet(f"color: {RESULT_COLOURS[result.value]};")
         else:
             self.score = None
-            self.result_label.setText(self.tr("Result: — (%1 items not scored yet)").replace("%1", str(unscored)))
+            self.result_label.setText(
+                self.tr("Result: — (%1 items not scored yet)").replace("%1", str(unscored))
+            )
             self.result_label.setStyleSheet("color: #5f6368;")
         percent = 100.0 * total / maximum if maximum else 0.0
-        self.score_label.setText(self.tr("Score: %1 / %2 (%3%)").replace("%1", str(total))
-                                 .replace("%2", str(maximum)).replace("%3", f"{percent:.0f}"))
+        self.score_label.setText(
+            self.tr("Score: %1 / %2 (%3%)")
+            .replace("%1", str(total))
+            .replace("%2", str(maximum))
+            .replace("%3", f"{percent:.0f}")
+        )
         names = [text(item.label) for item in items if item.code in failed]
         self.failed_label.setText(
             self.tr("Mandatory items scored 0 (the evaluation fails): %1").replace("%1", "、".join(names))
-            if names else "")
+            if names
+            else ""
+        )
         self.update_state()
 
     def preview(self, scores: dict[str, int]) -> Score:

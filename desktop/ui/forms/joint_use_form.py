@@ -27,8 +27,19 @@ from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.notice_preview import notice_preview
 from desktop.ui.language import field_label, text
 
-ITEMS = ("title", "joint_use_statement", "pi_items", "scope", "joint_users", "purposes", "responsible_name",
-         "responsible_address", "responsible_is_corporation", "responsible_representative", "acquisition_method")
+ITEMS = (
+    "title",
+    "joint_use_statement",
+    "pi_items",
+    "scope",
+    "joint_users",
+    "purposes",
+    "responsible_name",
+    "responsible_address",
+    "responsible_is_corporation",
+    "responsible_representative",
+    "acquisition_method",
+)
 NOTICE_AND_PERIOD = ("notice_method", "notice_reference", "notice_published_on", "start_date", "end_date")
 
 
@@ -39,8 +50,14 @@ class JointUseChangeDialog(RecordDialog):
     schema = JOINT_USE_CHANGE
     field_names = ("field", "description", "changed_on", "noticed_on")
 
-    def __init__(self, services: Any, joint_use_id: int, change_id: int | None = None, parent: QWidget | None = None,
-                 defaults: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        services: Any,
+        joint_use_id: int,
+        change_id: int | None = None,
+        parent: QWidget | None = None,
+        defaults: dict[str, Any] | None = None,
+    ):
         self.joint_use_id = joint_use_id
         super().__init__(services, change_id, parent, defaults)
         self.resize(560, 340)
@@ -96,8 +113,10 @@ class JointUseDialog(RecordDialog):
     def build_changes(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        headers = [field_label(JOINT_USE_CHANGE.field(name)) for name in ("field", "description", "changed_on",
-                                                                          "noticed_on")]
+        headers = [
+            field_label(JOINT_USE_CHANGE.field(name))
+            for name in ("field", "description", "changed_on", "noticed_on")
+        ]
         self.change_table = QTableWidget(0, len(headers), page)
         self.change_table.setObjectName("changeTable")
         self.change_table.setHorizontalHeaderLabels(headers)
@@ -149,8 +168,12 @@ class JointUseDialog(RecordDialog):
                 what = text(JointUseChangeField(change.field).label)
             except ValueError:
                 what = change.field
-            cells = [what, change.description.replace("\n", " "), change.changed_on.isoformat(),
-                     change.noticed_on.isoformat() if change.noticed_on else self.tr("not yet")]
+            cells = [
+                what,
+                change.description.replace("\n", " "),
+                change.changed_on.isoformat(),
+                change.noticed_on.isoformat() if change.noticed_on else self.tr("not yet"),
+            ]
             for column, value in enumerate(cells):
                 self.change_table.setItem(row, column, QTableWidgetItem(value))
         saved = self.record_id is not None

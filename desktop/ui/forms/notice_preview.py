@@ -9,9 +9,20 @@ from typing import Any
 
 from desktop.services.joint_uses import notice_text
 
-NOTICE_FIELDS = ("title", "joint_use_statement", "pi_items", "scope", "joint_users", "purposes", "responsible_name",
-                 "responsible_address", "responsible_is_corporation", "responsible_representative",
-                 "acquisition_method", "start_date")
+NOTICE_FIELDS = (
+    "title",
+    "joint_use_statement",
+    "pi_items",
+    "scope",
+    "joint_users",
+    "purposes",
+    "responsible_name",
+    "responsible_address",
+    "responsible_is_corporation",
+    "responsible_representative",
+    "acquisition_method",
+    "start_date",
+)
 
 
 class _Unset:

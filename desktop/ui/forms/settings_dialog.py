@@ -64,9 +64,17 @@ class ChecklistTemplateEditor(QWidget):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("templateTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Code"), self.tr("Group"), self.tr("Item (Japanese)"), self.tr("Item (English)"),
-            self.tr("Mandatory"), self.tr("Max score"), self.tr("Simplified route")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Group"),
+                self.tr("Item (Japanese)"),
+                self.tr("Item (English)"),
+                self.tr("Mandatory"),
+                self.tr("Max score"),
+                self.tr("Simplified route"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
@@ -113,7 +121,9 @@ class ChecklistTemplateEditor(QWidget):
         self.table.setItem(row, 3, QTableWidgetItem(str(item.get("en", ""))))
         for column, key in ((4, "mandatory"), (6, "simplified")):
             cell = QTableWidgetItem()
-            cell.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            cell.setFlags(
+                Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            )
             cell.setCheckState(Qt.CheckState.Checked if item.get(key) else Qt.CheckState.Unchecked)
             self.table.setItem(row, column, cell)
         score = QSpinBox()
@@ -132,9 +142,15 @@ class ChecklistTemplateEditor(QWidget):
 
         group = self.table.cellWidget(row, 1)
         score = self.table.cellWidget(row, 5)
-        return {"code": cell_text(0), "group": group.currentData(), "ja": cell_text(2),  # type: ignore[union-attr]
-                "en": cell_text(3) or cell_text(2), "mandatory": checked(4),
-                "max_score": score.value(), "simplified": checked(6)}  # type: ignore[union-attr]
+        return {
+            "code": cell_text(0),
+            "group": group.currentData(),
+            "ja": cell_text(2),  # type: ignore[union-attr]
+            "en": cell_text(3) or cell_text(2),
+            "mandatory": checked(4),
+            "max_score": score.value(),
+            "simplified": checked(6),
+        }  # type: ignore[union-attr]
 
     def items(self) -> list[dict[str, Any]]:
         return [self.row_values(row) for row in range(self.table.rowCount())]
@@ -203,8 +219,11 @@ class SettingsDialog(QDialog):
         form = QFormLayout(page)
         self.spins: dict[str, QSpinBox] = {}
         self.rule_errors: dict[str, FieldErrorLabel] = {}
-        ranges = {"evaluation_pass_percent": (0, 100), "evaluation_conditional_percent": (0, 100),
-                  "evaluation_interval_months": (1, 60)}
+        ranges = {
+            "evaluation_pass_percent": (0, 100),
+            "evaluation_conditional_percent": (0, 100),
+            "evaluation_interval_months": (1, 60),
+        }
         for key in (*NUMBER_KEYS, "attachment_max_bytes"):
             spin = QSpinBox(page)
             spin.setObjectName(f"setting_{key}")
@@ -252,7 +271,9 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         self.database_edit = QLineEdit(page)
         self.database_edit.setObjectName("databaseEdit")
-        self.database_edit.setPlaceholderText(self.tr("SQLite file or postgresql+psycopg://… (empty = default)"))
+        self.database_edit.setPlaceholderText(
+            self.tr("SQLite file or postgresql+psycopg://… (empty = default)")
+        )
         browse = QPushButton(self.tr("&Browse…"), page)
         browse.setAutoDefault(False)
         browse.clicked.connect(self.browse_database)
@@ -261,8 +282,13 @@ class SettingsDialog(QDialog):
         caption = QLabel(self.tr("Database at next start"), page)
         caption.setBuddy(self.database_edit)
         form.addRow(caption, row)
-        note = QLabel(self.tr("A --db option or the ITAKU_DATABASE_URL variable still take precedence. "
-                              "The change takes effect when Itaku is started again."), page)
+        note = QLabel(
+            self.tr(
+                "A --db option or the ITAKU_DATABASE_URL variable still take precedence. "
+                "The change takes effect when Itaku is started again."
+            ),
+            page,
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6368;")
         form.addRow("", note)
@@ -271,13 +297,16 @@ class SettingsDialog(QDialog):
     # Loading ---------------------------------------------------------------------------------------
     def load(self) -> None:
         self.profile = self.services.company.get()
-        self.company_form.set_values({name: getattr(self.profile, name) for name in COMPANY.names}
-                                     if self.profile is not None else {})
+        self.company_form.set_values(
+            {name: getattr(self.profile, name) for name in COMPANY.names} if self.profile is not None else {}
+        )
         self.loaded_company = self.company_form.values()
         self.values = self.services.settings.get_all()
         for key in NUMBER_KEYS:
             self.spins[key].setValue(int(self.values[key]))
-        self.spins["attachment_max_bytes"].setValue(max(1, int(self.values["attachment_max_bytes"]) // MEBIBYTE))
+        self.spins["attachment_max_bytes"].setValue(
+            max(1, int(self.values["attachment_max_bytes"]) // MEBIBYTE)
+        )
         self.template_editor.set_items(list(self.values["evaluation_template"]))
         stored = user_settings()
         language = str(stored.value(LANGUAGE_KEY, current_language()))
@@ -288,23 +317,34 @@ class SettingsDialog(QDialog):
 
     def browse_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Database file"), "", self.tr("SQLite database (*.sqlite3 *.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            self,
+            self.tr("Database file"),
+            "",
+            self.tr("SQLite database (*.sqlite3 *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.database_edit.setText(path)
 
     def update_state(self) -> None:
         missing = self.company_form.missing_required()
         self.save_button.setEnabled(not missing)
-        self.status_label.setText(self.tr("Required: %1").replace("%1", "、".join(
-            text(COMPANY.field(name).label) for name in missing)) if missing else "")
+        self.status_label.setText(
+            self.tr("Required: %1").replace(
+                "%1", "、".join(text(COMPANY.field(name).label) for name in missing)
+            )
+            if missing
+            else ""
+        )
 
     # Saving ----------------------------------------------------------------------------------------
     def setting_changes(self) -> dict[str, Any]:
         wanted: dict[str, Any] = {key: self.spins[key].value() for key in NUMBER_KEYS}
         wanted["attachment_max_bytes"] = self.spins["attachment_max_bytes"].value() * MEBIBYTE
         if self.spins["attachment_max_bytes"].value() == int(self.values["attachment_max_bytes"]) // MEBIBYTE:
-            wanted["attachment_max_bytes"] = self.values["attachment_max_bytes"]  # untouched: keep exact bytes
+            wanted["attachment_max_bytes"] = self.values[
+                "attachment_max_bytes"
+            ]  # untouched: keep exact bytes
         wanted["evaluation_template"] = self.template_editor.items()
         return {key: value for key, value in wanted.items() if value != self.values[key]}
 

@@ -18,7 +18,6 @@ if TYPE_CHECKING:  # the dashboard uses this module before the database (and SQL
 AUDIT_LIMIT = 1000
 
 
-
 def record_type_label(record_type: str) -> str:
     return text(schema_record_type_label(record_type))
 
@@ -30,8 +29,11 @@ def changes_summary(event: Any) -> str:
     for name, pair in (event.changes or {}).items():
         label = text(schema.field(name).label) if schema is not None and name in schema.names else name
         before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-        if event.action == AuditAction.UPDATE.value and not isinstance(before, list | dict) \
-                and not isinstance(after, list | dict):
+        if (
+            event.action == AuditAction.UPDATE.value
+            and not isinstance(before, list | dict)
+            and not isinstance(after, list | dict)
+        ):
             parts.append(f"{label}: {_short(before)} → {_short(after)}")
         else:
             parts.append(label)
@@ -45,16 +47,45 @@ def _short(value: Any) -> str:
 
 class AuditTableModel(ListRegisterModel):
     def __init__(self, services: Any, parent: Any = None):
-        super().__init__((
-            Column("occurred_at", lambda: QCoreApplication.translate("AuditTableModel", "When"), lambda event: event.occurred_at),
-            Column("actor", lambda: QCoreApplication.translate("AuditTableModel", "Who"), lambda event: event.actor),
-            Column("action", lambda: QCoreApplication.translate("AuditTableModel", "Action"), lambda event: event.action, display=enum_display(AuditAction)),
-            Column("record_type", lambda: QCoreApplication.translate("AuditTableModel", "Record"), lambda event: event.record_type,
-                   display=record_type_label),
-            Column("record_id", lambda: QCoreApplication.translate("AuditTableModel", "No."), lambda event: event.record_id, align_right=True),
-            Column("changes", lambda: QCoreApplication.translate("AuditTableModel", "Changes"), lambda event: len(event.changes or {}),
-                   render=changes_summary),
-        ), parent)
+        super().__init__(
+            (
+                Column(
+                    "occurred_at",
+                    lambda: QCoreApplication.translate("AuditTableModel", "When"),
+                    lambda event: event.occurred_at,
+                ),
+                Column(
+                    "actor",
+                    lambda: QCoreApplication.translate("AuditTableModel", "Who"),
+                    lambda event: event.actor,
+                ),
+                Column(
+                    "action",
+                    lambda: QCoreApplication.translate("AuditTableModel", "Action"),
+                    lambda event: event.action,
+                    display=enum_display(AuditAction),
+                ),
+                Column(
+                    "record_type",
+                    lambda: QCoreApplication.translate("AuditTableModel", "Record"),
+                    lambda event: event.record_type,
+                    display=record_type_label,
+                ),
+                Column(
+                    "record_id",
+                    lambda: QCoreApplication.translate("AuditTableModel", "No."),
+                    lambda event: event.record_id,
+                    align_right=True,
+                ),
+                Column(
+                    "changes",
+                    lambda: QCoreApplication.translate("AuditTableModel", "Changes"),
+                    lambda event: len(event.changes or {}),
+                    render=changes_summary,
+                ),
+            ),
+            parent,
+        )
         self.services = services
         from desktop.services.audit import AuditFilter
 

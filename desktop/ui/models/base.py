@@ -17,12 +17,12 @@ from desktop.domain.enums import LabelledEnum, Severity
 from desktop.domain.rules import Finding
 from desktop.ui.language import text
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1       # the native Python value, for sorting
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the native Python value, for sorting
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the record's id (same on every column)
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3        # the row object itself
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4     # normalized text the search box matches against
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 5     # the value the status filter compares
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 6   # worst severity of the row's findings ("" when none)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the row object itself
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # normalized text the search box matches against
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 5  # the value the status filter compares
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 6  # worst severity of the row's findings ("" when none)
 
 BLOCKING_COLOUR = QColor("#c62828")
 WARNING_COLOUR = QColor("#e08600")
@@ -58,11 +58,13 @@ def display_value(value: Any) -> str:
 
 def enum_display(enum: type[LabelledEnum]) -> Callable[[Any], str]:
     """A display function for a stored enum value ("active" → 委託中); unknown values show as they are."""
+
     def show(value: Any) -> str:
         try:
             return text(enum(value).label)
         except ValueError:
             return display_value(value)
+
     return show
 
 
@@ -98,7 +100,9 @@ def findings_tooltip(findings: Sequence[Finding]) -> str:
 class FindingsIndex:
     """The open findings of the whole database, looked up by the record a register row shows."""
 
-    def __init__(self, findings: Sequence[Finding] = (), redelegation_engagements: dict[int, int] | None = None):
+    def __init__(
+        self, findings: Sequence[Finding] = (), redelegation_engagements: dict[int, int] | None = None
+    ):
         self.findings = list(findings)
         self.by_record: dict[tuple[str, int], list[Finding]] = {}
         for finding in self.findings:
@@ -143,13 +147,16 @@ class RegisterModel(QAbstractTableModel):
     def column_index(self, key: str) -> int:
         return next(i for i, column in enumerate(self.columns) if column.key == key)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].header()
             if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].key == "findings":
-                return QCoreApplication.translate("RegisterModel", "Open findings: red = blocking, orange = warning")
+                return QCoreApplication.translate(
+                    "RegisterModel", "Open findings: red = blocking, orange = warning"
+                )
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None

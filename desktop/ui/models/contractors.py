@@ -17,7 +17,9 @@ PAGE_SIZE = 200
 
 
 def _field(name: str, **options: Any) -> Column:
-    return Column(name, lambda: field_label(CONTRACTOR.field(name)), lambda row: getattr(row, name), **options)
+    return Column(
+        name, lambda: field_label(CONTRACTOR.field(name)), lambda row: getattr(row, name), **options
+    )
 
 
 CONTRACTOR_COLUMNS = (
@@ -47,8 +49,9 @@ class ContractorTableModel(RegisterModel):
         self._exhausted = True
 
     def _fetch(self, offset: int, limit: int) -> list[ContractorRow]:
-        return self.services.contractors.search(self.search_text_value, self.status, self.order_by,
-                                                self.descending, offset, limit)
+        return self.services.contractors.search(
+            self.search_text_value, self.status, self.order_by, self.descending, offset, limit
+        )
 
     def refresh(self) -> None:
         """Reload as many rows as were shown (at least a page), e.g. after a change, a filter or a sort."""

@@ -33,14 +33,34 @@ def deadline_kind_label(kind: str) -> str:
 
 class FindingTableModel(ListRegisterModel):
     def __init__(self, parent: Any = None):
-        super().__init__((
-            Column("severity", lambda: QCoreApplication.translate("DashboardModel", "Severity"), lambda f: severity_rank(f.severity.value),
-                   render=lambda f: f"{FINDINGS_MARK} {text(f.severity.label)}"),
-            Column("record_type", lambda: QCoreApplication.translate("DashboardModel", "Record"), lambda f: f.record_type, display=record_type_label),
-            Column("record_label", lambda: QCoreApplication.translate("DashboardModel", "Name"), lambda f: f.record_label),
-            Column("message", lambda: QCoreApplication.translate("DashboardModel", "Finding"), lambda f: text(f.message)),
-            Column("due", lambda: QCoreApplication.translate("DashboardModel", "Since"), lambda f: f.due),
-        ), parent)
+        super().__init__(
+            (
+                Column(
+                    "severity",
+                    lambda: QCoreApplication.translate("DashboardModel", "Severity"),
+                    lambda f: severity_rank(f.severity.value),
+                    render=lambda f: f"{FINDINGS_MARK} {text(f.severity.label)}",
+                ),
+                Column(
+                    "record_type",
+                    lambda: QCoreApplication.translate("DashboardModel", "Record"),
+                    lambda f: f.record_type,
+                    display=record_type_label,
+                ),
+                Column(
+                    "record_label",
+                    lambda: QCoreApplication.translate("DashboardModel", "Name"),
+                    lambda f: f.record_label,
+                ),
+                Column(
+                    "message",
+                    lambda: QCoreApplication.translate("DashboardModel", "Finding"),
+                    lambda f: text(f.message),
+                ),
+                Column("due", lambda: QCoreApplication.translate("DashboardModel", "Since"), lambda f: f.due),
+            ),
+            parent,
+        )
 
     def set_findings_list(self, findings: list[Finding]) -> None:
         """Show the findings in the order given (the snapshot sorts them worst first, off the GUI thread)."""
@@ -63,12 +83,28 @@ class FindingTableModel(ListRegisterModel):
 
 class DeadlineTableModel(ListRegisterModel):
     def __init__(self, parent: Any = None):
-        super().__init__((
-            Column("due", lambda: QCoreApplication.translate("DashboardModel", "Due"), lambda d: d.due),
-            Column("kind", lambda: QCoreApplication.translate("DashboardModel", "What"), lambda d: d.kind, display=deadline_kind_label),
-            Column("record_label", lambda: QCoreApplication.translate("DashboardModel", "Name"), lambda d: d.record_label),
-            Column("message", lambda: QCoreApplication.translate("DashboardModel", "Details"), lambda d: text(d.message)),
-        ), parent)
+        super().__init__(
+            (
+                Column("due", lambda: QCoreApplication.translate("DashboardModel", "Due"), lambda d: d.due),
+                Column(
+                    "kind",
+                    lambda: QCoreApplication.translate("DashboardModel", "What"),
+                    lambda d: d.kind,
+                    display=deadline_kind_label,
+                ),
+                Column(
+                    "record_label",
+                    lambda: QCoreApplication.translate("DashboardModel", "Name"),
+                    lambda d: d.record_label,
+                ),
+                Column(
+                    "message",
+                    lambda: QCoreApplication.translate("DashboardModel", "Details"),
+                    lambda d: text(d.message),
+                ),
+            ),
+            parent,
+        )
 
     def set_deadlines(self, deadlines: list[Deadline]) -> None:
         """Show the deadlines in the order given (the snapshot sorts them by date)."""

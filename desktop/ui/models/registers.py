@@ -29,7 +29,6 @@ def _field(schema: Schema, name: str, attribute: str | None = None, **options: A
     return Column(key, lambda: field_label(schema.field(name)), lambda row: getattr(row, key), **options)
 
 
-
 FINDINGS = Column("findings", findings_header, lambda row: None)
 
 
@@ -38,7 +37,9 @@ def approval_text(row: Any) -> str:
     if row.is_superseded:
         return QCoreApplication.translate("RegisterModel", "Superseded")
     if row.approved_on is not None:
-        return QCoreApplication.translate("RegisterModel", "Approved %1").replace("%1", row.approved_on.isoformat())
+        return QCoreApplication.translate("RegisterModel", "Approved %1").replace(
+            "%1", row.approved_on.isoformat()
+        )
     return QCoreApplication.translate("RegisterModel", "Awaiting approval")
 
 
@@ -48,18 +49,31 @@ def approval_column() -> Column:
 
 class EvaluationTableModel(ListRegisterModel):
     def __init__(self, services: Any, parent: Any = None):
-        super().__init__((
-            FINDINGS,
-            _field(EVALUATION, "contractor_id", "contractor_name"),
-            _field(EVALUATION, "evaluated_on"),
-            _field(EVALUATION, "evaluator"),
-            _field(EVALUATION, "route", display=enum_display(EvaluationRoute)),
-            Column("score", lambda: QCoreApplication.translate("RegisterModel", "Score"), lambda row: row.total_score, align_right=True,
-                   render=lambda row: f"{row.total_score} / {row.max_score}"),
-            Column("result", lambda: QCoreApplication.translate("RegisterModel", "Result"), lambda row: row.result, display=enum_display(EvaluationResult)),
-            approval_column(),
-            _field(EVALUATION, "next_due_on"),
-        ), parent)
+        super().__init__(
+            (
+                FINDINGS,
+                _field(EVALUATION, "contractor_id", "contractor_name"),
+                _field(EVALUATION, "evaluated_on"),
+                _field(EVALUATION, "evaluator"),
+                _field(EVALUATION, "route", display=enum_display(EvaluationRoute)),
+                Column(
+                    "score",
+                    lambda: QCoreApplication.translate("RegisterModel", "Score"),
+                    lambda row: row.total_score,
+                    align_right=True,
+                    render=lambda row: f"{row.total_score} / {row.max_score}",
+                ),
+                Column(
+                    "result",
+                    lambda: QCoreApplication.translate("RegisterModel", "Result"),
+                    lambda row: row.result,
+                    display=enum_display(EvaluationResult),
+                ),
+                approval_column(),
+                _field(EVALUATION, "next_due_on"),
+            ),
+            parent,
+        )
         self.services = services
         self._latest: dict[int, int] = {}
 
@@ -88,21 +102,29 @@ class EvaluationTableModel(ListRegisterModel):
 
 class ContractTableModel(ListRegisterModel):
     def __init__(self, services: Any, parent: Any = None):
-        super().__init__((
-            FINDINGS,
-            _field(CONTRACT, "contractor_id", "contractor_name"),
-            _field(CONTRACT, "kind", display=enum_display(ContractKind)),
-            _field(CONTRACT, "title"),
-            approval_column(),
-            _field(CONTRACT, "reference_number"),
-            _field(CONTRACT, "signed_on"),
-            _field(CONTRACT, "effective_from"),
-            _field(CONTRACT, "expires_on"),
-            _field(CONTRACT, "auto_renewal"),
-            Column("missing_clauses", lambda: QCoreApplication.translate("RegisterModel", "Missing clauses"), lambda row: row.missing_clauses,
-                   display=lambda codes: "、".join(text(CLAUSE_BY_CODE[code].label) if code in CLAUSE_BY_CODE
-                                                    else code for code in codes)),
-        ), parent)
+        super().__init__(
+            (
+                FINDINGS,
+                _field(CONTRACT, "contractor_id", "contractor_name"),
+                _field(CONTRACT, "kind", display=enum_display(ContractKind)),
+                _field(CONTRACT, "title"),
+                approval_column(),
+                _field(CONTRACT, "reference_number"),
+                _field(CONTRACT, "signed_on"),
+                _field(CONTRACT, "effective_from"),
+                _field(CONTRACT, "expires_on"),
+                _field(CONTRACT, "auto_renewal"),
+                Column(
+                    "missing_clauses",
+                    lambda: QCoreApplication.translate("RegisterModel", "Missing clauses"),
+                    lambda row: row.missing_clauses,
+                    display=lambda codes: "、".join(
+                        text(CLAUSE_BY_CODE[code].label) if code in CLAUSE_BY_CODE else code for code in codes
+                    ),
+                ),
+            ),
+            parent,
+        )
         self.services = services
 
     def fetch_rows(self) -> list[Any]:
@@ -120,18 +142,30 @@ class ContractTableModel(ListRegisterModel):
 
 class EngagementTableModel(ListRegisterModel):
     def __init__(self, services: Any, parent: Any = None):
-        super().__init__((
-            FINDINGS,
-            _field(ENGAGEMENT, "client_name"),
-            _field(ENGAGEMENT, "original_business_name"),
-            _field(ENGAGEMENT, "work"),
-            _field(ENGAGEMENT, "start_date"),
-            _field(ENGAGEMENT, "end_date"),
-            _field(ENGAGEMENT, "status", display=enum_display(EngagementStatus)),
-            Column("hop_count", lambda: QCoreApplication.translate("RegisterModel", "Consents"), lambda row: row.hop_count, align_right=True),
-            Column("redelegation_count", lambda: QCoreApplication.translate("RegisterModel", "Re-delegations"), lambda row: row.redelegation_count,
-                   align_right=True),
-        ), parent)
+        super().__init__(
+            (
+                FINDINGS,
+                _field(ENGAGEMENT, "client_name"),
+                _field(ENGAGEMENT, "original_business_name"),
+                _field(ENGAGEMENT, "work"),
+                _field(ENGAGEMENT, "start_date"),
+                _field(ENGAGEMENT, "end_date"),
+                _field(ENGAGEMENT, "status", display=enum_display(EngagementStatus)),
+                Column(
+                    "hop_count",
+                    lambda: QCoreApplication.translate("RegisterModel", "Consents"),
+                    lambda row: row.hop_count,
+                    align_right=True,
+                ),
+                Column(
+                    "redelegation_count",
+                    lambda: QCoreApplication.translate("RegisterModel", "Re-delegations"),
+                    lambda row: row.redelegation_count,
+                    align_right=True,
+                ),
+            ),
+            parent,
+        )
         self.services = services
 
     def fetch_rows(self) -> list[Any]:
@@ -153,15 +187,27 @@ JOINT_USE_ENDED = "ended"
 
 class JointUseTableModel(ListRegisterModel):
     def __init__(self, services: Any, parent: Any = None):
-        super().__init__((
-            FINDINGS,
-            _field(JOINT_USE, "title"),
-            Column("responsible_name", lambda: QCoreApplication.translate("RegisterModel", "Responsible party"), lambda row: row.responsible_name),
-            _field(JOINT_USE, "start_date"),
-            _field(JOINT_USE, "end_date"),
-            _field(JOINT_USE, "notice_published_on"),
-            Column("change_count", lambda: QCoreApplication.translate("RegisterModel", "Changes"), lambda row: row.change_count, align_right=True),
-        ), parent)
+        super().__init__(
+            (
+                FINDINGS,
+                _field(JOINT_USE, "title"),
+                Column(
+                    "responsible_name",
+                    lambda: QCoreApplication.translate("RegisterModel", "Responsible party"),
+                    lambda row: row.responsible_name,
+                ),
+                _field(JOINT_USE, "start_date"),
+                _field(JOINT_USE, "end_date"),
+                _field(JOINT_USE, "notice_published_on"),
+                Column(
+                    "change_count",
+                    lambda: QCoreApplication.translate("RegisterModel", "Changes"),
+                    lambda row: row.change_count,
+                    align_right=True,
+                ),
+            ),
+            parent,
+        )
         self.services = services
 
     def fetch_rows(self) -> list[Any]:

@@ -159,8 +159,9 @@ class AuditLogPage(QWidget):
         self.model.set_criteria(self.criteria())
         shown, total = self.model.rowCount(), self.model.total
         if total > AUDIT_LIMIT:
-            self.count_label.setText(self.tr("{0} events; the newest {1} are shown").format(
-                f"{total:,}", f"{AUDIT_LIMIT:,}"))
+            self.count_label.setText(
+                self.tr("{0} events; the newest {1} are shown").format(f"{total:,}", f"{AUDIT_LIMIT:,}")
+            )
         else:
             self.count_label.setText(self.tr("{0} events").format(f"{shown:,}"))
         header = self.table.horizontalHeader()
@@ -187,9 +188,13 @@ class AuditLogPage(QWidget):
         from desktop.ui.operations import run_operation
 
         self.verify_button.setEnabled(False)
-        self.verification = run_operation(self, self.tr("Audit trail"), self.tr("Verifying the audit trail…"),
-                                          lambda _progress: self.services.audit.verify_chain(),
-                                          on_success=self.show_verification)
+        self.verification = run_operation(
+            self,
+            self.tr("Audit trail"),
+            self.tr("Verifying the audit trail…"),
+            lambda _progress: self.services.audit.verify_chain(),
+            on_success=self.show_verification,
+        )
         self.verification.finished.connect(lambda _ok: self.verify_button.setEnabled(True))
         return self.verification
 

@@ -142,10 +142,13 @@ class DashboardPage(QWidget):
         blocking = snapshot.blocking_count
         self.blocking_figure.set_value(blocking)
         self.warning_figure.set_value(snapshot.finding_count - blocking)
-        self.deadline_figure.caption.setText(self.tr("Deadlines in the next %n day(s)", "", snapshot.horizon_days))
+        self.deadline_figure.caption.setText(
+            self.tr("Deadlines in the next %n day(s)", "", snapshot.horizon_days)
+        )
         self.deadline_figure.set_value(len(snapshot.deadlines))
-        self.deadlines_label.setText(self.tr("&Deadlines of the next %n day(s), in date order", "",
-                                             snapshot.horizon_days))
+        self.deadlines_label.setText(
+            self.tr("&Deadlines of the next %n day(s), in date order", "", snapshot.horizon_days)
+        )
         self.findings_model.set_findings_list(snapshot.ordered_findings)
         self.deadlines_model.set_deadlines(snapshot.deadlines)
         for view in (self.findings_view, self.deadlines_view):

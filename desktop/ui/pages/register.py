@@ -35,7 +35,6 @@ MIN_STRETCH_WIDTH = 180
 STATUS_MESSAGE_MS = 10_000
 
 
-
 def page_title_label(title: str, parent: QWidget) -> QLabel:
     label = QLabel(title, parent)
     label.setObjectName("pageTitle")
@@ -77,7 +76,9 @@ class RegisterTable(QTableView):
         current = header.sectionSize(self.stretch_column)
         if slack > 0:
             header.resizeSection(self.stretch_column, current + slack)
-        elif slack < 0 and current > MIN_STRETCH_WIDTH:  # narrow the long text first, before scrolling sideways
+        elif (
+            slack < 0 and current > MIN_STRETCH_WIDTH
+        ):  # narrow the long text first, before scrolling sideways
             header.resizeSection(self.stretch_column, max(MIN_STRETCH_WIDTH, current + slack))
 
     def resizeEvent(self, event: Any) -> None:
@@ -133,8 +134,12 @@ class RegisterPage(QWidget):
         self.edit_button.setObjectName("editButton")
         self.delete_button.setObjectName("deleteButton")
         self.new_button.setToolTip(QCoreApplication.translate("RegisterPage", "New record (Ctrl+N)"))
-        self.edit_button.setToolTip(QCoreApplication.translate("RegisterPage", "Open the selected record (Enter)"))
-        self.delete_button.setToolTip(QCoreApplication.translate("RegisterPage", "Delete the selected record (Del)"))
+        self.edit_button.setToolTip(
+            QCoreApplication.translate("RegisterPage", "Open the selected record (Enter)")
+        )
+        self.delete_button.setToolTip(
+            QCoreApplication.translate("RegisterPage", "Delete the selected record (Del)")
+        )
 
         self.table = RegisterTable(self)
         self.table.setObjectName("registerTable")
@@ -183,8 +188,10 @@ class RegisterPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.delete_requested.connect(self.delete_selected)
-        for sequence, slot in ((QKeySequence.StandardKey.New, self.new_record),
-                               (QKeySequence.StandardKey.Find, self.focus_search)):
+        for sequence, slot in (
+            (QKeySequence.StandardKey.New, self.new_record),
+            (QKeySequence.StandardKey.Find, self.focus_search),
+        ):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -292,7 +299,9 @@ class RegisterPage(QWidget):
 
     @staticmethod
     def tr_count_of(shown: int, total: int) -> str:
-        return QCoreApplication.translate("RegisterPage", "{0} of {1} records").format(f"{shown:,}", f"{total:,}")
+        return QCoreApplication.translate("RegisterPage", "{0} of {1} records").format(
+            f"{shown:,}", f"{total:,}"
+        )
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -315,7 +324,9 @@ class RegisterPage(QWidget):
             index = model.index(row, 0)
             if index.data(RECORD_ID_ROLE) == record_id:
                 self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 self.table.scrollTo(index)
                 return True
         return False
@@ -335,7 +346,9 @@ class RegisterPage(QWidget):
         return [row for row in (index.data(ROW_ROLE) for index in indexes) if row is not None]
 
     def has_one_selected(self) -> bool:
-        return self.selected_row_object() is not None and len(self.table.selectionModel().selectedRows(0)) == 1
+        return (
+            self.selected_row_object() is not None and len(self.table.selectionModel().selectedRows(0)) == 1
+        )
 
     def may_approve(self) -> bool:
         """Whether the signed-in role may approve (the officer); the services enforce it regardless."""
@@ -351,7 +364,9 @@ class RegisterPage(QWidget):
         may_write = self.may_write()
         self.new_button.setEnabled(may_write)
         self.edit_button.setEnabled(has_selection)  # an auditor may open a record to read it
-        self.delete_button.setEnabled(may_write and self.has_one_selected())  # one at a time: it cannot be undone
+        self.delete_button.setEnabled(
+            may_write and self.has_one_selected()
+        )  # one at a time: it cannot be undone
         if self.approve_button is not None:
             self.update_approval()
 
@@ -378,9 +393,15 @@ class RegisterPage(QWidget):
         row = self.selected_row_object()
         if row is None or not self.may_write() or not self.has_one_selected():
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RegisterPage", "Delete"),
-                          QCoreApplication.translate("RegisterPage", "Delete “{0}”? This cannot be undone.").format(self.describe_row(row)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("RegisterPage", "Delete"),
+            QCoreApplication.translate("RegisterPage", "Delete “{0}”? This cannot be undone.").format(
+                self.describe_row(row)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("confirmDelete")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -398,7 +419,9 @@ class RegisterPage(QWidget):
         try:
             self.delete_record(record_id, version)
         except Exception as error:  # a service refusal: show its reason, change nothing
-            show_error(self, QCoreApplication.translate("RegisterPage", "Cannot delete"), describe_error(error)).setObjectName("deleteRefused")
+            show_error(
+                self, QCoreApplication.translate("RegisterPage", "Cannot delete"), describe_error(error)
+            ).setObjectName("deleteRefused")
             return
         self.bus.announce({self.record_type})
 
@@ -414,10 +437,14 @@ class RegisterPage(QWidget):
         """Several rows may be selected (Shift, Ctrl, Ctrl+A); the button and the context menu approve
         those of them awaiting approval, in one all-or-nothing service call off the GUI thread."""
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.approve_button = QPushButton(QCoreApplication.translate("RegisterPage", "&Approve selected…"), self)
+        self.approve_button = QPushButton(
+            QCoreApplication.translate("RegisterPage", "&Approve selected…"), self
+        )
         self.approve_button.setObjectName("approveSelectedButton")
         self.approve_button.clicked.connect(self.approve_selected)
-        self.approve_action = QAction(QCoreApplication.translate("RegisterPage", "&Approve selected…"), self.table)
+        self.approve_action = QAction(
+            QCoreApplication.translate("RegisterPage", "&Approve selected…"), self.table
+        )
         self.approve_action.setObjectName("approveSelectedAction")
         self.approve_action.triggered.connect(self.approve_selected)
         self.table.addAction(self.approve_action)
@@ -431,14 +458,19 @@ class RegisterPage(QWidget):
         assert self.approve_button is not None and self.approve_action is not None
         if not self.may_approve():
             enabled = False
-            tip = QCoreApplication.translate("RegisterPage", "Only the PI protection officer (個人情報保護責任者) can approve.")
+            tip = QCoreApplication.translate(
+                "RegisterPage", "Only the PI protection officer (個人情報保護責任者) can approve."
+            )
         else:
             indexes = self.table.selectionModel().selectedRows(0)
             enabled = self.approval_operation is None and any(
-                self.is_pending(row) for row in (index.data(ROW_ROLE) for index in indexes) if row is not None)
+                self.is_pending(row) for row in (index.data(ROW_ROLE) for index in indexes) if row is not None
+            )
             tip = QCoreApplication.translate(
-                "RegisterPage", "Approve the selected rows awaiting approval: all of them, or none if one cannot be "
-                                "approved. Select several with Shift or Ctrl, all with Ctrl+A.")
+                "RegisterPage",
+                "Approve the selected rows awaiting approval: all of them, or none if one cannot be "
+                "approved. Select several with Shift or Ctrl, all with Ctrl+A.",
+            )
         for widget in (self.approve_button, self.approve_action):
             widget.setEnabled(enabled)
             widget.setToolTip(tip)
@@ -455,10 +487,16 @@ class RegisterPage(QWidget):
         skipped = len(rows) - len(pending)
         if skipped:
             question += "\n" + QCoreApplication.translate(
-                "RegisterPage", "%1 of the selected rows are already approved or superseded and stay as they are."
+                "RegisterPage",
+                "%1 of the selected rows are already approved or superseded and stay as they are.",
             ).replace("%1", f"{skipped:,}")
-        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RegisterPage", "Approve"), question,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("RegisterPage", "Approve"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("confirmApproval")
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -480,9 +518,12 @@ class RegisterPage(QWidget):
             return len(service.approve_many(ids, versions, progress=progress.report))
 
         title = QCoreApplication.translate("RegisterPage", "Approve")
-        label = QCoreApplication.translate("RegisterPage", "Approving %1 records…").replace("%1", f"{len(ids):,}")
-        self.approval_operation = run_operation(self, title, label, work, bus=self.bus, changes={self.record_type},
-                                                on_success=self._approved)
+        label = QCoreApplication.translate("RegisterPage", "Approving %1 records…").replace(
+            "%1", f"{len(ids):,}"
+        )
+        self.approval_operation = run_operation(
+            self, title, label, work, bus=self.bus, changes={self.record_type}, on_success=self._approved
+        )
         self.approval_operation.finished.connect(self._approval_finished)
         self.update_buttons()
 
@@ -490,8 +531,11 @@ class RegisterPage(QWidget):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(
-                QCoreApplication.translate("RegisterPage", "Approved %1 records.").replace("%1", f"{count:,}"),
-                STATUS_MESSAGE_MS)
+                QCoreApplication.translate("RegisterPage", "Approved %1 records.").replace(
+                    "%1", f"{count:,}"
+                ),
+                STATUS_MESSAGE_MS,
+            )
 
     def _approval_finished(self, _ok: bool) -> None:
         self.approval_operation = None

@@ -45,7 +45,9 @@ class ContractorsPage(RegisterPage):
         model = self.source_model
         self.table.setSortingEnabled(True)  # before the model: setting the indicator must not load it twice
         self.table.setModel(model)
-        self.table.horizontalHeader().setSortIndicator(model.column_index("name"), Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(
+            model.column_index("name"), Qt.SortOrder.AscendingOrder
+        )
         self.unfiltered_total = 0
         self.count_timer = QTimer(self)
         self.count_timer.setSingleShot(True)
@@ -120,7 +122,9 @@ class EvaluationsPage(RegisterPage):
         return self.services.evaluations
 
     def approval_question(self, count: int) -> str:
-        return self.tr("Approve %1 evaluations? From then on they count for the checks.").replace("%1", f"{count:,}")
+        return self.tr("Approve %1 evaluations? From then on they count for the checks.").replace(
+            "%1", f"{count:,}"
+        )
 
 
 class ContractsPage(RegisterPage):
@@ -156,7 +160,8 @@ class ContractsPage(RegisterPage):
 
     def approval_question(self, count: int) -> str:
         return self.tr("Approve %1 contracts and NDAs? From then on they count for the checks.").replace(
-            "%1", f"{count:,}")
+            "%1", f"{count:,}"
+        )
 
 
 class EngagementsPage(RegisterPage):

@@ -74,8 +74,11 @@ class ClauseChecklist(QWidget):
             self.missing_label.setText(self.tr("Choose the kind of contract to see which clauses it needs."))
             self.missing_label.setStyleSheet("color: #5f6368;")
         elif missing:
-            self.missing_label.setText(self.tr("%1 required clause(s) missing for this kind of contract.")
-                                       .replace("%1", str(len(missing))))
+            self.missing_label.setText(
+                self.tr("%1 required clause(s) missing for this kind of contract.").replace(
+                    "%1", str(len(missing))
+                )
+            )
             self.missing_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         else:
             self.missing_label.setText(self.tr("All clauses required for this kind of contract are present."))

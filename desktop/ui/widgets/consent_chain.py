@@ -52,9 +52,16 @@ def _status(dates: Iterable[date], start: date | None) -> tuple[str, date | None
     return LATE, dates[0]
 
 
-def chain_links(client_name: str, client_is_original: bool, original_business: str | None, start: date | None,
-                company_name: str, hops: Sequence[Any], redelegations: Sequence[Any],
-                contractor_name: Any) -> list[ChainLink]:
+def chain_links(
+    client_name: str,
+    client_is_original: bool,
+    original_business: str | None,
+    start: date | None,
+    company_name: str,
+    hops: Sequence[Any],
+    redelegations: Sequence[Any],
+    contractor_name: Any,
+) -> list[ChainLink]:
     """The links of the chain, computed from the hops as the rules do (consent dated on or before the start)."""
     links: list[ChainLink] = []
     if client_is_original:
@@ -65,11 +72,22 @@ def chain_links(client_name: str, client_is_original: bool, original_business: s
         status, day = _status((hop.consented_on for hop in hops if hop.redelegation_id is None), start)
         links.append(ChainLink("client", client_name, company_name, status, original, None, start, day))
     for redelegation in redelegations:
-        status, day = _status((hop.consented_on for hop in hops if hop.redelegation_id == redelegation.id),
-                              redelegation.start_date)
-        links.append(ChainLink(f"redelegation:{redelegation.id}", company_name,
-                               contractor_name(redelegation), status, client_name, redelegation.id,
-                               redelegation.start_date, day))
+        status, day = _status(
+            (hop.consented_on for hop in hops if hop.redelegation_id == redelegation.id),
+            redelegation.start_date,
+        )
+        links.append(
+            ChainLink(
+                f"redelegation:{redelegation.id}",
+                company_name,
+                contractor_name(redelegation),
+                status,
+                client_name,
+                redelegation.id,
+                redelegation.start_date,
+                day,
+            )
+        )
     return links
 
 
@@ -107,28 +125,49 @@ class ConsentChainView(QWidget):
 
     def link_text(self, link: ChainLink) -> str:
         if link.status == NEUTRAL:
-            return self.tr("→ entrusts\n(no consent needed)") if link.key == "client" else self.tr("→ entrusts")
+            return (
+                self.tr("→ entrusts\n(no consent needed)") if link.key == "client" else self.tr("→ entrusts")
+            )
         if link.status == OK:
-            return self.tr("→ consent\n%1").replace("%1", link.consented_on.isoformat() if link.consented_on else "")
+            return self.tr("→ consent\n%1").replace(
+                "%1", link.consented_on.isoformat() if link.consented_on else ""
+            )
         if link.status == LATE:
-            return self.tr("→ consent late\n%1").replace("%1", link.consented_on.isoformat()
-                                                          if link.consented_on else "")
+            return self.tr("→ consent late\n%1").replace(
+                "%1", link.consented_on.isoformat() if link.consented_on else ""
+            )
         return self.tr("→ no consent")
 
     def reason(self, link: ChainLink) -> str:
         start = link.start.isoformat() if link.start else "?"
         if link.status == LATE:
-            return self.tr("%1 → %2: the consent of %3 (%4) is dated after the start (%5).").replace(
-                "%1", link.from_party).replace("%2", link.to_party).replace("%3", link.consenting_party or "?") \
-                .replace("%4", link.consented_on.isoformat() if link.consented_on else "?").replace("%5", start)
+            return (
+                self.tr("%1 → %2: the consent of %3 (%4) is dated after the start (%5).")
+                .replace("%1", link.from_party)
+                .replace("%2", link.to_party)
+                .replace("%3", link.consenting_party or "?")
+                .replace("%4", link.consented_on.isoformat() if link.consented_on else "?")
+                .replace("%5", start)
+            )
         if link.status == MISSING:
-            return self.tr("%1 → %2: no consent of %3 dated on or before the start (%4) is recorded.").replace(
-                "%1", link.from_party).replace("%2", link.to_party).replace("%3", link.consenting_party or "?") \
+            return (
+                self.tr("%1 → %2: no consent of %3 dated on or before the start (%4) is recorded.")
+                .replace("%1", link.from_party)
+                .replace("%2", link.to_party)
+                .replace("%3", link.consenting_party or "?")
                 .replace("%4", start)
+            )
         return ""
 
-    def set_chain(self, client_name: str, client_is_original: bool, original_business: str | None,
-                  company_name: str, links: list[ChainLink], clickable: bool = True) -> None:
+    def set_chain(
+        self,
+        client_name: str,
+        client_is_original: bool,
+        original_business: str | None,
+        company_name: str,
+        links: list[ChainLink],
+        clickable: bool = True,
+    ) -> None:
         for widget in self._widgets:
             self.grid.removeWidget(widget)
             widget.hide()
@@ -178,8 +217,10 @@ class ConsentChainView(QWidget):
             button.setToolTip(self.reason(link))
         button.setEnabled(link.needs_consent and self.clickable)
         if link.needs_consent and self.clickable:
-            button.setToolTip((button.toolTip() + "\n" if button.toolTip() else "")
-                              + self.tr("Click to record a consent for this link"))
+            button.setToolTip(
+                (button.toolTip() + "\n" if button.toolTip() else "")
+                + self.tr("Click to record a consent for this link")
+            )
         button.clicked.connect(lambda _checked=False, chosen=link: self.link_clicked.emit(chosen))
         self.buttons[link.key] = button
         return button

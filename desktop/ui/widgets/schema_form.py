@@ -43,8 +43,9 @@ class ChoiceBox(QComboBox):
 
     changed = Signal()
 
-    def __init__(self, choices: Iterable[tuple[str, Any]], blank: str | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, choices: Iterable[tuple[str, Any]], blank: str | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(16)
@@ -146,8 +147,11 @@ def _connect_changed(editor: QWidget, slot: Any) -> None:
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or (
-        isinstance(value, list | tuple) and not value)
+    return (
+        value is None
+        or (isinstance(value, str) and not value.strip())
+        or (isinstance(value, list | tuple) and not value)
+    )
 
 
 class SchemaForm(QObject):
@@ -155,8 +159,13 @@ class SchemaForm(QObject):
 
     changed = Signal()
 
-    def __init__(self, schema: Schema, names: Iterable[str] | None = None,
-                 editors: Mapping[str, QWidget] | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        schema: Schema,
+        names: Iterable[str] | None = None,
+        editors: Mapping[str, QWidget] | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.schema = schema
         self.names = tuple(names) if names is not None else schema.names

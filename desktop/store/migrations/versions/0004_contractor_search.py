@@ -46,15 +46,18 @@ def create_triggers() -> None:
     add = f"INSERT INTO {TABLE} (rowid, {columns}) VALUES (new.id, {new});"
     op.execute(f"CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON contractor BEGIN {add} END")
     op.execute(f"CREATE TRIGGER {TRIGGERS[1]} AFTER DELETE ON contractor BEGIN {remove} END")
-    op.execute(f"CREATE TRIGGER {TRIGGERS[2]} AFTER UPDATE OF id, {columns} ON contractor "
-               f"BEGIN {remove} {add} END")
+    op.execute(
+        f"CREATE TRIGGER {TRIGGERS[2]} AFTER UPDATE OF id, {columns} ON contractor BEGIN {remove} {add} END"
+    )
 
 
 def upgrade() -> None:
     if not _sqlite_with_trigram():
         return
-    op.execute(f"CREATE VIRTUAL TABLE {TABLE} USING fts5({', '.join(COLUMNS)}, content='contractor', "
-               "content_rowid='id', tokenize='trigram')")
+    op.execute(
+        f"CREATE VIRTUAL TABLE {TABLE} USING fts5({', '.join(COLUMNS)}, content='contractor', "
+        "content_rowid='id', tokenize='trigram')"
+    )
     create_triggers()
     op.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('rebuild')")
 
