@@ -1,0 +1,54 @@
+"""The one name of every kind of record and every rule.
+
+Each layer keeps one table keyed by these enums (schema, model, service, page, register, sheet), built
+from the enum, and a test fails when a table misses a member. The values are the strings stored in the
+database (audit trail, findings snapshot) and printed by `itaku-cli`: never change a value.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RecordType(StrEnum):
+    """A kind of record the audit trail knows."""
+
+    COMPANY_PROFILE = "company_profile"
+    CONTRACTOR = "contractor"
+    EVALUATION = "evaluation"
+    CONTRACT = "contract"
+    ENGAGEMENT = "engagement"
+    CONSENT_HOP = "consent_hop"
+    REDELEGATION = "redelegation"
+    JOINT_USE = "joint_use"
+    JOINT_USE_CHANGE = "joint_use_change"
+    ACCOUNT = "account"
+    SETTING = "setting"
+
+
+class RuleId(StrEnum):
+    """A compliance rule; its value is `<record type>.<what is wrong>`."""
+
+    EVALUATION_MISSING = "evaluation.missing"
+    EVALUATION_FAILED = "evaluation.failed"
+    EVALUATION_CONDITIONAL = "evaluation.conditional"
+    EVALUATION_OVERDUE = "evaluation.overdue"
+    EVALUATION_CERTIFICATE_EXPIRED = "evaluation.certificate_expired"
+    CONTRACT_NDA_MISSING = "contract.nda_missing"
+    CONTRACT_PI_CLAUSES_NOT_IN_FORCE = "contract.pi_clauses_not_in_force"
+    CONTRACT_CLAUSES_MISSING = "contract.clauses_missing"
+    CONTRACT_EXPIRING = "contract.expiring"
+    CONTRACTOR_DISPOSAL_UNCONFIRMED = "contractor.disposal_unconfirmed"
+    CONTRACTOR_FOREIGN_REGIME_MISSING = "contractor.foreign_regime_missing"
+    ENGAGEMENT_CONSENT_MISSING = "engagement.consent_missing"
+    REDELEGATION_CONSENT_MISSING = "redelegation.consent_missing"
+    REDELEGATION_CONTRACTOR_NOT_COMPLIANT = "redelegation.contractor_not_compliant"
+    JOINT_USE_ITEM_MISSING = "joint_use.item_missing"
+    JOINT_USE_NOTICE_LATE = "joint_use.notice_late"
+    JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE = "joint_use.change_without_advance_notice"
+    JOINT_USE_CHANGE_NOTICE_OVERDUE = "joint_use.change_notice_overdue"
+
+    @property
+    def topic(self) -> str:
+        """The part before the dot: the topic the rule's findings are counted under."""
+        return self.value.split(".", 1)[0]
