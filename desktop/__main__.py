@@ -14,9 +14,19 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from desktop import __version__
+
+if TYPE_CHECKING:  # the window's modules are imported once the frame is due, the services' behind it
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.facade import Services
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.opening import PendingServices
+
+    SignIn = Callable[[Services | PendingServices, MainWindow], bool]
 
 EXIT_OK = 0
 EXIT_INPUT = 2
@@ -63,7 +73,7 @@ def database_url(explicit: str | None) -> str | None:
     return stored_database_url()
 
 
-def open_window(args: argparse.Namespace) -> tuple[Any, Any]:
+def open_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
     """The application and the window frame, painted, before any database work."""
     from desktop.ui.application import create_application
     from desktop.ui.language import preferred_language
@@ -79,7 +89,7 @@ def open_window(args: argparse.Namespace) -> tuple[Any, Any]:
     return application, window
 
 
-def look_before_opening(window: Any, args: argparse.Namespace) -> bool | None:
+def look_before_opening(window: MainWindow, args: argparse.Namespace) -> bool | None:
     """Before the database is open: a quick look into a SQLite file (see desktop.app.quick_look). Shows the
     dashboard's figures when the database allows it; returns whether it has accounts (None: not known).
     Never an error: without a look the start-up simply goes on, and reports real problems itself."""
@@ -94,28 +104,29 @@ def look_before_opening(window: Any, args: argparse.Namespace) -> bool | None:
     return look.has_accounts
 
 
-def sign_in_interactively(services: Any, window: Any) -> bool:
+def sign_in_interactively(services: Services | PendingServices, window: MainWindow) -> bool:
     """The sign-in dialog (or, on a database without accounts, the one that creates the officer). While the
     database is still opening (PendingServices) the dialog shows at once when the quick look knew which one
     is needed, and closes by itself if opening fails."""
+    from desktop.ui.opening import PendingServices
     from desktop.ui.sign_in import sign_in_dialog
 
-    dialog = sign_in_dialog(services, window, getattr(services, "known_has_accounts", None))
-    failed = getattr(services, "failed", None)
-    if failed is not None:
-        failed.connect(dialog.reject)  # connected first, then checked: a failure either side is seen
-        if services.has_failed():
+    pending = services if isinstance(services, PendingServices) else None
+    dialog = sign_in_dialog(services, window, pending.known_has_accounts if pending is not None else None)
+    if pending is not None:
+        pending.failed.connect(dialog.reject)  # connected first, then checked: a failure either side is seen
+        if pending.has_failed():
             return False
     if not window.isVisible():  # closed while the database was opening
         return False
     return bool(dialog.exec() == dialog.DialogCode.Accepted)
 
 
-def sign_in_from_environment(services: Any, _window: Any = None) -> bool:
+def sign_in_from_environment(services: Services | PendingServices, _window: MainWindow | None = None) -> bool:
     """For `--screenshots` (no one to type a password): ITAKU_USER and ITAKU_PASSWORD, as the CLI takes them;
     a database without accounts is in set-up mode, as in the CLI."""
-    from desktop.app import login_name
     from desktop.domain.errors import Message, ValidationError
+    from desktop.services.accounts import login_name
 
     if not services.accounts.has_accounts():
         services.accounts.enter_setup_mode(login_name())
@@ -135,22 +146,24 @@ def sign_in_from_environment(services: Any, _window: Any = None) -> bool:
 
 
 def open_database(
-    window: Any,
+    window: MainWindow,
     args: argparse.Namespace,
-    sign_in: Callable[[Any, Any], bool] | None = None,
+    sign_in: SignIn | None = None,
     *,
     background: bool = False,
     known_has_accounts: bool | None = None,
-) -> Any:
+) -> Services | None:
     """Build the services (as the CLI does), sign in, and attach the window's pages to them. With `background`
     the database opens on a worker thread while the sign-in dialog already asks for the password (see
     desktop.ui.opening). Returns None when the user closed the sign-in dialog or the window."""
     if sign_in is None:
         sign_in = sign_in_from_environment if args.screenshots is not None else sign_in_interactively
+    from desktop.app import build_services  # the composition root: only the entry point names it
+
     if background:
         from desktop.ui.opening import PendingServices
 
-        pending = PendingServices(database_url(args.db), known_has_accounts)
+        pending = PendingServices(build_services, database_url(args.db), known_has_accounts)
         try:
             signed_in = sign_in(pending, window)
             services = pending.result()  # an error opening the database is raised here, not in the dialog
@@ -159,8 +172,6 @@ def open_database(
             raise
         signed_in = signed_in and window.isVisible()  # the window may have been closed meanwhile
     else:
-        from desktop.app import build_services
-
         services = build_services(database_url(args.db), role=None)
         try:
             signed_in = sign_in(services, window)
@@ -188,11 +199,11 @@ def say(message: str, *, error: bool = False) -> None:
         print(message, file=stream)
 
 
-def report_unexpected_errors(window: Any) -> None:
+def report_unexpected_errors(window: MainWindow) -> None:
     """An exception escaping a slot is shown to the user (and printed), not lost on a missing console."""
     from desktop.ui.operations import describe_error, show_error
 
-    def hook(kind: type[BaseException], error: BaseException, trace: Any) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         import traceback
 
         say("".join(traceback.format_exception(kind, error, trace)), error=True)
@@ -201,7 +212,7 @@ def report_unexpected_errors(window: Any) -> None:
     sys.excepthook = hook
 
 
-def _report_startup_error(window: Any, error: BaseException, quiet: bool) -> None:
+def _report_startup_error(window: MainWindow, error: BaseException, quiet: bool) -> None:
     from desktop.ui.operations import describe_error
 
     message = describe_error(error)

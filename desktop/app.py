@@ -4,29 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.services.facade import Services
+
 if TYPE_CHECKING:  # imported by build_services: the window's first paint must not wait for SQLAlchemy
-    from desktop.services.accounts import AccountService
-    from desktop.services.audit import AuditService
-    from desktop.services.backups import BackupService
-    from desktop.services.checks import CheckService
-    from desktop.services.company import CompanyService
-    from desktop.services.context import ServiceContext
-    from desktop.services.contractors import ContractorService
-    from desktop.services.contracts import ContractService
-    from desktop.services.demo import DemoService
-    from desktop.services.engagements import EngagementService
-    from desktop.services.evaluations import EvaluationService
-    from desktop.services.joint_uses import JointUseService
-    from desktop.services.ledger_import import LedgerImportService
     from desktop.services.preview import DatabaseLook
-    from desktop.services.registers import RegisterService
-    from desktop.services.settings import SettingsService
-    from desktop.store.database import Database
 
 DATABASE_ENV = "ITAKU_DATABASE_URL"
 DATA_DIR_ENV = "ITAKU_DATA_DIR"
@@ -62,37 +47,6 @@ def data_dir_for(url: str) -> Path:
     return user_data_dir()
 
 
-@dataclass
-class Services:
-    context: ServiceContext
-    settings: SettingsService
-    company: CompanyService
-    contractors: ContractorService
-    evaluations: EvaluationService
-    contracts: ContractService
-    engagements: EngagementService
-    joint_uses: JointUseService
-    checks: CheckService
-    audit: AuditService
-    demo: DemoService
-    registers: RegisterService
-    accounts: AccountService
-    backups: BackupService
-    ledger_import: LedgerImportService
-
-    @property
-    def database(self) -> Database:
-        return self.context.database
-
-    def schema_revision(self) -> str | None:
-        from desktop.store import migrate
-
-        return migrate.current_revision(self.context.database.engine)
-
-    def close(self) -> None:
-        self.context.database.dispose()
-
-
 def build_services(
     url: str | None = None,
     *,
@@ -107,7 +61,7 @@ def build_services(
     `role` is the role the services act with: trusted callers (tests, tools) name one; the CLI and the
     window pass None and sign in through `services.accounts`, which sets actor and role from the account.
     """
-    from desktop.services.accounts import AccountService
+    from desktop.services.accounts import AccountService, login_name
     from desktop.services.audit import AuditService
     from desktop.services.backups import BackupService
     from desktop.services.checks import CheckService
@@ -172,10 +126,3 @@ def quick_look(url: str | None = None, clock: Callable[[], datetime] | None = No
         return NOTHING_KNOWN
     now = clock() if clock is not None else datetime.now(ZoneInfo("UTC"))
     return look_into(path, now.astimezone(ZoneInfo("Asia/Tokyo")).date())
-
-
-def login_name() -> str:
-    try:
-        return os.getlogin()
-    except OSError:
-        return os.environ.get("USER") or os.environ.get("USERNAME") or "user"

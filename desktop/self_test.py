@@ -21,7 +21,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -44,7 +47,7 @@ class SelfTest:
     """The state the steps share: the work folder, the services, what was written."""
 
     work_dir: Path
-    services: Any = None
+    services: Services | None = None
     files: dict[str, Path] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 

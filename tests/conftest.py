@@ -13,7 +13,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from desktop.app import Services, build_services  # noqa: E402
+from desktop.app import build_services  # noqa: E402
+from desktop.services.facade import Services  # noqa: E402
 
 # A fixed "now" for deterministic rules: 2026-11-25 12:00 in Tokyo.
 FIXED_NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)

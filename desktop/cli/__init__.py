@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
+from desktop.app import build_services
 from desktop.cli.common import EXIT_INPUT, run_command
 
 COMMAND_MODULES = (
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
+    parser.set_defaults(build_services=build_services)  # the composition root, for open_services
     return parser
 
 

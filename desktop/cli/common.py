@@ -7,20 +7,23 @@ import json
 import os
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.values import parse_date
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services, ServicesFactory
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
 
-def open_services(args: argparse.Namespace, *, sign_in: bool = True) -> Any:
-    """Open the database and sign in (see `authenticate`)."""
-    from desktop.app import build_services
-
+def open_services(args: argparse.Namespace, *, sign_in: bool = True) -> Services:
+    """Open the database and sign in (see `authenticate`). `args.build_services` is the composition root's
+    factory, set by the entry point (desktop.cli.main): the commands never import desktop.app."""
+    build_services: ServicesFactory = args.build_services
     services = build_services(args.db, role=None)
     if sign_in:
         authenticate(services, args)
@@ -42,7 +45,7 @@ def read_secret(variable: str, prompt: str, *, confirm: bool = False) -> str | N
     return first
 
 
-def authenticate(services: Any, args: argparse.Namespace) -> None:
+def authenticate(services: Services, args: argparse.Namespace) -> None:
     """Sign in as --user / ITAKU_USER with ITAKU_PASSWORD or a prompt.
 
     A database with no account yet (before `init` has created the officer) is in set-up mode: the
@@ -50,7 +53,7 @@ def authenticate(services: Any, args: argparse.Namespace) -> None:
     """
     accounts = services.accounts
     if not accounts.has_accounts():
-        from desktop.app import login_name
+        from desktop.services.accounts import login_name
 
         accounts.enter_setup_mode(login_name())
         print(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import EXIT_FINDINGS, EXIT_OK, as_of_date, open_services, print_json, read_secret
 from desktop.domain.enums import Severity
 from desktop.domain.schema import CONTRACTOR
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 
 def register(subparsers: Any) -> None:
@@ -88,7 +91,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _create_demo_accounts(services: Any) -> None:
+def _create_demo_accounts(services: Services) -> None:
     """`demo` also creates the accounts staff and auditor (and, on a new database, officer) with ITAKU_PASSWORD."""
     from desktop.domain.roles import Role
 

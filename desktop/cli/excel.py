@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import EXIT_INPUT, EXIT_OK, as_of_date, open_services
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +32,7 @@ def register(subparsers: Any) -> None:
     contractors.set_defaults(handler=cmd_import_contractors)
 
 
-def import_service(services: Any) -> Any:
+def import_service(services: Services) -> Any:
     """The import use case; taken from Services once the composition root provides it."""
     existing = getattr(services, "ledger_import", None)
     if existing is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,6 +21,14 @@ from desktop.store.models import Account
 
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()  # argon2id, memory-hard (64 MiB, 3 passes)
+
+
+def login_name() -> str:
+    """The operating system's name for the person at this computer: who acts on a database without accounts."""
+    try:
+        return os.getlogin()
+    except OSError:
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "user"
 
 
 @functools.cache

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import ItakuError
 from desktop.ui.operations import Operation, describe_error, run_operation, show_error
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 BACKUP_SUFFIX = ".itaku-backup.zip"  # the same as desktop.services.backups.BACKUP_SUFFIX
 
@@ -23,7 +26,7 @@ def tr(source: str) -> str:
     return QCoreApplication.translate("BackupAction", source)
 
 
-def default_backup_path(services: Any) -> Path:
+def default_backup_path(services: Services) -> Path:
     """Documents/itaku-YYYYMMDD.itaku-backup.zip (the home or temp folder when there is no Documents)."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
@@ -73,7 +76,7 @@ def show_backup_result(parent: QWidget, result: Any) -> QMessageBox:
     return box
 
 
-def start_backup(parent: QWidget, services: Any, path: Path | None = None) -> Operation | None:
+def start_backup(parent: QWidget, services: Services, path: Path | None = None) -> Operation | None:
     """Ask where (unless `path` is given) and write the backup on a worker thread. None when nothing runs:
     the user cancelled the file dialog, or the database cannot be backed up here (the reason is shown)."""
     try:

@@ -18,12 +18,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, overload
 
 from desktop.domain.rules import Deadline, Finding
 from desktop.ui.models.base import FindingsIndex
 
 if TYPE_CHECKING:
+    from desktop.services.facade import Services
     from desktop.services.finding_snapshot import (
         CompliancePreview,
         ComplianceState,
@@ -141,7 +142,7 @@ class ComplianceSnapshot:
         return self.blocking
 
 
-def load_snapshot(services: Any) -> ComplianceSnapshot:
+def load_snapshot(services: Services) -> ComplianceSnapshot:
     # Without a current stored snapshot, hundreds of thousands of small objects (numbers, keys) are made here
     # and all of them live on: the cyclic garbage collector's passes over them would double the time, and
     # they hold no cycles.

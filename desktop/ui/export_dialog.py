@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,11 +24,14 @@ from desktop.reports.xlsx import SHEETS, write_audit_workbook
 from desktop.ui.language import current_language
 from desktop.ui.operations import Operation, run_operation
 
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
+
 
 class ExportDialog(QDialog):
     """Choose the file and the as-of date; Export writes the workbook on a worker thread."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.services = services

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.operations import ChangeBus, Operation, run_operation
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 START_EMPTY, LOAD_DEMO, IMPORT_LEDGER = 1, 2, 3
 DEMO_SIZE = 40
@@ -19,7 +22,7 @@ def import_wizard_available() -> bool:
     return importlib.util.find_spec("desktop.ui.import_wizard") is not None
 
 
-def database_is_empty(services: Any) -> bool:
+def database_is_empty(services: Services) -> bool:
     counts = services.checks.record_counts()
     return not any(counts[name] for name in ("contractor", "engagement", "joint_use"))
 
@@ -53,7 +56,7 @@ class FirstRunDialog(QDialog):
         self.empty_button.setDefault(True)
 
 
-def offer_first_run(window: Any, services: Any) -> FirstRunDialog | None:
+def offer_first_run(window: Any, services: Services) -> FirstRunDialog | None:
     """Open the welcome dialog (non-blocking) when the database is empty; act on the choice."""
     if not database_is_empty(services):
         return None
@@ -65,7 +68,7 @@ def offer_first_run(window: Any, services: Any) -> FirstRunDialog | None:
     return dialog
 
 
-def act_on_choice(window: Any, services: Any, choice: int) -> Operation | QDialog | None:
+def act_on_choice(window: Any, services: Services, choice: int) -> Operation | QDialog | None:
     if choice == LOAD_DEMO:
         return load_demo(window, services, window.bus)
     if choice == IMPORT_LEDGER and import_wizard_available():
@@ -73,7 +76,7 @@ def act_on_choice(window: Any, services: Any, choice: int) -> Operation | QDialo
     return None
 
 
-def load_demo(parent: QWidget, services: Any, bus: ChangeBus) -> Operation:
+def load_demo(parent: QWidget, services: Services, bus: ChangeBus) -> Operation:
     return run_operation(
         parent,
         QCoreApplication.translate("FirstRunDialog", "Demo data"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
@@ -34,11 +34,14 @@ from desktop.domain import ledger
 from desktop.ui.language import current_language, text
 from desktop.ui.operations import Operation, describe_error, run_operation
 
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
+
 PREVIEW_ROWS = 50
 ERROR_COLOUR = QColor("#b00020")
 
 
-def ledger_import_service(services: Any) -> Any:
+def ledger_import_service(services: Services) -> Any:
     """The import use case: from the Services object once the composition root provides it."""
     existing = getattr(services, "ledger_import", None)
     if existing is not None:
@@ -300,7 +303,7 @@ class ImportPage(QWizardPage):
 class ImportWizard(QWizard):
     """The ledger import wizard; `finished` is emitted when it closes (the window then reloads its views)."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.services = services

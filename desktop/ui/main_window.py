@@ -8,7 +8,7 @@ window's ChangeBus, and the window reloads the findings and every page from it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.ui.operations import ChangeBus, Operation, describe_error, show_error
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -92,7 +95,7 @@ class _SnapshotWorker(QThread):
     loaded = Signal(object, int)
     failed = Signal(object, int)
 
-    def __init__(self, services: Any, generation: int, parent: QObject | None = None):
+    def __init__(self, services: Services, generation: int, parent: QObject | None = None):
         super().__init__(parent)
         self.services = services
         self.generation = generation
@@ -111,9 +114,9 @@ class _SnapshotWorker(QThread):
 class MainWindow(QMainWindow):
     findings_updated = Signal()  # the findings, counts and dashboard were reloaded
 
-    def __init__(self, services: Any = None, parent: QWidget | None = None):
+    def __init__(self, services: Services | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.services: Any = None
+        self.services: Services | None = None
         self.bus = ChangeBus(self)
         self.pages: dict[str, QWidget] = {}
         self.open_dialogs: dict[tuple[str, int], QDialog] = {}
@@ -245,7 +248,7 @@ class MainWindow(QMainWindow):
         )
 
     # Pages --------------------------------------------------------------------------------------------
-    def attach(self, services: Any) -> None:
+    def attach(self, services: Services) -> None:
         """Build the pages on the database and load them (imports the service layer on first call)."""
         from desktop.ui.pages.audit_log import AuditLogPage
         from desktop.ui.pages.registers import (

@@ -5,11 +5,15 @@ waits for them in a local event loop, so the window and the dialog keep painting
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QThread, Signal
+from PySide6.QtCore import QEventLoop, QThread, Signal, SignalInstance
 
 from desktop.domain.errors import ItakuError, Message
+
+if TYPE_CHECKING:
+    from desktop.services.accounts import AccountService
+    from desktop.services.facade import Services, ServicesFactory
 
 
 class DatabaseNotOpened(ItakuError):
@@ -25,34 +29,36 @@ class DatabaseNotOpened(ItakuError):
 class _Opening(QThread):
     failed = Signal()  # emitted on the worker thread; slots of GUI objects run on the GUI thread
 
-    def __init__(self, url: str | None):
+    def __init__(self, build_services: ServicesFactory, url: str | None):
         super().__init__()
+        self.build_services = build_services
         self.url = url
-        self.services: Any = None
+        self.services: Services | None = None
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            from desktop.app import build_services
-
-            self.services = build_services(self.url, role=None)
+            self.services = self.build_services(self.url, role=None)
         except BaseException as error:  # noqa: BLE001 - raised again on the GUI thread by `result`
             self.error = error
             self.failed.emit()
 
 
 class PendingServices:
-    """The services while they are being built. Any attribute (`pending.accounts`, …) waits for them and is
-    theirs; if opening failed, it raises DatabaseNotOpened. `known_has_accounts` is what a quick look into the
-    file told (None: not known), so the right sign-in dialog can show before the database is open."""
+    """The services while `build_services` (the composition root's, passed in by the entry point) builds them
+    on a worker thread. `accounts` waits for them (the sign-in dialog asks for it once the password is typed);
+    if opening failed, it raises DatabaseNotOpened. `known_has_accounts` is what a quick look into the file
+    told (None: not known), so the right sign-in dialog can show before the database is open."""
 
-    def __init__(self, url: str | None, known_has_accounts: bool | None = None):
+    def __init__(
+        self, build_services: ServicesFactory, url: str | None, known_has_accounts: bool | None = None
+    ):
         self.known_has_accounts = known_has_accounts
-        self.opening = _Opening(url)
+        self.opening = _Opening(build_services, url)
         self.opening.start()
 
     @property
-    def failed(self) -> Any:
+    def failed(self) -> SignalInstance:
         """A signal: opening the database failed."""
         return self.opening.failed
 
@@ -70,11 +76,12 @@ class PendingServices:
                 loop.exec()
         opening.wait()  # the loop also ends when the application is asked to quit
 
-    def result(self) -> Any:
+    def result(self) -> Services:
         """The services, or the error building them raised."""
         self.wait()
         if self.opening.error is not None:
             raise self.opening.error
+        assert self.opening.services is not None  # the worker either built them or kept its error
         return self.opening.services
 
     def close(self) -> None:
@@ -82,10 +89,10 @@ class PendingServices:
         if self.opening.services is not None:
             self.opening.services.close()
 
-    def __getattr__(self, name: str) -> Any:
-        if name in ("opening", "known_has_accounts"):  # not yet set: never wait inside __init__
-            raise AttributeError(name)
+    @property
+    def accounts(self) -> AccountService:
+        """The accounts service, once the database is open; DatabaseNotOpened if opening failed."""
         self.wait()
         if self.opening.error is not None:
             raise DatabaseNotOpened(self.opening.error)
-        return getattr(self.opening.services, name)
+        return self.result().accounts

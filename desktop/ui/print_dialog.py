@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -33,6 +33,9 @@ from desktop.reports.pdf import REGISTERS, RegisterInfo, ReportCancelled, Report
 from desktop.ui.language import text
 from desktop.ui.operations import Cancelled, Operation, Progress, describe_error, run_operation
 from desktop.ui.widgets.date_field import DateField
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 ERROR_STYLE = "color: #b3261e;"
 DONE_STYLE = "color: #1e7e34;"
@@ -71,7 +74,7 @@ class PrintDialog(QDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         parent: QWidget | None = None,
         *,
         open_file: Callable[[Path], bool] | None = None,

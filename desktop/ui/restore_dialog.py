@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -48,6 +48,9 @@ from PySide6.QtWidgets import (
 from desktop.ui.backup_dialog import format_size
 from desktop.ui.language import text
 from desktop.ui.operations import Operation, describe_error, run_operation, show_error
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 ERROR_STYLE = "color: #b3261e;"
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1  # the BackupInfo of the row
@@ -114,13 +117,13 @@ def restart_application(window: QWidget | None, relaunch: Relaunch | None = None
 
 
 # The menu action -----------------------------------------------------------------------------------------
-def restore_refusal_text(services: Any) -> str | None:
+def restore_refusal_text(services: Services) -> str | None:
     """Why restore is not offered to these services (PostgreSQL, a role other than the officer), or None."""
     refusal = services.backups.restore_refusal()
     return None if refusal is None else text(refusal)
 
 
-def restrict_restore_action(action: QAction, services: Any) -> None:
+def restrict_restore_action(action: QAction, services: Services) -> None:
     """The window's `attach` enables every database action: turn Restore off again where these services refuse
     it, with the reason as its tooltip and status tip."""
     if not action.isEnabled():
@@ -201,7 +204,9 @@ class RestoreDialog(QDialog):
 
     restored = Signal(object)
 
-    def __init__(self, services: Any, parent: QWidget | None = None, *, relaunch: Relaunch | None = None):
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, *, relaunch: Relaunch | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore from backup"))

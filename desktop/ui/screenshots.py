@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 WINDOW_SIZE = (1400, 860)
 FORM_TYPES = ("contractor", "evaluation", "contract", "engagement", "joint_use", "company_profile")
@@ -24,7 +27,7 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def first_record_ids(services: Any) -> dict[str, int | None]:
+def first_record_ids(services: Services) -> dict[str, int | None]:
     """A record of each type to show in its form: the first with findings where there is one."""
     contractors = services.contractors.search(limit=1)
     evaluations = services.evaluations.list()
@@ -48,7 +51,7 @@ def first_record_ids(services: Any) -> dict[str, int | None]:
     }
 
 
-def take_screenshots(window: Any, services: Any, directory: Path) -> list[Path]:
+def take_screenshots(window: Any, services: Services, directory: Path) -> list[Path]:
     """Show each page in turn and each main form on a sample record; write PNGs into `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     window.resize(*WINDOW_SIZE)

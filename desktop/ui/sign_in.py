@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,11 +18,17 @@ from desktop.domain.errors import ItakuError, ValidationError
 from desktop.ui.language import text
 from desktop.ui.widgets.field_error import FieldErrorLabel
 
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
+    from desktop.ui.opening import PendingServices
+
 
 class SignInDialog(QDialog):
     """User name and password; on success the services act as that account."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None, username: str = ""):
+    def __init__(
+        self, services: Services | PendingServices, parent: QWidget | None = None, username: str = ""
+    ):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Sign in"))
@@ -66,7 +72,7 @@ class SignInDialog(QDialog):
 class CreateOfficerDialog(QDialog):
     """First run: this database has no account yet; create the PI protection officer's."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None):
+    def __init__(self, services: Services | PendingServices, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Create the officer account"))
@@ -128,7 +134,9 @@ class CreateOfficerDialog(QDialog):
         self.accept()
 
 
-def sign_in_dialog(services: Any, parent: QWidget | None = None, has_accounts: bool | None = None) -> QDialog:
+def sign_in_dialog(
+    services: Services | PendingServices, parent: QWidget | None = None, has_accounts: bool | None = None
+) -> QDialog:
     """The dialog this database needs: sign in, or create the officer on a database without accounts.
     `has_accounts` when already known (the database may still be opening), else the services are asked."""
     if has_accounts is None:
@@ -136,6 +144,8 @@ def sign_in_dialog(services: Any, parent: QWidget | None = None, has_accounts: b
     return SignInDialog(services, parent) if has_accounts else CreateOfficerDialog(services, parent)
 
 
-def sign_in_or_set_up(services: Any, parent: QWidget | None = None, has_accounts: bool | None = None) -> bool:
+def sign_in_or_set_up(
+    services: Services | PendingServices, parent: QWidget | None = None, has_accounts: bool | None = None
+) -> bool:
     """Show the dialog this database needs; True once someone is signed in."""
     return sign_in_dialog(services, parent, has_accounts).exec() == QDialog.DialogCode.Accepted

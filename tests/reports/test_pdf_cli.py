@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.app import Services
 from desktop.cli import main
+from desktop.services.facade import Services
 
 
 def test_report_writes_the_pdf_and_exits_0(

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from desktop.app import Services
 from desktop.reports.pdf import REGISTERS, ReportResult, render_register
+from desktop.services.facade import Services
 from desktop.services.joint_uses import notice_text
 from tests.conftest import FIXED_NOW
 

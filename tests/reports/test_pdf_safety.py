@@ -10,10 +10,10 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop.app import Services
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.reports.pdf import ReportCancelled, render_register
 from desktop.reports.pdf.fonts import register_font
+from desktop.services.facade import Services
 from tests.conftest import FIXED_NOW
 
 AS_OF = FIXED_NOW.date()

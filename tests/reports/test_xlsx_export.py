@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop.app import Services
 from desktop.domain.schema import CONTRACTOR
 from desktop.reports.xlsx import SHEETS, write_audit_workbook
 from desktop.reports.xlsx.sheet import display_width
+from desktop.services.facade import Services
 from desktop.services.ledger_import import LedgerImportService
 from tests.conftest import make_services
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 
-from desktop.app import Services
 from desktop.domain.errors import ValidationError
 from desktop.domain.roles import PermissionDeniedError
 from desktop.services import approval
+from desktop.services.facade import Services
 from desktop.store.models import AuditEvent
 from tests.services.test_ledger_import import _row, dump, hand_kept_ledger
 

@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy import event, func, select, update
 
-from desktop.app import Services
 from desktop.domain.rules import Finding, evaluate, upcoming_deadlines
 from desktop.services.checks import SNAPSHOTS_KEPT
+from desktop.services.facade import Services
 from desktop.services.finding_snapshot import ComplianceState, FindingTable, decode, encode, rules_version
 from desktop.store.models import AuditEvent, FindingSnapshot
 from tests.conftest import make_services

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 from sqlalchemy import inspect, select, text
 
-from desktop.app import Services
 from desktop.domain.values import make_corporate_number
+from desktop.services.facade import Services
 from desktop.services.ledger_import import (
     IMPORTED_EVALUATOR,
     LedgerFileError,

@@ -18,12 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from desktop.app import Services
 from desktop.domain.audit_chain import GENESIS, event_hash
 from desktop.domain.enums import AuditAction
 from desktop.domain.schema import CONTRACT, CONTRACTOR, EVALUATION, validate
 from desktop.services import records
 from desktop.services.audit import chain, json_value, record_event, record_events
+from desktop.services.facade import Services
 from desktop.services.ledger_import import LedgerImportError, LedgerImportService, collector_paused
 from desktop.store.models import AuditEvent, Contract, Contractor, Evaluation
 from tests.services.test_ledger_import import NUMBER_A, NUMBER_B, WIDE, _row, dump, hand_kept_ledger

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.app import Services
+from desktop.services.facade import Services
 from desktop.services.ledger_import import LedgerFileError, LedgerImportError
 from tests.services.test_ledger_import import HEADER, _row, dump, hand_kept_ledger
 

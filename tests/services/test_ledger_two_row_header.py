@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from desktop.app import Services
 from desktop.domain import ledger
 from desktop.domain.values import make_corporate_number
+from desktop.services.facade import Services
 from desktop.services.ledger_import import LedgerImportError, LedgerImportService
 from desktop.store.models import Contract, Contractor, Evaluation
 from tests.services.test_ledger_import import dump

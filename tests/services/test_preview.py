@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.app import Services, quick_look
+from desktop.app import quick_look
+from desktop.services.facade import Services
 from desktop.services.finding_snapshot import FindingSummary, dashboard_order
 from desktop.services.preview import look_into
 from desktop.store.database import sqlite_path

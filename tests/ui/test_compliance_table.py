@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from desktop.app import Services
 from desktop.domain.enums import Severity
+from desktop.services.facade import Services
 from desktop.services.finding_snapshot import PAGE_OF_RULE, ComplianceState, FindingTable, dashboard_order
 from desktop.ui.compliance import ComplianceSnapshot, load_snapshot
 from desktop.ui.models.base import FindingsIndex

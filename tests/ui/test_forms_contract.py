@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from desktop.app import Services
 from desktop.domain.clauses import REQUIRED_CLAUSES
+from desktop.services.facade import Services
 from desktop.ui.forms import open_form
 from tests.ui.forms_support import IGNORE_OFFSCREEN, japanese_font  # noqa: F401
 

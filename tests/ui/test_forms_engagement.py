@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 
-from desktop.app import Services
+from desktop.services.facade import Services
 from desktop.ui.forms import open_form
 from desktop.ui.forms.engagement_form import ConsentHopDialog, RedelegationDialog
 from tests.ui.forms_support import IGNORE_OFFSCREEN, japanese_font  # noqa: F401

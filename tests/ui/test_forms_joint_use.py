@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop.app import Services
+from desktop.services.facade import Services
 from desktop.ui.forms import open_form
 from desktop.ui.forms.joint_use_form import JointUseChangeDialog
 from desktop.ui.forms.notice_preview import notice_preview

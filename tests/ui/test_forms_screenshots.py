@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
-from desktop.app import Services
+from desktop.services.facade import Services
 from desktop.ui.forms import open_form
 from desktop.ui.forms.settings_dialog import SettingsDialog
 from tests.ui.forms_support import IGNORE_OFFSCREEN, japanese_font  # noqa: F401

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from desktop.app import Services
+from desktop.services.facade import Services
 from desktop.ui.forms import open_form
 from desktop.ui.forms.settings_dialog import SettingsDialog, masked, user_settings
 from tests.ui.forms_support import IGNORE_OFFSCREEN, japanese_font  # noqa: F401

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.app import Services
 from desktop.domain.values import make_corporate_number
+from desktop.services.facade import Services
 from desktop.ui.import_wizard import ImportWizard
 from tests.services.test_ledger_import import _row, dump, hand_kept_ledger
 

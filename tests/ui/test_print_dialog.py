@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from desktop.app import Services
 from desktop.reports import pdf
 from desktop.reports.pdf import REGISTERS
+from desktop.services.facade import Services
 from desktop.ui.print_dialog import PrintDialog, default_file_name
 from tests.ui.forms_support import IGNORE_OFFSCREEN, japanese_font  # noqa: F401
 

@@ -319,17 +319,15 @@ def test_a_failed_opening_closes_the_sign_in_dialog_and_is_reported(
 
 
 def test_signing_in_on_a_database_that_failed_to_open_names_the_cause(
-    qtbot: Any, itaku_app: QApplication, monkeypatch: Any
+    qtbot: Any, itaku_app: QApplication
 ) -> None:
-    import desktop.app
     from desktop.ui.opening import PendingServices
     from desktop.ui.sign_in import SignInDialog
 
     def broken_build(*_args: Any, **_kwargs: Any) -> Any:
         raise OSError("no such disk")
 
-    monkeypatch.setattr(desktop.app, "build_services", broken_build)
-    pending = PendingServices("sqlite:////nowhere/x.db", known_has_accounts=True)
+    pending = PendingServices(broken_build, "sqlite:////nowhere/x.db", known_has_accounts=True)
     dialog = SignInDialog(pending)
     qtbot.addWidget(dialog)
     dialog.username.setText("officer")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.schema import COMPANY
@@ -28,6 +28,9 @@ from desktop.reports.pdf.layout import (
 )
 from desktop.reports.pdf.request import Built, ReportRequest
 from desktop.reports.pdf.text import day_ja, label, markup
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 __all__ = ["REGISTERS", "RegisterInfo", "ReportCancelled", "ReportResult", "check_request", "render_register"]
 
@@ -77,7 +80,7 @@ PORTRAIT_CELL_SIZE = 8.0
 
 
 def render_register(
-    services: Any,
+    services: Services,
     register: str,
     out: Path,
     *,

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
 
 from desktop.reports.pdf.layout import Styles
 
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
+
 
 @dataclass(frozen=True)
 class ReportRequest:
-    services: Any  # desktop.app.Services (typed loosely: reports must not import the composition root)
+    services: Services
     as_of: date
     record_id: int | None
     filter_text: str | None

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 
@@ -45,6 +45,9 @@ from desktop.domain.schema import (
 )
 from desktop.reports.xlsx.sheet import DATE as DATE_COLUMN
 from desktop.reports.xlsx.sheet import DATETIME, LONG_TEXT, NUMBER, TEXT, Column, SheetWriter
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 SHEETS = ("概要", "委託先", "評価", "契約", "受託業務", "同意", "再委託", "共同利用", "指摘事項", "監査ログ")
 CONTRACTOR_SHEET = "委託先"
@@ -130,7 +133,11 @@ class AuditWorkbook:
     """Builds the workbook from the services; `write(path)` streams it to disk."""
 
     def __init__(
-        self, services: Any, as_of: date | None = None, language: str = "ja", progress: Progress | None = None
+        self,
+        services: Services,
+        as_of: date | None = None,
+        language: str = "ja",
+        progress: Progress | None = None,
     ):
         self.services = services
         self.as_of = as_of or services.context.today()
@@ -505,7 +512,7 @@ def _date_aware(rows: Iterator[Sequence[Any]], date_columns: set[int]) -> Iterat
 
 
 def write_audit_workbook(
-    services: Any,
+    services: Services,
     path: Path,
     as_of: date | None = None,
     language: str = "ja",

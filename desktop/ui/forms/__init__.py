@@ -7,15 +7,22 @@ The caller shows it (`show()`/`open()`/`exec()`); the dialog does not show itsel
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QWidget
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 RECORD_TYPES = ("contractor", "evaluation", "contract", "engagement", "joint_use", "company_profile")
 
 
 def open_form(
-    services: Any, record_type: str, record_id: int | None, parent: QWidget | None = None, **defaults: Any
+    services: Services,
+    record_type: str,
+    record_id: int | None,
+    parent: QWidget | None = None,
+    **defaults: Any,
 ) -> QDialog:
     """Build the form of one record (record_id None = a new one, pre-filled from `defaults`)."""
     from desktop.ui.forms.company_form import CompanyProfileDialog

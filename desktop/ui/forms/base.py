@@ -6,7 +6,7 @@ changed at all (`read_only_reason`, e.g. a superseded version) shows why, with S
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,6 +28,9 @@ from desktop.domain.schema import Schema
 from desktop.ui.language import field_label, text
 from desktop.ui.widgets.field_error import FieldErrorLabel
 from desktop.ui.widgets.schema_form import SchemaForm, is_blank
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 
 def describe(value: Any) -> str:
@@ -97,7 +100,7 @@ class RecordDialog(QDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         record_id: int | None = None,
         parent: QWidget | None = None,
         defaults: Mapping[str, Any] | None = None,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import NotFoundError
 from desktop.domain.schema import COMPANY
 from desktop.ui.forms.base import RecordDialog
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 
 class CompanyProfileDialog(RecordDialog):
@@ -17,7 +20,7 @@ class CompanyProfileDialog(RecordDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         record_id: int | None = None,
         parent: QWidget | None = None,
         defaults: dict[str, Any] | None = None,

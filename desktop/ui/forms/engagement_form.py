@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,9 @@ from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import text
 from desktop.ui.widgets.consent_chain import ChainLink, ConsentChainView, chain_links
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 
 def _label_of(enum: Any, value: str | None) -> str:
@@ -59,7 +62,7 @@ class ConsentHopDialog(RecordDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         engagement_id: int,
         hop_id: int | None = None,
         parent: QWidget | None = None,
@@ -151,7 +154,7 @@ class RedelegationDialog(RecordDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         engagement_id: int,
         redelegation_id: int | None = None,
         parent: QWidget | None = None,

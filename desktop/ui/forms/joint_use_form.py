@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.notice_preview import notice_preview
 from desktop.ui.language import field_label, text
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 ITEMS = (
     "title",
@@ -52,7 +55,7 @@ class JointUseChangeDialog(RecordDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         joint_use_id: int,
         change_id: int | None = None,
         parent: QWidget | None = None,

@@ -7,7 +7,7 @@ database location are per user, in QSettings("Itaku", "Itaku"), read at the next
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,6 +37,9 @@ from desktop.services.settings import SETTING_BY_KEY, SETTINGS
 from desktop.ui.language import current_language, text
 from desktop.ui.widgets.field_error import FieldErrorLabel
 from desktop.ui.widgets.schema_form import SchemaForm
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 ORGANISATION = "Itaku"
 APPLICATION = "Itaku"
@@ -180,7 +183,7 @@ class SettingsDialog(QDialog):
     saved = Signal(str, int)  # ("company_profile", id) when the profile changed
     settings_saved = Signal()
 
-    def __init__(self, services: Any, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("Settings"))

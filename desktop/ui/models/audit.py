@@ -14,6 +14,7 @@ from desktop.ui.models.base import Column, ListRegisterModel, enum_display
 
 if TYPE_CHECKING:  # the dashboard uses this module before the database (and SQLAlchemy) is loaded
     from desktop.services.audit import AuditFilter
+    from desktop.services.facade import Services
 
 AUDIT_LIMIT = 1000
 
@@ -46,7 +47,7 @@ def _short(value: Any) -> str:
 
 
 class AuditTableModel(ListRegisterModel):
-    def __init__(self, services: Any, parent: Any = None):
+    def __init__(self, services: Services, parent: Any = None):
         super().__init__(
             (
                 Column(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -12,6 +12,9 @@ from desktop.domain.schema import CONTRACTOR
 from desktop.services.contractors import ContractorRow
 from desktop.ui.language import field_label
 from desktop.ui.models.base import AnyIndex, Column, RegisterModel, enum_display, findings_header
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 PAGE_SIZE = 200
 
@@ -38,7 +41,7 @@ class ContractorTableModel(RegisterModel):
     """Rows come from `ContractorService.search(...)` a page at a time as the view scrolls (Qt's
     canFetchMore/fetchMore); filter and sort run in SQL, so a keystroke costs one page query, not a count."""
 
-    def __init__(self, services: Any, parent: Any = None):
+    def __init__(self, services: Services, parent: Any = None):
         super().__init__(CONTRACTOR_COLUMNS, parent)
         self.services = services
         self.search_text_value = ""

@@ -6,7 +6,7 @@ values and filters on the search text and the status.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -22,6 +22,9 @@ from desktop.ui.models.base import (
     findings_header,
     normalize_search,
 )
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 
 def _field(schema: Schema, name: str, attribute: str | None = None, **options: Any) -> Column:
@@ -48,7 +51,7 @@ def approval_column() -> Column:
 
 
 class EvaluationTableModel(ListRegisterModel):
-    def __init__(self, services: Any, parent: Any = None):
+    def __init__(self, services: Services, parent: Any = None):
         super().__init__(
             (
                 FINDINGS,
@@ -101,7 +104,7 @@ class EvaluationTableModel(ListRegisterModel):
 
 
 class ContractTableModel(ListRegisterModel):
-    def __init__(self, services: Any, parent: Any = None):
+    def __init__(self, services: Services, parent: Any = None):
         super().__init__(
             (
                 FINDINGS,
@@ -141,7 +144,7 @@ class ContractTableModel(ListRegisterModel):
 
 
 class EngagementTableModel(ListRegisterModel):
-    def __init__(self, services: Any, parent: Any = None):
+    def __init__(self, services: Services, parent: Any = None):
         super().__init__(
             (
                 FINDINGS,
@@ -186,7 +189,7 @@ JOINT_USE_ENDED = "ended"
 
 
 class JointUseTableModel(ListRegisterModel):
-    def __init__(self, services: Any, parent: Any = None):
+    def __init__(self, services: Services, parent: Any = None):
         super().__init__(
             (
                 FINDINGS,

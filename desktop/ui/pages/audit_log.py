@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QIntValidator
@@ -28,6 +28,9 @@ from desktop.ui.language import text
 from desktop.ui.models.audit import AUDIT_LIMIT, AuditTableModel
 from desktop.ui.pages.register import page_title_label
 
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
+
 
 def _qdate(day: Any) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -36,7 +39,7 @@ def _qdate(day: Any) -> QDate:
 class AuditLogPage(QWidget):
     page_key = "audit"
 
-    def __init__(self, services: Any, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.model = AuditTableModel(services, self)

@@ -4,7 +4,7 @@ and, on the evaluations and contracts, the officer's Approve selected for many r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, FindingsIndex, RegisterModel
 from desktop.ui.models.proxy import RegisterProxy
 from desktop.ui.operations import ChangeBus, Operation, describe_error, run_operation, show_error
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
 
 # Opens a record's form: (record_type, record_id or None for new, **defaults) -> the dialog or None.
 RecordOpener = Callable[..., Any]
@@ -102,7 +105,9 @@ class RegisterPage(QWidget):
     page_key = ""
     stretch_column = ""
 
-    def __init__(self, services: Any, bus: ChangeBus, opener: RecordOpener, parent: QWidget | None = None):
+    def __init__(
+        self, services: Services, bus: ChangeBus, opener: RecordOpener, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.services = services
         self.bus = bus

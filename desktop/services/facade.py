@@ -1,0 +1,69 @@
+"""The services of one database, as the front ends (window, CLI, reports) receive them.
+
+Built by the composition root (desktop.app.build_services) and handed in; the front ends import this module
+under TYPE_CHECKING only. Its own imports stay light (the service classes only for the type checker): the
+window's first paint must not wait for SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from desktop.services.accounts import AccountService
+    from desktop.services.audit import AuditService
+    from desktop.services.backups import BackupService
+    from desktop.services.checks import CheckService
+    from desktop.services.company import CompanyService
+    from desktop.services.context import ServiceContext
+    from desktop.services.contractors import ContractorService
+    from desktop.services.contracts import ContractService
+    from desktop.services.demo import DemoService
+    from desktop.services.engagements import EngagementService
+    from desktop.services.evaluations import EvaluationService
+    from desktop.services.joint_uses import JointUseService
+    from desktop.services.ledger_import import LedgerImportService
+    from desktop.services.registers import RegisterService
+    from desktop.services.settings import SettingsService
+    from desktop.store.database import Database
+
+
+@dataclass
+class Services:
+    """Every service, on one database and one signed-in person (`context`)."""
+
+    context: ServiceContext
+    settings: SettingsService
+    company: CompanyService
+    contractors: ContractorService
+    evaluations: EvaluationService
+    contracts: ContractService
+    engagements: EngagementService
+    joint_uses: JointUseService
+    checks: CheckService
+    audit: AuditService
+    demo: DemoService
+    registers: RegisterService
+    accounts: AccountService
+    backups: BackupService
+    ledger_import: LedgerImportService
+
+    @property
+    def database(self) -> Database:
+        return self.context.database
+
+    def schema_revision(self) -> str | None:
+        from desktop.store import migrate
+
+        return migrate.current_revision(self.context.database.engine)
+
+    def close(self) -> None:
+        self.context.database.dispose()
+
+
+class ServicesFactory(Protocol):
+    """What opens the services on a database (desktop.app.build_services): the entry points pass it to the
+    window and the CLI, which never import the composition root. `role=None`: sign in through `accounts`."""
+
+    def __call__(self, url: str | None = None, *, role: str | None = "officer") -> Services: ...
