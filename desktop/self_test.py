@@ -47,9 +47,15 @@ class SelfTest:
     """The state the steps share: the work folder, the services, what was written."""
 
     work_dir: Path
-    services: Services | None = None
+    opened: Services | None = None  # by the `database` step
     files: dict[str, Path] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def services(self) -> Services:
+        if self.opened is None:
+            raise SelfTestFailure("the database was not opened")
+        return self.opened
 
 
 def _bundle_root() -> Path | None:
@@ -91,7 +97,7 @@ def check_database(state: SelfTest) -> str:
     from desktop.store.migrate import head_revision
 
     database = state.work_dir / "self-test.db"
-    state.services = build_services(
+    state.opened = build_services(
         f"sqlite:///{database.as_posix()}",
         actor="self-test",
         data_dir=state.work_dir / "data",
@@ -309,8 +315,8 @@ def run_self_test(*, keep: Path | None = None, stream: Writer | None = None) -> 
                         break
                     say(f"ok   {name:<15} {time.perf_counter() - step_started:5.1f} s  {detail}")
             finally:
-                if state.services is not None:
-                    state.services.close()
+                if state.opened is not None:
+                    state.opened.close()
         if keep is not None:
             keep.mkdir(parents=True, exist_ok=True)
             for path in [state.work_dir / "self-test.db", *state.files.values()]:

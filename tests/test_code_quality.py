@@ -35,6 +35,22 @@ def test_ruff_format_leaves_every_file_as_it_is():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_the_non_qt_layers():
+def test_mypy_finds_nothing_in_any_layer():
+    """Every function typed (`disallow_untyped_defs`) in domain, store, services, reports, CLI and UI, and no
+    `# type: ignore` that ignores nothing (pyproject `[tool.mypy]`)."""
     result = run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_services_are_never_typed_any():
+    """Front ends name the Services facade (desktop/services/facade.py), imported under TYPE_CHECKING."""
+    import re
+
+    loose = re.compile(r"\bservices\s*:\s*Any\b")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "desktop").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if loose.search(line)
+    ]
+    assert offenders == []

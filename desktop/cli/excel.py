@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.cli.common import EXIT_INPUT, EXIT_OK, as_of_date, open_services
 
 if TYPE_CHECKING:
-    from desktop.services.facade import Services
+    pass
 
 
 def register(subparsers: Any) -> None:
@@ -32,16 +32,6 @@ def register(subparsers: Any) -> None:
     contractors.set_defaults(handler=cmd_import_contractors)
 
 
-def import_service(services: Services) -> Any:
-    """The import use case; taken from Services once the composition root provides it."""
-    existing = getattr(services, "ledger_import", None)
-    if existing is not None:
-        return existing
-    from desktop.services.ledger_import import LedgerImportService
-
-    return LedgerImportService(services.context, services.settings)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.reports.xlsx import write_audit_workbook
 
@@ -58,7 +48,7 @@ def cmd_import_contractors(args: argparse.Namespace) -> int:
 
     language = args.lang
     services = open_services(args)
-    service = import_service(services)
+    service = services.ledger_import
     try:
         summary = service.import_contractors(args.file, args.sheet, dry_run=args.dry_run)
     except LedgerFileError as error:

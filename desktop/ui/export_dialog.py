@@ -110,5 +110,10 @@ class ExportDialog(QDialog):
         self.operation = run_operation(
             self, self.windowTitle(), self.tr("Writing the workbook…"), work, on_success=succeeded
         )
-        self.operation.finished.connect(lambda ok: ok or self.export_button.setEnabled(True))
+
+        def finished(ok: bool) -> None:
+            if not ok:  # failed or cancelled: the dialog stays, to try again
+                self.export_button.setEnabled(True)
+
+        self.operation.finished.connect(finished)
         return self.operation

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -12,6 +12,7 @@ from desktop.ui.operations import ChangeBus, Operation, run_operation
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
+    from desktop.ui.main_window import MainWindow
 
 START_EMPTY, LOAD_DEMO, IMPORT_LEDGER = 1, 2, 3
 DEMO_SIZE = 40
@@ -56,7 +57,7 @@ class FirstRunDialog(QDialog):
         self.empty_button.setDefault(True)
 
 
-def offer_first_run(window: Any, services: Services) -> FirstRunDialog | None:
+def offer_first_run(window: MainWindow, services: Services) -> FirstRunDialog | None:
     """Open the welcome dialog (non-blocking) when the database is empty; act on the choice."""
     if not database_is_empty(services):
         return None
@@ -68,11 +69,11 @@ def offer_first_run(window: Any, services: Services) -> FirstRunDialog | None:
     return dialog
 
 
-def act_on_choice(window: Any, services: Services, choice: int) -> Operation | QDialog | None:
+def act_on_choice(window: MainWindow, services: Services, choice: int) -> Operation | QDialog | None:
     if choice == LOAD_DEMO:
         return load_demo(window, services, window.bus)
     if choice == IMPORT_LEDGER and import_wizard_available():
-        return window.open_import_wizard()  # type: ignore[no-any-return]
+        return window.open_import_wizard()
     return None
 
 

@@ -41,16 +41,6 @@ PREVIEW_ROWS = 50
 ERROR_COLOUR = QColor("#b00020")
 
 
-def ledger_import_service(services: Services) -> Any:
-    """The import use case: from the Services object once the composition root provides it."""
-    existing = getattr(services, "ledger_import", None)
-    if existing is not None:
-        return existing
-    from desktop.services.ledger_import import LedgerImportService
-
-    return LedgerImportService(services.context, services.settings)
-
-
 def _cell_text(value: Any) -> str:
     if value is None:
         return ""
@@ -307,7 +297,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.services = services
-        self.service = ledger_import_service(services)
+        self.service = services.ledger_import
         self.preview: Any = None
         self.rehearsal: Any = None
         self.imported: Any = None
@@ -346,16 +336,16 @@ class ImportWizard(QWizard):
             work,
             on_success=succeeded,
         )
-        self.operation.finished.connect(
-            lambda ok: (
-                ok
-                or self.review_page.show_failure(
-                    describe_error(self.operation.error)
-                    if self.operation and self.operation.error
-                    else self.tr("Reading was cancelled.")
-                )
+
+        def finished(ok: bool) -> None:
+            if ok:
+                return
+            error = self.operation.error if self.operation is not None else None
+            self.review_page.show_failure(
+                describe_error(error) if error is not None else self.tr("Reading was cancelled.")
             )
-        )
+
+        self.operation.finished.connect(finished)
         return self.operation
 
     def import_ledger(self, on_done: Any, on_failure: Any) -> Operation:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported for annotations only: the window frame paints before the domain is loaded
+    from PySide6.QtCore import QSettings
+
+    from desktop.domain.enums import LabelledEnum
     from desktop.domain.errors import Message
     from desktop.domain.schema import Field
 
@@ -34,9 +37,9 @@ def field_label(field: Field) -> str:
     return field.en if _current == "en" else field.ja
 
 
-def enum_label(member: object) -> str:
+def enum_label(member: LabelledEnum) -> str:
     """A LabelledEnum member's label (e.g. ContractorStatus.ACTIVE → 委託中) in the current language."""
-    return text(member.label)  # type: ignore[attr-defined]
+    return text(member.label)
 
 
 # The language preference survives restarts in the user's Qt settings; `--lang` overrides it.
@@ -46,7 +49,7 @@ _LANGUAGE_KEY = "language"  # the settings dialog writes the same keys
 _DATABASE_KEY = "database_url"
 
 
-def _user_settings():  # noqa: ANN202 - QSettings is imported lazily to keep this module Qt-light
+def _user_settings() -> QSettings:  # QSettings is imported lazily to keep this module Qt-light
     from PySide6.QtCore import QSettings
 
     return QSettings(_SETTINGS_ORGANIZATION, _SETTINGS_APPLICATION)

@@ -29,6 +29,7 @@ from desktop.ui.operations import ChangeBus, Operation, describe_error, show_err
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
+    from desktop.ui.forms.base import RecordDialog
 
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -46,6 +47,8 @@ def role_label(role: str | None) -> str:
     from desktop.domain.roles import Role
     from desktop.ui.language import text
 
+    if role is None:
+        return "—"
     try:
         return text(Role(role).label)
     except ValueError:
@@ -119,7 +122,7 @@ class MainWindow(QMainWindow):
         self.services: Services | None = None
         self.bus = ChangeBus(self)
         self.pages: dict[str, QWidget] = {}
-        self.open_dialogs: dict[tuple[str, int], QDialog] = {}
+        self.open_dialogs: dict[tuple[str, int], RecordDialog] = {}
         self.snapshot: Any = None
         self._generation = 0
         self._workers: set[QThread] = set()
@@ -266,9 +269,9 @@ class MainWindow(QMainWindow):
             page = page_class(services, self.bus, self.open_record, self.stack)
             self.pages[page.page_key] = page
         self.pages["audit"] = AuditLogPage(services, self.stack)
-        for page in self.pages.values():
-            if self.stack.indexOf(page) < 0:
-                self.stack.addWidget(page)
+        for widget in self.pages.values():
+            if self.stack.indexOf(widget) < 0:
+                self.stack.addWidget(widget)
         self._remove_loading_label()
         for action in self.database_actions():
             action.setEnabled(True)
@@ -481,21 +484,24 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Cannot open the record"), describe_error(error))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda saved_type, _saved_id: self.bus.announce({saved_type}))  # type: ignore[attr-defined]
-        # A new record gets its id on save, and editing an approved evaluation or contract moves the form to
-        # the new version's id: keep the form findable under the id it shows.
-        dialog.saved.connect(
-            lambda saved_type, saved_id, dialog=dialog, shown_type=record_type: (  # type: ignore[attr-defined]
-                saved_type == shown_type and self._track_dialog(dialog, shown_type, saved_id)
-            )
-        )
+        dialog.saved.connect(lambda saved_type, _saved_id: self.bus.announce({saved_type}))
+
+        def follow(
+            saved_type: str, saved_id: int, dialog: RecordDialog = dialog, shown_type: str = record_type
+        ) -> None:
+            """A new record gets its id on save, and editing an approved evaluation or contract moves the
+            form to the new version's id: keep the form findable under the id it shows."""
+            if saved_type == shown_type:
+                self._track_dialog(dialog, shown_type, saved_id)
+
+        dialog.saved.connect(follow)
         dialog.finished.connect(lambda _result, dialog=dialog: self._forget_dialog(dialog))
         if record_id is not None:
             self._track_dialog(dialog, record_type, record_id)
         dialog.open()
         return dialog
 
-    def _track_dialog(self, dialog: QDialog, record_type: str, record_id: int) -> None:
+    def _track_dialog(self, dialog: RecordDialog, record_type: str, record_id: int) -> None:
         self._forget_dialog(dialog)
         self.open_dialogs[(record_type, record_id)] = dialog
 
@@ -595,13 +601,14 @@ class MainWindow(QMainWindow):
         """Today's automatic backup of a SQLite database (the newest 7 are kept), off the GUI thread."""
         from desktop.ui.operations import run_operation
 
-        if self.services is None:
+        services = self.services
+        if services is None:
             return None
         return run_operation(
             self,
             self.tr("Backup"),
             self.tr("Making today's backup…"),
-            lambda _progress: self.services.backups.ensure_daily(7),
+            lambda _progress: services.backups.ensure_daily(7),
         )
 
     def closeEvent(self, event: Any) -> None:

@@ -125,7 +125,7 @@ class Operation(QObject):
         *,
         bus: ChangeBus | None = None,
         changes: Iterable[str] = (),
-        on_success: Callable[[Any], None] | None = None,
+        on_success: Callable[[Any], object] | None = None,  # what it returns is not used
     ):
         super().__init__(parent)
         self.parent_widget = parent
@@ -192,7 +192,7 @@ def run_operation(
     *,
     bus: ChangeBus | None = None,
     changes: Iterable[str] = (),
-    on_success: Callable[[Any], None] | None = None,
+    on_success: Callable[[Any], object] | None = None,  # what it returns is not used
 ) -> Operation:
     """Start `work(progress)` on a worker thread; returns the Operation (wait on its `finished`)."""
     return Operation(parent, title, label, work, bus=bus, changes=changes, on_success=on_success).start()

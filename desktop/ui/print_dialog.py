@@ -86,7 +86,7 @@ class PrintDialog(QDialog):
         self.open_file = open_file or open_with_system_viewer
         self.folder = folder or default_folder()
         self.operation: Operation | None = None
-        self.result: ReportResult | None = None
+        self.report: ReportResult | None = None  # the last register written
         self._path_edited = False
         self.setWindowTitle(self.tr("Print a register"))
         today = services.context.today()
@@ -104,6 +104,7 @@ class PrintDialog(QDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         completer = self.record_combo.completer()
+        assert completer is not None  # an editable combo box has one
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.filter_edit = QLineEdit(self)
@@ -338,7 +339,7 @@ class PrintDialog(QDialog):
         if isinstance(outcome, ItakuError):
             self.show_message(describe_error(outcome), ERROR_STYLE)
             return
-        self.result = outcome
+        self.report = outcome
         message = self.tr("Saved the PDF (%n page(s)):\n%1", "", outcome.pages).replace(
             "%1", str(outcome.path)
         )
@@ -351,7 +352,9 @@ class PrintDialog(QDialog):
         operation = self.operation
         self.operation = None
         self.print_button.setEnabled(True)
-        if not ok and operation is not None and operation.error is None:
+        if ok or operation is None:
+            return
+        if operation.error is None:
             self.show_message(self.tr("Cancelled: no file was written."), ERROR_STYLE)
-        elif not ok and operation is not None:
-            self.show_message(describe_error(operation.error), ERROR_STYLE)  # type: ignore[arg-type]
+        else:
+            self.show_message(describe_error(operation.error), ERROR_STYLE)

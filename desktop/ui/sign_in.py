@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import ItakuError, ValidationError
 from desktop.ui.language import text
+from desktop.ui.operations import describe_error
 from desktop.ui.widgets.field_error import FieldErrorLabel
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class SignInDialog(QDialog):
         try:
             self.services.accounts.sign_in(self.username.text(), self.password.text())
         except ItakuError as error:
-            self.error.set_message(text(error.message))
+            self.error.set_message(describe_error(error))
             self.password.clear()
             self.password.setFocus()
             return
@@ -108,12 +109,12 @@ class CreateOfficerDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create and sign in"))
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_officer)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.password.setFocus()
 
-    def create(self) -> None:
+    def create_officer(self) -> None:
         if self.password.text() != self.confirm.text():
             self.error.set_message(self.tr("The two passwords differ."))
             return
@@ -127,7 +128,7 @@ class CreateOfficerDialog(QDialog):
             self.error.set_message("\n".join(text(message) for message in error.fields.values()))
             return
         except ItakuError as error:
-            self.error.set_message(text(error.message))
+            self.error.set_message(describe_error(error))
             return
         finally:
             self.buttons.setEnabled(True)

@@ -166,5 +166,5 @@ def test_a_record_deleted_meanwhile_is_reported_in_the_dialog(
         pass
     qtbot.waitUntil(lambda: dialog.operation is None, timeout=5000)
     assert dialog.message.text() and "Traceback" not in dialog.message.text()
-    assert dialog.result is None
+    assert dialog.report is None
     assert [path for path in out_dir.iterdir() if path.suffix == ".pdf"] == []

@@ -10,10 +10,10 @@ def test_first_run_creates_the_officer_and_signs_in(qtbot, sqlite_services):
     qtbot.addWidget(dialog)
     dialog.password.setText(PASSWORD)
     dialog.confirm.setText("different")
-    dialog.create()
+    dialog.create_officer()
     assert dialog.error.text() and not services.accounts.has_accounts()
     dialog.confirm.setText(PASSWORD)
-    dialog.create()
+    dialog.create_officer()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert (services.context.actor, services.context.role) == ("officer", "officer")
 

@@ -437,12 +437,12 @@ def contractor_file(request: ReportRequest) -> Built:
     )
     if file.engagements:
         rows = []
-        for row in file.engagements:
-            own = [r for r in row.redelegations if r.redelegation.contractor_id == contractor.id]
-            e = row.engagement
+        for engaged in file.engagements:
+            own = [r for r in engaged.redelegations if r.redelegation.contractor_id == contractor.id]
+            engagement = engaged.engagement
             chain = (
-                [hop_line(h) for h in row.hops]
-                if not e.client_is_original
+                [hop_line(h) for h in engaged.hops]
+                if not engagement.client_is_original
                 else [muted(markup("委託元が本人から取得した事業者（同意不要）"))]
             )
             for r in own:
@@ -451,7 +451,7 @@ def contractor_file(request: ReportRequest) -> Built:
                 ]
             rows.append(
                 [
-                    lines(markup(e.client_name), muted(markup(e.work))),
+                    lines(markup(engagement.client_name), muted(markup(engagement.work))),
                     lines(
                         *(
                             markup(r.redelegation.work or "")
@@ -460,7 +460,7 @@ def contractor_file(request: ReportRequest) -> Built:
                         )
                     ),
                     lines(*chain),
-                    consent_verdict(row),
+                    consent_verdict(engaged),
                 ]
             )
         story.append(data_table(FILE_ENGAGEMENT_COLUMNS, rows, styles, width))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
+    from desktop.ui.forms.base import RecordDialog
 
 RECORD_TYPES = ("contractor", "evaluation", "contract", "engagement", "joint_use", "company_profile")
 
@@ -23,7 +24,7 @@ def open_form(
     record_id: int | None,
     parent: QWidget | None = None,
     **defaults: Any,
-) -> QDialog:
+) -> RecordDialog:
     """Build the form of one record (record_id None = a new one, pre-filled from `defaults`)."""
     from desktop.ui.forms.company_form import CompanyProfileDialog
     from desktop.ui.forms.contract_form import ContractDialog
@@ -32,7 +33,7 @@ def open_form(
     from desktop.ui.forms.evaluation_form import EvaluationDialog
     from desktop.ui.forms.joint_use_form import JointUseDialog
 
-    dialogs: dict[str, Any] = {
+    dialogs: dict[str, type[RecordDialog]] = {
         "contractor": ContractorDialog,
         "evaluation": EvaluationDialog,
         "contract": ContractDialog,
@@ -46,7 +47,7 @@ def open_form(
         raise ValueError(
             f"no form for record type {record_type!r}; one of {', '.join(RECORD_TYPES)}"
         ) from None
-    return dialog_class(services, record_id, parent, defaults)  # type: ignore[no-any-return]
+    return dialog_class(services, record_id, parent, defaults)
 
 
 __all__ = ["RECORD_TYPES", "open_form"]

@@ -7,13 +7,20 @@ The services decide (desktop/services/approval.py); the form only shows it and c
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.errors import ConflictError, ItakuError, Message, ValidationError
 from desktop.ui.language import text
+
+if TYPE_CHECKING:  # the mixin is mixed into RecordDialog subclasses: the type checker reads it as one
+    from desktop.ui.forms.base import RecordDialog
+
+    _MixedInto = RecordDialog
+else:
+    _MixedInto = object
 
 OFFICER_ROLE = "officer"
 APPROVED_STYLE = (
@@ -61,7 +68,13 @@ def approval_state(record: Any, name_predecessor: bool = True) -> tuple[str, str
     return line, PENDING_STYLE
 
 
-class ApprovalMixin:
+class ApprovingService(Protocol):
+    """The service of an approvable record kind (contracts, evaluations)."""
+
+    def approve(self, record_id: int, expected_version: int | None, /) -> object: ...
+
+
+class ApprovalMixin(_MixedInto):
     """For RecordDialog subclasses whose service has `approve(id, version)`. Call `add_approval(buttons)`
     from `add_buttons` and `update_approval()` from `update_state`."""
 
@@ -69,28 +82,28 @@ class ApprovalMixin:
     approval_label: QLabel
     new_version_note: str
 
-    def approval_service(self) -> Any:
+    def approval_service(self) -> ApprovingService:
         raise NotImplementedError
 
     def add_approval(self, buttons: QDialogButtonBox, tooltip: str) -> None:
         self.new_version_note = ""
-        self.approve_button = QPushButton(QCoreApplication.translate("ApprovalState", "&Approve"), self)  # type: ignore[call-overload]
+        self.approve_button = QPushButton(QCoreApplication.translate("ApprovalState", "&Approve"), self)
         self.approve_button.setObjectName("approveButton")
         self.approve_button.setAutoDefault(False)
         self.approve_tooltip = tooltip
         buttons.addButton(self.approve_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.approve_button.clicked.connect(self.approve)
-        self.approval_label = QLabel(self)  # type: ignore[call-overload]
+        self.approval_label = QLabel(self)
         self.approval_label.setObjectName("approvalState")
         self.approval_label.setWordWrap(True)
         self.approval_label.hide()
-        layout = self.layout()  # type: ignore[attr-defined]
+        layout = self.layout()
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(2, self.approval_label)  # below the conflict banner and the general error
 
     def read_only_reason(self) -> str:
         """A superseded version is kept for the record: the service refuses changes, so the form offers none."""
-        record = self.record if self.record_id is not None else None  # type: ignore[attr-defined]
+        record = self.record if self.record_id is not None else None
         if record is not None and getattr(record, "is_superseded", False):
             return tr(
                 "Read-only: this version has been superseded by a newer approved version. Open the "
@@ -100,7 +113,7 @@ class ApprovalMixin:
 
     def editing_widgets(self) -> list[QWidget]:
         """Besides the schema fields: the evaluation's checklist scores and the contract's Attach file."""
-        widgets: list[QWidget] = super().editing_widgets()  # type: ignore[misc]
+        widgets: list[QWidget] = super().editing_widgets()
         for name in ("checklist", "attach_button"):
             widget = getattr(self, name, None)
             if isinstance(widget, QWidget):
@@ -108,12 +121,12 @@ class ApprovalMixin:
         return widgets
 
     def is_officer(self) -> bool:
-        return self.services.context.role == OFFICER_ROLE  # type: ignore[attr-defined]
+        return self.services.context.role == OFFICER_ROLE
 
     def update_approval(self) -> None:
         if not hasattr(self, "approval_label"):
             return
-        record = self.record if self.record_id is not None else None  # type: ignore[attr-defined]
+        record = self.record if self.record_id is not None else None
         line, style = approval_state(record, name_predecessor=not self.new_version_note)
         if line and self.new_version_note:
             line = f"{self.new_version_note}\n{line}"
@@ -125,7 +138,7 @@ class ApprovalMixin:
             and record.approved_on is None
             and not getattr(record, "is_superseded", False)
             and not self.is_dirty()
-        )  # type: ignore[attr-defined]
+        )
         self.approve_button.setEnabled(can_approve and self.is_officer())
         if not self.is_officer():
             self.approve_button.setToolTip(
@@ -137,31 +150,31 @@ class ApprovalMixin:
             self.approve_button.setToolTip(self.approve_tooltip)
 
     def approve(self) -> None:
-        if self.record_id is None or self.is_dirty():  # type: ignore[attr-defined]
+        if self.record_id is None or self.is_dirty():
             return
-        self.general_error.clear_message()  # type: ignore[attr-defined]
+        self.general_error.clear_message()
         try:
-            self.approval_service().approve(self.record_id, self.version)  # type: ignore[attr-defined]
+            self.approval_service().approve(self.record_id, self.version)
         except ValidationError as error:
-            self.show_validation(error)  # type: ignore[attr-defined]
+            self.show_validation(error)
             return
         except ConflictError as error:
-            self.show_conflict(error, self.form.values())  # type: ignore[attr-defined]
+            self.show_conflict(error, self.form.values())
             return
         except ItakuError as error:  # e.g. PermissionDeniedError: says which role it needs
             message = getattr(error, "message", None)
-            self.general_error.set_message(text(message) if isinstance(message, Message) else str(error))  # type: ignore[attr-defined]
+            self.general_error.set_message(text(message) if isinstance(message, Message) else str(error))
             return
         self.new_version_note = ""
-        self.load()  # type: ignore[attr-defined]
-        self.saved.emit(self.record_type, self.record_id)  # type: ignore[attr-defined]
+        self.load()
+        self.saved.emit(self.record_type, self.record_id)
 
     def save(self) -> bool:
         """Saving an approved record creates a new version (a new id): the form moves to it and says so."""
-        before = self.record_id  # type: ignore[attr-defined]
-        previous = self.record  # type: ignore[attr-defined]
-        saved = super().save()  # type: ignore[misc]
-        if saved and before is not None and self.record_id != before:  # type: ignore[attr-defined]
+        before = self.record_id
+        previous = self.record
+        saved = super().save()
+        if saved and before is not None and self.record_id != before:
             was = previous.approved_on.isoformat() if previous is not None and previous.approved_on else "?"
             self.new_version_note = (
                 tr(
@@ -171,6 +184,6 @@ class ApprovalMixin:
                 .replace("%1", str(self.record_id))
                 .replace("%2", was)
                 .replace("%3", str(before))
-            )  # type: ignore[attr-defined]
-            self.update_state()  # type: ignore[attr-defined]
+            )
+            self.update_state()
         return bool(saved)

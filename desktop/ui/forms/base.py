@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import ConflictError, ItakuError, Message, ValidationError
 from desktop.domain.schema import Schema
 from desktop.ui.language import field_label, text
+from desktop.ui.operations import describe_error
 from desktop.ui.widgets.field_error import FieldErrorLabel
 from desktop.ui.widgets.schema_form import SchemaForm, is_blank
 
@@ -326,15 +327,17 @@ class RecordDialog(QDialog):
         child: QWidget | None = widget
         while child is not None:
             parent = child.parentWidget()
-            if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
-                parent.parentWidget().setCurrentWidget(child)  # type: ignore[union-attr]
+            tabs = parent.parentWidget() if isinstance(parent, QStackedWidget) else None
+            if isinstance(tabs, QTabWidget):
+                tabs.setCurrentWidget(child)
             child = parent
         widget.setFocus()
 
     def show_conflict(self, error: ConflictError, mine: dict[str, Any]) -> None:
         changed: list[str] = []
+        record_id = error.record_id or self.record_id
         try:
-            newer = self.record_values(self.fetch(error.record_id or self.record_id))  # type: ignore[arg-type]
+            newer = self.record_values(self.fetch(record_id)) if record_id is not None else {}
         except ItakuError:
             newer = {}
         for name, value in newer.items():
@@ -351,7 +354,7 @@ class RecordDialog(QDialog):
         try:
             current = self.fetch(self.record_id)
         except ItakuError as error:
-            self.general_error.set_message(text(error.message))  # type: ignore[attr-defined]
+            self.general_error.set_message(describe_error(error))
             return
         self.version = current.version
         self.loaded_record_values = self.record_values(current)

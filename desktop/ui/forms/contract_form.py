@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import ItakuError, Message
 from desktop.domain.schema import CONTRACT
 from desktop.services.attachments import AttachmentStatus
-from desktop.ui.forms.approval import ApprovalMixin
+from desktop.ui.forms.approval import ApprovalMixin, ApprovingService
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import field_label, text
+from desktop.ui.operations import describe_error
 from desktop.ui.widgets.clause_checklist import ClauseChecklist
 from desktop.ui.widgets.field_error import FieldErrorLabel
+from desktop.ui.widgets.schema_form import ChoiceBox
 
 MAIN_FIELDS = (
     "contractor_id",
@@ -67,7 +69,7 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         clause_layout.addWidget(self.form.errors["clauses"])
         clause_layout.addStretch(1)
         columns.addWidget(clause_box, 1)
-        self.form.editors["kind"].changed.connect(self.on_kind_changed)  # type: ignore[attr-defined]
+        self.form.editor("kind", ChoiceBox).changed.connect(self.on_kind_changed)
         self.resize(1120, 660)
         return body
 
@@ -104,7 +106,7 @@ class ContractDialog(ApprovalMixin, RecordDialog):
     def add_buttons(self, buttons: QDialogButtonBox) -> None:
         self.add_approval(buttons, self.tr("Record that the PI protection officer approved this contract"))
 
-    def approval_service(self) -> Any:
+    def approval_service(self) -> ApprovingService:
         return self.services.contracts
 
     def update_state(self) -> None:
@@ -153,7 +155,7 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         self.attachment_status = AttachmentStatus.NONE
         lines: list[str] = []
         if record is not None and record.attachment_path:
-            self.attachment_status = self.services.contracts.attachment_status(self.record_id)
+            self.attachment_status = self.services.contracts.attachment_status(record.id)
             size = f"{record.attachment_size:,}" if record.attachment_size is not None else "?"
             lines.append(
                 self.tr("Attached: %1 (%2 bytes)")
@@ -194,7 +196,7 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         if fields:
             self.show_extra_errors(dict(fields))
         else:
-            self.general_error.set_message(text(error.message))  # type: ignore[attr-defined]
+            self.general_error.set_message(describe_error(error))
 
     def show_extra_errors(self, errors: dict[str, Message]) -> dict[str, Message]:
         if "attachment" in errors:

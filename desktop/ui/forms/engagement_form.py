@@ -29,6 +29,7 @@ from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import text
 from desktop.ui.widgets.consent_chain import ChainLink, ConsentChainView, chain_links
+from desktop.ui.widgets.schema_form import ChoiceBox
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -176,7 +177,7 @@ class RedelegationDialog(RecordDialog):
         raise NotFoundError("redelegation", record_id)
 
     def record_title(self) -> str:
-        return self.form.editors["contractor_id"].currentText() if self.record is not None else ""  # type: ignore[attr-defined]
+        return self.form.editor("contractor_id", ChoiceBox).currentText() if self.record is not None else ""
 
     def submit(self, values: dict[str, Any], version: int | None) -> Any:
         if self.record_id is None:

@@ -20,12 +20,14 @@ from desktop.domain.checklist import ChecklistItem, Score, score_evaluation
 from desktop.domain.enums import EvaluationResult
 from desktop.domain.errors import Message
 from desktop.domain.schema import EVALUATION
-from desktop.ui.forms.approval import ApprovalMixin
+from desktop.ui.forms.approval import ApprovalMixin, ApprovingService
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import text
 from desktop.ui.widgets.checklist_scores import ChecklistScores
+from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.field_error import FieldErrorLabel
+from desktop.ui.widgets.schema_form import ChoiceBox
 
 RESULT_COLOURS = {
     EvaluationResult.PASS.value: "#1e7e34",
@@ -92,9 +94,9 @@ class EvaluationDialog(ApprovalMixin, RecordDialog):
         checklist_layout.addWidget(scroll)
         columns.addWidget(checklist_box, 6)
         self.checklist.changed.connect(self.update_score)
-        self.form.editors["route"].changed.connect(self.on_route_changed)  # type: ignore[attr-defined]
-        self.form.editors["evaluated_on"].changed.connect(self.on_evaluated_on_changed)  # type: ignore[attr-defined]
-        self.form.editors["next_due_on"].changed.connect(self.update_due_rule)  # type: ignore[attr-defined]
+        self.form.editor("route", ChoiceBox).changed.connect(self.on_route_changed)
+        self.form.editor("evaluated_on", DateField).changed.connect(self.on_evaluated_on_changed)
+        self.form.editor("next_due_on", DateField).changed.connect(self.update_due_rule)
         for name in ("approver", "approved_on"):  # set only by the officer's Approve (services/approval.py)
             self.form.editors[name].setEnabled(False)
         self.resize(1180, 820)
@@ -103,7 +105,7 @@ class EvaluationDialog(ApprovalMixin, RecordDialog):
     def add_buttons(self, buttons: QDialogButtonBox) -> None:
         self.add_approval(buttons, self.tr("Record that the PI protection officer approved this evaluation"))
 
-    def approval_service(self) -> Any:
+    def approval_service(self) -> ApprovingService:
         return self.services.evaluations
 
     # Loading ---------------------------------------------------------------------------------------
@@ -117,7 +119,7 @@ class EvaluationDialog(ApprovalMixin, RecordDialog):
         super().start_new()
 
     def after_new(self) -> None:
-        evaluated_on = self.form.editors["evaluated_on"].date()  # type: ignore[attr-defined]
+        evaluated_on = self.form.editor("evaluated_on", DateField).date()
         if evaluated_on is not None:
             self.default_due = self.services.evaluations.default_due(evaluated_on)
             if self.form.value("next_due_on") is None:
@@ -147,7 +149,7 @@ class EvaluationDialog(ApprovalMixin, RecordDialog):
     def record_title(self) -> str:
         if self.record is None:
             return ""
-        return f"{self.form.editors['contractor_id'].currentText()} {self.record.evaluated_on:%Y-%m-%d}"  # type: ignore[attr-defined]
+        return f"{self.form.editor('contractor_id', ChoiceBox).currentText()} {self.record.evaluated_on:%Y-%m-%d}"
 
     # Live behaviour --------------------------------------------------------------------------------
     def on_route_changed(self) -> None:
@@ -157,11 +159,11 @@ class EvaluationDialog(ApprovalMixin, RecordDialog):
         self.checklist.set_items(self.current_items(), kept)
 
     def on_evaluated_on_changed(self) -> None:
-        evaluated_on = self.form.editors["evaluated_on"].date()  # type: ignore[attr-defined]
+        evaluated_on = self.form.editor("evaluated_on", DateField).date()
         if evaluated_on is None:
             return
         new_default = self.services.evaluations.default_due(evaluated_on)
-        current_due = self.form.editors["next_due_on"].date()  # type: ignore[attr-defined]
+        current_due = self.form.editor("next_due_on", DateField).date()
         if current_due is None or current_due == self.default_due:
             self.form.set_value("next_due_on", new_default)
         self.default_due = new_default
@@ -172,7 +174,7 @@ class EvaluationDialog(ApprovalMixin, RecordDialog):
         if self.default_due is None:
             self.due_hint.setText("")
             return
-        due = self.form.editors["next_due_on"].date()  # type: ignore[attr-defined]
+        due = self.form.editor("next_due_on", DateField).date()
         changed = due is not None and due != self.default_due
         self.form.set_required("next_due_reason", changed)
         hint = self.tr("Default next due date: %1").replace("%1", self.default_due.isoformat())

@@ -35,6 +35,7 @@ from desktop.domain.errors import ConflictError, ItakuError, Message, Validation
 from desktop.domain.schema import COMPANY, validate
 from desktop.services.settings import SETTING_BY_KEY, SETTINGS
 from desktop.ui.language import current_language, text
+from desktop.ui.operations import describe_error
 from desktop.ui.widgets.field_error import FieldErrorLabel
 from desktop.ui.widgets.schema_form import SchemaForm
 
@@ -145,15 +146,16 @@ class ChecklistTemplateEditor(QWidget):
 
         group = self.table.cellWidget(row, 1)
         score = self.table.cellWidget(row, 5)
+        assert isinstance(group, QComboBox) and isinstance(score, QSpinBox)  # as _fill placed them
         return {
             "code": cell_text(0),
             "group": group.currentData(),
-            "ja": cell_text(2),  # type: ignore[union-attr]
+            "ja": cell_text(2),
             "en": cell_text(3) or cell_text(2),
             "mandatory": checked(4),
             "max_score": score.value(),
             "simplified": checked(6),
-        }  # type: ignore[union-attr]
+        }
 
     def items(self) -> list[dict[str, Any]]:
         return [self.row_values(row) for row in range(self.table.rowCount())]
@@ -396,7 +398,7 @@ class SettingsDialog(QDialog):
             self.general_error.set_message(text(error.message))
             return False
         except ItakuError as error:
-            self.general_error.set_message(text(error.message))  # type: ignore[attr-defined]
+            self.general_error.set_message(describe_error(error))
             return False
         stored = user_settings()
         stored.setValue(LANGUAGE_KEY, self.language_box.currentData())

@@ -242,7 +242,7 @@ class ListRegisterModel(RegisterModel):
 
     def __init__(self, columns: Sequence[Column], parent: Any = None):
         super().__init__(columns, parent)
-        self.rows: list[Any] = []
+        self.rows: Sequence[Any] = []  # a list, or a lazy sequence (the dashboard's findings)
 
     def fetch_rows(self) -> list[Any]:
         raise NotImplementedError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
@@ -32,8 +33,13 @@ if TYPE_CHECKING:
     from desktop.services.facade import Services
 
 
-def _qdate(day: Any) -> QDate:
+def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def python_date(day: QDate) -> date:
+    """QDate.toPython() as a `date` (PySide6's stubs say `object`)."""
+    return date(day.year(), day.month(), day.day())
 
 
 class AuditLogPage(QWidget):
@@ -139,8 +145,8 @@ class AuditLogPage(QWidget):
             record_type=self.record_type_box.currentData(),
             record_id=int(number) if number.isdigit() else None,
             actor=self.actor_box.currentData(),
-            date_from=self.from_date.date().toPython() if self.from_check.isChecked() else None,
-            date_to=self.to_date.date().toPython() if self.to_check.isChecked() else None,
+            date_from=python_date(self.from_date.date()) if self.from_check.isChecked() else None,
+            date_to=python_date(self.to_date.date()) if self.to_check.isChecked() else None,
         )
 
     def refresh(self) -> None:

@@ -29,9 +29,9 @@ class _SnapshotFindingModel(FindingTableModel):
     """Holds the snapshot's ordered findings as given: a lazy sequence whose 250,000 findings are built
     only as their rows are shown (copying it into a list would build them all on the GUI thread)."""
 
-    def set_findings_list(self, findings: Sequence[Finding]) -> None:  # type: ignore[override]
+    def set_findings_list(self, findings: Sequence[Finding]) -> None:
         self.beginResetModel()
-        self.rows = findings  # type: ignore[assignment]
+        self.rows = findings
         self.endResetModel()
 
 

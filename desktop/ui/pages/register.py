@@ -340,8 +340,9 @@ class RegisterPage(QWidget):
         """Whether the signed-in role may create, edit and delete (the services enforce it regardless)."""
         from desktop.domain.roles import GRANTS, Permission, Role
 
+        role = self.services.context.role
         try:
-            return Permission.WRITE in GRANTS[Role(self.services.context.role)]
+            return role is not None and Permission.WRITE in GRANTS[Role(role)]
         except ValueError:
             return False
 
@@ -359,8 +360,9 @@ class RegisterPage(QWidget):
         """Whether the signed-in role may approve (the officer); the services enforce it regardless."""
         from desktop.domain.roles import GRANTS, Permission, Role
 
+        role = self.services.context.role
         try:
-            return Permission.APPROVE in GRANTS[Role(self.services.context.role)]
+            return role is not None and Permission.APPROVE in GRANTS[Role(role)]
         except ValueError:
             return False
 

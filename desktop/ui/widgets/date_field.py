@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from desktop.domain.values import parse_date
@@ -67,7 +68,7 @@ class DateField(QWidget):
         self.calendar_button.clicked.connect(self.show_calendar)
         self.line_edit.textChanged.connect(lambda _text: self.changed.emit())
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
             self.show_calendar()
             return
@@ -85,10 +86,10 @@ class DateField(QWidget):
         self.popup.calendar.setFocus()
 
     def _picked(self, day: QDate) -> None:
-        self.set_value(date(day.year(), day.month(), day.day()))
+        self.set_value(datetime.date(day.year(), day.month(), day.day()))
         self.line_edit.setFocus()
 
-    def value(self) -> date | str | None:
+    def value(self) -> datetime.date | str | None:
         text = self.line_edit.text().strip()
         if not text:
             return None
@@ -97,12 +98,12 @@ class DateField(QWidget):
         except ValueError:
             return text
 
-    def date(self) -> date | None:
+    def date(self) -> datetime.date | None:
         value = self.value()
-        return value if isinstance(value, date) else None
+        return value if isinstance(value, datetime.date) else None
 
-    def set_value(self, value: date | str | None) -> None:
-        if isinstance(value, date):
+    def set_value(self, value: datetime.date | str | None) -> None:
+        if isinstance(value, datetime.date):
             self.line_edit.setText(value.isoformat())
         else:
             self.line_edit.setText(value or "")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetrics
@@ -32,6 +32,7 @@ from desktop.ui.widgets.field_error import FieldErrorLabel
 from desktop.ui.widgets.text_list import TextListEditor
 
 REQUIRED_MARK = " *"
+EditorT = TypeVar("EditorT", bound=QWidget)
 
 
 class ChoiceBox(QComboBox):
@@ -111,7 +112,7 @@ def editor_for(field: Field) -> QWidget:
 
 def editor_value(editor: QWidget) -> Any:
     if hasattr(editor, "value"):
-        return editor.value()  # type: ignore[attr-defined]
+        return editor.value()
     if isinstance(editor, QCheckBox):
         return editor.isChecked()
     if isinstance(editor, QPlainTextEdit):
@@ -123,7 +124,7 @@ def editor_value(editor: QWidget) -> Any:
 
 def set_editor_value(editor: QWidget, value: Any) -> None:
     if hasattr(editor, "set_value"):
-        editor.set_value(value)  # type: ignore[attr-defined]
+        editor.set_value(value)
     elif isinstance(editor, QCheckBox):
         editor.setChecked(bool(value))
     elif isinstance(editor, QPlainTextEdit):
@@ -189,6 +190,13 @@ class SchemaForm(QObject):
 
     def field(self, name: str) -> Field:
         return self.schema.field(name)
+
+    def editor(self, name: str, kind: type[EditorT]) -> EditorT:
+        """The editor of `name` as the widget class it was built as (ChoiceBox, DateField, …)."""
+        editor = self.editors[name]
+        if not isinstance(editor, kind):
+            raise TypeError(f"the editor of {name} is a {type(editor).__name__}, not a {kind.__name__}")
+        return editor
 
     def is_required(self, name: str) -> bool:
         return self.field(name).required or name in self._required_extra
