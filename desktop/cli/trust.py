@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.cli.common import EXIT_OK, open_services, print_json, read_secret
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, Role
 
 
@@ -23,7 +24,7 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_user_list)
 
-    for record_type in ("evaluation", "contract"):
+    for record_type in APPROVABLE:
         parser = subparsers.add_parser(record_type, help=f"{record_type}s: approve (officer only)")
         record_actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
         approve = record_actions.add_parser(
@@ -103,7 +104,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 def cmd_approve(args: argparse.Namespace) -> int:
     services = open_services(args)
-    service = services.evaluations if args.record_type == "evaluation" else services.contracts
+    service = services.evaluations if args.record_type == RecordType.EVALUATION else services.contracts
     record = service.get(args.id)
     approved = service.approve(args.id, record.version)
     print(
@@ -112,7 +113,13 @@ def cmd_approve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-APPROVABLE = ("evaluation", "contract")
+# The kinds of record an officer approves, by the name the CLI gives them (a command, and `approve KIND`), with
+# how a count of them reads (Japanese, English). Plain strings for argparse: it prints the repr of a choice.
+APPROVABLE_LABELS: dict[RecordType, tuple[str, str]] = {
+    RecordType.EVALUATION: ("評価", "evaluations"),
+    RecordType.CONTRACT: ("契約", "contracts"),
+}
+APPROVABLE = tuple(record_type.value for record_type in APPROVABLE_LABELS)
 
 
 def cmd_approve_many(args: argparse.Namespace) -> int:
@@ -126,9 +133,9 @@ def cmd_approve_many(args: argparse.Namespace) -> int:
             }
         )
     services = open_services(args)
-    service = services.evaluations if args.record_type == "evaluation" else services.contracts
+    service = services.evaluations if args.record_type == RecordType.EVALUATION else services.contracts
     ids = service.pending_ids() if args.all_pending else args.ids
-    label = {"evaluation": ("評価", "evaluations"), "contract": ("契約", "contracts")}[args.record_type]
+    label = APPROVABLE_LABELS[RecordType(args.record_type)]
     if not ids:
         if args.json:
             print_json([])
@@ -154,7 +161,7 @@ def cmd_approve_many(args: argparse.Namespace) -> int:
 
 def _approval_line(record_type: str, record: Any, row: Any) -> str:
     name = row.contractor_name if row is not None else f"#{record.contractor_id}"
-    if record_type == "evaluation":
+    if record_type == RecordType.EVALUATION:
         return f"#{record.id:<6} {record.evaluated_on}  {record.result:<12} {name}"
     return f"#{record.id:<6} {record.kind:<8} {record.effective_from}  {name}  {record.title}"
 

@@ -24,6 +24,7 @@ class RecordType(StrEnum):
     JOINT_USE_CHANGE = "joint_use_change"
     ACCOUNT = "account"
     SETTING = "setting"
+    DATABASE = "database"  # a restore replaces the whole database: its audit event is about it (record id 0)
 
 
 class RuleId(StrEnum):

@@ -29,6 +29,7 @@ from desktop.domain.facts import (
     JointUseChangeFacts,
     JointUseFacts,
 )
+from desktop.domain.kinds import RecordType, RuleId
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,9 @@ class RuleSettings:
 
 @dataclass(frozen=True)
 class Finding:
-    rule: str
+    rule: RuleId
     severity: Severity
-    record_type: str
+    record_type: RecordType
     record_id: int
     record_label: str
     message: Message
@@ -51,9 +52,9 @@ class Finding:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "rule": self.rule,
+            "rule": str(self.rule),
             "severity": self.severity.value,
-            "record_type": self.record_type,
+            "record_type": str(self.record_type),
             "record_id": self.record_id,
             "record_label": self.record_label,
             "message_ja": self.message.ja,
@@ -66,9 +67,9 @@ class Finding:
         """The inverse of `to_json`."""
         due = data.get("due")
         return cls(
-            str(data["rule"]),
+            RuleId(str(data["rule"])),
             Severity(str(data["severity"])),
-            str(data["record_type"]),
+            RecordType(str(data["record_type"])),
             int(str(data["record_id"])),
             str(data["record_label"]),
             Message(str(data["message_ja"]), str(data["message_en"])),
@@ -78,56 +79,62 @@ class Finding:
 
 @dataclass(frozen=True)
 class RuleInfo:
-    rule: str
+    rule: RuleId
     ja: str
     en: str
 
 
-# Every rule id with a short title: reports group findings by it.
+# Every rule id with a short title, in the order reports list them: reports group findings by it.
 RULES: tuple[RuleInfo, ...] = (
-    RuleInfo("evaluation.missing", "委託先評価が未実施", "No evaluation"),
-    RuleInfo("evaluation.failed", "委託先評価が不適合", "Evaluation failed"),
-    RuleInfo("evaluation.conditional", "条件付適合の条件が未解消", "Conditional pass to follow up"),
-    RuleInfo("evaluation.overdue", "委託先評価の期限切れ・期限間近", "Evaluation overdue or due soon"),
+    RuleInfo(RuleId.EVALUATION_MISSING, "委託先評価が未実施", "No evaluation"),
+    RuleInfo(RuleId.EVALUATION_FAILED, "委託先評価が不適合", "Evaluation failed"),
+    RuleInfo(RuleId.EVALUATION_CONDITIONAL, "条件付適合の条件が未解消", "Conditional pass to follow up"),
+    RuleInfo(RuleId.EVALUATION_OVERDUE, "委託先評価の期限切れ・期限間近", "Evaluation overdue or due soon"),
     RuleInfo(
-        "evaluation.certificate_expired", "評価の根拠とした認証の期限切れ", "Certificate relied on expired"
+        RuleId.EVALUATION_CERTIFICATE_EXPIRED,
+        "評価の根拠とした認証の期限切れ",
+        "Certificate relied on expired",
     ),
-    RuleInfo("contract.nda_missing", "有効な機密保持契約がない", "No valid NDA"),
+    RuleInfo(RuleId.CONTRACT_NDA_MISSING, "有効な機密保持契約がない", "No valid NDA"),
     RuleInfo(
-        "contract.pi_clauses_not_in_force",
+        RuleId.CONTRACT_PI_CLAUSES_NOT_IN_FORCE,
         "個人情報に関する条項が有効な契約にない",
         "PI clauses not in force",
     ),
-    RuleInfo("contract.clauses_missing", "契約に必要な条項の欠落", "Contract lacks required clauses"),
-    RuleInfo("contract.expiring", "契約の満了が近い", "Contract expiring"),
+    RuleInfo(RuleId.CONTRACT_CLAUSES_MISSING, "契約に必要な条項の欠落", "Contract lacks required clauses"),
+    RuleInfo(RuleId.CONTRACT_EXPIRING, "契約の満了が近い", "Contract expiring"),
     RuleInfo(
-        "contractor.disposal_unconfirmed",
+        RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,
         "委託終了後の返却・廃棄が未確認",
         "Return or destruction unconfirmed",
     ),
     RuleInfo(
-        "contractor.foreign_regime_missing",
+        RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING,
         "外国にある第三者の制度確認がない（法28条）",
         "No record of the foreign regime (Art. 28)",
     ),
     RuleInfo(
-        "engagement.consent_missing", "再委託の同意が確認されていない受託業務", "Engagement without consent"
+        RuleId.ENGAGEMENT_CONSENT_MISSING,
+        "再委託の同意が確認されていない受託業務",
+        "Engagement without consent",
     ),
-    RuleInfo("redelegation.consent_missing", "委託元の同意のない再委託", "Re-delegation without consent"),
     RuleInfo(
-        "redelegation.contractor_not_compliant",
+        RuleId.REDELEGATION_CONSENT_MISSING, "委託元の同意のない再委託", "Re-delegation without consent"
+    ),
+    RuleInfo(
+        RuleId.REDELEGATION_CONTRACTOR_NOT_COMPLIANT,
         "再委託先が要件を満たしていない",
         "Re-delegated contractor not compliant",
     ),
-    RuleInfo("joint_use.item_missing", "共同利用の公表事項の欠落", "Joint use item missing"),
-    RuleInfo("joint_use.notice_late", "共同利用の公表が利用開始後", "Joint use notice late"),
+    RuleInfo(RuleId.JOINT_USE_ITEM_MISSING, "共同利用の公表事項の欠落", "Joint use item missing"),
+    RuleInfo(RuleId.JOINT_USE_NOTICE_LATE, "共同利用の公表が利用開始後", "Joint use notice late"),
     RuleInfo(
-        "joint_use.change_without_advance_notice",
+        RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
         "共同利用の変更が事前に公表されていない",
         "Change not noticed in advance",
     ),
     RuleInfo(
-        "joint_use.change_notice_overdue",
+        RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
         "共同利用の責任者情報の変更の通知が遅れている",
         "Change of responsible party details not noticed",
     ),
@@ -174,9 +181,9 @@ def _handles_pi_actively(contractor: ContractorFacts) -> bool:
 
 
 def _finding(
-    rule: str,
+    rule: RuleId,
     severity: Severity,
-    record_type: str,
+    record_type: RecordType,
     record_id: int,
     label: str,
     ja: str,
@@ -210,9 +217,9 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
             yield from _contract_findings(contractor, contracts.get(cid, []), today, settings)
         if contractor.status == _ENDED and contractor.handles_pi and contractor.disposition_date is None:
             yield _finding(
-                "contractor.disposal_unconfirmed",
+                RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,
                 Severity.BLOCKING,
-                "contractor",
+                RecordType.CONTRACTOR,
                 cid,
                 label,
                 "委託終了後の個人情報の返却・廃棄が確認されていません。",
@@ -227,9 +234,9 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
             and not contractor.has_foreign_regime_note
         ):
             yield _finding(
-                "contractor.foreign_regime_missing",
+                RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING,
                 Severity.BLOCKING,
-                "contractor",
+                RecordType.CONTRACTOR,
                 cid,
                 label,
                 f"外国（{contractor.country}）にある委託先ですが、その国の個人情報保護制度の確認記録がありません（個人情報保護法第28条）。",
@@ -245,9 +252,9 @@ def _evaluation_findings(
     cid, label = contractor.id, contractor.name
     if latest is None:
         yield Finding(
-            "evaluation.missing",
+            RuleId.EVALUATION_MISSING,
             Severity.BLOCKING,
-            "contractor",
+            RecordType.CONTRACTOR,
             cid,
             label,
             _NO_EVALUATION,
@@ -256,9 +263,9 @@ def _evaluation_findings(
         return
     if latest.result == EvaluationResult.FAIL.value:
         yield _finding(
-            "evaluation.failed",
+            RuleId.EVALUATION_FAILED,
             Severity.BLOCKING,
-            "contractor",
+            RecordType.CONTRACTOR,
             cid,
             label,
             f"最新の委託先評価（{latest.evaluated_on:%Y-%m-%d}）が不適合です。",
@@ -267,9 +274,9 @@ def _evaluation_findings(
         )
     elif latest.result == EvaluationResult.CONDITIONAL.value:
         yield _finding(
-            "evaluation.conditional",
+            RuleId.EVALUATION_CONDITIONAL,
             Severity.WARNING,
-            "contractor",
+            RecordType.CONTRACTOR,
             cid,
             label,
             "最新の委託先評価は条件付適合です。条件の解消を確認してください。",
@@ -280,9 +287,9 @@ def _evaluation_findings(
         due = latest.next_due_on
         if today > due:
             yield _finding(
-                "evaluation.overdue",
+                RuleId.EVALUATION_OVERDUE,
                 Severity.BLOCKING,
-                "contractor",
+                RecordType.CONTRACTOR,
                 cid,
                 label,
                 f"委託先評価の期限（{due:%Y-%m-%d}）を過ぎています。",
@@ -291,9 +298,9 @@ def _evaluation_findings(
             )
         elif today >= due - timedelta(days=settings.evaluation_warning_days):
             yield _finding(
-                "evaluation.overdue",
+                RuleId.EVALUATION_OVERDUE,
                 Severity.WARNING,
-                "contractor",
+                RecordType.CONTRACTOR,
                 cid,
                 label,
                 f"委託先評価の期限（{due:%Y-%m-%d}）が近づいています。",
@@ -311,9 +318,9 @@ def _evaluation_findings(
             when_ja = f"（{expiry:%Y-%m-%d}）" if expiry else "（有効期限の記録なし）"
             when_en = f" on {expiry:%Y-%m-%d}" if expiry else " (no expiry recorded)"
             yield _finding(
-                "evaluation.certificate_expired",
+                RuleId.EVALUATION_CERTIFICATE_EXPIRED,
                 Severity.BLOCKING,
-                "contractor",
+                RecordType.CONTRACTOR,
                 cid,
                 label,
                 f"簡易評価の根拠とした{certificate.ja}の有効期限が切れています{when_ja}。",
@@ -322,9 +329,9 @@ def _evaluation_findings(
             )
         elif today >= expiry - timedelta(days=settings.certificate_warning_days):
             yield _finding(
-                "evaluation.certificate_expired",
+                RuleId.EVALUATION_CERTIFICATE_EXPIRED,
                 Severity.WARNING,
-                "contractor",
+                RecordType.CONTRACTOR,
                 cid,
                 label,
                 f"簡易評価の根拠とした{certificate.ja}の有効期限（{expiry:%Y-%m-%d}）が近づいています。",
@@ -355,9 +362,9 @@ def _contract_cover_findings(
     in_force = [c for c in contracts if is_in_force(c, today)]
     if not any(c.kind == ContractKind.NDA.value for c in in_force):
         yield Finding(
-            "contract.nda_missing",
+            RuleId.CONTRACT_NDA_MISSING,
             Severity.BLOCKING,
-            "contractor",
+            RecordType.CONTRACTOR,
             cid,
             label,
             _NO_NDA,
@@ -367,9 +374,9 @@ def _contract_cover_findings(
     message = _pi_clauses_message(present)
     if message is not None:
         yield Finding(
-            "contract.pi_clauses_not_in_force",
+            RuleId.CONTRACT_PI_CLAUSES_NOT_IN_FORCE,
             Severity.BLOCKING,
-            "contractor",
+            RecordType.CONTRACTOR,
             cid,
             label,
             message,
@@ -402,9 +409,9 @@ def _contract_findings(
         lacking = missing_clauses(contract.kind, contract.clauses)
         if lacking:
             yield _finding(
-                "contract.clauses_missing",
+                RuleId.CONTRACT_CLAUSES_MISSING,
                 Severity.WARNING,
-                "contract",
+                RecordType.CONTRACT,
                 contract.id,
                 contract.title,
                 f"「{contract.title}」（{contractor.name}）に必要な条項がありません: "
@@ -424,9 +431,9 @@ def _contract_findings(
             <= contract.expires_on
         ):
             yield _finding(
-                "contract.expiring",
+                RuleId.CONTRACT_EXPIRING,
                 Severity.WARNING,
-                "contract",
+                RecordType.CONTRACT,
                 contract.id,
                 contract.title,
                 f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません。",
@@ -472,9 +479,9 @@ def engagement_findings(
                     f"{engagement.original_business_name} to the re-delegation is recorded (policy §7)."
                 )
             yield _finding(
-                "engagement.consent_missing",
+                RuleId.ENGAGEMENT_CONSENT_MISSING,
                 Severity.BLOCKING,
-                "engagement",
+                RecordType.ENGAGEMENT,
                 engagement.id,
                 engagement.client_name,
                 ja,
@@ -493,9 +500,9 @@ def engagement_findings(
         dates = hops_by_redelegation.get(redelegation.id, [])
         if not any(day <= redelegation.start_date for day in dates):
             yield _finding(
-                "redelegation.consent_missing",
+                RuleId.REDELEGATION_CONSENT_MISSING,
                 Severity.BLOCKING,
-                "redelegation",
+                RecordType.REDELEGATION,
                 redelegation.id,
                 label,
                 f"{name}への再委託（{redelegation.start_date:%Y-%m-%d}開始）について、開始日以前の委託元"
@@ -506,9 +513,9 @@ def engagement_findings(
             )
         if redelegation.contractor_id in blocked_contractors:
             yield _finding(
-                "redelegation.contractor_not_compliant",
+                RuleId.REDELEGATION_CONTRACTOR_NOT_COMPLIANT,
                 Severity.BLOCKING,
-                "redelegation",
+                RecordType.REDELEGATION,
                 redelegation.id,
                 label,
                 f"再委託先の{name}に重大な指摘事項があります。",
@@ -550,9 +557,9 @@ def joint_use_findings(facts: ComplianceFacts, today: date, settings: RuleSettin
                 f"({joint_use.start_date:%Y-%m-%d})."
             )
             yield _finding(
-                "joint_use.notice_late",
+                RuleId.JOINT_USE_NOTICE_LATE,
                 Severity.BLOCKING,
-                "joint_use",
+                RecordType.JOINT_USE,
                 joint_use.id,
                 label,
                 ja + "（個人情報保護法第27条第5項第3号：あらかじめ公表が必要）",
@@ -568,9 +575,9 @@ def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
     for attribute, ja, en in _JOINT_USE_ITEMS:
         if not getattr(joint_use, attribute):
             yield _finding(
-                "joint_use.item_missing",
+                RuleId.JOINT_USE_ITEM_MISSING,
                 Severity.BLOCKING,
-                "joint_use",
+                RecordType.JOINT_USE,
                 joint_use.id,
                 label,
                 f"公表事項「{ja}」がありません。",
@@ -579,9 +586,9 @@ def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
             )
     if joint_use.responsible_is_corporation and not joint_use.has_responsible_representative:
         yield _finding(
-            "joint_use.item_missing",
+            RuleId.JOINT_USE_ITEM_MISSING,
             Severity.BLOCKING,
-            "joint_use",
+            RecordType.JOINT_USE,
             joint_use.id,
             label,
             "公表事項「⑤ 責任者（法人）の代表者の氏名」がありません（2022年改正法で必要）。",
@@ -591,9 +598,9 @@ def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
         )
     if not joint_use.has_acquisition_method:
         yield _finding(
-            "joint_use.item_missing",
+            RuleId.JOINT_USE_ITEM_MISSING,
             Severity.WARNING,
-            "joint_use",
+            RecordType.JOINT_USE,
             joint_use.id,
             label,
             "「⑥ 取得方法」がありません。法の公表事項ではありませんが、当社の個人情報保護方針5(7)で約束している事項です。",
@@ -620,9 +627,9 @@ def _change_findings(
         # APPI Art. 27(6): a change of purpose or of the responsible party must be noticed in advance.
         if change.noticed_on is None or change.noticed_on > change.changed_on:
             yield _finding(
-                "joint_use.change_without_advance_notice",
+                RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
                 Severity.BLOCKING,
-                "joint_use",
+                RecordType.JOINT_USE,
                 joint_use.id,
                 label,
                 f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）があらかじめ公表されていません（法27条6項）。",
@@ -637,9 +644,9 @@ def _change_findings(
         if change.noticed_on is None:
             severity = Severity.BLOCKING if today > due else Severity.WARNING
             yield _finding(
-                "joint_use.change_notice_overdue",
+                RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
                 severity,
-                "joint_use",
+                RecordType.JOINT_USE,
                 joint_use.id,
                 label,
                 f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
@@ -649,9 +656,9 @@ def _change_findings(
             )
         elif change.noticed_on > due:
             yield _finding(
-                "joint_use.change_notice_overdue",
+                RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
                 Severity.WARNING,
-                "joint_use",
+                RecordType.JOINT_USE,
                 joint_use.id,
                 label,
                 f"{field_label.ja}の変更の通知（{change.noticed_on:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
@@ -669,7 +676,9 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
     settings = settings or RuleSettings()
     findings = list(contractor_findings(facts, today, settings))
     blocked = {
-        f.record_id for f in findings if f.record_type == "contractor" and f.severity is Severity.BLOCKING
+        f.record_id
+        for f in findings
+        if f.record_type == RecordType.CONTRACTOR and f.severity is Severity.BLOCKING
     }
     findings.extend(engagement_findings(facts, today, blocked))
     findings.extend(joint_use_findings(facts, today, settings))
@@ -685,7 +694,7 @@ class Deadline:
 
     due: date
     kind: str
-    record_type: str
+    record_type: RecordType
     record_id: int
     record_label: str
     message: Message
@@ -715,7 +724,7 @@ def upcoming_deadlines(
                 Deadline(
                     latest.next_due_on,
                     "evaluation_due",
-                    "contractor",
+                    RecordType.CONTRACTOR,
                     contractor.id,
                     contractor.name,
                     Message("委託先評価の期限", "Evaluation due"),
@@ -734,7 +743,12 @@ def upcoming_deadlines(
             )
             result.append(
                 Deadline(
-                    end, "contract_expiry", "contract", contract.id, f"{contract.title}（{owner.name}）", kind
+                    end,
+                    "contract_expiry",
+                    RecordType.CONTRACT,
+                    contract.id,
+                    f"{contract.title}（{owner.name}）",
+                    kind,
                 )
             )
     uses = {j.id: j for j in facts.joint_uses}
@@ -750,7 +764,7 @@ def upcoming_deadlines(
                     Deadline(
                         due,
                         "notice_owed",
-                        "joint_use",
+                        RecordType.JOINT_USE,
                         change.joint_use_id,
                         uses[change.joint_use_id].title,
                         Message("共同利用の変更の通知期限", "Notice of a joint use change owed"),
@@ -762,7 +776,7 @@ def upcoming_deadlines(
                 Deadline(
                     joint_use.start_date,
                     "notice_owed",
-                    "joint_use",
+                    RecordType.JOINT_USE,
                     joint_use.id,
                     joint_use.title,
                     Message("共同利用開始前の公表", "Notice owed before the use starts"),

@@ -28,6 +28,7 @@ from desktop.domain.enums import (
     NoticeMethod,
 )
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.kinds import RecordType
 
 TEXT = "text"
 MULTILINE = "multiline"
@@ -64,7 +65,7 @@ class Field:
 
 @dataclass(frozen=True)
 class Schema:
-    record_type: str
+    record_type: RecordType
     ja: str
     en: str
     fields: tuple[Field, ...]
@@ -337,7 +338,7 @@ def _f(name: str, ja: str, en: str, kind: str = TEXT, **options: Any) -> Field:
 
 
 COMPANY = Schema(
-    "company_profile",
+    RecordType.COMPANY_PROFILE,
     "自社情報",
     "Company profile",
     (
@@ -351,7 +352,7 @@ COMPANY = Schema(
 )
 
 CONTRACTOR = Schema(
-    "contractor",
+    RecordType.CONTRACTOR,
     "委託先",
     "Contractor",
     (
@@ -385,7 +386,7 @@ CONTRACTOR = Schema(
 )
 
 EVALUATION = Schema(
-    "evaluation",
+    RecordType.EVALUATION,
     "委託先評価",
     "Evaluation",
     (
@@ -402,7 +403,7 @@ EVALUATION = Schema(
 )
 
 CONTRACT = Schema(
-    "contract",
+    RecordType.CONTRACT,
     "契約",
     "Contract",
     (
@@ -421,7 +422,7 @@ CONTRACT = Schema(
 )
 
 ENGAGEMENT = Schema(
-    "engagement",
+    RecordType.ENGAGEMENT,
     "受託業務",
     "Engagement",
     (
@@ -445,7 +446,7 @@ ENGAGEMENT = Schema(
 )
 
 CONSENT_HOP = Schema(
-    "consent_hop",
+    RecordType.CONSENT_HOP,
     "再委託の同意",
     "Consent hop",
     (
@@ -460,7 +461,7 @@ CONSENT_HOP = Schema(
 )
 
 REDELEGATION = Schema(
-    "redelegation",
+    RecordType.REDELEGATION,
     "再委託",
     "Re-delegation",
     (
@@ -473,7 +474,7 @@ REDELEGATION = Schema(
 )
 
 JOINT_USE = Schema(
-    "joint_use",
+    RecordType.JOINT_USE,
     "共同利用",
     "Joint use",
     (
@@ -503,7 +504,7 @@ JOINT_USE = Schema(
 )
 
 JOINT_USE_CHANGE = Schema(
-    "joint_use_change",
+    RecordType.JOINT_USE_CHANGE,
     "共同利用の変更",
     "Joint use change",
     (
@@ -515,7 +516,8 @@ JOINT_USE_CHANGE = Schema(
     ),
 )
 
-SCHEMAS = {
+# One schema per kind of record that has fields; keyed by RecordType (see docs/adding-a-record-kind.md).
+SCHEMAS: dict[RecordType, Schema] = {
     schema.record_type: schema
     for schema in (
         COMPANY,
@@ -529,20 +531,28 @@ SCHEMAS = {
         JOINT_USE_CHANGE,
     )
 }
-# Audit events about what has no schema here: accounts, settings, and the whole database (a restore).
-OTHER_RECORD_TYPES = {
-    "account": Message("アカウント", "Account"),
-    "setting": Message("設定", "Setting"),
-    "database": Message("データベース", "Database"),
+# What the audit trail records about but no schema describes: accounts, settings, and the whole database (a
+# restore). Together with SCHEMAS, every RecordType has a label.
+OTHER_RECORD_TYPES: dict[RecordType, Message] = {
+    RecordType.ACCOUNT: Message("アカウント", "Account"),
+    RecordType.SETTING: Message("設定", "Setting"),
+    RecordType.DATABASE: Message("データベース", "Database"),
 }
+# Built from the enum: a kind with neither a schema nor an entry above fails here, at import.
+_LABELS: dict[str, Message] = {
+    record_type: SCHEMAS[record_type].label if record_type in SCHEMAS else OTHER_RECORD_TYPES[record_type]
+    for record_type in RecordType
+}
+
+
+def schema_of(record_type: str) -> Schema | None:
+    """The schema of a record type as stored (the audit trail's text), None for one without fields."""
+    return SCHEMAS.get(record_type)  # type: ignore[call-overload]
 
 
 def record_type_label(record_type: str) -> Message:
     """What a record type is called, in both languages; an unknown one is shown as it is stored."""
-    schema = SCHEMAS.get(record_type)
-    if schema is not None:
-        return schema.label
-    return OTHER_RECORD_TYPES.get(record_type) or Message(record_type, record_type)
+    return _LABELS.get(record_type) or Message(record_type, record_type)
 
 
 def _check_contractor(record: dict[str, Any]) -> None:
@@ -607,10 +617,10 @@ def _check_joint_use(record: dict[str, Any]) -> None:
     check_date_order(record, JOINT_USE, "start_date", "end_date")
 
 
-_CROSS_CHECKS: dict[str, Callable[[dict[str, Any]], None]] = {
-    "contractor": _check_contractor,
-    "contract": _check_contract,
-    "engagement": _check_engagement,
-    "joint_use": _check_joint_use,
-    "redelegation": lambda record: check_date_order(record, REDELEGATION, "start_date", "end_date"),
+_CROSS_CHECKS: dict[RecordType, Callable[[dict[str, Any]], None]] = {
+    RecordType.CONTRACTOR: _check_contractor,
+    RecordType.CONTRACT: _check_contract,
+    RecordType.ENGAGEMENT: _check_engagement,
+    RecordType.JOINT_USE: _check_joint_use,
+    RecordType.REDELEGATION: lambda record: check_date_order(record, REDELEGATION, "start_date", "end_date"),
 }

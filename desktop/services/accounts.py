@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ItakuError, Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, Role
 from desktop.services.audit import record_event
 from desktop.services.context import ServiceContext
@@ -186,7 +187,7 @@ class AccountService:
                 session,
                 self.context,
                 AuditAction.CREATE,
-                "account",
+                RecordType.ACCOUNT,
                 account.id,
                 None,
                 {"username": name, "role": role, "display_name": display_name},

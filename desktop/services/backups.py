@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, PermissionDeniedError, Role
 from desktop.services.attachments import sha256_of
 from desktop.services.audit import record_event
@@ -31,9 +32,7 @@ from desktop.store.database import sqlite_path
 from desktop.store.models import AuditEvent
 
 FORMAT = "itaku-backup"
-RESTORE_RECORD_TYPE = (
-    "database"  # the audit event of a restore is about the database as a whole (record id 0)
-)
+RESTORE_RECORD_TYPE = RecordType.DATABASE  # a restore's audit event is about the whole database (record id 0)
 FORMAT_VERSION = 1
 DATABASE_NAME = "itaku.sqlite3"
 BACKUP_SUFFIX = ".itaku-backup.zip"

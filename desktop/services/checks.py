@@ -30,6 +30,7 @@ from desktop.domain.facts import (
     RedelegationFacts,
     facts_from_rows,
 )
+from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
 from desktop.domain.rules import Deadline, Finding, RuleSettings, evaluate, upcoming_deadlines
 from desktop.services.context import ServiceContext
@@ -43,6 +44,7 @@ from desktop.services.finding_snapshot import (
 )
 from desktop.services.settings import SETTINGS, SettingsService
 from desktop.store.models import (
+    RECORD_MODELS,
     AuditEvent,
     ConsentHop,
     Contract,
@@ -410,21 +412,24 @@ class CheckService:
     def count_by_page(findings: list[Finding]) -> Counter[str]:
         return Counter(page_of(finding.rule) for finding in findings)
 
-    def record_counts(self) -> dict[str, int]:
+    def record_counts(self) -> dict[RecordType, int]:
+        """How many records of each counted kind the database holds (the workbook's 概要, the first run)."""
         with self.context.read() as session:
             return {
-                name: int(session.scalar(select(func.count()).select_from(model)) or 0)
-                for name, model in (
-                    ("contractor", Contractor),
-                    ("evaluation", Evaluation),
-                    ("contract", Contract),
-                    ("engagement", Engagement),
-                    ("consent_hop", ConsentHop),
-                    ("redelegation", Redelegation),
-                    ("joint_use", JointUse),
-                    ("joint_use_change", JointUseChange),
+                record_type: int(
+                    session.scalar(select(func.count()).select_from(RECORD_MODELS[record_type])) or 0
                 )
+                for record_type in COUNTED_RECORD_TYPES
             }
+
+
+# The kinds `record_counts` counts: every record kind but the one company profile, the accounts and the
+# settings (not the registers the summary reports on).
+COUNTED_RECORD_TYPES = tuple(
+    record_type
+    for record_type in RECORD_MODELS
+    if record_type not in {RecordType.COMPANY_PROFILE, RecordType.ACCOUNT, RecordType.SETTING}
+)
 
 
 def _setting_values(session: Session) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy import text as sql_text
 
 from desktop.domain.errors import DependencyError, Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACTOR
 from desktop.services import records
 from desktop.services.context import ServiceContext
@@ -156,7 +157,7 @@ class ContractorService:
 
     def get(self, contractor_id: int) -> Contractor:
         with self.context.read() as session:
-            return records.load(session, Contractor, contractor_id, "contractor")
+            return records.load(session, Contractor, contractor_id, RecordType.CONTRACTOR)
 
     def names(self) -> list[tuple[int, str]]:
         with self.context.read() as session:
@@ -184,7 +185,7 @@ class ContractorService:
 
     def update(self, contractor_id: int, changes: dict[str, Any], expected_version: int | None) -> Contractor:
         with self.context.write() as session:
-            contractor = records.load(session, Contractor, contractor_id, "contractor")
+            contractor = records.load(session, Contractor, contractor_id, RecordType.CONTRACTOR)
             return records.update(
                 session,
                 self.context,
@@ -197,26 +198,26 @@ class ContractorService:
 
     def delete(self, contractor_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
-            contractor = records.load(session, Contractor, contractor_id, "contractor")
+            contractor = records.load(session, Contractor, contractor_id, RecordType.CONTRACTOR)
             dependants = {
-                "evaluation": session.scalar(
+                RecordType.EVALUATION: session.scalar(
                     select(func.count()).where(Evaluation.contractor_id == contractor_id)
                 ),
-                "contract": session.scalar(
+                RecordType.CONTRACT: session.scalar(
                     select(func.count()).where(Contract.contractor_id == contractor_id)
                 ),
-                "redelegation": session.scalar(
+                RecordType.REDELEGATION: session.scalar(
                     select(func.count()).where(Redelegation.contractor_id == contractor_id)
                 ),
             }
             if any(dependants.values()):
                 raise DependencyError(
                     Message(
-                        f"「{contractor.name}」には評価 {dependants['evaluation']} 件、契約 {dependants['contract']} 件、"
-                        f"再委託 {dependants['redelegation']} 件が登録されているため削除できません。"
+                        f"「{contractor.name}」には評価 {dependants[RecordType.EVALUATION]} 件、契約 {dependants[RecordType.CONTRACT]} 件、"
+                        f"再委託 {dependants[RecordType.REDELEGATION]} 件が登録されているため削除できません。"
                         "委託を終了する場合は状態を「終了」にしてください。",
-                        f"'{contractor.name}' has {dependants['evaluation']} evaluation(s), {dependants['contract']} "
-                        f"contract(s) and {dependants['redelegation']} re-delegation(s), so it cannot be deleted. "
+                        f"'{contractor.name}' has {dependants[RecordType.EVALUATION]} evaluation(s), {dependants[RecordType.CONTRACT]} "
+                        f"contract(s) and {dependants[RecordType.REDELEGATION]} re-delegation(s), so it cannot be deleted. "
                         "Set its status to 'ended' instead.",
                     )
                 )

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from desktop.domain.clauses import missing_clauses
 from desktop.domain.errors import DependencyError, Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
 from desktop.domain.schema import CONTRACT
 from desktop.services import approval, attachments, records
@@ -87,7 +88,7 @@ class ContractService:
 
     def get(self, contract_id: int) -> Contract:
         with self.context.read() as session:
-            return records.load(session, Contract, contract_id, "contract")
+            return records.load(session, Contract, contract_id, RecordType.CONTRACT)
 
     def create(self, data: dict[str, Any], attachment: Path | None = None) -> Contract:
         self.context.require(Permission.WRITE)
@@ -115,7 +116,7 @@ class ContractService:
         self.context.require(Permission.WRITE)
         extra = self._store(attachment)
         with self.context.write() as session:
-            contract = records.load(session, Contract, contract_id, "contract")
+            contract = records.load(session, Contract, contract_id, RecordType.CONTRACT)
             return approval.edit(
                 session,
                 self.context,
@@ -132,7 +133,7 @@ class ContractService:
     def approve(self, contract_id: int, expected_version: int | None) -> Contract:
         """An officer approves: from now on the contract counts for the rules."""
         with self.context.write(Permission.APPROVE) as session:
-            contract = records.load(session, Contract, contract_id, "contract")
+            contract = records.load(session, Contract, contract_id, RecordType.CONTRACT)
             return approval.approve(session, self.context, Contract, CONTRACT, contract, expected_version)
 
     def approve_many(
@@ -163,7 +164,7 @@ class ContractService:
 
     def delete(self, contract_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
-            contract = records.load(session, Contract, contract_id, "contract")
+            contract = records.load(session, Contract, contract_id, RecordType.CONTRACT)
             contractor = session.get(Contractor, contract.contractor_id)
             if contractor is not None and holds_data(contractor):
                 raise DependencyError(

@@ -18,6 +18,7 @@ from desktop.domain.checklist import DEFAULT_TEMPLATE, Thresholds, items_for_rou
 from desktop.domain.clauses import CLAUSES, REQUIRED_CLAUSES
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.kinds import RecordType, RuleId
 from desktop.domain.rules import add_months
 from desktop.domain.values import make_corporate_number
 from desktop.services.audit import chain, json_value
@@ -115,17 +116,17 @@ _CLIENTS = [
 
 # The contractors at these positions are the deliberate breaches; the rest are compliant.
 BREACHES = (
-    "evaluation.missing",
-    "evaluation.failed",
-    "evaluation.conditional",
-    "evaluation.overdue",
+    RuleId.EVALUATION_MISSING,
+    RuleId.EVALUATION_FAILED,
+    RuleId.EVALUATION_CONDITIONAL,
+    RuleId.EVALUATION_OVERDUE,
     "evaluation.due_soon",
-    "evaluation.certificate_expired",
-    "contract.nda_missing",
-    "contract.clauses_missing",
-    "contract.expiring",
-    "contractor.disposal_unconfirmed",
-    "contractor.foreign_regime_missing",
+    RuleId.EVALUATION_CERTIFICATE_EXPIRED,
+    RuleId.CONTRACT_NDA_MISSING,
+    RuleId.CONTRACT_CLAUSES_MISSING,
+    RuleId.CONTRACT_EXPIRING,
+    RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,
+    RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING,
 )
 MIN_SIZE = len(BREACHES) + 4
 
@@ -246,27 +247,29 @@ class _Builder:
                         "privacy_mark_number": "第10820001(08)号",
                     }
                 ],
-                "company_profile",
+                RecordType.COMPANY_PROFILE,
             )
         contractors = [self._contractor(i) for i in range(self.size)]
-        contractor_ids = self._insert(Contractor, contractors, "contractor")
+        contractor_ids = self._insert(Contractor, contractors, RecordType.CONTRACTOR)
         breach = {name: contractor_ids[i] for i, name in enumerate(BREACHES)}
         evaluations, contracts = [], []
         for i, (cid, row) in enumerate(zip(contractor_ids, contractors, strict=True)):
             role = BREACHES[i] if i < len(BREACHES) else None
-            if role != "evaluation.missing":
+            if role != RuleId.EVALUATION_MISSING:
                 evaluations.append(self._evaluation(cid, row, role))
             contracts.extend(self._contracts(cid, row, role))
-        evaluation_ids = self._insert(Evaluation, evaluations, "evaluation")
-        contract_ids = self._insert(Contract, contracts, "contract")
+        evaluation_ids = self._insert(Evaluation, evaluations, RecordType.EVALUATION)
+        contract_ids = self._insert(Contract, contracts, RecordType.CONTRACT)
         compliant = contractor_ids[len(BREACHES) :]
         engagement_count = max(4, self.size // 5)
         engagements = [self._engagement(i) for i in range(engagement_count)]
-        engagement_ids = self._insert(Engagement, engagements, "engagement")
+        engagement_ids = self._insert(Engagement, engagements, RecordType.ENGAGEMENT)
         redelegations: list[dict[str, Any]] = []
         for i, (eid, engagement) in enumerate(zip(engagement_ids, engagements, strict=True)):
             if i == 2:
-                target = breach["evaluation.failed"]  # re-delegated to a contractor that is not compliant
+                target = breach[
+                    RuleId.EVALUATION_FAILED
+                ]  # re-delegated to a contractor that is not compliant
             else:
                 target = compliant[i % len(compliant)]
             redelegations.append(
@@ -278,7 +281,7 @@ class _Builder:
                     "end_date": None,
                 }
             )
-        redelegation_ids = self._insert(Redelegation, redelegations, "redelegation")
+        redelegation_ids = self._insert(Redelegation, redelegations, RecordType.REDELEGATION)
         name_of = {cid: row["name"] for cid, row in zip(contractor_ids, contractors, strict=True)}
         hops: list[dict[str, Any]] = []
         for i, (eid, engagement) in enumerate(zip(engagement_ids, engagements, strict=True)):
@@ -310,10 +313,10 @@ class _Builder:
                         "reference": f"再委託承諾書 {2000 + i}",
                     }
                 )
-        self._insert(ConsentHop, hops, "consent_hop")
+        self._insert(ConsentHop, hops, RecordType.CONSENT_HOP)
         joint_use_count = max(4, self.size // 20)
         joint_uses = [self._joint_use(i) for i in range(joint_use_count)]
-        joint_use_ids = self._insert(JointUse, joint_uses, "joint_use")
+        joint_use_ids = self._insert(JointUse, joint_uses, RecordType.JOINT_USE)
         changes = [
             {
                 "joint_use_id": joint_use_ids[2],
@@ -348,7 +351,7 @@ class _Builder:
                     "noticed_on": changed - timedelta(days=rng.randint(14, 30)),
                 }
             )
-        self._insert(JointUseChange, changes, "joint_use_change")
+        self._insert(JointUseChange, changes, RecordType.JOINT_USE_CHANGE)
         self._advance_sequences()
         if self.audit:
             self.session.execute(insert(AuditEvent), chain(self.session, self.audit))
@@ -369,7 +372,7 @@ class _Builder:
         core, core_kana = _CORES[i % len(_CORES)]
         trade, trade_kana, work = _TRADES[(i // len(_CORES) + i) % len(_TRADES)]
         serial = "" if i < len(_CORES) * len(_TRADES) else f"{i // (len(_CORES) * len(_TRADES)) + 1}"
-        foreign = role == "contractor.foreign_regime_missing" or (role is None and i % 17 == 16)
+        foreign = role == RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING or (role is None and i % 17 == 16)
         start = today - timedelta(days=rng.randint(400, 2500))
         if foreign:
             name = f"{_FOREIGN[i % len(_FOREIGN)]}{serial}"
@@ -379,12 +382,12 @@ class _Builder:
             kind, country = "corporation", "JP"
             number = make_corporate_number(f"{(i * 7919 + rng.randint(0, 999)) % 10**12:012d}"[:12])
         status = "active"
-        if role == "contractor.disposal_unconfirmed" or (role is None and i % 13 == 12):
+        if role == RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED or (role is None and i % 13 == 12):
             status = "ended"
         elif role is None and i % 11 == 10:
             status = "candidate"
         ended = status == "ended"
-        has_pmark = role == "evaluation.certificate_expired" or rng.random() < 0.35
+        has_pmark = role == RuleId.EVALUATION_CERTIFICATE_EXPIRED or rng.random() < 0.35
         return {
             "name": name,
             "kana": f"{core_kana}{trade_kana}" if not foreign else None,
@@ -406,7 +409,7 @@ class _Builder:
             else None,
             "privacy_mark_expiry": (
                 today - timedelta(days=20)
-                if role == "evaluation.certificate_expired"
+                if role == RuleId.EVALUATION_CERTIFICATE_EXPIRED
                 else today + timedelta(days=rng.randint(120, 700))
             )
             if has_pmark
@@ -430,21 +433,21 @@ class _Builder:
         rng, today = self.rng, self.today
         evaluated = today - timedelta(days=rng.randint(30, 300))
         route = "full"
-        if role == "evaluation.certificate_expired":
+        if role == RuleId.EVALUATION_CERTIFICATE_EXPIRED:
             route = "privacy_mark"
             evaluated = today - timedelta(days=200)
         items = items_for_route(DEFAULT_TEMPLATE, route)
         scores = {item.code: (2 if rng.random() < 0.85 else 1) for item in items}
-        if role == "evaluation.failed":
+        if role == RuleId.EVALUATION_FAILED:
             scores["org_officer"] = 0  # a mandatory item failed: 不適合 whatever the total
-        elif role == "evaluation.conditional":
+        elif role == RuleId.EVALUATION_CONDITIONAL:
             scores = {item.code: 2 if item.mandatory else 1 for item in items}  # 60 %: conditional
         score = score_evaluation(items, scores, Thresholds())
         if role is None and score.result.value != "pass":
             scores = {item.code: 2 for item in items}
             score = score_evaluation(items, scores, Thresholds())
         due = add_months(evaluated, 12)
-        if role == "evaluation.overdue":
+        if role == RuleId.EVALUATION_OVERDUE:
             evaluated, due = today - timedelta(days=400), today - timedelta(days=35)
         elif role == "evaluation.due_soon":
             evaluated, due = today - timedelta(days=350), today + timedelta(days=15)
@@ -501,7 +504,7 @@ class _Builder:
             "approver": "黒田 修",
             "approved_on": start - timedelta(days=3),
         }
-        if role == "contract.nda_missing":
+        if role == RuleId.CONTRACT_NDA_MISSING:
             nda.update(
                 expires_on=today - timedelta(days=40),
                 auto_renewal=False,
@@ -509,11 +512,11 @@ class _Builder:
                 effective_from=today - timedelta(days=800),
                 signed_on=today - timedelta(days=800),
             )
-        elif role == "contract.clauses_missing":
+        elif role == RuleId.CONTRACT_CLAUSES_MISSING:
             outsourcing["clauses"] = [
                 c for c in all_clauses if c not in ("handling_report", "compliance_audit")
             ]
-        elif role == "contract.expiring":
+        elif role == RuleId.CONTRACT_EXPIRING:
             nda.update(expires_on=today + timedelta(days=30), auto_renewal=False, renewal_term_months=None)
         if rng.random() < 0.1:
             outsourcing["notes"] = "<b>A&B</b> 旧契約からの移行"  # markup must print literally

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.enums import EngagementStatus
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONSENT_HOP, ENGAGEMENT, REDELEGATION
 from desktop.services import attachments, records
 from desktop.services.context import ServiceContext
@@ -84,7 +85,7 @@ class EngagementService:
                 )
             )
             if engagement is None:
-                records.load(session, Engagement, engagement_id, "engagement")
+                records.load(session, Engagement, engagement_id, RecordType.ENGAGEMENT)
             assert engagement is not None
             return engagement
 
@@ -101,7 +102,7 @@ class EngagementService:
 
     def update(self, engagement_id: int, changes: dict[str, Any], expected_version: int | None) -> Engagement:
         with self.context.write() as session:
-            engagement = records.load(session, Engagement, engagement_id, "engagement")
+            engagement = records.load(session, Engagement, engagement_id, RecordType.ENGAGEMENT)
             return records.update(
                 session,
                 self.context,
@@ -114,7 +115,7 @@ class EngagementService:
 
     def delete(self, engagement_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
-            engagement = records.load(session, Engagement, engagement_id, "engagement")
+            engagement = records.load(session, Engagement, engagement_id, RecordType.ENGAGEMENT)
             for hop in list(engagement.consent_hops):
                 records.delete(session, self.context, hop, CONSENT_HOP, None)
             for redelegation in list(engagement.redelegations):
@@ -140,7 +141,7 @@ class EngagementService:
     ) -> ConsentHop:
         extra = self._store(evidence)
         with self.context.write() as session:
-            hop = records.load(session, ConsentHop, hop_id, "consent_hop")
+            hop = records.load(session, ConsentHop, hop_id, RecordType.CONSENT_HOP)
             return records.update(
                 session,
                 self.context,
@@ -154,7 +155,7 @@ class EngagementService:
 
     def delete_consent_hop(self, hop_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
-            hop = records.load(session, ConsentHop, hop_id, "consent_hop")
+            hop = records.load(session, ConsentHop, hop_id, RecordType.CONSENT_HOP)
             engagement = session.get(Engagement, hop.engagement_id)
             records.delete(session, self.context, hop, CONSENT_HOP, expected_version)
             if engagement is not None and engagement.status == EngagementStatus.ACTIVE.value:
@@ -172,7 +173,7 @@ class EngagementService:
 
     def evidence_status(self, hop_id: int) -> attachments.AttachmentStatus:
         with self.context.read() as session:
-            hop = records.load(session, ConsentHop, hop_id, "consent_hop")
+            hop = records.load(session, ConsentHop, hop_id, RecordType.CONSENT_HOP)
         return attachments.check(self.context.data_dir, hop.attachment_path, hop.attachment_sha256)
 
     # Re-delegations ------------------------------------------------------------------------------
@@ -191,7 +192,7 @@ class EngagementService:
         self, redelegation_id: int, changes: dict[str, Any], expected_version: int | None
     ) -> Redelegation:
         with self.context.write() as session:
-            redelegation = records.load(session, Redelegation, redelegation_id, "redelegation")
+            redelegation = records.load(session, Redelegation, redelegation_id, RecordType.REDELEGATION)
             return records.update(
                 session,
                 self.context,
@@ -204,7 +205,7 @@ class EngagementService:
 
     def delete_redelegation(self, redelegation_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
-            redelegation = records.load(session, Redelegation, redelegation_id, "redelegation")
+            redelegation = records.load(session, Redelegation, redelegation_id, RecordType.REDELEGATION)
             for hop in session.scalars(
                 select(ConsentHop).where(ConsentHop.redelegation_id == redelegation_id)
             ):

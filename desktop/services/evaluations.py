@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.checklist import ChecklistItem, Score, items_for_route, score_evaluation
 from desktop.domain.enums import EvaluationRoute
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
 from desktop.domain.rules import add_months
 from desktop.domain.schema import EVALUATION
@@ -86,7 +87,7 @@ class EvaluationService:
 
     def get(self, evaluation_id: int) -> Evaluation:
         with self.context.read() as session:
-            return records.load(session, Evaluation, evaluation_id, "evaluation")
+            return records.load(session, Evaluation, evaluation_id, RecordType.EVALUATION)
 
     def create(self, data: dict[str, Any], scores: dict[str, int]) -> Evaluation:
         """A new evaluation, awaiting an officer's approval."""
@@ -113,7 +114,7 @@ class EvaluationService:
     ) -> Evaluation:
         """Edit a pending evaluation; editing an approved one creates a new version awaiting approval."""
         with self.context.write() as session:
-            evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
+            evaluation = records.load(session, Evaluation, evaluation_id, RecordType.EVALUATION)
             current_scores = {item["code"]: item["score"] for item in evaluation.items}
             use_scores = current_scores if scores is None else scores
             extra: dict[str, Any] = {}
@@ -135,7 +136,7 @@ class EvaluationService:
     def approve(self, evaluation_id: int, expected_version: int | None) -> Evaluation:
         """An officer approves: from now on the evaluation counts for the rules."""
         with self.context.write(Permission.APPROVE) as session:
-            evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
+            evaluation = records.load(session, Evaluation, evaluation_id, RecordType.EVALUATION)
             return approval.approve(
                 session, self.context, Evaluation, EVALUATION, evaluation, expected_version
             )
@@ -170,7 +171,7 @@ class EvaluationService:
 
     def delete(self, evaluation_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
-            evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
+            evaluation = records.load(session, Evaluation, evaluation_id, RecordType.EVALUATION)
             approval.require_delete(self.context, evaluation)
             records.delete(session, self.context, evaluation, EVALUATION, expected_version)
 

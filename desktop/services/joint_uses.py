@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.errors import Message, NotFoundError, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
 from desktop.services import records
 from desktop.services.context import ServiceContext
@@ -68,7 +69,7 @@ def load_with_changes(session: Session, joint_use_id: int) -> JointUse:
         select(JointUse).where(JointUse.id == joint_use_id).options(selectinload(JointUse.changes))
     )
     if joint_use is None:
-        raise NotFoundError("joint_use", joint_use_id)
+        raise NotFoundError(RecordType.JOINT_USE, joint_use_id)
     return joint_use
 
 
@@ -116,12 +117,12 @@ class JointUseService:
 
     def update(self, joint_use_id: int, changes: dict[str, Any], expected_version: int | None) -> JointUse:
         with self.context.write() as session:
-            joint_use = records.load(session, JointUse, joint_use_id, "joint_use")
+            joint_use = records.load(session, JointUse, joint_use_id, RecordType.JOINT_USE)
             return records.update(session, self.context, joint_use, JOINT_USE, changes, expected_version)
 
     def delete(self, joint_use_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
-            joint_use = records.load(session, JointUse, joint_use_id, "joint_use")
+            joint_use = records.load(session, JointUse, joint_use_id, RecordType.JOINT_USE)
             for change in list(joint_use.changes):
                 records.delete(session, self.context, change, JOINT_USE_CHANGE, None)
             records.delete(session, self.context, joint_use, JOINT_USE, expected_version)
@@ -141,7 +142,7 @@ class JointUseService:
         self, change_id: int, changes: dict[str, Any], expected_version: int | None
     ) -> JointUseChange:
         with self.context.write() as session:
-            change = records.load(session, JointUseChange, change_id, "joint_use_change")
+            change = records.load(session, JointUseChange, change_id, RecordType.JOINT_USE_CHANGE)
             return records.update(
                 session,
                 self.context,
@@ -154,7 +155,7 @@ class JointUseService:
 
     def delete_change(self, change_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:
-            change = records.load(session, JointUseChange, change_id, "joint_use_change")
+            change = records.load(session, JointUseChange, change_id, RecordType.JOINT_USE_CHANGE)
             records.delete(session, self.context, change, JOINT_USE_CHANGE, expected_version)
 
     @staticmethod

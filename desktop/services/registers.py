@@ -17,6 +17,7 @@ from sqlalchemy.orm import defer, selectinload
 from desktop.domain.clauses import missing_clauses
 from desktop.domain.enums import ContractKind
 from desktop.domain.facts import ContractFacts
+from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding, is_in_force, term_end
 from desktop.services import records
 from desktop.services.audit import AuditFilter, AuditService
@@ -211,7 +212,7 @@ class RegisterService:
                 ndas[contract.contractor_id].append(contract)
         rows = []
         for contractor in contractors:
-            own = list(by_record.get(("contractor", contractor.id), []))
+            own = list(by_record.get((RecordType.CONTRACTOR, contractor.id), []))
             rows.append(
                 ContractorRegisterRow(
                     contractor,
@@ -292,9 +293,9 @@ class RegisterService:
                         redelegation, redelegation.contractor.name, hops, any(h.in_time for h in hops)
                     )
                 )
-            own_findings = list(by_record.get(("engagement", engagement.id), []))
+            own_findings = list(by_record.get((RecordType.ENGAGEMENT, engagement.id), []))
             for redelegation in engagement.redelegations:
-                own_findings.extend(by_record.get(("redelegation", redelegation.id), []))
+                own_findings.extend(by_record.get((RecordType.REDELEGATION, redelegation.id), []))
             consent_ok = engagement.client_is_original or any(h.in_time for h in own_hops)
             rows.append(
                 EngagementRegisterRow(
@@ -314,12 +315,14 @@ class RegisterService:
                     .order_by(JointUse.start_date, JointUse.id)
                 )
             )
-        return [JointUseRegisterRow(j, tuple(by_record.get(("joint_use", j.id), []))) for j in joint_uses]
+        return [
+            JointUseRegisterRow(j, tuple(by_record.get((RecordType.JOINT_USE, j.id), []))) for j in joint_uses
+        ]
 
     def evaluation(self, evaluation_id: int) -> tuple[Evaluation, Contractor]:
         with self.context.read() as session:
-            evaluation = records.load(session, Evaluation, evaluation_id, "evaluation")
-            contractor = records.load(session, Contractor, evaluation.contractor_id, "contractor")
+            evaluation = records.load(session, Evaluation, evaluation_id, RecordType.EVALUATION)
+            contractor = records.load(session, Contractor, evaluation.contractor_id, RecordType.CONTRACTOR)
             return evaluation, contractor
 
     def joint_use(self, joint_use_id: int) -> JointUse:
@@ -329,7 +332,7 @@ class RegisterService:
     def contractor_file(self, contractor_id: int, as_of: date) -> ContractorFile:
         findings = self.checks.findings(as_of)
         with self.context.read() as session:
-            contractor = records.load(session, Contractor, contractor_id, "contractor")
+            contractor = records.load(session, Contractor, contractor_id, RecordType.CONTRACTOR)
             evaluations = list(
                 session.scalars(
                     select(Evaluation)
@@ -347,17 +350,20 @@ class RegisterService:
                 session.scalars(
                     select(AuditEvent)
                     .where(
-                        ((AuditEvent.record_type == "contractor") & (AuditEvent.record_id == contractor_id))
+                        (
+                            (AuditEvent.record_type == RecordType.CONTRACTOR)
+                            & (AuditEvent.record_id == contractor_id)
+                        )
                         | (
-                            (AuditEvent.record_type == "contract")
+                            (AuditEvent.record_type == RecordType.CONTRACT)
                             & AuditEvent.record_id.in_(contract_ids or [-1])
                         )
                         | (
-                            (AuditEvent.record_type == "evaluation")
+                            (AuditEvent.record_type == RecordType.EVALUATION)
                             & AuditEvent.record_id.in_([e.id for e in evaluations] or [-1])
                         )
                         | (
-                            (AuditEvent.record_type == "redelegation")
+                            (AuditEvent.record_type == RecordType.REDELEGATION)
                             & AuditEvent.record_id.in_(redelegation_ids or [-1])
                         )
                     )
@@ -369,9 +375,9 @@ class RegisterService:
         own = [
             f
             for f in findings
-            if (f.record_type == "contractor" and f.record_id == contractor_id)
-            or (f.record_type == "contract" and f.record_id in contract_ids)
-            or (f.record_type == "redelegation" and f.record_id in redelegation_ids)
+            if (f.record_type == RecordType.CONTRACTOR and f.record_id == contractor_id)
+            or (f.record_type == RecordType.CONTRACT and f.record_id in contract_ids)
+            or (f.record_type == RecordType.REDELEGATION and f.record_id in redelegation_ids)
         ]
         return ContractorFile(contractor, evaluations, contracts, engagements, own, history)
 

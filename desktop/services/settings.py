@@ -11,6 +11,7 @@ from sqlalchemy import select
 from desktop.domain.checklist import DEFAULT_TEMPLATE, ChecklistItem, Thresholds, template_from_dicts
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
 from desktop.domain.rules import RuleSettings
 from desktop.services.audit import record_event
@@ -180,7 +181,13 @@ class SettingsService:
                     row.updated_at = self.context.now()
                 session.flush()
                 record_event(
-                    session, self.context, AuditAction.UPDATE, "setting", row.id, {key: before}, {key: value}
+                    session,
+                    self.context,
+                    AuditAction.UPDATE,
+                    RecordType.SETTING,
+                    row.id,
+                    {key: before},
+                    {key: value},
                 )
         return merged
 

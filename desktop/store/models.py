@@ -22,6 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from desktop.domain.kinds import RecordType
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -306,14 +308,18 @@ class FindingSnapshot(Base):
     __table_args__ = (Index("ix_finding_snapshot_key", "audit_head_id", "as_of"),)
 
 
-RECORD_MODELS: dict[str, type[Base]] = {
-    "company_profile": CompanyProfile,
-    "contractor": Contractor,
-    "evaluation": Evaluation,
-    "contract": Contract,
-    "engagement": Engagement,
-    "consent_hop": ConsentHop,
-    "redelegation": Redelegation,
-    "joint_use": JointUse,
-    "joint_use_change": JointUseChange,
+# The mapped table of every kind of record, keyed by RecordType; only the database as a whole (the record of
+# a restore) has none. tests/test_record_kinds.py holds every registry to the enum.
+RECORD_MODELS: dict[RecordType, type[Base]] = {
+    RecordType.COMPANY_PROFILE: CompanyProfile,
+    RecordType.CONTRACTOR: Contractor,
+    RecordType.EVALUATION: Evaluation,
+    RecordType.CONTRACT: Contract,
+    RecordType.ENGAGEMENT: Engagement,
+    RecordType.CONSENT_HOP: ConsentHop,
+    RecordType.REDELEGATION: Redelegation,
+    RecordType.JOINT_USE: JointUse,
+    RecordType.JOINT_USE_CHANGE: JointUseChange,
+    RecordType.ACCOUNT: Account,
+    RecordType.SETTING: Setting,
 }

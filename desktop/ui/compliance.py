@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, overload
 
 from desktop.domain.rules import Deadline, Finding
 from desktop.ui.models.base import FindingsIndex
+from desktop.ui.navigation import PAGE_KEYS as NAVIGATION_PAGE_KEYS
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
         RecordOrder,
     )
 
-PAGE_KEYS = ("dashboard", "contractors", "evaluations", "contracts", "engagements", "joint_uses", "audit")
+PAGE_KEYS = NAVIGATION_PAGE_KEYS  # the window's pages, declared in desktop.ui.navigation
 
 
 class OrderedFindings(Sequence[Finding]):

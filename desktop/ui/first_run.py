@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.domain.kinds import RecordType
 from desktop.ui.operations import ChangeBus, Operation, run_operation
 
 if TYPE_CHECKING:
@@ -25,7 +26,9 @@ def import_wizard_available() -> bool:
 
 def database_is_empty(services: Services) -> bool:
     counts = services.checks.record_counts()
-    return not any(counts[name] for name in ("contractor", "engagement", "joint_use"))
+    return not any(
+        counts[name] for name in (RecordType.CONTRACTOR, RecordType.ENGAGEMENT, RecordType.JOINT_USE)
+    )
 
 
 class FirstRunDialog(QDialog):
@@ -84,5 +87,12 @@ def load_demo(parent: QWidget, services: Services, bus: ChangeBus) -> Operation:
         QCoreApplication.translate("FirstRunDialog", "Loading the demo data…"),
         lambda _progress: services.demo.load(DEMO_SIZE, 1),
         bus=bus,
-        changes={"contractor", "evaluation", "contract", "engagement", "joint_use", "company_profile"},
+        changes={
+            RecordType.CONTRACTOR,
+            RecordType.EVALUATION,
+            RecordType.CONTRACT,
+            RecordType.ENGAGEMENT,
+            RecordType.JOINT_USE,
+            RecordType.COMPANY_PROFILE,
+        },
     )

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.domain.kinds import RecordType
+from desktop.ui.navigation import AUDIT, DASHBOARD, REGISTER_PAGES
 from desktop.ui.operations import ChangeBus, Operation, describe_error, show_error
 
 if TYPE_CHECKING:
@@ -163,13 +165,9 @@ class MainWindow(QMainWindow):
     # Frame --------------------------------------------------------------------------------------------
     def page_labels(self) -> list[tuple[str, str]]:
         return [
-            ("dashboard", self.tr("Dashboard")),
-            ("contractors", self.tr("Contractors")),
-            ("evaluations", self.tr("Evaluations")),
-            ("contracts", self.tr("Contracts and NDAs")),
-            ("engagements", self.tr("Engagements and re-delegation")),
-            ("joint_uses", self.tr("Joint use")),
-            ("audit", self.tr("Audit log")),
+            (DASHBOARD, self.tr("Dashboard")),
+            *((entry.key, entry.navigation_label()) for entry in REGISTER_PAGES.values()),
+            (AUDIT, self.tr("Audit log")),
         ]
 
     def _build_menus(self) -> None:
@@ -254,21 +252,13 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Build the pages on the database and load them (imports the service layer on first call)."""
         from desktop.ui.pages.audit_log import AuditLogPage
-        from desktop.ui.pages.registers import (
-            ContractorsPage,
-            ContractsPage,
-            EngagementsPage,
-            EvaluationsPage,
-            JointUsesPage,
-        )
 
         self.services = services
         dashboard = self.dashboard_page()
-        self.pages = {"dashboard": dashboard}
-        for page_class in (ContractorsPage, EvaluationsPage, ContractsPage, EngagementsPage, JointUsesPage):
-            page = page_class(services, self.bus, self.open_record, self.stack)
-            self.pages[page.page_key] = page
-        self.pages["audit"] = AuditLogPage(services, self.stack)
+        self.pages = {DASHBOARD: dashboard}
+        for entry in REGISTER_PAGES.values():
+            self.pages[entry.key] = entry.page()(services, self.bus, self.open_record, self.stack)
+        self.pages[AUDIT] = AuditLogPage(services, self.stack)
         for widget in self.pages.values():
             if self.stack.indexOf(widget) < 0:
                 self.stack.addWidget(widget)
@@ -297,11 +287,11 @@ class MainWindow(QMainWindow):
         """The dashboard, made once: before `attach` when the window shows a preview."""
         from desktop.ui.pages.dashboard import DashboardPage
 
-        page = self.pages.get("dashboard")
+        page = self.pages.get(DASHBOARD)
         if page is None:
             page = DashboardPage(self.stack)
             page.open_record_requested.connect(self.open_record)
-            self.pages["dashboard"] = page
+            self.pages[DASHBOARD] = page
             self.stack.addWidget(page)
         return page
 
@@ -367,7 +357,7 @@ class MainWindow(QMainWindow):
             return
         current = self.current_page_key()
         for key, page in self.pages.items():
-            if key == "dashboard":
+            if key == DASHBOARD:
                 continue
             if key == current:
                 page.refresh()  # type: ignore[attr-defined]
@@ -386,9 +376,9 @@ class MainWindow(QMainWindow):
             return  # a newer refresh is on its way
         self.snapshot = snapshot
         index = snapshot.index
-        self.pages["dashboard"].show_snapshot(snapshot)  # type: ignore[attr-defined]
+        self.pages[DASHBOARD].show_snapshot(snapshot)  # type: ignore[attr-defined]
         for key, page in self.pages.items():
-            if key != "dashboard":
+            if key != DASHBOARD:
                 page.set_findings(index)  # type: ignore[attr-defined]
         self.update_navigation_counts()
         self.findings_updated.emit()
@@ -413,10 +403,10 @@ class MainWindow(QMainWindow):
         blocking_any = bool(blocking)
         for key, label in self.page_labels():
             item = self.navigation_item(key)
-            count = counts.get(key, 0) if key != "audit" else 0
+            count = counts.get(key, 0) if key != AUDIT else 0
             item.setData(COUNT_ROLE, count)
             item.setText(f"{label}  ({count:,})" if count else label)
-            is_blocking = key in blocking or (key == "dashboard" and blocking_any)
+            is_blocking = key in blocking or (key == DASHBOARD and blocking_any)
             item.setForeground(QBrush(BLOCKING_TEXT) if is_blocking else QBrush())
             item.setToolTip(self.navigation_tooltip(key, count))
         self.fit_navigation()
@@ -425,26 +415,8 @@ class MainWindow(QMainWindow):
         """What a navigation count covers: findings are counted by topic, and some are about records the
         page cannot list (a contractor with no evaluation has no row on 評価), so the tooltip says so."""
         covers = {
-            "dashboard": self.tr("Every open finding."),
-            "contractors": self.tr(
-                "Findings about the contractor itself: data not returned or destroyed, "
-                "a foreign regime not recorded. Each contractor's row shows all its findings."
-            ),
-            "evaluations": self.tr(
-                "Findings about evaluations, including contractors handling PI with no "
-                "evaluation at all: those are listed on the Contractors page and the dashboard."
-            ),
-            "contracts": self.tr(
-                "Findings about contracts, including contractors with no NDA in force: those "
-                "are listed on the Contractors page and the dashboard."
-            ),
-            "engagements": self.tr(
-                "Engagements and re-delegations: consent missing, or a re-delegation to a "
-                "contractor with blocking findings."
-            ),
-            "joint_uses": self.tr(
-                "Joint uses: an item ①–⑥ missing, the notice late, or a change not noticed in time."
-            ),
+            DASHBOARD: self.tr("Every open finding."),
+            **{entry.key: entry.navigation_covers() for entry in REGISTER_PAGES.values()},
         }.get(key)
         if covers is None:
             return ""
@@ -466,9 +438,9 @@ class MainWindow(QMainWindow):
             if record_id is not None:
                 self._requested_record = (record_type, record_id)
             return None
-        if record_type == "redelegation" and record_id is not None and self.snapshot is not None:
+        if record_type == RecordType.REDELEGATION and record_id is not None and self.snapshot is not None:
             record_type, record_id = (
-                "engagement",
+                RecordType.ENGAGEMENT,
                 self.snapshot.redelegation_engagements.get(record_id, record_id),
             )
         if record_id is not None and (record_type, record_id) in self.open_dialogs:
@@ -522,7 +494,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.forms.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
-        dialog.accepted.connect(lambda: self.bus.announce({"settings", "company_profile"}))
+        dialog.accepted.connect(lambda: self.bus.announce({"settings", RecordType.COMPANY_PROFILE}))
         return self._open(dialog)
 
     def open_import_wizard(self) -> QDialog | None:
@@ -532,7 +504,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.services, self)
-        wizard.finished.connect(lambda _result: self.bus.announce({"contractor", "evaluation", "contract"}))
+        wizard.finished.connect(
+            lambda _result: self.bus.announce(
+                {RecordType.CONTRACTOR, RecordType.EVALUATION, RecordType.CONTRACT}
+            )
+        )
         return self._open(wizard)
 
     def open_export_dialog(self) -> QDialog | None:

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.domain.kinds import RecordType
+
 if TYPE_CHECKING:
     from desktop.services.facade import Services
 
 WINDOW_SIZE = (1400, 860)
-FORM_TYPES = ("contractor", "evaluation", "contract", "engagement", "joint_use", "company_profile")
 
 
 def _settle() -> None:
@@ -27,7 +28,7 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def first_record_ids(services: Services) -> dict[str, int | None]:
+def first_record_ids(services: Services) -> dict[RecordType, int | None]:
     """A record of each type to show in its form: the first with findings where there is one."""
     contractors = services.contractors.search(limit=1)
     evaluations = services.evaluations.list()
@@ -40,14 +41,14 @@ def first_record_ids(services: Services) -> dict[str, int | None]:
     )
     company = services.company.get()
     return {
-        "contractor": contractors[0].id if contractors else None,
-        "evaluation": evaluations[0].id if evaluations else None,
-        "contract": next(
+        RecordType.CONTRACTOR: contractors[0].id if contractors else None,
+        RecordType.EVALUATION: evaluations[0].id if evaluations else None,
+        RecordType.CONTRACT: next(
             (row.id for row in contracts if row.missing_clauses), contracts[0].id if contracts else None
         ),
-        "engagement": engagement.id if engagement else None,
-        "joint_use": joint_uses[0].id if joint_uses else None,
-        "company_profile": company.id if company is not None else None,
+        RecordType.ENGAGEMENT: engagement.id if engagement else None,
+        RecordType.JOINT_USE: joint_uses[0].id if joint_uses else None,
+        RecordType.COMPANY_PROFILE: company.id if company is not None else None,
     }
 
 
@@ -64,11 +65,11 @@ def take_screenshots(window: Any, services: Services, directory: Path) -> list[P
             page.count_now()  # the count follows a pause in typing; show it in the picture
         written.append(_save(window, directory / f"{number:02d}-{key}.png"))
     try:
-        from desktop.ui.forms import open_form
+        from desktop.ui.forms import RECORD_TYPES, open_form
     except ImportError:
         return written
     ids = first_record_ids(services)
-    for number, record_type in enumerate(FORM_TYPES, start=len(written) + 1):
+    for number, record_type in enumerate(RECORD_TYPES, start=len(written) + 1):
         dialog = open_form(services, record_type, ids.get(record_type), window)
         dialog.show()
         written.append(_save(dialog, directory / f"{number:02d}-form-{record_type}.png"))

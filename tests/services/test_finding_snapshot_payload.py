@@ -14,6 +14,7 @@ import pytest
 
 from desktop.domain.enums import Severity
 from desktop.domain.errors import Message
+from desktop.domain.kinds import RecordType, RuleId
 from desktop.domain.rules import Deadline, Finding
 from desktop.services.finding_snapshot import (
     PREVIEW_ROWS,
@@ -28,12 +29,12 @@ from desktop.services.finding_snapshot import (
 )
 
 RULES = (
-    "contractor.no_nda",
-    "evaluation.overdue",
-    "contract.expiring",
-    "engagement.no_consent",
-    "redelegation.no_consent",
-    "joint_use.notice_missing",
+    RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,
+    RuleId.EVALUATION_OVERDUE,
+    RuleId.CONTRACT_EXPIRING,
+    RuleId.ENGAGEMENT_CONSENT_MISSING,
+    RuleId.REDELEGATION_CONSENT_MISSING,
+    RuleId.JOINT_USE_NOTICE_LATE,
 )
 
 
@@ -43,7 +44,7 @@ def made_up_state(count: int, seed: int = 7) -> ComplianceState:
     findings = []
     for _ in range(count):
         rule = generator.choice(RULES)
-        record_type = rule.split(".")[0]
+        record_type = RecordType(rule.topic)
         due = (
             date(2026, 11, 25) + timedelta(days=generator.randint(-400, 400))
             if generator.random() < 0.7
@@ -62,7 +63,12 @@ def made_up_state(count: int, seed: int = 7) -> ComplianceState:
         )
     deadlines = [
         Deadline(
-            date(2026, 12, n), "evaluation_due", "evaluation", n, f"評価{n}", Message(f"期限{n}", f"due {n}")
+            date(2026, 12, n),
+            "evaluation_due",
+            RecordType.EVALUATION,
+            n,
+            f"評価{n}",
+            Message(f"期限{n}", f"due {n}"),
         )
         for n in range(1, 20)
     ]

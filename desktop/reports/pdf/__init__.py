@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import COMPANY
 from desktop.reports.pdf import documents, ledgers
 from desktop.reports.pdf.layout import (
@@ -37,10 +38,14 @@ __all__ = ["REGISTERS", "RegisterInfo", "ReportCancelled", "ReportResult", "chec
 
 @dataclass(frozen=True)
 class RegisterInfo:
+    """One register: its titles, what builds it, and the kinds of record it lists."""
+
     title_ja: str
     title_en: str
+    build: Callable[[ReportRequest], Built]
     needs_id: bool  # prints one record, chosen by its id
     portrait: bool = False
+    lists: tuple[RecordType, ...] = ()  # the record kinds whose records it prints (the first is its subject)
 
 
 @dataclass(frozen=True)
@@ -49,30 +54,62 @@ class ReportResult:
     pages: int
 
 
+# Every register by the name the CLI and the print dialog use, in the order they list them. Each record kind
+# is listed by at least one register (tests/test_record_kinds.py): see docs/adding-a-record-kind.md.
 REGISTERS: dict[str, RegisterInfo] = {
-    "contractors": RegisterInfo("委託先管理台帳", "Contractor register", needs_id=False),
-    "evaluation": RegisterInfo("委託先評価表", "Contractor evaluation sheet", needs_id=True, portrait=True),
-    "contracts": RegisterInfo("契約・NDA台帳", "Contract and NDA register", needs_id=False),
+    "contractors": RegisterInfo(
+        "委託先管理台帳",
+        "Contractor register",
+        ledgers.contractors,
+        needs_id=False,
+        lists=(RecordType.CONTRACTOR,),
+    ),
+    "evaluation": RegisterInfo(
+        "委託先評価表",
+        "Contractor evaluation sheet",
+        documents.evaluation,
+        needs_id=True,
+        portrait=True,
+        lists=(RecordType.EVALUATION,),
+    ),
+    "contracts": RegisterInfo(
+        "契約・NDA台帳",
+        "Contract and NDA register",
+        ledgers.contracts,
+        needs_id=False,
+        lists=(RecordType.CONTRACT,),
+    ),
     "engagements": RegisterInfo(
-        "受託業務・再委託同意台帳", "Engagement and re-delegation consent register", needs_id=False
+        "受託業務・再委託同意台帳",
+        "Engagement and re-delegation consent register",
+        ledgers.engagements,
+        needs_id=False,
+        lists=(RecordType.ENGAGEMENT, RecordType.REDELEGATION, RecordType.CONSENT_HOP),
     ),
-    "joint-uses": RegisterInfo("共同利用台帳", "Joint use register", needs_id=False),
-    "findings": RegisterInfo("指摘事項一覧", "Findings", needs_id=False),
+    "joint-uses": RegisterInfo(
+        "共同利用台帳",
+        "Joint use register",
+        ledgers.joint_uses,
+        needs_id=False,
+        lists=(RecordType.JOINT_USE, RecordType.JOINT_USE_CHANGE),
+    ),
+    "findings": RegisterInfo("指摘事項一覧", "Findings", ledgers.findings, needs_id=False),
     "joint-use-notice": RegisterInfo(
-        "共同利用に関する公表文", "Public notice of joint use", needs_id=True, portrait=True
+        "共同利用に関する公表文",
+        "Public notice of joint use",
+        documents.joint_use_notice,
+        needs_id=True,
+        portrait=True,
+        lists=(RecordType.JOINT_USE,),
     ),
-    "contractor-file": RegisterInfo("委託先カルテ", "Contractor file", needs_id=True, portrait=True),
-}
-
-_BUILDERS: dict[str, Callable[[ReportRequest], Built]] = {
-    "contractors": ledgers.contractors,
-    "evaluation": documents.evaluation,
-    "contracts": ledgers.contracts,
-    "engagements": ledgers.engagements,
-    "joint-uses": ledgers.joint_uses,
-    "findings": ledgers.findings,
-    "joint-use-notice": documents.joint_use_notice,
-    "contractor-file": documents.contractor_file,
+    "contractor-file": RegisterInfo(
+        "委託先カルテ",
+        "Contractor file",
+        documents.contractor_file,
+        needs_id=True,
+        portrait=True,
+        lists=(RecordType.CONTRACTOR, RecordType.EVALUATION, RecordType.CONTRACT),
+    ),
 }
 
 LANDSCAPE_CELL_SIZE = 6.8
@@ -113,7 +150,7 @@ def render_register(
         portrait=info.portrait,
     )
     request = ReportRequest(services, as_of, record_id, filter_text, styles, facts.frame_width)
-    built = _BUILDERS[register](request)  # NotFoundError here, before any file exists
+    built = info.build(request)  # NotFoundError here, before any file exists
     facts = replace(facts, scope=built.scope)
     details = [
         (label(Message("基準日", "As of")), markup(f"{day_ja(as_of)}（{as_of.isoformat()}）")),

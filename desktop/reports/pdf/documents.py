@@ -23,6 +23,7 @@ from desktop.domain.enums import (
     Severity,
 )
 from desktop.domain.errors import Message
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import (
     BOOLEAN,
     CONTRACTOR,
@@ -32,10 +33,10 @@ from desktop.domain.schema import (
     INTEGER,
     JOINT_USE,
     MULTILINE,
-    SCHEMAS,
     TEXT_LIST,
     Field,
     record_type_label,
+    schema_of,
 )
 from desktop.reports.pdf.layout import Column, data_table, fact_table, section_heading
 from desktop.reports.pdf.ledgers import (
@@ -257,25 +258,25 @@ def joint_use_notice(request: ReportRequest) -> Built:
 # ---------------------------------------------------------------- 委託先カルテ
 
 EVALUATION_COLUMNS = (
-    Column(heading("evaluation", "evaluated_on"), 10),
-    Column(heading("evaluation", "route"), 12),
+    Column(heading(RecordType.EVALUATION, "evaluated_on"), 10),
+    Column(heading(RecordType.EVALUATION, "route"), 12),
     Column(label(Message("合計点", "Total")), 8, "CENTER"),
     Column(label(Message("結果", "Result")), 9),
-    Column(heading("evaluation", "conditions"), 14),
-    Column(heading("evaluation", "evaluator"), 9),
-    Column(lines(heading("evaluation", "approver"), muted(markup("承認日"))), 10),
-    Column(heading("evaluation", "next_due_on"), 10),
+    Column(heading(RecordType.EVALUATION, "conditions"), 14),
+    Column(heading(RecordType.EVALUATION, "evaluator"), 9),
+    Column(lines(heading(RecordType.EVALUATION, "approver"), muted(markup("承認日"))), 10),
+    Column(heading(RecordType.EVALUATION, "next_due_on"), 10),
 )
 FILE_CONTRACT_COLUMNS = (
-    Column(lines(heading("contract", "kind"), muted(markup("契約名・契約番号"))), 17),
-    Column(lines(heading("contract", "signed_on"), muted(markup("効力発生日"))), 11.5),
-    Column(lines(heading("contract", "expires_on"), muted(markup("自動更新"))), 11.5),
+    Column(lines(heading(RecordType.CONTRACT, "kind"), muted(markup("契約名・契約番号"))), 17),
+    Column(lines(heading(RecordType.CONTRACT, "signed_on"), muted(markup("効力発生日"))), 11.5),
+    Column(lines(heading(RecordType.CONTRACT, "expires_on"), muted(markup("自動更新"))), 11.5),
     Column(label(Message("状態", "Status")), 6.5),
-    Column(heading("contract", "clauses"), 28),
+    Column(heading(RecordType.CONTRACT, "clauses"), 28),
     Column(label(Message("添付（SHA-256）", "Attachment")), 13.5),
 )
 FILE_ENGAGEMENT_COLUMNS = (
-    Column(lines(heading("engagement", "client_name"), muted(markup("受託業務の内容"))), 17),
+    Column(lines(heading(RecordType.ENGAGEMENT, "client_name"), muted(markup("受託業務の内容"))), 17),
     Column(label(Message("この委託先への再委託", "Re-delegated to this contractor")), 17),
     Column(label(Message("同意の連鎖", "Consent chain")), 42),
     Column(label(Message("同意の先行", "In time")), 8, "CENTER"),
@@ -336,7 +337,7 @@ EXTRA_FIELDS: dict[str, Field] = {
 
 def audit_changes(record_type: str, changes: dict[str, Any]) -> str:
     """An audit event's changes, one line per field: 'label: before → after' (or the value set)."""
-    schema = SCHEMAS.get(record_type)
+    schema = schema_of(record_type)
     names = {**EXTRA_FIELDS, **({field.name: field for field in schema.fields} if schema else {})}
     parts = []
     for name, pair in (changes or {}).items():

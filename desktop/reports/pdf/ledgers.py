@@ -22,6 +22,7 @@ from desktop.domain.enums import (
     Severity,
 )
 from desktop.domain.errors import Message
+from desktop.domain.kinds import RecordType, RuleId
 from desktop.domain.rules import RULES, Finding
 from desktop.domain.schema import SCHEMAS, record_type_label
 from desktop.reports.pdf.layout import Column, data_table, section_heading
@@ -33,9 +34,9 @@ NUMBER_HEADING = label(Message("No.", "#"))
 ALERT = "#A00000"
 
 
-def heading(schema_name: str, field_name: str) -> str:
+def heading(record_type: RecordType, field_name: str) -> str:
     """A column heading from the schema: the same names as the window."""
-    return label(SCHEMAS[schema_name].field(field_name).label)
+    return label(SCHEMAS[record_type].field(field_name).label)
 
 
 def alert(markup_text: str) -> str:
@@ -52,7 +53,7 @@ def enum_label(enum: Any, value: str | None) -> str:
         return markup(value)
 
 
-def rule_title(rule: str) -> str:
+def rule_title(rule: RuleId) -> str:
     info = RULE_TITLES.get(rule)
     return info.ja if info else rule
 
@@ -88,10 +89,10 @@ def count_detail(count: int, unit: str = "件") -> tuple[str, str]:
 
 CONTRACTOR_COLUMNS = (
     Column(NUMBER_HEADING, 3.2, "RIGHT"),
-    Column(heading("contractor", "name"), 13.4),
-    Column(heading("contractor", "corporate_number"), 10),
-    Column(heading("contractor", "status"), 5),
-    Column(heading("contractor", "entrusted_work"), 12),
+    Column(heading(RecordType.CONTRACTOR, "name"), 13.4),
+    Column(heading(RecordType.CONTRACTOR, "corporate_number"), 10),
+    Column(heading(RecordType.CONTRACTOR, "status"), 5),
+    Column(heading(RecordType.CONTRACTOR, "entrusted_work"), 12),
     Column(label(Message("個人情報の項目・本人の概数", "PI items and volume")), 13.5),
     Column(label(Message("認証（Pマーク・ISMS）", "Certificates")), 12.5),
     Column(label(Message("最新の委託先評価", "Latest evaluation")), 11.5),
@@ -195,15 +196,15 @@ def empty(request: ReportRequest) -> Paragraph:
 CONTRACT_COLUMNS = (
     Column(NUMBER_HEADING, 3.2, "RIGHT"),
     Column(label(Message("委託先名", "Contractor")), 13),
-    Column(heading("contract", "kind"), 10.5),
-    Column(lines(heading("contract", "title"), muted(markup("契約番号"))), 14),
-    Column(lines(heading("contract", "signed_on"), muted(markup("効力発生日"))), 7.5),
-    Column(lines(heading("contract", "expires_on"), muted(markup("現在の期間の満了"))), 9.5),
-    Column(heading("contract", "auto_renewal"), 7.2),
+    Column(heading(RecordType.CONTRACT, "kind"), 10.5),
+    Column(lines(heading(RecordType.CONTRACT, "title"), muted(markup("契約番号"))), 14),
+    Column(lines(heading(RecordType.CONTRACT, "signed_on"), muted(markup("効力発生日"))), 7.5),
+    Column(lines(heading(RecordType.CONTRACT, "expires_on"), muted(markup("現在の期間の満了"))), 9.5),
+    Column(heading(RecordType.CONTRACT, "auto_renewal"), 7.2),
     Column(label(Message("基準日の状態", "Status")), 5),
-    Column(heading("contract", "clauses"), 15.5),
+    Column(heading(RecordType.CONTRACT, "clauses"), 15.5),
     Column(label(Message("添付ファイル", "Attachment (SHA-256)")), 10.5),
-    Column(heading("contract", "notes"), 8.5),
+    Column(heading(RecordType.CONTRACT, "notes"), 8.5),
 )
 
 
@@ -275,8 +276,8 @@ def contracts(request: ReportRequest) -> Built:
 
 ENGAGEMENT_COLUMNS = (
     Column(NUMBER_HEADING, 3.2, "RIGHT"),
-    Column(lines(heading("engagement", "client_name"), muted(markup("当初の取得事業者"))), 13),
-    Column(lines(heading("engagement", "work"), muted(markup("個人情報の項目"))), 14),
+    Column(lines(heading(RecordType.ENGAGEMENT, "client_name"), muted(markup("当初の取得事業者"))), 13),
+    Column(lines(heading(RecordType.ENGAGEMENT, "work"), muted(markup("個人情報の項目"))), 14),
     Column(label(Message("期間・状態", "Term and status")), 8.5),
     Column(label(Message("委託元からの同意（当社への委託）", "Consent for our engagement")), 19),
     Column(label(Message("再委託と委託元の同意", "Re-delegations and their consent")), 24),
@@ -388,7 +389,7 @@ def engagements(request: ReportRequest) -> Built:
 
 JOINT_USE_COLUMNS = (
     Column(NUMBER_HEADING, 3, "RIGHT"),
-    Column(lines(heading("joint_use", "title"), muted(markup("共同利用の期間"))), 11),
+    Column(lines(heading(RecordType.JOINT_USE, "title"), muted(markup("共同利用の期間"))), 11),
     Column(label(Message("① 共同利用する旨", "① Statement")), 9),
     Column(label(Message("② 個人データの項目", "② PI items")), 9),
     Column(label(Message("③ 共同利用者の範囲", "③ Joint users")), 10),

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,7 @@ from desktop.domain.enums import (
     Severity,
 )
 from desktop.domain.errors import Message
+from desktop.domain.kinds import RecordType
 from desktop.domain.rules import RULES, Finding
 from desktop.domain.schema import (
     BOOLEAN,
@@ -49,11 +52,11 @@ from desktop.reports.xlsx.sheet import DATETIME, LONG_TEXT, NUMBER, TEXT, Column
 if TYPE_CHECKING:
     from desktop.services.facade import Services
 
-SHEETS = ("概要", "委託先", "評価", "契約", "受託業務", "同意", "再委託", "共同利用", "指摘事項", "監査ログ")
 CONTRACTOR_SHEET = "委託先"
 TITLE = Message("委託先管理 監査用ブック", "Contractor management audit workbook")
 
 Progress = Callable[[str, int, int], None]  # (sheet title, sheet index, number of sheets)
+Rows = tuple[list[Column], Iterator[Sequence[Any]]]  # a sheet's columns and its rows, written as they come
 
 
 class _Labels:
@@ -161,15 +164,9 @@ class AuditWorkbook:
         # Document properties are UTC (openpyxl writes a naive datetime with a Z).
         props.created = self.services.context.now().astimezone(UTC).replace(tzinfo=None, microsecond=0)
         props.language = self.labels.language
-        builders: list[tuple[str, Callable[[], tuple[list[Column], Iterator[Sequence[Any]]]]]] = [
+        builders: list[tuple[str, Callable[[], Rows]]] = [
             ("概要", self._summary),
-            ("委託先", self._contractors),
-            ("評価", self._evaluations),
-            ("契約", self._contracts),
-            ("受託業務", self._engagements),
-            ("同意", self._consents),
-            ("再委託", self._redelegations),
-            ("共同利用", self._joint_uses),
+            *((sheet.title, partial(sheet.build, self)) for sheet in RECORD_SHEETS.values()),
             ("指摘事項", self._findings_sheet),
             ("監査ログ", self._audit_log),
         ]
@@ -500,6 +497,28 @@ class AuditWorkbook:
                     ]
 
         return columns, rows()
+
+
+@dataclass(frozen=True)
+class RecordSheet:
+    """The sheet listing one kind of record: its title and the method that gives its columns and rows."""
+
+    title: str
+    build: Callable[[AuditWorkbook], Rows]
+
+
+# One sheet per kind of record, in the workbook's order (between 概要 and 指摘事項); see
+# docs/adding-a-record-kind.md. tests/test_record_kinds.py says which kinds have none, and why.
+RECORD_SHEETS: dict[RecordType, RecordSheet] = {
+    RecordType.CONTRACTOR: RecordSheet(CONTRACTOR_SHEET, AuditWorkbook._contractors),
+    RecordType.EVALUATION: RecordSheet("評価", AuditWorkbook._evaluations),
+    RecordType.CONTRACT: RecordSheet("契約", AuditWorkbook._contracts),
+    RecordType.ENGAGEMENT: RecordSheet("受託業務", AuditWorkbook._engagements),
+    RecordType.CONSENT_HOP: RecordSheet("同意", AuditWorkbook._consents),
+    RecordType.REDELEGATION: RecordSheet("再委託", AuditWorkbook._redelegations),
+    RecordType.JOINT_USE: RecordSheet("共同利用", AuditWorkbook._joint_uses),
+}
+SHEETS = ("概要", *(sheet.title for sheet in RECORD_SHEETS.values()), "指摘事項", "監査ログ")
 
 
 def _date_aware(rows: Iterator[Sequence[Any]], date_columns: set[int]) -> Iterator[Sequence[Any]]:

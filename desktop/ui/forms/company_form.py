@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import COMPANY
 from desktop.ui.forms.base import RecordDialog
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class CompanyProfileDialog(RecordDialog):
-    record_type = "company_profile"
+    record_type = RecordType.COMPANY_PROFILE
     schema = COMPANY
 
     def __init__(
@@ -32,7 +33,7 @@ class CompanyProfileDialog(RecordDialog):
     def fetch(self, record_id: int) -> Any:
         profile = self.services.company.get()
         if profile is None:
-            raise NotFoundError("company_profile", record_id)
+            raise NotFoundError(RecordType.COMPANY_PROFILE, record_id)
         return profile
 
     def submit(self, values: dict[str, Any], version: int | None) -> Any:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ItakuError, Message
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACT
 from desktop.services.attachments import AttachmentStatus
 from desktop.ui.forms.approval import ApprovalMixin, ApprovingService
@@ -45,7 +46,7 @@ MAIN_FIELDS = (
 
 
 class ContractDialog(ApprovalMixin, RecordDialog):
-    record_type = "contract"
+    record_type = RecordType.CONTRACT
     schema = CONTRACT
 
     def custom_editors(self) -> dict[str, QWidget]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACTOR
 from desktop.ui.forms.base import RecordDialog
 
@@ -44,7 +45,7 @@ CERTIFICATES_AND_END = (
 
 
 class ContractorDialog(RecordDialog):
-    record_type = "contractor"
+    record_type = RecordType.CONTRACTOR
     schema = CONTRACTOR
 
     def build_body(self) -> QWidget:

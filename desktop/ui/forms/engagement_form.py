@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import ConsentForm
 from desktop.domain.errors import ConflictError, ItakuError, Message
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONSENT_HOP, ENGAGEMENT, REDELEGATION
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
@@ -57,7 +58,7 @@ def _read_only_table(headers: list[str]) -> QTableWidget:
 class ConsentHopDialog(RecordDialog):
     """Record (or correct) one consent: who consented, for whom, when, in what form."""
 
-    record_type = "consent_hop"
+    record_type = RecordType.CONSENT_HOP
     schema = CONSENT_HOP
     field_names = ("from_party", "to_party", "consented_on", "form", "reference")
 
@@ -104,7 +105,7 @@ class ConsentHopDialog(RecordDialog):
                 return hop
         from desktop.domain.errors import NotFoundError
 
-        raise NotFoundError("consent_hop", record_id)
+        raise NotFoundError(RecordType.CONSENT_HOP, record_id)
 
     def after_load(self, record: Any) -> None:
         if record.attachment_name:
@@ -149,7 +150,7 @@ class ConsentHopDialog(RecordDialog):
 class RedelegationDialog(RecordDialog):
     """Add or edit one re-delegation: which contractor does which part of the work, from when."""
 
-    record_type = "redelegation"
+    record_type = RecordType.REDELEGATION
     schema = REDELEGATION
     field_names = ("contractor_id", "work", "start_date", "end_date")
 
@@ -174,7 +175,7 @@ class RedelegationDialog(RecordDialog):
                 return redelegation
         from desktop.domain.errors import NotFoundError
 
-        raise NotFoundError("redelegation", record_id)
+        raise NotFoundError(RecordType.REDELEGATION, record_id)
 
     def record_title(self) -> str:
         return self.form.editor("contractor_id", ChoiceBox).currentText() if self.record is not None else ""
@@ -200,7 +201,7 @@ FORM_FIELDS = (
 
 
 class EngagementDialog(RecordDialog):
-    record_type = "engagement"
+    record_type = RecordType.ENGAGEMENT
     schema = ENGAGEMENT
 
     def build_body(self) -> QWidget:

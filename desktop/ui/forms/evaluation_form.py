@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.checklist import ChecklistItem, Score, score_evaluation
 from desktop.domain.enums import EvaluationResult
 from desktop.domain.errors import Message
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import EVALUATION
 from desktop.ui.forms.approval import ApprovalMixin, ApprovingService
 from desktop.ui.forms.base import RecordDialog
@@ -42,7 +43,7 @@ def items_from_snapshot(rows: list[dict[str, Any]]) -> tuple[ChecklistItem, ...]
 
 
 class EvaluationDialog(ApprovalMixin, RecordDialog):
-    record_type = "evaluation"
+    record_type = RecordType.EVALUATION
     schema = EVALUATION
 
     def custom_editors(self) -> dict[str, QWidget]:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import JointUseChangeField
 from desktop.domain.errors import NotFoundError
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.notice_preview import notice_preview
@@ -49,7 +50,7 @@ NOTICE_AND_PERIOD = ("notice_method", "notice_reference", "notice_published_on",
 class JointUseChangeDialog(RecordDialog):
     """One entry of the change history: what changed, when, and when it was noticed (APPI Art. 27(6))."""
 
-    record_type = "joint_use_change"
+    record_type = RecordType.JOINT_USE_CHANGE
     schema = JOINT_USE_CHANGE
     field_names = ("field", "description", "changed_on", "noticed_on")
 
@@ -69,7 +70,7 @@ class JointUseChangeDialog(RecordDialog):
         for change in self.services.joint_uses.get(self.joint_use_id).changes:
             if change.id == record_id:
                 return change
-        raise NotFoundError("joint_use_change", record_id)
+        raise NotFoundError(RecordType.JOINT_USE_CHANGE, record_id)
 
     def record_title(self) -> str:
         return self.record.changed_on.isoformat() if self.record is not None else ""
@@ -81,7 +82,7 @@ class JointUseChangeDialog(RecordDialog):
 
 
 class JointUseDialog(RecordDialog):
-    record_type = "joint_use"
+    record_type = RecordType.JOINT_USE
     schema = JOINT_USE
 
     def build_body(self) -> QWidget:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.checklist import GROUPS
 from desktop.domain.errors import ConflictError, ItakuError, Message, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import COMPANY, validate
 from desktop.services.settings import SETTING_BY_KEY, SETTINGS
 from desktop.ui.language import current_language, text
@@ -388,7 +389,7 @@ class SettingsDialog(QDialog):
                 self.services.settings.update(changes)
             if company_changed:
                 profile = self.services.company.save(company, self.profile.version if self.profile else None)
-                self.saved.emit("company_profile", profile.id)
+                self.saved.emit(RecordType.COMPANY_PROFILE, profile.id)
         except ValidationError as error:
             if company_changed and set(error.fields) & set(COMPANY.names):
                 self.tabs.setCurrentIndex(0)

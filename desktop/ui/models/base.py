@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.enums import LabelledEnum, Severity
+from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding
 from desktop.ui.language import text
 
@@ -107,9 +108,9 @@ class FindingsIndex:
         self.by_record: dict[tuple[str, int], list[Finding]] = {}
         for finding in self.findings:
             record_type, record_id = finding.record_type, finding.record_id
-            if record_type == "redelegation" and redelegation_engagements is not None:
+            if record_type == RecordType.REDELEGATION and redelegation_engagements is not None:
                 # A re-delegation is shown (and opened) on its engagement's row.
-                record_type, record_id = "engagement", redelegation_engagements.get(record_id, -1)
+                record_type, record_id = RecordType.ENGAGEMENT, redelegation_engagements.get(record_id, -1)
             self.by_record.setdefault((record_type, record_id), []).append(finding)
 
     def of(self, record_type: str, record_id: int, rule_prefix: str | None = None) -> list[Finding]:

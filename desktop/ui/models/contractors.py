@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.domain.enums import ContractorStatus
+from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding
 from desktop.domain.schema import CONTRACTOR
 from desktop.services.contractors import ContractorRow
@@ -103,7 +104,7 @@ class ContractorTableModel(RegisterModel):
         return len(self._rows)
 
     def row_findings(self, item: ContractorRow) -> list[Finding]:
-        return self.findings.of("contractor", item.id)
+        return self.findings.of(RecordType.CONTRACTOR, item.id)
 
     def status_value(self, item: ContractorRow) -> Any:
         return item.status

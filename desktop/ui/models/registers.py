@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.clauses import CLAUSE_BY_CODE
 from desktop.domain.enums import ContractKind, EngagementStatus, EvaluationResult, EvaluationRoute
+from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding
 from desktop.domain.schema import CONTRACT, ENGAGEMENT, EVALUATION, JOINT_USE, Schema
 from desktop.ui.language import field_label, text
@@ -94,7 +95,7 @@ class EvaluationTableModel(ListRegisterModel):
         # Evaluation findings are about the contractor; they belong to its latest evaluation's row.
         if self._latest.get(item.contractor_id) != item.id:
             return []
-        return self.findings.of("contractor", item.contractor_id, "evaluation.")
+        return self.findings.of(RecordType.CONTRACTOR, item.contractor_id, "evaluation.")
 
     def search_text(self, item: Any) -> str:
         return normalize_search(f"{item.contractor_name} {item.evaluator}")
@@ -134,7 +135,7 @@ class ContractTableModel(ListRegisterModel):
         return list(self.services.contracts.list())
 
     def row_findings(self, item: Any) -> list[Finding]:
-        return self.findings.of("contract", item.id)
+        return self.findings.of(RecordType.CONTRACT, item.id)
 
     def search_text(self, item: Any) -> str:
         return normalize_search(f"{item.contractor_name} {item.title} {item.reference_number or ''}")
@@ -175,7 +176,7 @@ class EngagementTableModel(ListRegisterModel):
         return list(self.services.engagements.list())
 
     def row_findings(self, item: Any) -> list[Finding]:
-        return self.findings.of("engagement", item.id)
+        return self.findings.of(RecordType.ENGAGEMENT, item.id)
 
     def search_text(self, item: Any) -> str:
         return normalize_search(f"{item.client_name} {item.original_business_name or ''} {item.work}")
@@ -217,7 +218,7 @@ class JointUseTableModel(ListRegisterModel):
         return list(self.services.joint_uses.list())
 
     def row_findings(self, item: Any) -> list[Finding]:
-        return self.findings.of("joint_use", item.id)
+        return self.findings.of(RecordType.JOINT_USE, item.id)
 
     def search_text(self, item: Any) -> str:
         return normalize_search(f"{item.title} {item.responsible_name or ''}")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.kinds import RecordType
 from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, FindingsIndex, RegisterModel
 from desktop.ui.models.proxy import RegisterProxy
 from desktop.ui.operations import ChangeBus, Operation, describe_error, run_operation, show_error
@@ -99,10 +100,10 @@ class RegisterTable(QTableView):
 
 
 class RegisterPage(QWidget):
-    """One register. Subclasses say which record type, model, status choices and delete call."""
+    """One register. Subclasses say which record type, model, status choices and delete call; the window
+    finds them in `desktop.ui.navigation.REGISTER_PAGES`, which gives each its navigation key."""
 
-    record_type = ""
-    page_key = ""
+    record_type: RecordType
     stretch_column = ""
 
     def __init__(

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 
 from desktop.domain.enums import ContractKind, ContractorStatus, EngagementStatus, EvaluationResult
+from desktop.domain.kinds import RecordType
 from desktop.ui.language import enum_label
 from desktop.ui.models.contractors import ContractorTableModel
 from desktop.ui.models.registers import (
@@ -25,8 +26,7 @@ COUNT_DELAY_MS = 300
 class ContractorsPage(RegisterPage):
     """委託先: paged from SQL (the register may hold 100,000 contractors); filter and sort in the query."""
 
-    record_type = "contractor"
-    page_key = "contractors"
+    record_type = RecordType.CONTRACTOR
     stretch_column = "entrusted_work"
 
     def make_model(self) -> ContractorTableModel:
@@ -92,8 +92,7 @@ class ContractorsPage(RegisterPage):
 
 class EvaluationsPage(RegisterPage):
     stretch_column = "contractor_name"
-    record_type = "evaluation"
-    page_key = "evaluations"
+    record_type = RecordType.EVALUATION
 
     def make_model(self) -> EvaluationTableModel:
         return EvaluationTableModel(self.services, self)
@@ -129,8 +128,7 @@ class EvaluationsPage(RegisterPage):
 
 class ContractsPage(RegisterPage):
     stretch_column = "title"
-    record_type = "contract"
-    page_key = "contracts"
+    record_type = RecordType.CONTRACT
 
     def make_model(self) -> ContractTableModel:
         return ContractTableModel(self.services, self)
@@ -166,8 +164,7 @@ class ContractsPage(RegisterPage):
 
 class EngagementsPage(RegisterPage):
     stretch_column = "work"
-    record_type = "engagement"
-    page_key = "engagements"
+    record_type = RecordType.ENGAGEMENT
 
     def make_model(self) -> EngagementTableModel:
         return EngagementTableModel(self.services, self)
@@ -187,8 +184,7 @@ class EngagementsPage(RegisterPage):
 
 class JointUsesPage(RegisterPage):
     stretch_column = "title"
-    record_type = "joint_use"
-    page_key = "joint_uses"
+    record_type = RecordType.JOINT_USE
 
     def make_model(self) -> JointUseTableModel:
         return JointUseTableModel(self.services, self)

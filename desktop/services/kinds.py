@@ -1,0 +1,23 @@
+"""Which service writes each kind of record: the attribute of the `Services` facade that owns its use cases
+(create, update, delete, approve) and writes its audit events. One entry per RecordType; see
+docs/adding-a-record-kind.md. tests/test_record_kinds.py holds it to the enum and to the facade.
+"""
+
+from __future__ import annotations
+
+from desktop.domain.kinds import RecordType
+
+RECORD_SERVICES: dict[RecordType, str] = {
+    RecordType.COMPANY_PROFILE: "company",
+    RecordType.CONTRACTOR: "contractors",
+    RecordType.EVALUATION: "evaluations",
+    RecordType.CONTRACT: "contracts",
+    RecordType.ENGAGEMENT: "engagements",
+    RecordType.CONSENT_HOP: "engagements",  # a link of an engagement's consent chain
+    RecordType.REDELEGATION: "engagements",  # a part of the engagement re-delegated
+    RecordType.JOINT_USE: "joint_uses",
+    RecordType.JOINT_USE_CHANGE: "joint_uses",  # a change of the joint use's notice
+    RecordType.ACCOUNT: "accounts",
+    RecordType.SETTING: "settings",
+    RecordType.DATABASE: "backups",  # a restore replaces the database as a whole
+}
