@@ -17,13 +17,13 @@ from dataclasses import fields
 import pytest
 from sqlalchemy import inspect
 
-from desktop.app import Services
 from desktop.domain.kinds import RecordType, RuleId
 from desktop.domain.rules import RULES
 from desktop.domain.schema import OTHER_RECORD_TYPES, SCHEMAS, record_type_label
 from desktop.reports.pdf import REGISTERS
 from desktop.reports.xlsx.audit_workbook import RECORD_SHEETS, SHEETS
 from desktop.services.checks import COUNTED_RECORD_TYPES
+from desktop.services.facade import Services
 from desktop.services.kinds import RECORD_SERVICES
 from desktop.store.models import RECORD_MODELS, Base
 from desktop.ui.forms import FORMS, form_class
