@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.common import EXIT_OK, open_services, print_json, read_secret
+from desktop.domain.audit_chain import ChainHead
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, Role
@@ -55,7 +56,17 @@ def register(subparsers: Any) -> None:
     audit = subparsers.add_parser("audit", help="the audit trail")
     audit_actions = audit.add_subparsers(dest="action", metavar="ACTION", required=True)
     verify = audit_actions.add_parser(
-        "verify", help="walk the hash chain; exit 1 and name the first broken event"
+        "verify",
+        help="walk the hash chain and replay it against the records; exit 1 and name the first broken event "
+        "and every record changed, added or deleted outside Itaku",
+    )
+    verify.add_argument(
+        "--anchor",
+        action="append",
+        default=[],
+        metavar="SEQ:HASH",
+        help="a chain head printed earlier (a register's footer, the workbook's 概要, a backup's manifest): "
+        "check that it is still in the chain (may be repeated)",
     )
     verify.set_defaults(handler=cmd_audit_verify)
 
@@ -178,9 +189,39 @@ def _approval_json(record: Any, row: Any) -> dict[str, Any]:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    report = open_services(args).audit.verify_chain()
+    anchors = [_anchor(text) for text in args.anchor]
+    audit = open_services(args).audit
+    report = audit.verify_chain()
     print(report.message.text(args.lang))
-    return EXIT_OK if report.is_intact else 1
+    replayed = audit.verify_records()
+    print(replayed.message.text(args.lang))
+    for discrepancy in replayed.discrepancies:
+        print(f"  {discrepancy.message.text(args.lang)}")
+    if replayed.total > len(replayed.discrepancies):
+        more = replayed.total - len(replayed.discrepancies)
+        print(f"  … ほか {more:,} か所 / {more:,} more" if args.lang == "ja" else f"  … {more:,} more")
+    intact = report.is_intact and replayed.is_intact
+    for anchor in anchors:
+        checked = audit.verify_anchor(anchor)
+        print(checked.message.text(args.lang))
+        intact = intact and checked.is_intact
+    if intact:
+        print(f"監査ログの先頭 / chain head: {audit.head().text}")
+    return EXIT_OK if intact else 1
+
+
+def _anchor(text: str) -> ChainHead:
+    try:
+        return ChainHead.parse(text)
+    except ValueError:
+        raise ValidationError(
+            {
+                "anchor": Message(
+                    f"--anchor は「番号:ハッシュ（16進64桁）」の形で指定してください: {text}",
+                    f"--anchor takes SEQ:HASH (the sequence number, a colon, 64 hexadecimal digits): {text}",
+                )
+            }
+        ) from None
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

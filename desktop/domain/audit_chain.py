@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,3 +45,37 @@ def event_hash(
         separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The newest event of the audit trail: its sequence number (id) and hash. Printed on reports and
+    written into backups, it anchors the trail outside the database file: a chain recomputed after an
+    edit no longer holds the hash an earlier paper or backup shows for that sequence number."""
+
+    sequence: int
+    hash: str
+
+    @property
+    def text(self) -> str:
+        """`SEQ:HASH`, the form `itaku-cli audit verify --anchor` takes."""
+        return f"{self.sequence}:{self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> ChainHead:
+        """`SEQ:HASH` (the hash in full, 64 hexadecimal digits); ValueError otherwise."""
+        sequence, separator, digest = text.strip().partition(":")
+        digest = digest.strip().lower()
+        if (
+            not separator
+            or not sequence
+            or any(ch not in "0123456789" for ch in sequence)
+            or len(sequence) > 18
+            or len(digest) != 64
+            or any(ch not in "0123456789abcdef" for ch in digest)
+        ):
+            raise ValueError(text)
+        return cls(int(sequence), digest)
+
+
+EMPTY_HEAD = ChainHead(0, GENESIS)

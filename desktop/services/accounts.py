@@ -18,7 +18,8 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, Role
 from desktop.services.audit import record_event
 from desktop.services.context import ServiceContext
-from desktop.store.models import Account
+from desktop.services.trail_replay import PASSWORD_FINGERPRINT, password_fingerprint
+from desktop.store.models import Account, AuditEvent
 
 MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()  # argon2id, memory-hard (64 MiB, 3 passes)
@@ -41,6 +42,19 @@ def _dummy_hash() -> str:
 class AuthenticationError(ItakuError):
     def __init__(self) -> None:
         self.message = Message("ユーザー名またはパスワードが違います。", "Wrong user name or password.")
+        super().__init__(str(self.message))
+
+
+class DamagedDatabaseError(ItakuError):
+    """Every account is gone from a database whose audit trail created some: not a new database to set up."""
+
+    def __init__(self) -> None:
+        self.message = Message(
+            "このデータベースは破損しています: 監査ログにあるアカウントがすべて削除されています。初期設定には戻りません。"
+            "バックアップから復元してください。",
+            "This database is damaged: every account its audit trail created has been deleted. It does not go "
+            "back to first-run set-up; restore it from a backup.",
+        )
         super().__init__(str(self.message))
 
 
@@ -98,8 +112,16 @@ class AccountService:
         self.context = context
 
     def has_accounts(self) -> bool:
+        """Whether anyone can sign in; False only on a new database (set-up mode). A database whose trail
+        has created accounts but that holds none now was emptied outside Itaku: refused, never set up again."""
         with self.context.database.read() as session:
-            return bool(session.scalar(select(func.count(Account.id))))
+            if session.scalar(select(Account.id).limit(1)) is not None:
+                return True
+            if session.scalar(
+                select(AuditEvent.id).where(AuditEvent.record_type == RecordType.ACCOUNT).limit(1)
+            ):
+                raise DamagedDatabaseError()
+        return False
 
     def create_first_officer(
         self, username: str, password: str, display_name: str | None = None
@@ -107,6 +129,7 @@ class AccountService:
         """The first run: the officer account, allowed only while no account exists."""
         name = _clean_username(username)
         _check_password(password)
+        self.has_accounts()  # a damaged database (its accounts deleted outside Itaku) is refused
         with self.context.database.write() as session:
             if session.scalar(select(func.count(Account.id))):
                 raise ValidationError(
@@ -168,10 +191,11 @@ class AccountService:
         self, session: Session, name: str, role: str, password: str, display_name: str | None, actor: str
     ) -> AccountRow:
         now = self.context.now()
+        password_hash = _hasher.hash(password)
         account = Account(
             username=name,
             role=role,
-            password_hash=_hasher.hash(password),
+            password_hash=password_hash,
             display_name=display_name,
             is_active=True,
             updated_by=actor,
@@ -182,7 +206,8 @@ class AccountService:
         session.flush()
         previous_actor, self.context.actor = self.context.actor, actor
         try:
-            # The audit event names the account and role; the password or its hash never appear.
+            # The audit event names the account and role; the password or its hash never appear, only the
+            # SHA-256 of the hash, so that `audit verify` sees a password replaced outside Itaku.
             record_event(
                 session,
                 self.context,
@@ -190,7 +215,13 @@ class AccountService:
                 RecordType.ACCOUNT,
                 account.id,
                 None,
-                {"username": name, "role": role, "display_name": display_name},
+                {
+                    "username": name,
+                    "role": role,
+                    "display_name": display_name,
+                    "is_active": True,
+                    PASSWORD_FINGERPRINT: password_fingerprint(password_hash),
+                },
             )
         finally:
             self.context.actor = previous_actor

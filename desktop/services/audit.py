@@ -8,17 +8,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.audit_chain import GENESIS, canonical_time, event_hash
+from desktop.domain.audit_chain import EMPTY_HEAD, GENESIS, ChainHead, canonical_time, event_hash
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message
 from desktop.domain.roles import Permission
 from desktop.services.context import TOKYO, ServiceContext
 from desktop.store.models import AuditEvent
+
+if TYPE_CHECKING:
+    from desktop.services.trail_replay import ReplayReport
 
 
 def json_value(value: Any) -> Any:
@@ -189,6 +192,21 @@ class ChainReport:
 
 
 @dataclass(frozen=True)
+class AnchorReport:
+    anchor: ChainHead
+    is_intact: bool
+    message: Message
+
+
+def chain_head(session: Session) -> ChainHead:
+    """The newest event's (id, hash), or the empty chain's head."""
+    newest = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    return ChainHead(int(newest.id), str(newest.hash)) if newest is not None else EMPTY_HEAD
+
+
+@dataclass(frozen=True)
 class AuditFilter:
     record_type: str | None = None
     record_id: int | None = None
@@ -289,6 +307,58 @@ class AuditService:
                 f"The hash chain of {count} audit events is intact.",
             ),
         )
+
+    def head(self) -> ChainHead:
+        """The chain's newest event (sequence number and hash); (0, the genesis hash) while it is empty."""
+        self.context.require(Permission.READ)
+        with self.context.database.read() as session:
+            return chain_head(session)
+
+    def verify_anchor(self, anchor: ChainHead) -> AnchorReport:
+        """Whether a head printed earlier (on a register, the workbook, a backup's manifest) is still in the
+        chain: the event of that sequence number still has that hash. Verify the chain itself as well."""
+        self.context.require(Permission.READ)
+        with self.context.database.read() as session:
+            if anchor == EMPTY_HEAD:
+                stored: str | None = GENESIS
+            else:
+                stored = session.scalar(select(AuditEvent.hash).where(AuditEvent.id == anchor.sequence))
+        if stored == anchor.hash:
+            return AnchorReport(
+                anchor,
+                True,
+                Message(
+                    f"監査ログ #{anchor.sequence} のハッシュは記録された値と一致します（この時点までの記録は変わっていません）。",
+                    f"Audit event #{anchor.sequence} still has the recorded hash: the trail up to it is unchanged.",
+                ),
+            )
+        if stored is None:
+            return AnchorReport(
+                anchor,
+                False,
+                Message(
+                    f"監査ログ #{anchor.sequence} がありません（記録された時点より後の監査ログが失われたか、作り直されています）。",
+                    f"Audit event #{anchor.sequence} does not exist: the trail was cut or rebuilt since the "
+                    "anchor was recorded.",
+                ),
+            )
+        return AnchorReport(
+            anchor,
+            False,
+            Message(
+                f"監査ログ #{anchor.sequence} のハッシュが記録された値と異なります（それ以前の監査ログが作り直されています）。",
+                f"Audit event #{anchor.sequence} no longer has the recorded hash: the trail up to it was "
+                "recomputed after an edit.",
+            ),
+        )
+
+    def verify_records(self) -> ReplayReport:
+        """Replay the trail against every record (see desktop.services.trail_replay)."""
+        self.context.require(Permission.READ)
+        from desktop.services.trail_replay import replay
+
+        with self.context.database.read() as session:
+            return replay(session)
 
     def actors(self) -> list[str]:
         with self.context.read() as session:

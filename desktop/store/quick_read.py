@@ -70,6 +70,10 @@ def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | No
         has_accounts = connection.execute("SELECT EXISTS (SELECT 1 FROM account)").fetchone()[0] == 1
         if has_accounts:
             return QuickRead(True, None)
+        if connection.execute(
+            "SELECT EXISTS (SELECT 1 FROM audit_event WHERE record_type = 'account')"
+        ).fetchone()[0]:
+            return QuickRead(None, None)  # its accounts were deleted outside Itaku: the services refuse it
         head = connection.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
         head_id, head_hash = (int(head[0]), str(head[1])) if head is not None else (0, GENESIS)
         row = connection.execute(

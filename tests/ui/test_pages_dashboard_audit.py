@@ -109,3 +109,20 @@ def test_audit_log_verifies_the_hash_chain(qtbot: Any, window: Any) -> None:
     assert finished.args == [True]
     assert page.verify_label.text()
     assert "#2e7d32" in page.verify_label.styleSheet()  # intact: green
+
+
+def test_audit_log_verification_names_a_record_changed_outside_itaku(qtbot: Any, window: Any) -> None:
+    """Issue 13: the page replays the trail too, so a direct edit of the file turns the verdict red."""
+    import sqlite3
+
+    services = window.services
+    contractor = services.contractors.create({"name": "株式会社さくら"})
+    with sqlite3.connect(services.database.engine.url.database) as connection:
+        connection.execute("UPDATE contractor SET name = '偽' WHERE id = ?", (contractor.id,))
+    connection.close()
+    page = window.show_page("audit")
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.verification.finished, timeout=10000):
+        pass
+    assert "#c62828" in page.verify_label.styleSheet()
+    assert f"contractor #{contractor.id} の name" in page.verify_label.text()

@@ -401,3 +401,31 @@ def test_the_window_waits_for_running_work_before_closing(qtbot: Any, window: An
     threading.Timer(0.3, release.set).start()
     window.close()
     assert finished.is_set()  # closing waited for the worker instead of destroying a running thread
+
+
+def test_a_database_whose_accounts_were_deleted_is_refused_not_set_up_again(
+    monkeypatch: Any, tmp_path: Path, capsys: Any, itaku_app: QApplication
+) -> None:
+    """Issue 13: deleting every account outside Itaku does not reopen first-run set-up in the window."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    import desktop.__main__ as entry
+
+    url = f"sqlite:///{tmp_path / 'emptied.sqlite3'}"
+    built = build_services(url, actor="kuroda", data_dir=tmp_path / "files", clock=lambda: FIXED_NOW)
+    built.accounts.create_first_officer("kuroda", "correct horse battery")
+    built.close()
+    with sqlite3.connect(tmp_path / "emptied.sqlite3") as connection:
+        connection.execute("DELETE FROM account")
+    connection.close()
+    assert quick_look(url).has_accounts is None  # not "no accounts yet": the quick look does not decide
+
+    shown: list[str] = []
+    dialogs: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, message, *a: shown.append(message))
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: dialogs.append(type(dialog).__name__) or 0)
+    assert entry.main(["--db", url, "--lang", "en"]) == 2
+    assert dialogs == [] and len(shown) == 1 and "damaged" in shown[0]
+    assert "damaged" in capsys.readouterr().err
+    for widget in QApplication.topLevelWidgets():
+        widget.close()

@@ -29,6 +29,8 @@ from desktop.ui.language import text
 from desktop.ui.models.audit import AUDIT_LIMIT, AuditTableModel
 from desktop.ui.pages.register import page_title_label
 
+VERIFY_LINES = 5  # differences named under the verdict; `itaku-cli audit verify` lists them all
+
 if TYPE_CHECKING:
     from desktop.services.facade import Services
 
@@ -201,16 +203,28 @@ class AuditLogPage(QWidget):
             self,
             self.tr("Audit trail"),
             self.tr("Verifying the audit trail…"),
-            lambda _progress: self.services.audit.verify_chain(),
-            on_success=self.show_verification,
+            lambda _progress: (self.services.audit.verify_chain(), self.services.audit.verify_records()),
+            on_success=lambda reports: self.show_verification(*reports),
         )
         self.verification.finished.connect(lambda _ok: self.verify_button.setEnabled(True))
         return self.verification
 
-    def show_verification(self, report: Any) -> None:
-        colour = "#2e7d32" if report.first_broken_id is None else "#c62828"
+    def show_verification(self, report: Any, replayed: Any = None) -> None:
+        """The chain's verdict and, replaying it against the records, the first places that differ."""
+        intact = report.first_broken_id is None and (replayed is None or replayed.is_intact)
+        colour = "#2e7d32" if intact else "#c62828"
+        lines = [text(report.message)]
+        if replayed is not None:
+            lines.append(text(replayed.message))
+            lines += [f"・{text(found.message)}" for found in replayed.discrepancies[:VERIFY_LINES]]
+            if replayed.total > VERIFY_LINES:
+                lines.append(
+                    self.tr("… and {0} more (itaku-cli audit verify lists them all)").format(
+                        f"{replayed.total - VERIFY_LINES:,}"
+                    )
+                )
         self.verify_label.setStyleSheet(f"color: {colour};")
-        self.verify_label.setText(text(report.message))
+        self.verify_label.setText("\n".join(lines))
 
     def set_findings(self, findings: Any) -> None:
         """The audit log has no findings column; present for symmetry with the register pages."""

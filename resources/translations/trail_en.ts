@@ -1,0 +1,11 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>… and {0} more (itaku-cli audit verify lists them all)</source>
+        <translation />
+    </message>
+</context>
+</TS>
