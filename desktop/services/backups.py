@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
+import re
 import shutil
 import sqlite3
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from fnmatch import fnmatch
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from desktop.domain.audit_chain import EMPTY_HEAD, ChainHead
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
@@ -37,6 +41,13 @@ FORMAT_VERSION = 1
 DATABASE_NAME = "itaku.sqlite3"
 BACKUP_SUFFIX = ".itaku-backup.zip"
 DAILY_PATTERN = f"itaku-*{BACKUP_SUFFIX}"  # the names ensure_daily gives, in data_dir / "backups"
+_DAILY_NAME = re.compile(r"itaku-\d{8}" + re.escape(BACKUP_SUFFIX))
+# Limits checked before a backup is unpacked (a zip bomb is refused before it costs memory or disk).
+MANIFEST_LIMIT = 64 * 1024 * 1024
+MAX_RATIO = 200  # a real database packs about 20:1; a zip bomb about 1,000:1
+RATIO_FLOOR = 1024 * 1024  # small entries may pack as they like
+DISK_MARGIN = 64 * 1024 * 1024  # left free on the disk after unpacking
+EXTRACT_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,8 @@ class BackupService:
                 "created_at": self.context.now().isoformat(),
                 "created_by": self.context.actor,
                 "database_sha256": sha256_of(snapshot),
+                # The audit trail's anchor outside the database: `itaku-cli audit verify --anchor` checks it.
+                "audit_head": _chain_head(snapshot).text,
                 "attachments": {p.relative_to(self.context.data_dir).as_posix(): sha256_of(p) for p in files},
             }
             partial = Path(folder) / "backup.zip"
@@ -149,17 +162,24 @@ class BackupService:
         return BackupResult(out, revision, len(files), out.stat().st_size)
 
     def restore(self, source: Path) -> BackupResult:
-        """Replace the database (and add the attachments) from a backup zip or an Itaku SQLite file."""
+        """Replace the database (and add the attachments) from a backup zip or an Itaku SQLite file.
+
+        All or nothing: everything is unpacked and checked in a staging folder beside the database first
+        (entry names, sizes, hashes, integrity, revision, schema), migrated there and given its restore
+        event; then the attachments and the database are moved in with renames. On any failure the live
+        database, its attachments and the backups folder are exactly as they were.
+        """
         self.context.require(Permission.ADMINISTER)
         target = self.database_file
         source = Path(source)
         if not source.is_file():
             raise _refuse(f"ファイルが見つかりません: {source}", f"No such file: {source}")
-        with tempfile.TemporaryDirectory(dir=target.parent) as folder:
-            database = Path(folder) / DATABASE_NAME
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".itaku-restore-") as folder:
+            staging = Path(folder)
+            database = staging / DATABASE_NAME
             attachments: dict[str, str] = {}
             if zipfile.is_zipfile(source):
-                attachments = self._unpack(source, Path(folder), database)
+                attachments = _unpack(source, staging, database)
             else:
                 shutil.copyfile(source, database)
             revision = _database_revision(database)
@@ -168,45 +188,114 @@ class BackupService:
                     f"このバックアップはより新しい版の Itaku で作成されています（スキーマ {revision}）。Itaku を更新してから復元してください。",
                     f"This backup comes from a newer Itaku (schema {revision}). Update Itaku, then restore it.",
                 )
-            kept: Path | None = None
-            replaced_head = None
+            replaced_head = self._audit_head() if target.exists() else None
+            kept = None
             if target.exists():
-                replaced_head = self._audit_head()
                 stamp = datetime.now(TOKYO).strftime("%Y%m%d-%H%M%S")
                 kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
-                _copy_database(target, kept)
-            self.context.database.dispose()
-            # Copy page by page into the live file: consistent for anyone who opens it afterwards.
-            with sqlite3.connect(database) as reader, sqlite3.connect(target) as writer:
-                reader.backup(writer)
-            reader.close()
-            writer.close()
-            for relative in attachments:
-                destination = self.context.data_dir / relative
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(Path(folder) / relative, destination)
-        migrate.upgrade(self.context.database.engine)
-        # The restored database's own trail says so: events after the backup are gone from it (they stay in
-        # the kept copy, whose chain head is named here), so an auditor sees the jump and where to look.
-        with self.context.write(Permission.ADMINISTER) as session:
-            record_event(
-                session,
-                self.context,
-                AuditAction.RESTORE,
-                RESTORE_RECORD_TYPE,
-                0,
-                None,
-                {
-                    "source": source.name,
-                    "source_sha256": sha256_of(source),
-                    "schema_revision": revision,
-                    "attachments": len(attachments),
-                    "kept_as": kept.name if kept is not None else None,
-                    "replaced_head_id": replaced_head[0] if replaced_head else None,
-                    "replaced_head_hash": replaced_head[1] if replaced_head else None,
-                },
-            )
+            try:
+                # The restored database's own trail says so: events after the backup are gone from it (they
+                # stay in the kept copy, whose chain head is named here), so an auditor sees the jump.
+                self._prepare(
+                    database,
+                    {
+                        "source": source.name,
+                        "source_sha256": sha256_of(source),
+                        "schema_revision": revision,
+                        "attachments": len(attachments),
+                        "kept_as": kept.name if kept is not None else None,
+                        "replaced_head_id": replaced_head[0] if replaced_head else None,
+                        "replaced_head_hash": replaced_head[1] if replaced_head else None,
+                    },
+                )
+                if kept is not None:
+                    _copy_database(target, kept)
+                self._swap_in(staging, database, attachments, target)
+            except BaseException:
+                if kept is not None:
+                    kept.unlink(missing_ok=True)
+                raise
         return BackupResult(source, revision, len(attachments), source.stat().st_size)
+
+    def _prepare(self, database: Path, restored: dict[str, object]) -> None:
+        """In the staging folder: migrate the copy, refuse a schema that misses what the models map, and
+        append the restore event to its trail."""
+        from desktop.store.database import Database
+        from desktop.store.schema_check import missing_schema
+
+        staged = Database(f"sqlite:///{database}")
+        try:
+            migrate.upgrade(staged.engine)
+            missing = missing_schema(staged.engine)
+            if missing:
+                shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+                raise _refuse(
+                    f"データベースの構造が不完全です（{shown} がありません）。",
+                    f"The database is incomplete: {shown} missing.",
+                )
+            with staged.write() as session:
+                record_event(
+                    session,
+                    replace(self.context, database=staged),
+                    AuditAction.RESTORE,
+                    RESTORE_RECORD_TYPE,
+                    0,
+                    None,
+                    restored,
+                )
+        except SQLAlchemyError as error:
+            raise _refuse(
+                "データベースを読み込めません（破損しているか Itaku のものではありません）。",
+                f"The database cannot be read (damaged, or not Itaku's): {getattr(error, 'orig', error)}",
+            ) from None
+        finally:
+            staged.dispose()
+        _checkpoint(database)
+
+    def _swap_in(self, staging: Path, database: Path, attachments: dict[str, str], target: Path) -> None:
+        """Move the checked attachments and database into place; on any failure, move everything back."""
+        undo: list[tuple[Path, Path | None]] = []  # (where a file now is, where it was: None when new)
+        made: list[Path] = []  # folders created for the attachments
+        aside = staging / "replaced"
+        try:
+            for relative, digest in attachments.items():
+                destination = self.context.data_dir / relative
+                if (
+                    destination.is_file()
+                    and not destination.is_symlink()
+                    and sha256_of(destination) == digest
+                ):
+                    continue  # content-addressed: the same file is already there
+                for parent in reversed(destination.relative_to(self.context.data_dir).parents):
+                    folder = self.context.data_dir / parent
+                    if not folder.exists():
+                        folder.mkdir()
+                        made.append(folder)
+                if destination.exists() or destination.is_symlink():
+                    displaced = aside / relative
+                    displaced.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(destination, displaced)
+                    undo.append((displaced, destination))
+                os.replace(staging / relative, destination)
+                undo.append((destination, None))
+            self.context.database.dispose()
+            if target.exists():
+                _checkpoint(target)
+            for suffix in ("-wal", "-shm"):  # the replaced database's: never to be applied to the new one
+                companion = target.with_name(target.name + suffix)
+                if companion.exists():
+                    os.replace(companion, staging / companion.name)
+                    undo.append((staging / companion.name, companion))
+            os.replace(database, target)  # the one step that makes the restore happen
+        except BaseException:
+            for now, before in reversed(undo):
+                if before is None:
+                    now.unlink(missing_ok=True)
+                else:
+                    os.replace(now, before)
+            for folder in reversed(made):
+                folder.rmdir()
+            raise
 
     def _audit_head(self) -> tuple[int, str] | None:
         """The newest audit event (id, hash) of the database now, None when it has none or is not readable."""
@@ -219,42 +308,6 @@ class BackupService:
             return None
         return (int(row[0]), str(row[1])) if row is not None else None
 
-    def _unpack(self, source: Path, folder: Path, database: Path) -> dict[str, str]:
-        try:
-            with zipfile.ZipFile(source) as archive:
-                try:
-                    manifest = json.loads(archive.read("manifest.json"))
-                except (KeyError, ValueError):
-                    manifest = {}
-                if manifest.get("format") != FORMAT or DATABASE_NAME not in archive.namelist():
-                    raise _refuse(
-                        "Itaku のバックアップファイルではありません。", "This is not an Itaku backup file."
-                    )
-                if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
-                    raise _refuse(
-                        "より新しい形式のバックアップです。Itaku を更新してください。",
-                        "This backup has a newer format. Update Itaku.",
-                    )
-                database.write_bytes(archive.read(DATABASE_NAME))
-                attachments = dict(manifest.get("attachments", {}))
-                for relative, digest in attachments.items():
-                    path = (folder / relative).resolve()
-                    if not relative.startswith("attachments/") or folder.resolve() not in path.parents:
-                        raise _refuse(
-                            "バックアップに不正なパスが含まれています。",
-                            "The backup contains an unsafe path.",
-                        )
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(archive.read(relative))
-                    if sha256_of(path) != digest:
-                        raise _refuse(
-                            f"添付ファイルが破損しています: {relative}",
-                            f"A backed-up file is damaged: {relative}",
-                        )
-                return attachments
-        except zipfile.BadZipFile:
-            raise _refuse("バックアップファイルが壊れています。", "The backup file is damaged.") from None
-
     def ensure_daily(self, keep: int = 7) -> Path | None:
         """The app's automatic backup: one a day in the data folder, the newest `keep` kept."""
         if sqlite_path(self.context.database.url) is None:
@@ -265,7 +318,13 @@ class BackupService:
         made = None
         if not target.exists():
             made = self.backup(target).path
-        backups = sorted(folder.glob(DAILY_PATTERN))
+        # Only its own names count, and none dated after today: a file planted as `itaku-99991231…` would
+        # otherwise be the "newest" and make every new daily backup the oldest, deleted at once.
+        backups = sorted(
+            path
+            for path in folder.glob(DAILY_PATTERN)
+            if _DAILY_NAME.fullmatch(path.name) and path.name <= target.name
+        )
         for old in backups[:-keep] if keep > 0 else backups:
             old.unlink()
         return made
@@ -333,6 +392,157 @@ class BackupService:
                 f"{current.en.lower()}).",
             )
         return None
+
+
+def _chain_head(database: Path) -> ChainHead:
+    """The audit chain's head in a SQLite file (a backup's snapshot)."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        connection.close()
+    return ChainHead(int(row[0]), str(row[1])) if row is not None else EMPTY_HEAD
+
+
+def _checkpoint(database: Path) -> None:
+    """Fold a SQLite file's write-ahead log into it, so that the file alone holds every committed page."""
+    connection = sqlite3.connect(database)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+
+
+def _attachment_name(relative: object) -> str:
+    """A manifest key as the folder it names: `attachments/…`, normalised, nothing else; refused otherwise."""
+    unsafe = _refuse("バックアップに不正なパスが含まれています。", "The backup contains an unsafe path.")
+    if not isinstance(relative, str) or any(ch in relative for ch in "\\\x00:"):
+        raise unsafe
+    parts = PurePosixPath(relative).parts
+    if (
+        posixpath.normpath(relative) != relative
+        or relative.startswith("/")
+        or len(parts) < 2
+        or parts[0] != "attachments"
+        or any(part in ("", ".", "..") for part in parts)
+    ):
+        raise unsafe
+    return relative
+
+
+def _inside(folder: Path, relative: str) -> Path:
+    """`folder / relative`, refused unless it resolves inside `folder` (no link leads out of it)."""
+    path = folder / relative
+    if folder.resolve() not in path.resolve().parents:
+        raise _refuse("バックアップに不正なパスが含まれています。", "The backup contains an unsafe path.")
+    return path
+
+
+def _unpack(source: Path, staging: Path, database: Path) -> dict[str, str]:
+    """Check a backup zip and unpack what its manifest names into `staging`; return the attachments.
+
+    Before anything is extracted: the manifest is small and well formed, every name stays inside
+    `attachments/`, every entry's size and compression ratio are bounded and the whole fits on the disk.
+    While extracting: nothing grows past its stated size (read in chunks, never whole into memory). After:
+    the database and every attachment have the SHA-256 the manifest gives.
+    """
+    try:
+        with zipfile.ZipFile(source) as archive:
+            manifest = _read_checked_manifest(archive)
+            attachments = manifest["attachments"]
+            entries = [(DATABASE_NAME, database, manifest["database_sha256"])]
+            for relative, digest in attachments.items():
+                _inside(staging / "attachments", relative.removeprefix("attachments/"))
+                entries.append((relative, staging / relative, digest))
+            infos = []
+            for name, _path, _digest in entries:
+                try:
+                    infos.append(archive.getinfo(name))
+                except KeyError:
+                    raise _refuse(
+                        f"バックアップに {name} がありません。", f"The backup lacks {name}."
+                    ) from None
+            total = 0
+            for info in infos:
+                total += info.file_size
+                if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    raise _refuse(
+                        f"バックアップの {info.filename} は展開すると異常に大きくなります（圧縮率 {info.file_size // max(info.compress_size, 1):,} 倍）。",
+                        f"The backup's {info.filename} expands abnormally "
+                        f"({info.file_size // max(info.compress_size, 1):,} times its packed size).",
+                    )
+            room = shutil.disk_usage(staging).free - DISK_MARGIN
+            if total > room:
+                raise _refuse(
+                    f"バックアップを展開する空き容量がありません（{total:,} バイト必要）。",
+                    f"Not enough free disk space to unpack the backup ({total:,} bytes needed).",
+                )
+            for info, (name, path, digest) in zip(infos, entries, strict=True):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _extract(archive, info, path)
+                if sha256_of(path) != digest:
+                    what = "データベース" if name == DATABASE_NAME else name
+                    raise _refuse(
+                        f"バックアップの{what}がマニフェストのハッシュと一致しません（破損または改ざん）。",
+                        f"The backup's {'database' if name == DATABASE_NAME else name} does not match the "
+                        "manifest's hash (damaged or altered).",
+                    )
+            return dict(attachments)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError):
+        raise _refuse("バックアップファイルが壊れています。", "The backup file is damaged.") from None
+
+
+def _read_checked_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
+    not_backup = _refuse("Itaku のバックアップファイルではありません。", "This is not an Itaku backup file.")
+    try:
+        info = archive.getinfo("manifest.json")
+    except KeyError:
+        raise not_backup from None
+    if info.file_size > MANIFEST_LIMIT:
+        raise not_backup
+    try:
+        with archive.open(info) as handle:
+            manifest = json.loads(handle.read(MANIFEST_LIMIT + 1))
+    except (ValueError, UnicodeDecodeError):
+        raise not_backup from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise not_backup
+    version = manifest.get("format_version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise not_backup
+    if version > FORMAT_VERSION:
+        raise _refuse(
+            "より新しい形式のバックアップです。Itaku を更新してください。",
+            "This backup has a newer format. Update Itaku.",
+        )
+    attachments = manifest.get("attachments", {})
+    digests = [manifest.get("database_sha256")]
+    if not isinstance(attachments, dict):
+        raise not_backup
+    digests += list(attachments.values())
+    if any(
+        not isinstance(d, str) or len(d) != 64 or any(c not in "0123456789abcdef" for c in d) for d in digests
+    ):
+        raise _refuse(
+            "バックアップのマニフェストにハッシュがないか、形式が正しくありません。",
+            "The backup's manifest lacks a hash or holds a malformed one.",
+        )
+    manifest["attachments"] = {_attachment_name(relative): digest for relative, digest in attachments.items()}
+    return manifest
+
+
+def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
+    """Copy one entry to `path` in chunks, refusing it the moment it grows past its stated size."""
+    written = 0
+    with archive.open(info) as reader, path.open("xb") as writer:
+        while chunk := reader.read(EXTRACT_CHUNK):
+            written += len(chunk)
+            if written > info.file_size:
+                raise _refuse(
+                    f"バックアップの {info.filename} が記載された大きさを超えています。",
+                    f"The backup's {info.filename} is larger than it says.",
+                )
+            writer.write(chunk)
 
 
 def _read_manifest(path: Path) -> dict[str, object] | None:

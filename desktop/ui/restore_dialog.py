@@ -349,6 +349,10 @@ class RestoreDialog(QDialog):
             self.tr("・The current database is kept as %1 in %2.")
             .replace("%1", self.kept_copy_name())
             .replace("%2", self.database_folder()),
+            self.tr(
+                "・The backup is checked in full first (names, sizes, hashes, the database's integrity and "
+                "schema): if anything is wrong, nothing is changed."
+            ),
             self.tr("・Itaku then restarts to open the restored database."),
         ]
         self.summary.setText("\n".join(lines))

@@ -8,4 +8,11 @@
         <translation />
     </message>
 </context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>・The backup is checked in full first (names, sizes, hashes, the database's integrity and schema): if anything is wrong, nothing is changed.</source>
+        <translation />
+    </message>
+</context>
 </TS>

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from desktop.domain.audit_chain import ChainHead
 from desktop.reports.pdf import REGISTERS, ReportResult, render_register
 from desktop.services.facade import Services
 from desktop.services.joint_uses import notice_text
@@ -249,3 +250,17 @@ def test_each_register_renders_with_its_portrait_or_landscape_page(
         render_register(demo_services, name, out, record_id=ids.get(name) if info.needs_id else None)
         box = PdfReader(out).pages[0].mediabox
         assert (float(box.width) < float(box.height)) == info.portrait, name
+
+
+@pytest.mark.parametrize("register", sorted(REGISTERS))
+def test_every_page_carries_the_audit_chain_head_that_verify_anchor_takes(
+    demo_services: Services, tmp_path: Path, register: str
+) -> None:
+    """Issue 13: the chain head printed on paper anchors the trail outside the database file."""
+    record_id = sample_ids(demo_services).get(register) if REGISTERS[register].needs_id else None
+    head = demo_services.audit.head()
+    _, pages = render(demo_services, register, tmp_path, record_id=record_id)
+    for page in pages:
+        printed = re.search(r"監査ログの先頭\s*(\d+:[0-9a-f]{64})", page)
+        assert printed is not None and printed.group(1) == head.text
+    assert demo_services.audit.verify_anchor(ChainHead.parse(printed.group(1))).is_intact

@@ -198,3 +198,16 @@ def test_the_streamed_register_matches_the_register_in_order_and_content(demo_se
         row.contract.id for batch in registers.contract_batches(AS_OF, batch_size=9) for row in batch
     ]
     assert contracts == [row.contract.id for row in registers.contracts(AS_OF)]
+
+
+def test_the_summary_carries_the_audit_chain_head_that_verify_anchor_takes(
+    demo_services: Services, demo_workbook: openpyxl.Workbook
+) -> None:
+    """Issue 13: the workbook's 概要 anchors the trail outside the database file, and matches its 監査ログ sheet."""
+    from desktop.domain.audit_chain import ChainHead
+
+    rows = {r[0]: r[1] for r in demo_workbook["概要"].iter_rows(min_row=2, values_only=True)}
+    head = ChainHead.parse(rows["監査ログの先頭（番号:ハッシュ）"])
+    assert head == demo_services.audit.head()
+    assert demo_services.audit.verify_anchor(head).is_intact
+    assert demo_workbook["監査ログ"].max_row - 1 == head.sequence  # every event up to the head, no more

@@ -157,6 +157,7 @@ def test_the_list_shows_daily_backups_newest_first(
     assert "itaku.before-restore-<日時>.sqlite3" in summary
     assert str(Path(demo_services.backups.database_file).parent) in summary
     assert "再起動" in summary
+    assert "問題があれば何も変更しません" in summary  # issue 13: checked in full before anything is replaced
     dialog.select_row(2)
     assert "itaku-20261123.itaku-backup.zip（2026-11-23 12:00 作成" in dialog.summary.text()
     assert dialog.restore_button.isEnabled() and not dialog.restore_button.isDefault()
@@ -318,3 +319,48 @@ def test_postgresql_disables_restore_and_points_to_pg_restore(
         assert "データベース管理者" in window.restore_action.toolTip()
     finally:
         services.close()
+
+
+def test_a_backup_planting_a_file_in_backups_is_refused_from_the_window_and_changes_nothing(
+    qtbot: Any,
+    window: Any,
+    demo_services: Any,
+    relaunched: list[list[str]],
+    chosen_file: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    """Issue 13: the attack zip (a manifest key `attachments/../backups/…`) is refused before anything is
+    replaced; the window stays on the live database, whose records, attachments and backups are as before."""
+    import json
+    import zipfile
+
+    backup = make_daily_backup(demo_services, 24)
+    planted = b"planted"
+    attack = tmp_path / "attack.itaku-backup.zip"
+    key = "attachments/../backups/itaku-99991231.itaku-backup.zip"
+    with zipfile.ZipFile(backup) as source, zipfile.ZipFile(attack, "w") as target:
+        manifest = json.loads(source.read("manifest.json"))
+        manifest["attachments"][key] = hashlib.sha256(planted).hexdigest()
+        target.writestr("manifest.json", json.dumps(manifest))
+        for info in source.infolist():
+            if info.filename != "manifest.json":
+                target.writestr(info.filename, source.read(info))
+        target.writestr(key, planted)
+    backups_before = sorted(path.name for path in demo_services.backups.daily_folder.iterdir())
+    before = database_digest(demo_services)
+    dialog = open_dialog(window)
+    chosen_file["answer"] = attack
+    dialog.choose_file()
+    operation = dialog.start_restore()
+    assert operation is not None
+    with qtbot.waitSignal(operation.finished, timeout=20000) as finished:
+        pass
+    assert finished.args == [False]
+    box = wait_for_message_box(qtbot, dialog)
+    assert box.text() == "バックアップに不正なパスが含まれています。"
+    box.accept()
+    assert database_digest(demo_services) == before and demo_services.backups.pre_restore_copies() == []
+    assert sorted(path.name for path in demo_services.backups.daily_folder.iterdir()) == backups_before
+    assert relaunched == [] and window.isVisible()
+    assert len(demo_services.contractors.search()) == 40  # the window's services still read the live database
+    dialog.reject()

@@ -148,6 +148,7 @@ def render_register(
         printed_at=services.context.now(),
         printed_by=printed_by or services.context.actor,
         portrait=info.portrait,
+        audit_head=services.audit.head().text,
     )
     request = ReportRequest(services, as_of, record_id, filter_text, styles, facts.frame_width)
     built = info.build(request)  # NotFoundError here, before any file exists

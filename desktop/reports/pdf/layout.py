@@ -66,6 +66,7 @@ class PageFacts:
     printed_at: datetime
     printed_by: str
     portrait: bool = False
+    audit_head: str = ""  # the audit chain's head when printed, `SEQ:HASH` (see desktop.domain.audit_chain)
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -496,6 +497,20 @@ class RegisterDocument(BaseDocTemplate):
             MARGIN - 1 * mm,
             f"印刷日時 {moment_ja(facts.printed_at)}（日本時間）　印刷者 {facts.printed_by}",
         )
+        if facts.audit_head:
+            # The anchor of the audit trail outside the database: `itaku-cli audit verify --anchor` checks it.
+            canvas.setFont(self.font, 6.5)
+            canvas.setFillColor(colors.HexColor("#444444"))
+            canvas.drawString(
+                left,
+                MARGIN - 4.5 * mm,
+                fit_text(
+                    f"監査ログの先頭 {facts.audit_head}（itaku-cli audit verify --anchor で照合 / audit chain head）",
+                    self.font,
+                    6.5,
+                    right - left,
+                ),
+            )
         canvas.restoreState()
 
 

@@ -209,6 +209,12 @@ class AuditWorkbook:
                 None,
             ]
             yield [t(Message("作成者", "Created by")), self.services.context.actor, None]
+            # The anchor of the audit trail outside the database: `itaku-cli audit verify --anchor` checks it.
+            yield [
+                t(Message("監査ログの先頭（番号:ハッシュ）", "Audit chain head (SEQ:HASH)")),
+                self.services.audit.head().text,
+                None,
+            ]
             for record_type, count in self.services.checks.record_counts().items():
                 yield [t(Message("登録件数", "Records")), t(record_type_label(record_type)), count]
             by_severity = Counter(f.severity for f in self.findings)
