@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from desktop.app import Services
 from desktop.domain.errors import ValidationError
 from desktop.services import backups as backups_module
 from desktop.services.backups import DATABASE_NAME
+from desktop.services.facade import Services
 from tests.services.test_ledger_import import dump
 
 TARGET = "attachments/../backups/itaku-99991231.itaku-backup.zip"

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from desktop.app import Services
 from desktop.domain.audit_chain import ChainHead
 from desktop.domain.audit_chain import event_hash as recompute_hash
 from desktop.services.accounts import DamagedDatabaseError
+from desktop.services.facade import Services
 from tests.conftest import make_services
 from tests.services.test_ledger_import import _row, hand_kept_ledger
 
