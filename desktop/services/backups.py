@@ -257,6 +257,9 @@ class BackupService:
         undo: list[tuple[Path, Path | None]] = []  # (where a file now is, where it was: None when new)
         made: list[Path] = []  # folders created for the attachments
         aside = staging / "replaced"
+        live_attachments = self.context.data_dir / "attachments"
+        for relative in attachments:  # a link inside the live folder must not lead a file out of it either
+            _inside(live_attachments, relative.removeprefix("attachments/"))
         try:
             for relative, digest in attachments.items():
                 destination = self.context.data_dir / relative
@@ -266,11 +269,14 @@ class BackupService:
                     and sha256_of(destination) == digest
                 ):
                     continue  # content-addressed: the same file is already there
-                for parent in reversed(destination.relative_to(self.context.data_dir).parents):
-                    folder = self.context.data_dir / parent
-                    if not folder.exists():
-                        folder.mkdir()
-                        made.append(folder)
+                missing: list[Path] = []
+                folder = destination.parent
+                while not folder.exists():
+                    missing.append(folder)
+                    folder = folder.parent
+                for folder in reversed(missing):
+                    folder.mkdir()
+                    made.append(folder)
                 if destination.exists() or destination.is_symlink():
                     displaced = aside / relative
                     displaced.parent.mkdir(parents=True, exist_ok=True)

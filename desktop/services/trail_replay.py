@@ -195,6 +195,7 @@ def _histories(session: Session, record_type: str) -> Iterator[tuple[int, dict[s
         select(AuditEvent.record_id, AuditEvent.action, AuditEvent.changes)
         .where(AuditEvent.record_type == record_type)
         .order_by(AuditEvent.record_id, AuditEvent.id)
+        .execution_options(yield_per=500)  # streamed: the trail of 100,000 records never sits in memory
     )
     current: int | None = None
     state: dict[str, Any] | None = None
@@ -217,7 +218,7 @@ def _histories(session: Session, record_type: str) -> Iterator[tuple[int, dict[s
 
 
 def _stored_rows(
-    session: Session, model: type[Base], columns: list[Column[Any]], chunk: int = 2000
+    session: Session, model: type[Base], columns: list[Column[Any]], chunk: int = 500
 ) -> Iterator[tuple[int, dict[str, Any], set[str]]]:
     """(id, {column: JSON value}, columns that could not be read) for every row, in id order; a chunk
     holding a value that does not even load (text in a date column) is read again field by field."""

@@ -277,3 +277,18 @@ def test_a_backups_manifest_carries_the_chain_head(live: Services, tmp_path: Pat
     manifest = json.loads(zipfile.ZipFile(backup).read("manifest.json"))
     head = ChainHead.parse(manifest["audit_head"])
     assert head == live.audit.head() and live.audit.verify_anchor(head).is_intact
+
+
+def test_a_link_in_the_live_attachments_folder_does_not_lead_a_restored_file_out(
+    live: Services, tmp_path: Path
+) -> None:
+    """A folder of attachments/ replaced by a link to backups/: the restore is refused, backups/ untouched."""
+    backup = live.backups.backup(tmp_path / "b.zip").path
+    manifest = json.loads(zipfile.ZipFile(backup).read("manifest.json"))
+    [relative] = manifest["attachments"]
+    stored = live.context.data_dir / relative
+    stored.unlink()
+    stored.parent.rmdir()
+    stored.parent.symlink_to(live.context.data_dir / "backups", target_is_directory=True)
+    error = refused(live, backup)
+    assert "unsafe path" in error.fields["backup"].en
