@@ -222,7 +222,7 @@ def _stored_rows(
 ) -> Iterator[tuple[int, dict[str, Any], set[str]]]:
     """(id, {column: JSON value}, columns that could not be read) for every row, in id order; a chunk
     holding a value that does not even load (text in a date column) is read again field by field."""
-    id_column = model.__table__.c.id  # type: ignore[attr-defined]
+    id_column = cast(Table, model.__table__).c.id
     ids = list(session.scalars(select(id_column).order_by(id_column)))
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk]
@@ -241,7 +241,7 @@ def _stored_rows(
 def _stored_rows_one_by_one(
     session: Session, model: type[Base], columns: list[Column[Any]], ids: list[int]
 ) -> Iterator[tuple[int, dict[str, Any], set[str]]]:
-    id_column = model.__table__.c.id  # type: ignore[attr-defined]
+    id_column = cast(Table, model.__table__).c.id
     for record_id in ids:
         values: list[Any] = []
         unreadable: set[str] = set()
