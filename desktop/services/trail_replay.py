@@ -18,16 +18,15 @@ from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import Message
+from desktop.domain.kinds import RecordType
 from desktop.services.audit import json_value
-from desktop.store.models import RECORD_MODELS, Account, AuditEvent, Base, Setting
+from desktop.store.models import RECORD_MODELS, Account, AuditEvent, Base
 
 # Columns every record has that no audit event carries: the database's own bookkeeping.
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "updated_by"})
 # An account's password is never written to the trail: the SHA-256 of its argon2 hash stands for it.
 PASSWORD_FINGERPRINT = "password_hash_sha256"
 REPORTED_LIMIT = 1000  # discrepancies kept one by one; the rest are counted
-
-TRAIL_MODELS: dict[str, type[Base]] = {**RECORD_MODELS, "account": Account, "setting": Setting}
 
 
 def password_fingerprint(password_hash: str) -> str:
@@ -109,7 +108,7 @@ def replay(session: Session) -> ReplayReport:
     found: list[Discrepancy] = []
     total = 0
     records = 0
-    for record_type, model in TRAIL_MODELS.items():
+    for record_type, model in RECORD_MODELS.items():  # accounts and settings included
         for discrepancy, counted in _replay_kind(session, record_type, model):
             records += counted
             if discrepancy is not None:
@@ -139,7 +138,7 @@ def _replay_kind(
     walked side by side so that memory holds one record at a time."""
     columns = _columns(model)
     defaults = {column.key: _default(column) for column in columns}
-    if record_type == "account":
+    if record_type == RecordType.ACCOUNT:
         defaults.pop("password_hash")
     rows = _stored_rows(session, model, columns)
     histories = _histories(session, record_type)
@@ -177,13 +176,13 @@ def _replay_kind(
 def _expected(record_type: str, state: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     """The values a record should have: its replayed fields over the columns' defaults."""
     expected = dict(defaults)
-    if record_type == "setting":
+    if record_type == RecordType.SETTING:
         # A setting's event names the setting itself as the field: {key: [before, after]}.
         for key, value in state.items():
             expected["key"], expected["value"] = key, value
         return expected
     expected.update({name: value for name, value in state.items() if name in expected})
-    if record_type == "account" and PASSWORD_FINGERPRINT in state:
+    if record_type == RecordType.ACCOUNT and PASSWORD_FINGERPRINT in state:
         # Accounts created before the fingerprint was kept have none to compare with.
         expected[PASSWORD_FINGERPRINT] = state[PASSWORD_FINGERPRINT]
     return expected
