@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.values import parse_date
@@ -103,7 +103,7 @@ def as_of_date(text: str | None) -> date | None:
         ) from None
 
 
-def print_json(value: Any) -> None:
+def print_json(value: object) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 

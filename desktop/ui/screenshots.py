@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
@@ -12,6 +12,7 @@ from desktop.domain.kinds import RecordType
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
+    from desktop.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1400, 860)
 
@@ -52,16 +53,18 @@ def first_record_ids(services: Services) -> dict[RecordType, int | None]:
     }
 
 
-def take_screenshots(window: Any, services: Services, directory: Path) -> list[Path]:
+def take_screenshots(window: MainWindow, services: Services, directory: Path) -> list[Path]:
     """Show each page in turn and each main form on a sample record; write PNGs into `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     window.resize(*WINDOW_SIZE)
     window.show()
     window.wait_for_findings()
+    from desktop.ui.pages.registers import ContractorsPage
+
     written: list[Path] = []
     for number, (key, _label) in enumerate(window.page_labels(), start=1):
         page = window.show_page(key)
-        if hasattr(page, "count_now"):
+        if isinstance(page, ContractorsPage):
             page.count_now()  # the count follows a pause in typing; show it in the picture
         written.append(_save(window, directory / f"{number:02d}-{key}.png"))
     try:
