@@ -170,7 +170,7 @@ def typing_times(application: QApplication, apply: Any, viewport: Any, typed: st
 def first_page_queries(services: Any, typed: str) -> tuple[float, float]:
     """Slowest first page + count over the prefixes of `typed`: the plain LIKE query (the SQLite trigram
     index switched off for the measurement) against the query the index narrows, in this run."""
-    from desktop.services.contractors import ContractorService
+    from desktop.store.queries import contractor_search
 
     def slowest() -> float:
         times = []
@@ -182,12 +182,12 @@ def first_page_queries(services: Any, typed: str) -> tuple[float, float]:
         return max(times)
 
     indexed = slowest()
-    narrowing = ContractorService._narrowing
-    ContractorService._narrowing = staticmethod(lambda session, text: [])  # type: ignore[method-assign]
+    narrowing = contractor_search.narrowing
+    contractor_search.narrowing = lambda session, search_text: []
     try:
         plain = slowest()
     finally:
-        ContractorService._narrowing = narrowing  # type: ignore[method-assign]
+        contractor_search.narrowing = narrowing
     return plain, indexed
 
 

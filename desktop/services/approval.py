@@ -14,9 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ConflictError, Message, ValidationError
@@ -25,6 +24,7 @@ from desktop.domain.schema import Schema
 from desktop.services import records
 from desktop.services.audit import record_event, record_events
 from desktop.services.context import ServiceContext
+from desktop.store.queries import bulk
 
 APPROVAL_FIELDS = ("approver", "approved_on")
 APPROVE_MANY_CHUNK = 500  # ids per SELECT: well below SQLite's and PostgreSQL's bound-parameter limits
@@ -343,25 +343,10 @@ def approve_many(
 def _write_chunk(
     session: Session, model: Any, schema: Schema, chunk: Sequence[Any], values: dict[str, Any]
 ) -> None:
-    """Set `values` on every record of `chunk` with one executemany UPDATE, bumping each version as the ORM
-    would (and checking it: a row changed meanwhile is a conflict); the loaded objects are kept in step."""
-    table = model.__table__
-    statement = (
-        update(table)
-        .where(table.c.id == bindparam("record_id"), table.c.version == bindparam("old_version"))
-        .values(**values, version=bindparam("new_version"))
-    )
-    parameters = [
-        {"record_id": record.id, "old_version": record.version, "new_version": record.version + 1}
-        for record in chunk
-    ]
-    session.flush()  # nothing of ours is pending, but the ORM's view must not lag behind the UPDATE
-    with records.translate_store_errors(schema.record_type):
-        result = session.execute(statement, parameters)
-    if result.rowcount != len(chunk):  # type: ignore[attr-defined]
+    """Set `values` on every record of `chunk` with one executemany UPDATE, each version checked and bumped
+    (a row changed meanwhile is a conflict)."""
+    with records.translate_store_errors(schema.record_type, model=model):
+        written = bulk.update_versioned(session, chunk, values)
+    if not written:
         stale = chunk[0]
         raise ConflictError(schema.record_type, stale.id, stale.version, -1)
-    for record in chunk:
-        for name, value in values.items():
-            set_committed_value(record, name, value)
-        set_committed_value(record, "version", record.version + 1)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy import text as sql_text
+from sqlalchemy import func, select
 
 from desktop.domain.errors import DependencyError, Message, ValidationError
 from desktop.domain.kinds import RecordType
@@ -16,6 +14,7 @@ from desktop.domain.schema import CONTRACTOR
 from desktop.services import records
 from desktop.services.context import ServiceContext
 from desktop.store.models import Contract, Contractor, Evaluation, Redelegation
+from desktop.store.queries import contractor_search
 
 
 @dataclass(frozen=True)
@@ -45,55 +44,6 @@ SORTABLE = {
 }
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def search_condition(text: str | None, status: str | None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if text and text.strip():
-        needle = unicodedata.normalize("NFKC", text).strip()
-        pattern = f"%{_escape_like(needle.lower())}%"
-        digits = "".join(ch for ch in needle if ch.isdigit())
-        options = [
-            func.lower(Contractor.name).like(pattern, escape="\\"),
-            func.lower(Contractor.kana).like(pattern, escape="\\"),
-            func.lower(Contractor.entrusted_work).like(pattern, escape="\\"),
-        ]
-        if digits:
-            options.append(Contractor.corporate_number.like(f"%{digits}%"))
-        conditions.append(or_(*options))
-    if status:
-        conditions.append(Contractor.status == status)
-    return conditions
-
-
-SEARCH_INDEX = "contractor_search"  # SQLite FTS5 trigram table kept in sync by triggers (migration 0004)
-TRIGRAM = 3  # the trigram tokenizer cannot match strings shorter than this
-
-
-def _fts_phrase(value: str) -> str:
-    return '"' + value.replace('"', '""') + '"'
-
-
-def index_match(text: str | None) -> str | None:
-    """An FTS5 MATCH expression selecting a superset of the rows `search_condition(text)` keeps, or None when
-    the trigram index cannot narrow the search (no text, or a part shorter than three characters: such
-    strings match so many rows that the plain query finds its first page quickly)."""
-    if not text or not text.strip():
-        return None
-    needle = unicodedata.normalize("NFKC", text).strip().lower()
-    digits = "".join(ch for ch in needle if ch.isdigit())
-    if len(needle) < TRIGRAM or 0 < len(digits) < TRIGRAM:
-        return None
-    # The index folds case like lower() and more, and matches LIKE wildcards literally, so each phrase
-    # finds every row the LIKE finds; the LIKE condition then keeps the exact semantics.
-    expression = f"{{name kana entrusted_work}} : {_fts_phrase(needle)}"
-    if digits:
-        expression += f" OR corporate_number : {_fts_phrase(digits)}"
-    return expression
-
-
 class ContractorService:
     def __init__(self, context: ServiceContext):
         self.context = context
@@ -121,39 +71,21 @@ class ContractorService:
                 Contractor.start_date,
                 Contractor.version,
             )
-            .where(*search_condition(text, status))
+            .where(*contractor_search.conditions(text, status))
             .order_by(*ordering)
             .offset(offset)
         )
         if limit is not None:
             query = query.limit(limit)
         with self.context.read() as session:
-            query = query.where(*self._narrowing(session, text))
+            query = query.where(*contractor_search.narrowing(session, text))
             return [ContractorRow(*row) for row in session.execute(query)]
 
     def count(self, text: str | None = None, status: str | None = None) -> int:
-        query = select(func.count(Contractor.id)).where(*search_condition(text, status))
+        query = select(func.count(Contractor.id)).where(*contractor_search.conditions(text, status))
         with self.context.read() as session:
-            query = query.where(*self._narrowing(session, text))
+            query = query.where(*contractor_search.narrowing(session, text))
             return int(session.scalar(query) or 0)
-
-    @staticmethod
-    def _narrowing(session: Any, search_text: str | None) -> list[ColumnElement[bool]]:
-        """On SQLite with the trigram index: `id IN (rows the index finds)`, so a string that matches
-        nothing no longer walks the whole table; elsewhere nothing (the LIKE alone decides)."""
-        expression = index_match(search_text)
-        if expression is None or session.get_bind().dialect.name != "sqlite":
-            return []
-        if (
-            session.execute(
-                sql_text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
-                {"name": SEARCH_INDEX},
-            ).first()
-            is None
-        ):
-            return []
-        candidates = sql_text(f"SELECT rowid FROM {SEARCH_INDEX} WHERE {SEARCH_INDEX} MATCH :search_match")
-        return [Contractor.id.in_(candidates.bindparams(search_match=expression).columns(Contractor.id))]
 
     def get(self, contractor_id: int) -> Contractor:
         with self.context.read() as session:

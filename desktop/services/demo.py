@@ -1,6 +1,6 @@
 """Realistic fictional Japanese demo data, deterministic per seed; some records deliberately break each rule.
 
-Built with bulk INSERT … RETURNING (not one ORM object at a time) so that 10,000 contractors load in
+Built with bulk INSERTs of each table (not one ORM object at a time) so that 10,000 contractors load in
 seconds; every record still gets its audit event.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import DEFAULT_TEMPLATE, Thresholds, items_for_route, score_evaluation
@@ -35,6 +35,7 @@ from desktop.store.models import (
     JointUseChange,
     Redelegation,
 )
+from desktop.store.queries import bulk
 
 _CORES = [
     ("さくら", "サクラ"),
@@ -187,29 +188,22 @@ class _Builder:
         self.today = context.today()
         self.now = context.now()
         self.audit: list[dict[str, Any]] = []
-        self.sequences: list[str] = []
         self.item_dicts = {
             route: [item.to_dict() for item in items_for_route(DEFAULT_TEMPLATE, route)]
             for route in ("full", "privacy_mark")
         }
 
     def _insert(self, model: Any, rows: list[dict[str, Any]], record_type: str) -> list[int]:
-        """Insert with explicit ids (the tables are empty: `load` checked), one executemany per table."""
+        """Insert with one executemany per table (ids allocated as the database would give them)."""
         if not rows:
             return []
-        first = (self.session.scalar(select(func.max(model.id))) or 0) + 1
-        ids = list(range(first, first + len(rows)))
         stamp = {
             "version": 1,
             "created_at": self.now,
             "updated_at": self.now,
             "updated_by": self.context.actor,
         }
-        self.session.execute(
-            insert(model),
-            [{**row, **stamp, "id": record_id} for record_id, row in zip(ids, rows, strict=True)],
-        )
-        self.sequences.append(model.__tablename__)
+        ids = bulk.insert_rows(self.session, model, [{**row, **stamp} for row in rows])
         for record_id, row in zip(ids, rows, strict=True):
             self.audit.append(
                 {
@@ -222,15 +216,6 @@ class _Builder:
                 }
             )
         return ids
-
-    def _advance_sequences(self) -> None:
-        """PostgreSQL: explicit ids do not move the id sequences; move them past the rows just written."""
-        if self.session.get_bind().dialect.name != "postgresql":
-            return
-        for table in self.sequences:
-            self.session.execute(
-                text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
-            )
 
     def build(self) -> DemoSummary:
         rng, today = self.rng, self.today
@@ -352,7 +337,6 @@ class _Builder:
                 }
             )
         self._insert(JointUseChange, changes, RecordType.JOINT_USE_CHANGE)
-        self._advance_sequences()
         if self.audit:
             self.session.execute(insert(AuditEvent), chain(self.session, self.audit))
         return DemoSummary(

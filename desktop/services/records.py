@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
-from sqlalchemy import Table, func, insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ConflictError, Message, NotFoundError, ValidationError
@@ -18,6 +15,8 @@ from desktop.domain.schema import Schema, validate
 from desktop.services.audit import record_event, record_events
 from desktop.services.context import ServiceContext
 from desktop.store.models import Base
+from desktop.store.queries import bulk
+from desktop.store.queries.constraints import ConstraintViolated, StaleWrite, refusals
 
 RecordT = TypeVar("RecordT", bound=Base)
 BULK_CHUNK = 500
@@ -39,30 +38,40 @@ def check_version(record: Any, record_type: str, expected_version: int | None) -
         raise ConflictError(record_type, record.id, expected_version, record.version, record.updated_by)
 
 
+# The message for a unique constraint the database enforced, by the columns of the constraint it named (the
+# services check uniqueness first, with a query in the write transaction; this is for a writer that did not).
+UNIQUE_MESSAGES: dict[tuple[str, ...], tuple[str, Message]] = {
+    ("corporate_number",): (
+        "corporate_number",
+        Message("この法人番号は既に登録されています", "this corporate number is already registered"),
+    ),
+}
+
+
 @contextmanager
-def translate_store_errors(record_type: str, record: Any = None) -> Iterator[None]:
-    """Turn a lost optimistic-lock race or a constraint violation into our own errors."""
+def translate_store_errors(
+    record_type: str, record: Any = None, model: type[Base] | None = None
+) -> Iterator[None]:
+    """Turn a lost optimistic-lock race or a constraint violation into our own errors. `model` (else the
+    record's class) is the table being written, which names a unique violation on SQLite."""
+    written = model if model is not None else (type(record) if isinstance(record, Base) else None)
     try:
-        yield
-    except StaleDataError:
+        with refusals(written):
+            yield
+    except StaleWrite:
         raise ConflictError(
             record_type, getattr(record, "id", 0) or 0, getattr(record, "version", 0) or 0, -1
         ) from None
-    except IntegrityError as error:
-        text = str(error.orig).lower()
-        if "corporate_number" in text:
-            raise ValidationError(
-                {
-                    "corporate_number": Message(
-                        "この法人番号は既に登録されています", "this corporate number is already registered"
-                    )
-                }
-            ) from None
+    except ConstraintViolated as violation:
+        unique = UNIQUE_MESSAGES.get(violation.columns)
+        if unique is not None:
+            field, message = unique
+            raise ValidationError({field: message}) from None
         raise ValidationError(
             {
                 "record": Message(
-                    f"関連する記録と矛盾するため保存できません: {error.orig}",
-                    f"cannot be saved: it conflicts with related records: {error.orig}",
+                    f"関連する記録と矛盾するため保存できません: {violation.detail}",
+                    f"cannot be saved: it conflicts with related records: {violation.detail}",
                 )
             }
         ) from None
@@ -85,7 +94,7 @@ def create(
     record = model(
         **clean, **(extra or {}), updated_by=context.actor, created_at=context.now(), updated_at=context.now()
     )
-    with translate_store_errors(schema.record_type):
+    with translate_store_errors(schema.record_type, model=model):
         session.add(record)
         session.flush()
     record_event(
@@ -126,7 +135,6 @@ def create_many(
     context.require(Permission.WRITE)
     now = context.now()
     actor = context.actor
-    statement = insert(cast(Table, model.__table__))
     ids: list[int | None] = [None] * len(items)
     for first in range(0, len(items), BULK_CHUNK):
         indexes: list[int] = []
@@ -150,11 +158,8 @@ def create_many(
             values.append({**clean, "version": 1, "updated_by": actor, "created_at": now, "updated_at": now})
         if not values:
             continue
-        new_ids = _allocate_ids(session, model, len(values))
-        for row, record_id in zip(values, new_ids, strict=True):
-            row["id"] = record_id
-        with translate_store_errors(schema.record_type):
-            session.execute(statement, values)
+        with translate_store_errors(schema.record_type, model=model):
+            new_ids = bulk.insert_rows(session, model, values)
         for index, record_id in zip(indexes, new_ids, strict=True):
             ids[index] = record_id
         record_events(
@@ -165,22 +170,6 @@ def create_many(
             [(record_id, None, clean) for record_id, clean in zip(new_ids, after, strict=True)],
         )
     return ids
-
-
-def _allocate_ids(session: Session, model: type[Base], count: int) -> list[int]:
-    """`count` new ids for `model`'s table, in order, as the database would have given them.
-
-    PostgreSQL: taken from the id column's own sequence, so later single inserts go on after them.
-    SQLite: an INTEGER PRIMARY KEY takes max(id) + 1; the write transaction holds the database lock.
-    """
-    table = cast(Table, model.__table__)
-    if session.get_bind().dialect.name == "postgresql":
-        sequence = func.pg_get_serial_sequence(table.name, "id")
-        return sorted(
-            session.scalars(select(func.nextval(sequence)).select_from(func.generate_series(1, count)))
-        )
-    start = session.scalar(select(func.max(table.c.id))) or 0
-    return list(range(start + 1, start + 1 + count))
 
 
 def update(

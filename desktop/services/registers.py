@@ -23,7 +23,6 @@ from desktop.services import records
 from desktop.services.audit import AuditFilter, AuditService
 from desktop.services.checks import CheckService
 from desktop.services.context import ServiceContext
-from desktop.services.contractors import search_condition
 from desktop.services.joint_uses import load_with_changes
 from desktop.store.models import (
     AuditEvent,
@@ -36,6 +35,7 @@ from desktop.store.models import (
     JointUse,
     Redelegation,
 )
+from desktop.store.queries import contractor_search
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ class RegisterService:
             contractors = list(
                 session.scalars(
                     select(Contractor)
-                    .where(*search_condition(text, status))
+                    .where(*contractor_search.conditions(text, status))
                     .order_by(Contractor.kana.is_(None), Contractor.kana, Contractor.name, Contractor.id)
                 )
             )

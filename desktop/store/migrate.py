@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from desktop.store.queries import contractor_search
 from desktop.store.quick_read import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -74,13 +75,6 @@ def upgrade(engine: Engine) -> str:
     return HEAD_REVISION
 
 
-SEARCH_INDEX_TABLE = "contractor_search"  # SQLite FTS5 table of migration 0004, not a mapped model
-
-
 def include_name(name: str | None, type_: str, parent_names: object) -> bool:
     """Alembic name filter: leave the FTS5 search table and its shadow tables out of model comparisons."""
-    return not (
-        type_ == "table"
-        and name is not None
-        and (name == SEARCH_INDEX_TABLE or name.startswith(f"{SEARCH_INDEX_TABLE}_"))
-    )
+    return not (type_ == "table" and name is not None and contractor_search.is_search_index_table(name))

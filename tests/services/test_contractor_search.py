@@ -12,10 +12,10 @@ import pytest
 from alembic import command
 from sqlalchemy import text
 
-from desktop.services.contractors import index_match
 from desktop.services.facade import Services
 from desktop.services.ledger_import import LedgerImportService
 from desktop.store import migrate
+from desktop.store.queries.contractor_search import index_match
 from tests.services.test_ledger_import import _row, hand_kept_ledger
 
 EXTRA = [
