@@ -11,7 +11,6 @@ import os
 import posixpath
 import re
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass, replace
@@ -23,7 +22,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.domain.audit_chain import EMPTY_HEAD, ChainHead
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
@@ -34,6 +32,7 @@ from desktop.services.context import TOKYO, ServiceContext
 from desktop.store import migrate
 from desktop.store.database import sqlite_path
 from desktop.store.models import AuditEvent
+from desktop.store.queries import sqlite_file
 
 FORMAT = "itaku-backup"
 RESTORE_RECORD_TYPE = RecordType.DATABASE  # a restore's audit event is about the whole database (record id 0)
@@ -73,40 +72,23 @@ def _refuse(ja: str, en: str) -> ValidationError:
     return ValidationError({"backup": Message(ja, en)})
 
 
-def _copy_database(source: Path, target: Path) -> None:
-    """SQLite's online backup API: a consistent snapshot even while others write."""
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as reader, sqlite3.connect(target) as writer:
-        reader.backup(writer)
-    # A `with` block on sqlite3 commits but does not close.
-    reader.close()
-    writer.close()
-
-
 def _database_revision(path: Path) -> str | None:
-    """The Alembic revision of a SQLite file, or raise if it is not an Itaku database."""
+    """The Alembic revision of a SQLite file, or raise if it is not an intact Itaku database."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {
-                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not {"alembic_version", "contractor", "audit_event"} <= tables:
-                raise _refuse("Itaku のデータベースではありません。", "This is not an Itaku database.")
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            integrity = connection.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError:
+        found = sqlite_file.inspect(path)
+    except sqlite_file.NotADatabase:
         raise _refuse(
             "Itaku のバックアップでもデータベースでもありません。",
             "This is neither an Itaku backup nor an Itaku database.",
         ) from None
-    if integrity != "ok":
+    if not found.is_itaku:
+        raise _refuse("Itaku のデータベースではありません。", "This is not an Itaku database.")
+    if found.integrity != "ok":
         raise _refuse(
             "データベースが破損しています（integrity_check に失敗）。",
-            f"The database is damaged (integrity check: {integrity}).",
+            f"The database is damaged (integrity check: {found.integrity}).",
         )
-    return row[0] if row else None
+    return found.revision
 
 
 class BackupService:
@@ -134,7 +116,7 @@ class BackupService:
         attachments_dir = self.context.data_dir / "attachments"
         with tempfile.TemporaryDirectory(dir=out.parent) as folder:
             snapshot = Path(folder) / DATABASE_NAME
-            _copy_database(source, snapshot)
+            sqlite_file.copy(source, snapshot)
             revision = _database_revision(snapshot)
             files = (
                 sorted(p for p in attachments_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
@@ -149,7 +131,7 @@ class BackupService:
                 "created_by": self.context.actor,
                 "database_sha256": sha256_of(snapshot),
                 # The audit trail's anchor outside the database: `itaku-cli audit verify --anchor` checks it.
-                "audit_head": _chain_head(snapshot).text,
+                "audit_head": sqlite_file.audit_head(snapshot).text,
                 "attachments": {p.relative_to(self.context.data_dir).as_posix(): sha256_of(p) for p in files},
             }
             partial = Path(folder) / "backup.zip"
@@ -209,7 +191,7 @@ class BackupService:
                     },
                 )
                 if kept is not None:
-                    _copy_database(target, kept)
+                    sqlite_file.copy(target, kept)
                 self._swap_in(staging, database, attachments, target)
             except BaseException:
                 if kept is not None:
@@ -225,7 +207,7 @@ class BackupService:
 
         staged = Database(f"sqlite:///{database}")
         try:
-            migrate.upgrade(staged.engine)
+            migrate.upgrade(staged.engine, copy_first=False)  # a staged copy: the backup is the original
             missing = missing_schema(staged.engine)
             if missing:
                 shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
@@ -250,7 +232,7 @@ class BackupService:
             ) from None
         finally:
             staged.dispose()
-        _checkpoint(database)
+        sqlite_file.checkpoint(database)
 
     def _swap_in(self, staging: Path, database: Path, attachments: dict[str, str], target: Path) -> None:
         """Move the checked attachments and database into place; on any failure, move everything back."""
@@ -286,7 +268,7 @@ class BackupService:
                 undo.append((destination, None))
             self.context.database.dispose()
             if target.exists():
-                _checkpoint(target)
+                sqlite_file.checkpoint(target)
             for suffix in ("-wal", "-shm"):  # the replaced database's: never to be applied to the new one
                 companion = target.with_name(target.name + suffix)
                 if companion.exists():
@@ -398,25 +380,6 @@ class BackupService:
                 f"{current.en.lower()}).",
             )
         return None
-
-
-def _chain_head(database: Path) -> ChainHead:
-    """The audit chain's head in a SQLite file (a backup's snapshot)."""
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    try:
-        row = connection.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
-    finally:
-        connection.close()
-    return ChainHead(int(row[0]), str(row[1])) if row is not None else EMPTY_HEAD
-
-
-def _checkpoint(database: Path) -> None:
-    """Fold a SQLite file's write-ahead log into it, so that the file alone holds every committed page."""
-    connection = sqlite3.connect(database)
-    try:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
 
 
 def _attachment_name(relative: object) -> str:

@@ -1,24 +1,30 @@
 """Schema migrations with Alembic: `upgrade()` brings any database to the head revision.
 
+Before migrating a SQLite file that holds an older schema, a copy of it is kept beside it, named with its
+revision (`itaku.before-migration-0003.sqlite3`), and the log says where (see `keep_copy`).
+
 Alembic is imported only when a database needs a migration (or a tool asks about revisions): a start-up
 on a database already at `HEAD_REVISION` reads one row and skips Alembic's import and command machinery.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
-from desktop.store.queries import contractor_search
+from desktop.store.database import sqlite_path
+from desktop.store.queries import contractor_search, sqlite_file
 from desktop.store.quick_read import HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+log = logging.getLogger(__name__)
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -56,16 +62,47 @@ def known_revisions() -> set[str]:
 
 def is_itaku_database(engine: Engine) -> bool:
     names = set(inspect(engine).get_table_names())
-    return {"alembic_version", "contractor", "audit_event"} <= names
+    return sqlite_file.ITAKU_TABLES <= names
 
 
 _UPGRADE_LOCK = threading.Lock()  # Alembic's command API keeps module-level state: one at a time
 
 
-def upgrade(engine: Engine) -> str:
-    """Create or upgrade the schema to head; return the revision now in place."""
-    if current_revision(engine) == HEAD_REVISION:
+def copy_name(database: Path, revision: str) -> Path:
+    """Where the copy of `database` kept before migrating it from `revision` goes: beside it."""
+    return database.with_name(f"{database.stem}.before-migration-{revision}{database.suffix}")
+
+
+def keep_copy(engine: Engine, revision: str) -> Path | None:
+    """Copy the SQLite file of `engine` (at `revision`) beside it before a migration changes it, and log
+    where; an earlier copy is never overwritten. None for PostgreSQL or an in-memory database."""
+    database = sqlite_path(str(engine.url))
+    if database is None or not database.is_file():
+        return None
+    target = copy_name(database, revision)
+    number = 1
+    while target.exists():
+        number += 1
+        target = copy_name(database, f"{revision}-{number}")
+    sqlite_file.copy(database, target)
+    log.warning(
+        "データベースを移行する前の写しを保存しました / kept a copy of the database before migrating it "
+        "(schema %s → %s): %s",
+        revision,
+        HEAD_REVISION,
+        target,
+    )
+    return target
+
+
+def upgrade(engine: Engine, *, copy_first: bool = True) -> str:
+    """Create or upgrade the schema to head; return the revision now in place. A SQLite file at an older
+    revision is copied first (`keep_copy`), unless the caller has it elsewhere (`copy_first=False`)."""
+    revision = current_revision(engine)
+    if revision == HEAD_REVISION:
         return HEAD_REVISION
+    if revision is not None and copy_first:
+        keep_copy(engine, revision)
     from alembic import command
 
     config = alembic_config()
