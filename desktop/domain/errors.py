@@ -20,15 +20,25 @@ class Message:
 
 
 class ItakuError(Exception):
-    """Base class of the errors a service may raise on purpose."""
+    """Base class of the errors a service may raise on purpose; `message` is what a person reads."""
+
+    def __init__(self, message: Message, detail: str | None = None):
+        self.message = message
+        super().__init__(str(message) if detail is None else detail)
 
 
 class ValidationError(ItakuError):
-    """Bad input: maps each offending field to a message."""
+    """Bad input: maps each offending field to a message (`message` lists them all, one a line)."""
 
     def __init__(self, fields: dict[str, Message]):
         self.fields = dict(fields)
-        super().__init__("; ".join(f"{name}: {message}" for name, message in self.fields.items()))
+        super().__init__(
+            Message(
+                "\n".join(message.ja for message in self.fields.values()),
+                "\n".join(message.en for message in self.fields.values()),
+            ),
+            "; ".join(f"{name}: {message}" for name, message in self.fields.items()),
+        )
 
     def merged(self, other: ValidationError) -> ValidationError:
         return ValidationError({**self.fields, **other.fields})
@@ -51,33 +61,39 @@ class ConflictError(ItakuError):
         self.actual_version = actual_version
         self.updated_by = updated_by
         who = updated_by or "?"
-        self.message = Message(
-            ja=(
-                f"{record_type} #{record_id} は他の利用者（{who}）が更新済みです"
-                f"（版 {expected_version} → {actual_version}）。再読み込みしてください。"
-            ),
-            en=(
-                f"{record_type} #{record_id} was changed by {who} in the meantime "
-                f"(version {expected_version} → {actual_version}). Reload it and try again."
-            ),
+        super().__init__(
+            Message(
+                ja=(
+                    f"{record_type} #{record_id} は他の利用者（{who}）が更新済みです"
+                    f"（版 {expected_version} → {actual_version}）。再読み込みしてください。"
+                ),
+                en=(
+                    f"{record_type} #{record_id} was changed by {who} in the meantime "
+                    f"(version {expected_version} → {actual_version}). Reload it and try again."
+                ),
+            )
         )
-        super().__init__(str(self.message))
 
 
 class NotFoundError(ItakuError):
     def __init__(self, record_type: str, record_id: int | str):
         self.record_type = record_type
         self.record_id = record_id
-        self.message = Message(
-            ja=f"{record_type} #{record_id} は見つかりません。",
-            en=f"{record_type} #{record_id} does not exist.",
+        super().__init__(
+            Message(
+                ja=f"{record_type} #{record_id} は見つかりません。",
+                en=f"{record_type} #{record_id} does not exist.",
+            )
         )
-        super().__init__(str(self.message))
 
 
 class DependencyError(ItakuError):
     """An action refused because other records depend on this one."""
 
-    def __init__(self, message: Message):
-        self.message = message
-        super().__init__(str(message))
+
+class Cancelled(ItakuError):
+    """Long work stopped because the person asked it to: raised by a `Progress` callback (see
+    desktop.services.progress) and let through, so the work's transaction rolls back and no file is left."""
+
+    def __init__(self, message: Message | None = None):
+        super().__init__(message or Message("中止しました。", "Cancelled."))

@@ -54,17 +54,17 @@ class PermissionDeniedError(ItakuError):
         ja_roles = "・".join(r.label.ja for r in needed)
         en_roles = " or ".join(in_sentence(r.label.en) for r in needed)
         if role is None:
-            self.message = Message(
+            message = Message(
                 "サインインしていません。サインインしてから操作してください。",
                 "You are not signed in. Sign in first.",
             )
         else:
             current = Role(role).label
-            self.message = Message(
+            message = Message(
                 f"この操作には{ja_roles}の権限が必要です（現在: {current.ja}）。",
                 f"This needs the {en_roles} role (you are signed in as {in_sentence(current.en)}).",
             )
-        super().__init__(str(self.message))
+        super().__init__(message)
 
 
 def check(role: str | None, permission: Permission) -> None:

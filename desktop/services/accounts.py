@@ -41,8 +41,7 @@ def _dummy_hash() -> str:
 
 class AuthenticationError(ItakuError):
     def __init__(self) -> None:
-        self.message = Message("ユーザー名またはパスワードが違います。", "Wrong user name or password.")
-        super().__init__(str(self.message))
+        super().__init__(Message("ユーザー名またはパスワードが違います。", "Wrong user name or password."))
 
 
 class DamagedDatabaseError(ItakuError):

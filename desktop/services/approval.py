@@ -24,6 +24,7 @@ from desktop.domain.schema import Schema
 from desktop.services import records
 from desktop.services.audit import record_event, record_events
 from desktop.services.context import ServiceContext
+from desktop.services.progress import Progress
 from desktop.store.queries import bulk
 
 APPROVAL_FIELDS = ("approver", "approved_on")
@@ -276,14 +277,14 @@ def approve_many(
     schema: Schema,
     ids: Sequence[int],
     expected_versions: Mapping[int, int] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[Any]:
     """`approve` for many records in the caller's transaction: the same changes and audit events, each
     approved version superseding its predecessor; if any record is refused, nothing is written.
 
     Queries per APPROVE_MANY_CHUNK records: one SELECT, one executemany UPDATE (the ORM flush would send
     one UPDATE per row, as the version counter is checked row by row), one INSERT of audit events.
-    `progress(done, total)` may raise to stop: the caller's transaction then rolls back.
+    `progress(done, total)` may raise Cancelled to stop: the caller's transaction then rolls back.
     """
     approving = approvable(session, context, model, schema, ids, expected_versions)
     total = len(approving)

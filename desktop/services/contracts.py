@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,7 @@ from desktop.services import approval, attachments, records
 from desktop.services.attachments import AttachmentStatus
 from desktop.services.context import ServiceContext
 from desktop.services.contractors import holds_data
+from desktop.services.progress import Progress
 from desktop.services.settings import SettingsService
 from desktop.store.models import Contract, Contractor
 
@@ -142,7 +143,7 @@ class ContractService:
         expected_versions: Mapping[int, int] | None = None,
         *,
         dry_run: bool = False,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Progress | None = None,
     ) -> builtins.list[Contract]:
         """An officer approves many contracts at once (all or none); `dry_run` only checks and returns them.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,6 +20,7 @@ from desktop.domain.rules import add_months
 from desktop.domain.schema import EVALUATION
 from desktop.services import approval, records
 from desktop.services.context import ServiceContext
+from desktop.services.progress import Progress
 from desktop.services.settings import SettingsService
 from desktop.store.models import Contractor, Evaluation
 
@@ -147,7 +148,7 @@ class EvaluationService:
         expected_versions: Mapping[int, int] | None = None,
         *,
         dry_run: bool = False,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Progress | None = None,
     ) -> builtins.list[Evaluation]:
         """An officer approves many evaluations at once (all or none); `dry_run` only checks and returns them.
 

@@ -30,6 +30,7 @@ from desktop.domain.schema import CONTRACT, CONTRACTOR, EVALUATION, validate
 from desktop.services import records
 from desktop.services.context import ServiceContext
 from desktop.services.contractors import ContractorService
+from desktop.services.progress import Progress
 from desktop.services.settings import SettingsService
 from desktop.store.models import Contract, Contractor, Evaluation
 
@@ -40,16 +41,11 @@ IMPORTED_DUE_REASON = "台帳の次回評価予定日 / due date as written in t
 IMPORTED_NDA_TITLE = "機密保持契約（台帳から取込）"
 IMPORTED_NDA_NOTE = "委託先管理台帳から取り込み / imported from the contractor ledger"
 
-Progress = Callable[[int, int], bool | None]
-_T = TypeVar("_T")  # (done, total); returning False cancels
+_T = TypeVar("_T")
 
 
 class LedgerFileError(ItakuError):
     """The file cannot be read as a ledger at all: one sentence for the user."""
-
-    def __init__(self, message: Message):
-        self.message = message
-        super().__init__(str(message))
 
 
 class LedgerImportError(ItakuError):
@@ -57,20 +53,12 @@ class LedgerImportError(ItakuError):
 
     def __init__(self, errors: Sequence[CellError]):
         self.errors = list(errors)
-        self.message = Message(
-            f"{len(self.errors)} 件のエラーがあるため、取り込みませんでした。",
-            f"{len(self.errors)} error(s): nothing was imported.",
+        super().__init__(
+            Message(
+                f"{len(self.errors)} 件のエラーがあるため、取り込みませんでした。",
+                f"{len(self.errors)} error(s): nothing was imported.",
+            )
         )
-        super().__init__(str(self.message))
-
-
-class LedgerImportCancelled(ItakuError):
-    def __init__(self) -> None:
-        self.message = Message(
-            "取り込みを中止しました。何も書き込まれていません。",
-            "The import was cancelled; nothing was written.",
-        )
-        super().__init__(str(self.message))
 
 
 @dataclass
@@ -263,12 +251,8 @@ class LedgerImportService:
                     parsed.append(ledger.parse_row(header, number, cells))
                     if len(raw_rows) < self.PREVIEW_ROWS:
                         raw_rows.append((number, tuple(cells)))
-                    if (
-                        progress is not None
-                        and len(parsed) % 200 == 0
-                        and progress(len(parsed), total) is False
-                    ):
-                        raise LedgerImportCancelled()
+                    if progress is not None and len(parsed) % 200 == 0:
+                        progress(len(parsed), total)
                 _check_duplicates(parsed, header)
                 return LedgerPreview(path, names, name, header, parsed, raw_rows)
             assert first_error is not None
@@ -366,8 +350,8 @@ class LedgerImportService:
                 continue
             if contractor.version != version:
                 changed_ids.add(contractor.id)
-            if progress is not None and done % 200 == 0 and progress(done, len(rows)) is False:
-                raise LedgerImportCancelled()
+            if progress is not None and done % 200 == 0:
+                progress(done, len(rows))
 
         # New contractors: one batched insert, each with its audit event. The preview validated each row
         # into its whole clean record; only what depends on the database (a clashing number) is checked here.
@@ -391,8 +375,8 @@ class LedgerImportService:
             for row, contractor_id in zip(new_rows, created, strict=True)
             if contractor_id is not None
         ] + [(row, contractor.id) for row, contractor in matched]
-        if progress is not None and progress(len(rows), len(rows)) is False:
-            raise LedgerImportCancelled()
+        if progress is not None:
+            progress(len(rows), len(rows))
 
         evaluated, summary.evaluations = self._evaluations(
             session, owners, {c.id for _, c in matched}, report, errors

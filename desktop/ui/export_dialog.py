@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.reports.xlsx import SHEETS, write_audit_workbook
 from desktop.ui.language import current_language
-from desktop.ui.operations import Operation, run_operation
+from desktop.ui.operations import Operation, OperationProgress, run_operation
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -93,13 +93,13 @@ class ExportDialog(QDialog):
         services = self.services
         self.export_button.setEnabled(False)
 
-        def work(progress: Any) -> dict[str, int]:
+        def work(progress: OperationProgress) -> dict[str, int]:
             return write_audit_workbook(
                 services,
                 path,
                 as_of,
                 language,
-                progress=lambda _title, index, total: progress.report(index, total),
+                progress=progress,
             )
 
         def succeeded(counts: dict[str, int]) -> None:

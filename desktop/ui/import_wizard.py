@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import ledger
 from desktop.ui.language import current_language, text
-from desktop.ui.operations import Operation, describe_error, run_operation
+from desktop.ui.operations import Operation, OperationProgress, describe_error, run_operation
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -318,12 +318,12 @@ class ImportWizard(QWizard):
         sheet = self.file_page.sheet_combo.currentData()
         service = self.service
 
-        def work(progress: Any) -> tuple[Any, Any]:
-            preview = service.read(path, sheet, progress=progress.report)
+        def work(progress: OperationProgress) -> tuple[Any, Any]:
+            preview = service.read(path, sheet, progress=progress)
             if preview.errors:
                 return preview, None
             # A full rehearsal in a transaction that is rolled back: the counts the import will give.
-            return preview, service.apply(preview, dry_run=True, progress=progress.report)
+            return preview, service.apply(preview, dry_run=True, progress=progress)
 
         def succeeded(outcome: tuple[Any, Any]) -> None:
             self.preview, self.rehearsal = outcome
@@ -360,7 +360,7 @@ class ImportWizard(QWizard):
             self,
             self.tr("Import a contractor ledger"),
             self.tr("Importing…"),
-            lambda progress: service.apply(preview, progress=progress.report),
+            lambda progress: service.apply(preview, progress=progress),
             on_success=succeeded,
         )
         self.operation.finished.connect(

@@ -22,8 +22,9 @@ class DatabaseNotOpened(ItakuError):
     def __init__(self, cause: BaseException):
         self.cause = cause
         detail = str(getattr(cause, "orig", None) or cause)
-        self.message = Message(f"データベースを開けません: {detail}", f"Cannot open the database: {detail}")
-        super().__init__(str(self.message))
+        super().__init__(
+            Message(f"データベースを開けません: {detail}", f"Cannot open the database: {detail}")
+        )
 
 
 class _Opening(QThread):

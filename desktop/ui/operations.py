@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from desktop.domain.errors import Cancelled, ItakuError
 from desktop.ui.language import text
 
 # Record types announced on the change bus; "findings" is implied by any of them.
@@ -39,15 +40,12 @@ class ChangeBus(QObject):
         self.changed.emit(frozenset(record_types))
 
 
-class Cancelled(Exception):
-    """Raised inside the work when the user pressed Cancel."""
+class OperationProgress:
+    """The `Progress` (desktop.services.progress) the runner hands to the work: each call shows how far it
+    has come, and raises Cancelled once the person pressed Cancel."""
 
-
-class Progress:
-    """Handed to the work function: report progress, and learn (by an exception) that the user cancelled."""
-
-    def __init__(self, report: Callable[[int, int], None]):
-        self._report = report
+    def __init__(self, show: Callable[[int, int], None]):
+        self._show = show
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -57,32 +55,16 @@ class Progress:
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def report(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int) -> None:
         if self._cancel.is_set():
             raise Cancelled()
-        self._report(done, total)
+        self._show(done, total)
 
 
 def describe_error(error: BaseException) -> str:
     """The message a person should read for an error raised by a service."""
-    from desktop.domain.errors import (
-        ConflictError,
-        DependencyError,
-        ItakuError,
-        Message,
-        NotFoundError,
-        ValidationError,
-    )
-
-    if isinstance(error, ValidationError):
-        return "\n".join(text(message) for message in error.fields.values())
-    if isinstance(error, ConflictError | DependencyError | NotFoundError):
-        return text(error.message)
-    message = getattr(error, "message", None)
-    if isinstance(error, ItakuError) and isinstance(message, Message):  # e.g. PermissionDeniedError
-        return text(message)
     if isinstance(error, ItakuError):
-        return str(error)
+        return text(error.message)
     return f"{type(error).__name__}: {error}"
 
 
@@ -92,10 +74,10 @@ class _Worker(QThread):
     failed = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, work: Callable[[Progress], Any], parent: QObject | None = None):
+    def __init__(self, work: Callable[[OperationProgress], Any], parent: QObject | None = None):
         super().__init__(parent)
         self.work = work
-        self.progress = Progress(self.progressed.emit)
+        self.progress = OperationProgress(self.progressed.emit)
 
     def run(self) -> None:
         try:
@@ -121,7 +103,7 @@ class Operation(QObject):
         parent: QWidget,
         title: str,
         label: str,
-        work: Callable[[Progress], Any],
+        work: Callable[[OperationProgress], Any],
         *,
         bus: ChangeBus | None = None,
         changes: Iterable[str] = (),
@@ -188,7 +170,7 @@ def run_operation(
     parent: QWidget,
     title: str,
     label: str,
-    work: Callable[[Progress], Any],
+    work: Callable[[OperationProgress], Any],
     *,
     bus: ChangeBus | None = None,
     changes: Iterable[str] = (),

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import ItakuError, Message
+from desktop.domain.errors import Cancelled, ItakuError, Message
 from desktop.reports import pdf
-from desktop.reports.pdf import REGISTERS, RegisterInfo, ReportCancelled, ReportResult, check_request
+from desktop.reports.pdf import REGISTERS, RegisterInfo, ReportResult, check_request
 from desktop.ui.language import text
-from desktop.ui.operations import Cancelled, Operation, Progress, describe_error, run_operation
+from desktop.ui.operations import Operation, OperationProgress, describe_error, run_operation
 from desktop.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
@@ -300,13 +300,7 @@ class PrintDialog(QDialog):
         services = self.services
         printed_by = services.context.actor
 
-        def work(progress: Progress) -> ReportResult | ItakuError:
-            def report(done: int, total: int) -> bool:
-                if progress.is_cancelled:
-                    return False
-                progress.report(done, total)
-                return True
-
+        def work(progress: OperationProgress) -> ReportResult | ItakuError:
             try:
                 return pdf.render_register(
                     services,
@@ -316,10 +310,10 @@ class PrintDialog(QDialog):
                     record_id=record_id,
                     filter_text=filter_text,
                     printed_by=printed_by,
-                    progress=report,
+                    progress=progress,
                 )
-            except ReportCancelled:
-                raise Cancelled() from None
+            except Cancelled:
+                raise  # the runner says so
             except ItakuError as error:  # shown in the dialog, not as a box
                 return error
 

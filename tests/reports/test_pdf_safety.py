@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from desktop.domain.errors import NotFoundError, ValidationError
-from desktop.reports.pdf import ReportCancelled, render_register
+from desktop.domain.errors import Cancelled, NotFoundError, ValidationError
+from desktop.reports.pdf import render_register
 from desktop.reports.pdf.fonts import register_font
 from desktop.services.facade import Services
 from tests.conftest import FIXED_NOW
@@ -179,9 +179,8 @@ def test_a_pdf_that_cannot_be_replaced_is_a_validation_error_and_the_old_file_st
 def test_progress_counts_every_record_up_to_the_total(demo_services: Services, tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
 
-    def progress(done: int, total: int) -> bool:
+    def progress(done: int, total: int) -> None:
         calls.append((done, total))
-        return True
 
     render_register(demo_services, "contractors", tmp_path / "out.pdf", progress=progress)
     assert calls[0] == (0, 40) and calls[-1] == (40, 40)
@@ -194,10 +193,11 @@ def test_cancel_from_progress_raises_and_leaves_no_file(demo_services: Services,
     folder.mkdir()
     out = folder / "out.pdf"
 
-    def progress(done: int, total: int) -> bool:
-        return done == 0  # stop after the first page of records
+    def progress(done: int, total: int) -> None:
+        if done > 0:  # stop after the first page of records
+            raise Cancelled()
 
-    with pytest.raises(ReportCancelled):
+    with pytest.raises(Cancelled):
         render_register(demo_services, "contractors", out, progress=progress)
     assert list(folder.iterdir()) == []
 
@@ -205,5 +205,5 @@ def test_cancel_from_progress_raises_and_leaves_no_file(demo_services: Services,
 def test_progress_returning_none_does_not_cancel(demo_services: Services, tmp_path: Path) -> None:
     result = render_register(
         demo_services, "engagements", tmp_path / "out.pdf", progress=lambda done, total: None
-    )  # type: ignore[arg-type, return-value]
+    )
     assert result.path.is_file()

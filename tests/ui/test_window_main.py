@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop.ui import application, first_run, language
 from desktop.ui.main_window import COUNT_ROLE
 from desktop.ui.models.base import RECORD_ID_ROLE
-from desktop.ui.operations import Progress, run_operation
+from desktop.ui.operations import OperationProgress, run_operation
 from tests.ui.conftest import OFFSCREEN_NOTES, find_message_box, wait_for_message_box
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTES)
@@ -137,9 +137,9 @@ def test_first_run_hides_the_import_choice_when_there_is_no_wizard(qtbot: Any) -
 def test_long_work_runs_off_the_gui_thread_and_announces_the_change(qtbot: Any, window: Any) -> None:
     seen: dict[str, Any] = {}
 
-    def work(progress: Progress) -> int:
+    def work(progress: OperationProgress) -> int:
         seen["thread"] = threading.current_thread()
-        progress.report(1, 2)
+        progress(1, 2)
         return 42
 
     with qtbot.waitSignal(window.bus.changed, timeout=5000) as announced:
@@ -152,7 +152,7 @@ def test_long_work_runs_off_the_gui_thread_and_announces_the_change(qtbot: Any, 
 def test_failed_work_is_reported_on_the_gui_thread(qtbot: Any, window: Any) -> None:
     from desktop.domain.errors import DependencyError, Message
 
-    def work(_progress: Progress) -> None:
+    def work(_progress: OperationProgress) -> None:
         raise DependencyError(Message("依存する記録があります", "others depend on it"))
 
     operation = run_operation(window, "test", "working", work)
@@ -168,10 +168,10 @@ def test_cancelled_work_stops_at_its_next_progress_report(qtbot: Any, window: An
     started, release = threading.Event(), threading.Event()
     reached: list[int] = []
 
-    def work(progress: Progress) -> None:
+    def work(progress: OperationProgress) -> None:
         started.set()
         release.wait(5)
-        progress.report(1, 10)
+        progress(1, 10)
         reached.append(1)
 
     operation = run_operation(window, "test", "working", work)

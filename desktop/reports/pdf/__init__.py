@@ -21,7 +21,6 @@ from desktop.domain.schema import COMPANY
 from desktop.reports.pdf import documents, ledgers
 from desktop.reports.pdf.layout import (
     PageFacts,
-    ReportCancelled,
     StreamingTable,
     build_pdf,
     make_styles,
@@ -29,11 +28,12 @@ from desktop.reports.pdf.layout import (
 )
 from desktop.reports.pdf.request import Built, ReportRequest
 from desktop.reports.pdf.text import day_ja, label, markup
+from desktop.services.progress import Progress
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
 
-__all__ = ["REGISTERS", "RegisterInfo", "ReportCancelled", "ReportResult", "check_request", "render_register"]
+__all__ = ["REGISTERS", "RegisterInfo", "ReportResult", "check_request", "render_register"]
 
 
 @dataclass(frozen=True)
@@ -125,11 +125,11 @@ def render_register(
     record_id: int | None = None,
     filter_text: str | None = None,
     printed_by: str | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> ReportResult:
     """Write one register to `out` and return its page count.
 
-    `progress(done, total)` is called as records are laid out; returning False raises ReportCancelled.
+    `progress(done, total)` is called as records are laid out; it raises Cancelled to stop.
     Bad input raises ValidationError (unknown register, missing id, unusable path), an unknown id
     NotFoundError; in every failure no file is created and an existing `out` is left as it was.
     """

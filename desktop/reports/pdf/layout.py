@@ -9,7 +9,7 @@ reportlab NumberedCanvas pattern), so one layout pass gives correct totals.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -37,6 +37,7 @@ from reportlab.platypus import (
 
 from desktop.reports.pdf.fonts import register_font
 from desktop.reports.pdf.text import day_ja, markup, moment_ja
+from desktop.services.progress import Progress
 
 MARGIN = 12 * mm
 HEADER_SPACE = 15 * mm  # between the top margin and the frame: company, title, as-of date, filter
@@ -48,10 +49,6 @@ LABEL_FILL = colors.HexColor("#F1F3F6")
 STRIPE_FILL = colors.HexColor("#F8F8F8")
 SEAL_LABELS = ("承認", "確認", "作成")  # left to right, as on a Japanese ringi form
 SEAL_SIZE = 20 * mm
-
-
-class ReportCancelled(Exception):
-    """The progress callback asked to stop; no file was written."""
 
 
 @dataclass(frozen=True)
@@ -416,7 +413,7 @@ class RegisterDocument(BaseDocTemplate):
         *,
         author: str,
         subject: str,
-        progress: Callable[[int, int], bool] | None = None,
+        progress: Progress | None = None,
         total: int = 0,
     ) -> None:
         super().__init__(
@@ -459,8 +456,8 @@ class RegisterDocument(BaseDocTemplate):
             self.report_progress()
 
     def report_progress(self) -> None:
-        if self.progress is not None and self.progress(self.done, self.total) is False:
-            raise ReportCancelled()
+        if self.progress is not None:
+            self.progress(self.done, self.total)  # raises Cancelled to stop
 
     def decorate(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         """Running header (company, register, as-of date, filter) and footer (printed at / by)."""
@@ -531,7 +528,7 @@ def build_pdf(
     *,
     author: str,
     subject: str,
-    progress: Callable[[int, int], bool] | None,
+    progress: Progress | None,
     total: int,
 ) -> int:
     """Lay out `story` into `path` and return the page count."""

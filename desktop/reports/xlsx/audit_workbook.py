@@ -48,6 +48,7 @@ from desktop.domain.schema import (
 )
 from desktop.reports.xlsx.sheet import DATE as DATE_COLUMN
 from desktop.reports.xlsx.sheet import DATETIME, LONG_TEXT, NUMBER, TEXT, Column, SheetWriter
+from desktop.services.progress import Progress
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -55,7 +56,6 @@ if TYPE_CHECKING:
 CONTRACTOR_SHEET = "委託先"
 TITLE = Message("委託先管理 監査用ブック", "Contractor management audit workbook")
 
-Progress = Callable[[str, int, int], None]  # (sheet title, sheet index, number of sheets)
 Rows = tuple[list[Column], Iterator[Sequence[Any]]]  # a sheet's columns and its rows, written as they come
 
 
@@ -171,11 +171,16 @@ class AuditWorkbook:
             ("監査ログ", self._audit_log),
         ]
         counts: dict[str, int] = {}
-        for index, (title, build) in enumerate(builders):
-            if self.progress is not None:
-                self.progress(title, index, len(builders))
-            columns, rows = build()
-            counts[title] = SheetWriter(workbook, title, columns).write(rows)
+        try:
+            for index, (title, build) in enumerate(builders):
+                if self.progress is not None:
+                    self.progress(index, len(builders))  # sheets written so far; raises Cancelled to stop
+                columns, rows = build()
+                counts[title] = SheetWriter(workbook, title, columns).write(rows)
+        except BaseException:
+            for sheet in workbook.worksheets:  # end the sheets' streams: nothing is saved
+                sheet.close()
+            raise
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(path.name + ".part")

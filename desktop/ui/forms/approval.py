@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.domain.errors import ConflictError, ItakuError, Message, ValidationError
+from desktop.domain.errors import ConflictError, ItakuError, ValidationError
 from desktop.ui.language import text
 
 if TYPE_CHECKING:  # the mixin is mixed into RecordDialog subclasses: the type checker reads it as one
@@ -162,8 +162,7 @@ class ApprovalMixin(_MixedInto):
             self.show_conflict(error, self.form.values())
             return
         except ItakuError as error:  # e.g. PermissionDeniedError: says which role it needs
-            message = getattr(error, "message", None)
-            self.general_error.set_message(text(message) if isinstance(message, Message) else str(error))
+            self.general_error.set_message(text(error.message))
             return
         self.new_version_note = ""
         self.load()

@@ -301,8 +301,7 @@ class RecordDialog(QDialog):
             self.show_conflict(error, values)
             return False
         except ItakuError as error:
-            message = getattr(error, "message", None)
-            self.general_error.set_message(text(message) if isinstance(message, Message) else str(error))
+            self.general_error.set_message(text(error.message))
             return False
         self.banner.hide()
         self.record_id = record.id

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import ItakuError, Message
+from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACT
 from desktop.services.attachments import AttachmentStatus
@@ -193,9 +193,8 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def show_validation_or_general(self, error: ItakuError) -> None:
-        fields = getattr(error, "fields", None)
-        if fields:
-            self.show_extra_errors(dict(fields))
+        if isinstance(error, ValidationError):
+            self.show_extra_errors(dict(error.fields))
         else:
             self.general_error.set_message(describe_error(error))
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import ConsentForm
-from desktop.domain.errors import ConflictError, ItakuError, Message
+from desktop.domain.errors import ItakuError, Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONSENT_HOP, ENGAGEMENT, REDELEGATION
 from desktop.ui.forms.base import RecordDialog
@@ -476,18 +476,8 @@ class EngagementDialog(RecordDialog):
         self.general_error.clear_message()
         try:
             action()
-        except ConflictError as error:
+        except ItakuError as error:  # a ValidationError's message lists its fields' messages
             self.general_error.set_message(text(error.message))
-        except ItakuError as error:
-            fields = getattr(error, "fields", None)
-            message = getattr(error, "message", None)
-            self.general_error.set_message(
-                "\n".join(text(m) for m in fields.values())
-                if fields
-                else text(message)
-                if message
-                else str(error)
-            )
         self.reload_children()
         if self.record_id is not None:
             self.saved.emit(self.record_type, self.record_id)

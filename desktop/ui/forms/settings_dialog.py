@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.checklist import GROUPS
-from desktop.domain.errors import ConflictError, ItakuError, Message, ValidationError
+from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import COMPANY, validate
 from desktop.services.settings import SETTING_BY_KEY, SETTINGS
@@ -394,9 +394,6 @@ class SettingsDialog(QDialog):
             if company_changed and set(error.fields) & set(COMPANY.names):
                 self.tabs.setCurrentIndex(0)
             self.show_errors(error.fields)
-            return False
-        except ConflictError as error:
-            self.general_error.set_message(text(error.message))
             return False
         except ItakuError as error:
             self.general_error.set_message(describe_error(error))

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.kinds import RecordType
 from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, FindingsIndex, RegisterModel
 from desktop.ui.models.proxy import RegisterProxy
-from desktop.ui.operations import ChangeBus, Operation, describe_error, run_operation, show_error
+from desktop.ui.operations import (
+    ChangeBus,
+    Operation,
+    OperationProgress,
+    describe_error,
+    run_operation,
+    show_error,
+)
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -522,8 +529,8 @@ class RegisterPage(QWidget):
         service = self.approval_service()
         ids = list(versions)
 
-        def work(progress: Any) -> int:
-            return len(service.approve_many(ids, versions, progress=progress.report))
+        def work(progress: OperationProgress) -> int:
+            return len(service.approve_many(ids, versions, progress=progress))
 
         title = QCoreApplication.translate("RegisterPage", "Approve")
         label = QCoreApplication.translate("RegisterPage", "Approving %1 records…").replace(
