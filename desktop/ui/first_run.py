@@ -87,12 +87,5 @@ def load_demo(parent: QWidget, services: Services, bus: ChangeBus) -> Operation:
         QCoreApplication.translate("FirstRunDialog", "Loading the demo data…"),
         lambda _progress: services.demo.load(DEMO_SIZE, 1),
         bus=bus,
-        changes={
-            RecordType.CONTRACTOR,
-            RecordType.EVALUATION,
-            RecordType.CONTRACT,
-            RecordType.ENGAGEMENT,
-            RecordType.JOINT_USE,
-            RecordType.COMPANY_PROFILE,
-        },
+        changes=set(RecordType) - {RecordType.ACCOUNT, RecordType.SETTING},
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,8 +26,16 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.domain.kinds import RecordType
+from desktop.services.changes import OpChanges
 from desktop.ui.navigation import AUDIT, DASHBOARD, REGISTER_PAGES
-from desktop.ui.operations import ChangeBus, Operation, describe_error, show_error
+from desktop.ui.operations import (
+    BackgroundWork,
+    ChangeBus,
+    Operation,
+    describe_error,
+    run_in_background,
+    show_error,
+)
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -94,28 +102,6 @@ def bundled_libraries() -> list[tuple[str, str, str]]:
     return found
 
 
-class _SnapshotWorker(QThread):
-    """Loads the compliance snapshot (findings, deadlines) off the GUI thread."""
-
-    loaded = Signal(object, int)
-    failed = Signal(object, int)
-
-    def __init__(self, services: Services, generation: int, parent: QObject | None = None):
-        super().__init__(parent)
-        self.services = services
-        self.generation = generation
-
-    def run(self) -> None:
-        from desktop.ui.compliance import load_snapshot
-
-        try:
-            snapshot = load_snapshot(self.services)
-        except Exception as error:  # reported on the GUI thread
-            self.failed.emit(error, self.generation)
-        else:
-            self.loaded.emit(snapshot, self.generation)
-
-
 class MainWindow(QMainWindow):
     findings_updated = Signal()  # the findings, counts and dashboard were reloaded
 
@@ -127,7 +113,7 @@ class MainWindow(QMainWindow):
         self.open_dialogs: dict[tuple[str, int], RecordDialog] = {}
         self.snapshot: Any = None
         self._generation = 0
-        self._workers: set[QThread] = set()
+        self._workers: set[BackgroundWork] = set()
         self._stale: set[str] = set()
         self._requested_record: tuple[str, int] | None = None
         self.setWindowTitle(self.tr("Contractor and consent registers"))
@@ -347,29 +333,45 @@ class MainWindow(QMainWindow):
         raise KeyError(key)
 
     # Refresh ------------------------------------------------------------------------------------------
-    def on_changed(self, _record_types: frozenset[str]) -> None:
-        self.refresh_all()
+    def on_changed(self, changes: OpChanges) -> None:
+        """Reload the pages that show a kind that changed, and the findings."""
+        self.refresh_all(changes)
 
-    def refresh_all(self) -> None:
-        """Reload every page now, and the findings on a worker thread (on 100,000 contractors the rules
-        take seconds; the window must not freeze meanwhile). `findings_updated` says when they arrive."""
+    def refresh_all(self, changes: OpChanges | None = None) -> None:
+        """Reload the pages (all of them, or those showing a kind in `changes`) now, and the findings on a
+        worker thread (on 100,000 contractors the rules take seconds; the window must not freeze
+        meanwhile). `findings_updated` says when they arrive."""
         if self.services is None:
             return
         current = self.current_page_key()
         for key, page in self.pages.items():
-            if key == DASHBOARD:
+            if key == DASHBOARD or (changes is not None and not changes.touches(page.shows)):  # type: ignore[attr-defined]
                 continue
             if key == current:
                 page.refresh()  # type: ignore[attr-defined]
             else:
                 self._stale.add(key)  # reloaded when it is next shown
         self._generation += 1
-        worker = _SnapshotWorker(self.services, self._generation, self)
-        worker.loaded.connect(self.show_snapshot)
-        worker.failed.connect(self._snapshot_failed)
-        worker.finished.connect(lambda worker=worker: self._workers.discard(worker))
+        generation = self._generation
+        services = self.services
+
+        def load(_progress: Any) -> Any:
+            from desktop.ui.compliance import load_snapshot
+
+            return load_snapshot(services)
+
+        def done(worker: BackgroundWork) -> None:
+            self._workers.discard(worker)
+            worker.wait()  # the result arrives as the thread ends
+            worker.deleteLater()
+
+        worker = run_in_background(
+            load,
+            parent=self,
+            on_success=lambda snapshot: (done(worker), self.show_snapshot(snapshot, generation)),
+            on_failure=lambda error: (done(worker), self._snapshot_failed(error, generation)),
+        )
         self._workers.add(worker)
-        worker.start()
 
     def show_snapshot(self, snapshot: Any, generation: int) -> None:
         if generation != self._generation:
@@ -456,7 +458,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Cannot open the record"), describe_error(error))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda saved_type, _saved_id: self.bus.announce({saved_type}))
+        dialog.saved.connect(lambda saved_type, saved_id: self.bus.announce((), ids=[(saved_type, saved_id)]))
 
         def follow(
             saved_type: str, saved_id: int, dialog: RecordDialog = dialog, shown_type: str = record_type
@@ -494,7 +496,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.forms.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.services, self)
-        dialog.accepted.connect(lambda: self.bus.announce({"settings", RecordType.COMPANY_PROFILE}))
+        dialog.accepted.connect(lambda: self.bus.announce({RecordType.SETTING, RecordType.COMPANY_PROFILE}))
         return self._open(dialog)
 
     def open_import_wizard(self) -> QDialog | None:

@@ -5,11 +5,13 @@ waits for them in a local event loop, so the window and the dialog keep painting
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QThread, Signal, SignalInstance
+from PySide6.QtCore import QEventLoop, SignalInstance
 
 from desktop.domain.errors import ItakuError, Message
+from desktop.ui.operations import BackgroundWork, OperationProgress
 
 if TYPE_CHECKING:
     from desktop.services.accounts import AccountService
@@ -27,22 +29,11 @@ class DatabaseNotOpened(ItakuError):
         )
 
 
-class _Opening(QThread):
-    failed = Signal()  # emitted on the worker thread; slots of GUI objects run on the GUI thread
+def _opener(build_services: ServicesFactory, url: str | None) -> Callable[[OperationProgress], Services]:
+    def build(_progress: OperationProgress) -> Services:
+        return build_services(url, role=None)
 
-    def __init__(self, build_services: ServicesFactory, url: str | None):
-        super().__init__()
-        self.build_services = build_services
-        self.url = url
-        self.services: Services | None = None
-        self.error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self.services = self.build_services(self.url, role=None)
-        except BaseException as error:  # noqa: BLE001 - raised again on the GUI thread by `result`
-            self.error = error
-            self.failed.emit()
+    return build
 
 
 class PendingServices:
@@ -55,12 +46,13 @@ class PendingServices:
         self, build_services: ServicesFactory, url: str | None, known_has_accounts: bool | None = None
     ):
         self.known_has_accounts = known_has_accounts
-        self.opening = _Opening(build_services, url)
+        # Its error is raised again on the GUI thread by `result`.
+        self.opening = BackgroundWork(_opener(build_services, url))
         self.opening.start()
 
     @property
     def failed(self) -> SignalInstance:
-        """A signal: opening the database failed."""
+        """A signal: opening the database failed (slots of GUI objects run on the GUI thread)."""
         return self.opening.failed
 
     def has_failed(self) -> bool:
@@ -82,13 +74,13 @@ class PendingServices:
         self.wait()
         if self.opening.error is not None:
             raise self.opening.error
-        assert self.opening.services is not None  # the worker either built them or kept its error
-        return self.opening.services
+        services: Services = self.opening.result  # the worker either built them or kept its error
+        return services
 
     def close(self) -> None:
         self.opening.wait()
-        if self.opening.services is not None:
-            self.opening.services.close()
+        if self.opening.result is not None:
+            self.opening.result.close()
 
     @property
     def accounts(self) -> AccountService:

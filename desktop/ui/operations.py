@@ -12,32 +12,24 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.errors import Cancelled, ItakuError
+from desktop.domain.kinds import RecordType
+from desktop.services.changes import OpChanges
 from desktop.ui.language import text
 
-# Record types announced on the change bus; "findings" is implied by any of them.
-ALL_RECORD_TYPES = frozenset(
-    {
-        "contractor",
-        "evaluation",
-        "contract",
-        "engagement",
-        "consent_hop",
-        "redelegation",
-        "joint_use",
-        "joint_use_change",
-        "company_profile",
-        "settings",
-    }
-)
+Changes = OpChanges | Iterable[RecordType | str]  # what `announce` accepts: OpChanges, or kinds
 
 
 class ChangeBus(QObject):
-    """Announces which record types changed; pages and the dashboard listen and reload themselves."""
+    """Announces what changed (OpChanges: kinds and ids); each page and the dashboard listens and reloads
+    itself only when a kind it shows changed."""
 
-    changed = Signal(object)  # frozenset[str] of record types
+    changed = Signal(object)  # OpChanges
 
-    def announce(self, record_types: Iterable[str]) -> None:
-        self.changed.emit(frozenset(record_types))
+    def announce(self, changes: Changes, ids: Iterable[tuple[RecordType | str, int]] = ()) -> None:
+        """Announce `changes` (with the (kind, id) pairs `ids` when given); nothing changed, nothing said."""
+        announced = changes if isinstance(changes, OpChanges) else OpChanges.of(changes, ids)
+        if announced:
+            self.changed.emit(announced)
 
 
 class OperationProgress:
@@ -68,7 +60,11 @@ def describe_error(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-class _Worker(QThread):
+class BackgroundWork(QThread):
+    """`work(progress)` on a worker thread: every piece of background work in the window runs in one of these
+    (an Operation adds the progress dialog). Its signals reach GUI objects on the GUI thread; `on_success` and
+    `on_failure` given to `run_in_background` are called there too."""
+
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(object)
@@ -78,19 +74,58 @@ class _Worker(QThread):
         super().__init__(parent)
         self.work = work
         self.progress = OperationProgress(self.progressed.emit)
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._on_success: Callable[[Any], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
 
     def run(self) -> None:
         try:
             result = self.work(self.progress)
         except Cancelled:
             self.cancelled.emit()
-        except Exception as error:  # reported to the user on the GUI thread
+        except BaseException as error:  # noqa: BLE001 - reported on the GUI thread (or raised there again)
+            self.error = error
             self.failed.emit(error)
         else:
             if self.progress.is_cancelled:
                 self.cancelled.emit()
             else:
+                self.result = result
                 self.succeeded.emit(result)
+
+    def deliver_to(
+        self, on_success: Callable[[Any], None] | None, on_failure: Callable[[BaseException], None] | None
+    ) -> None:
+        """Call `on_success(result)` or `on_failure(error)` on the GUI thread (this object lives there)."""
+        self._on_success, self._on_failure = on_success, on_failure
+        if on_success is not None:
+            self.succeeded.connect(self._deliver_success)
+        if on_failure is not None:
+            self.failed.connect(self._deliver_failure)
+
+    def _deliver_success(self, result: Any) -> None:
+        if self._on_success is not None:
+            self._on_success(result)
+
+    def _deliver_failure(self, error: BaseException) -> None:
+        if self._on_failure is not None:
+            self._on_failure(error)
+
+
+def run_in_background(
+    work: Callable[[OperationProgress], Any],
+    *,
+    parent: QObject | None = None,
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+) -> BackgroundWork:
+    """Start `work(progress)` on a worker thread without a dialog (loading findings, opening the database);
+    the callbacks run on the GUI thread. Call from the GUI thread."""
+    worker = BackgroundWork(work, parent)
+    worker.deliver_to(on_success, on_failure)
+    worker.start()
+    return worker
 
 
 class Operation(QObject):
@@ -106,14 +141,14 @@ class Operation(QObject):
         work: Callable[[OperationProgress], Any],
         *,
         bus: ChangeBus | None = None,
-        changes: Iterable[str] = (),
+        changes: Changes = (),
         on_success: Callable[[Any], object] | None = None,  # what it returns is not used
     ):
         super().__init__(parent)
         self.parent_widget = parent
         self.title = title
         self.bus = bus
-        self.changes = frozenset(changes)
+        self.changes = changes if isinstance(changes, OpChanges) else OpChanges.of(changes)
         self.on_success = on_success
         self.result: Any = None
         self.error: BaseException | None = None
@@ -123,7 +158,7 @@ class Operation(QObject):
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoReset(False)
         self.dialog.setAutoClose(False)
-        self.worker = _Worker(work, self)
+        self.worker = BackgroundWork(work, self)
         self.dialog.canceled.connect(self.worker.progress.cancel)
         self.worker.progressed.connect(self._show_progress)
         self.worker.succeeded.connect(self._succeeded)
@@ -173,7 +208,7 @@ def run_operation(
     work: Callable[[OperationProgress], Any],
     *,
     bus: ChangeBus | None = None,
-    changes: Iterable[str] = (),
+    changes: Changes = (),
     on_success: Callable[[Any], object] | None = None,  # what it returns is not used
 ) -> Operation:
     """Start `work(progress)` on a worker thread; returns the Operation (wait on its `finished`)."""

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop.domain.kinds import RecordType
+from desktop.services.changes import OpChanges
 from desktop.ui import application, first_run, language
 from desktop.ui.main_window import COUNT_ROLE
 from desktop.ui.models.base import RECORD_ID_ROLE
@@ -69,6 +71,54 @@ def test_a_change_announced_refreshes_pages_and_counts(qtbot: Any, window: Any, 
         window.bus.announce({"contractor"})
     assert window.show_page("contractors").table.model().rowCount() == 41
     assert window.navigation_item("contractors").data(COUNT_ROLE) > before
+
+
+def test_a_page_does_not_reload_when_a_kind_it_does_not_show_changed(
+    qtbot: Any, window: Any, demo_services: Any
+) -> None:
+    shown = window.show_page("contractors")
+    demo_services.contractors.create({"name": "株式会社関係ない変更"})
+    with qtbot.waitSignal(window.findings_updated, timeout=10000):
+        window.bus.announce({RecordType.JOINT_USE})  # shown on another page only
+    assert shown.table.model().rowCount() == 40
+    window.show_page("joint_uses")
+    assert window.show_page("contractors").table.model().rowCount() == 40  # nor when shown again
+    with qtbot.waitSignal(window.findings_updated, timeout=10000):
+        window.bus.announce((), ids=[(RecordType.CONTRACTOR, 1)])
+    assert shown.table.model().rowCount() == 41
+
+
+def test_a_hidden_page_reloads_when_next_shown_after_its_kind_changed(
+    qtbot: Any, window: Any, demo_services: Any
+) -> None:
+    def names(key: str) -> set[str]:
+        model = window.show_page(key).table.model()
+        return {
+            str(model.index(row, column).data()) for row in range(model.rowCount()) for column in range(3)
+        }
+
+    evaluated = demo_services.evaluations.list()[0]
+    assert evaluated.contractor_name in names("evaluations")  # loaded once
+    window.show_page("audit")
+    contractor = demo_services.contractors.get(evaluated.contractor_id)
+    demo_services.contractors.update(contractor.id, {"name": "株式会社改名後"}, contractor.version)
+    with qtbot.waitSignal(window.findings_updated, timeout=10000):
+        window.bus.announce({RecordType.JOINT_USE})
+    assert "株式会社改名後" not in names("evaluations")  # not its kind: not reloaded
+    window.show_page("audit")
+    with qtbot.waitSignal(window.findings_updated, timeout=10000):
+        window.bus.announce({RecordType.CONTRACTOR})  # the evaluations page names the contractor
+    assert "株式会社改名後" in names("evaluations")
+
+
+def test_settings_saved_are_announced_as_the_kind_the_trail_names(qtbot: Any, window: Any) -> None:
+    from desktop.ui.forms.settings_dialog import SettingsDialog
+
+    window.settings_action.trigger()
+    dialog = next(d for d in window.findChildren(SettingsDialog) if d.isVisible())
+    with qtbot.waitSignal(window.bus.changed, timeout=5000) as announced:
+        dialog.accept()
+    assert announced.args[0].kinds == {RecordType.SETTING, RecordType.COMPANY_PROFILE}
 
 
 def test_saving_a_form_refreshes_the_register(qtbot: Any, window: Any, demo_services: Any) -> None:
@@ -146,7 +196,7 @@ def test_long_work_runs_off_the_gui_thread_and_announces_the_change(qtbot: Any, 
         operation = run_operation(window, "test", "working", work, bus=window.bus, changes={"contract"})
     assert seen["thread"] is not threading.main_thread()
     assert operation.result == 42
-    assert announced.args == [frozenset({"contract"})]
+    assert announced.args == [OpChanges.of({RecordType.CONTRACT})]
 
 
 def test_failed_work_is_reported_on_the_gui_thread(qtbot: Any, window: Any) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.kinds import RecordType
 from desktop.domain.schema import SCHEMAS
 from desktop.services.audit import AuditFilter
 from desktop.ui.language import text
@@ -46,6 +47,7 @@ def python_date(day: QDate) -> date:
 
 class AuditLogPage(QWidget):
     page_key = "audit"
+    shows = frozenset(RecordType)  # every change writes the trail
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.kinds import RecordType
+from desktop.services.changes import OpChanges
 from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, FindingsIndex, RegisterModel
 from desktop.ui.models.proxy import RegisterProxy
 from desktop.ui.operations import (
@@ -107,10 +108,12 @@ class RegisterTable(QTableView):
 
 
 class RegisterPage(QWidget):
-    """One register. Subclasses say which record type, model, status choices and delete call; the window
-    finds them in `desktop.ui.navigation.REGISTER_PAGES`, which gives each its navigation key."""
+    """One register. Subclasses say which record type, model, status choices and delete call, and which
+    kinds of record the page shows (`shows`): it reloads only when one of them changed. The window finds
+    them in `desktop.ui.navigation.REGISTER_PAGES`, which gives each its navigation key."""
 
     record_type: RecordType
+    shows: frozenset[RecordType] = frozenset()
     stretch_column = ""
 
     def __init__(
@@ -438,7 +441,7 @@ class RegisterPage(QWidget):
                 self, QCoreApplication.translate("RegisterPage", "Cannot delete"), describe_error(error)
             ).setObjectName("deleteRefused")
             return
-        self.bus.announce({self.record_type})
+        self.bus.announce((), ids=[(self.record_type, record_id)])
 
     def describe_row(self, row: Any) -> str:
         for name in ("name", "title", "client_name", "contractor_name"):
@@ -537,7 +540,13 @@ class RegisterPage(QWidget):
             "%1", f"{len(ids):,}"
         )
         self.approval_operation = run_operation(
-            self, title, label, work, bus=self.bus, changes={self.record_type}, on_success=self._approved
+            self,
+            title,
+            label,
+            work,
+            bus=self.bus,
+            changes=OpChanges.of(ids=[(self.record_type, record_id) for record_id in ids]),
+            on_success=self._approved,
         )
         self.approval_operation.finished.connect(self._approval_finished)
         self.update_buttons()
