@@ -19,6 +19,7 @@ from desktop.domain.errors import Message
 from desktop.domain.roles import Permission
 from desktop.services.context import TOKYO, ServiceContext
 from desktop.store.models import AuditEvent
+from desktop.store.notifications import note_change
 
 if TYPE_CHECKING:
     from desktop.services.trail_replay import ReplayReport
@@ -63,6 +64,7 @@ def record_event(
     )[0]
     event = AuditEvent(**row)
     session.add(event)
+    note_change(session, record_type, (record_id,))  # other windows hear of it at commit
     return event
 
 
@@ -115,6 +117,7 @@ def record_events(
     if rows:
         # Core insert of the table: the ids and hashes are explicit, so nothing needs to come back.
         session.execute(insert(AuditEvent.__table__), chain(session, rows))  # type: ignore[arg-type]
+        note_change(session, record_type, (record_id for record_id, _before, _after in items))
 
 
 _PLAIN_JSON = frozenset({str, int, float, bool, type(None)})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.store import notifications
 
 
 def normalize_url(url: str) -> str:
@@ -72,6 +75,7 @@ class Database:
 
     def __init__(self, url: str, **engine_options: Any):
         self.url = normalize_url(url)
+        self.origin = uuid.uuid4().hex  # names this process's writes in the notifications it sends
         self.engine = make_engine(self.url, **engine_options)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
 
@@ -90,6 +94,7 @@ class Database:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
             try:
                 yield session
+                notifications.send_pending(session, self.origin)  # other windows learn of it at commit
                 session.commit()
             except BaseException:
                 session.rollback()

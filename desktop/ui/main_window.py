@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._workers: set[BackgroundWork] = set()
         self._stale: set[str] = set()
         self._requested_record: tuple[str, int] | None = None
+        self.change_feed: Any = None  # colleagues' saves, announced on the bus (PostgreSQL)
         self.setWindowTitle(self.tr("Contractor and consent registers"))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(900, 560))
@@ -261,6 +262,15 @@ class MainWindow(QMainWindow):
                 masked_url(services.database.url), services.context.actor, role_label(services.context.role)
             )
         )
+        from desktop.ui.change_feed import watch_changes
+
+        self.change_feed = watch_changes(services, self.bus, self)
+        if self.change_feed is not None:
+            self.change_feed.stopped.connect(
+                lambda _error: self.statusBar().showMessage(
+                    self.tr("Colleagues' changes no longer arrive by themselves: refresh with F5.")
+                )
+            )
         self.refresh_all()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
@@ -592,6 +602,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         for dialog in list(self.open_dialogs.values()):
             dialog.close()
+        if self.change_feed is not None:
+            self.change_feed.close()
         self.wait_for_workers()
         # Work still running (today's backup, an import) stops at its next progress report or finishes: the
         # process must not end, nor the database close, under a running thread.

@@ -15,6 +15,10 @@
         <source>Bundled libraries:</source>
         <translation />
     </message>
+    <message>
+        <source>Colleagues' changes no longer arrive by themselves: refresh with F5.</source>
+        <translation />
+    </message>
 </context>
 <context>
     <name>PrintDialog</name>

@@ -15,6 +15,10 @@
         <source>Bundled libraries:</source>
         <translation>同梱しているライブラリ:</translation>
     </message>
+    <message>
+        <source>Colleagues' changes no longer arrive by themselves: refresh with F5.</source>
+        <translation>同僚の変更は自動では届かなくなりました。F5 で再読み込みしてください。</translation>
+    </message>
 </context>
 <context>
     <name>PrintDialog</name>
