@@ -11,18 +11,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QWidget,
 )
 
 from desktop.reports.xlsx import SHEETS, write_audit_workbook
 from desktop.ui.language import current_language
 from desktop.ui.operations import Operation, OperationProgress, run_operation
+from desktop.ui.widgets.path_picker import PathMode, PathPicker
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -39,11 +36,16 @@ class ExportDialog(QDialog):
         self.counts: dict[str, int] | None = None
         self.setWindowTitle(self.tr("Export the audit workbook"))
         today = services.context.today()
-        self.path_edit = QLineEdit(self)
+        self.path_picker = PathPicker(
+            PathMode.SAVE,
+            self.tr("Save the audit workbook"),
+            self.tr("Excel workbooks (*.xlsx)"),
+            suffix=".xlsx",
+            parent=self,
+        )
+        self.path_edit = self.path_picker.edit
         self.path_edit.setObjectName("exportPath")
         self.path_edit.setText(str(Path.home() / f"itaku-audit-{today:%Y%m%d}.xlsx"))
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.clicked.connect(self.browse)
         self.as_of_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.as_of_edit.setObjectName("exportAsOf")
         self.as_of_edit.setCalendarPopup(True)
@@ -58,29 +60,16 @@ class ExportDialog(QDialog):
         self.export_button.setObjectName("exportButton")
         self.buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.start_export)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
         form = QFormLayout(self)
         file_label = QLabel(self.tr("&File:"), self)
         file_label.setBuddy(self.path_edit)
-        form.addRow(file_label, row)
+        form.addRow(file_label, self.path_picker)
         as_of_label = QLabel(self.tr("&As of:"), self)
         as_of_label.setBuddy(self.as_of_edit)
         form.addRow(as_of_label, self.as_of_edit)
         form.addRow(QLabel(self.tr("Sheets: %1").replace("%1", "、".join(SHEETS)), self))
         form.addRow(self.message)
         form.addRow(self.buttons)
-
-    def browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the audit workbook"),
-            self.path_edit.text(),
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if path:
-            self.path_edit.setText(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
 
     def as_of(self) -> date:
         value = self.as_of_edit.date()

@@ -15,12 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -33,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import ledger
 from desktop.ui.language import current_language, text
 from desktop.ui.operations import Operation, OperationProgress, describe_error, run_operation
+from desktop.ui.widgets.path_picker import PathMode, PathPicker
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -75,37 +73,31 @@ class FilePage(QWizardPage):
                 "and a closing 以上 are fine."
             )
         )
-        self.path_edit = QLineEdit(self)
+        self.path_picker = PathPicker(
+            PathMode.OPEN,
+            self.tr("Open ledger"),
+            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+            parent=self,
+        )
+        self.path_picker.chosen.connect(lambda _path: self.load_sheets())
+        self.path_edit = self.path_picker.edit
         self.path_edit.setObjectName("ledgerPath")
         self.path_edit.setPlaceholderText(self.tr("Path of the .xlsx file"))
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.setObjectName("browseButton")
-        browse.clicked.connect(self.browse)
         self.sheet_combo = QComboBox(self)
         self.sheet_combo.setObjectName("sheetCombo")
         self.message = QLabel(self)
         self.message.setObjectName("fileMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR.name()}")
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(browse)
         form = QFormLayout(self)
         file_label = QLabel(self.tr("&File:"), self)
         file_label.setBuddy(self.path_edit)
-        form.addRow(file_label, row)
+        form.addRow(file_label, self.path_picker)
         sheet_label = QLabel(self.tr("&Sheet:"), self)
         sheet_label.setBuddy(self.sheet_combo)
         form.addRow(sheet_label, self.sheet_combo)
         form.addRow(self.message)
         self.path_edit.editingFinished.connect(self.load_sheets)
-
-    def browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open ledger"), "", self.tr("Excel workbooks (*.xlsx);;All files (*)")
-        )
-        if path:
-            self.set_path(path)
 
     def set_path(self, path: str) -> None:
         self.path_edit.setText(path)

@@ -18,12 +18,9 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
@@ -33,6 +30,7 @@ from desktop.reports.pdf import REGISTERS, RegisterInfo, ReportResult, check_req
 from desktop.ui.language import text
 from desktop.ui.operations import Operation, OperationProgress, describe_error, run_operation
 from desktop.ui.widgets.date_field import DateField
+from desktop.ui.widgets.path_picker import PathMode, PathPicker
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -113,12 +111,17 @@ class PrintDialog(QDialog):
         self.as_of_field = DateField(optional=False, parent=self)
         self.as_of_field.setObjectName("printAsOf")
         self.as_of_field.set_value(today)
-        self.path_edit = QLineEdit(self)
+        self.path_picker = PathPicker(
+            PathMode.SAVE,
+            self.tr("Save the register as"),
+            self.tr("PDF files (*.pdf)"),
+            suffix=".pdf",
+            parent=self,
+        )
+        self.path_picker.chosen.connect(self._mark_path_edited)
+        self.path_edit = self.path_picker.edit
         self.path_edit.setObjectName("printPath")
         self.path_edit.setMinimumWidth(420)
-        browse = QPushButton(self.tr("&Browse…"), self)
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self.browse)
         self.open_check = QCheckBox(self.tr("&Open the PDF when it is ready"), self)
         self.open_check.setObjectName("printOpen")
         self.open_check.setChecked(True)
@@ -145,12 +148,9 @@ class PrintDialog(QDialog):
         self.record_label = self._add_row(form, self.tr("Re&cord:"), self.record_combo)
         self.filter_label = self._add_row(form, self.tr("&Filter:"), self.filter_edit)
         self._add_row(form, self.tr("&As of:"), self.as_of_field)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
         file_label = QLabel(self.tr("Save &to:"), self)
         file_label.setBuddy(self.path_edit)
-        form.addRow(file_label, path_row)
+        form.addRow(file_label, self.path_picker)
         form.addRow("", self.open_check)
         form.addRow(self.message)
         form.addRow(self.buttons)
@@ -252,14 +252,6 @@ class PrintDialog(QDialog):
             self.info(), self.as_of() or self.services.context.today(), self.record_name()
         )
         self.path_edit.setText(str(self.folder / name))
-
-    def browse(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the register as"), self.path_edit.text(), self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self.path_edit.setText(path if path.lower().endswith(".pdf") else f"{path}.pdf")
-            self._path_edited = True
 
     def show_message(self, message: str, style: str) -> None:
         self.message.setStyleSheet(style)

@@ -666,11 +666,6 @@
         <translation>SQLite file or postgresql+psycopg://… (empty = default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/settings_dialog.py" line="256" />
-        <source>&amp;Browse…</source>
-        <translation>&amp;Browse…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/forms/settings_dialog.py" line="261" />
         <source>Database at next start</source>
         <translation>Database at next start</translation>

@@ -666,11 +666,6 @@
         <translation>SQLite ファイル又は postgresql+psycopg://…（空欄 = 既定）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/settings_dialog.py" line="256" />
-        <source>&amp;Browse…</source>
-        <translation>参照(&amp;B)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/forms/settings_dialog.py" line="261" />
         <source>Database at next start</source>
         <translation>次回起動時のデータベース</translation>

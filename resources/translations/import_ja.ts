@@ -9,11 +9,6 @@
         <translation>監査用ブックの書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42"/>
-        <source>&amp;Browse…</source>
-        <translation>参照(&amp;B)…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/export_dialog.py" line="52"/>
         <source>&amp;Export</source>
         <translation>書き出す(&amp;E)</translation>
@@ -70,11 +65,6 @@
         <location filename="../../desktop/ui/import_wizard.py" line="83"/>
         <source>Path of the .xlsx file</source>
         <translation>.xlsx ファイルの場所</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="84"/>
-        <source>&amp;Browse…</source>
-        <translation>参照(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="97"/>

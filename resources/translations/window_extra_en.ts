@@ -31,10 +31,6 @@
         <translation />
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation />
-    </message>
-    <message>
         <source>&amp;Open the PDF when it is ready</source>
         <translation />
     </message>
@@ -200,6 +196,13 @@ Keep a copy away from this computer. To restore it: itaku-cli restore FILE</sour
     <name>ContractDialog</name>
     <message>
         <source>Record that the PI protection officer approved this contract</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>PathPicker</name>
+    <message>
+        <source>&amp;Browse…</source>
         <translation />
     </message>
 </context>

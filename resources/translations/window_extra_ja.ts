@@ -31,10 +31,6 @@
         <translation>全件（名称の一部を入力すると絞り込み）</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>参照(&amp;B)…</translation>
-    </message>
-    <message>
         <source>&amp;Open the PDF when it is ready</source>
         <translation>作成後に PDF を開く(&amp;O)</translation>
     </message>
@@ -205,6 +201,13 @@ Keep a copy away from this computer. To restore it: itaku-cli restore FILE</sour
     <message>
         <source>Record that the PI protection officer approved this contract</source>
         <translation>個人情報保護責任者がこの契約を承認したことを記録します</translation>
+    </message>
+</context>
+<context>
+    <name>PathPicker</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
     </message>
 </context>
 </TS>

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -38,6 +36,7 @@ from desktop.services.settings import SETTING_BY_KEY, SETTINGS
 from desktop.ui.language import current_language, text
 from desktop.ui.operations import describe_error
 from desktop.ui.widgets.field_error import FieldErrorLabel
+from desktop.ui.widgets.path_picker import PathMode, PathPicker
 from desktop.ui.widgets.schema_form import SchemaForm
 
 if TYPE_CHECKING:
@@ -274,20 +273,20 @@ class SettingsDialog(QDialog):
         self.current_database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.current_database.setWordWrap(True)
         form.addRow(self.tr("Database in use"), self.current_database)
-        row = QHBoxLayout()
-        self.database_edit = QLineEdit(page)
+        self.database_picker = PathPicker(
+            PathMode.SAVE_OR_OPEN,
+            self.tr("Database file"),
+            self.tr("SQLite database (*.sqlite3 *.db);;All files (*)"),
+            parent=page,
+        )
+        self.database_edit = self.database_picker.edit
         self.database_edit.setObjectName("databaseEdit")
         self.database_edit.setPlaceholderText(
             self.tr("SQLite file or postgresql+psycopg://… (empty = default)")
         )
-        browse = QPushButton(self.tr("&Browse…"), page)
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self.browse_database)
-        row.addWidget(self.database_edit, 1)
-        row.addWidget(browse)
         caption = QLabel(self.tr("Database at next start"), page)
         caption.setBuddy(self.database_edit)
-        form.addRow(caption, row)
+        form.addRow(caption, self.database_picker)
         note = QLabel(
             self.tr(
                 "A --db option or the ITAKU_DATABASE_URL variable still take precedence. "
@@ -320,17 +319,6 @@ class SettingsDialog(QDialog):
         self.current_database.setText(masked(self.services.database.url))
         self.database_edit.setText(str(stored.value(DATABASE_KEY, "") or ""))
         self.update_state()
-
-    def browse_database(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Database file"),
-            "",
-            self.tr("SQLite database (*.sqlite3 *.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self.database_edit.setText(path)
 
     def update_state(self) -> None:
         missing = self.company_form.missing_required()
