@@ -11,8 +11,9 @@ transaction, all approved or none, a bounded number of queries (ids are read and
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -351,3 +352,50 @@ def _write_chunk(
     if not written:
         stale = chunk[0]
         raise ConflictError(schema.record_type, stale.id, stale.version, -1)
+
+
+RecordT = TypeVar("RecordT")
+
+
+class Approvals(Generic[RecordT]):
+    """The approval use cases of one approvable kind: its service (evaluations, contracts) derives from this
+    and names its `model` and `schema`, and so approves, approves many and lists the pending the same way."""
+
+    model: ClassVar[Any]
+    schema: ClassVar[Schema]
+    context: ServiceContext
+
+    def approve(self, record_id: int, expected_version: int | None) -> RecordT:
+        """An officer approves: from now on the record counts for the rules."""
+        with self.context.write(Permission.APPROVE) as session:
+            record = records.load(session, self.model, record_id, self.schema.record_type)
+            approved: RecordT = approve(
+                session, self.context, self.model, self.schema, record, expected_version
+            )
+            return approved
+
+    def approve_many(
+        self,
+        ids: Sequence[int],
+        expected_versions: Mapping[int, int] | None = None,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> builtins.list[RecordT]:
+        """An officer approves many records at once (all or none); `dry_run` only checks and returns them.
+
+        A refusal names every record that cannot be approved (#id) and why; see `approve_many` above.
+        """
+        if dry_run:
+            self.context.require(Permission.APPROVE)
+            with self.context.read() as session:
+                return approvable(session, self.context, self.model, self.schema, ids, expected_versions)
+        with self.context.write(Permission.APPROVE) as session:
+            return approve_many(
+                session, self.context, self.model, self.schema, ids, expected_versions, progress
+            )
+
+    def pending_ids(self) -> builtins.list[int]:
+        """Ids of the records awaiting an officer's approval, oldest first."""
+        with self.context.read() as session:
+            return pending_ids(session, self.model)

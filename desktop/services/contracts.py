@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,7 +18,6 @@ from desktop.services import approval, attachments, records
 from desktop.services.attachments import AttachmentStatus
 from desktop.services.context import ServiceContext
 from desktop.services.contractors import holds_data
-from desktop.services.progress import Progress
 from desktop.services.settings import SettingsService
 from desktop.store.models import Contract, Contractor
 
@@ -45,7 +42,10 @@ class ContractRow:
     is_superseded: bool = False  # a newer approved version replaced it
 
 
-class ContractService:
+class ContractService(approval.Approvals[Contract]):
+    model = Contract
+    schema = CONTRACT
+
     def __init__(self, context: ServiceContext, settings: SettingsService):
         self.context = context
         self.settings = settings
@@ -130,38 +130,6 @@ class ContractService:
                 extra=extra,
                 check=lambda clean: self._check_contractor(session, clean),
             )
-
-    def approve(self, contract_id: int, expected_version: int | None) -> Contract:
-        """An officer approves: from now on the contract counts for the rules."""
-        with self.context.write(Permission.APPROVE) as session:
-            contract = records.load(session, Contract, contract_id, RecordType.CONTRACT)
-            return approval.approve(session, self.context, Contract, CONTRACT, contract, expected_version)
-
-    def approve_many(
-        self,
-        ids: Sequence[int],
-        expected_versions: Mapping[int, int] | None = None,
-        *,
-        dry_run: bool = False,
-        progress: Progress | None = None,
-    ) -> builtins.list[Contract]:
-        """An officer approves many contracts at once (all or none); `dry_run` only checks and returns them.
-
-        A refusal names every contract that cannot be approved (#id) and why; see approval.approve_many.
-        """
-        if dry_run:
-            self.context.require(Permission.APPROVE)
-            with self.context.read() as session:
-                return approval.approvable(session, self.context, Contract, CONTRACT, ids, expected_versions)
-        with self.context.write(Permission.APPROVE) as session:
-            return approval.approve_many(
-                session, self.context, Contract, CONTRACT, ids, expected_versions, progress
-            )
-
-    def pending_ids(self) -> builtins.list[int]:
-        """Ids of the contracts awaiting an officer's approval, oldest first."""
-        with self.context.read() as session:
-            return approval.pending_ids(session, Contract)
 
     def delete(self, contract_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,12 +14,10 @@ from desktop.domain.checklist import ChecklistItem, Score, items_for_route, scor
 from desktop.domain.enums import EvaluationRoute
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
-from desktop.domain.roles import Permission
 from desktop.domain.rules import add_months
 from desktop.domain.schema import EVALUATION
 from desktop.services import approval, records
 from desktop.services.context import ServiceContext
-from desktop.services.progress import Progress
 from desktop.services.settings import SettingsService
 from desktop.store.models import Contractor, Evaluation
 
@@ -43,7 +40,10 @@ class EvaluationRow:
     is_superseded: bool = False  # a newer approved version replaced it
 
 
-class EvaluationService:
+class EvaluationService(approval.Approvals[Evaluation]):
+    model = Evaluation
+    schema = EVALUATION
+
     def __init__(self, context: ServiceContext, settings: SettingsService):
         self.context = context
         self.settings = settings
@@ -133,42 +133,6 @@ class EvaluationService:
                     self._derive(session, clean, use_scores, evaluation.items, evaluation.route)
                 ),
             )
-
-    def approve(self, evaluation_id: int, expected_version: int | None) -> Evaluation:
-        """An officer approves: from now on the evaluation counts for the rules."""
-        with self.context.write(Permission.APPROVE) as session:
-            evaluation = records.load(session, Evaluation, evaluation_id, RecordType.EVALUATION)
-            return approval.approve(
-                session, self.context, Evaluation, EVALUATION, evaluation, expected_version
-            )
-
-    def approve_many(
-        self,
-        ids: Sequence[int],
-        expected_versions: Mapping[int, int] | None = None,
-        *,
-        dry_run: bool = False,
-        progress: Progress | None = None,
-    ) -> builtins.list[Evaluation]:
-        """An officer approves many evaluations at once (all or none); `dry_run` only checks and returns them.
-
-        A refusal names every evaluation that cannot be approved (#id) and why; see approval.approve_many.
-        """
-        if dry_run:
-            self.context.require(Permission.APPROVE)
-            with self.context.read() as session:
-                return approval.approvable(
-                    session, self.context, Evaluation, EVALUATION, ids, expected_versions
-                )
-        with self.context.write(Permission.APPROVE) as session:
-            return approval.approve_many(
-                session, self.context, Evaluation, EVALUATION, ids, expected_versions, progress
-            )
-
-    def pending_ids(self) -> builtins.list[int]:
-        """Ids of the evaluations awaiting an officer's approval, oldest first."""
-        with self.context.read() as session:
-            return approval.pending_ids(session, Evaluation)
 
     def delete(self, evaluation_id: int, expected_version: int | None) -> None:
         with self.context.write() as session:

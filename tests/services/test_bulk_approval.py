@@ -277,3 +277,20 @@ def test_ten_thousand_imported_records_are_approved_in_a_bounded_number_of_queri
         assert len(statements) <= 3 * chunks + 10, len(statements)  # not one per record
         statements.clear()
     assert sqlite_services.audit.verify_chain().is_intact
+
+
+def test_every_approvable_kind_has_one_approval_helper(sqlite_services: Services) -> None:
+    from dataclasses import fields
+
+    from desktop.services.approval import Approvals
+    from desktop.store.models import RECORD_MODELS
+
+    approvable = {kind for kind, model in RECORD_MODELS.items() if hasattr(model, "approved_on")}
+    helpers = [
+        service
+        for service in (getattr(sqlite_services, field.name) for field in fields(sqlite_services))
+        if isinstance(service, Approvals)
+    ]
+    assert sorted(helper.schema.record_type for helper in helpers) == sorted(approvable)
+    for helper in helpers:
+        assert RECORD_MODELS[helper.schema.record_type] is helper.model
