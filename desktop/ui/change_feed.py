@@ -4,11 +4,15 @@ within moments, without polling."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from desktop.ui.operations import ChangeBus
+
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
+    from desktop.services.notifications import ChangeFeed
 
 
 class ChangeFeedWatcher(QObject):
@@ -16,7 +20,7 @@ class ChangeFeedWatcher(QObject):
 
     stopped = Signal(object)  # the error that ended the feed (the server went away)
 
-    def __init__(self, feed: Any, bus: ChangeBus, parent: QObject | None = None):
+    def __init__(self, feed: ChangeFeed, bus: ChangeBus, parent: QObject | None = None):
         super().__init__(parent)
         self.feed = feed
         self.bus = bus
@@ -42,7 +46,7 @@ class ChangeFeedWatcher(QObject):
                 pass
 
 
-def watch_changes(services: Any, bus: ChangeBus, parent: QObject) -> ChangeFeedWatcher | None:
+def watch_changes(services: Services, bus: ChangeBus, parent: QObject) -> ChangeFeedWatcher | None:
     """Start announcing colleagues' changes on `bus`; None on SQLite or when the feed cannot be opened."""
     from desktop.services.notifications import listen
 

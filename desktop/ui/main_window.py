@@ -32,6 +32,7 @@ from desktop.ui.operations import (
     BackgroundWork,
     ChangeBus,
     Operation,
+    OperationProgress,
     describe_error,
     run_in_background,
     show_error,
@@ -39,6 +40,7 @@ from desktop.ui.operations import (
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
+    from desktop.ui.change_feed import ChangeFeedWatcher
     from desktop.ui.forms.base import RecordDialog
 
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
         self._workers: set[BackgroundWork] = set()
         self._stale: set[str] = set()
         self._requested_record: tuple[str, int] | None = None
-        self.change_feed: Any = None  # colleagues' saves, announced on the bus (PostgreSQL)
+        self.change_feed: ChangeFeedWatcher | None = None  # colleagues' saves, on the bus (PostgreSQL)
         self.setWindowTitle(self.tr("Contractor and consent registers"))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(900, 560))
@@ -365,22 +367,20 @@ class MainWindow(QMainWindow):
         generation = self._generation
         services = self.services
 
-        def load(_progress: Any) -> Any:
+        def load(_progress: OperationProgress) -> Any:
             from desktop.ui.compliance import load_snapshot
 
             return load_snapshot(services)
 
-        def done(worker: BackgroundWork) -> None:
+        def loaded(snapshot: Any) -> None:
             self._workers.discard(worker)
-            worker.wait()  # the result arrives as the thread ends
-            worker.deleteLater()
+            self.show_snapshot(snapshot, generation)
 
-        worker = run_in_background(
-            load,
-            parent=self,
-            on_success=lambda snapshot: (done(worker), self.show_snapshot(snapshot, generation)),
-            on_failure=lambda error: (done(worker), self._snapshot_failed(error, generation)),
-        )
+        def failed(error: BaseException) -> None:
+            self._workers.discard(worker)
+            self._snapshot_failed(error, generation)
+
+        worker = run_in_background(load, parent=self, on_success=loaded, on_failure=failed)
         self._workers.add(worker)
 
     def show_snapshot(self, snapshot: Any, generation: int) -> None:

@@ -121,9 +121,11 @@ def run_in_background(
     on_failure: Callable[[BaseException], None] | None = None,
 ) -> BackgroundWork:
     """Start `work(progress)` on a worker thread without a dialog (loading findings, opening the database);
-    the callbacks run on the GUI thread. Call from the GUI thread."""
+    the callbacks run on the GUI thread. Call from the GUI thread. The worker deletes itself once it has
+    finished and its callbacks have run (they were posted before it)."""
     worker = BackgroundWork(work, parent)
     worker.deliver_to(on_success, on_failure)
+    worker.finished.connect(worker.deleteLater)
     worker.start()
     return worker
 
