@@ -2,7 +2,8 @@
 
 The frame is built without touching the database (so it paints at once); `attach(services)` then
 builds the pages, which import the services and SQLAlchemy. Every change is announced on the
-window's ChangeBus, and the window reloads the findings and every page from it.
+window's ChangeBus (what kinds and ids it touched; on PostgreSQL colleagues' changes too), and the window
+reloads the findings and the pages that show those kinds.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.refresh_action.triggered.connect(self.refresh_all)
+        self.refresh_action.triggered.connect(lambda _checked=False: self.refresh_all())
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)

@@ -73,6 +73,14 @@ def test_a_change_announced_refreshes_pages_and_counts(qtbot: Any, window: Any, 
     assert window.navigation_item("contractors").data(COUNT_ROLE) > before
 
 
+def test_refresh_reloads_every_page_and_the_findings(qtbot: Any, window: Any, demo_services: Any) -> None:
+    shown = window.show_page("contractors")
+    demo_services.contractors.create({"name": "株式会社再読込"})
+    with qtbot.waitSignal(window.findings_updated, timeout=10000):
+        window.refresh_action.trigger()
+    assert shown.table.model().rowCount() == 41
+
+
 def test_a_page_does_not_reload_when_a_kind_it_does_not_show_changed(
     qtbot: Any, window: Any, demo_services: Any
 ) -> None:
