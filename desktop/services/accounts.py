@@ -48,13 +48,14 @@ class DamagedDatabaseError(ItakuError):
     """Every account is gone from a database whose audit trail created some: not a new database to set up."""
 
     def __init__(self) -> None:
-        self.message = Message(
-            "このデータベースは破損しています: 監査ログにあるアカウントがすべて削除されています。初期設定には戻りません。"
-            "バックアップから復元してください。",
-            "This database is damaged: every account its audit trail created has been deleted. It does not go "
-            "back to first-run set-up; restore it from a backup.",
+        super().__init__(
+            Message(
+                "このデータベースは破損しています: 監査ログにあるアカウントがすべて削除されています。初期設定には戻りません。"
+                "バックアップから復元してください。",
+                "This database is damaged: every account its audit trail created has been deleted. It does not go "
+                "back to first-run set-up; restore it from a backup.",
+            )
         )
-        super().__init__(str(self.message))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from desktop.domain.errors import (
 )
 from desktop.domain.roles import Permission, PermissionDeniedError
 from desktop.reports.xlsx import write_audit_workbook
-from desktop.services.accounts import AuthenticationError
+from desktop.services.accounts import AuthenticationError, DamagedDatabaseError
 from desktop.services.ledger_import import LedgerFileError, LedgerImportError
 from tests.services.test_ledger_import import NUMBER_A, NUMBER_B, _row, dump, hand_kept_ledger
 
@@ -44,6 +44,7 @@ def cancel_after(steps: int) -> tuple[list[tuple[int, int]], object]:
         PermissionDeniedError(Permission.APPROVE, "staff"),
         PermissionDeniedError(Permission.APPROVE, None),
         AuthenticationError(),
+        DamagedDatabaseError(),
         LedgerFileError(Message("読めません", "unreadable")),
         LedgerImportError([]),
         Cancelled(),
