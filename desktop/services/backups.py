@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.domain.enums import AuditAction
-from desktop.domain.errors import Message, ValidationError
+from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, PermissionDeniedError, Role
 from desktop.services.attachments import sha256_of
@@ -175,6 +175,10 @@ class BackupService:
             if target.exists():
                 stamp = datetime.now(TOKYO).strftime("%Y%m%d-%H%M%S")
                 kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+                number = 1
+                while kept.exists():  # a second restore within the second: never overwrite a kept copy
+                    number += 1
+                    kept = target.with_name(f"{target.stem}.before-restore-{stamp}-{number}{target.suffix}")
             try:
                 # The restored database's own trail says so: events after the backup are gone from it (they
                 # stay in the kept copy, whose chain head is named here), so an auditor sees the jump.
@@ -225,7 +229,9 @@ class BackupService:
                     None,
                     restored,
                 )
-        except SQLAlchemyError as error:
+        except ItakuError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a migration failing on the copy: the backup is unusable
             raise _refuse(
                 "データベースを読み込めません（破損しているか Itaku のものではありません）。",
                 f"The database cannot be read (damaged, or not Itaku's): {getattr(error, 'orig', error)}",

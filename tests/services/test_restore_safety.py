@@ -180,6 +180,40 @@ def test_a_hollow_database_with_the_right_revision_is_refused(live: Services, tm
     refused(live, rebuilt(backup, tmp_path / "hollow.zip", manifest=manifest, database=hollow.read_bytes()))
 
 
+def test_a_hollow_database_claiming_an_older_revision_is_refused(live: Services, tmp_path: Path) -> None:
+    """Its migration fails on the copy in the staging folder: a refusal, not a traceback, nothing replaced."""
+    hollow = tmp_path / "hollow-old.sqlite3"
+    connection = sqlite3.connect(hollow)
+    connection.executescript(
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY);"
+        "CREATE TABLE contractor (id INTEGER PRIMARY KEY, name TEXT);"
+        "CREATE TABLE audit_event (id INTEGER PRIMARY KEY);"
+        "INSERT INTO alembic_version VALUES ('0001');"
+    )
+    connection.commit()
+    connection.close()
+    error = refused(live, hollow)
+    assert "cannot be read" in error.fields["backup"].en or "incomplete" in error.fields["backup"].en
+
+
+def test_a_second_restore_within_the_same_second_keeps_both_replaced_copies(
+    live: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    backup = live.backups.backup(tmp_path / "b.zip").path
+
+    class FrozenClock(datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> datetime:
+            return datetime(2026, 11, 25, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(backups_module, "datetime", FrozenClock)
+    live.backups.restore(backup)
+    live.backups.restore(backup)
+    assert len(live.backups.pre_restore_copies()) == 2
+
+
 def test_a_database_that_does_not_match_the_manifests_hash_is_refused(live: Services, tmp_path: Path) -> None:
     backup = live.backups.backup(tmp_path / "b.zip").path
     manifest = json.loads(zipfile.ZipFile(backup).read("manifest.json"))
