@@ -207,17 +207,17 @@ class BackupService:
         """In the staging folder: migrate the copy, refuse a schema that misses what the models map, and
         append the restore event to its trail."""
         from desktop.store.database import Database
-        from desktop.store.schema_check import missing_schema
+        from desktop.store.schema_check import schema_problems
 
         staged = Database(f"sqlite:///{database}")
         try:
             migrate.upgrade(staged.engine, copy_first=False)  # a staged copy: the backup is the original
-            missing = missing_schema(staged.engine)
-            if missing:
-                shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+            problems = schema_problems(staged.engine)
+            if problems:
+                shown = ", ".join(problems[:5]) + (" …" if len(problems) > 5 else "")
                 raise _refuse(
-                    f"データベースの構造が不完全です（{shown} がありません）。",
-                    f"The database is incomplete: {shown} missing.",
+                    f"データベースの構造が不完全か、Itaku のものと異なります（{shown}）。",
+                    f"The database's schema is incomplete or not Itaku's: {shown}.",
                 )
             with staged.write() as session:
                 record_event(

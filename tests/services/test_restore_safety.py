@@ -180,6 +180,36 @@ def test_a_hollow_database_with_the_right_revision_is_refused(live: Services, tm
     refused(live, rebuilt(backup, tmp_path / "hollow.zip", manifest=manifest, database=hollow.read_bytes()))
 
 
+def test_a_database_bringing_a_trigger_of_its_own_is_refused(live: Services, tmp_path: Path) -> None:
+    """A trigger would act behind the app's back after the restore (here: every approval undone)."""
+    backup = live.backups.backup(tmp_path / "b.zip").path
+    rigged = tmp_path / "rigged.sqlite3"
+    with zipfile.ZipFile(backup) as archive:
+        rigged.write_bytes(archive.read(DATABASE_NAME))
+    connection = sqlite3.connect(rigged)
+    connection.execute(
+        "CREATE TRIGGER contractor_search_evil AFTER UPDATE ON evaluation BEGIN "
+        "UPDATE evaluation SET approved_on = NULL WHERE id = new.id; END"
+    )
+    connection.commit()
+    connection.close()
+    error = refused(live, rigged)
+    assert "trigger contractor_search_evil" in error.fields["backup"].en
+
+
+def test_a_database_missing_an_index_the_models_declare_is_refused(live: Services, tmp_path: Path) -> None:
+    backup = live.backups.backup(tmp_path / "b.zip").path
+    stripped = tmp_path / "stripped.sqlite3"
+    with zipfile.ZipFile(backup) as archive:
+        stripped.write_bytes(archive.read(DATABASE_NAME))
+    connection = sqlite3.connect(stripped)
+    connection.execute("DROP INDEX ix_audit_event_record")
+    connection.commit()
+    connection.close()
+    error = refused(live, stripped)
+    assert "ix_audit_event_record" in error.fields["backup"].en
+
+
 def test_a_hollow_database_claiming_an_older_revision_is_refused(live: Services, tmp_path: Path) -> None:
     """Its migration fails on the copy in the staging folder: a refusal, not a traceback, nothing replaced."""
     hollow = tmp_path / "hollow-old.sqlite3"
@@ -193,7 +223,7 @@ def test_a_hollow_database_claiming_an_older_revision_is_refused(live: Services,
     connection.commit()
     connection.close()
     error = refused(live, hollow)
-    assert "cannot be read" in error.fields["backup"].en or "incomplete" in error.fields["backup"].en
+    assert "cannot be read" in error.fields["backup"].en or "schema" in error.fields["backup"].en
 
 
 def test_a_second_restore_within_the_same_second_keeps_both_replaced_copies(
