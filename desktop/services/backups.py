@@ -207,7 +207,7 @@ class BackupService:
         """In the staging folder: migrate the copy, refuse a schema that misses what the models map, and
         append the restore event to its trail."""
         from desktop.store.database import Database
-        from desktop.store.schema_check import schema_problems
+        from desktop.store.queries.schema_check import schema_problems
 
         staged = Database(f"sqlite:///{database}")
         try:

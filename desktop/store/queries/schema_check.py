@@ -8,11 +8,12 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from desktop.store.migrate import SEARCH_INDEX_TABLE, include_name
+from desktop.store.migrate import include_name
 from desktop.store.models import Base
+from desktop.store.queries.contractor_search import SEARCH_INDEX
 
 # The triggers Itaku's migrations create: 0004 keeps the contractor search index (SQLite) up to date.
-OWN_TRIGGERS = frozenset(f"{SEARCH_INDEX_TABLE}_{event}" for event in ("insert", "delete", "update"))
+OWN_TRIGGERS = frozenset(f"{SEARCH_INDEX}_{event}" for event in ("insert", "delete", "update"))
 
 
 def schema_problems(engine: Engine) -> list[str]:
