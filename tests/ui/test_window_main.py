@@ -494,3 +494,14 @@ def test_without_a_display_the_window_says_so_instead_of_aborting(tmp_path):
         timeout=60,
     )
     assert result.returncode == 2 and "no display" in result.stderr
+
+
+def test_a_page_reloads_for_the_kinds_shown_on_it(window: Any) -> None:
+    from desktop.ui.navigation import REGISTER_PAGES, SHOWN_ON
+
+    for kind, host in SHOWN_ON.items():
+        assert kind in window.pages[REGISTER_PAGES[host].key].shows
+    for kind, entry in REGISTER_PAGES.items():
+        assert kind in window.pages[entry.key].shows
+    assert RecordType.CONTRACTOR in window.pages["evaluations"].shows  # each row names its contractor
+    assert RecordType.JOINT_USE not in window.pages["contractors"].shows

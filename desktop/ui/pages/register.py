@@ -26,6 +26,7 @@ from desktop.domain.kinds import RecordType
 from desktop.services.changes import OpChanges
 from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, FindingsIndex, RegisterModel
 from desktop.ui.models.proxy import RegisterProxy
+from desktop.ui.navigation import SHOWN_ON
 from desktop.ui.operations import (
     ChangeBus,
     Operation,
@@ -108,13 +109,19 @@ class RegisterTable(QTableView):
 
 
 class RegisterPage(QWidget):
-    """One register. Subclasses say which record type, model, status choices and delete call, and which
-    kinds of record the page shows (`shows`): it reloads only when one of them changed. The window finds
-    them in `desktop.ui.navigation.REGISTER_PAGES`, which gives each its navigation key."""
+    """One register. Subclasses say which record type, model, status choices and delete call; the window
+    finds them in `desktop.ui.navigation.REGISTER_PAGES`, which gives each its navigation key. The page
+    reloads only when a kind it `shows` changed."""
 
     record_type: RecordType
-    shows: frozenset[RecordType] = frozenset()
+    also_shows: frozenset[RecordType] = frozenset()  # other kinds its rows show (a contractor's name)
     stretch_column = ""
+
+    @property
+    def shows(self) -> frozenset[RecordType]:
+        """Its own kind, the kinds shown on it (SHOWN_ON: a consent hop on its engagement), `also_shows`."""
+        shown_here = (kind for kind, host in SHOWN_ON.items() if host == self.record_type)
+        return frozenset({self.record_type, *shown_here, *self.also_shows})
 
     def __init__(
         self, services: Services, bus: ChangeBus, opener: RecordOpener, parent: QWidget | None = None

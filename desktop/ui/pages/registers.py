@@ -27,7 +27,6 @@ class ContractorsPage(RegisterPage):
     """委託先: paged from SQL (the register may hold 100,000 contractors); filter and sort in the query."""
 
     record_type = RecordType.CONTRACTOR
-    shows = frozenset({RecordType.CONTRACTOR})
     stretch_column = "entrusted_work"
 
     def make_model(self) -> ContractorTableModel:
@@ -94,7 +93,7 @@ class ContractorsPage(RegisterPage):
 class EvaluationsPage(RegisterPage):
     stretch_column = "contractor_name"
     record_type = RecordType.EVALUATION
-    shows = frozenset({RecordType.EVALUATION, RecordType.CONTRACTOR})  # each row names its contractor
+    also_shows = frozenset({RecordType.CONTRACTOR})  # each row names its contractor
 
     def make_model(self) -> EvaluationTableModel:
         return EvaluationTableModel(self.services, self)
@@ -131,7 +130,7 @@ class EvaluationsPage(RegisterPage):
 class ContractsPage(RegisterPage):
     stretch_column = "title"
     record_type = RecordType.CONTRACT
-    shows = frozenset({RecordType.CONTRACT, RecordType.CONTRACTOR})  # each row names its contractor
+    also_shows = frozenset({RecordType.CONTRACTOR})  # each row names its contractor
 
     def make_model(self) -> ContractTableModel:
         return ContractTableModel(self.services, self)
@@ -168,7 +167,6 @@ class ContractsPage(RegisterPage):
 class EngagementsPage(RegisterPage):
     stretch_column = "work"
     record_type = RecordType.ENGAGEMENT
-    shows = frozenset({RecordType.ENGAGEMENT, RecordType.CONSENT_HOP, RecordType.REDELEGATION})  # counts
 
     def make_model(self) -> EngagementTableModel:
         return EngagementTableModel(self.services, self)
@@ -189,7 +187,6 @@ class EngagementsPage(RegisterPage):
 class JointUsesPage(RegisterPage):
     stretch_column = "title"
     record_type = RecordType.JOINT_USE
-    shows = frozenset({RecordType.JOINT_USE, RecordType.JOINT_USE_CHANGE})  # each row counts its changes
 
     def make_model(self) -> JointUseTableModel:
         return JointUseTableModel(self.services, self)
