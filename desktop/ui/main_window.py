@@ -260,20 +260,20 @@ class MainWindow(QMainWindow):
         restrict_restore_action(
             self.restore_action, services
         )  # officer and SQLite only; the tooltip says why
-        self.statusBar().showMessage(
-            self.tr("Database: {0} · User: {1} ({2})").format(
-                masked_url(services.database.url), services.context.actor, role_label(services.context.role)
-            )
+        database_status = self.tr("Database: {0} · User: {1} ({2})").format(
+            masked_url(services.database.url), services.context.actor, role_label(services.context.role)
         )
+        self.statusBar().showMessage(database_status)
         from desktop.ui.change_feed import watch_changes
 
         self.change_feed = watch_changes(services, self.bus, self)
         if self.change_feed is not None:
             self.change_feed.stopped.connect(
                 lambda _error: self.statusBar().showMessage(
-                    self.tr("Colleagues' changes no longer arrive by themselves: refresh with F5.")
+                    self.tr("Colleagues' changes are not arriving: reconnecting… (F5 reloads now)")
                 )
             )
+            self.change_feed.resumed.connect(lambda: self.statusBar().showMessage(database_status))
         self.refresh_all()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)

@@ -16,7 +16,7 @@
         <translation />
     </message>
     <message>
-        <source>Colleagues' changes no longer arrive by themselves: refresh with F5.</source>
+        <source>Colleagues' changes are not arriving: reconnecting… (F5 reloads now)</source>
         <translation />
     </message>
 </context>

@@ -16,8 +16,8 @@
         <translation>同梱しているライブラリ:</translation>
     </message>
     <message>
-        <source>Colleagues' changes no longer arrive by themselves: refresh with F5.</source>
-        <translation>同僚の変更は自動では届かなくなりました。F5 で再読み込みしてください。</translation>
+        <source>Colleagues' changes are not arriving: reconnecting… (F5 reloads now)</source>
+        <translation>同僚の変更が届いていません。再接続しています…（F5 で今すぐ再読み込み）</translation>
     </message>
 </context>
 <context>

@@ -72,3 +72,36 @@ def test_my_own_save_does_not_come_back_through_the_feed(
 
 def test_a_window_on_sqlite_has_no_feed(make_window: Any, sqlite_services: Services) -> None:
     assert make_window(sqlite_services).change_feed is None
+
+
+@pytest.mark.postgres
+def test_a_lost_feed_reconnects_reloads_everything_and_hears_colleagues_again(
+    qtbot: Any,
+    make_window: Any,
+    colleagues: tuple[Services, Services],
+    postgres_database: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from desktop.ui import change_feed
+
+    monkeypatch.setattr(change_feed, "RETRY_MS", 50)
+    mine, theirs = colleagues
+    window = make_window(mine)
+    watcher = window.change_feed
+    assert watcher is not None and watcher.feed is not None
+    backend = watcher.feed.listener.connection.info.backend_pid
+    admin = create_engine(postgres_database, isolation_level="AUTOCOMMIT")
+    with qtbot.waitSignal(watcher.stopped, timeout=10000):
+        with admin.connect() as connection:  # the server ends the listening connection
+            connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+    admin.dispose()
+    assert "再接続" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.bus.changed, timeout=10000) as reloaded:
+        pass  # reopened: everything counts as changed, as colleagues' saves meanwhile were not heard
+    assert reloaded.args[0].kinds == set(RecordType)
+    assert "再接続" not in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.bus.changed, timeout=5000) as announced:
+        created = theirs.contractors.create({"name": "株式会社再接続後"})
+    assert announced.args[0].ids_of(RecordType.CONTRACTOR) == {created.id}
