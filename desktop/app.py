@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from desktop.services.facade import Services
 
 if TYPE_CHECKING:  # imported by build_services: the window's first paint must not wait for SQLAlchemy
-    from desktop.services.preview import DatabaseLook
+    from desktop.services.compliance.preview import DatabaseLook
 
 DATABASE_ENV = "ITAKU_DATABASE_URL"
 DATA_DIR_ENV = "ITAKU_DATA_DIR"
@@ -64,8 +64,8 @@ def build_services(
     from desktop.services.accounts import AccountService, login_name
     from desktop.services.audit import AuditService
     from desktop.services.backups import BackupService
-    from desktop.services.checks import CheckService
     from desktop.services.company import CompanyService
+    from desktop.services.compliance.service import CheckService
     from desktop.services.context import ServiceContext
     from desktop.services.contractors import ContractorService
     from desktop.services.contracts import ContractService
@@ -115,10 +115,10 @@ def build_services(
 
 def quick_look(url: str | None = None, clock: Callable[[], datetime] | None = None) -> DatabaseLook:
     """Whether a SQLite database has accounts and, without, the dashboard's figures: read before anything heavy
-    is imported (see desktop.services.preview). Nothing is known of any other database."""
+    is imported (see desktop.services.compliance.preview). Nothing is known of any other database."""
     from zoneinfo import ZoneInfo
 
-    from desktop.services.preview import NOTHING_KNOWN, look_into
+    from desktop.services.compliance.preview import NOTHING_KNOWN, look_into
     from desktop.store.quick_read import sqlite_file
 
     path = sqlite_file(resolve_database_url(url))

@@ -22,7 +22,7 @@ from desktop.domain.rules import RULES
 from desktop.domain.schema import OTHER_RECORD_TYPES, SCHEMAS, record_type_label
 from desktop.reports.pdf import REGISTERS
 from desktop.reports.xlsx.audit_workbook import RECORD_SHEETS, SHEETS
-from desktop.services.checks import COUNTED_RECORD_TYPES
+from desktop.services.compliance.service import COUNTED_RECORD_TYPES
 from desktop.services.facade import Services
 from desktop.services.kinds import RECORD_SERVICES
 from desktop.store.models import RECORD_MODELS, Base

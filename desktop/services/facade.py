@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from desktop.services.accounts import AccountService
     from desktop.services.audit import AuditService
     from desktop.services.backups import BackupService
-    from desktop.services.checks import CheckService
     from desktop.services.company import CompanyService
+    from desktop.services.compliance.service import CheckService
     from desktop.services.context import ServiceContext
     from desktop.services.contractors import ContractorService
     from desktop.services.contracts import ContractService

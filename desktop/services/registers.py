@@ -21,7 +21,7 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding, is_in_force, term_end
 from desktop.services import records
 from desktop.services.audit import AuditFilter, AuditService
-from desktop.services.checks import CheckService
+from desktop.services.compliance.service import CheckService
 from desktop.services.context import ServiceContext
 from desktop.services.joint_uses import load_with_changes
 from desktop.store.models import (

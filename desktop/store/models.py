@@ -303,7 +303,7 @@ class FindingSnapshot(Base):
     audit_head_id: Mapped[int] = mapped_column(Integer)
     audit_head_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
-    payload: Mapped[bytes] = mapped_column(LargeBinary)  # see desktop.services.finding_snapshot
+    payload: Mapped[bytes] = mapped_column(LargeBinary)  # see desktop.services.compliance.snapshot
 
     __table_args__ = (Index("ix_finding_snapshot_key", "audit_head_id", "as_of"),)
 

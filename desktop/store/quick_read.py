@@ -2,8 +2,8 @@
 
 Importing SQLAlchemy, the mapped models and the services takes about half a second; the window wants to
 show the dashboard's figures before that. `read_snapshot` opens the file read-only, and in one read
-transaction reads the schema revision, whether accounts exist, the audit chain's head and the payload of
-the findings snapshot stored under that head. Anything unexpected gives None and the normal start-up
+transaction reads the schema revision, whether accounts exist, and the findings snapshot stored under the
+audit chain's head, through the same statement the services use (`desktop.store.finding_snapshots`). Anything unexpected gives None and the normal start-up
 (SQLAlchemy, migrations, sign-in) decides. Nothing here writes.
 """
 
@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from desktop.domain.audit_chain import GENESIS
+from desktop.store.finding_snapshots import read_current
 
 # The newest revision in migrations/versions; a test holds it equal to Alembic's head, so a new migration
 # changes it here too. A database at another revision is not read here (it needs the migration first).
@@ -74,15 +74,12 @@ def read_snapshot(path: Path, rules_version: str, as_of: date) -> QuickRead | No
             "SELECT EXISTS (SELECT 1 FROM audit_event WHERE record_type = 'account')"
         ).fetchone()[0]:
             return QuickRead(None, None)  # its accounts were deleted outside Itaku: the services refuse it
-        head = connection.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
-        head_id, head_hash = (int(head[0]), str(head[1])) if head is not None else (0, GENESIS)
-        row = connection.execute(
-            "SELECT payload FROM finding_snapshot WHERE rules_version = ? AND as_of = ? AND audit_head_id = ? "
-            "AND audit_head_hash = ? ORDER BY id DESC LIMIT 1",
-            (rules_version, as_of.isoformat(), head_id, head_hash),
-        ).fetchone()
-        payload = bytes(row[0]) if row is not None and row[0] is not None else None
-        return QuickRead(False, payload)
+        read = read_current(
+            lambda sql, parameters: connection.execute(sql, dict(parameters)).fetchone(),
+            rules_version,
+            as_of.isoformat(),
+        )
+        return QuickRead(False, read.payload)
     except sqlite3.Error:
         return None
     finally:

@@ -302,10 +302,8 @@ class MainWindow(QMainWindow):
 
     def show_preview(self, preview: Any) -> None:
         """Before the database is open: the dashboard's figures and first rows from the stored findings
-        snapshot (a `CompliancePreview`, see desktop.app.quick_look). The full snapshot replaces it."""
-        from desktop.ui.compliance import ComplianceSnapshot
-
-        self.snapshot = ComplianceSnapshot.from_preview(preview)
+        snapshot (a partial `ComplianceModel`, see desktop.app.quick_look). The full model replaces it."""
+        self.snapshot = preview
         dashboard = self.dashboard_page()
         dashboard.show_snapshot(self.snapshot)
         self._remove_loading_label()
@@ -369,9 +367,9 @@ class MainWindow(QMainWindow):
         services = self.services
 
         def load(_progress: OperationProgress) -> Any:
-            from desktop.ui.compliance import load_snapshot
+            from desktop.ui.compliance import load_model
 
-            return load_snapshot(services)
+            return load_model(services)
 
         def loaded(snapshot: Any) -> None:
             self._workers.discard(worker)
@@ -411,8 +409,10 @@ class MainWindow(QMainWindow):
         QCoreApplication.processEvents()
 
     def update_navigation_counts(self) -> None:
-        counts = self.snapshot.counts_by_page()
-        blocking = self.snapshot.blocking_pages()
+        from desktop.ui.compliance import blocking_pages, counts_by_page
+
+        counts = counts_by_page(self.snapshot)
+        blocking = blocking_pages(self.snapshot)
         blocking_any = bool(blocking)
         for key, label in self.page_labels():
             item = self.navigation_item(key)

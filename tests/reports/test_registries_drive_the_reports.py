@@ -23,7 +23,7 @@ from desktop.reports.pdf import REGISTERS, RegisterInfo, ledgers, render_registe
 from desktop.reports.xlsx import write_audit_workbook
 from desktop.reports.xlsx.audit_workbook import RECORD_SHEETS, AuditWorkbook, RecordSheet
 from desktop.reports.xlsx.sheet import Column
-from desktop.services import checks
+from desktop.services.compliance import service as checks
 from desktop.store.models import RECORD_MODELS, JointUse
 
 AS_OF = date(2026, 11, 25)

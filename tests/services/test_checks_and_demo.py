@@ -79,10 +79,11 @@ def test_rules_issue_a_constant_number_of_queries(tmp_path):
     assert counts[0] == counts[1] <= 10
 
 
-def test_findings_count_by_register_page(demo_services):
-    counts = demo_services.checks.count_by_page(demo_services.checks.findings())
-    assert set(counts) == {"contractors", "evaluations", "contracts", "engagements", "joint_uses"}
-    assert sum(counts.values()) == len(demo_services.checks.findings())
+def test_findings_count_by_topic(demo_services):
+    model = demo_services.checks.model()
+    counts = model.counts.by_topic
+    assert set(counts) == {"contractor", "evaluation", "contract", "engagement", "redelegation", "joint_use"}
+    assert sum(counts.values()) == len(model.findings) == model.counts.count
 
 
 def test_deadlines_of_the_demo_are_within_ninety_days_in_order(demo_services):

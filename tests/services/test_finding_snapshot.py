@@ -1,4 +1,6 @@
-"""The findings snapshot: reused only while nothing changed (audit head, as-of date, rules), stored best effort."""
+"""The findings snapshot: a cache for the window's start-up (`model(cached=True)`), reused only while nothing
+changed (audit head, as-of date, rules), stored best effort; the findings themselves are computed from the
+records."""
 
 from __future__ import annotations
 
@@ -11,9 +13,10 @@ from typing import Any
 from sqlalchemy import event, func, select, update
 
 from desktop.domain.rules import Finding, evaluate, upcoming_deadlines
-from desktop.services.checks import SNAPSHOTS_KEPT
+from desktop.services.compliance.model import ComplianceModel, FindingTable
+from desktop.services.compliance.snapshot import decode, encode, rules_version
 from desktop.services.facade import Services
-from desktop.services.finding_snapshot import ComplianceState, FindingTable, decode, encode, rules_version
+from desktop.store.finding_snapshots import SNAPSHOTS_KEPT
 from desktop.store.models import AuditEvent, FindingSnapshot
 from tests.conftest import make_services
 
@@ -60,11 +63,11 @@ def demo(tmp_path: Path, name: str = "snap.db") -> Services:
     return services
 
 
-def test_a_second_call_reads_the_stored_snapshot_in_one_query(services: Services) -> None:
+def test_the_window_reads_the_stored_snapshot_in_one_query(services: Services) -> None:
     services.demo.load(20, 1)
     first = services.checks.findings()
     assert len(snapshot_rows(services)) == 1
-    second, selects = selects_of(services, services.checks.findings)
+    second, selects = selects_of(services, lambda: services.checks.model(cached=True).findings)
     assert selects == 1
     assert second == first == fresh_findings(services)
     assert services.checks.deadlines() == upcoming_deadlines(
@@ -118,7 +121,7 @@ def test_a_snapshot_for_another_head_or_rules_version_is_never_returned(tmp_path
             select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())
         ).first()
     assert newest is not None
-    empty = encode(ComplianceState(FindingTable.from_findings([]), [], 90))
+    empty = encode(ComplianceModel(FindingTable.from_findings([]), [], 90))
     assert decode(empty) is not None  # a readable payload: only its key may keep it from being used
     for version, head_hash in (("0.0.0+other-rules", newest.hash), (rules_version(), "f" * 64)):
         with services.database.write() as session:
@@ -127,7 +130,7 @@ def test_a_snapshot_for_another_head_or_rules_version_is_never_returned(tmp_path
                     payload=empty, rules_version=version, audit_head_hash=head_hash
                 )
             )
-        assert services.checks.findings() == fresh_findings(services) != []
+        assert services.checks.model(cached=True).findings == fresh_findings(services) != []
     services.close()
 
 
@@ -136,7 +139,7 @@ def test_an_unreadable_snapshot_is_recomputed(tmp_path: Path) -> None:
     services.checks.findings()
     with services.database.write() as session:
         session.execute(update(FindingSnapshot).values(payload=b"not zlib"))
-    assert services.checks.findings() == fresh_findings(services)
+    assert services.checks.model(cached=True).findings == fresh_findings(services)
     services.close()
 
 
@@ -194,7 +197,7 @@ def test_deadlines_of_another_horizon_reuse_the_loaded_facts(tmp_path: Path) -> 
     services.checks.deadlines(days=30)
     deadlines, selects = selects_of(services, lambda: services.checks.deadlines(days=30))
     assert deadlines == expected
-    assert selects == 3  # the snapshot, the head, the settings: not the eight queries of the facts again
+    assert selects == 2  # the head and the settings: not the eight queries of the facts again
     services.close()
 
 

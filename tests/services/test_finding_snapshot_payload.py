@@ -1,5 +1,5 @@
-"""The findings snapshot's payload (format 2): what is stored is read back exactly, the summary alone gives the
-dashboard's figures and first rows, and anything damaged is refused (then the findings are computed again)."""
+"""The findings snapshot's payload (format 3): what is stored is read back exactly, the summary alone gives the
+partial model of a first paint (figures and first rows), and anything damaged is refused (then the findings are computed again)."""
 
 from __future__ import annotations
 
@@ -16,17 +16,15 @@ from desktop.domain.enums import Severity
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType, RuleId
 from desktop.domain.rules import Deadline, Finding
-from desktop.services.finding_snapshot import (
+from desktop.services.compliance.model import (
     PREVIEW_ROWS,
-    ComplianceState,
-    FindingSummary,
+    ComplianceModel,
+    FindingCounts,
     FindingTable,
-    RecordOrder,
-    dashboard_order,
-    decode,
-    decode_preview,
-    encode,
+    RecordIndex,
+    worst_first,
 )
+from desktop.services.compliance.snapshot import decode, decode_partial, encode
 
 RULES = (
     RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,
@@ -38,7 +36,7 @@ RULES = (
 )
 
 
-def made_up_state(count: int, seed: int = 7) -> ComplianceState:
+def made_up_state(count: int, seed: int = 7) -> ComplianceModel:
     generator = random.Random(seed)
     messages = [Message(f"指摘{n}", f"finding {n}") for n in range(12)]
     findings = []
@@ -72,7 +70,7 @@ def made_up_state(count: int, seed: int = 7) -> ComplianceState:
         )
         for n in range(1, 20)
     ]
-    return ComplianceState(
+    return ComplianceModel(
         FindingTable.from_findings(findings), deadlines, 90, {n: n + 1000 for n in range(1, 401)}
     )
 
@@ -84,31 +82,36 @@ def test_a_payload_reads_back_as_the_state_it_was_made_of() -> None:
     assert read.findings == state.findings and read.deadlines == state.deadlines
     assert read.horizon_days == 90 and read.redelegation_engagements == state.redelegation_engagements
     # The orders come stored, equal to what computing them gives.
-    assert read.stored is not None
-    assert list(read.dashboard_positions) == list(state.dashboard_positions)
-    assert [read.table[p] for p in read.dashboard_positions] == dashboard_order(state.findings)
-    computed = RecordOrder.of(state.table, state.redelegation_engagements)
-    assert read.record_order == computed
-    assert read.summary == FindingSummary.of(state.table)
+    assert list(read.worst_first_positions) == list(state.worst_first_positions)
+    assert list(read.worst_first) == worst_first(state.findings)
+    assert isinstance(state.table, FindingTable)
+    computed = RecordIndex.of_table(state.table, state.redelegation_engagements)
+    assert (read.index.positions, read.index.keys, read.index.type_codes) == (
+        computed.positions,
+        computed.keys,
+        computed.type_codes,
+    )
+    assert read.counts == FindingCounts.of(state.table)
 
 
-def test_the_summary_alone_gives_the_figures_and_the_first_rows_in_dashboard_order() -> None:
+def test_the_summary_alone_gives_the_figures_and_the_first_rows_worst_first() -> None:
     state = made_up_state(PREVIEW_ROWS * 3)
-    preview = decode_preview(encode(state))
-    assert preview is not None
-    summary = FindingSummary.of(state.table)
-    assert preview.summary == summary and summary.count == PREVIEW_ROWS * 3
+    preview = decode_partial(encode(state))
+    assert preview is not None and not preview.complete
+    assert isinstance(state.table, FindingTable)
+    summary = FindingCounts.of(state.table)
+    assert preview.counts == summary and summary.count == PREVIEW_ROWS * 3
     assert summary.blocking_count == sum(1 for f in state.findings if f.severity is Severity.BLOCKING)
-    assert preview.first_findings == dashboard_order(state.findings)[:PREVIEW_ROWS]
+    assert list(preview.worst_first) == worst_first(state.findings)[:PREVIEW_ROWS]
     assert preview.deadlines == state.deadlines and preview.horizon_days == 90
     assert preview.redelegation_engagements == state.redelegation_engagements
 
 
 def test_an_empty_state_round_trips() -> None:
-    state = ComplianceState(FindingTable.from_findings([]), [], 30)
-    read, preview = decode(encode(state)), decode_preview(encode(state))
+    state = ComplianceModel(FindingTable.from_findings([]), [], 30)
+    read, preview = decode(encode(state)), decode_partial(encode(state))
     assert read is not None and read.findings == [] and read.horizon_days == 30
-    assert preview is not None and preview.summary.count == 0 and preview.first_findings == []
+    assert preview is not None and preview.counts.count == 0 and list(preview.worst_first) == []
 
 
 def test_a_damaged_payload_is_refused_not_misread() -> None:
@@ -129,14 +132,14 @@ def test_a_damaged_payload_is_refused_not_misread() -> None:
     # The summary has its own zlib checksum: damage to it, to the magic or to the format is refused; the
     # summary of a payload whose body alone is damaged still reads (the full load then recomputes).
     for bad in (damaged[0], damaged[1], damaged[4], damaged[5], damaged[6], damaged[8]):
-        assert decode_preview(bad) is None
+        assert decode_partial(bad) is None
     summary_end = 9 + struct.unpack_from("<I", payload, 5)[0]
     flipped = bytearray(payload)
     flipped[summary_end - 3] ^= 0xFF
-    assert decode_preview(bytes(flipped)) is None and decode(bytes(flipped)) is None
+    assert decode_partial(bytes(flipped)) is None and decode(bytes(flipped)) is None
 
 
-@pytest.mark.parametrize("name", ["dashboard_positions", "record_positions"])
+@pytest.mark.parametrize("name", ["worst_first", "record_positions"])
 @pytest.mark.parametrize("value", [50, -1])
 def test_stored_positions_outside_the_table_are_refused(name: str, value: int) -> None:
     payload = encode(made_up_state(50))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop.app import quick_look
+from desktop.services.compliance.model import FindingCounts, FindingTable, worst_first
+from desktop.services.compliance.preview import look_into
 from desktop.services.facade import Services
-from desktop.services.finding_snapshot import FindingSummary, dashboard_order
-from desktop.services.preview import look_into
 from desktop.store.database import sqlite_path
 from desktop.store.quick_read import HEAD_REVISION, sqlite_file
 from tests.conftest import FIXED_NOW
@@ -25,18 +25,19 @@ def database_file(services: Services) -> Path:
 
 
 def test_the_preview_gives_the_figures_and_first_rows_of_the_full_load(demo_services: Services) -> None:
-    state = demo_services.checks.state()  # computed and stored
+    state = demo_services.checks.model()  # computed and stored
     preview = quick_look(demo_services.database.url, clock=lambda: FIXED_NOW).preview
-    assert preview is not None
-    assert preview.summary == FindingSummary.of(state.table) and preview.summary.count == len(state.findings)
-    assert preview.first_findings == dashboard_order(state.findings)[: len(preview.first_findings)]
-    assert len(preview.first_findings) == min(200, len(state.findings))
+    assert preview is not None and isinstance(state.table, FindingTable)
+    assert preview.counts == FindingCounts.of(state.table) and preview.counts.count == len(state.findings)
+    first = list(preview.worst_first)
+    assert first == worst_first(state.findings)[: len(first)]
+    assert len(first) == min(200, len(state.findings))
     assert preview.deadlines == state.deadlines
     assert preview.redelegation_engagements == state.redelegation_engagements
 
 
 def test_no_preview_once_anything_changed_since_the_snapshot(demo_services: Services) -> None:
-    demo_services.checks.state()
+    demo_services.checks.model()
     path, today = database_file(demo_services), FIXED_NOW.date()
     assert look_into(path, today).preview is not None
     assert look_into(path, today + timedelta(days=1)).preview is None  # another as-of date
@@ -44,19 +45,19 @@ def test_no_preview_once_anything_changed_since_the_snapshot(demo_services: Serv
         {"name": "株式会社プレビュー後", "kind": "corporation", "status": "active"}
     )
     assert look_into(path, today).preview is None  # the audit head moved: the snapshot is of an older state
-    demo_services.checks.state()
+    demo_services.checks.model()
     assert look_into(path, today).preview is not None
 
 
 def test_no_preview_for_a_database_with_accounts(demo_services: Services) -> None:
     """Nothing is shown before someone signs in."""
     demo_services.accounts.create_first_officer("officer", "a-long-password")
-    demo_services.checks.state()
+    demo_services.checks.model()
     assert look_into(database_file(demo_services), FIXED_NOW.date()).preview is None
 
 
 def test_no_preview_for_another_schema_revision(demo_services: Services) -> None:
-    demo_services.checks.state()
+    demo_services.checks.model()
     path = database_file(demo_services)
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0003'")
@@ -79,7 +80,7 @@ def test_no_preview_and_no_file_made_for_a_missing_or_foreign_database(tmp_path:
 
 
 def test_the_preview_reads_without_writing(demo_services: Services) -> None:
-    demo_services.checks.state()
+    demo_services.checks.model()
     demo_services.close()  # checkpointed: the file alone holds the database
     path = database_file(demo_services)
     before = path.read_bytes()
@@ -115,7 +116,7 @@ def test_a_writer_in_the_middle_of_a_transaction_neither_blocks_nor_changes_the_
     demo_services: Services,
 ) -> None:
     """WAL: the quick look reads the committed state while another process holds the write lock."""
-    demo_services.checks.state()
+    demo_services.checks.model()
     path = database_file(demo_services)
     expected = look_into(path, FIXED_NOW.date()).preview
     assert expected is not None

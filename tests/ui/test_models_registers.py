@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop.domain.enums import Severity
 from desktop.services.audit import AuditFilter
 from desktop.ui import compliance
-from desktop.ui.compliance import load_snapshot
+from desktop.ui.compliance import load_model
 from desktop.ui.models import contractors as contractor_models
 from desktop.ui.models.audit import AuditTableModel
 from desktop.ui.models.base import (
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.usefixtures("itaku_app")
 def _contractor_model(services: Any) -> ContractorTableModel:
     model = ContractorTableModel(services)
     model.refresh()
-    model.set_findings(load_snapshot(services).index)
+    model.set_findings(load_model(services).index)
     return model
 
 
@@ -50,7 +50,7 @@ def test_contractor_model_passes_qt_model_tester(qtmodeltester: Any, demo_servic
 def test_list_models_pass_qt_model_tester(qtmodeltester: Any, demo_services: Any, model_class: Any) -> None:
     model = model_class(demo_services)
     model.refresh()
-    model.set_findings(load_snapshot(demo_services).index)
+    model.set_findings(load_model(demo_services).index)
     assert model.rowCount() > 0
     qtmodeltester.check(model)
     proxy = RegisterProxy()
@@ -60,9 +60,9 @@ def test_list_models_pass_qt_model_tester(qtmodeltester: Any, demo_services: Any
 
 
 def test_dashboard_models_pass_qt_model_tester(qtmodeltester: Any, demo_services: Any) -> None:
-    snapshot = load_snapshot(demo_services)
+    snapshot = load_model(demo_services)
     findings, deadlines = FindingTableModel(), DeadlineTableModel()
-    findings.set_findings_list(snapshot.ordered_findings)
+    findings.set_findings_list(snapshot.worst_first)
     deadlines.set_deadlines(snapshot.deadlines)
     assert findings.rowCount() == len(snapshot.findings) > 0
     assert deadlines.rowCount() == len(snapshot.deadlines) > 0
@@ -131,7 +131,7 @@ def test_contractor_model_status_filter_and_sort(demo_services: Any) -> None:
 
 def test_contractor_findings_column_shows_a_coloured_mark(demo_services: Any) -> None:
     model = _contractor_model(demo_services)
-    snapshot = load_snapshot(demo_services)
+    snapshot = load_model(demo_services)
     blocked = next(
         f.record_id
         for f in snapshot.findings
@@ -154,7 +154,7 @@ def test_contractor_findings_column_shows_a_coloured_mark(demo_services: Any) ->
 def test_evaluation_findings_sit_on_the_latest_evaluation_of_the_contractor(demo_services: Any) -> None:
     model = EvaluationTableModel(demo_services)
     model.refresh()
-    snapshot = load_snapshot(demo_services)
+    snapshot = load_model(demo_services)
     model.set_findings(snapshot.index)
     marked = [row for row in range(model.rowCount()) if model.index(row, 0).data(SEVERITY_ROLE)]
     assert marked
@@ -183,19 +183,19 @@ def test_proxy_sorts_on_native_values_and_filters_on_status(demo_services: Any) 
 
 
 def test_snapshot_matches_the_check_service(demo_services: Any) -> None:
-    snapshot = compliance.load_snapshot(demo_services)
+    snapshot = compliance.load_model(demo_services)
     assert snapshot.findings == demo_services.checks.findings()
     expected_deadlines = demo_services.checks.deadlines()
     assert len(snapshot.deadlines) == len(expected_deadlines) and set(snapshot.deadlines) == set(
         expected_deadlines
     )
     assert [d.due for d in snapshot.deadlines] == sorted(d.due for d in expected_deadlines)
-    assert [f.severity for f in snapshot.ordered_findings] == sorted(
+    assert [f.severity for f in snapshot.worst_first] == sorted(
         (f.severity for f in snapshot.findings), key=lambda severity: severity.value != "blocking"
     )
-    counts = snapshot.counts_by_page()
+    counts = compliance.counts_by_page(snapshot)
     assert counts["dashboard"] == len(snapshot.findings)
-    assert counts["contractors"] == demo_services.checks.count_by_page(snapshot.findings)["contractors"]
+    assert counts["contractors"] == sum(1 for f in snapshot.findings if f.rule.startswith("contractor."))
 
 
 def test_audit_model_filters_by_record(demo_services: Any) -> None:

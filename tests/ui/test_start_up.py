@@ -38,14 +38,14 @@ def store_todays_snapshot(url: str) -> Any:
     """The findings snapshot under today's real date (the window runs on the real clock)."""
     services = build_services(url)
     try:
-        return services.checks.state()
+        return services.checks.model()
     finally:
         services.close()
 
 
 def window_with_preview(qtbot: Any, services: Any) -> tuple[MainWindow, Any]:
     """A window showing the preview of the database (its snapshot stored first), not yet attached."""
-    services.checks.state()
+    services.checks.model()
     preview = quick_look(services.database.url, clock=lambda: FIXED_NOW).preview
     assert preview is not None
     window = MainWindow()
@@ -61,16 +61,16 @@ def test_the_preview_shows_the_figures_the_full_load_confirms(
     window, preview = window_with_preview(qtbot, demo_services)
     assert window.services is None and set(window.pages) == {"dashboard"}
     shown, counts = figures(window), navigation_counts(window)
-    assert shown[0] == f"{preview.summary.blocking_count:,}" and counts["dashboard"] == preview.summary.count
+    assert shown[0] == f"{preview.counts.blocking_count:,}" and counts["dashboard"] == preview.counts.count
     dashboard: Any = window.pages["dashboard"]
-    assert dashboard.findings_model.rowCount() == len(preview.first_findings) > 0
+    assert dashboard.findings_model.rowCount() == len(preview.first_findings()) > 0
     assert window.stack.currentWidget() is dashboard
 
     with qtbot.waitSignal(window.findings_updated, timeout=10000):
         window.attach(demo_services)
     assert window.pages["dashboard"] is dashboard  # the same page, now on the full snapshot
     assert figures(window) == shown and navigation_counts(window) == counts
-    assert dashboard.findings_model.rowCount() == preview.summary.count
+    assert dashboard.findings_model.rowCount() == preview.counts.count
     assert window.snapshot.complete
 
 
@@ -79,7 +79,7 @@ def test_a_row_clicked_on_the_preview_opens_once_the_database_is(
 ) -> None:
     window, preview = window_with_preview(qtbot, demo_services)
     dashboard: Any = window.pages["dashboard"]
-    first = preview.first_findings[0]
+    first = preview.first_findings()[0]
     dashboard.open_index(dashboard.findings_model.index(0, 0))
     assert window.open_dialogs == {}  # nothing to open it with yet
     with qtbot.waitSignal(window.findings_updated, timeout=10000):

@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.enums import LabelledEnum, Severity
-from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding
+from desktop.services.compliance.model import RecordIndex
 from desktop.ui.language import text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the native Python value, for sorting
@@ -98,35 +98,13 @@ def findings_tooltip(findings: Sequence[Finding]) -> str:
     return "\n".join(f"{text(finding.severity.label)}: {text(finding.message)}" for finding in findings)
 
 
-class FindingsIndex:
-    """The open findings of the whole database, looked up by the record a register row shows."""
-
-    def __init__(
-        self, findings: Sequence[Finding] = (), redelegation_engagements: dict[int, int] | None = None
-    ):
-        self.findings = list(findings)
-        self.by_record: dict[tuple[str, int], list[Finding]] = {}
-        for finding in self.findings:
-            record_type, record_id = finding.record_type, finding.record_id
-            if record_type == RecordType.REDELEGATION and redelegation_engagements is not None:
-                # A re-delegation is shown (and opened) on its engagement's row.
-                record_type, record_id = RecordType.ENGAGEMENT, redelegation_engagements.get(record_id, -1)
-            self.by_record.setdefault((record_type, record_id), []).append(finding)
-
-    def of(self, record_type: str, record_id: int, rule_prefix: str | None = None) -> list[Finding]:
-        found = self.by_record.get((record_type, record_id), [])
-        if rule_prefix is None:
-            return found
-        return [finding for finding in found if finding.rule.startswith(rule_prefix)]
-
-
 class RegisterModel(QAbstractTableModel):
     """A table of row objects with declared columns; column 0 may be the findings mark."""
 
     def __init__(self, columns: Sequence[Column], parent: Any = None):
         super().__init__(parent)
         self.columns = list(columns)
-        self.findings = FindingsIndex()
+        self.findings = RecordIndex.empty()
 
     # What subclasses provide ------------------------------------------------------------------
     def row_object(self, row: int) -> Any:
@@ -214,7 +192,7 @@ class RegisterModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def set_findings(self, findings: FindingsIndex) -> None:
+    def set_findings(self, findings: RecordIndex) -> None:
         self.findings = findings
         if self.rowCount() and any(column.key == "findings" for column in self.columns):
             column = self.column_index("findings")

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.rules import Finding
-from desktop.ui.compliance import ComplianceSnapshot
+from desktop.services.compliance.model import ComplianceModel
+from desktop.ui.compliance import deadlines_by_date
 from desktop.ui.models.base import BLOCKING_COLOUR, WARNING_COLOUR
 from desktop.ui.models.dashboard import DeadlineTableModel, FindingTableModel
 from desktop.ui.pages.register import page_title_label
@@ -135,13 +136,13 @@ class DashboardPage(QWidget):
         for view in (self.findings_view, self.deadlines_view):
             view.clicked.connect(self.open_index)
             view.activated.connect(self.open_index)
-        self.snapshot = ComplianceSnapshot()
+        self.snapshot: ComplianceModel | None = None
 
-    def show_snapshot(self, snapshot: ComplianceSnapshot) -> None:
+    def show_snapshot(self, snapshot: ComplianceModel) -> None:
         self.snapshot = snapshot
-        blocking = snapshot.blocking_count
+        blocking = snapshot.counts.blocking_count
         self.blocking_figure.set_value(blocking)
-        self.warning_figure.set_value(snapshot.finding_count - blocking)
+        self.warning_figure.set_value(snapshot.counts.count - blocking)
         self.deadline_figure.caption.setText(
             self.tr("Deadlines in the next %n day(s)", "", snapshot.horizon_days)
         )
@@ -149,8 +150,8 @@ class DashboardPage(QWidget):
         self.deadlines_label.setText(
             self.tr("&Deadlines of the next %n day(s), in date order", "", snapshot.horizon_days)
         )
-        self.findings_model.set_findings_list(snapshot.ordered_findings)
-        self.deadlines_model.set_deadlines(snapshot.deadlines)
+        self.findings_model.set_findings_list(snapshot.worst_first)
+        self.deadlines_model.set_deadlines(deadlines_by_date(snapshot))
         for view in (self.findings_view, self.deadlines_view):
             fit_to_first_rows(view)
 

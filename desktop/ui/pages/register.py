@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.kinds import RecordType
 from desktop.services.changes import OpChanges
-from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, FindingsIndex, RegisterModel
+from desktop.services.compliance.model import RecordIndex
+from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, RegisterModel
 from desktop.ui.models.proxy import RegisterProxy
 from desktop.ui.navigation import SHOWN_ON
 from desktop.ui.operations import (
@@ -299,7 +300,7 @@ class RegisterPage(QWidget):
     def give_slack(self) -> None:
         self.table.give_slack()
 
-    def set_findings(self, findings: FindingsIndex) -> None:
+    def set_findings(self, findings: RecordIndex) -> None:
         self.source_model.set_findings(findings)
 
     def apply_filter(self) -> None:

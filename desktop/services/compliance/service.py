@@ -1,0 +1,143 @@
+"""Running the compliance rules over the database, and keeping the compliance model the window shows.
+
+What an auditor receives (`check`, exports, reports) is computed from the records: `findings()`,
+`deadlines()` and `model()` load the facts (a fixed handful of queries, then pure Python). The findings
+snapshot (table `finding_snapshot`) is a cache for the window's start-up only (`model(cached=True)`): it is
+keyed by the rules version, the as-of date and the audit chain's head, and a start-up that finds one current
+skips loading 100,000 contractors and running the rules. A snapshot copied in from another database could
+say anything, so nothing but the window's first figures and rows is ever taken from one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.domain.facts import ComplianceFacts
+from desktop.domain.kinds import RecordType
+from desktop.domain.roles import Permission
+from desktop.domain.rules import Deadline, Finding, RuleSettings, evaluate, upcoming_deadlines
+from desktop.services.compliance.model import ComplianceModel, FindingTable
+from desktop.services.compliance.snapshot import decode, encode, rules_version
+from desktop.services.context import ServiceContext
+from desktop.services.settings import SETTINGS, SettingsService
+from desktop.store import compliance_facts, finding_snapshots
+from desktop.store.models import RECORD_MODELS
+
+
+class CheckService:
+    def __init__(self, context: ServiceContext, settings: SettingsService):
+        self.context = context
+        self.settings = settings
+        # The facts of the last computation, by audit head: deadlines over another horizon reuse them.
+        self._facts_memo: tuple[tuple[int, str], ComplianceFacts] | None = None
+
+    def load_facts(self) -> ComplianceFacts:
+        """The facts the rules read: eight queries, whatever the number of records."""
+        with self.context.read() as session:
+            return compliance_facts.load_facts(session)
+
+    # The model ------------------------------------------------------------------------------------------
+    def model(self, as_of: date | None = None, *, cached: bool = False) -> ComplianceModel:
+        """Findings and deadlines together, computed from the records (settings and eight queries in one read
+        transaction) and kept as the snapshot for the window's next start-up.
+
+        `cached=True` (the window only) first looks for a current snapshot: one query."""
+        today = as_of or self.context.today()
+        version = rules_version()
+        with self.context.read() as session:
+            read = finding_snapshots.read_in_session(session, version if cached else None, today)
+            if read.payload is not None:
+                model = decode(read.payload)
+                if model is not None:
+                    return model
+            values = _setting_values(session)
+            facts = compliance_facts.load_facts(session)
+            if not self.context.database.is_sqlite:
+                # PostgreSQL reads each statement at its own moment (READ COMMITTED): if the head moved
+                # meanwhile, the facts may mix two states, so they are used but not stored.
+                now = finding_snapshots.read_in_session(session, None, today)
+                consistent = (now.head_id, now.head_hash) == (read.head_id, read.head_hash)
+            else:
+                consistent = True  # one SQLite read transaction sees one snapshot of the database
+        rule_settings = _rule_settings(values)
+        horizon = int(values["deadline_horizon_days"])
+        model = ComplianceModel(
+            FindingTable.from_findings(evaluate(facts, today, rule_settings)),
+            upcoming_deadlines(facts, today, horizon, rule_settings),
+            horizon,
+            {r.id: r.engagement_id for r in facts.redelegations},
+        )
+        if consistent:
+            self._facts_memo = ((read.head_id, read.head_hash), facts)
+            self._store(version, today, read.head_id, read.head_hash, model)
+        return model
+
+    def findings(self, as_of: date | None = None) -> list[Finding]:
+        """The findings, computed from the records (never read from the snapshot)."""
+        return self.model(as_of).findings
+
+    def deadlines(self, as_of: date | None = None, days: int | None = None) -> list[Deadline]:
+        """The deadlines of the next `days` (the settings' horizon by default), from the records."""
+        if days is None:
+            return self.model(as_of).deadlines
+        return upcoming_deadlines(
+            self._current_facts(), as_of or self.context.today(), days, self.settings.rule_settings()
+        )
+
+    def _current_facts(self) -> ComplianceFacts:
+        """The facts, reused while the audit head has not moved since this process loaded them."""
+        with self.context.read() as session:
+            read = finding_snapshots.read_in_session(session, None, date.min)
+            head = (read.head_id, read.head_hash)
+            memo = self._facts_memo
+            if memo is not None and memo[0] == head:
+                return memo[1]
+            facts = compliance_facts.load_facts(session)
+        if self.context.database.is_sqlite:
+            self._facts_memo = (head, facts)
+        return facts
+
+    def _store(self, version: str, today: date, head_id: int, head_hash: str, model: ComplianceModel) -> None:
+        """Keep the snapshot, best effort (see `finding_snapshots.store`).
+
+        The snapshot is derived data, not a record: any signed-in role that may read the findings may
+        store it (no write permission needed), and it is not written to the audit trail.
+        """
+        self.context.require(Permission.READ)
+        try:
+            payload = encode(model)
+        except Exception:  # noqa: BLE001 - derived data: the findings are returned all the same
+            return
+        finding_snapshots.store(self.context.database.engine, version, today, head_id, head_hash, payload)
+
+    def record_counts(self) -> dict[RecordType, int]:
+        """How many records of each counted kind the database holds (the workbook's 概要, the first run)."""
+        with self.context.read() as session:
+            return compliance_facts.record_counts(session, COUNTED_RECORD_TYPES)
+
+
+# The kinds `record_counts` counts: every record kind but the one company profile, the accounts and the
+# settings (not the registers the summary reports on).
+COUNTED_RECORD_TYPES = tuple(
+    record_type
+    for record_type in RECORD_MODELS
+    if record_type not in {RecordType.COMPANY_PROFILE, RecordType.ACCOUNT, RecordType.SETTING}
+)
+
+
+def _setting_values(session: Session) -> dict[str, Any]:
+    """The settings as SettingsService.get_all() gives them, read in the caller's transaction."""
+    stored = compliance_facts.stored_settings(session)
+    return {d.key: stored.get(d.key, d.default) for d in SETTINGS}
+
+
+def _rule_settings(values: dict[str, Any]) -> RuleSettings:
+    return RuleSettings(
+        evaluation_warning_days=values["evaluation_warning_days"],
+        contract_warning_days=values["contract_warning_days"],
+        certificate_warning_days=values["certificate_warning_days"],
+        change_notice_days=values["change_notice_days"],
+    )
