@@ -207,7 +207,7 @@ def main() -> int:
     os.environ.setdefault("ITAKU_TRANSLATIONS_CACHE", str(path.parent / "itaku-bench-qm"))
     from desktop.app import build_services
     from desktop.ui.application import create_application
-    from desktop.ui.compliance import load_snapshot
+    from desktop.ui.compliance import load_model
 
     application = create_application(sys.argv[:1], "ja")
     services = build_services(
@@ -263,7 +263,7 @@ def main() -> int:
     plain_query, indexed_query = first_page_queries(services, NO_MATCH)
 
     start = time.perf_counter()
-    snapshot = load_snapshot(services)
+    snapshot = load_model(services)
     snapshot_time = time.perf_counter() - start
 
     print(f"contractors in the database:      {total:,}")

@@ -47,8 +47,10 @@ def attacked(demo_services: Services, tmp_path: Path) -> tuple[Services, list[Fi
     real_findings = demo_services.checks.findings()
     doctored = plant_doctored_snapshot(demo_services, tmp_path)
     assert len(doctored) < len(real_findings)
-    # The attack works on the cache: the window's cached read takes the planted snapshot.
-    assert demo_services.checks.model(cached=True).findings == doctored
+    # The attack works on the cache: a window starting on this database takes the planted snapshot.
+    window_services = make_services(demo_services.database.url, tmp_path)
+    assert window_services.checks.model(cached=True).findings == doctored
+    window_services.close()
     return demo_services, real_findings, doctored
 
 

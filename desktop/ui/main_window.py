@@ -606,6 +606,8 @@ class MainWindow(QMainWindow):
         if self.change_feed is not None:
             self.change_feed.close()
         self.wait_for_workers()
+        if self.services is not None:  # findings brought up to date save by save: ready for the next start-up
+            self.services.checks.keep_snapshot()
         # Work still running (today's backup, an import) stops at its next progress report or finishes: the
         # process must not end, nor the database close, under a running thread.
         for operation in self.findChildren(Operation):

@@ -278,7 +278,8 @@ class ComplianceModel:
     """Findings and the deadlines of the settings' horizon, with what a front end needs to place them.
 
     `complete` is False for the partial model of a first paint: its counts and deadlines are right, its
-    worst-first rows only the first `PREVIEW_ROWS`, its index empty."""
+    worst-first rows only the first `PREVIEW_ROWS`, its index empty. The orders, index and counts are made
+    on first use unless given (a snapshot stores them; the live findings keep them up to date)."""
 
     def __init__(
         self,
@@ -288,20 +289,18 @@ class ComplianceModel:
         redelegation_engagements: dict[int, int] | None = None,
         *,
         worst_first: Sequence[int] | None = None,
+        worst_first_findings: Sequence[Finding] | None = None,
         index: RecordIndex | None = None,
         counts: FindingCounts | None = None,
         complete: bool = True,
     ):
-        self.table = (
-            table
-            if isinstance(table, FindingTable) or not complete
-            else FindingTable.from_findings(list(table))
-        )
+        self.table = table
         self.deadlines = deadlines
         self.horizon_days = horizon_days
         self.redelegation_engagements = redelegation_engagements or {}
         self.complete = complete
         self._worst_first = worst_first
+        self._worst_first_findings = worst_first_findings
         self._index = index
         self._counts = counts
 
@@ -320,7 +319,7 @@ class ComplianceModel:
             deadlines,
             horizon_days,
             redelegation_engagements,
-            worst_first=range(len(first_findings)),
+            worst_first_findings=first_findings,
             index=RecordIndex.empty(),
             counts=counts,
             complete=False,
@@ -343,6 +342,12 @@ class ComplianceModel:
             list(self.table),
         )
 
+    @cached_property
+    def columns(self) -> FindingTable:
+        """The findings as columns (what the snapshot stores, and what orders and counts are made on)."""
+        table = self.table
+        return table if isinstance(table, FindingTable) else FindingTable.from_findings(list(table))
+
     @property
     def findings(self) -> list[Finding]:
         """Every finding, in the rules' order (built on first use when they came from a snapshot)."""
@@ -353,27 +358,29 @@ class ComplianceModel:
     def worst_first_positions(self) -> Sequence[int]:
         if self._worst_first is not None:
             return self._worst_first
-        assert isinstance(self.table, FindingTable)
-        return worst_first_positions(self.table)
+        if self._worst_first_findings is not None:
+            position = {id(finding): number for number, finding in enumerate(self.table)}
+            return array("i", [position[id(finding)] for finding in self._worst_first_findings])
+        return worst_first_positions(self.columns)
 
     @cached_property
     def worst_first(self) -> Sequence[Finding]:
         """The findings worst first (see `worst_first`), each built when asked for."""
+        if self._worst_first_findings is not None:
+            return self._worst_first_findings
         return OrderedFindings(self.table, self.worst_first_positions)
 
     @cached_property
     def index(self) -> RecordIndex:
         if self._index is not None:
             return self._index
-        assert isinstance(self.table, FindingTable)
-        return RecordIndex.of_table(self.table, self.redelegation_engagements)
+        return RecordIndex.of_table(self.columns, self.redelegation_engagements)
 
     @cached_property
     def counts(self) -> FindingCounts:
         if self._counts is not None:
             return self._counts
-        assert isinstance(self.table, FindingTable)
-        return FindingCounts.of(self.table)
+        return FindingCounts.of(self.columns)
 
     def first_findings(self, count: int = PREVIEW_ROWS) -> list[Finding]:
         return list(self.worst_first[:count])

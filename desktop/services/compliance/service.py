@@ -10,6 +10,8 @@ say anything, so nothing but the window's first figures and rows is ever taken f
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -19,12 +21,39 @@ from desktop.domain.facts import ComplianceFacts
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
 from desktop.domain.rules import Deadline, Finding, RuleSettings, evaluate, upcoming_deadlines
+from desktop.services.compliance.live import LiveFindings, Touched
 from desktop.services.compliance.model import ComplianceModel, FindingTable
 from desktop.services.compliance.snapshot import decode, encode, rules_version
 from desktop.services.context import ServiceContext
 from desktop.services.settings import SETTINGS, SettingsService
 from desktop.store import compliance_facts, finding_snapshots
 from desktop.store.models import RECORD_MODELS
+
+# More changes than this since the last model, and it is computed afresh (an import, a restore).
+INCREMENTAL_LIMIT = 500
+
+# The column of a dependent record's audit event that names the owner whose findings it changes.
+_OWNER_FIELDS: dict[RecordType, tuple[str, RecordType]] = {
+    RecordType.EVALUATION: ("contractor_id", RecordType.CONTRACTOR),
+    RecordType.CONTRACT: ("contractor_id", RecordType.CONTRACTOR),
+    RecordType.REDELEGATION: ("engagement_id", RecordType.ENGAGEMENT),
+    RecordType.CONSENT_HOP: ("engagement_id", RecordType.ENGAGEMENT),
+    RecordType.JOINT_USE_CHANGE: ("joint_use_id", RecordType.JOINT_USE),
+}
+_OWNERS = (RecordType.CONTRACTOR, RecordType.ENGAGEMENT, RecordType.JOINT_USE)
+_UNRELATED = (RecordType.ACCOUNT, RecordType.COMPANY_PROFILE)  # the rules read neither
+
+
+@dataclass
+class _Latest:
+    """The window's model as of an audit head, and what keeps it up to date."""
+
+    today: date
+    head: tuple[int, str]
+    model: ComplianceModel
+    settings: RuleSettings
+    live: LiveFindings | None = None
+    stored: bool = False
 
 
 class CheckService:
@@ -33,6 +62,10 @@ class CheckService:
         self.settings = settings
         # The facts of the last computation, by audit head: deadlines over another horizon reuse them.
         self._facts_memo: tuple[tuple[int, str], ComplianceFacts] | None = None
+        self._latest: _Latest | None = None  # the window's model, kept up to date change by change
+        self._latest_lock = threading.Lock()  # the window asks from worker threads
+        self.incremental_updates = 0  # models brought up to date record by record (for tests, benchmarks)
+        self.computations = 0  # models computed from all the records
 
     def load_facts(self) -> ComplianceFacts:
         """The facts the rules read: eight queries, whatever the number of records."""
@@ -44,17 +77,31 @@ class CheckService:
         """Findings and deadlines together, computed from the records (settings and eight queries in one read
         transaction) and kept as the snapshot for the window's next start-up.
 
-        `cached=True` (the window only) first looks for a current snapshot: one query."""
+        `cached=True` (the window only) first brings the model it gave last up to date, when only a few
+        records changed since (their findings are recomputed, see `live.py`), else looks for a current
+        snapshot (one query)."""
         today = as_of or self.context.today()
         version = rules_version()
         with self.context.read() as session:
             read = finding_snapshots.read_in_session(session, version if cached else None, today)
+            head = (read.head_id, read.head_hash)
+            if cached:
+                with self._latest_lock:
+                    latest = self._latest
+                    if latest is not None and latest.today == today:
+                        if latest.head == head:
+                            return latest.model
+                        if self.context.database.is_sqlite and self._bring_up_to_date(session, latest, head):
+                            self.incremental_updates += 1
+                            return latest.model
             if read.payload is not None:
                 model = decode(read.payload)
                 if model is not None:
+                    self._latest = _Latest(today, head, model, self.settings.rule_settings(), stored=True)
                     return model
             values = _setting_values(session)
             facts = compliance_facts.load_facts(session)
+            self.computations += 1
             if not self.context.database.is_sqlite:
                 # PostgreSQL reads each statement at its own moment (READ COMMITTED): if the head moved
                 # meanwhile, the facts may mix two states, so they are used but not stored.
@@ -71,9 +118,74 @@ class CheckService:
             {r.id: r.engagement_id for r in facts.redelegations},
         )
         if consistent:
-            self._facts_memo = ((read.head_id, read.head_hash), facts)
+            self._facts_memo = (head, facts)
             self._store(version, today, read.head_id, read.head_hash, model)
+            self._latest = _Latest(today, head, model, rule_settings, stored=True)
         return model
+
+    def _bring_up_to_date(self, session: Session, latest: _Latest, head: tuple[int, str]) -> bool:
+        """Recompute the findings of the records changed since `latest` (SQLite only: its audit events are
+        committed in id order, one writer at a time). False when that cannot be done record by record: the
+        chain changed under it, a setting changed, or too many records did."""
+        if latest.head[0] and compliance_facts.event_hash(session, latest.head[0]) != latest.head[1]:
+            return False
+        changes = compliance_facts.changes_since(session, latest.head[0], INCREMENTAL_LIMIT)
+        if changes is None:
+            return False
+        owners: dict[RecordType, set[int]] = {kind: set() for kind in _OWNERS}
+        dependents: dict[RecordType, set[int]] = {kind: set() for kind in _OWNER_FIELDS}
+        for record_type, record_id, fields in changes:
+            try:
+                kind = RecordType(record_type)
+            except ValueError:
+                return False
+            if kind in owners:
+                owners[kind].add(record_id)
+            elif kind in _OWNER_FIELDS:
+                dependents[kind].add(record_id)
+                name, owner = _OWNER_FIELDS[kind]
+                owners[owner] |= {int(v) for v in fields.get(name, ()) if isinstance(v, int)}
+                if kind is RecordType.CONSENT_HOP:  # a consent to a re-delegation: that one's engagement
+                    dependents[RecordType.REDELEGATION] |= {
+                        int(v) for v in fields.get("redelegation_id", ()) if isinstance(v, int)
+                    }
+            elif kind not in _UNRELATED:
+                return False  # settings: every finding may change
+        for kind, ids in dependents.items():
+            if ids:
+                owners[_OWNER_FIELDS[kind][1]] |= compliance_facts.current_owners(session, kind, ids)
+        touched = Touched(
+            owners[RecordType.CONTRACTOR],
+            owners[RecordType.ENGAGEMENT],
+            owners[RecordType.JOINT_USE],
+            dependents[RecordType.CONTRACT],
+            dependents[RecordType.REDELEGATION],
+        )
+        if touched.contractors:
+            touched.engagements |= compliance_facts.engagements_redelegating_to(session, touched.contractors)
+        if sum(len(ids) for ids in owners.values()) > INCREMENTAL_LIMIT:
+            return False
+        if touched:
+            scope = compliance_facts.FactsScope(
+                frozenset(touched.contractors), frozenset(touched.engagements), frozenset(touched.joint_uses)
+            )
+            facts = compliance_facts.load_facts(session, scope)
+            if latest.live is None:
+                latest.live = LiveFindings(latest.model, latest.today, latest.settings)
+            latest.live.update(facts, touched)
+            latest.model = latest.live.model()
+            latest.stored = False
+        latest.head = head
+        return True
+
+    def keep_snapshot(self) -> None:
+        """Store the window's model as the snapshot of its head, if it is not stored yet (after changes
+        were applied record by record): the next start-up then finds it current."""
+        latest = self._latest
+        if latest is None or latest.stored:
+            return
+        latest.stored = True
+        self._store(rules_version(), latest.today, latest.head[0], latest.head[1], latest.model)
 
     def findings(self, as_of: date | None = None) -> list[Finding]:
         """The findings, computed from the records (never read from the snapshot)."""

@@ -133,8 +133,11 @@ def _finding(row: list[Any]) -> Finding:
 
 
 def encode(state: ComplianceModel) -> bytes:
-    table, summary, record_order = state.table, state.counts, state.index
-    assert isinstance(table, FindingTable) and state.complete
+    assert state.complete
+    table, summary = state.columns, state.counts
+    record_order = state.index
+    if not isinstance(record_order.keys, array) or len(record_order.keys) != len(table):
+        record_order = RecordIndex.of_table(table, state.redelegation_engagements)
     summary_document = {
         "count": summary.count,
         "by_topic": summary.by_topic,
