@@ -117,9 +117,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             mark = "■" if finding.severity is Severity.BLOCKING else "□"
-            due = finding.due.isoformat() if finding.due else "-"
+            since = finding.since.isoformat() if finding.since else "-"
             print(
-                f"{mark} {finding.severity.label.text(args.lang):<8} {due:<10} {finding.rule:<40} "
+                f"{mark} {finding.severity.label.text(args.lang):<8} {since:<10} {finding.rule:<40} "
                 f"{finding.record_type}#{finding.record_id} {finding.message.text(args.lang)}"
             )
         blocking = sum(1 for f in findings if f.severity is Severity.BLOCKING)

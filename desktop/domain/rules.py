@@ -48,7 +48,8 @@ class Finding:
     record_id: int
     record_label: str
     message: Message
-    due: date | None = None
+    since: date | None = None  # 発生日: when what the rule finds began (a start, an expiry, a change)
+    due: date | None = None  # 期限: by when it must be put right, where the rule sets a date
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -60,12 +61,13 @@ class Finding:
             "message_ja": self.message.ja,
             "message_en": self.message.en,
             "due": self.due.isoformat() if self.due else None,
+            "since": self.since.isoformat() if self.since else None,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Finding:
         """The inverse of `to_json`."""
-        due = data.get("due")
+        since, due = data.get("since"), data.get("due")
         return cls(
             RuleId(str(data["rule"])),
             Severity(str(data["severity"])),
@@ -73,6 +75,7 @@ class Finding:
             int(str(data["record_id"])),
             str(data["record_label"]),
             Message(str(data["message_ja"]), str(data["message_en"])),
+            date.fromisoformat(since) if isinstance(since, str) else None,
             date.fromisoformat(due) if isinstance(due, str) else None,
         )
 
@@ -188,9 +191,10 @@ def _finding(
     label: str,
     ja: str,
     en: str,
+    since: date | None = None,
     due: date | None = None,
 ) -> Finding:
-    return Finding(rule, severity, record_type, record_id, label, Message(ja, en), due)
+    return Finding(rule, severity, record_type, record_id, label, Message(ja, en), since, due)
 
 
 def _latest(evaluations: Iterable[EvaluationFacts]) -> EvaluationFacts | None:
@@ -281,6 +285,7 @@ def _evaluation_findings(
             label,
             "最新の委託先評価は条件付適合です。条件の解消を確認してください。",
             "The latest evaluation is a conditional pass: follow up its conditions.",
+            latest.evaluated_on,
             latest.next_due_on,
         )
     if latest.next_due_on is not None:
@@ -295,6 +300,7 @@ def _evaluation_findings(
                 f"委託先評価の期限（{due:%Y-%m-%d}）を過ぎています。",
                 f"The evaluation was due on {due:%Y-%m-%d} and is overdue.",
                 due,
+                due,
             )
         elif today >= due - timedelta(days=settings.evaluation_warning_days):
             yield _finding(
@@ -305,6 +311,7 @@ def _evaluation_findings(
                 label,
                 f"委託先評価の期限（{due:%Y-%m-%d}）が近づいています。",
                 f"The next evaluation is due on {due:%Y-%m-%d}.",
+                due - timedelta(days=settings.evaluation_warning_days),
                 due,
             )
     expiry = _relied_certificate_expiry(contractor, latest)
@@ -326,6 +333,7 @@ def _evaluation_findings(
                 f"簡易評価の根拠とした{certificate.ja}の有効期限が切れています{when_ja}。",
                 f"The {certificate.en} the simplified evaluation relied on expired{when_en}.",
                 expiry,
+                expiry,
             )
         elif today >= expiry - timedelta(days=settings.certificate_warning_days):
             yield _finding(
@@ -336,6 +344,7 @@ def _evaluation_findings(
                 label,
                 f"簡易評価の根拠とした{certificate.ja}の有効期限（{expiry:%Y-%m-%d}）が近づいています。",
                 f"The {certificate.en} the simplified evaluation relied on expires on {expiry:%Y-%m-%d}.",
+                expiry - timedelta(days=settings.certificate_warning_days),
                 expiry,
             )
 
@@ -439,6 +448,7 @@ def _contract_findings(
                 f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません。",
                 f"'{contract.title}' ({contractor.name}) expires on {contract.expires_on:%Y-%m-%d} "
                 "and does not renew.",
+                contract.expires_on - timedelta(days=settings.contract_warning_days),
                 contract.expires_on,
             )
 
@@ -652,6 +662,7 @@ def _change_findings(
                 f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
                 f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} must be noticed "
                 f"by {due:%Y-%m-%d}.",
+                change.changed_on,
                 due,
             )
         elif change.noticed_on > due:
@@ -664,6 +675,7 @@ def _change_findings(
                 f"{field_label.ja}の変更の通知（{change.noticed_on:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
                 f"The change of {field_label.en.lower()} was noticed late ({change.noticed_on:%Y-%m-%d}, "
                 f"due {due:%Y-%m-%d}).",
+                change.changed_on,
                 due,
             )
 
@@ -672,7 +684,7 @@ _SEVERITY_ORDER = {Severity.BLOCKING: 0, Severity.WARNING: 1}
 
 
 def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None = None) -> list[Finding]:
-    """Run every rule; findings sorted by severity, due date, record."""
+    """Run every rule; findings sorted by severity, the date they began, record."""
     settings = settings or RuleSettings()
     findings = list(contractor_findings(facts, today, settings))
     blocked = {
@@ -683,7 +695,7 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
     findings.extend(engagement_findings(facts, today, blocked))
     findings.extend(joint_use_findings(facts, today, settings))
     findings.sort(
-        key=lambda f: (_SEVERITY_ORDER[f.severity], f.due or date.max, f.record_type, f.record_id, f.rule)
+        key=lambda f: (_SEVERITY_ORDER[f.severity], f.since or date.max, f.record_type, f.record_id, f.rule)
     )
     return findings
 

@@ -18,7 +18,15 @@ from desktop.domain.facts import (
     JointUseFacts,
     RedelegationFacts,
 )
-from desktop.domain.rules import RULE_IDS, RuleSettings, add_months, evaluate, term_end, upcoming_deadlines
+from desktop.domain.rules import (
+    RULE_IDS,
+    Finding,
+    RuleSettings,
+    add_months,
+    evaluate,
+    term_end,
+    upcoming_deadlines,
+)
 
 D = date(2026, 6, 1)
 DAY = timedelta(days=1)
@@ -330,3 +338,39 @@ def test_add_months_clamps_to_the_end_of_the_month():
     assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
     assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
+
+
+def only(facts: ComplianceFacts, today: date, rule: str) -> Finding:
+    (found,) = [f for f in evaluate(facts, today) if f.rule == rule]
+    return found
+
+
+def test_a_finding_says_since_when_and_by_when_apart():
+    """発生日 (since): when what the rule finds began; 期限 (due): by when it must be put right, if ever."""
+    missing = only(replace(COMPLIANT, evaluations=()), D, "evaluation.missing")
+    assert (missing.since, missing.due) == (CONTRACTOR.start_date, None)
+    due = EVALUATION.next_due_on
+    soon = only(COMPLIANT, due - timedelta(days=10), "evaluation.overdue")
+    assert (soon.severity, soon.since, soon.due) == (Severity.WARNING, due - timedelta(days=30), due)
+    late = only(COMPLIANT, due + DAY, "evaluation.overdue")
+    assert (late.severity, late.since, late.due) == (Severity.BLOCKING, due, due)
+    conditional = replace(EVALUATION, result="conditional")
+    follow_up = only(replace(COMPLIANT, evaluations=(conditional,)), D, "evaluation.conditional")
+    assert (follow_up.since, follow_up.due) == (EVALUATION.evaluated_on, EVALUATION.next_due_on)
+    changed = date(2026, 5, 1)
+    owed = only(
+        ComplianceFacts(
+            joint_uses=(joint_use(),),
+            joint_use_changes=(JointUseChangeFacts(71, 60, "responsible_address", changed, None),),
+        ),
+        D,
+        "joint_use.change_notice_overdue",
+    )
+    assert (owed.since, owed.due) == (changed, changed + timedelta(days=30))
+
+
+def test_a_finding_in_json_keeps_due_and_adds_since():
+    finding = only(COMPLIANT, EVALUATION.next_due_on + DAY, "evaluation.overdue")
+    data = finding.to_json()
+    assert data["due"] == data["since"] == EVALUATION.next_due_on.isoformat()
+    assert Finding.from_json(data) == finding

@@ -283,9 +283,10 @@ FILE_ENGAGEMENT_COLUMNS = (
 )
 FILE_FINDING_COLUMNS = (
     Column(label(Message("重要度", "Severity")), 7, "CENTER"),
-    Column(label(Message("期限", "Due")), 11.5),
-    Column(label(Message("指摘事項", "Finding")), 21),
-    Column(label(Message("内容", "Details")), 44.5),
+    Column(label(Message("発生日", "Since")), 10),
+    Column(label(Message("期限", "Due")), 10),
+    Column(label(Message("指摘事項", "Finding")), 20),
+    Column(label(Message("内容", "Details")), 37),
 )
 HISTORY_COLUMNS = (
     Column(label(Message("日時（日本時間）", "When (JST)")), 13),
@@ -475,6 +476,7 @@ def contractor_file(request: ReportRequest) -> Built:
                 alert(markup(f.severity.label.ja))
                 if f.severity is Severity.BLOCKING
                 else markup(f.severity.label.ja),
+                markup(day(f.since)),
                 markup(day(f.due)),
                 markup(rule_title(f.rule)),
                 lines(

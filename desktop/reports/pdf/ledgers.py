@@ -481,10 +481,11 @@ def joint_uses(request: ReportRequest) -> Built:
 
 FINDING_COLUMNS = (
     Column(NUMBER_HEADING, 3, "RIGHT"),
+    Column(label(Message("発生日", "Since")), 7),
     Column(label(Message("期限", "Due")), 7),
-    Column(label(Message("指摘事項", "Finding")), 19),
-    Column(label(Message("対象", "Record")), 20),
-    Column(label(Message("内容", "Details")), 38),
+    Column(label(Message("指摘事項", "Finding")), 17),
+    Column(label(Message("対象", "Record")), 18),
+    Column(label(Message("内容", "Details")), 35),
     Column(label(Message("規則", "Rule")), 13),
 )
 
@@ -496,8 +497,8 @@ def record_name(finding: Finding) -> str:
 
 def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
     return (
-        finding.due is None,
-        finding.due or date.min,
+        finding.since is None,
+        finding.since or date.min,
         finding.rule,
         finding.record_label,
         finding.record_id,
@@ -525,6 +526,7 @@ def findings(request: ReportRequest) -> Built:
         cells = [
             [
                 str(index),
+                markup(day(f.since)),
                 markup(day(f.due)),
                 markup(rule_title(f.rule)),
                 record_name(f),

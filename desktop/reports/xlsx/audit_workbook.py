@@ -459,6 +459,7 @@ class AuditWorkbook:
             Column(t(Message("対象", "Record type"))),
             Column(t(Message("対象の名称", "Record"))),
             Column(t(Message("内容", "Finding")), LONG_TEXT),
+            Column(t(Message("発生日", "Since")), DATE_COLUMN),
             Column(t(Message("期限", "Due")), DATE_COLUMN),
             Column(t(Message("ルールID", "Rule id"))),
         ]
@@ -471,6 +472,7 @@ class AuditWorkbook:
                     t(record_type_label(finding.record_type)),
                     finding.record_label,
                     t(finding.message),
+                    finding.since,
                     finding.due,
                     finding.rule,
                 ]

@@ -17,6 +17,7 @@ computation (`tests/services/test_live_findings.py` checks it over random edits)
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -67,7 +68,7 @@ def rules_key(finding: Finding, sequence: int) -> tuple[Any, ...]:
     """The rules' order (`desktop.domain.rules.evaluate`), made total by the order the rules made them in."""
     return (
         0 if finding.severity is Severity.BLOCKING else 1,
-        finding.due.toordinal() if finding.due else _NO_DATE,
+        finding.since.toordinal() if finding.since else _NO_DATE,
         finding.record_type,
         finding.record_id,
         finding.rule,
@@ -77,11 +78,11 @@ def rules_key(finding: Finding, sequence: int) -> tuple[Any, ...]:
 
 def worst_key(finding: Finding, rules: tuple[Any, ...]) -> tuple[Any, ...]:
     """`model.worst_first`: a stable sort of the rules' order, so ties keep the rules' order."""
-    due = finding.due
+    since = finding.since
     return (
         finding.severity is not Severity.BLOCKING,
-        due is None,
-        due.toordinal() if due else 0,
+        since is None,
+        since.toordinal() if since else 0,
         finding.record_label,
         rules,
     )
@@ -140,6 +141,17 @@ class LiveFindings:
     def __init__(self, model: ComplianceModel, today: date, settings: RuleSettings):
         if not model.complete:
             raise ValueError("a partial model cannot be kept up to date")
+        # Hundreds of thousands of keys that all live on and hold no cycles: the cyclic collector's passes
+        # over them would take most of the time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._start(model, today, settings)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _start(self, model: ComplianceModel, today: date, settings: RuleSettings) -> None:
         self.today = today
         self.settings = settings
         self.horizon_days = model.horizon_days
@@ -153,8 +165,10 @@ class LiveFindings:
             self.records.setdefault((finding.record_type, finding.record_id), []).append(entry)
             self.filed.setdefault(entry.filed, []).append(entry)
         self.rules = _Sorted((entry.rules, entry.finding) for entry in entries)
+        # The model's worst-first order (stored in a snapshot) is the order of these keys: no sort needed.
         self.worst = _Sorted(
-            sorted(((worst_key(e.finding, e.rules), e.finding) for e in entries), key=lambda pair: pair[0])
+            (worst_key(entries[p].finding, entries[p].rules), entries[p].finding)
+            for p in model.worst_first_positions
         )
         self.deadline_records: dict[Record, list[tuple[tuple[Any, ...], Deadline]]] = {}
         self.deadlines = _Sorted()

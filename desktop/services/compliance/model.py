@@ -43,7 +43,7 @@ class FindingTable(Sequence[Finding]):
     is built only for the rows someone looks at; the window counts and groups on the columns.
 
     Columns: rule, severity, record_type, record_label, message_ja, message_en (indices into `strings`),
-    record_id, due (date ordinal, 0 for none). Built from a list, the list is kept as it is.
+    record_id, since and due (date ordinals, 0 for none). Built from a list, the list is kept as it is.
     """
 
     def __init__(
@@ -53,7 +53,7 @@ class FindingTable(Sequence[Finding]):
         self.columns = columns
         self.rule, self.severity = columns["rule"], columns["severity"]
         self.record_type, self.record_id = columns["record_type"], columns["record_id"]
-        self.record_label, self.due = columns["record_label"], columns["due"]
+        self.record_label, self.since, self.due = columns["record_label"], columns["since"], columns["due"]
         self._count = len(self.rule)
         if any(len(column) != self._count for column in columns.values()):
             raise ValueError("columns of different lengths")
@@ -86,6 +86,7 @@ class FindingTable(Sequence[Finding]):
             "record_label": array("i", [code(f.record_label, len(strings)) for f in findings]),
             "message_ja": japanese,
             "message_en": english,
+            "since": array("i", [f.since.toordinal() if f.since else 0 for f in findings]),
             "due": array("i", [f.due.toordinal() if f.due else 0 for f in findings]),
         }
         return cls(list(strings), columns, findings)
@@ -125,7 +126,7 @@ class FindingTable(Sequence[Finding]):
         message = self._messages.get((ja, en))
         if message is None:
             message = self._messages[(ja, en)] = Message(strings[ja], strings[en])
-        due = self.due[position]
+        since, due = self.since[position], self.due[position]
         return Finding(
             RULE_IDS[strings[self.rule[position]]],
             Severity(strings[self.severity[position]]),
@@ -133,18 +134,19 @@ class FindingTable(Sequence[Finding]):
             self.record_id[position],
             strings[self.record_label[position]],
             message,
+            date.fromordinal(since) if since else None,
             date.fromordinal(due) if due else None,
         )
 
 
 def worst_first(findings: Sequence[Finding]) -> list[Finding]:
-    """Blocking first, then by date (oldest first, none last), then by name."""
+    """Blocking first, then by the date they began (oldest first, none last), then by name."""
     return sorted(
         findings,
         key=lambda f: (
             f.severity is not Severity.BLOCKING,
-            f.due is None,
-            f.due.toordinal() if f.due else 0,
+            f.since is None,
+            f.since.toordinal() if f.since else 0,
             f.record_label,
         ),
     )
@@ -158,8 +160,8 @@ def worst_first_positions(table: FindingTable) -> array[int]:
     rank = dict(zip(labels, range(len(labels)), strict=True))
     blocking = strings.index(Severity.BLOCKING.value) if Severity.BLOCKING.value in strings else -1
     keys = [
-        (((severity != blocking) << 1 | (due == 0)) << 54) | (due << 32) | rank[label]
-        for severity, due, label in zip(table.severity, table.due, table.record_label, strict=True)
+        (((severity != blocking) << 1 | (since == 0)) << 54) | (since << 32) | rank[label]
+        for severity, since, label in zip(table.severity, table.since, table.record_label, strict=True)
     ]
     return array("i", sorted(range(len(keys)), key=keys.__getitem__))
 

@@ -6,7 +6,7 @@ No SQLAlchemy here: the window's first paint reads a snapshot's summary (`previe
 the storage layer is imported. `CheckService` decides when a snapshot is current (its key: rules version,
 as-of date and the audit chain's head) and stores it through `desktop.store.finding_snapshots`.
 
-Payload, format 3:  b"ITKS" · u8 format · u32 length of the summary · zlib(summary JSON) · zlib(body)
+Payload, format 4:  b"ITKS" · u8 format · u32 length of the summary · zlib(summary JSON) · zlib(body)
 - summary: what a first paint shows: the counts per topic, the deadlines (with their horizon), the
   re-delegations' engagements and the first `PREVIEW_ROWS` findings worst first. Decoding it never touches
   the body; a full decode takes these from it too.
@@ -43,7 +43,7 @@ from desktop.services.compliance.model import (
     RecordIndex,
 )
 
-SNAPSHOT_FORMAT = 3  # the payload layout above; part of the rules version: an older layout is never decoded
+SNAPSHOT_FORMAT = 4  # the payload layout above; part of the rules version: an older layout is never decoded
 MAGIC = b"ITKS"
 # The modules whose code decides the findings: a snapshot made by other code is never taken for current.
 RULES_MODULES = (
@@ -88,6 +88,7 @@ _FINDING_COLUMNS = (
     "record_label",
     "message_ja",
     "message_en",
+    "since",
     "due",
 )
 
@@ -115,12 +116,13 @@ def _finding_row(finding: Finding) -> list[Any]:
         finding.record_label,
         finding.message.ja,
         finding.message.en,
+        finding.since.toordinal() if finding.since else 0,
         finding.due.toordinal() if finding.due else 0,
     ]
 
 
 def _finding(row: list[Any]) -> Finding:
-    rule, severity, record_type, record_id, label, ja, en, due = row
+    rule, severity, record_type, record_id, label, ja, en, since, due = row
     return Finding(
         RULE_IDS[rule],
         Severity(severity),
@@ -128,6 +130,7 @@ def _finding(row: list[Any]) -> Finding:
         int(record_id),
         label,
         Message(ja, en),
+        date.fromordinal(since) if since else None,
         date.fromordinal(due) if due else None,
     )
 

@@ -57,7 +57,10 @@ class FindingTableModel(ListRegisterModel):
                     lambda: QCoreApplication.translate("DashboardModel", "Finding"),
                     lambda f: text(f.message),
                 ),
-                Column("due", lambda: QCoreApplication.translate("DashboardModel", "Since"), lambda f: f.due),
+                Column(
+                    "since", lambda: QCoreApplication.translate("DashboardModel", "Since"), lambda f: f.since
+                ),
+                Column("due", lambda: QCoreApplication.translate("DashboardModel", "Due"), lambda f: f.due),
             ),
             parent,
         )
