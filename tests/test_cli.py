@@ -32,9 +32,16 @@ def test_demo_then_check_json_shows_every_rule_and_exits_1(db):
     assert result.returncode == 1
     findings = json.loads(result.stdout)
     assert {f["rule"] for f in findings} == set(RULE_IDS)
-    assert {"rule", "severity", "record_type", "record_id", "message_ja", "message_en", "due"} <= set(
-        findings[0]
-    )
+    assert {
+        "rule",
+        "severity",
+        "record_type",
+        "record_id",
+        "message_ja",
+        "message_en",
+        "due",
+        "since",
+    } <= set(findings[0])
 
 
 def test_check_on_a_clean_database_exits_0(db):

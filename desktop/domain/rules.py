@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from desktop.domain import joint_use_items as items
 from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES, missing_clauses
 from desktop.domain.enums import (
     ContractKind,
@@ -29,6 +30,7 @@ from desktop.domain.facts import (
     JointUseChangeFacts,
     JointUseFacts,
 )
+from desktop.domain.joint_use_items import JointUseItem
 from desktop.domain.kinds import RecordType, RuleId
 
 
@@ -534,13 +536,13 @@ def engagement_findings(
             )
 
 
-_JOINT_USE_ITEMS: tuple[tuple[str, str, str], ...] = (
-    ("has_statement", "① 共同利用する旨", "① the statement that the data is jointly used"),
-    ("has_pi_items", "② 共同利用される個人データの項目", "② the PI items"),
-    ("has_scope", "③ 共同利用する者の範囲", "③ the scope of joint users"),
-    ("has_purposes", "④ 利用する者の利用目的", "④ the purposes of use"),
-    ("has_responsible_name", "⑤ 責任者の氏名又は名称", "⑤ the responsible party's name"),
-    ("has_responsible_address", "⑤ 責任者の住所", "⑤ the responsible party's address"),
+_JOINT_USE_ITEMS: tuple[tuple[str, JointUseItem], ...] = (
+    ("has_statement", items.STATEMENT),
+    ("has_pi_items", items.PI_ITEMS),
+    ("has_scope", items.SCOPE),
+    ("has_purposes", items.PURPOSES),
+    ("has_responsible_name", items.RESPONSIBLE_NAME),
+    ("has_responsible_address", items.RESPONSIBLE_ADDRESS),
 )
 
 
@@ -582,7 +584,7 @@ def joint_use_findings(facts: ComplianceFacts, today: date, settings: RuleSettin
 
 def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
     label = joint_use.title
-    for attribute, ja, en in _JOINT_USE_ITEMS:
+    for attribute, item in _JOINT_USE_ITEMS:
         if not getattr(joint_use, attribute):
             yield _finding(
                 RuleId.JOINT_USE_ITEM_MISSING,
@@ -590,8 +592,8 @@ def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
-                f"公表事項「{ja}」がありません。",
-                f"The notice lacks {en}.",
+                f"公表事項「{item.label.ja}」がありません。",
+                f"The notice lacks {item.label.en}.",
                 joint_use.start_date,
             )
     if joint_use.responsible_is_corporation and not joint_use.has_responsible_representative:
@@ -601,9 +603,9 @@ def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
             RecordType.JOINT_USE,
             joint_use.id,
             label,
-            "公表事項「⑤ 責任者（法人）の代表者の氏名」がありません（2022年改正法で必要）。",
-            "The notice lacks ⑤ the name of the responsible corporation's representative "
-            "(required since the 2022 amendment).",
+            f"公表事項「{items.REPRESENTATIVE.label.ja}」がありません（責任者が法人のとき、2022年改正法で必要）。",
+            f"The notice lacks {items.REPRESENTATIVE.label.en} (required of a corporation since the 2022 "
+            "amendment).",
             joint_use.start_date,
         )
     if not joint_use.has_acquisition_method:
@@ -613,8 +615,8 @@ def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
             RecordType.JOINT_USE,
             joint_use.id,
             label,
-            "「⑥ 取得方法」がありません。法の公表事項ではありませんが、当社の個人情報保護方針5(7)で約束している事項です。",
-            "⑥ how the data is acquired is missing. It is not an item of the Act, but our privacy "
+            f"「{items.ACQUISITION.label.ja}」がありません。法の公表事項ではありませんが、当社の個人情報保護方針5(7)で約束している事項です。",
+            f"{items.ACQUISITION.label.en} is missing. It is not an item of the Act, but our privacy "
             "policy §5(7) promises it.",
             joint_use.start_date,
         )

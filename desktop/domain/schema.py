@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from desktop.domain import joint_use_items as items
 from desktop.domain import values
 from desktop.domain.enums import (
     ConsentForm,
@@ -337,6 +338,10 @@ def _f(name: str, ja: str, en: str, kind: str = TEXT, **options: Any) -> Field:
     return Field(name, ja, en, kind, **options)
 
 
+def _item(item: items.JointUseItem) -> tuple[str, str]:
+    return item.label.ja, item.label.en
+
+
 COMPANY = Schema(
     RecordType.COMPANY_PROFILE,
     "自社情報",
@@ -479,22 +484,16 @@ JOINT_USE = Schema(
     "Joint use",
     (
         _f("title", "名称", "Title", required=True),
-        _f("joint_use_statement", "① 共同利用する旨", "① Statement of joint use", MULTILINE),
-        _f("pi_items", "② 共同利用される個人データの項目", "② PI items", TEXT_LIST),
-        _f("scope", "③ 共同利用する者の範囲", "③ Scope of joint users", MULTILINE),
-        _f("joint_users", "③ 共同利用者（名称）", "③ Named joint users", TEXT_LIST),
-        _f("purposes", "④ 利用する者の利用目的", "④ Purposes of use", MULTILINE),
-        _f("responsible_name", "⑤ 責任者の氏名又は名称", "⑤ Responsible party's name"),
-        _f("responsible_address", "⑤ 責任者の住所", "⑤ Responsible party's address"),
-        _f(
-            "responsible_is_corporation",
-            "⑤ 責任者は法人",
-            "⑤ Responsible party is a corporation",
-            BOOLEAN,
-            default=True,
-        ),
-        _f("responsible_representative", "⑤ 責任者の代表者の氏名", "⑤ Representative's name"),
-        _f("acquisition_method", "⑥ 取得方法", "⑥ How the data is acquired", MULTILINE),
+        _f("joint_use_statement", *_item(items.STATEMENT), MULTILINE),
+        _f("pi_items", *_item(items.PI_ITEMS), TEXT_LIST),
+        _f("scope", *_item(items.SCOPE), MULTILINE),
+        _f("joint_users", *_item(items.JOINT_USERS), TEXT_LIST),
+        _f("purposes", *_item(items.PURPOSES), MULTILINE),
+        _f("responsible_name", *_item(items.RESPONSIBLE_NAME)),
+        _f("responsible_address", *_item(items.RESPONSIBLE_ADDRESS)),
+        _f("responsible_is_corporation", *_item(items.RESPONSIBLE_IS_CORPORATION), BOOLEAN, default=True),
+        _f("responsible_representative", *_item(items.REPRESENTATIVE)),
+        _f("acquisition_method", *_item(items.ACQUISITION), MULTILINE),
         _f("notice_method", "公表の方法", "Notice method", ENUM, enum=NoticeMethod),
         _f("notice_reference", "公表先（URL等）", "Notice reference (URL)"),
         _f("notice_published_on", "公表日", "Notice published on", DATE),

@@ -27,6 +27,7 @@ from desktop.domain.rules import (
     term_end,
     upcoming_deadlines,
 )
+from desktop.domain.schema import JOINT_USE
 
 D = date(2026, 6, 1)
 DAY = timedelta(days=1)
@@ -374,3 +375,24 @@ def test_a_finding_in_json_keeps_due_and_adds_since():
     data = finding.to_json()
     assert data["due"] == data["since"] == EVALUATION.next_due_on.isoformat()
     assert Finding.from_json(data) == finding
+
+
+@pytest.mark.parametrize(
+    ("missing", "field"),
+    [
+        ("has_statement", "joint_use_statement"),
+        ("has_pi_items", "pi_items"),
+        ("has_scope", "scope"),
+        ("has_purposes", "purposes"),
+        ("has_responsible_name", "responsible_name"),
+        ("has_responsible_address", "responsible_address"),
+        ("has_responsible_representative", "responsible_representative"),
+        ("has_acquisition_method", "acquisition_method"),
+    ],
+)
+def test_a_missing_joint_use_item_is_named_as_the_form_names_it(missing, field):
+    """One wording of ①–⑥ (desktop/domain/joint_use_items.py): the finding quotes the form's field label."""
+    (finding,) = evaluate(ComplianceFacts(joint_uses=(joint_use(**{missing: False}),)), D)
+    label = JOINT_USE.field(field)
+    assert f"「{label.ja}」" in finding.message.ja
+    assert label.en in finding.message.en

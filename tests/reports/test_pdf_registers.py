@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.domain.audit_chain import ChainHead
+from desktop.domain.schema import JOINT_USE
 from desktop.reports.pdf import REGISTERS, ReportResult, render_register
 from desktop.services.facade import Services
 from desktop.services.joint_uses import notice_text
@@ -93,6 +94,26 @@ def test_joint_use_register_prints_every_joint_use_and_change(
         c.description for row in rows for c in row.joint_use.changes
     ]
     assert [value for value in expected if squash(value) not in text] == []
+
+
+def test_the_joint_use_register_names_items_one_to_six_as_the_form_does(
+    demo_services: Services, tmp_path: Path
+) -> None:
+    _, pages = render(demo_services, "joint-uses", tmp_path)
+    text = squash(pages[0])
+    for field in ("joint_use_statement", "pi_items", "scope", "purposes", "acquisition_method"):
+        assert squash(JOINT_USE.field(field).ja) in text
+
+
+def test_the_findings_list_shows_since_and_due_apart(demo_services: Services, tmp_path: Path) -> None:
+    _, pages = render(demo_services, "findings", tmp_path)
+    text = squash("".join(pages))
+    assert "発生日" in text and "期限" in text
+    findings = demo_services.checks.findings(AS_OF)
+    dated = [f for f in findings if f.due is not None and f.since is not None and f.since != f.due]
+    assert dated  # e.g. an evaluation due soon: since the warning began, due on its date
+    for finding in dated:
+        assert f"{finding.since.isoformat()}{finding.due.isoformat()}" in text
 
 
 def test_findings_list_prints_every_finding_under_its_severity(

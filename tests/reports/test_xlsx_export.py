@@ -211,3 +211,18 @@ def test_the_summary_carries_the_audit_chain_head_that_verify_anchor_takes(
     assert head == demo_services.audit.head()
     assert demo_services.audit.verify_anchor(head).is_intact
     assert demo_workbook["監査ログ"].max_row - 1 == head.sequence  # every event up to the head, no more
+
+
+def test_the_findings_sheet_has_since_and_due_apart(
+    demo_services: Services, demo_workbook: openpyxl.Workbook
+) -> None:
+    sheet = demo_workbook["指摘事項"]
+    header = [cell.value for cell in sheet[1]]
+    since, due = header.index("発生日"), header.index("期限")
+    findings = demo_services.checks.findings(AS_OF)
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+
+    def day(value: object) -> object:
+        return value.date() if hasattr(value, "date") else value
+
+    assert [(day(row[since]), day(row[due])) for row in rows] == [(f.since, f.due) for f in findings]

@@ -126,3 +126,18 @@ def test_audit_log_verification_names_a_record_changed_outside_itaku(qtbot: Any,
         pass
     assert "#c62828" in page.verify_label.styleSheet()
     assert f"contractor #{contractor.id} の name" in page.verify_label.text()
+
+
+def test_dashboard_shows_since_and_due_under_one_name_each(window: Any) -> None:
+    page = window.show_page("dashboard")
+    model = page.findings_model
+    headers = [
+        model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for column in range(model.columnCount())
+    ]
+    since, due = headers.index("発生日"), headers.index("期限")
+    rows = [model.row_object(row) for row in range(model.rowCount())]
+    assert any(f.due is not None and f.since != f.due for f in rows)
+    for row, finding in enumerate(rows):
+        shown = (model.index(row, since).data(), model.index(row, due).data())
+        assert shown == tuple(day.isoformat() if day else "" for day in (finding.since, finding.due))

@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.platypus import Paragraph
 
+from desktop.domain import joint_use_items as items
 from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES
 from desktop.domain.enums import (
     ConsentForm,
@@ -390,12 +391,12 @@ def engagements(request: ReportRequest) -> Built:
 JOINT_USE_COLUMNS = (
     Column(NUMBER_HEADING, 3, "RIGHT"),
     Column(lines(heading(RecordType.JOINT_USE, "title"), muted(markup("共同利用の期間"))), 11),
-    Column(label(Message("① 共同利用する旨", "① Statement")), 9),
-    Column(label(Message("② 個人データの項目", "② PI items")), 9),
-    Column(label(Message("③ 共同利用者の範囲", "③ Joint users")), 10),
-    Column(label(Message("④ 利用目的", "④ Purposes")), 11),
-    Column(label(Message("⑤ 責任者", "⑤ Responsible party")), 11),
-    Column(label(Message("⑥ 取得方法", "⑥ Acquisition")), 9),
+    Column(label(items.STATEMENT.label), 9),
+    Column(label(items.PI_ITEMS.label), 9),
+    Column(label(items.SCOPE.label), 10),
+    Column(label(items.PURPOSES.label), 11),
+    Column(label(items.RESPONSIBLE.label), 11),
+    Column(label(items.ACQUISITION.label), 9),
     Column(label(Message("公表（方法・公表先・公表日）", "Notice")), 10),
     Column(label(Message("変更履歴", "Change history")), 13),
     Column(label(Message("指摘事項", "Open findings")), 11),

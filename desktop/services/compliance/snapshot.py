@@ -52,6 +52,7 @@ RULES_MODULES = (
     "desktop.domain.clauses",
     "desktop.domain.enums",
     "desktop.domain.kinds",
+    "desktop.domain.joint_use_items",
     "desktop.services.settings",
     "desktop.services.compliance.model",
     "desktop.services.compliance.service",
