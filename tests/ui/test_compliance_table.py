@@ -6,9 +6,17 @@ from __future__ import annotations
 from collections import Counter
 
 from desktop.domain.enums import Severity
+from desktop.domain.kinds import RuleId
 from desktop.services.compliance.model import ComplianceModel, FindingTable, RecordIndex, worst_first
 from desktop.services.facade import Services
-from desktop.ui.compliance import blocking_pages, counts_by_page, load_model, page_of
+from desktop.ui.compliance import (
+    PAGE_KEYS,
+    PAGE_OF_TOPIC,
+    blocking_pages,
+    counts_by_page,
+    load_model,
+    page_of,
+)
 
 
 def test_a_snapshot_read_back_from_the_database_matches_the_findings_it_was_made_of(
@@ -54,3 +62,8 @@ def test_an_empty_database_gives_an_empty_snapshot(sqlite_services: Services) ->
     snapshot = load_model(sqlite_services)
     assert snapshot.counts.count == 0 and list(snapshot.worst_first) == []
     assert snapshot.index.of("contractor", 1) == [] and snapshot.counts.blocking_count == 0
+
+
+def test_every_rule_topic_is_counted_on_a_page() -> None:
+    assert {rule.topic for rule in RuleId} == set(PAGE_OF_TOPIC)
+    assert set(PAGE_OF_TOPIC.values()) <= set(PAGE_KEYS)
