@@ -51,7 +51,7 @@ class _Latest:
     today: date
     head: tuple[int, str]
     model: ComplianceModel
-    settings: RuleSettings
+    settings: RuleSettings | None  # None: read when first needed (a model read from a snapshot)
     live: LiveFindings | None = None
     stored: bool = False
 
@@ -97,7 +97,7 @@ class CheckService:
             if read.payload is not None:
                 model = decode(read.payload)
                 if model is not None:
-                    self._latest = _Latest(today, head, model, self.settings.rule_settings(), stored=True)
+                    self._latest = _Latest(today, head, model, None, stored=True)
                     return model
             values = _setting_values(session)
             facts = compliance_facts.load_facts(session)
@@ -171,7 +171,7 @@ class CheckService:
             )
             facts = compliance_facts.load_facts(session, scope)
             if latest.live is None:
-                latest.live = LiveFindings(latest.model, latest.today, latest.settings)
+                latest.live = self._live(latest)
             latest.live.update(facts, touched)
             latest.model = latest.live.model()
             latest.stored = False
@@ -186,7 +186,12 @@ class CheckService:
         with self._latest_lock:
             latest = self._latest
             if latest is not None and latest.live is None:
-                latest.live = LiveFindings(latest.model, latest.today, latest.settings)
+                latest.live = self._live(latest)
+
+    def _live(self, latest: _Latest) -> LiveFindings:
+        if latest.settings is None:
+            latest.settings = self.settings.rule_settings()
+        return LiveFindings(latest.model, latest.today, latest.settings)
 
     def keep_snapshot(self) -> None:
         """Store the window's model as the snapshot of its head, if it is not stored yet (after changes
