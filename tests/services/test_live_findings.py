@@ -247,3 +247,20 @@ def test_a_settings_change_recomputes_everything(demo_services: Services) -> Non
     before = demo_services.checks.computations
     assert_live_equals_full(demo_services)
     assert demo_services.checks.computations == before + 1
+
+
+def test_the_kept_up_to_date_model_is_stored_for_the_next_start_up(
+    demo_services: Services, tmp_path: Path
+) -> None:
+    demo_services.checks.model(cached=True)
+    contractor = pick(demo_services, Contractor, 3)
+    demo_services.contractors.update(contractor.id, {"name": "株式会社次回起動"}, contractor.version)
+    live = demo_services.checks.model(cached=True)
+    assert demo_services.checks.incremental_updates == 1
+    demo_services.checks.keep_snapshot()  # the window does this when it closes
+    next_start = make_services(demo_services.database.url, tmp_path)
+    try:
+        assert next_start.checks.model(cached=True) == live
+        assert next_start.checks.computations == 0  # read from the snapshot, not computed
+    finally:
+        next_start.close()

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.domain.errors import ItakuError
 from desktop.domain.facts import ComplianceFacts
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
@@ -200,7 +201,10 @@ class CheckService:
         if latest is None or latest.stored:
             return
         latest.stored = True
-        self._store(rules_version(), latest.today, latest.head[0], latest.head[1], latest.model)
+        try:
+            self._store(rules_version(), latest.today, latest.head[0], latest.head[1], latest.model)
+        except ItakuError:  # signed out meanwhile: the next start-up computes the findings instead
+            return
 
     def findings(self, as_of: date | None = None) -> list[Finding]:
         """The findings, computed from the records (never read from the snapshot)."""
