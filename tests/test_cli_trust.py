@@ -109,3 +109,37 @@ def test_init_without_a_password_still_creates_the_schema(tmp_path):
     url = f"sqlite:///{tmp_path / 'plain.sqlite3'}"
     result = cli("--db", url, "init", env={"ITAKU_PASSWORD": ""})
     assert result.returncode == 0 and "no officer account" in result.stderr
+
+
+def test_an_attack_backup_is_refused_by_restore_with_a_message_and_nothing_lost(db, tmp_path):
+    """Issue 13: the `attachments/../backups/…` key used to replace the database, then fail (exit 1, a
+    traceback, the contractors gone, no restore event); now exit 2 with a message and nothing changed."""
+    import hashlib
+    import zipfile
+
+    out = tmp_path / "backup.zip"
+    assert as_user(db, "officer", "backup", str(out)).returncode == 0
+    assert as_user(db, "officer", "contractor", "add", "--name", "残るべき委託先").returncode == 0
+    attack = tmp_path / "attack.zip"
+    key = "attachments/../backups/x.zip"
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(attack, "w") as target:
+        manifest = json.loads(source.read("manifest.json"))
+        manifest["attachments"][key] = hashlib.sha256(b"x").hexdigest()
+        target.writestr("manifest.json", json.dumps(manifest))
+        target.writestr("itaku.sqlite3", source.read("itaku.sqlite3"))
+        target.writestr(key, b"x")
+    result = cli(
+        "--db",
+        db,
+        "--lang",
+        "en",
+        "--user",
+        "officer",
+        "restore",
+        str(attack),
+        env={"ITAKU_PASSWORD": PASSWORD},
+    )
+    assert result.returncode == 2 and "unsafe path" in result.stderr and "Traceback" not in result.stderr
+    names = [row["name"] for row in json.loads(as_user(db, "officer", "contractor", "list", "--json").stdout)]
+    assert "残るべき委託先" in names and len(names) == 21
+    assert as_user(db, "auditor", "audit", "verify").returncode == 0
