@@ -287,6 +287,42 @@ class Header:
         return tuple(c for c in self.columns if c.target is None)
 
 
+@dataclass(frozen=True)
+class ExcelError:
+    """A cell holding one of Excel's error values (#N/A, #DIV/0!, …): never data."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class UncalculatedFormula:
+    """A formula cell whose result was never stored (a file written by a program, not saved by Excel)."""
+
+    def __str__(self) -> str:
+        return "=?"
+
+
+UNCALCULATED = UncalculatedFormula()
+
+
+def unreadable_cell(reference: str, value: object) -> Message | None:
+    """Why a cell's value cannot be imported (an Excel error, an uncalculated formula), or None."""
+    if isinstance(value, ExcelError):
+        return Message(
+            f"セル {reference} は Excel のエラー値 {value.code} です（式を直してから取り込んでください）",
+            f"cell {reference} holds the Excel error {value.code} (fix its formula, then import again)",
+        )
+    if isinstance(value, UncalculatedFormula):
+        return Message(
+            f"セル {reference} の式は計算結果が保存されていません。Excel で開いて保存してから取り込んでください",
+            f"cell {reference} holds a formula that was never calculated: open and save it in Excel first",
+        )
+    return None
+
+
 class LedgerFormatError(ValueError):
     """The sheet cannot be read as a ledger at all (one sentence for the user)."""
 
@@ -595,12 +631,22 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
     column_of: dict[str, str] = {}
     raw: dict[str, Any] = {}
     notes_extra: list[str] = []
+    unreadable: set[str] = set()  # columns whose cell holds an Excel error or an uncalculated formula
+    reasons: list[Message] = []
     for column in header.recognised:
         assert column.target is not None
         value = cells[column.index] if column.index < len(cells) else None
+        column_of[column.target] = column.header
+        if isinstance(value, ExcelError | UncalculatedFormula):
+            # Never read as text (a contractor called #N/A) nor as blank (a row silently dropped).
+            reason = unreadable_cell(f"{column.letter}{excel_row}", value)
+            assert reason is not None
+            row.errors.append(CellError(excel_row, column.header, reason))
+            unreadable.add(column.header)
+            reasons.append(reason)
+            continue
         if isinstance(value, str):
             value = value.strip() or None
-        column_of[column.target] = column.header
         raw[column.target] = value
 
     def fail(target: str, message: Message) -> None:
@@ -681,6 +727,10 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
 
     _parse_evaluation(row, raw, fail)
     _parse_nda(row, raw, fail)
+    if unreadable:  # a cell that could not be read is reported once, not again as blank or inconsistent
+        row.errors = [
+            error for error in row.errors if error.column not in unreadable or error.message in reasons
+        ]
     return row
 
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import re
 import threading
+import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
+from xml.etree import ElementTree
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -147,14 +151,113 @@ def _not_xlsx(path: Path) -> Message:
     )
 
 
-def _open_workbook(path: Path) -> Any:
+def _broken(path: Path, part: str, error: Exception) -> LedgerFileError:
+    """One line naming the file (and the part of it) whose XML cannot be read."""
+    detail = " ".join(str(error).split())[:200]
+    where = f"{part}: {detail}" if part else detail
+    return LedgerFileError(
+        Message(
+            f"「{path.name}」の内容が壊れているため読めません（{where}）。Excel で開いて保存し直してください。",
+            f"'{path.name}' is damaged and cannot be read ({where}): open and save it in Excel again.",
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What a workbook may hold before it is read at all (settings `import_max_*`)."""
+
+    uncompressed_bytes: int = 256 * 1024 * 1024
+    shared_strings: int = 1_000_000
+
+
+_SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_STRING_ITEM = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+_CONTENT_TYPES_LIMIT = 1024 * 1024
+
+
+def check_limits(path: Path, limits: ReadLimits) -> None:
+    """Refuse a workbook whose parts would unpack past the limits, before any XML of it is parsed.
+
+    The sizes an archive declares bound what reading it produces (zipfile stops at the declared size and
+    fails the checksum), so the sum of them is the most the reader can ever unpack.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            total = sum(entry.file_size for entry in entries)
+            if total > limits.uncompressed_bytes:
+                raise LedgerFileError(
+                    Message(
+                        f"「{path.name}」は展開すると {total:,} バイトになり、上限（{limits.uncompressed_bytes:,} バイト）を超えるため読み込みません。",
+                        f"'{path.name}' unpacks to {total:,} bytes, over the limit of "
+                        f"{limits.uncompressed_bytes:,} bytes: it was not read.",
+                    )
+                )
+            for part in _shared_string_parts(archive, path):
+                count = _count_string_items(archive, part, limits.shared_strings)
+                if count > limits.shared_strings:
+                    raise LedgerFileError(
+                        Message(
+                            f"「{path.name}」の共有文字列が上限（{limits.shared_strings:,} 個）を超えるため読み込みません。",
+                            f"'{path.name}' holds more than {limits.shared_strings:,} shared strings "
+                            "(the limit): it was not read.",
+                        )
+                    )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, NotImplementedError, OSError):
+        raise LedgerFileError(_not_xlsx(path)) from None
+
+
+def _shared_string_parts(archive: zipfile.ZipFile, path: Path) -> list[str]:
+    names = set(archive.namelist())
+    parts = {name for name in names if name.lower().endswith("sharedstrings.xml")}
+    if (
+        "[Content_Types].xml" in names
+        and archive.getinfo("[Content_Types].xml").file_size <= _CONTENT_TYPES_LIMIT
+    ):
+        try:
+            root = ElementTree.fromstring(archive.read("[Content_Types].xml"))
+        except ElementTree.ParseError as error:
+            raise _broken(path, "[Content_Types].xml", error) from None
+        for item in root:
+            if item.get("ContentType") == _SHARED_STRINGS_TYPE:
+                part = (item.get("PartName") or "").lstrip("/")
+                if part in names:
+                    parts.add(part)
+    return sorted(parts)
+
+
+def _count_string_items(archive: zipfile.ZipFile, part: str, limit: int) -> int:
+    """The number of <si> items in a shared-strings part, read in chunks; stops counting past `limit`."""
+    count = 0
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1024 * 1024):
+            data = tail + chunk
+            # A tag cut by the chunk boundary is counted in the next round: keep the last few bytes.
+            cut = max(len(data) - 64, 0)
+            count += len(_STRING_ITEM.findall(data, 0, cut))
+            tail = data[cut:]
+            if count > limit:
+                return count
+    return count + len(_STRING_ITEM.findall(tail))
+
+
+def _open_workbook(path: Path, limits: ReadLimits | None = None) -> Any:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     check_file(path)
+    check_limits(path, limits or ReadLimits())
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except SyntaxError as error:  # ElementTree's ParseError and lxml's XMLSyntaxError alike
+        raise _broken(path, "", error) from None
+    except ValueError as error:
+        if isinstance(error.__cause__, SyntaxError):
+            raise _broken(path, "", error.__cause__) from None
+        raise LedgerFileError(_not_xlsx(path)) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, IndexError, TypeError, OSError, zlib.error):
         raise LedgerFileError(_not_xlsx(path)) from None
 
 
@@ -188,9 +291,79 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _sheet_rows(worksheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    # iter_rows starts at row 1 and yields empty tuples for empty rows, so numbering by position is exact.
-    yield from enumerate(worksheet.iter_rows(min_row=1, values_only=True), start=1)
+def _ledger_parser(source: Any, worksheet: Any) -> Any:
+    """openpyxl's sheet parser, told to keep what its values-only reading loses.
+
+    An error cell (t="e") becomes an ExcelError instead of the text "#N/A"; a formula cell with no stored
+    result becomes UNCALCULATED instead of an empty cell, so that no row is taken for blank and dropped.
+    Excel stores every result it calculated: an empty text result as t="str" with an empty <v>; programs
+    that cannot calculate (openpyxl among them) leave the <v> out or empty on a cell of no text type.
+    """
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class LedgerSheetParser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["data_type"] == "e":
+                cell["value"] = ledger.ExcelError(str(cell["value"] or "#VALUE!"))
+            elif (
+                cell["value"] is None and element.get("t") != "str" and element.find(FORMULA_TAG) is not None
+            ):
+                cell["value"] = ledger.UNCALCULATED
+            return cell
+
+    workbook = worksheet.parent
+    return LedgerSheetParser(
+        source,
+        worksheet._shared_strings,
+        data_only=True,
+        epoch=workbook.epoch,
+        date_formats=workbook._date_formats,
+        timedelta_formats=workbook._timedelta_formats,
+    )
+
+
+def _sheet_rows(path: Path, worksheet: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(Excel row number, cell values) from row 1, empty rows included as ().
+
+    Unlike openpyxl's own reading, nothing past the sheet's declared dimension is cut off: a workbook
+    whose <dimension> is wrong still yields every row and every cell it holds.
+    """
+    width = worksheet.max_column or 0
+    expected = 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns of a date out of range: the cell is an error value
+        try:
+            with worksheet._get_source() as source:
+                for number, cells in _ledger_parser(source, worksheet).parse():
+                    while expected < number:
+                        yield expected, ()
+                        expected += 1
+                    if number < expected:
+                        continue  # a row written twice: the first one stands, as in openpyxl
+                    expected = number + 1
+                    if not cells:
+                        yield number, ()
+                        continue
+                    values: list[Any] = [None] * max(width, cells[-1]["column"])
+                    for cell in cells:
+                        column = cell["column"]
+                        if column > len(values):
+                            values.extend([None] * (column - len(values)))
+                        values[column - 1] = cell["value"]
+                    yield number, tuple(values)
+        except SyntaxError as error:
+            raise _broken(path, worksheet._worksheet_path, error) from None
+        except (
+            ValueError,
+            IndexError,
+            KeyError,
+            TypeError,
+            EOFError,
+            zlib.error,
+            zipfile.BadZipFile,
+        ) as error:
+            raise _broken(path, worksheet._worksheet_path, error) from None
 
 
 class LedgerImportService:
@@ -202,8 +375,14 @@ class LedgerImportService:
 
     # --- reading ---------------------------------------------------------------------------------------
 
+    def limits(self) -> ReadLimits:
+        values = self.settings.get_all()
+        return ReadLimits(
+            int(values["import_max_uncompressed_bytes"]), int(values["import_max_shared_strings"])
+        )
+
     def sheet_names(self, path: Path) -> list[str]:
-        workbook = _open_workbook(Path(path))
+        workbook = _open_workbook(Path(path), self.limits())
         try:
             return list(workbook.sheetnames)
         finally:
@@ -215,7 +394,7 @@ class LedgerImportService:
             return self._read(Path(path), sheet, progress)
 
     def _read(self, path: Path, sheet: str | None, progress: Progress | None) -> LedgerPreview:
-        workbook = _open_workbook(path)
+        workbook = _open_workbook(path, self.limits())
         try:
             names = list(workbook.sheetnames)
             if sheet is not None and sheet not in names:
@@ -229,7 +408,7 @@ class LedgerImportService:
             first_error: LedgerFormatError | None = None
             for name in candidates:
                 worksheet = workbook[name]
-                rows = _sheet_rows(worksheet)
+                rows = _sheet_rows(path, worksheet)
                 top = [row for _, row in zip(range(ledger.HEADER_SEARCH_ROWS), rows, strict=False)]
                 try:
                     header = ledger.find_header(top)

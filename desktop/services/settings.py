@@ -56,6 +56,12 @@ def _bytes(value: Any) -> int:
     return value
 
 
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 10_000_000:
+        raise ValueError("1000〜10000000 / 1,000 to 10,000,000")
+    return value
+
+
 def _template(value: Any) -> list[dict[str, Any]]:
     if not isinstance(value, list):
         raise ValueError("一覧 / a list")
@@ -111,6 +117,20 @@ SETTINGS: tuple[SettingDefinition, ...] = (
         "Attachment size limit (bytes)",
         50 * 1024 * 1024,
         _bytes,
+    ),
+    SettingDefinition(
+        "import_max_uncompressed_bytes",
+        "取り込むExcelファイルの展開後の上限（バイト）",
+        "Largest Excel file to import, unpacked (bytes)",
+        256 * 1024 * 1024,
+        _bytes,
+    ),
+    SettingDefinition(
+        "import_max_shared_strings",
+        "取り込むExcelファイルの共有文字列の上限（個）",
+        "Most shared strings in an Excel file to import",
+        1_000_000,
+        _count,
     ),
     SettingDefinition(
         "evaluation_template",

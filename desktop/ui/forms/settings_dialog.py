@@ -47,7 +47,8 @@ APPLICATION = "Itaku"
 LANGUAGE_KEY = "language"
 DATABASE_KEY = "database_url"
 MEBIBYTE = 1024 * 1024
-NUMBER_KEYS = tuple(d.key for d in SETTINGS if d.key not in ("evaluation_template", "attachment_max_bytes"))
+MEBIBYTE_KEYS = ("attachment_max_bytes", "import_max_uncompressed_bytes")  # shown in MiB, stored in bytes
+NUMBER_KEYS = tuple(d.key for d in SETTINGS if d.key != "evaluation_template" and d.key not in MEBIBYTE_KEYS)
 COLUMNS = ("code", "group", "ja", "en", "mandatory", "max_score", "simplified")
 
 
@@ -228,16 +229,21 @@ class SettingsDialog(QDialog):
             "evaluation_pass_percent": (0, 100),
             "evaluation_conditional_percent": (0, 100),
             "evaluation_interval_months": (1, 60),
+            "import_max_shared_strings": (1000, 10_000_000),
         }
-        for key in (*NUMBER_KEYS, "attachment_max_bytes"):
+        for key in (*NUMBER_KEYS, *MEBIBYTE_KEYS):
             spin = QSpinBox(page)
             spin.setObjectName(f"setting_{key}")
             spin.setMinimumWidth(120)
             spin.setMaximumWidth(180)
-            if key == "attachment_max_bytes":
+            if key in MEBIBYTE_KEYS:
                 spin.setRange(1, 2048)
                 spin.setSuffix(" MiB")
-                label = self.tr("Attachment size limit")
+                label = (
+                    self.tr("Attachment size limit")
+                    if key == "attachment_max_bytes"
+                    else text(SETTING_BY_KEY[key].label)
+                )
             else:
                 spin.setRange(*ranges.get(key, (0, 3650)))
                 label = text(SETTING_BY_KEY[key].label)
@@ -309,9 +315,8 @@ class SettingsDialog(QDialog):
         self.values = self.services.settings.get_all()
         for key in NUMBER_KEYS:
             self.spins[key].setValue(int(self.values[key]))
-        self.spins["attachment_max_bytes"].setValue(
-            max(1, int(self.values["attachment_max_bytes"]) // MEBIBYTE)
-        )
+        for key in MEBIBYTE_KEYS:
+            self.spins[key].setValue(max(1, int(self.values[key]) // MEBIBYTE))
         self.template_editor.set_items(list(self.values["evaluation_template"]))
         stored = user_settings()
         language = str(stored.value(LANGUAGE_KEY, current_language()))
@@ -334,11 +339,10 @@ class SettingsDialog(QDialog):
     # Saving ----------------------------------------------------------------------------------------
     def setting_changes(self) -> dict[str, Any]:
         wanted: dict[str, Any] = {key: self.spins[key].value() for key in NUMBER_KEYS}
-        wanted["attachment_max_bytes"] = self.spins["attachment_max_bytes"].value() * MEBIBYTE
-        if self.spins["attachment_max_bytes"].value() == int(self.values["attachment_max_bytes"]) // MEBIBYTE:
-            wanted["attachment_max_bytes"] = self.values[
-                "attachment_max_bytes"
-            ]  # untouched: keep exact bytes
+        for key in MEBIBYTE_KEYS:
+            wanted[key] = self.spins[key].value() * MEBIBYTE
+            if self.spins[key].value() == int(self.values[key]) // MEBIBYTE:
+                wanted[key] = self.values[key]  # untouched: keep exact bytes
         wanted["evaluation_template"] = self.template_editor.items()
         return {key: value for key, value in wanted.items() if value != self.values[key]}
 
