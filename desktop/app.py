@@ -55,11 +55,15 @@ def build_services(
     clock: Callable[[], datetime] | None = None,
     upgrade: bool = True,
     role: str | None = "officer",
+    must_exist: bool = False,
 ) -> Services:
     """Build every service on one database.
 
     `role` is the role the services act with: trusted callers (tests, tools) name one; the CLI and the
     window pass None and sign in through `services.accounts`, which sets actor and role from the account.
+    A database that cannot be Itaku's (a text file, an unknown driver) is refused before anything is
+    created; with `must_exist`, so is a database named by `url` or the environment that does not exist
+    or is another program's SQLite file (the default one in the user data folder is made on first use).
     """
     from desktop.services.accounts import AccountService, login_name
     from desktop.services.audit import AuditService
@@ -77,9 +81,11 @@ def build_services(
     from desktop.services.registers import RegisterService
     from desktop.services.settings import SettingsService
     from desktop.store import migrate
-    from desktop.store.database import Database
+    from desktop.store.database import Database, check_location
 
     database_url = resolve_database_url(url)
+    named = bool(url or os.environ.get(DATABASE_ENV))
+    check_location(database_url, may_create=not (must_exist and named))
     database = Database(database_url)
     if upgrade:
         migrate.upgrade(database.engine)

@@ -20,7 +20,12 @@ def cli(*args, env=None):
 
 @pytest.fixture
 def db(tmp_path):
-    return f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    """A database `itaku-cli init` made (no account yet: set-up mode); --db never creates one."""
+    from desktop.app import build_services
+
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    build_services(url).close()
+    return url
 
 
 def test_demo_then_check_json_shows_every_rule_and_exits_1(db):

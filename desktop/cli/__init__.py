@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.app import build_services
-from desktop.cli.common import EXIT_INPUT, run_command
+from desktop.cli.common import EXIT_INPUT, first_undecodable, run_command
 
 COMMAND_MODULES = (
     "desktop.cli.core",
@@ -50,9 +50,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    position = first_undecodable(arguments)
+    if position is not None:
+        print(
+            f"引数 {position} は UTF-8 の文字として読めません / argument {position} is not valid UTF-8",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exit_:
         return int(exit_.code or 0) if exit_.code in (0, None) else EXIT_INPUT
     return run_command(args)

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,13 +19,42 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+MAX_RECORD_ID = 2**63 - 1  # the largest id either database can hold
+
+
+def record_id(text: str) -> int:
+    """An --id: a whole number from 1 to 2⁶³−1 (a larger one would overflow the database's integer)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ID は整数です / an id is a whole number: {text!r}") from None
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(
+            f"ID は 1〜{MAX_RECORD_ID} です / an id is from 1 to {MAX_RECORD_ID}"
+        )
+    return value
+
+
+def first_undecodable(arguments: Sequence[str]) -> int | None:
+    """The position (1-based) of the first argument that was not valid UTF-8, or None.
+
+    Python hands such bytes over as lone surrogates (surrogateescape); they cannot be stored, printed or
+    compared with what is in the database, so the command is refused before it starts.
+    """
+    for position, argument in enumerate(arguments, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            return position
+    return None
 
 
 def open_services(args: argparse.Namespace, *, sign_in: bool = True) -> Services:
     """Open the database and sign in (see `authenticate`). `args.build_services` is the composition root's
     factory, set by the entry point (desktop.cli.main): the commands never import desktop.app."""
     build_services: ServicesFactory = args.build_services
-    services = build_services(args.db, role=None)
+    # A database named by --db or the environment must exist and be Itaku's; only `init` creates one.
+    services = build_services(args.db, role=None, must_exist=args.command != "init")
     if sign_in:
         authenticate(services, args)
     return services
@@ -121,7 +151,7 @@ def report_error(error: ItakuError, language: str) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the chosen command; our own errors become a message and exit 2, never a traceback."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DatabaseError, OperationalError
 
     try:
         return int(args.handler(args))
@@ -130,6 +160,9 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     except OperationalError as error:
         print(f"データベースに接続できません / cannot open the database: {error.orig}", file=sys.stderr)
+        return EXIT_INPUT
+    except DatabaseError as error:  # a file that is not a database, a value the schema does not allow
+        print(f"データベースのエラー / database error: {error.orig}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:
         # The reader (e.g. `head`) went away: not our error. Point stdout at devnull so the

@@ -34,8 +34,10 @@ def register(subparsers: Any) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.reports.xlsx import write_audit_workbook
+    from desktop.services.output_path import check_output_path
 
     as_of = as_of_date(args.as_of)
+    check_output_path(args.xlsx, "xlsx")  # before the database is opened
     services = open_services(args)
     counts = write_audit_workbook(services, args.xlsx, as_of, language=args.lang)
     summary = ", ".join(f"{title} {count}" for title, count in counts.items())

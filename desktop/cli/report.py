@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, as_of_date, open_services
+from desktop.cli.common import EXIT_OK, as_of_date, open_services, record_id
 
 
 def register(subparsers: Any) -> None:
@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
         "--id",
         dest="record_id",
         metavar="N",
-        type=int,
+        type=record_id,
         help="the record of evaluation, joint-use-notice and contractor-file",
     )
     report.add_argument(

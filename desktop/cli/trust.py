@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, open_services, print_json, read_secret
+from desktop.cli.common import EXIT_OK, open_services, print_json, read_secret, record_id
 from desktop.domain.audit_chain import ChainHead
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
         approve = record_actions.add_parser(
             "approve", help=f"approve the {record_type}: from then on it counts"
         )
-        approve.add_argument("--id", type=int, required=True)
+        approve.add_argument("--id", type=record_id, required=True)
         approve.set_defaults(handler=cmd_approve, record_type=record_type)
 
     approve_many = subparsers.add_parser(
@@ -45,7 +45,7 @@ def register(subparsers: Any) -> None:
         metavar="{evaluation,contract}",
         help="evaluation (委託先評価) or contract (契約・NDA)",
     )
-    approve_many.add_argument("ids", nargs="*", type=int, metavar="ID", help="the records to approve")
+    approve_many.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="the records to approve")
     approve_many.add_argument("--all-pending", action="store_true", help="every one awaiting approval")
     approve_many.add_argument(
         "--dry-run", action="store_true", help="list what would be approved; write nothing"
@@ -225,6 +225,9 @@ def _anchor(text: str) -> ChainHead:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.services.output_path import check_output_path
+
+    check_output_path(args.out)  # before the database is opened
     result = open_services(args).backups.backup(args.out)
     print(
         f"バックアップしました / backed up: {result.path} ({result.size:,} bytes, schema {result.schema_revision}, "

@@ -105,10 +105,43 @@ _REASONS: dict[str, tuple[str, str]] = {
     "date_value": ("存在しない日付です", "is not a calendar date"),
     "date_range": ("1900年から2199年までの日付を入力してください", "must be between 1900 and 2199"),
     "control": (
-        "使用できない制御文字または改行が含まれています",
-        "contains control characters or line breaks",
+        "使用できない制御文字・書式文字または改行が含まれています",
+        "contains control or format characters or line breaks",
     ),
+    "invisible": ("目に見えない文字だけの値は入力できません", "holds only invisible characters"),
 }
+
+
+MAX_SEARCH = (
+    200  # a search or report filter text: longer ones only cost time (LIKE, reportlab) and find nothing
+)
+
+
+def clean_search_text(raw: str | None, name: str = "search") -> str | None:
+    """A search or filter text, stripped (None when blank); ValidationError on `name` if it is too long or
+    holds control characters. Checked before any query, so that no database sees such a pattern."""
+    if raw is None:
+        return None
+    text = raw.strip()
+    if len(text) > MAX_SEARCH:
+        raise ValidationError(
+            {
+                name: Message(
+                    f"検索語は{MAX_SEARCH}文字以内で入力してください（{len(text):,}文字）",
+                    f"the search text must be at most {MAX_SEARCH} characters ({len(text):,} given)",
+                )
+            }
+        )
+    if values.has_control_characters(text):
+        raise ValidationError(
+            {
+                name: Message(
+                    "検索語に使用できない制御文字・書式文字が含まれています",
+                    "the search text contains control or format characters",
+                )
+            }
+        )
+    return text or None
 
 
 def _reason(field: Field, code: str) -> Message:

@@ -27,7 +27,21 @@ _EMAIL = re.compile(
     r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
 _PHONE = re.compile(r"^\+?[0-9][0-9()\- ]{5,24}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Every control (Cc), format (Cf), line/paragraph separator (Zl, Zp) and surrogate (Cs) code point but the
+# tab, the line feed and the two joiners (ZWNJ, ZWJ: Indic scripts and emoji sequences need them). The bidi
+# controls (U+202A–202E, U+2066–2069) can make a name read backwards; a zero-width space makes two names
+# that look the same differ. Ranges are spelled out (scanning the whole of Unicode at import costs start-up
+# time); tests/domain/test_values.py checks them against unicodedata.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+# What shows nothing on its own: a value made only of these is blank to the eye, so it is refused.
+_INVISIBLE = re.compile(
+    "[\\s\u034f\u115f\u1160\u17b4\u17b5\u200c\u200d\u2800\u3164\uffa0\ufe00-\ufe0f\U000e0100-\U000e01ef]+"
+)
 
 
 def strip_hyphens(text: str) -> str:
@@ -113,8 +127,16 @@ def parse_date(raw: object) -> date:
 
 
 def clean_text(raw: str, *, multiline: bool) -> str:
-    """Strip, normalise line ends; raise ValueError on control characters."""
+    """Strip, normalise line ends; raise ValueError on control and format characters, or on a value
+    that shows nothing (only zero-width or blank characters)."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").strip()
     if _CONTROL.search(text) or (not multiline and ("\n" in text or "\t" in text)):
         raise ValueError("control")
+    if text and _INVISIBLE.fullmatch(text):
+        raise ValueError("invisible")
     return text
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether a text holds a control, format or separator character that clean_text refuses."""
+    return _CONTROL.search(text) is not None

@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.domain import values
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.kinds import RecordType
@@ -22,6 +23,8 @@ from desktop.services.trail_replay import PASSWORD_FINGERPRINT, password_fingerp
 from desktop.store.models import Account, AuditEvent
 
 MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 1024
+MAX_DISPLAY_NAME = 200  # the column's length: checked here, before any database sees it
 _hasher = PasswordHasher()  # argon2id, memory-hard (64 MiB, 3 passes)
 
 
@@ -91,6 +94,42 @@ def _check_password(password: str) -> None:
                 )
             }
         )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError(
+            {
+                "password": Message(
+                    f"パスワードは{MAX_PASSWORD_LENGTH}文字以内にしてください",
+                    f"the password must have at most {MAX_PASSWORD_LENGTH} characters",
+                )
+            }
+        )
+
+
+def _clean_display_name(raw: str | None) -> str | None:
+    """The name shown for an account: one line of visible text, at most MAX_DISPLAY_NAME characters."""
+    if raw is None:
+        return None
+    try:
+        text = values.clean_text(raw, multiline=False)
+    except ValueError:
+        raise ValidationError(
+            {
+                "display_name": Message(
+                    "表示名に使用できない制御文字・書式文字または改行が含まれています",
+                    "the display name contains control or format characters or line breaks",
+                )
+            }
+        ) from None
+    if len(text) > MAX_DISPLAY_NAME:
+        raise ValidationError(
+            {
+                "display_name": Message(
+                    f"表示名は{MAX_DISPLAY_NAME}文字以内で入力してください",
+                    f"the display name must be at most {MAX_DISPLAY_NAME} characters",
+                )
+            }
+        )
+    return text or None
 
 
 def _check_role(role: str) -> str:
@@ -130,6 +169,7 @@ class AccountService:
         name = _clean_username(username)
         _check_password(password)
         self.has_accounts()  # a damaged database (its accounts deleted outside Itaku) is refused
+        display_name = _clean_display_name(display_name)
         with self.context.database.write() as session:
             if session.scalar(select(func.count(Account.id))):
                 raise ValidationError(
@@ -147,6 +187,7 @@ class AccountService:
         name = _clean_username(username)
         role = _check_role(role)
         _check_password(password)
+        display_name = _clean_display_name(display_name)
         with self.context.write(Permission.ADMINISTER) as session:
             if session.scalar(select(Account.id).where(Account.username == name)) is not None:
                 raise ValidationError(

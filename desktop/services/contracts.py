@@ -13,7 +13,7 @@ from desktop.domain.clauses import missing_clauses
 from desktop.domain.errors import DependencyError, Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
-from desktop.domain.schema import CONTRACT
+from desktop.domain.schema import CONTRACT, clean_search_text
 from desktop.services import approval, attachments, records
 from desktop.services.attachments import AttachmentStatus
 from desktop.services.context import ServiceContext
@@ -51,6 +51,7 @@ class ContractService(approval.Approvals[Contract]):
         self.settings = settings
 
     def list(self, contractor_id: int | None = None, text: str | None = None) -> list[ContractRow]:
+        text = clean_search_text(text)
         query = (
             select(Contract, Contractor.name)
             .join(Contractor)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.domain.enums import EngagementStatus
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
-from desktop.domain.schema import CONSENT_HOP, ENGAGEMENT, REDELEGATION
+from desktop.domain.schema import CONSENT_HOP, ENGAGEMENT, REDELEGATION, clean_search_text
 from desktop.services import attachments, records
 from desktop.services.context import ServiceContext
 from desktop.services.settings import SettingsService
@@ -41,6 +41,7 @@ class EngagementService:
         self.settings = settings
 
     def list(self, text: str | None = None, status: str | None = None) -> list[EngagementRow]:
+        text = clean_search_text(text)
         query = (
             select(Engagement)
             .options(selectinload(Engagement.consent_hops), selectinload(Engagement.redelegations))

@@ -15,7 +15,7 @@ from desktop.domain.enums import EvaluationRoute
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import add_months
-from desktop.domain.schema import EVALUATION
+from desktop.domain.schema import EVALUATION, clean_search_text
 from desktop.services import approval, records
 from desktop.services.context import ServiceContext
 from desktop.services.settings import SettingsService
@@ -59,6 +59,7 @@ class EvaluationService(approval.Approvals[Evaluation]):
         return add_months(evaluated_on, int(self.settings.get("evaluation_interval_months")))
 
     def list(self, contractor_id: int | None = None, text: str | None = None) -> list[EvaluationRow]:
+        text = clean_search_text(text)
         query = (
             select(
                 Evaluation.id,

@@ -66,4 +66,6 @@ class ServicesFactory(Protocol):
     """What opens the services on a database (desktop.app.build_services): the entry points pass it to the
     window and the CLI, which never import the composition root. `role=None`: sign in through `accounts`."""
 
-    def __call__(self, url: str | None = None, *, role: str | None = "officer") -> Services: ...
+    def __call__(
+        self, url: str | None = None, *, role: str | None = "officer", must_exist: bool = False
+    ) -> Services: ...

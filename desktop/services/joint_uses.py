@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desktop.domain.errors import Message, NotFoundError, ValidationError
 from desktop.domain.kinds import RecordType
-from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
+from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE, clean_search_text
 from desktop.services import records
 from desktop.services.context import ServiceContext
 from desktop.store.models import JointUse, JointUseChange
@@ -78,6 +78,7 @@ class JointUseService:
         self.context = context
 
     def list(self, text: str | None = None) -> list[JointUseRow]:
+        text = clean_search_text(text)
         query = (
             select(JointUse)
             .options(selectinload(JointUse.changes))

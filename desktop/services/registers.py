@@ -19,6 +19,7 @@ from desktop.domain.enums import ContractKind
 from desktop.domain.facts import ContractFacts
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding, is_in_force, term_end
+from desktop.domain.schema import clean_search_text
 from desktop.services import records
 from desktop.services.audit import AuditFilter, AuditService
 from desktop.services.compliance.service import CheckService
@@ -191,6 +192,7 @@ class RegisterService:
         status: str | None = None,
         findings: list[Finding] | None = None,
     ) -> list[ContractorRegisterRow]:
+        text = clean_search_text(text)
         findings = findings if findings is not None else self.checks.findings(as_of)
         by_record = _group(findings)
         with self.context.read() as session:

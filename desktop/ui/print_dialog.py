@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import Cancelled, ItakuError, Message
+from desktop.domain.schema import MAX_SEARCH
 from desktop.reports import pdf
 from desktop.reports.pdf import REGISTERS, RegisterInfo, ReportResult, check_request
 from desktop.ui.language import text
@@ -107,6 +108,7 @@ class PrintDialog(QDialog):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("printFilter")
+        self.filter_edit.setMaxLength(MAX_SEARCH)
         self.filter_edit.setPlaceholderText(self.tr("All records (type part of a name to narrow)"))
         self.as_of_field = DateField(optional=False, parent=self)
         self.as_of_field.setObjectName("printAsOf")

@@ -87,3 +87,70 @@ def test_clean_text_refuses_control_characters_and_line_breaks_in_single_line_te
         values.clean_text("a\x00b", multiline=True)
     with pytest.raises(ValueError):
         values.clean_text("a\nb", multiline=False)
+
+
+@pytest.mark.parametrize(
+    "character",
+    [
+        "\x85",  # C1: next line
+        "\x9b",  # C1: control sequence introducer
+        "\u2028",  # line separator
+        "\u2029",  # paragraph separator
+        "\u202a",
+        "\u202b",
+        "\u202c",
+        "\u202d",
+        "\u202e",  # right-to-left override: 「株式会社\u202eBA」 reads 株式会社AB
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",
+        "\u200b",  # zero-width space: two names that look alike differ
+        "\ufeff",
+        "\u00ad",
+        "\U000e0041",  # a tag character
+        "\udcff",  # a lone surrogate: a byte that was not UTF-8
+    ],
+)
+def test_clean_text_refuses_unicode_control_and_format_characters(character):
+    for multiline in (False, True):
+        with pytest.raises(ValueError, match="control"):
+            values.clean_text(f"株式会社{character}あおば", multiline=multiline)
+
+
+def test_clean_text_keeps_joiners_and_variation_selectors_inside_visible_text():
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji made of three, joined by ZWJ
+    assert values.clean_text(f"ファミリー{family}商店", multiline=False) == f"ファミリー{family}商店"
+    assert values.clean_text("葛\U000e0100飾", multiline=False) == "葛\U000e0100飾"  # an ideographic variant
+    assert values.clean_text("一行目\n\t二行目", multiline=True) == "一行目\n\t二行目"
+
+
+@pytest.mark.parametrize(
+    "blank_to_the_eye", ["\u200d", "\u200c\u200d", "\u3164", "\u2800", "\ufe0f", "\u200d \u3000"]
+)
+def test_clean_text_refuses_a_value_that_shows_nothing(blank_to_the_eye):
+    with pytest.raises(ValueError, match="invisible"):
+        values.clean_text(blank_to_the_eye, multiline=False)
+
+
+def test_every_control_format_and_separator_code_point_is_refused():
+    """The refused ranges are spelled out in the code; they must cover what unicodedata says they are."""
+    import sys
+    import unicodedata
+
+    allowed = {"\t", "\n", "\u200c", "\u200d"}
+    missed = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in ("Cc", "Cf", "Zl", "Zp", "Cs")
+        and chr(code) not in allowed
+        and not values.has_control_characters(chr(code))
+    ]
+    assert missed == []
+    wrongly = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if values.has_control_characters(chr(code))
+        and unicodedata.category(chr(code)) not in ("Cc", "Cf", "Zl", "Zp", "Cs", "Cn")
+    ]
+    assert wrongly == []

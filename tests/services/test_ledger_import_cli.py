@@ -36,7 +36,10 @@ def errors_of(capsys: pytest.CaptureFixture[str]) -> list[str]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
+    """A database `itaku-cli init` made (no account yet: set-up mode); --db never creates one."""
+    path = str(tmp_path / "cli.sqlite3")
+    assert main(["--db", path, "init"]) == 0
+    return path
 
 
 def test_import_prints_the_counts_and_exits_0(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
-from desktop.domain.schema import COMPANY
+from desktop.domain.schema import COMPANY, clean_search_text
 from desktop.reports.pdf import documents, ledgers
 from desktop.reports.pdf.layout import (
     PageFacts,
@@ -28,6 +28,7 @@ from desktop.reports.pdf.layout import (
 )
 from desktop.reports.pdf.request import Built, ReportRequest
 from desktop.reports.pdf.text import day_ja, label, markup
+from desktop.services.output_path import check_output_path
 from desktop.services.progress import Progress
 
 if TYPE_CHECKING:
@@ -224,6 +225,7 @@ def check_request(
                 )
             }
         )
+    clean_search_text(filter_text, "filter")
     if info.needs_id and filter_text and filter_text.strip():
         raise ValidationError(
             {
@@ -257,4 +259,5 @@ def check_request(
                 )
             }
         )
+    check_output_path(path)  # and writable
     return info

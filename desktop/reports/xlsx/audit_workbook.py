@@ -48,6 +48,7 @@ from desktop.domain.schema import (
 )
 from desktop.reports.xlsx.sheet import DATE as DATE_COLUMN
 from desktop.reports.xlsx.sheet import DATETIME, LONG_TEXT, NUMBER, TEXT, Column, SheetWriter
+from desktop.services.output_path import check_output_path, write_failed
 from desktop.services.progress import Progress
 
 if TYPE_CHECKING:
@@ -182,10 +183,15 @@ class AuditWorkbook:
                 sheet.close()
             raise
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(path.name + ".part")
-        workbook.save(temporary)
-        temporary.replace(path)  # never leave a half-written workbook under the real name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            workbook.save(temporary)
+            temporary.replace(path)  # never leave a half-written workbook under the real name
+        except OSError as error:  # a folder where the file should go, disk full, permission
+            raise write_failed(path, error, "xlsx") from None
+        finally:
+            temporary.unlink(missing_ok=True)
         return counts
 
     # --- sheets ----------------------------------------------------------------------------------------
@@ -551,4 +557,5 @@ def write_audit_workbook(
     progress: Progress | None = None,
 ) -> dict[str, int]:
     """Write the audit workbook to `path`; return the number of data rows per sheet."""
+    check_output_path(path, "xlsx")  # before any work: a folder or an unwritable place is refused at once
     return AuditWorkbook(services, as_of, language, progress).write(path)

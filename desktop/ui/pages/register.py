@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.kinds import RecordType
+from desktop.domain.schema import MAX_SEARCH
 from desktop.services.changes import OpChanges
 from desktop.services.compliance.model import RecordIndex
 from desktop.ui.models.base import RECORD_ID_ROLE, ROW_ROLE, RegisterModel
@@ -138,6 +139,7 @@ class RegisterPage(QWidget):
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMaxLength(MAX_SEARCH)
         self.search_edit.setPlaceholderText(self.search_placeholder())
         search_label = QLabel(QCoreApplication.translate("RegisterPage", "&Search:"), self)
         search_label.setBuddy(self.search_edit)
