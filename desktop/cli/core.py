@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.cli.common import EXIT_FINDINGS, EXIT_OK, as_of_date, open_services, print_json, read_secret
 from desktop.domain.enums import Severity
 from desktop.domain.schema import CONTRACTOR
-
-if TYPE_CHECKING:
-    from desktop.services.facade import Services
 
 
 def register(subparsers: Any) -> None:
@@ -81,31 +78,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     services = open_services(args)
-    summary = services.demo.load(size=args.size, seed=args.seed)
-    _create_demo_accounts(services)
+    # The accounts staff and auditor (and, on a new database, officer) come with the data, in its transaction.
+    summary = services.demo.load(
+        size=args.size, seed=args.seed, demo_password=os.environ.get("ITAKU_PASSWORD")
+    )
+    for name in summary.accounts:
+        if name != "officer":
+            print(f"アカウント「{name}」を作成しました / account '{name}' created")
     print(
         f"委託先 {summary.contractors} / 評価 {summary.evaluations} / 契約 {summary.contracts} / "
         f"受託業務 {summary.engagements} / 同意 {summary.consent_hops} / 再委託 {summary.redelegations} / "
         f"共同利用 {summary.joint_uses} / 変更 {summary.joint_use_changes}"
     )
     return EXIT_OK
-
-
-def _create_demo_accounts(services: Services) -> None:
-    """`demo` also creates the accounts staff and auditor (and, on a new database, officer) with ITAKU_PASSWORD."""
-    from desktop.domain.roles import Role
-
-    password = os.environ.get("ITAKU_PASSWORD")
-    if not password or services.context.role != Role.OFFICER.value:
-        return
-    if not services.accounts.has_accounts():
-        services.accounts.create_first_officer("officer", password)
-        services.accounts.sign_in("officer", password)
-    existing = {row.username for row in services.accounts.list()}
-    for name in ("staff", "auditor"):
-        if name not in existing:
-            services.accounts.add(name, name, password)
-            print(f"アカウント「{name}」を作成しました / account '{name}' created")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -199,6 +199,21 @@ class AccountService:
                 )
             return self._insert(session, name, role, password, display_name, actor=self.context.actor)
 
+    def add_demo_accounts(self, session: Session, password: str) -> tuple[str, ...]:
+        """Inside the caller's transaction (the demo data's): officer on a database without accounts, staff
+        and auditor where missing, all with `password`. The names created, in that order."""
+        _check_password(password)
+        existing = set(session.scalars(select(Account.username)))
+        created: list[str] = []
+        actor = self.context.actor if existing else Role.OFFICER.value
+        for name, role in (("officer", Role.OFFICER), ("staff", Role.STAFF), ("auditor", Role.AUDITOR)):
+            if name == "officer" and existing:
+                continue  # only a new database gets its first officer here
+            if name not in existing:
+                self._insert(session, name, role.value, password, None, actor=actor)
+                created.append(name)
+        return tuple(created)
+
     def list(self) -> list[AccountRow]:
         with self.context.read() as session:
             return [

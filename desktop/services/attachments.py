@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop.domain.errors import Message, ValidationError
+from desktop.store.files import make_private_folder
 
 CHUNK = 1024 * 1024
 
@@ -38,8 +39,25 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _too_large(field: str, size: int, max_bytes: int, *, at_least: bool = False) -> ValidationError:
+    more = "以上" if at_least else ""
+    over = "at least " if at_least else ""
+    return ValidationError(
+        {
+            field: Message(
+                f"ファイルが大きすぎます（{size:,} バイト{more}、上限 {max_bytes:,} バイト）",
+                f"the file is too large ({over}{size:,} bytes; the limit is {max_bytes:,})",
+            )
+        }
+    )
+
+
 def store_file(source: Path, data_dir: Path, max_bytes: int, field: str = "attachment") -> StoredFile:
-    """Copy `source` into data_dir/attachments under its hash; refuse what is missing or too large."""
+    """Copy `source` into data_dir/attachments under its hash; refuse what is missing or too large.
+
+    The limit holds for what is copied, not only for the size seen first: a file that grows while it is
+    read (a log being written, a file still downloading) is refused as soon as it passes the limit.
+    """
     source = Path(source)
     if not source.is_file():
         raise ValidationError(
@@ -47,31 +65,28 @@ def store_file(source: Path, data_dir: Path, max_bytes: int, field: str = "attac
         )
     size = source.stat().st_size
     if size > max_bytes:
-        raise ValidationError(
-            {
-                field: Message(
-                    f"ファイルが大きすぎます（{size:,} バイト、上限 {max_bytes:,} バイト）",
-                    f"the file is too large ({size:,} bytes; the limit is {max_bytes:,})",
-                )
-            }
-        )
-    target_dir = data_dir / "attachments"
-    target_dir.mkdir(parents=True, exist_ok=True)
-    # Copy to a temporary file first, hashing as we go, then move it into place atomically.
+        raise _too_large(field, size, max_bytes)
+    target_dir = make_private_folder(data_dir / "attachments")
+    # Copy to a temporary file (0600, mkstemp) first, hashing as we go, then move it into place atomically.
     digest = hashlib.sha256()
     handle, temporary = tempfile.mkstemp(dir=target_dir, prefix=".incoming-")
     try:
+        copied = 0
         with source.open("rb") as reader, os.fdopen(handle, "wb") as writer:
             while chunk := reader.read(CHUNK):
+                copied += len(chunk)
+                if copied > max_bytes:
+                    raise _too_large(field, copied, max_bytes, at_least=True)
                 digest.update(chunk)
                 writer.write(chunk)
             writer.flush()
             os.fsync(writer.fileno())
+        size = copied
         sha = digest.hexdigest()
         suffix = "".join(ch for ch in source.suffix[:10] if ch.isalnum() or ch == ".")
         relative = f"attachments/{sha[:2]}/{sha}{suffix}"
         final = data_dir / relative
-        final.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(final.parent)
         if final.exists() and sha256_of(final) == sha:
             os.unlink(temporary)
         else:

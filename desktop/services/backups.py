@@ -31,6 +31,7 @@ from desktop.services.audit import record_event
 from desktop.services.context import TOKYO, ServiceContext
 from desktop.store import migrate
 from desktop.store.database import sqlite_path
+from desktop.store.files import PRIVATE_FILE, create_private_file, make_private_folder
 from desktop.store.models import AuditEvent
 from desktop.store.queries import sqlite_file
 
@@ -112,17 +113,13 @@ class BackupService:
         self.context.require(Permission.READ)
         source = self.database_file
         out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(out.parent)
         attachments_dir = self.context.data_dir / "attachments"
         with tempfile.TemporaryDirectory(dir=out.parent) as folder:
             snapshot = Path(folder) / DATABASE_NAME
             sqlite_file.copy(source, snapshot)
             revision = _database_revision(snapshot)
-            files = (
-                sorted(p for p in attachments_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
-                if attachments_dir.is_dir()
-                else []
-            )
+            files = _attachment_files(attachments_dir)
             manifest = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
@@ -140,6 +137,7 @@ class BackupService:
                 archive.write(snapshot, DATABASE_NAME)
                 for path in files:
                     archive.write(path, path.relative_to(self.context.data_dir).as_posix())
+            os.chmod(partial, PRIVATE_FILE)  # the backup holds everything: readable by its owner only
             os.replace(partial, out)
         return BackupResult(out, revision, len(files), out.stat().st_size)
 
@@ -163,7 +161,7 @@ class BackupService:
             if zipfile.is_zipfile(source):
                 attachments = _unpack(source, staging, database)
             else:
-                shutil.copyfile(source, database)
+                shutil.copyfile(source, create_private_file(database))
             revision = _database_revision(database)
             if revision not in migrate.known_revisions():
                 raise _refuse(
@@ -307,6 +305,11 @@ class BackupService:
         if sqlite_path(self.context.database.url) is None:
             return None
         folder = self.daily_folder
+        if folder.is_symlink():  # written into, and pruned: never somewhere else than the data folder
+            raise _refuse(
+                f"バックアップフォルダがシンボリックリンクのため、自動バックアップを作成しません: {folder}",
+                f"The backups folder is a symbolic link, so no automatic backup is written: {folder}",
+            )
         today = self.context.today().strftime("%Y%m%d")
         target = folder / f"itaku-{today}{BACKUP_SUFFIX}"
         made = None
@@ -509,7 +512,10 @@ def _read_checked_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
 def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> None:
     """Copy one entry to `path` in chunks, refusing it the moment it grows past its stated size."""
     written = 0
-    with archive.open(info) as reader, path.open("xb") as writer:
+    descriptor = os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE
+    )
+    with archive.open(info) as reader, os.fdopen(descriptor, "wb") as writer:
         while chunk := reader.read(EXTRACT_CHUNK):
             written += len(chunk)
             if written > info.file_size:
@@ -518,6 +524,20 @@ def _extract(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Non
                     f"The backup's {info.filename} is larger than it says.",
                 )
             writer.write(chunk)
+
+
+def _attachment_files(folder: Path) -> list[Path]:
+    """The stored files under `folder`, never through a symbolic link (a link planted there could make the
+    backup carry any file the user may read, such as a private key)."""
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    found: list[Path] = []
+    for root, _folders, names in os.walk(folder, followlinks=False):
+        for name in names:
+            path = Path(root) / name
+            if not name.startswith(".") and not path.is_symlink() and path.is_file():
+                found.append(path)
+    return sorted(found)
 
 
 def _read_manifest(path: Path) -> dict[str, object] | None:

@@ -6,6 +6,7 @@ seconds; every record still gets its audit event.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,8 +20,10 @@ from desktop.domain.clauses import CLAUSES, REQUIRED_CLAUSES
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType, RuleId
+from desktop.domain.roles import Role
 from desktop.domain.rules import add_months
 from desktop.domain.values import make_corporate_number
+from desktop.services.accounts import AccountService
 from desktop.services.audit import chain, json_value
 from desktop.services.context import ServiceContext
 from desktop.store.models import (
@@ -142,6 +145,7 @@ class DemoSummary:
     redelegations: int
     joint_uses: int
     joint_use_changes: int
+    accounts: tuple[str, ...] = ()  # the accounts created with the data (demo_password given)
 
 
 def _person(rng: random.Random) -> str:
@@ -152,7 +156,10 @@ class DemoService:
     def __init__(self, context: ServiceContext):
         self.context = context
 
-    def load(self, size: int = 40, seed: int = 1) -> DemoSummary:
+    def load(self, size: int = 40, seed: int = 1, demo_password: str | None = None) -> DemoSummary:
+        """Load the demo data in one transaction. With `demo_password`, an officer (signed in, on a database
+        without accounts yet) also gets the accounts officer, staff and auditor in that same transaction: a
+        crash leaves the data with its accounts or neither."""
         if size < MIN_SIZE or size > 1_000_000:
             raise ValidationError(
                 {
@@ -176,7 +183,11 @@ class DemoService:
                         )
                     }
                 )
-            return _Builder(session, self.context, random.Random(seed), size).build()
+            summary = _Builder(session, self.context, random.Random(seed), size).build()
+            if demo_password and self.context.role == Role.OFFICER.value:
+                created = AccountService(self.context).add_demo_accounts(session, demo_password)
+                summary = dataclasses.replace(summary, accounts=created)
+            return summary
 
 
 class _Builder:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain.errors import Message, ValidationError
 from desktop.store import notifications
+from desktop.store.files import create_private_file, make_private_folder
 
 
 def normalize_url(url: str) -> str:
@@ -145,7 +146,8 @@ def make_engine(url: str, **options: Any) -> Engine:
     if is_sqlite(url):
         path = sqlite_path(url)
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
+            create_private_file(path)  # 0600 from the start: SQLite would create it 0644 (umask)
         engine = create_engine(url, **options)
         _configure_sqlite(engine)
         return engine

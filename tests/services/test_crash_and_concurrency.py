@@ -9,25 +9,32 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.errors import ConflictError
-from desktop.store.models import AuditEvent, Contractor
+from desktop.store.database import sqlite_path
+from desktop.store.models import Account, AuditEvent, Contract, Contractor, Evaluation
+from tests.conftest import _reset_postgres as reset_postgres
 from tests.conftest import make_services
 
 ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = textwrap.dedent("""
-    import sys
+    import os, sys
+    from pathlib import Path
     from desktop.app import build_services
-    services = build_services(sys.argv[1], actor="child", data_dir=__import__("pathlib").Path(sys.argv[2]))
+    services = build_services(sys.argv[1], actor="child", data_dir=Path(sys.argv[2]))
     mode = sys.argv[3]
     print("ready", flush=True)
     if mode == "demo":
-        services.demo.load(int(sys.argv[4]), 1)
+        services.demo.load(int(sys.argv[4]), 1, demo_password=os.environ.get("ITAKU_PASSWORD"))
+        print("done", flush=True)
+    elif mode == "import":
+        services.ledger_import.import_contractors(Path(sys.argv[4]))
         print("done", flush=True)
     else:
         record = services.contractors.get(1)
@@ -48,8 +55,34 @@ def run_child(url: str, data_dir: Path, mode: str, *extra: str) -> subprocess.Po
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), "ITAKU_PASSWORD": DEMO_PASSWORD},
     )
+
+
+DEMO_PASSWORD = "demo password 2026"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[int], str]:
+    """Makes an empty database with the schema in place, fresh for each attempt: a SQLite file, or the
+    test run's PostgreSQL database with its schema dropped and made again."""
+
+    def make(attempt: int) -> str:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path / f'attempt{attempt}.db'}"
+        else:
+            url = request.getfixturevalue("postgres_database")
+            reset_postgres(url)
+        make_services(url, tmp_path).close()
+        return url
+
+    return make
+
+
+def check_integrity(url: str) -> None:
+    path = sqlite_path(url)
+    if path is not None:
+        assert integrity(path) == "ok"
 
 
 def kill_at_random(child: subprocess.Popen[str], rng: random.Random, longest: float) -> None:
@@ -67,27 +100,68 @@ def integrity(path: Path) -> str:
         connection.close()
 
 
-def test_sigkill_during_a_large_operation_leaves_all_or_nothing(tmp_path):
-    """A demo load is one transaction of ~2,500 rows: after a kill, the database holds none or all of it."""
+def test_sigkill_during_a_large_operation_leaves_all_or_nothing(tmp_path, empty_database):
+    """A demo load is one transaction of ~2,500 rows and its accounts: after a kill, the database holds none
+    or all of it, on SQLite and on PostgreSQL alike."""
     rng = random.Random(2026)
     complete = None
     for attempt in range(8):
-        path = tmp_path / f"demo{attempt}.db"
-        make_services(f"sqlite:///{path}", tmp_path).close()  # schema in place: "before" is empty
-        kill_at_random(run_child(f"sqlite:///{path}", tmp_path / "files", "demo", "600"), rng, 2.5)
-        assert integrity(path) == "ok"
-        services = make_services(f"sqlite:///{path}", tmp_path)
+        url = empty_database(attempt)  # schema in place: "before" is empty
+        kill_at_random(run_child(url, tmp_path / "files", "demo", "600"), rng, 2.5)
+        check_integrity(url)
+        services = make_services(url, tmp_path)
         counts = services.checks.record_counts()
         with services.database.read() as session:
             events = session.scalar(select(func.count(AuditEvent.id)))
+            accounts = sorted(session.scalars(select(Account.username)))
         report = services.audit.verify_chain()
         services.close()
         assert report.is_intact
         if counts["contractor"] == 0:
-            assert events == 0 and sum(counts.values()) == 0
+            assert events == 0 and sum(counts.values()) == 0 and accounts == []
         else:
             complete = complete or (counts, events)
             assert (counts, events) == complete and counts["contractor"] == 600
+            assert accounts == ["auditor", "officer", "staff"]
+
+
+def build_ledger(path: Path, rows: int) -> Path:
+    """A ledger of `rows` contractors, each with an evaluation and an NDA."""
+    from openpyxl import Workbook
+
+    from desktop.domain.values import make_corporate_number
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("委託先管理台帳")
+    sheet.append(["委託先名", "法人番号", "所在地", "評価日", "評価結果", "NDA締結日"])
+    for index in range(rows):
+        number = make_corporate_number(f"{400000000000 + index:012d}")
+        sheet.append([f"株式会社取込{index:05d}", number, "東京都千代田区", "2026/4/1", "適合", "2025/4/1"])
+    workbook.save(path)
+    return path
+
+
+def test_sigkill_during_an_import_leaves_all_or_nothing(tmp_path, empty_database):
+    """An import writes every row, its evaluation, its NDA and their audit events in one transaction: a
+    kill leaves the database as before or as after, never in between, on SQLite and on PostgreSQL."""
+    rows = 1500
+    ledger = build_ledger(tmp_path / "ledger.xlsx", rows)
+    rng = random.Random(1313)
+    for attempt in range(6):
+        url = empty_database(attempt)
+        kill_at_random(run_child(url, tmp_path / "files", "import", str(ledger)), rng, 6.0)
+        check_integrity(url)
+        services = make_services(url, tmp_path)
+        with services.database.read() as session:
+            counts = tuple(
+                session.scalar(select(func.count()).select_from(model))
+                for model in (Contractor, Evaluation, Contract)
+            )
+            events = session.scalar(select(func.count(AuditEvent.id)))
+        report = services.audit.verify_chain()
+        services.close()
+        assert report.is_intact
+        assert (counts, events) in (((0, 0, 0), 0), ((rows, rows, rows), 3 * rows))
 
 
 def test_sigkill_during_a_burst_of_saves_never_leaves_half_a_save(tmp_path):

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from desktop.domain.audit_chain import EMPTY_HEAD, ChainHead
+from desktop.store.files import create_private_file
 
 ITAKU_TABLES = frozenset({"alembic_version", "contractor", "audit_event"})  # a database of ours has these
 
@@ -36,6 +37,7 @@ def copy(source: Path, target: Path, *, source_read_only: bool = True) -> None:
     whole copy). `source_read_only=False` opens a source whose WAL has not been checkpointed (a file we
     wrote ourselves)."""
     source_uri = _read_only_uri(source) if source_read_only else str(source)
+    create_private_file(target)  # a copy of the database is as private as the database (0600)
     with sqlite3.connect(source_uri, uri=source_read_only) as reader, sqlite3.connect(target) as writer:
         reader.backup(writer)
     # A `with` block on sqlite3 commits but does not close.
