@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -53,4 +54,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         services, args.register, args.pdf, as_of=as_of, record_id=args.record_id, filter_text=args.filter_text
     )
     print(f"{result.path}: {result.pages} ページ / pages")
+    warning = result.unprintable_warning()
+    if warning is not None:
+        print(f"警告 / Warning: {warning.text(args.lang)}", file=sys.stderr)
     return EXIT_OK

@@ -15,6 +15,8 @@ from desktop.ui.translations import RESOURCES, translation_files
 
 FONT_FILE = RESOURCES / "fonts" / "ipaexg.ttf"
 FONT_LICENSE_FILE = RESOURCES / "fonts" / "LICENSE-IPAexFont.txt"
+# The ideographs IPAexGothic lacks (𠮷 as in 𠮷野家): a Hanazono Mincho subset, Qt's next choice per glyph.
+FALLBACK_FONT_FILE = RESOURCES / "fonts" / "HanaMinFallback.ttf"
 ICON_CANDIDATES = (RESOURCES / "icons" / "itaku.svg", RESOURCES / "icons" / "itaku.png")
 
 _translators: list[QTranslator] = []
@@ -29,8 +31,10 @@ def register_font(application: QGuiApplication) -> str | None:
     families = QFontDatabase.applicationFontFamilies(font_id)
     if not families:
         return None
+    fallback_id = QFontDatabase.addApplicationFont(str(FALLBACK_FONT_FILE))
+    fallback = QFontDatabase.applicationFontFamilies(fallback_id) if fallback_id >= 0 else []
     font = QFont(application.font())
-    font.setFamilies([families[0]])
+    font.setFamilies([families[0], *fallback[:1]])
     application.setFont(font)
     return families[0]
 

@@ -28,7 +28,7 @@ from desktop.domain.errors import Cancelled, ItakuError, Message
 from desktop.domain.schema import MAX_SEARCH
 from desktop.reports import pdf
 from desktop.reports.pdf import REGISTERS, RegisterInfo, ReportResult, check_request
-from desktop.ui.language import text
+from desktop.ui.language import current_language, text
 from desktop.ui.operations import Operation, OperationProgress, describe_error, run_operation
 from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.path_picker import PathMode, PathPicker
@@ -331,6 +331,9 @@ class PrintDialog(QDialog):
         message = self.tr("Saved the PDF (%n page(s)):\n%1", "", outcome.pages).replace(
             "%1", str(outcome.path)
         )
+        warning = outcome.unprintable_warning()
+        if warning is not None:  # shown before the person prints the PDF
+            message += "\n" + warning.text(current_language())
         if self.open_check.isChecked() and not self.open_file(outcome.path):
             message += "\n" + self.tr("The PDF viewer could not be started: open the file yourself.")
         self.show_message(message, DONE_STYLE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import application
@@ -42,3 +43,14 @@ def test_the_counts_are_explained_in_english_too(
         assert "no evaluation at all" in tip and "Contractors page" in tip
     finally:
         application.configure_application(itaku_app, "ja")
+
+
+def test_the_application_font_falls_back_to_the_bundled_mincho_for_extension_b(
+    itaku_app: QApplication,
+) -> None:
+    from PySide6.QtGui import QFontDatabase, QFontMetrics
+
+    families = itaku_app.font().families()
+    assert families[:2] == ["IPAexGothic", "Itaku Fallback Mincho"]
+    assert "Itaku Fallback Mincho" in QFontDatabase.families()
+    assert QFontMetrics(QFont("Itaku Fallback Mincho")).inFontUcs4(0x20BB7)  # 𠮷

@@ -168,3 +168,13 @@ def test_a_record_deleted_meanwhile_is_reported_in_the_dialog(
     assert dialog.message.text() and "Traceback" not in dialog.message.text()
     assert dialog.report is None
     assert [path for path in out_dir.iterdir() if path.suffix == ".pdf"] == []
+
+
+def test_characters_printed_as_geta_are_listed_in_the_dialog(
+    qtbot: Any, dialog: PrintDialog, demo_services: Services
+) -> None:
+    demo_services.contractors.create({"name": "スマイル商店\U0001f600"})
+    dialog.filter_edit.setText("スマイル商店")
+    result = print_and_wait(qtbot, dialog)
+    assert result.unprintable == ("\U0001f600",)
+    assert "〓" in dialog.message.text() and "U+1F600" in dialog.message.text()

@@ -27,7 +27,7 @@ from desktop.reports.pdf.layout import (
     title_block,
 )
 from desktop.reports.pdf.request import Built, ReportRequest
-from desktop.reports.pdf.text import day_ja, label, markup
+from desktop.reports.pdf.text import collecting_unprintable, day_ja, describe_characters, label, markup
 from desktop.services.output_path import check_output_path
 from desktop.services.progress import Progress
 
@@ -53,6 +53,17 @@ class RegisterInfo:
 class ReportResult:
     path: Path
     pages: int
+    unprintable: tuple[str, ...] = ()  # characters no font holds, printed as 〓 (the caller says which)
+
+    def unprintable_warning(self) -> Message | None:
+        """What to tell the person before they print, if any character came out as 〓."""
+        if not self.unprintable:
+            return None
+        listed = describe_characters(self.unprintable)
+        return Message(
+            f"次の文字は印刷できる字形がないため「〓」で表しています: {listed}",
+            f"These characters have no printable glyph and are shown as 〓: {listed}",
+        )
 
 
 # Every register by the name the CLI and the print dialog use, in the order they list them. Each record kind
@@ -133,7 +144,33 @@ def render_register(
     `progress(done, total)` is called as records are laid out; it raises Cancelled to stop.
     Bad input raises ValidationError (unknown register, missing id, unusable path), an unknown id
     NotFoundError; in every failure no file is created and an existing `out` is left as it was.
+    Characters no font holds are printed as 〓 and named in the result's `unprintable`.
     """
+    with collecting_unprintable() as unprintable:
+        result = _render_register(
+            services,
+            register,
+            out,
+            as_of=as_of,
+            record_id=record_id,
+            filter_text=filter_text,
+            printed_by=printed_by,
+            progress=progress,
+        )
+    return replace(result, unprintable=tuple(sorted(unprintable)))
+
+
+def _render_register(
+    services: Services,
+    register: str,
+    out: Path,
+    *,
+    as_of: date | None,
+    record_id: int | None,
+    filter_text: str | None,
+    printed_by: str | None,
+    progress: Callable[[int, int], bool] | None,
+) -> ReportResult:
     info = check_request(register, out, record_id, filter_text)
     out = Path(out)
     filter_text = (filter_text or "").strip() or None

@@ -35,8 +35,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from desktop.reports.pdf.fonts import register_font
-from desktop.reports.pdf.text import day_ja, markup, moment_ja
+from desktop.reports.pdf.fonts import FALLBACK_FONT_NAME, register_font
+from desktop.reports.pdf.text import day_ja, font_runs, markup, moment_ja
 from desktop.services.progress import Progress
 
 MARGIN = 12 * mm
@@ -467,32 +467,38 @@ class RegisterDocument(BaseDocTemplate):
         top = height - MARGIN
         canvas.saveState()
         canvas.setFillColor(colors.black)
-        canvas.setFont(self.font, 8)
-        canvas.drawString(left, top - 3 * mm, facts.company)
-        canvas.setFont(self.font, 11)
-        canvas.drawString(left, top - 8.5 * mm, facts.title_ja)
-        title_width = stringWidth(facts.title_ja, self.font, 11)
-        canvas.setFont(self.font, 7)
+        draw_text(canvas, left, top - 3 * mm, facts.company, self.font, 8)
+        title_width = draw_text(canvas, left, top - 8.5 * mm, facts.title_ja, self.font, 11)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(left + title_width + 3 * mm, top - 8.5 * mm, facts.title_en)
+        draw_text(canvas, left + title_width + 3 * mm, top - 8.5 * mm, facts.title_en, self.font, 7)
         canvas.setFillColor(colors.black)
         canvas.setFont(self.font, 8)
         canvas.drawRightString(
             right, top - 3 * mm, f"基準日 {day_ja(facts.as_of)}（as of {facts.as_of.isoformat()}）"
         )
         scope_room = (right - left) * 0.55
-        canvas.drawRightString(right, top - 8.5 * mm, fit_text(facts.scope, self.font, 8, scope_room))
+        draw_text(
+            canvas,
+            right,
+            top - 8.5 * mm,
+            fit_text(facts.scope, self.font, 8, scope_room),
+            self.font,
+            8,
+            right=True,
+        )
         canvas.setStrokeColor(RULE_COLOUR)
         canvas.setLineWidth(0.8)
         canvas.line(left, top - 11 * mm, right, top - 11 * mm)
         bottom = MARGIN + 4 * mm
         canvas.setLineWidth(0.4)
         canvas.line(left, bottom, right, bottom)
-        canvas.setFont(self.font, 7.5)
-        canvas.drawString(
+        draw_text(
+            canvas,
             left,
             MARGIN - 1 * mm,
             f"印刷日時 {moment_ja(facts.printed_at)}（日本時間）　印刷者 {facts.printed_by}",
+            self.font,
+            7.5,
         )
         if facts.audit_head:
             # The anchor of the audit trail outside the database: `itaku-cli audit verify --anchor` checks it.
@@ -509,6 +515,22 @@ class RegisterDocument(BaseDocTemplate):
                 ),
             )
         canvas.restoreState()
+
+
+def draw_text(
+    canvas: Canvas, x: float, y: float, text: str, font: str, size: float, *, right: bool = False
+) -> float:
+    """Draw one line on the canvas, each character in a font that has it (〓 where none has); return its
+    width. With `right`, `x` is where the line ends."""
+    runs = [(piece, FALLBACK_FONT_NAME if in_fallback else font) for piece, in_fallback in font_runs(text)]
+    width = sum(stringWidth(piece, face, size) for piece, face in runs)
+    position = x - width if right else x
+    for piece, face in runs:
+        canvas.setFont(face, size)
+        canvas.drawString(position, y, piece)
+        position += stringWidth(piece, face, size)
+    canvas.setFont(font, size)
+    return width
 
 
 def fit_text(text: str, font: str, size: float, room: float) -> str:

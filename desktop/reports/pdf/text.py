@@ -5,27 +5,98 @@ Paragraph text as XML-ish markup, so `<script>` would abort the report, `<img sr
 file and `AT&T` would be mangled. `xml.sax.saxutils.escape` (not reportlab's `escapeOnce`, which leaves
 existing entities alone) makes it print literally. Text drawn straight on the canvas (`drawString`) is
 not parsed and must NOT be escaped.
+
+No character is lost on paper: one IPAexGothic lacks is set in the fallback font (`font_runs`), and one
+no font holds (an emoji) is printed as 〓 and collected, so that the report can list it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 from desktop.domain.errors import Message
+from desktop.reports.pdf.fonts import FALLBACK_FONT_NAME, glyph_coverage
 from desktop.services.context import TOKYO
 
 DASH = "—"
 MUTED = "#555555"
+MISSING_GLYPH = "〓"  # the geta mark: Japanese typesetting's sign for a character that could not be set
+# Modifiers that draw nothing themselves (variation selectors, joiners): dropped, their base is printed.
+_SILENT = re.compile("[\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_unprintable: ContextVar[set[str] | None] = ContextVar("unprintable", default=None)
+
+
+@contextmanager
+def collecting_unprintable() -> Iterator[set[str]]:
+    """Collect, while the block runs, every character printed as 〓 (no font holds it)."""
+    found: set[str] = set()
+    token = _unprintable.set(found)
+    try:
+        yield found
+    finally:
+        _unprintable.reset(token)
+
+
+@functools.cache
+def _outside_primary() -> re.Pattern[str]:
+    """Matches a character IPAexGothic cannot draw (line breaks and tabs are not drawn, so never match)."""
+    primary, _fallback = glyph_coverage()
+    codes = sorted(primary | {0x09, 0x0A})
+    ranges: list[str] = []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == previous + 1:
+            previous = code
+            continue
+        ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else ""))
+        start = previous = code
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
+def font_runs(text: str) -> list[tuple[str, bool]]:
+    """`text` as runs of (characters, set in the fallback font?); what no font draws becomes 〓."""
+    if not _outside_primary().search(text):
+        return [(text, False)]  # the usual case: one search, no copy
+    _primary, fallback = glyph_coverage()
+    outside = _outside_primary()
+    runs: list[tuple[str, bool]] = []
+    for character in _SILENT.sub("", text):
+        in_fallback = False
+        if outside.match(character):
+            if ord(character) in fallback:
+                in_fallback = True
+            else:
+                found = _unprintable.get()
+                if found is not None:
+                    found.add(character)
+                character = MISSING_GLYPH
+        if runs and runs[-1][1] == in_fallback:
+            runs[-1] = (runs[-1][0] + character, in_fallback)
+        else:
+            runs.append((character, in_fallback))
+    return runs
 
 
 def markup(value: object) -> str:
-    """Plain text → Paragraph markup: escaped, its line breaks kept."""
+    """Plain text → Paragraph markup: escaped, its line breaks kept, each character in a font that has it."""
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    return escape(text).replace("\n", "<br/>")
+    return "".join(
+        f'<font face="{FALLBACK_FONT_NAME}">{escape(piece)}</font>' if in_fallback else escape(piece)
+        for piece, in_fallback in font_runs(text)
+    ).replace("\n", "<br/>")
+
+
+def describe_characters(characters: Iterable[str]) -> str:
+    """Characters as a person can find them again: 😀 (U+1F600), …"""
+    return "、".join(f"{character} (U+{ord(character):04X})" for character in sorted(characters))
 
 
 def lines(*parts: str | None) -> str:
