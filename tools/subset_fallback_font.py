@@ -78,8 +78,10 @@ def main() -> int:
     merged["OS/2"].fsType = 0  # installable embedding, as Hanazono itself
     merged.save(OUTPUT)
     covered = len(from_a) + len(from_b)
-    print(f"{OUTPUT.name}: {covered} ideographs ({len(missing) - covered} not in Hanazono), "
-          f"{OUTPUT.stat().st_size:,} bytes")
+    print(
+        f"{OUTPUT.name}: {covered} ideographs ({len(missing) - covered} not in Hanazono), "
+        f"{OUTPUT.stat().st_size:,} bytes"
+    )
     return 0
 
 

@@ -301,7 +301,7 @@ def _ledger_parser(source: Any, worksheet: Any) -> Any:
     """
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-    class LedgerSheetParser(WorkSheetParser):  # type: ignore[misc]
+    class LedgerSheetParser(WorkSheetParser):
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
             if cell["data_type"] == "e":
