@@ -81,38 +81,22 @@ def test_the_report_command_warns_of_characters_printed_as_geta(
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm")
-def test_the_fallback_glyph_is_drawn_not_blank(sqlite_services: Services, tmp_path: Path) -> None:
-    """Rendered to pixels, 𠮷 leaves ink where IPAexGothic alone left a blank (its .notdef is empty)."""
+def test_the_fallback_glyph_is_drawn_not_the_missing_glyph_box(tmp_path: Path) -> None:
+    """Rendered to pixels, 𠮷 is drawn as itself, not as the box IPAexGothic draws for a glyph it lacks."""
     from PIL import Image
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    def ink(name: str) -> int:
-        services_dir = tmp_path / name
-        services_dir.mkdir()
-        from tests.conftest import make_services
+    from desktop.reports.pdf.layout import make_styles
 
-        services = make_services(f"sqlite:///{services_dir / 'db.sqlite3'}", services_dir)
-        try:
-            services.contractors.create({"name": name})
-            result = render_register(services, "contractors", services_dir / "r.pdf", as_of=FIXED_NOW.date())
-        finally:
-            services.close()
+    def picture(paragraph_markup: str, name: str) -> Image.Image:
+        path = tmp_path / f"{name}.pdf"
+        SimpleDocTemplate(str(path)).build([Paragraph(paragraph_markup, make_styles(24).cell)])
         subprocess.run(
-            [
-                "pdftoppm",
-                "-r",
-                "300",
-                "-png",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                str(result.path),
-                str(services_dir / "p"),
-            ],
-            check=True,
+            ["pdftoppm", "-r", "100", "-png", "-singlefile", str(path), str(path.with_suffix(""))], check=True
         )
-        image = Image.open(next(services_dir.glob("p*.png"))).convert("L")
-        return sum(image.histogram()[:200])  # inked pixels
+        return Image.open(path.with_suffix(".png")).convert("L")
 
-    with_ext_b, without = ink("株式会社\U00020bb7"), ink("株式会社")
-    assert with_ext_b > without + 100
+    printed = picture(markup("\U00020bb7"), "printed")
+    box = picture(f'<font face="{FONT_NAME}">\U00020bb7</font>', "box")  # IPAexGothic alone: its .notdef
+    assert sum(printed.histogram()[:200]) > 100  # ink, not a blank
+    assert printed.tobytes() != box.tobytes()

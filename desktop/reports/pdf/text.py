@@ -88,6 +88,8 @@ def markup(value: object) -> str:
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if not _outside_primary().search(text):  # the usual case, as fast as plain escaping
+        return escape(text).replace("\n", "<br/>")
     return "".join(
         f'<font face="{FALLBACK_FONT_NAME}">{escape(piece)}</font>' if in_fallback else escape(piece)
         for piece, in_fallback in font_runs(text)
