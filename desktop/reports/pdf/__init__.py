@@ -169,7 +169,7 @@ def _render_register(
     record_id: int | None,
     filter_text: str | None,
     printed_by: str | None,
-    progress: Callable[[int, int], bool] | None,
+    progress: Progress | None,
 ) -> ReportResult:
     info = check_request(register, out, record_id, filter_text)
     out = Path(out)
