@@ -18,6 +18,7 @@ from desktop.cli.common import EXIT_INPUT, first_undecodable, run_command
 COMMAND_MODULES = (
     "desktop.cli.core",
     "desktop.cli.trust",
+    "desktop.cli.records",
     "desktop.cli.excel",
     "desktop.cli.report",
 )

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.values import parse_date
@@ -131,6 +131,16 @@ def as_of_date(text: str | None) -> date | None:
                 )
             }
         ) from None
+
+
+def command_actions(subparsers: Any, command: str, help: str) -> Any:
+    """The ACTION subparsers of `itaku-cli COMMAND`, made on first use: several modules add actions to one
+    kind (`evaluation approve` in desktop.cli.trust, `evaluation list` in desktop.cli.records)."""
+    parser = subparsers.choices.get(command)
+    if parser is None:
+        parser = subparsers.add_parser(command, help=help)
+        parser.command_actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    return parser.command_actions
 
 
 def print_json(value: object) -> None:

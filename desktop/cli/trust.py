@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, open_services, print_json, read_secret, record_id
+from desktop.cli.common import EXIT_OK, command_actions, open_services, print_json, read_secret, record_id
 from desktop.domain.audit_chain import ChainHead
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
@@ -26,8 +26,7 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=cmd_user_list)
 
     for record_type in APPROVABLE:
-        parser = subparsers.add_parser(record_type, help=f"{record_type}s: approve (officer only)")
-        record_actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+        record_actions = command_actions(subparsers, record_type, f"{record_type}s: approve (officer only)")
         approve = record_actions.add_parser(
             "approve", help=f"approve the {record_type}: from then on it counts"
         )
