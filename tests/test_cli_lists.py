@@ -20,9 +20,12 @@ PASSWORD = "s3cret-pass"
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return demo_database(tmp_path_factory.mktemp("lists"))
+
+
+def demo_database(folder: Path) -> str:
     """The demo data (all approved), the staff account, and one contractor imported from a ledger whose
     evaluation and NDA await approval."""
-    folder = tmp_path_factory.mktemp("lists")
     url = f"sqlite:///{folder / 'lists.sqlite3'}"
     env = {"ITAKU_PASSWORD": PASSWORD}
     assert cli("--db", url, "init", env=env).returncode == 0

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import ItakuError, Message, ValidationError
-from desktop.domain.values import parse_date
+from desktop.domain.ledger import date_problem, parse_ledger_date
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services, ServicesFactory
@@ -118,16 +118,22 @@ def authenticate(services: Services, args: argparse.Namespace) -> None:
 
 
 def as_of_date(text: str | None) -> date | None:
+    return date_option(text, "--as-of")
+
+
+def date_option(text: str | None, option: str) -> date | None:
+    """A date option as the ledger import reads dates (2026-04-01, 2026/4/1, 令和8年4月1日, full-width digits);
+    a bad one is a ValidationError naming the option (exit 2)."""
     if text is None:
         return None
     try:
-        return parse_date(text)
-    except ValueError:
+        return parse_ledger_date(text)
+    except ValueError as error:
+        problem = date_problem(str(error))
         raise ValidationError(
             {
-                "as_of": Message(
-                    "--as-of: 日付の形式ではありません（例: 2026-04-01）",
-                    "--as-of: not a date (e.g. 2026-04-01)",
+                option.lstrip("-").replace("-", "_"): Message(
+                    f"{option}: {problem.ja}", f"{option}: {problem.en}"
                 )
             }
         ) from None

@@ -5,11 +5,26 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_FINDINGS, EXIT_OK, as_of_date, open_services, print_json, read_secret
+from desktop.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    as_of_date,
+    date_option,
+    open_services,
+    print_json,
+    read_secret,
+)
+from desktop.cli.table import format_table
 from desktop.domain.enums import Severity
-from desktop.domain.schema import CONTRACTOR
+from desktop.domain.errors import Message
+from desktop.domain.schema import CONTRACTOR, DATE, record_type_label
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from desktop.domain.rules import Finding
 
 
 def register(subparsers: Any) -> None:
@@ -100,18 +115,43 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print_json([finding.to_json() for finding in findings])
     else:
-        for finding in findings:
-            mark = "■" if finding.severity is Severity.BLOCKING else "□"
-            since = finding.since.isoformat() if finding.since else "-"
-            print(
-                f"{mark} {finding.severity.label.text(args.lang):<8} {since:<10} {finding.rule:<40} "
-                f"{finding.record_type}#{finding.record_id} {finding.message.text(args.lang)}"
-            )
-        blocking = sum(1 for f in findings if f.severity is Severity.BLOCKING)
-        print(
-            f"指摘事項 {len(findings)} 件（重大 {blocking} 件） / {len(findings)} findings, {blocking} blocking"
-        )
+        print_findings(findings, args.lang)
     return EXIT_FINDINGS if any(f.severity is Severity.BLOCKING for f in findings) else EXIT_OK
+
+
+FINDING_HEADINGS = (
+    Message("重大度", "Severity"),
+    Message("種類", "Kind"),
+    Message("ID", "ID"),
+    Message("対象", "Record"),
+    Message("発生日", "Since"),
+    Message("期限", "Due"),
+    Message("指摘事項", "Finding"),  # last: a long one runs on
+)
+
+
+def print_findings(findings: Sequence[Finding], language: str) -> None:
+    """A table with headings (blocking ones marked ■), then the count, in the chosen language."""
+    if findings:
+        rows = [
+            [
+                f"{'■' if finding.severity is Severity.BLOCKING else '□'} {finding.severity.label.text(language)}",
+                record_type_label(finding.record_type).text(language),
+                str(finding.record_id),
+                finding.record_label,
+                finding.since.isoformat() if finding.since else "-",
+                finding.due.isoformat() if finding.due else "-",
+                finding.message.text(language),
+            ]
+            for finding in findings
+        ]
+        for line in format_table([heading.text(language) for heading in FINDING_HEADINGS], rows):
+            print(line)
+    blocking = sum(1 for f in findings if f.severity is Severity.BLOCKING)
+    if language == "ja":
+        print(f"指摘事項 {len(findings):,} 件（重大 {blocking:,} 件）")
+    else:
+        print(f"{len(findings):,} findings, {blocking:,} blocking")
 
 
 def _contractor_json(record: Any) -> dict[str, Any]:
@@ -125,11 +165,14 @@ def _contractor_json(record: Any) -> dict[str, Any]:
 
 
 def cmd_contractor_add(args: argparse.Namespace) -> int:
-    data = {
+    data: dict[str, Any] = {
         field.name: getattr(args, field.name)
         for field in CONTRACTOR.fields
         if getattr(args, field.name) is not None
     }
+    for field in CONTRACTOR.fields:  # dates as the ledger import reads them
+        if field.kind == DATE and field.name in data:
+            data[field.name] = date_option(data[field.name], "--" + field.name.replace("_", "-"))
     services = open_services(args)
     record = services.contractors.create(data)
     if args.json:

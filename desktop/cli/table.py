@@ -16,7 +16,7 @@ def _padded(text: str, width: int) -> str:
 
 
 def format_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """The lines of the table; the last column is not padded (long text runs on)."""
+    """The lines of the table; the last column is not padded, nor ruled past its heading (long text runs on)."""
     widths = [
         max([display_width(heading), *(display_width(row[column]) for row in rows)])
         for column, heading in enumerate(headings)
@@ -28,4 +28,5 @@ def format_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> list
             cell if column == last else _padded(cell, widths[column]) for column, cell in enumerate(cells)
         ).rstrip()
 
-    return [line(headings), "  ".join("-" * width for width in widths), *(line(row) for row in rows)]
+    rule = [*("-" * width for width in widths[:-1]), "-" * display_width(headings[-1])]
+    return [line(headings), "  ".join(rule), *(line(row) for row in rows)]

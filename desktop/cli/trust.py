@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.cli.common import EXIT_OK, command_actions, open_services, print_json, read_secret, record_id
 from desktop.domain.audit_chain import ChainHead
+from desktop.domain.enums import ContractKind, EvaluationResult, LabelledEnum
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, Role
@@ -158,7 +159,7 @@ def cmd_approve_many(args: argparse.Namespace) -> int:
         print_json([_approval_json(record, rows.get(record.id)) for record in records])
         return EXIT_OK
     for record in records:
-        print(_approval_line(args.record_type, record, rows.get(record.id)))
+        print(_approval_line(args.record_type, record, rows.get(record.id), args.lang))
     if args.dry_run:
         print(
             f"{label[0]} {len(records):,} 件を承認できます（試行: 書き込んでいません） / "
@@ -169,11 +170,21 @@ def cmd_approve_many(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _approval_line(record_type: str, record: Any, row: Any) -> str:
+def _approval_line(record_type: str, record: Any, row: Any, language: str) -> str:
+    """One record to approve, its result or kind by its label in the chosen language."""
     name = row.contractor_name if row is not None else f"#{record.contractor_id}"
     if record_type == RecordType.EVALUATION:
-        return f"#{record.id:<6} {record.evaluated_on}  {record.result:<12} {name}"
-    return f"#{record.id:<6} {record.kind:<8} {record.effective_from}  {name}  {record.title}"
+        result = _label(EvaluationResult, record.result, language)
+        return f"#{record.id:<6} {record.evaluated_on}  {result}  {name}"
+    kind = _label(ContractKind, record.kind, language)
+    return f"#{record.id:<6} {kind}  {record.effective_from}  {name}  {record.title}"
+
+
+def _label(enum: type[LabelledEnum], value: str, language: str) -> str:
+    try:
+        return enum(value).label.text(language)
+    except ValueError:
+        return value
 
 
 def _approval_json(record: Any, row: Any) -> dict[str, Any]:

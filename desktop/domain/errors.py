@@ -61,14 +61,17 @@ class ConflictError(ItakuError):
         self.actual_version = actual_version
         self.updated_by = updated_by
         who = updated_by or "?"
+        from desktop.domain.schema import record_type_label  # the schema module imports this one
+
+        label = record_type_label(record_type)  # the kind by its label, in each language
         super().__init__(
             Message(
                 ja=(
-                    f"{record_type} #{record_id} は他の利用者（{who}）が更新済みです"
+                    f"{label.ja} #{record_id} は他の利用者（{who}）が更新済みです"
                     f"（版 {expected_version} → {actual_version}）。再読み込みしてください。"
                 ),
                 en=(
-                    f"{record_type} #{record_id} was changed by {who} in the meantime "
+                    f"{label.en} #{record_id} was changed by {who} in the meantime "
                     f"(version {expected_version} → {actual_version}). Reload it and try again."
                 ),
             )
@@ -79,10 +82,13 @@ class NotFoundError(ItakuError):
     def __init__(self, record_type: str, record_id: int | str):
         self.record_type = record_type
         self.record_id = record_id
+        from desktop.domain.schema import record_type_label  # the schema module imports this one
+
+        label = record_type_label(record_type)  # the kind by its label, in each language
         super().__init__(
             Message(
-                ja=f"{record_type} #{record_id} は見つかりません。",
-                en=f"{record_type} #{record_id} does not exist.",
+                ja=f"{label.ja} #{record_id} は見つかりません。",
+                en=f"{label.en} #{record_id} does not exist.",
             )
         )
 

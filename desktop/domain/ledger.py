@@ -614,6 +614,11 @@ _DATE_REASONS = {
 }
 
 
+def date_problem(reason: str) -> Message:
+    """What is wrong with a date `parse_ledger_date` refused, from its ValueError's reason code."""
+    return _DATE_REASONS.get(reason, _DATE_REASONS["date_format"])
+
+
 def _strip_label(message: Message, labels: Iterable[Message]) -> Message:
     """Field errors start with the field's label; the row report names the column already."""
     ja, en = message.ja, message.en
