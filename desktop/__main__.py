@@ -241,6 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0) if exit_.code in (0, None) else EXIT_INPUT
+    if args.screenshots is not None and not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # pictures need no screen: headless, as --self-test runs
     if args.screenshots is None and not has_display():
         say(
             "itaku: 画面がありません（DISPLAY / WAYLAND_DISPLAY が未設定）。ウィンドウはデスクトップで起動してください。"
