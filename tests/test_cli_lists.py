@@ -175,3 +175,9 @@ def test_report_takes_an_id_found_by_list(
     )
     assert code == 0, err
     assert (tmp_path / "n.pdf").stat().st_size > 0
+
+
+def test_user_list_json_names_every_account(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    users = listed(db, capsys, "user")
+    assert {user["username"] for user in users} == {"officer", "staff", "auditor"}
+    assert all(isinstance(user["id"], int) and "display_name" in user for user in users)

@@ -105,7 +105,16 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     rows = open_services(args).accounts.list()
     if args.json:
         print_json(
-            [{"id": r.id, "username": r.username, "role": r.role, "is_active": r.is_active} for r in rows]
+            [
+                {
+                    "id": r.id,
+                    "username": r.username,
+                    "display_name": r.display_name,
+                    "role": r.role,
+                    "is_active": r.is_active,
+                }
+                for r in rows
+            ]
         )
     else:
         for row in rows:
@@ -181,10 +190,15 @@ def _approval_line(record_type: str, record: Any, row: Any, language: str) -> st
 
 
 def _label(enum: type[LabelledEnum], value: str, language: str) -> str:
+    """The value's label, padded to the widest label of its enum so that the lines align."""
+    from desktop.cli.table import display_width
+
     try:
-        return enum(value).label.text(language)
+        label = enum(value).label.text(language)
     except ValueError:
-        return value
+        label = value
+    widest = max(display_width(member.label.text(language)) for member in enum)
+    return label + " " * (widest - display_width(label))
 
 
 def _approval_json(record: Any, row: Any) -> dict[str, Any]:
