@@ -151,7 +151,7 @@ def register(subparsers: Any) -> None:
                 listing.status.option,
                 dest="status",
                 choices=list(listing.status.choices),
-                help=", ".join(f"{value} ({label.ja})" for value, label in listing.status.choices.items()),
+                help=", ".join(f"{value} ({choice.ja})" for value, choice in listing.status.choices.items()),
             )
         if listing.by_contractor:
             parser.add_argument("--contractor", type=record_id, metavar="ID", help="only this contractor's")
