@@ -178,6 +178,9 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"データベースに接続できません / cannot open the database: {error.orig}", file=sys.stderr)
         return EXIT_INPUT
     except DatabaseError as error:  # a file that is not a database, a value the schema does not allow
+        if getattr(error.orig, "sqlstate", None) == "42501":  # insufficient_privilege: the server's roles
+            print(f"データベースが拒否しました / the database refused: {error.orig}", file=sys.stderr)
+            return EXIT_INPUT
         print(f"データベースのエラー / database error: {error.orig}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:

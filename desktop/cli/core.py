@@ -74,6 +74,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(
         f"schema at revision {services.schema_revision()}: {services.database.engine.url.render_as_string()}"
     )
+    if not services.database.is_sqlite:
+        _print_database_roles(services.accounts.enforce_database_roles())
     if services.accounts.has_accounts():
         return EXIT_OK
     password = read_secret("ITAKU_PASSWORD", f"{args.officer} のパスワード / password: ", confirm=True)
@@ -89,6 +91,26 @@ def cmd_init(args: argparse.Namespace) -> int:
         f"責任者アカウント「{account.username}」を作成しました / officer account '{account.username}' created"
     )
     return EXIT_OK
+
+
+def _print_database_roles(setup: Any) -> None:
+    """What `init` set up on PostgreSQL, and what pg_hba.conf must say for it to hold."""
+    groups = ", ".join(f"{role} → {group}" for role, group in setup.groups.items())
+    members = ",".join(f"+{group}" for group in setup.groups.values())
+    print(
+        f"データベースの役割を設定しました / database roles in force: {groups}\n"
+        f"pg_hba.conf に次の行を追加してください（パスワード認証 scram-sha-256） / add to pg_hba.conf "
+        f"(password authentication, scram-sha-256):\n"
+        f"    hostssl  {setup.database}  {members}  samenet  scram-sha-256\n"
+        f"    (local の接続には / for local connections: local  {setup.database}  {members}  scram-sha-256)"
+    )
+    if setup.trust_rules > 0:
+        print(
+            f"警告: pg_hba.conf に trust の行が {setup.trust_rules} 件あります。trust で接続できる人には役割の制限が効きません。\n"
+            f"Warning: pg_hba.conf has {setup.trust_rules} trust rule(s): whoever connects through them is not held "
+            "to the roles (a development machine's default).",
+            file=sys.stderr,
+        )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

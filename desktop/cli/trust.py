@@ -98,6 +98,11 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         f"アカウント「{account.username}」（{Role(account.role).label.ja}）を作成しました / "
         f"account '{account.username}' ({account.role}) created"
     )
+    if account.login_created is False:
+        print(
+            f"データベースの既存のログインロール「{account.username}」を使います（パスワードは変更していません）/ "
+            f"the database's existing login role '{account.username}' is reused (its password is unchanged)"
+        )
     return EXIT_OK
 
 

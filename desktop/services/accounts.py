@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.domain import values
@@ -20,7 +21,9 @@ from desktop.domain.roles import Permission, Role
 from desktop.services.audit import record_event
 from desktop.services.context import ServiceContext
 from desktop.services.trail_replay import PASSWORD_FINGERPRINT, password_fingerprint
+from desktop.store import roles
 from desktop.store.models import Account, AuditEvent
+from desktop.store.notifications import note_change
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 1024
@@ -62,12 +65,23 @@ class DamagedDatabaseError(ItakuError):
 
 
 @dataclass(frozen=True)
+class DatabaseRoles:
+    """What `enforce_database_roles` set up on a PostgreSQL database (for `init` to say)."""
+
+    database: str
+    groups: dict[str, str]  # Itaku role -> group role
+    owner: str
+    trust_rules: int  # pg_hba.conf rules with `trust` (-1: the server did not let us read them)
+
+
+@dataclass(frozen=True)
 class AccountRow:
     id: int
     username: str
     display_name: str | None
     role: str
     is_active: bool
+    login_created: bool | None = None  # PostgreSQL with roles in force: False when a login role was reused
 
 
 def _clean_username(raw: str) -> str:
@@ -222,7 +236,10 @@ class AccountService:
             ]
 
     def sign_in(self, username: str, password: str) -> AccountRow:
-        """Check the password; from now on the services act as this account with its role."""
+        """Check the password; from now on the services act as this account with its role.
+
+        On a PostgreSQL database whose roles are in force, the services also connect as this person's
+        login role from now on, so the server itself decides what they may do."""
         name = unicodedata.normalize("NFKC", username or "").strip()
         with self.context.database.read() as session:
             account = session.scalar(select(Account).where(Account.username == name))
@@ -232,9 +249,32 @@ class AccountService:
             raise AuthenticationError() from None
         if account is None or not account.is_active:
             raise AuthenticationError()
+        if self.context.database.enforces_roles:
+            self._connect_as(account.username, password)
         self.context.actor = account.username
         self.context.role = account.role
         return AccountRow(account.id, account.username, account.display_name, account.role, account.is_active)
+
+    def _connect_as(self, username: str, password: str) -> None:
+        """Switch the services to the person's own login role; the server refusing it is a failed sign-in."""
+        own = self.context.database.as_user(username, password)
+        try:
+            with own.read() as session:
+                session.execute(select(literal(1)))
+        except OperationalError:
+            own.dispose()
+            raise AuthenticationError() from None
+        previous, self.context.database = self.context.database, own
+        previous.dispose()
+
+    def enforce_database_roles(self) -> DatabaseRoles:
+        """PostgreSQL: set up the login and group roles, privileges, functions and audit triggers (idempotent;
+        see desktop.store.roles). Run by `init` with the database owner's connection."""
+        database = self.context.database
+        with database.engine.begin() as connection:
+            setup = roles.enforce(connection)
+        database.mark_roles_enforced()
+        return DatabaseRoles(setup.database, dict(setup.groups), setup.owner, setup.trust_rules)
 
     def enter_setup_mode(self, actor: str) -> None:
         """A database with no account yet: act as the officer until the first account is created."""
@@ -246,6 +286,13 @@ class AccountService:
     def _insert(
         self, session: Session, name: str, role: str, password: str, display_name: str | None, actor: str
     ) -> AccountRow:
+        if self.context.database.enforces_roles:
+            # The server adds the row and the person's login role; its trigger writes the audit event.
+            account_id, created = roles.add_account(
+                session, name, role, display_name, _hasher.hash(password), password
+            )
+            note_change(session, RecordType.ACCOUNT, (account_id,))
+            return AccountRow(account_id, name, display_name, role, True, created)
         now = self.context.now()
         password_hash = _hasher.hash(password)
         account = Account(

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AuditAction
@@ -26,6 +27,8 @@ from desktop.services import records
 from desktop.services.audit import record_event, record_events
 from desktop.services.context import ServiceContext
 from desktop.services.progress import Progress
+from desktop.store import roles
+from desktop.store.notifications import note_change
 from desktop.store.queries import bulk
 
 APPROVAL_FIELDS = ("approver", "approved_on")
@@ -135,6 +138,8 @@ def approve(
                 )
             }
         )
+    if context.database.enforces_roles:
+        return approve_on_server(session, model, schema, [record])[0]
     before = {"approver": record.approver, "approved_on": record.approved_on}
     record.approver = context.actor
     record.approved_on = context.today()
@@ -288,6 +293,8 @@ def approve_many(
     `progress(done, total)` may raise Cancelled to stop: the caller's transaction then rolls back.
     """
     approving = approvable(session, context, model, schema, ids, expected_versions)
+    if context.database.enforces_roles:
+        return approve_on_server(session, model, schema, approving, progress)
     total = len(approving)
     actor, now, today = context.actor, context.now(), context.today()
     if progress is not None:
@@ -340,6 +347,42 @@ def approve_many(
             [(record.id, {"is_superseded": False}, {"is_superseded": True}) for record in previous],
         )
     return approving
+
+
+def approve_on_server(
+    session: Session,
+    model: Any,
+    schema: Schema,
+    approving: Sequence[Any],
+    progress: Progress | None = None,
+) -> list[Any]:
+    """PostgreSQL with its roles in force: the server approves (`itaku_approve` checks the officer, names the
+    connected person and today's Tokyo date, supersedes predecessors; its triggers write the audit events).
+    Returns the records as the server left them."""
+    total = len(approving)
+    if progress is not None:
+        progress(0, total)
+    for first in range(0, total, APPROVE_MANY_CHUNK):
+        chunk = approving[first : first + APPROVE_MANY_CHUNK]
+        try:
+            roles.approve(session, schema.record_type, [r.id for r in chunk], [r.version for r in chunk])
+        except DBAPIError as error:
+            if roles.is_conflict(error):
+                raise ConflictError(schema.record_type, chunk[0].id, chunk[0].version, -1) from None
+            raise
+        note_change(session, schema.record_type, (record.id for record in chunk))
+        if progress is not None:
+            progress(first + len(chunk), total)
+    ids = [record.id for record in approving]
+    reloaded: dict[int, Any] = {}
+    for chunk_ids in _chunks(ids):
+        reloaded.update(
+            (record.id, record)
+            for record in session.scalars(
+                select(model).where(model.id.in_(chunk_ids)).execution_options(populate_existing=True)
+            )
+        )
+    return [reloaded[record_id] for record_id in ids]
 
 
 def _write_chunk(

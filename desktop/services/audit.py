@@ -46,8 +46,15 @@ def record_event(
     record_id: int,
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
-) -> AuditEvent:
-    """Append one event; `changes` maps each changed field to [before, after]."""
+) -> AuditEvent | None:
+    """Append one event; `changes` maps each changed field to [before, after].
+
+    None where the database writes the trail itself (PostgreSQL with its roles in force: its triggers
+    record every change of every client, see desktop.store.roles), so the app writes none of its own.
+    """
+    if context.database.enforces_roles:
+        note_change(session, record_type, (record_id,))
+        return None
     changes = field_changes(before or {}, after or {})
     row = chain(
         session,
@@ -86,6 +93,9 @@ def record_events(
     items: Sequence[tuple[int, dict[str, Any] | None, dict[str, Any] | None]],
 ) -> None:
     """`record_event` for many records at once (a bulk import): the same changes and chain, one INSERT."""
+    if context.database.enforces_roles:
+        note_change(session, record_type, (record_id for record_id, _before, _after in items))
+        return
     now = context.now()
     actor = context.actor
     rows = []

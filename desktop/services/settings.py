@@ -16,7 +16,9 @@ from desktop.domain.roles import Permission
 from desktop.domain.rules import RuleSettings
 from desktop.services.audit import record_event
 from desktop.services.context import ServiceContext
+from desktop.store import roles
 from desktop.store.models import Setting
+from desktop.store.notifications import note_change
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,10 @@ class SettingsService:
                 row = rows.get(key)
                 before = row.value if row else SETTING_BY_KEY[key].default
                 if before == value:
+                    continue
+                if self.context.database.enforces_roles:
+                    # The server checks the officer and writes the audit event (desktop.store.roles).
+                    note_change(session, RecordType.SETTING, (roles.save_setting(session, key, value),))
                     continue
                 if row is None:
                     row = Setting(

@@ -163,12 +163,34 @@ class Database:
     def __init__(self, url: str, **engine_options: Any):
         self.url = normalize_url(url)
         self.origin = uuid.uuid4().hex  # names this process's writes in the notifications it sends
+        self.engine_options = engine_options
         self.engine = make_engine(self.url, **engine_options)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        self._enforces_roles: bool | None = None
 
     @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def enforces_roles(self) -> bool:
+        """PostgreSQL with Itaku's roles in force (desktop.store.roles): the server checks who may do what,
+        approvals, accounts and settings change through its functions, and its triggers write the trail."""
+        if self._enforces_roles is None:
+            from desktop.store import roles
+
+            self._enforces_roles = roles.is_enforced(self.engine)
+        return self._enforces_roles
+
+    def mark_roles_enforced(self) -> None:
+        self._enforces_roles = True
+
+    def as_user(self, username: str, password: str) -> Database:
+        """The same server database, connected as another login role (PostgreSQL: the signed-in person)."""
+        url = make_url(self.url).set(username=username, password=password)
+        other = Database(url.render_as_string(hide_password=False), **self.engine_options)
+        other._enforces_roles = self._enforces_roles
+        return other
 
     @contextmanager
     def write(self) -> Iterator[Session]:

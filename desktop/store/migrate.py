@@ -109,6 +109,10 @@ def upgrade(engine: Engine, *, copy_first: bool = True) -> str:
     with _UPGRADE_LOCK, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        if engine.dialect.name == "postgresql":
+            from desktop.store import roles
+
+            roles.reenforce(connection)  # new tables and columns get their privileges and triggers
     return HEAD_REVISION
 
 

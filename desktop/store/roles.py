@@ -1,0 +1,484 @@
+"""PostgreSQL only: the database itself enforces Itaku's roles, whoever connects and with whatever client.
+
+Each Itaku account is a login role of the same name, member of one group role per Itaku role of this
+database (`<database>_staff`, `<database>_officer`, `<database>_auditor`). The groups hold only what
+their role may do (auditors read; staff write records but not approvals, accounts or settings); the
+changes of approvals, accounts and settings go through SECURITY DEFINER functions that check the
+caller's group; and triggers write the audit trail, so no client can skip an event or forge one.
+
+The trail's hash chain is computed in SQL exactly as `desktop.domain.audit_chain.event_hash` computes it
+(canonical JSON with sorted keys and no spaces, SHA-256): `audit verify` reads no difference.
+
+`enforce(connection)` sets it all up and is idempotent (run by `itaku-cli init` on PostgreSQL and again
+after every migration of a database that has it); nothing here applies to SQLite, which has no roles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from desktop.store.database import WRITE_LOCK_KEY
+from desktop.store.models import RECORD_MODELS, Base
+
+ROLE_NAMES = ("staff", "officer", "auditor")
+APPROVABLE_TABLES = ("evaluation", "contract")
+AUDITED_TABLES = (*RECORD_MODELS, "account", "setting")
+STAFF_TABLES = tuple(name for name in RECORD_MODELS if name != "company_profile")
+OFFICER_TABLES = tuple(RECORD_MODELS)
+CACHE_TABLES = (
+    "finding_snapshot",
+)  # derived data, not audited: whoever computes the findings may store them
+# Bookkeeping columns a trail event leaves out (the app's own events do too); never a password hash.
+UNAUDITED_COLUMNS = ("id", "version", "created_at", "updated_at", "updated_by", "password_hash")
+MARKER_FUNCTION = "itaku_audit_row"
+MAX_NAME_BYTES = 63  # PostgreSQL's identifier length
+
+
+@dataclass(frozen=True)
+class RoleSetup:
+    """What `enforce` set up: the database, its group role per Itaku role, and the owner of the functions."""
+
+    database: str
+    groups: dict[str, str]
+    owner: str
+    trust_rules: int  # pg_hba.conf lines with `trust` the server reports (-1: not readable by us)
+
+
+def group_names(database: str) -> dict[str, str]:
+    """The group role of each Itaku role of `database` (login roles are shared by the whole server)."""
+    prefix = database
+    if len(f"{prefix}_auditor".encode()) > MAX_NAME_BYTES:
+        prefix = f"itaku_{hashlib.sha256(database.encode()).hexdigest()[:16]}"
+    return {role: f"{prefix}_{role}" for role in ROLE_NAMES}
+
+
+def is_enforced(engine: Engine) -> bool:
+    """Whether the database writes its own audit trail (the roles of this module are in force)."""
+    if engine.dialect.name != "postgresql":
+        return False
+    with engine.connect() as connection:
+        return bool(
+            connection.scalar(
+                text("SELECT to_regproc(:name) IS NOT NULL"), {"name": f"public.{MARKER_FUNCTION}"}
+            )
+        )
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _identifier(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _functions(groups: dict[str, str], owner: str) -> list[str]:
+    """The functions, each `CREATE OR REPLACE` (idempotent); role names are written in as literals."""
+    officer, staff, auditor = (_literal(groups[name]) for name in ("officer", "staff", "auditor"))
+    unaudited = "ARRAY[" + ", ".join(_literal(name) for name in UNAUDITED_COLUMNS) + "]"
+    return [
+        # Python's json.dumps(sort_keys=True, ensure_ascii=False, separators=(",", ":")), for jsonb values.
+        # Keys sort by code point (COLLATE "C" compares UTF-8 bytes: the same order); strings escape alike.
+        """
+        CREATE OR REPLACE FUNCTION itaku_canonical_json(value jsonb) RETURNS text
+        LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog AS $$
+        DECLARE
+            result text;
+        BEGIN
+            IF jsonb_typeof(value) = 'object' THEN
+                SELECT '{' || coalesce(string_agg(to_jsonb(entry.key)::text || ':'
+                    || public.itaku_canonical_json(entry.value), ',' ORDER BY entry.key COLLATE "C"), '') || '}'
+                INTO result FROM jsonb_each(value) AS entry;
+            ELSIF jsonb_typeof(value) = 'array' THEN
+                SELECT '[' || coalesce(string_agg(public.itaku_canonical_json(element.value), ','
+                    ORDER BY element.position), '') || ']'
+                INTO result FROM jsonb_array_elements(value) WITH ORDINALITY AS element(value, position);
+            ELSE
+                result := value::text;
+            END IF;
+            RETURN result;
+        END $$
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_is_officer() RETURNS boolean
+        LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+            SELECT pg_has_role(session_user, {officer}, 'MEMBER') OR pg_has_role(session_user, {_literal(owner)}, 'MEMBER')
+        $$
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_append_event(
+            event_action text, event_record_type text, event_record_id integer, event_changes jsonb
+        ) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        DECLARE
+            head_id integer;
+            head_hash text;
+            new_id integer;
+            occurred timestamptz := now();
+            digest text;
+        BEGIN
+            PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});
+            SELECT id, hash INTO head_id, head_hash FROM audit_event ORDER BY id DESC LIMIT 1;
+            new_id := coalesce(head_id, 0) + 1;
+            head_hash := coalesce(head_hash, repeat('0', 64));
+            digest := encode(sha256(convert_to(itaku_canonical_json(jsonb_build_object(
+                'previous_hash', head_hash,
+                'id', new_id,
+                'occurred_at', to_char(occurred AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                'actor', session_user::text,
+                'action', event_action,
+                'record_type', event_record_type,
+                'record_id', event_record_id,
+                'changes', event_changes
+            )), 'UTF8')), 'hex');
+            INSERT INTO audit_event (id, occurred_at, actor, action, record_type, record_id, changes, previous_hash, hash)
+            VALUES (new_id, occurred, session_user, event_action, event_record_type, event_record_id,
+                    event_changes::json, head_hash, digest);
+        END $$
+        """,
+        # Each changed column as [before, after] (JSON values), as the app's own events name them.
+        f"""
+        CREATE OR REPLACE FUNCTION {MARKER_FUNCTION}() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        DECLARE
+            before_row jsonb := '{{}}';
+            after_row jsonb := '{{}}';
+            changes jsonb;
+        BEGIN
+            IF TG_OP <> 'INSERT' THEN before_row := to_jsonb(OLD); END IF;
+            IF TG_OP <> 'DELETE' THEN after_row := to_jsonb(NEW); END IF;
+            SELECT coalesce(jsonb_object_agg(pair.name, jsonb_build_array(pair.before, pair.after)), '{{}}')
+            INTO changes
+            FROM (
+                SELECT names.name,
+                       coalesce(before_row -> names.name, 'null') AS before,
+                       coalesce(after_row -> names.name, 'null') AS after
+                FROM (SELECT jsonb_object_keys(before_row) UNION SELECT jsonb_object_keys(after_row)) AS names(name)
+                WHERE names.name <> ALL ({unaudited})
+            ) AS pair
+            WHERE pair.before <> pair.after;
+            IF TG_OP = 'UPDATE' AND changes = '{{}}' THEN
+                RETURN NULL;
+            END IF;
+            PERFORM itaku_append_event(CASE TG_OP WHEN 'INSERT' THEN 'create' ELSE lower(TG_OP) END, TG_TABLE_NAME::text,
+                (CASE WHEN TG_OP = 'DELETE' THEN before_row ELSE after_row END ->> 'id')::integer, changes);
+            RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION itaku_refuse_trail_change() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+        BEGIN
+            RAISE EXCEPTION 'itaku: audit events are never changed or deleted (%)', TG_OP
+                USING ERRCODE = 'insufficient_privilege';
+        END $$
+        """,
+        # Invoker's rights: current_user is the client, except inside the SECURITY DEFINER functions below.
+        """
+        CREATE OR REPLACE FUNCTION itaku_guard_approval() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
+        BEGIN
+            IF itaku_is_officer() THEN
+                IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+                RETURN NEW;
+            END IF;
+            IF TG_OP = 'INSERT' AND (NEW.approver IS NOT NULL OR NEW.approved_on IS NOT NULL OR NEW.is_superseded) THEN
+                RAISE EXCEPTION 'itaku: only an officer approves (% #%)', TG_TABLE_NAME, NEW.id
+                    USING ERRCODE = 'insufficient_privilege';
+            ELSIF TG_OP = 'UPDATE' AND (NEW.approver IS DISTINCT FROM OLD.approver
+                    OR NEW.approved_on IS DISTINCT FROM OLD.approved_on
+                    OR NEW.is_superseded IS DISTINCT FROM OLD.is_superseded) THEN
+                RAISE EXCEPTION 'itaku: only an officer approves (% #%)', TG_TABLE_NAME, NEW.id
+                    USING ERRCODE = 'insufficient_privilege';
+            ELSIF TG_OP = 'DELETE' AND OLD.approved_on IS NOT NULL THEN
+                RAISE EXCEPTION 'itaku: only an officer deletes an approved record (% #%)', TG_TABLE_NAME, OLD.id
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+            RETURN NEW;
+        END $$
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_approve(record_type text, record_ids integer[], record_versions integer[])
+        RETURNS integer
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        DECLARE
+            approved integer;
+            today date := (now() AT TIME ZONE 'Asia/Tokyo')::date;
+        BEGIN
+            IF NOT itaku_is_officer() THEN
+                RAISE EXCEPTION 'itaku: only an officer approves' USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            IF record_type NOT IN ('evaluation', 'contract') THEN
+                RAISE EXCEPTION 'itaku: % cannot be approved', record_type USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});
+            EXECUTE format(
+                'UPDATE %1$I AS target SET approver = session_user, approved_on = $1, updated_by = session_user, '
+                'updated_at = now(), version = target.version + 1 FROM unnest($2, $3) AS wanted(id, version) '
+                'WHERE target.id = wanted.id AND target.version = wanted.version '
+                'AND target.approved_on IS NULL AND NOT target.is_superseded', record_type)
+                USING today, record_ids, record_versions;
+            GET DIAGNOSTICS approved = ROW_COUNT;
+            IF approved <> cardinality(record_ids) THEN
+                RAISE EXCEPTION 'itaku: % of % records changed meanwhile or cannot be approved',
+                    cardinality(record_ids) - approved, cardinality(record_ids)
+                    USING ERRCODE = 'serialization_failure';
+            END IF;
+            EXECUTE format(
+                'UPDATE %1$I AS previous SET is_superseded = true, updated_by = session_user, updated_at = now(), '
+                'version = previous.version + 1 WHERE NOT previous.is_superseded AND previous.id IN '
+                '(SELECT supersedes_id FROM %1$I WHERE id = ANY($1) AND supersedes_id IS NOT NULL)', record_type)
+                USING record_ids;
+            RETURN approved;
+        END $$
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_save_setting(setting_key text, setting_value json) RETURNS integer
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        DECLARE
+            saved integer;
+        BEGIN
+            IF NOT itaku_is_officer() THEN
+                RAISE EXCEPTION 'itaku: only an officer changes settings' USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});
+            INSERT INTO setting AS stored (key, value, version, created_at, updated_at, updated_by)
+            VALUES (setting_key, setting_value, 1, now(), now(), session_user)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = stored.version + 1,
+                updated_at = now(), updated_by = session_user
+            RETURNING id INTO saved;
+            RETURN saved;
+        END $$
+        """,
+        # The login role of an account: created if missing (its password a SCRAM verifier, never plain text),
+        # reused if it exists (its password untouched), then member of exactly one of this database's groups.
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_enroll_login(account_name text, account_role text, login_verifier text)
+        RETURNS boolean
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        DECLARE
+            groups text[] := ARRAY[{staff}, {officer}, {auditor}];
+            wanted text := groups[array_position(ARRAY['staff', 'officer', 'auditor'], account_role)];
+            other text;
+            created boolean := false;
+        BEGIN
+            IF wanted IS NULL THEN
+                RAISE EXCEPTION 'itaku: unknown role %', account_role USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = account_name) THEN
+                EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', account_name, login_verifier);
+                created := true;
+            ELSIF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = account_name) THEN
+                RAISE EXCEPTION 'itaku: % is a group role, not a person', account_name
+                    USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            FOREACH other IN ARRAY groups LOOP
+                IF other <> wanted AND EXISTS (
+                    SELECT FROM pg_auth_members AS member
+                    JOIN pg_roles AS grp ON grp.oid = member.roleid
+                    JOIN pg_roles AS login ON login.oid = member.member
+                    WHERE grp.rolname = other AND login.rolname = account_name
+                ) THEN
+                    EXECUTE format('REVOKE %I FROM %I', other, account_name);
+                END IF;
+            END LOOP;
+            EXECUTE format('GRANT %I TO %I', wanted, account_name);
+            RETURN created;
+        END $$
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_add_account(
+            account_name text, account_role text, account_display_name text, account_password_hash text,
+            login_verifier text, OUT account_id integer, OUT login_created boolean
+        )
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        BEGIN
+            IF NOT itaku_is_officer() THEN
+                RAISE EXCEPTION 'itaku: only an officer adds accounts' USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});
+            login_created := itaku_enroll_login(account_name, account_role, login_verifier);
+            INSERT INTO account (username, display_name, role, password_hash, is_active, version,
+                                 created_at, updated_at, updated_by)
+            VALUES (account_name, account_display_name, account_role, account_password_hash, true, 1,
+                    now(), now(), session_user)
+            RETURNING id INTO account_id;
+        END $$
+        """,
+    ]
+
+
+def _grants(groups: dict[str, str], tables: Sequence[str]) -> list[str]:
+    staff, officer, auditor = (_identifier(groups[name]) for name in ("staff", "officer", "auditor"))
+    everyone = f"{staff}, {officer}, {auditor}"
+    statements = [
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, {everyone}",
+        f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC, {everyone}",
+        f"GRANT USAGE ON SCHEMA public TO {everyone}",
+        f"GRANT SELECT ON {', '.join(_identifier(name) for name in tables)} TO {everyone}",
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(CACHE_TABLES)} TO {everyone}",
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(STAFF_TABLES)} TO {staff}",
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(OFFICER_TABLES)} TO {officer}",
+        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {staff}, {officer}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {auditor}",
+        "GRANT EXECUTE ON FUNCTION itaku_canonical_json(jsonb), itaku_is_officer() TO PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION itaku_approve(text, integer[], integer[]), "
+        f"itaku_save_setting(text, json), itaku_add_account(text, text, text, text, text) TO {officer}",
+    ]
+    return statements
+
+
+def _triggers() -> list[str]:
+    statements = []
+    for table in AUDITED_TABLES:
+        statements += [
+            f"DROP TRIGGER IF EXISTS itaku_audit ON {table}",
+            f"CREATE TRIGGER itaku_audit AFTER INSERT OR UPDATE OR DELETE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {MARKER_FUNCTION}()",
+        ]
+    for table in APPROVABLE_TABLES:
+        statements += [
+            f"DROP TRIGGER IF EXISTS itaku_guard_approval ON {table}",
+            f"CREATE TRIGGER itaku_guard_approval BEFORE INSERT OR UPDATE OR DELETE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION itaku_guard_approval()",
+        ]
+    statements += [
+        "DROP TRIGGER IF EXISTS itaku_append_only ON audit_event",
+        "CREATE TRIGGER itaku_append_only BEFORE UPDATE OR DELETE ON audit_event "
+        "FOR EACH ROW EXECUTE FUNCTION itaku_refuse_trail_change()",
+        "DROP TRIGGER IF EXISTS itaku_append_only_truncate ON audit_event",
+        "CREATE TRIGGER itaku_append_only_truncate BEFORE TRUNCATE ON audit_event "
+        "FOR EACH STATEMENT EXECUTE FUNCTION itaku_refuse_trail_change()",
+    ]
+    return statements
+
+
+def _create_group(connection: Connection, name: str) -> None:
+    """CREATE ROLE … NOLOGIN unless it exists; two databases set up at once may race for it: either wins."""
+    exists = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": name})
+    if exists:
+        return
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql(f"CREATE ROLE {_identifier(name)} NOLOGIN")
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) not in (
+            "42710",
+            "23505",
+        ):  # duplicate_object, unique_violation
+            raise
+
+
+def enforce(connection: Connection) -> RoleSetup:
+    """Create the group roles, privileges, functions and triggers, and a login role for every account
+    (existing ones get no password: a database administrator sets it). Idempotent; one transaction."""
+    database = str(connection.scalar(text("SELECT current_database()")))
+    owner = str(connection.scalar(text("SELECT current_user")))
+    groups = group_names(database)
+    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+    for name in groups.values():
+        _create_group(connection, name)
+    for statement in _functions(groups, owner):
+        connection.exec_driver_sql(statement.replace("%", "%%"))  # the driver's placeholders are %s
+    tables = [table.name for table in Base.metadata.sorted_tables]
+    tables += [name for name in ("alembic_version",) if _has_table(connection, name)]
+    for statement in _grants(groups, tables) + _triggers():
+        connection.exec_driver_sql(statement)
+    for name, role in connection.execute(text("SELECT username, role FROM account ORDER BY id")):
+        connection.execute(
+            text("SELECT itaku_enroll_login(:name, :role, NULL)"), {"name": name, "role": role}
+        )
+    return RoleSetup(database, groups, owner, _trust_rules(connection))
+
+
+def reenforce(connection: Connection) -> None:
+    """After a migration: `enforce` again where the roles were in force before, so nothing new escapes them."""
+    if connection.scalar(text("SELECT to_regproc(:name) IS NOT NULL"), {"name": f"public.{MARKER_FUNCTION}"}):
+        enforce(connection)
+
+
+def _has_table(connection: Connection, name: str) -> bool:
+    return bool(connection.scalar(text("SELECT to_regclass(:name) IS NOT NULL"), {"name": f"public.{name}"}))
+
+
+def _trust_rules(connection: Connection) -> int:
+    """How many pg_hba.conf rules accept a connection without a password (only a superuser may look)."""
+    try:
+        with connection.begin_nested():
+            return int(
+                connection.scalar(text("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust'"))
+                or 0
+            )
+    except DBAPIError:
+        return -1
+
+
+def login_verifier(session: Session, username: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of `password` (libpq computes it: the password never reaches the server)."""
+    raw = session.connection().connection.driver_connection
+    verifier: bytes = raw.pgconn.encrypt_password(  # type: ignore[union-attr]
+        password.encode("utf-8"), username.encode("utf-8"), b"scram-sha-256"
+    )
+    return verifier.decode("ascii")
+
+
+def add_account(
+    session: Session, username: str, role: str, display_name: str | None, password_hash: str, password: str
+) -> tuple[int, bool]:
+    """The account row and its login role, through `itaku_add_account`: (account id, login role created)."""
+    row = session.execute(
+        text(
+            "SELECT account_id, login_created FROM itaku_add_account(:name, :role, :display, :hash, :verifier)"
+        ),
+        {
+            "name": username,
+            "role": role,
+            "display": display_name,
+            "hash": password_hash,
+            "verifier": login_verifier(session, username, password),
+        },
+    ).one()
+    return int(row.account_id), bool(row.login_created)
+
+
+def approve(session: Session, record_type: str, ids: Sequence[int], versions: Sequence[int]) -> int:
+    """Approve the rows through `itaku_approve` (approver: the connected person; date: today in Tokyo)."""
+    statement = text("SELECT itaku_approve(:record_type, :ids, :versions)").bindparams(
+        bindparam("ids", type_=None), bindparam("versions", type_=None)
+    )
+    return int(
+        session.scalar(statement, {"record_type": record_type, "ids": list(ids), "versions": list(versions)})
+        or 0
+    )
+
+
+def save_setting(session: Session, key: str, value: Any) -> int:
+    """Store one setting through `itaku_save_setting`; returns the row's id."""
+    import json
+
+    return int(
+        session.scalar(
+            text("SELECT itaku_save_setting(:key, CAST(:value AS json))"),
+            {"key": key, "value": json.dumps(value, ensure_ascii=False)},
+        )
+        or 0
+    )
+
+
+def is_refusal(error: BaseException) -> bool:
+    """Whether a database error is the server refusing a privilege (SQLSTATE 42501)."""
+    return isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) == "42501"
+
+
+def is_conflict(error: BaseException) -> bool:
+    """Whether a database error says a row changed meanwhile (SQLSTATE 40001 from `itaku_approve`)."""
+    return isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) == "40001"
