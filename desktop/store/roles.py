@@ -29,9 +29,13 @@ from desktop.store.models import RECORD_MODELS, Base
 
 ROLE_NAMES = ("staff", "officer", "auditor")
 APPROVABLE_TABLES = ("evaluation", "contract")
-AUDITED_TABLES = (*RECORD_MODELS, "account", "setting")
-STAFF_TABLES = tuple(name for name in RECORD_MODELS if name != "company_profile")
-OFFICER_TABLES = tuple(RECORD_MODELS)
+# Every kind of record, its changes written to the trail by the database.
+AUDITED_TABLES = tuple(
+    dict.fromkeys([*(str(model.__tablename__) for model in RECORD_MODELS.values()), "account", "setting"])
+)
+ADMINISTERED_TABLES = ("account", "setting")  # changed only through the functions below, by officers
+STAFF_TABLES = tuple(name for name in AUDITED_TABLES if name not in (*ADMINISTERED_TABLES, "company_profile"))
+OFFICER_TABLES = (*STAFF_TABLES, "company_profile")
 CACHE_TABLES = (
     "finding_snapshot",
 )  # derived data, not audited: whoever computes the findings may store them
@@ -456,7 +460,9 @@ def approve(session: Session, record_type: str, ids: Sequence[int], versions: Se
         bindparam("ids", type_=None), bindparam("versions", type_=None)
     )
     return int(
-        session.scalar(statement, {"record_type": record_type, "ids": list(ids), "versions": list(versions)})
+        session.scalar(
+            statement, {"record_type": str(record_type), "ids": list(ids), "versions": list(versions)}
+        )
         or 0
     )
 
