@@ -39,9 +39,23 @@ OFFICER_TABLES = (*STAFF_TABLES, "company_profile")
 CACHE_TABLES = (
     "finding_snapshot",
 )  # derived data, not audited: whoever computes the findings may store them
-# Bookkeeping columns a trail event leaves out (the app's own events do too); never a password hash.
+# Bookkeeping columns a trail event leaves out (the app's own events do too); never a password hash, only the
+# SHA-256 of it (desktop.services.trail_replay's PASSWORD_FINGERPRINT, so that a replay compares it).
 UNAUDITED_COLUMNS = ("id", "version", "created_at", "updated_at", "updated_by", "password_hash")
+PASSWORD_FINGERPRINT = "password_hash_sha256"
 MARKER_FUNCTION = "itaku_audit_row"
+FUNCTION_SIGNATURES = (
+    "itaku_canonical_json(jsonb)",
+    "itaku_is_officer()",
+    "itaku_append_event(text, text, integer, jsonb)",
+    f"{MARKER_FUNCTION}()",
+    "itaku_refuse_trail_change()",
+    "itaku_guard_approval()",
+    "itaku_approve(text, integer[], integer[])",
+    "itaku_save_setting(text, json)",
+    "itaku_enroll_login(text, text, text)",
+    "itaku_add_account(text, text, text, text, text)",
+)
 MAX_NAME_BYTES = 63  # PostgreSQL's identifier length
 
 
@@ -87,6 +101,7 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
     """The functions, each `CREATE OR REPLACE` (idempotent); role names are written in as literals."""
     officer, staff, auditor = (_literal(groups[name]) for name in ("officer", "staff", "auditor"))
     unaudited = "ARRAY[" + ", ".join(_literal(name) for name in UNAUDITED_COLUMNS) + "]"
+    fingerprint = _literal(PASSWORD_FINGERPRINT)
     return [
         # Python's json.dumps(sort_keys=True, ensure_ascii=False, separators=(",", ":")), for jsonb values.
         # Keys sort by code point (COLLATE "C" compares UTF-8 bytes: the same order); strings escape alike.
@@ -158,6 +173,17 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
         BEGIN
             IF TG_OP <> 'INSERT' THEN before_row := to_jsonb(OLD); END IF;
             IF TG_OP <> 'DELETE' THEN after_row := to_jsonb(NEW); END IF;
+            IF TG_TABLE_NAME = 'account' THEN
+                -- Never the password hash; the SHA-256 of it, as the app's events keep it.
+                IF TG_OP <> 'INSERT' THEN
+                    before_row := before_row || jsonb_build_object({fingerprint},
+                        encode(sha256(convert_to(before_row ->> 'password_hash', 'UTF8')), 'hex'));
+                END IF;
+                IF TG_OP <> 'DELETE' THEN
+                    after_row := after_row || jsonb_build_object({fingerprint},
+                        encode(sha256(convert_to(after_row ->> 'password_hash', 'UTF8')), 'hex'));
+                END IF;
+            END IF;
             SELECT coalesce(jsonb_object_agg(pair.name, jsonb_build_array(pair.before, pair.after)), '{{}}')
             INTO changes
             FROM (
@@ -170,6 +196,12 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             WHERE pair.before <> pair.after;
             IF TG_OP = 'UPDATE' AND changes = '{{}}' THEN
                 RETURN NULL;
+            END IF;
+            IF TG_TABLE_NAME = 'setting' THEN
+                -- A setting's event names the setting itself: {{key: [before, after]}}, as the app's do.
+                changes := jsonb_build_object(
+                    CASE WHEN TG_OP = 'DELETE' THEN before_row ELSE after_row END ->> 'key',
+                    jsonb_build_array(coalesce(before_row -> 'value', 'null'), coalesce(after_row -> 'value', 'null')));
             END IF;
             PERFORM itaku_append_event(CASE TG_OP WHEN 'INSERT' THEN 'create' ELSE lower(TG_OP) END, TG_TABLE_NAME::text,
                 (CASE WHEN TG_OP = 'DELETE' THEN before_row ELSE after_row END ->> 'id')::integer, changes);
@@ -200,6 +232,10 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
                     OR NEW.approved_on IS DISTINCT FROM OLD.approved_on
                     OR NEW.is_superseded IS DISTINCT FROM OLD.is_superseded) THEN
                 RAISE EXCEPTION 'itaku: only an officer approves (% #%)', TG_TABLE_NAME, NEW.id
+                    USING ERRCODE = 'insufficient_privilege';
+            ELSIF TG_OP = 'UPDATE' AND (OLD.approved_on IS NOT NULL OR OLD.is_superseded) THEN
+                -- What was approved stays as approved: an edit is a new version awaiting approval.
+                RAISE EXCEPTION 'itaku: an approved record changes only by a new version (% #%)', TG_TABLE_NAME, OLD.id
                     USING ERRCODE = 'insufficient_privilege';
             ELSIF TG_OP = 'DELETE' AND OLD.approved_on IS NOT NULL THEN
                 RAISE EXCEPTION 'itaku: only an officer deletes an approved record (% #%)', TG_TABLE_NAME, OLD.id
@@ -326,7 +362,7 @@ def _grants(groups: dict[str, str], tables: Sequence[str]) -> list[str]:
     statements = [
         f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}",
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, {everyone}",
-        f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC, {everyone}",
+        f"REVOKE ALL ON FUNCTION {', '.join(FUNCTION_SIGNATURES)} FROM PUBLIC, {everyone}",
         f"GRANT USAGE ON SCHEMA public TO {everyone}",
         f"GRANT SELECT ON {', '.join(_identifier(name) for name in tables)} TO {everyone}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(CACHE_TABLES)} TO {everyone}",

@@ -179,6 +179,16 @@ def test_staff_cannot_approve_through_the_function_nor_change_settings(team: Tea
         refused(connection, "SELECT itaku_enroll_login('mallory', 'officer', NULL)")
 
 
+def test_staff_cannot_change_what_an_officer_approved(team: Team) -> None:
+    evaluation = new_evaluation(team.services, new_contractor(team.services).id)
+    team.services.evaluations.approve(evaluation.id, evaluation.version)
+    with team.connect(team.staff) as connection:
+        refused(
+            connection, f"UPDATE evaluation SET total_score = 0, result = 'fail' WHERE id = {evaluation.id}"
+        )
+        refused(connection, f"UPDATE evaluation SET supersedes_id = NULL WHERE id = {evaluation.id}")
+
+
 def test_staff_cannot_delete_an_approved_evaluation(team: Team) -> None:
     evaluation = new_evaluation(team.services, new_contractor(team.services).id)
     team.services.evaluations.approve(evaluation.id, evaluation.version)
@@ -258,6 +268,7 @@ def test_a_direct_edit_is_in_the_trail_written_by_the_database(team: Team) -> No
     ]
     assert events[1].changes == {"name": ["株式会社テスト", "書き換え"]}
     assert team.services.audit.verify_chain().is_intact
+    assert team.services.audit.verify_records().is_intact
 
 
 # --- the app's own paths, connected as the signed-in person --------------------------------------------
@@ -280,6 +291,7 @@ def test_staff_signed_in_saves_a_record_and_the_database_writes_its_event(team: 
     ]
     assert events[1].changes["name"] == [None, "株式会社スタッフ登録"]
     assert services.audit.verify_chain().is_intact
+    assert services.audit.verify_records().is_intact
 
 
 def test_the_officer_approves_through_the_function(team: Team) -> None:
@@ -300,6 +312,7 @@ def test_the_officer_approves_through_the_function(team: Team) -> None:
     assert (event.actor, event.action, event.record_type) == (team.officer, "update", "evaluation")
     assert set(event.changes) == {"approver", "approved_on"}
     assert team.services.audit.verify_chain().is_intact
+    assert team.services.audit.verify_records().is_intact
 
 
 def test_approving_a_new_version_supersedes_the_approved_one(team: Team) -> None:
@@ -321,11 +334,37 @@ def test_settings_and_accounts_change_through_the_functions(team: Team) -> None:
         team.signed_in(team.staff).settings.update({"evaluation_warning_days": 1})
 
 
+def test_the_trail_written_by_the_database_replays_onto_the_records(team: Team) -> None:
+    """`audit verify` replays the trail against every record (desktop.services.trail_replay): the events the
+    triggers write have the app's shapes (a setting's key as its field, an account's password fingerprint)."""
+    from desktop.services import trail_replay
+
+    assert roles.PASSWORD_FINGERPRINT == trail_replay.PASSWORD_FINGERPRINT
+    team.services.settings.update({"evaluation_warning_days": 45})
+    team.services.settings.update({"evaluation_warning_days": 50})
+    team.services.company.save({"name": "株式会社自社"})
+    evaluation = new_evaluation(team.signed_in(team.staff), new_contractor(team.services).id)
+    team.services.evaluations.approve(evaluation.id, evaluation.version)
+    assert team.services.audit.verify_records().is_intact
+    admin = create_engine(team.url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:  # the owner, past every privilege, but not past the trigger
+            connection.execute(
+                text("UPDATE account SET password_hash = 'x' WHERE username = :name"), {"name": team.staff}
+            )
+    finally:
+        admin.dispose()
+    assert team.services.audit.verify_records().is_intact  # the change is in the trail, with its actor
+    event = team.services.audit.list_events(limit=1)[0]
+    assert (event.record_type, list(event.changes)) == ("account", [roles.PASSWORD_FINGERPRINT])
+
+
 def test_the_auditor_reads_and_verifies(team: Team) -> None:
     new_contractor(team.services)
     services = team.signed_in(team.auditor)
     assert [name for _id, name in services.contractors.names()] == ["株式会社テスト"]
     assert services.audit.verify_chain().is_intact
+    assert services.audit.verify_records().is_intact
     with pytest.raises(PermissionDeniedError):
         new_contractor(services)
 
@@ -357,6 +396,7 @@ def test_enforcing_again_changes_nothing(team: Team) -> None:
         refused(connection, "UPDATE account SET role = 'officer'")
         connection.execute("UPDATE contractor SET kana = 'テスト' WHERE id = %s", (contractor.id,))
     assert team.services.audit.verify_chain().is_intact
+    assert team.services.audit.verify_records().is_intact
 
 
 def test_the_trail_hash_of_the_database_matches_the_apps_for_every_json_value(team: Team) -> None:
