@@ -190,6 +190,7 @@ class Database:
         url = make_url(self.url).set(username=username, password=password)
         other = Database(url.render_as_string(hide_password=False), **self.engine_options)
         other._enforces_roles = self._enforces_roles
+        other.origin = self.origin  # the same window: its own notifications stay its own
         return other
 
     @contextmanager

@@ -359,6 +359,36 @@ def test_the_trail_written_by_the_database_replays_onto_the_records(team: Team) 
     assert (event.record_type, list(event.changes)) == ("account", [roles.PASSWORD_FINGERPRINT])
 
 
+def test_changes_made_through_the_server_reach_the_other_windows(team: Team) -> None:
+    """The app writes no audit event of its own here, yet approvals and settings changed by the server's
+    functions still reach the other windows (desktop.services.notifications), and a window signed in as its
+    person still hears nothing of its own saves."""
+    import select
+
+    from desktop.services.notifications import listen
+
+    def arrived(seconds: float = 1.0) -> Any:
+        assert feed is not None
+        return feed.receive() if select.select([feed.fileno()], [], [], seconds)[0] else None
+
+    evaluation = new_evaluation(team.services, new_contractor(team.services).id)
+    staff = team.signed_in(team.staff)
+    feed = listen(staff.context)
+    assert feed is not None
+    try:
+        team.services.evaluations.approve(evaluation.id, evaluation.version)
+        approved = arrived()
+        assert approved is not None and approved.ids_of("evaluation") == {evaluation.id}
+        team.services.settings.update({"evaluation_warning_days": 45})
+        changed = arrived()
+        assert changed is not None and "setting" in changed.kinds
+        staff.contractors.create({"name": "株式会社自分"})
+        own = arrived(0.5)
+        assert own is None or not own.kinds  # its own notification, left out
+    finally:
+        feed.close()
+
+
 def test_the_auditor_reads_and_verifies(team: Team) -> None:
     new_contractor(team.services)
     services = team.signed_in(team.auditor)
