@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -145,6 +146,7 @@ class RecordDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.save_close_button.clicked.connect(self.save_and_close)
         self.close_button.clicked.connect(self.reject)
+        self.unsaved_question: QMessageBox | None = None
         self.banner.reload_requested.connect(self.reload)
         self.banner.overwrite_requested.connect(self.overwrite)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -312,6 +314,51 @@ class RecordDialog(QDialog):
     def save_and_close(self) -> None:
         if self.save():
             self.accept()
+
+    # Closing ---------------------------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        """Edits that closing would lose (a read-only record has none)."""
+        return not self.read_only_reason() and self.is_dirty()
+
+    def reject(self) -> None:
+        """Close (閉じる, Escape, the title bar's ×): with unsaved changes, ask first instead of losing them."""
+        if self.has_unsaved_changes():
+            self.ask_about_unsaved_changes()
+            return
+        super().reject()
+
+    def ask_about_unsaved_changes(self) -> QMessageBox:
+        """保存 / 破棄 / キャンセル, asked without blocking; the answer arrives in `answer_unsaved_question`."""
+        if self.unsaved_question is not None and self.unsaved_question.isVisible():
+            return self.unsaved_question
+        box = QMessageBox(self)
+        box.setObjectName("unsavedChangesQuestion")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(self.tr("This record has unsaved changes."))
+        box.setInformativeText(self.tr("Save them before closing the form?"))
+        save = box.addButton(self.tr("&Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        save.setObjectName("saveAnswer")
+        discard.setObjectName("discardAnswer")
+        cancel.setObjectName("cancelAnswer")
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        answers = {save: "save", discard: "discard", cancel: "cancel"}
+        box.buttonClicked.connect(lambda button: self.answer_unsaved_question(answers.get(button, "cancel")))
+        self.unsaved_question = box
+        box.open()
+        return box
+
+    def answer_unsaved_question(self, answer: str) -> None:
+        """save: save, and close only if it worked; discard: close without saving; cancel: keep editing."""
+        self.unsaved_question = None
+        if answer == "save":
+            if self.save():
+                self.accept()
+        elif answer == "discard":
+            super().reject()
 
     def show_validation(self, error: ValidationError) -> None:
         rest = self.show_extra_errors(self.form.show_errors(error.fields))
