@@ -40,6 +40,7 @@ from desktop.ui.operations import (
 )
 
 if TYPE_CHECKING:
+    from desktop.domain.rules import Finding
     from desktop.services.facade import Services
     from desktop.ui.change_feed import ChangeFeedWatcher
     from desktop.ui.forms.base import RecordDialog
@@ -408,6 +409,7 @@ class MainWindow(QMainWindow):
             if key != DASHBOARD:
                 page.set_findings(index)  # type: ignore[attr-defined]
         self.update_navigation_counts()
+        self.show_findings_in_forms()
         self.findings_updated.emit()
 
     def _snapshot_failed(self, error: BaseException, generation: int) -> None:
@@ -499,8 +501,20 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _result, dialog=dialog: self._forget_dialog(dialog))
         if record_id is not None:
             self._track_dialog(dialog, record_type, record_id)
+            dialog.show_findings(self.record_findings(record_type, record_id), reveal=True)
         dialog.open()
         return dialog
+
+    def record_findings(self, record_type: str, record_id: int) -> list[Finding]:
+        """The open findings of one record (a re-delegation's are its engagement's), from the last check."""
+        if self.snapshot is None:
+            return []
+        return list(self.snapshot.index.of(record_type, record_id))
+
+    def show_findings_in_forms(self) -> None:
+        """After a new check, each open form's banner lists its record's findings as they are now."""
+        for (record_type, record_id), dialog in list(self.open_dialogs.items()):
+            dialog.show_findings(self.record_findings(record_type, record_id))
 
     def _track_dialog(self, dialog: RecordDialog, record_type: str, record_id: int) -> None:
         self._forget_dialog(dialog)

@@ -20,4 +20,99 @@
         <translation>キャンセル</translation>
     </message>
 </context>
+<context>
+    <name>FindingsBanner</name>
+    <message numerus="yes">
+        <source>This record has %n open finding(s):</source>
+        <translation>
+            <numerusform>この記録には未解決の指摘事項が %n 件あります:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To do:</source>
+        <translation>対応:</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>A finding opens its record (double-click or Enter): the form lists the record's findings with what to do, and shows the field to fix.</source>
+        <translation>指摘事項をダブルクリック（または Enter）すると、その記録のフォームが開き、指摘事項と対応が表示され、直すべき項目に移動します。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingFix</name>
+    <message>
+        <source>Record an evaluation of this contractor (Evaluations → New) and have it approved.</source>
+        <translation>この委託先の評価を登録し（委託先評価 → 新規）、承認を受けてください。</translation>
+    </message>
+    <message>
+        <source>Have the contractor remedy the failed items and evaluate again, or end the entrustment.</source>
+        <translation>不適合の項目を委託先に是正させて再評価するか、委託を終了してください。</translation>
+    </message>
+    <message>
+        <source>Follow up the conditions of the last evaluation; record a new evaluation once they are met.</source>
+        <translation>前回評価の条件の解消を確認し、解消したら新しい評価を登録してください。</translation>
+    </message>
+    <message>
+        <source>Record this period's evaluation (Evaluations → New).</source>
+        <translation>今期の評価を登録してください（委託先評価 → 新規）。</translation>
+    </message>
+    <message>
+        <source>Enter the renewed certificate's number and expiry, or evaluate the contractor again.</source>
+        <translation>更新後の認証の番号と有効期限を入力するか、委託先を再評価してください。</translation>
+    </message>
+    <message>
+        <source>Register the signed non-disclosure agreement (Contracts → New, kind NDA).</source>
+        <translation>締結した機密保持契約を登録してください（契約 → 新規、種別 NDA）。</translation>
+    </message>
+    <message>
+        <source>Register a contract in force that contains the personal-information clauses (Contracts → New).</source>
+        <translation>個人情報に関する条項を含む有効な契約を登録してください（契約 → 新規）。</translation>
+    </message>
+    <message>
+        <source>Tick the clauses the contract contains, or amend the contract to include them.</source>
+        <translation>契約に含まれる条項にチェックを付けるか、条項を含むよう契約を変更してください。</translation>
+    </message>
+    <message>
+        <source>Renew the contract and enter its new expiry date.</source>
+        <translation>契約を更新し、新しい有効期限を入力してください。</translation>
+    </message>
+    <message>
+        <source>Confirm that the data was returned or destroyed, and enter how and when.</source>
+        <translation>個人情報の返却・廃棄を確認し、その方法と確認日を入力してください。</translation>
+    </message>
+    <message>
+        <source>Record the check of the country's data protection regime (APPI Art. 28) in this field.</source>
+        <translation>その国の個人情報保護制度を確認した記録をこの欄に入力してください（個人情報保護法第28条）。</translation>
+    </message>
+    <message>
+        <source>Record the client's consent to the re-delegation in the consent chain of this engagement.</source>
+        <translation>この受託業務の同意の連鎖に、委託元の再委託への同意を記録してください。</translation>
+    </message>
+    <message>
+        <source>Record the client's consent for the re-delegation in the consent chain of this engagement.</source>
+        <translation>この受託業務の同意の連鎖に、その再委託についての委託元の同意を記録してください。</translation>
+    </message>
+    <message>
+        <source>Resolve the findings of the re-delegated contractor first (open it from the Contractors page).</source>
+        <translation>先に再委託先の指摘事項を解消してください（委託先ページから開きます）。</translation>
+    </message>
+    <message>
+        <source>Fill in the missing notice item and publish the notice again.</source>
+        <translation>欠けている公表事項を入力し、公表し直してください。</translation>
+    </message>
+    <message>
+        <source>Enter the date the notice was published; it must precede the start of the joint use.</source>
+        <translation>公表日を入力してください。公表は共同利用の開始より前である必要があります。</translation>
+    </message>
+    <message>
+        <source>Record when the change was noticed to the persons concerned (changes of this joint use).</source>
+        <translation>変更を本人に通知・公表した日を、この共同利用の変更履歴に記録してください。</translation>
+    </message>
+    <message>
+        <source>Notify the change without delay and record the date in the changes of this joint use.</source>
+        <translation>遅滞なく変更を通知し、その日付をこの共同利用の変更履歴に記録してください。</translation>
+    </message>
+</context>
 </TS>

@@ -5,7 +5,7 @@ changed at all (`read_only_reason`, e.g. a superseded version) shows why, with S
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ConflictError, ItakuError, Message, ValidationError
+from desktop.domain.rules import Finding
 from desktop.domain.schema import Schema
+from desktop.ui.forms.finding_fixes import fix_of
+from desktop.ui.forms.findings_banner import HIGHLIGHT_LABEL_STYLE, HIGHLIGHT_STYLE, FindingsBanner
 from desktop.ui.language import field_label, text
 from desktop.ui.operations import describe_error
 from desktop.ui.widgets.field_error import FieldErrorLabel
@@ -119,6 +122,9 @@ class RecordDialog(QDialog):
         self.setObjectName(f"{self.record_type}Form")
         self.form = SchemaForm(self.schema, self.field_names, self.custom_editors(), self)
         layout = QVBoxLayout(self)
+        self.findings_banner = FindingsBanner(self)
+        self.highlighted: list[tuple[QWidget, str]] = []  # (widget, its style sheet before the highlight)
+        layout.addWidget(self.findings_banner)
         self.banner = ConflictBanner(self)
         self.general_error = FieldErrorLabel(self)
         self.general_error.setObjectName("generalError")
@@ -314,6 +320,39 @@ class RecordDialog(QDialog):
     def save_and_close(self) -> None:
         if self.save():
             self.accept()
+
+    # Findings --------------------------------------------------------------------------------------
+    def show_findings(self, findings: Sequence[Finding], reveal: bool = False) -> None:
+        """List the record's open findings in the banner and highlight the fields that fix them; with
+        `reveal`, bring the first such field's tab forward and put the cursor in it (the window does so
+        when the form opens from a finding)."""
+        self.findings_banner.show_findings(findings)
+        for widget, style in self.highlighted:
+            widget.setStyleSheet(style)
+        self.highlighted = []
+        first: QWidget | None = None
+        names = [name for finding in findings for name in self.fields_to_fix(finding)]
+        for name in dict.fromkeys(names):
+            editor, label = self.form.editors[name], self.form.labels.get(name)
+            self.highlighted.append((editor, editor.styleSheet()))
+            editor.setStyleSheet(editor.styleSheet() + HIGHLIGHT_STYLE)
+            if label is not None:
+                self.highlighted.append((label, label.styleSheet()))
+                label.setStyleSheet(label.styleSheet() + HIGHLIGHT_LABEL_STYLE)
+            first = first or editor
+        if reveal and first is not None:
+            self.reveal(first)
+
+    def fields_to_fix(self, finding: Finding) -> list[str]:
+        """The fields of this form that fix the finding: of several (a joint use's notice items), the
+        blank ones when any is blank."""
+        names = [name for name in fix_of(finding.rule).fields if name in self.form.editors]
+        blank = [name for name in names if is_blank(self.form.value(name))]
+        return blank or names
+
+    def highlighted_fields(self) -> list[str]:
+        editors = {editor: name for name, editor in self.form.editors.items()}
+        return [editors[widget] for widget, _style in self.highlighted if widget in editors]
 
     # Closing ---------------------------------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:

@@ -73,14 +73,27 @@ def _list_view(parent: QWidget, name: str) -> QTableView:
     return view
 
 
-def fit_to_first_rows(view: QTableView, rows: int = 30, limit: int = 360) -> None:
-    """Columns as wide as the header and the first rows (there may be 100,000 findings); the last stretches."""
+def fit_to_first_rows(view: QTableView, rows: int = 30, limit: int = 360, stretch: int | None = None) -> None:
+    """Columns as wide as the header and the first rows (there may be 100,000 findings); the `stretch`
+    column (default the last) takes the rest of the width."""
     model, header, metrics = view.model(), view.horizontalHeader(), view.fontMetrics()
-    for column in range(header.count() - 1):
+    last = header.count() - 1
+    stretch = last if stretch is None or stretch < 0 else stretch
+    header.setStretchLastSection(stretch == last)
+    for column in range(header.count()):
+        if column == stretch:
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
         texts += [str(model.index(row, column).data() or "") for row in range(min(model.rowCount(), rows))]
         header.resizeSection(column, min(max(metrics.horizontalAdvance(t) for t in texts) + 24, limit))
-    header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def column_of(view: QTableView, key: str) -> int:
+    """The position of a declared column (-1 when the model has none by that key)."""
+    columns = getattr(view.model(), "columns", [])
+    return next((number for number, column in enumerate(columns) if column.key == key), -1)
 
 
 class DashboardPage(QWidget):
@@ -108,6 +121,16 @@ class DashboardPage(QWidget):
         self.deadlines_view.setModel(self.deadlines_model)
         findings_label = QLabel(self.tr("&Open findings"), self)
         findings_label.setBuddy(self.findings_view)
+        self.findings_hint = QLabel(
+            self.tr(
+                "A finding opens its record (double-click or Enter): the form lists the record's findings "
+                "with what to do, and shows the field to fix."
+            ),
+            self,
+        )
+        self.findings_hint.setObjectName("findingsHint")
+        self.findings_hint.setWordWrap(True)
+        self.findings_hint.setStyleSheet("color: #5f6368;")
         self.deadlines_label = QLabel(self.tr("&Deadlines"), self)
         self.deadlines_label.setBuddy(self.deadlines_view)
 
@@ -115,6 +138,7 @@ class DashboardPage(QWidget):
         box_layout = QVBoxLayout(findings_box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.addWidget(findings_label)
+        box_layout.addWidget(self.findings_hint)
         box_layout.addWidget(self.findings_view)
         deadlines_box = QWidget(self)
         box_layout = QVBoxLayout(deadlines_box)
@@ -152,8 +176,8 @@ class DashboardPage(QWidget):
         )
         self.findings_model.set_findings_list(snapshot.worst_first)
         self.deadlines_model.set_deadlines(deadlines_by_date(snapshot))
-        for view in (self.findings_view, self.deadlines_view):
-            fit_to_first_rows(view)
+        fit_to_first_rows(self.findings_view, limit=260, stretch=column_of(self.findings_view, "message"))
+        fit_to_first_rows(self.deadlines_view)
 
     def open_index(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -1,0 +1,106 @@
+"""Where a finding is fixed in the window: for every rule, the form fields that fix it (highlighted, their
+tab brought forward, when the record's form opens from the finding) and what to do, in a sentence.
+
+One entry per `RuleId` (tests/ui/test_forms_findings_banner.py holds the table complete). The advice is an
+English source string translated in the `FindingFix` context (resources/translations/daily_round_*.ts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain.kinds import RuleId
+
+CONTEXT = "FindingFix"
+
+
+@dataclass(frozen=True)
+class FindingFix:
+    fields: tuple[str, ...]  # the record's form fields that fix it; () when the fix is another record
+    advice: str  # what to do, English source (translated by `advice_text`)
+
+    def advice_text(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.advice)
+
+
+_JOINT_USE_ITEMS = (
+    "joint_use_statement",
+    "pi_items",
+    "scope",
+    "joint_users",
+    "purposes",
+    "responsible_name",
+    "responsible_address",
+    "responsible_representative",
+    "acquisition_method",
+)
+
+FINDING_FIXES: dict[RuleId, FindingFix] = {
+    RuleId.EVALUATION_MISSING: FindingFix(
+        (), "Record an evaluation of this contractor (Evaluations → New) and have it approved."
+    ),
+    RuleId.EVALUATION_FAILED: FindingFix(
+        (),
+        "Have the contractor remedy the failed items and evaluate again, or end the entrustment.",
+    ),
+    RuleId.EVALUATION_CONDITIONAL: FindingFix(
+        (), "Follow up the conditions of the last evaluation; record a new evaluation once they are met."
+    ),
+    RuleId.EVALUATION_OVERDUE: FindingFix((), "Record this period's evaluation (Evaluations → New)."),
+    RuleId.EVALUATION_CERTIFICATE_EXPIRED: FindingFix(
+        ("privacy_mark_expiry", "isms_expiry"),
+        "Enter the renewed certificate's number and expiry, or evaluate the contractor again.",
+    ),
+    RuleId.CONTRACT_NDA_MISSING: FindingFix(
+        (), "Register the signed non-disclosure agreement (Contracts → New, kind NDA)."
+    ),
+    RuleId.CONTRACT_PI_CLAUSES_NOT_IN_FORCE: FindingFix(
+        (), "Register a contract in force that contains the personal-information clauses (Contracts → New)."
+    ),
+    RuleId.CONTRACT_CLAUSES_MISSING: FindingFix(
+        ("clauses",), "Tick the clauses the contract contains, or amend the contract to include them."
+    ),
+    RuleId.CONTRACT_EXPIRING: FindingFix(
+        ("expires_on", "auto_renewal"), "Renew the contract and enter its new expiry date."
+    ),
+    RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED: FindingFix(
+        ("disposition_method", "disposition_date"),
+        "Confirm that the data was returned or destroyed, and enter how and when.",
+    ),
+    RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING: FindingFix(
+        ("foreign_regime_note",),
+        "Record the check of the country's data protection regime (APPI Art. 28) in this field.",
+    ),
+    RuleId.ENGAGEMENT_CONSENT_MISSING: FindingFix(
+        (), "Record the client's consent to the re-delegation in the consent chain of this engagement."
+    ),
+    RuleId.REDELEGATION_CONSENT_MISSING: FindingFix(
+        (), "Record the client's consent for the re-delegation in the consent chain of this engagement."
+    ),
+    RuleId.REDELEGATION_CONTRACTOR_NOT_COMPLIANT: FindingFix(
+        (), "Resolve the findings of the re-delegated contractor first (open it from the Contractors page)."
+    ),
+    RuleId.JOINT_USE_ITEM_MISSING: FindingFix(
+        _JOINT_USE_ITEMS, "Fill in the missing notice item and publish the notice again."
+    ),
+    RuleId.JOINT_USE_NOTICE_LATE: FindingFix(
+        ("notice_published_on", "start_date"),
+        "Enter the date the notice was published; it must precede the start of the joint use.",
+    ),
+    RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE: FindingFix(
+        (), "Record when the change was noticed to the persons concerned (changes of this joint use)."
+    ),
+    RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE: FindingFix(
+        (), "Notify the change without delay and record the date in the changes of this joint use."
+    ),
+}
+
+
+def fix_of(rule: str) -> FindingFix:
+    """The fix of a rule (an unknown rule: no field, no advice)."""
+    try:
+        return FINDING_FIXES[RuleId(rule)]
+    except (ValueError, KeyError):
+        return FindingFix((), "")
