@@ -143,3 +143,38 @@ def test_an_attack_backup_is_refused_by_restore_with_a_message_and_nothing_lost(
     names = [row["name"] for row in json.loads(as_user(db, "officer", "contractor", "list", "--json").stdout)]
     assert "残るべき委託先" in names and len(names) == 21
     assert as_user(db, "auditor", "audit", "verify").returncode == 0
+
+
+def test_user_passwd_sets_a_new_password_from_the_environment(db):
+    changed = as_user(db, "staff", "user", "passwd", "staff", env={"ITAKU_NEW_PASSWORD": "another-pass-1"})
+    assert changed.returncode == 0, changed.stderr
+    assert as_user(db, "staff", "contractor", "list").returncode == 2  # the old password no longer works
+    assert as_user(db, "staff", "contractor", "list", password="another-pass-1").returncode == 0
+
+
+def test_user_passwd_of_someone_else_needs_the_officer(db):
+    refused = as_user(db, "staff", "user", "passwd", "auditor", env={"ITAKU_NEW_PASSWORD": "another-pass-1"})
+    assert refused.returncode == 2 and "個人情報保護責任者" in refused.stderr
+    reset = as_user(db, "officer", "user", "passwd", "auditor", env={"ITAKU_NEW_PASSWORD": "another-pass-1"})
+    assert reset.returncode == 0, reset.stderr
+    assert as_user(db, "auditor", "contractor", "list", password="another-pass-1").returncode == 0
+
+
+def test_user_list_shows_the_display_name(db):
+    added = as_user(
+        db,
+        "officer",
+        "user",
+        "add",
+        "sato",
+        "--role",
+        "staff",
+        "--display-name",
+        "佐藤 花子",
+        env={"ITAKU_NEW_PASSWORD": "another-pass-1"},
+    )
+    assert added.returncode == 0, added.stderr
+    listed = json.loads(as_user(db, "officer", "user", "list", "--json").stdout)
+    assert {a["username"]: a["display_name"] for a in listed}["sato"] == "佐藤 花子"
+    text = as_user(db, "officer", "user", "list").stdout
+    assert any("sato" in line and "佐藤 花子" in line for line in text.splitlines())

@@ -25,6 +25,13 @@ def register(subparsers: Any) -> None:
     listing = actions.add_parser("list", help="list accounts")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_user_list)
+    passwd = actions.add_parser(
+        "passwd",
+        help="set NAME's password (one's own, or anyone's for an officer); the new password from "
+        "$ITAKU_NEW_PASSWORD or a prompt",
+    )
+    passwd.add_argument("name")
+    passwd.set_defaults(handler=cmd_user_passwd)
 
     for record_type in APPROVABLE:
         record_actions = command_actions(subparsers, record_type, f"{record_type}s: approve (officer only)")
@@ -123,7 +130,29 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         )
     else:
         for row in rows:
-            print(f"{row.username:<20} {row.role:<8} {'' if row.is_active else '(無効 / inactive)'}")
+            print(
+                f"{row.username:<20} {row.role:<8} {'' if row.is_active else '(無効 / inactive)'}"
+                + (f"  {row.display_name}" if row.display_name else "")
+            )
+    return EXIT_OK
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    password = read_secret(
+        "ITAKU_NEW_PASSWORD", f"{args.name} の新しいパスワード / new password: ", confirm=True
+    )
+    if password is None:
+        raise ValidationError(
+            {
+                "password": Message(
+                    "ITAKU_NEW_PASSWORD を設定するか、端末から実行してください",
+                    "set ITAKU_NEW_PASSWORD or run from a terminal",
+                )
+            }
+        )
+    services.accounts.change_password(args.name, password)
+    print(f"「{args.name}」のパスワードを変更しました / the password of '{args.name}' was changed")
     return EXIT_OK
 
 

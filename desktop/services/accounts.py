@@ -329,3 +329,147 @@ class AccountService:
         finally:
             self.context.actor = previous_actor
         return AccountRow(account.id, name, display_name, role, True)
+
+    # Administering accounts (officer) and one's own password ------------------------------------------
+    # Accounts are never deleted: every one appears in the audit trail (its creation at least), and the trail
+    # must keep naming who did what. An account that should no longer sign in is disabled instead.
+
+    def get(self, username: str) -> AccountRow:
+        name = unicodedata.normalize("NFKC", username or "").strip()
+        with self.context.read() as session:
+            account = session.scalar(select(Account).where(Account.username == name))
+        if account is None:
+            raise ValidationError(
+                {"username": Message(f"ユーザー「{name}」はありません", f"there is no user '{name}'")}
+            )
+        return AccountRow(account.id, account.username, account.display_name, account.role, account.is_active)
+
+    def display_names(self) -> dict[str, str]:
+        """Each user name → the name people see (the display name given at sign-up, else the user name)."""
+        with self.context.database.read() as session:
+            rows = session.execute(select(Account.username, Account.display_name)).all()
+        return {username: display_name or username for username, display_name in rows}
+
+    def display_name_of(self, username: str) -> str:
+        """The name people see for a user name (the user name itself when it is not an account)."""
+        return self.display_names().get(username, username)
+
+    def change_role(self, username: str, role: str) -> AccountRow:
+        """Officer: give an account another role; the last active officer keeps theirs."""
+        role = _check_role(role)
+        return self._change(username, {"role": role})
+
+    def set_active(self, username: str, active: bool) -> AccountRow:
+        """Officer: disable an account (it can no longer sign in, and stays in the trail) or enable it again.
+        Nobody disables their own account, and the last active officer stays."""
+        name = unicodedata.normalize("NFKC", username or "").strip()
+        if not active and name == self.context.actor:
+            raise ValidationError(
+                {
+                    "is_active": Message(
+                        "自分のアカウントは無効にできません", "you cannot disable your own account"
+                    )
+                }
+            )
+        return self._change(name, {"is_active": bool(active)})
+
+    def set_display_name(self, username: str, display_name: str | None) -> AccountRow:
+        """Officer: the name people see for an account (status bar, 印刷者, the audit log)."""
+        cleaned = unicodedata.normalize("NFKC", display_name or "").strip() or None
+        if cleaned is not None and (len(cleaned) > 100 or not cleaned.isprintable()):
+            raise ValidationError(
+                {
+                    "display_name": Message(
+                        "表示名は改行を含まない100文字以内で入力してください",
+                        "the display name must be at most 100 characters on one line",
+                    )
+                }
+            )
+        return self._change(username, {"display_name": cleaned})
+
+    def change_password(self, username: str, new_password: str, current_password: str | None = None) -> None:
+        """Set a new password: one's own (with the current one, when given, checked first), or, for an
+        officer, anyone's. The trail records that it changed (the hash's fingerprint), never the password."""
+        name = unicodedata.normalize("NFKC", username or "").strip()
+        _check_password(new_password)
+        own = name == self.context.actor
+        if not own:
+            self.context.require(Permission.ADMINISTER)
+        with self.context.write(Permission.READ if own else Permission.ADMINISTER) as session:
+            account = self._account(session, name)
+            if current_password is not None:
+                try:
+                    _hasher.verify(account.password_hash, current_password)
+                except (VerificationError, InvalidHashError):
+                    raise ValidationError(
+                        {
+                            "current_password": Message(
+                                "現在のパスワードが違います", "the current password is wrong"
+                            )
+                        }
+                    ) from None
+            before = password_fingerprint(account.password_hash)
+            account.password_hash = _hasher.hash(new_password)
+            self._record_update(
+                session,
+                account,
+                {PASSWORD_FINGERPRINT: before},
+                {PASSWORD_FINGERPRINT: password_fingerprint(account.password_hash)},
+            )
+
+    def _change(self, username: str, values: dict[str, object]) -> AccountRow:
+        name = unicodedata.normalize("NFKC", username or "").strip()
+        with self.context.write(Permission.ADMINISTER) as session:
+            account = self._account(session, name)
+            before = {key: getattr(account, key) for key in values}
+            for key, value in values.items():
+                setattr(account, key, value)
+            if account.role != Role.OFFICER.value or not account.is_active:
+                others = session.scalar(
+                    select(func.count(Account.id)).where(
+                        Account.role == Role.OFFICER.value,
+                        Account.is_active.is_(True),
+                        Account.id != account.id,
+                    )
+                )
+                if not others:
+                    raise ValidationError(
+                        {
+                            "role": Message(
+                                "有効な個人情報保護責任者が1人もいなくなるため変更できません",
+                                "this would leave no active PI protection officer",
+                            )
+                        }
+                    )
+            self._record_update(session, account, before, values)
+            return AccountRow(
+                account.id, account.username, account.display_name, account.role, account.is_active
+            )
+
+    @staticmethod
+    def _account(session: Session, name: str) -> Account:
+        account = session.scalar(select(Account).where(Account.username == name))
+        if account is None:
+            raise ValidationError(
+                {"username": Message(f"ユーザー「{name}」はありません", f"there is no user '{name}'")}
+            )
+        return account
+
+    def _record_update(
+        self, session: Session, account: Account, before: dict[str, object], after: dict[str, object]
+    ) -> None:
+        account.updated_by = self.context.actor
+        account.updated_at = self.context.now()
+        session.flush()
+        record_event(session, self.context, AuditAction.UPDATE, RecordType.ACCOUNT, account.id, before, after)
+
+    def sign_out(self) -> None:
+        """Nobody is signed in any more: every service call is refused until someone signs in."""
+        self.context.actor = ""
+        self.context.role = None
+
+    def create_demo_accounts(self, password: str) -> tuple[str, ...]:
+        """Officer: the demo data's staff and auditor accounts (those `itaku-cli demo` creates), added after the
+        data when the window asks for the password; those already there are left alone. The names created."""
+        with self.context.write(Permission.ADMINISTER) as session:
+            return self.add_demo_accounts(session, password)

@@ -6,7 +6,7 @@ import importlib.util
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.kinds import RecordType
 from desktop.ui.operations import ChangeBus, Operation, run_operation
@@ -74,7 +74,9 @@ def offer_first_run(window: MainWindow, services: Services) -> FirstRunDialog | 
 
 def act_on_choice(window: MainWindow, services: Services, choice: int) -> Operation | QDialog | None:
     if choice == LOAD_DEMO:
-        return load_demo(window, services, window.bus)
+        operation = load_demo(window, services, window.bus)
+        operation.finished.connect(lambda ok: offer_demo_accounts(window, services) if ok else None)
+        return operation
     if choice == IMPORT_LEDGER and import_wizard_available():
         return window.open_import_wizard()
     return None
@@ -89,3 +91,46 @@ def load_demo(parent: QWidget, services: Services, bus: ChangeBus) -> Operation:
         bus=bus,
         changes=set(RecordType) - {RecordType.ACCOUNT, RecordType.SETTING},
     )
+
+
+def offer_demo_accounts(parent: QWidget, services: Services) -> QDialog | None:
+    """After the demo data, the officer may create the staff and auditor accounts `itaku-cli demo` creates;
+    a message then names them. Not offered to anyone else, nor when both exist already."""
+    from desktop.domain.roles import Role
+    from desktop.ui.accounts import DemoAccountsDialog
+
+    if services.context.role != Role.OFFICER.value or not services.accounts.has_accounts():
+        return None
+    existing = {row.username for row in services.accounts.list()}
+    if {"staff", "auditor"} <= existing:
+        return None
+    dialog = DemoAccountsDialog(services, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.created.connect(lambda names: say_demo_accounts_created(parent, names))
+    dialog.open()
+    return dialog
+
+
+def say_demo_accounts_created(parent: QWidget, names: list[str]) -> QMessageBox:
+    """A non-blocking message naming the accounts just created."""
+    listed = "、".join(f"「{name}」" for name in names)
+    message = (
+        QCoreApplication.translate(
+            "FirstRunDialog", "Created the accounts %1. They sign in with your password."
+        ).replace("%1", listed)
+        if names
+        else QCoreApplication.translate("FirstRunDialog", "The demo accounts exist already.")
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("FirstRunDialog", "Demo accounts"),
+        message,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("demoAccountsCreated")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box

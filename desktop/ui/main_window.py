@@ -220,6 +220,21 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.page_actions[key] = action
 
+        account_menu = menu_bar.addMenu(self.tr("&Account"))
+        self.users_action = QAction(self.tr("&Users…"), self)
+        self.users_action.setObjectName("usersAction")
+        self.users_action.triggered.connect(lambda _checked=False: self.open_users())
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.setObjectName("passwordAction")
+        self.password_action.triggered.connect(lambda _checked=False: self.open_change_password())
+        self.sign_out_action = QAction(self.tr("&Sign out / switch user…"), self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.triggered.connect(lambda _checked=False: self.sign_out())
+        account_menu.addAction(self.users_action)
+        account_menu.addAction(self.password_action)
+        account_menu.addSeparator()
+        account_menu.addAction(self.sign_out_action)
+
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About Itaku"), self)
         self.about_action.triggered.connect(self.show_about)
@@ -237,6 +252,9 @@ class MainWindow(QMainWindow):
             self.print_action,
             self.backup_action,
             self.restore_action,
+            self.users_action,
+            self.password_action,
+            self.sign_out_action,
         )
 
     # Pages --------------------------------------------------------------------------------------------
@@ -261,8 +279,23 @@ class MainWindow(QMainWindow):
         restrict_restore_action(
             self.restore_action, services
         )  # officer and SQLite only; the tooltip says why
+        from desktop.domain.roles import Role
+
+        is_officer = services.context.role == Role.OFFICER.value
+        self.users_action.setEnabled(is_officer)
+        self.users_action.setToolTip(
+            "" if is_officer else self.tr("Only the PI protection officer manages users.")
+        )
+        signed_in = bool(services.context.role) and services.accounts.has_accounts()
+        self.password_action.setEnabled(signed_in)
+        self.sign_out_action.setEnabled(signed_in)
+        central = self.centralWidget()
+        if central is not None:
+            central.setVisible(True)
         database_status = self.tr("Database: {0} · User: {1} ({2})").format(
-            masked_url(services.database.url), services.context.actor, role_label(services.context.role)
+            masked_url(services.database.url),
+            services.accounts.display_name_of(services.context.actor),
+            role_label(services.context.role),
         )
         self.statusBar().showMessage(database_status)
         from desktop.ui.change_feed import watch_changes
@@ -531,6 +564,68 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    # Accounts -----------------------------------------------------------------------------------------
+    def open_users(self) -> QDialog | None:
+        """The officer's users page."""
+        from desktop.domain.roles import Role
+
+        if self.services is None or self.services.context.role != Role.OFFICER.value:
+            return None
+        from desktop.ui.accounts import UsersDialog
+
+        dialog = UsersDialog(self.services, self)
+        dialog.changed.connect(lambda: self.bus.announce({RecordType.ACCOUNT}))
+        return self._open(dialog)
+
+    def open_change_password(self) -> QDialog | None:
+        if self.services is None or not self.services.context.role:
+            return None
+        from desktop.ui.accounts import ChangePasswordDialog
+
+        return self._open(ChangePasswordDialog(self.services, self.services.context.actor, self))
+
+    def sign_out(self) -> QDialog | None:
+        """Sign out, and let someone (the same person, or another) sign in: the window shows nothing of the
+        database meanwhile, and closes if nobody does. Open forms close first (one with unsaved changes asks,
+        and then signing out waits for the user to choose)."""
+        services = self.services
+        if services is None:
+            return None
+        for form in list(self.open_dialogs.values()):
+            form.reject()
+        if any(form.isVisible() for form in self.open_dialogs.values()):
+            self.statusBar().showMessage(self.tr("Close the open forms first, then sign out."))
+            return None
+        services.accounts.sign_out()
+        self.detach()
+        from desktop.ui.sign_in import SignInDialog
+
+        dialog = SignInDialog(services, self)
+        dialog.setObjectName("signInDialog")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self.attach(services))
+        dialog.rejected.connect(self.close)
+        return self._open(dialog)
+
+    def detach(self) -> None:
+        """Nobody signed in: the register pages go, the database actions are off, the pages are hidden."""
+        for key, page in list(self.pages.items()):
+            if key != DASHBOARD:
+                self.stack.removeWidget(page)
+                page.deleteLater()
+        self.pages = {key: page for key, page in self.pages.items() if key == DASHBOARD}
+        self._stale.clear()
+        if self.change_feed is not None:
+            self.change_feed.close()
+            self.change_feed = None
+        self.services = None
+        for action in self.database_actions():
+            action.setEnabled(False)
+        central = self.centralWidget()
+        if central is not None:
+            central.setVisible(False)
+        self.statusBar().showMessage(self.tr("Signed out."))
+
     def open_settings(self) -> QDialog | None:
         if self.services is None:
             return None
@@ -633,6 +728,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         for dialog in list(self.open_dialogs.values()):
             dialog.close()
+        if any(dialog.isVisible() for dialog in self.open_dialogs.values()):
+            event.ignore()  # a form with unsaved changes asks first (保存 / 破棄 / キャンセル)
+            return
         if self.change_feed is not None:
             self.change_feed.close()
         self.wait_for_workers()

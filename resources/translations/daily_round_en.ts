@@ -116,4 +116,203 @@
         <translation>Notify the change without delay and record the date in the changes of this joint use.</translation>
     </message>
 </context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Accounts are never deleted: the audit trail names who did what. Disable an account that should no longer sign in.</source>
+        <translation>Accounts are never deleted: the audit trail names who did what. Disable an account that should no longer sign in.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name shown</source>
+        <translation>Name shown</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Change the &amp;role</source>
+        <translation>Change the &amp;role</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>Set a new &amp;password…</source>
+        <translation>Set a new &amp;password…</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>Ro&amp;le:</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Name (optional)</source>
+        <translation>&amp;Name (optional)</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>R&amp;ole</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word (8 characters or more)</source>
+        <translation>Pass&amp;word (8 characters or more)</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>Password &amp;again</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change the password</source>
+        <translation>Change the password</translation>
+    </message>
+    <message>
+        <source>New password for %1 (%2).</source>
+        <translation>New password for %1 (%2).</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <source>&amp;New password (8 characters or more)</source>
+        <translation>&amp;New password (8 characters or more)</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>Password &amp;again</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Change</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoAccountsDialog</name>
+    <message>
+        <source>Demo accounts</source>
+        <translation>Demo accounts</translation>
+    </message>
+    <message>
+        <source>The demo data comes with the accounts staff (担当者) and auditor (監査担当), as itaku-cli demo creates them, with your password. Type your password to create them.</source>
+        <translation>The demo data comes with the accounts staff (担当者) and auditor (監査担当), as itaku-cli demo creates them, with your password. Type your password to create them.</translation>
+    </message>
+    <message>
+        <source>Your &amp;password</source>
+        <translation>Your &amp;password</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the accounts</source>
+        <translation>C&amp;reate the accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Skip</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Created the accounts %1. They sign in with your password.</source>
+        <translation>Created the accounts %1. They sign in with your password.</translation>
+    </message>
+    <message>
+        <source>The demo accounts exist already.</source>
+        <translation>The demo accounts exist already.</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>Demo accounts</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;Users…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Change my &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out / switch user…</source>
+        <translation>&amp;Sign out / switch user…</translation>
+    </message>
+    <message>
+        <source>Only the PI protection officer manages users.</source>
+        <translation>Only the PI protection officer manages users.</translation>
+    </message>
+    <message>
+        <source>Close the open forms first, then sign out.</source>
+        <translation>Close the open forms first, then sign out.</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Signed out.</translation>
+    </message>
+</context>
 </TS>

@@ -115,4 +115,203 @@
         <translation>遅滞なく変更を通知し、その日付をこの共同利用の変更履歴に記録してください。</translation>
     </message>
 </context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>ユーザー管理</translation>
+    </message>
+    <message>
+        <source>Accounts are never deleted: the audit trail names who did what. Disable an account that should no longer sign in.</source>
+        <translation>アカウントは削除しません。監査ログが誰が何をしたかを記録しているためです。サインインさせないアカウントは無効にしてください。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザー名</translation>
+    </message>
+    <message>
+        <source>Name shown</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Change the &amp;role</source>
+        <translation>役割を変更(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>有効にする(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Set a new &amp;password…</source>
+        <translation>パスワードを再設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>役割(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>アカウントの追加</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>ユーザー名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Name (optional)</source>
+        <translation>表示名（任意）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>役割(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word (8 characters or more)</source>
+        <translation>パスワード（8文字以上）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>パスワード（確認）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>自分のアカウントは無効にできません。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change the password</source>
+        <translation>パスワードの変更</translation>
+    </message>
+    <message>
+        <source>New password for %1 (%2).</source>
+        <translation>%1（%2）の新しいパスワード。</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>現在のパスワード(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password (8 characters or more)</source>
+        <translation>新しいパスワード（8文字以上）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>パスワード（確認）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>変更(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>2つのパスワードが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>DemoAccountsDialog</name>
+    <message>
+        <source>Demo accounts</source>
+        <translation>デモ用アカウント</translation>
+    </message>
+    <message>
+        <source>The demo data comes with the accounts staff (担当者) and auditor (監査担当), as itaku-cli demo creates them, with your password. Type your password to create them.</source>
+        <translation>デモデータには、itaku-cli demo と同じく、担当者（staff）と監査担当（auditor）のアカウントが付きます。パスワードはあなたと同じです。作成するには、あなたのパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Your &amp;password</source>
+        <translation>あなたのパスワード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the accounts</source>
+        <translation>アカウントを作成(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>作成しない(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Created the accounts %1. They sign in with your password.</source>
+        <translation>アカウント %1 を作成しました。パスワードはあなたと同じです。</translation>
+    </message>
+    <message>
+        <source>The demo accounts exist already.</source>
+        <translation>デモ用アカウントは既にあります。</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>デモ用アカウント</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>アカウント(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>ユーザー管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>パスワードの変更(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign out / switch user…</source>
+        <translation>サインアウト・ユーザーの切り替え(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Only the PI protection officer manages users.</source>
+        <translation>ユーザーを管理できるのは個人情報保護責任者だけです。</translation>
+    </message>
+    <message>
+        <source>Close the open forms first, then sign out.</source>
+        <translation>開いているフォームを閉じてからサインアウトしてください。</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>サインアウトしました。</translation>
+    </message>
+</context>
 </TS>

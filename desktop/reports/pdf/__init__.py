@@ -184,7 +184,7 @@ def _render_register(
         as_of=as_of,
         scope="",
         printed_at=services.context.now(),
-        printed_by=printed_by or services.context.actor,
+        printed_by=printed_by or services.accounts.display_name_of(services.context.actor),
         portrait=info.portrait,
         audit_head=services.audit.head().text,
     )

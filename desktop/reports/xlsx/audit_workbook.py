@@ -219,7 +219,11 @@ class AuditWorkbook:
                 _local(self.services.context.now()).strftime("%Y/%m/%d %H:%M"),
                 None,
             ]
-            yield [t(Message("作成者", "Created by")), self.services.context.actor, None]
+            yield [
+                t(Message("作成者", "Created by")),
+                self.services.accounts.display_name_of(self.services.context.actor),
+                None,
+            ]
             # The anchor of the audit trail outside the database: `itaku-cli audit verify --anchor` checks it.
             yield [
                 t(Message("監査ログの先頭（番号:ハッシュ）", "Audit chain head (SEQ:HASH)")),
@@ -498,6 +502,8 @@ class AuditWorkbook:
             Column(t(Message("変更内容", "Changes")), LONG_TEXT),
         ]
 
+        names = self.services.accounts.display_names()  # the names people see, not the user names
+
         def rows() -> Iterator[Sequence[Any]]:
             for batch in self.services.registers.audit_event_batches():
                 for event in batch:
@@ -508,7 +514,7 @@ class AuditWorkbook:
                     )
                     yield [
                         _local(event.occurred_at),
-                        event.actor,
+                        names.get(event.actor, event.actor),
                         labels.enum(AuditAction, event.action),
                         t(record_type_label(event.record_type)),
                         event.record_id,

@@ -59,6 +59,7 @@ class AuditTableModel(ListRegisterModel):
                     "actor",
                     lambda: QCoreApplication.translate("AuditTableModel", "Who"),
                     lambda event: event.actor,
+                    display=lambda actor: self.display_names.get(actor, actor),
                 ),
                 Column(
                     "action",
@@ -88,6 +89,7 @@ class AuditTableModel(ListRegisterModel):
             parent,
         )
         self.services = services
+        self.display_names: dict[str, str] = {}  # user name → the name people see
         from desktop.services.audit import AuditFilter
 
         self.criteria = AuditFilter()
@@ -98,5 +100,6 @@ class AuditTableModel(ListRegisterModel):
         self.refresh()
 
     def fetch_rows(self) -> list[Any]:
+        self.display_names = self.services.accounts.display_names()
         self.total = self.services.audit.count_events(self.criteria)
         return self.services.audit.list_events(self.criteria, limit=AUDIT_LIMIT)

@@ -159,8 +159,9 @@ class AuditLogPage(QWidget):
         chosen = self.actor_box.currentData()
         self.actor_box.clear()
         self.actor_box.addItem(self.tr("Everyone"), None)
+        names = self.services.accounts.display_names()
         for actor in self.services.audit.actors():
-            self.actor_box.addItem(actor, actor)
+            self.actor_box.addItem(names.get(actor, actor), actor)
         position = self.actor_box.findData(chosen)
         self.actor_box.setCurrentIndex(max(position, 0))
         self._updating = False
