@@ -395,6 +395,7 @@ class AccountService:
         own = name == self.context.actor
         if not own:
             self.context.require(Permission.ADMINISTER)
+        self._refuse_where_the_server_owns_accounts()
         with self.context.write(Permission.READ if own else Permission.ADMINISTER) as session:
             account = self._account(session, name)
             if current_password is not None:
@@ -417,7 +418,19 @@ class AccountService:
                 {PASSWORD_FINGERPRINT: password_fingerprint(account.password_hash)},
             )
 
+    def _refuse_where_the_server_owns_accounts(self) -> None:
+        """On PostgreSQL with the roles in force, accounts change only through the server's functions (its
+        login roles follow them); those for a role, state or password change do not exist yet."""
+        if self.context.database.enforces_roles:
+            raise ItakuError(
+                Message(
+                    "このデータベースではアカウントの変更はサーバー側で行います（未対応）。",
+                    "On this database accounts are changed on the server (not supported yet).",
+                )
+            )
+
     def _change(self, username: str, values: dict[str, object]) -> AccountRow:
+        self._refuse_where_the_server_owns_accounts()
         name = unicodedata.normalize("NFKC", username or "").strip()
         with self.context.write(Permission.ADMINISTER) as session:
             account = self._account(session, name)
