@@ -44,6 +44,32 @@ class ValidationError(ItakuError):
         return ValidationError({**self.fields, **other.fields})
 
 
+class UnexpectedValueError(ItakuError):
+    """A stored value that no version of Itaku writes (an edit made behind the app): nothing is decided on
+    it, since a rule that does not know the value would pass the record silently."""
+
+    def __init__(self, record_type: str, record_id: object, field: str, value: object):
+        self.record_type = record_type
+        self.record_id = record_id
+        self.field = field
+        self.value = value
+        from desktop.domain.schema import record_type_label  # the schema module imports this one
+
+        label = record_type_label(record_type)
+        super().__init__(
+            Message(
+                ja=(
+                    f"{label.ja} #{record_id} の {field} に想定外の値 {value!r} が保存されています。"
+                    "データベースがアプリの外で変更された可能性があります（itaku-cli audit verify で確認）。"
+                ),
+                en=(
+                    f"{label.en} #{record_id} holds an unexpected {field} value {value!r}: the database "
+                    "may have been changed outside Itaku (check with itaku-cli audit verify)."
+                ),
+            )
+        )
+
+
 class ConflictError(ItakuError):
     """A save over a record that somebody else changed in the meantime."""
 

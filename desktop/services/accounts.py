@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import values
 from desktop.domain.enums import AuditAction
-from desktop.domain.errors import ItakuError, Message, ValidationError
+from desktop.domain.errors import ItakuError, Message, UnexpectedValueError, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, Role
 from desktop.services.audit import record_event
@@ -249,6 +249,8 @@ class AccountService:
             raise AuthenticationError() from None
         if account is None or not account.is_active:
             raise AuthenticationError()
+        if account.role not in {role.value for role in Role}:  # written behind the app: grant nothing
+            raise UnexpectedValueError(RecordType.ACCOUNT, account.username, "role", account.role)
         if self.context.database.enforces_roles:
             self._connect_as(account.username, password)
         self.context.actor = account.username

@@ -6,11 +6,21 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from desktop.domain.enums import (
+    ContractKind,
+    ContractorKind,
+    ContractorStatus,
+    EngagementStatus,
+    EvaluationResult,
+    EvaluationRoute,
+)
+from desktop.domain.errors import UnexpectedValueError
 from desktop.domain.facts import (
     ComplianceFacts,
     ConsentHopFacts,
@@ -280,9 +290,28 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             ).where(*_where(scope, lambda scope: JointUseChange.joint_use_id.in_(scope.joint_use_ids)))
         )
     )
+    for kind, rows, field, vocabulary in (
+        (RecordType.CONTRACTOR, contractors, "status", ContractorStatus),
+        (RecordType.CONTRACTOR, contractors, "kind", ContractorKind),
+        (RecordType.EVALUATION, evaluations, "result", EvaluationResult),
+        (RecordType.EVALUATION, evaluations, "route", EvaluationRoute),
+        (RecordType.CONTRACT, contracts, "kind", ContractKind),
+        (RecordType.ENGAGEMENT, engagements, "status", EngagementStatus),
+    ):
+        _require_known(kind, rows, field, vocabulary)
     return ComplianceFacts(
         contractors, evaluations, contracts, engagements, hops, redelegations, joint_uses, changes
     )
+
+
+def _require_known(kind: RecordType, rows: Iterable[Any], field: str, vocabulary: type[StrEnum]) -> None:
+    """The rules decide on these values: one they do not know (written behind the app) would make a record
+    drop out of every check in silence, so it stops the check with the record, field and value named."""
+    known = frozenset(member.value for member in vocabulary)
+    for row in rows:
+        value = getattr(row, field)
+        if value not in known:
+            raise UnexpectedValueError(kind, row.id, field, value)
 
 
 def stored_settings(session: Session) -> dict[str, Any]:
