@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import defer, selectinload
 
 from desktop.domain.clauses import missing_clauses
@@ -143,6 +143,22 @@ def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
     return best or NdaStatus(False, None, None, False)
 
 
+def _contracts_in_register_order() -> Select[Contract, str]:
+    """Contracts with their contractor's name in the registers' order: フリガナ (unread last), name, kind, start."""
+    return (
+        select(Contract, Contractor.name)
+        .join(Contractor)
+        .order_by(
+            Contractor.kana.is_(None),
+            Contractor.kana,
+            Contractor.name,
+            Contract.kind,
+            Contract.effective_from,
+            Contract.id,
+        )
+    )
+
+
 def _contract_row(contract: Contract, contractor_name: str, as_of: date) -> ContractRegisterRow:
     facts = _facts(contract)
     return ContractRegisterRow(
@@ -226,34 +242,11 @@ class RegisterService:
         return rows
 
     def contracts(self, as_of: date, contractor_id: int | None = None) -> list[ContractRegisterRow]:
-        query = (
-            select(Contract, Contractor.name)
-            .join(Contractor)
-            .order_by(
-                Contractor.kana.is_(None),
-                Contractor.kana,
-                Contractor.name,
-                Contract.kind,
-                Contract.effective_from,
-                Contract.id,
-            )
-        )
+        query = _contracts_in_register_order()
         if contractor_id is not None:
             query = query.where(Contract.contractor_id == contractor_id)
         with self.context.read() as session:
-            result = []
-            for contract, name in session.execute(query):
-                facts = _facts(contract)
-                result.append(
-                    ContractRegisterRow(
-                        contract,
-                        name,
-                        is_in_force(facts, as_of),
-                        term_end(facts, as_of),
-                        tuple(missing_clauses(contract.kind, contract.clauses)),
-                    )
-                )
-            return result
+            return [_contract_row(contract, name, as_of) for contract, name in session.execute(query)]
 
     def engagements(
         self, as_of: date, contractor_id: int | None = None, findings: list[Finding] | None = None
@@ -427,19 +420,7 @@ class RegisterService:
 
     def contract_batches(self, as_of: date, batch_size: int = 2000) -> Iterator[list[ContractRegisterRow]]:
         """`contracts(as_of)` streamed in batches, same order."""
-        query = (
-            select(Contract, Contractor.name)
-            .join(Contractor)
-            .order_by(
-                Contractor.kana.is_(None),
-                Contractor.kana,
-                Contractor.name,
-                Contract.kind,
-                Contract.effective_from,
-                Contract.id,
-            )
-            .execution_options(yield_per=batch_size)
-        )
+        query = _contracts_in_register_order().execution_options(yield_per=batch_size)
         with self.context.read() as session:
             for partition in session.execute(query).partitions():
                 yield [_contract_row(contract, name, as_of) for contract, name in partition]
