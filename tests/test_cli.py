@@ -46,7 +46,11 @@ def test_demo_then_check_json_shows_every_rule_and_exits_1(db):
         "message_en",
         "due",
         "since",
+        "basis",
     } <= set(findings[0])
+    # Every finding cites the article, guideline or policy clause its rule rests on (issue 12).
+    assert all(isinstance(f["basis"], str) and f["basis"].strip() for f in findings)
+    assert all(f["basis_ja"].strip() for f in findings)
 
 
 def test_check_on_a_clean_database_exits_0(db):

@@ -64,7 +64,14 @@ class Finding:
             "message_en": self.message.en,
             "due": self.due.isoformat() if self.due else None,
             "since": self.since.isoformat() if self.since else None,
+            "basis": self.basis.en,
+            "basis_ja": self.basis.ja,
         }
+
+    @property
+    def basis(self) -> Message:
+        """The article, guideline or policy clause the rule rests on."""
+        return RULE_INFO[self.rule].basis
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Finding:
@@ -84,67 +91,129 @@ class Finding:
 
 @dataclass(frozen=True)
 class RuleInfo:
+    """A rule's title and its basis: the article, guideline or policy clause it rests on, cited in every
+    finding (`Finding.basis`, `check --json` key `basis`, the PDF and the workbook)."""
+
     rule: RuleId
     ja: str
     en: str
+    basis: Message
+
+
+# The citations the rules rest on, each worded once.
+_SUPERVISION = Message(
+    "個人情報保護法第25条、JIS Q 15001:2017 A.3.4.3.4、方針3(6)・6",
+    "APPI Art. 25; JIS Q 15001:2017 A.3.4.3.4; policy §3(6), §6",
+)
+_NDA = Message(
+    "方針3(6)・6（機密保持契約）、JIS Q 15001:2017 A.3.4.3.4",
+    "Policy §3(6), §6 (NDA); JIS Q 15001:2017 A.3.4.3.4",
+)
+_CONTRACT_CLAUSES = Message(
+    "JIS Q 15001:2017 A.3.4.3.4（契約に定める事項）、個人情報保護法第25条",
+    "JIS Q 15001:2017 A.3.4.3.4 (contract terms); APPI Art. 25",
+)
+_FOREIGN = Message(
+    "個人情報保護法第28条、同施行規則第16条・第17条", "APPI Art. 28; Enforcement Rules Art. 16, 17"
+)
+_REDELEGATION = Message(
+    "方針7、個人情報保護法第25条、ガイドライン（通則編）3-4-4",
+    "Policy §7; APPI Art. 25; PPC Guidelines (General) 3-4-4",
+)
+_JOINT_USE_NOTICE = Message("個人情報保護法第27条第5項第3号、方針5(7)", "APPI Art. 27(5)(iii); policy §5(7)")
+_JOINT_USE_CHANGE = Message(
+    "個人情報保護法第27条第6項、ガイドライン（通則編）3-6-3",
+    "APPI Art. 27(6); PPC Guidelines (General) 3-6-3",
+)
 
 
 # Every rule id with a short title, in the order reports list them: reports group findings by it.
 RULES: tuple[RuleInfo, ...] = (
-    RuleInfo(RuleId.EVALUATION_MISSING, "委託先評価が未実施", "No evaluation"),
-    RuleInfo(RuleId.EVALUATION_FAILED, "委託先評価が不適合", "Evaluation failed"),
-    RuleInfo(RuleId.EVALUATION_CONDITIONAL, "条件付適合の条件が未解消", "Conditional pass to follow up"),
-    RuleInfo(RuleId.EVALUATION_OVERDUE, "委託先評価の期限切れ・期限間近", "Evaluation overdue or due soon"),
+    RuleInfo(RuleId.EVALUATION_MISSING, "委託先評価が未実施", "No evaluation", _SUPERVISION),
+    RuleInfo(RuleId.EVALUATION_FAILED, "委託先評価が不適合", "Evaluation failed", _SUPERVISION),
+    RuleInfo(
+        RuleId.EVALUATION_CONDITIONAL,
+        "条件付適合の条件が未解消",
+        "Conditional pass to follow up",
+        _SUPERVISION,
+    ),
+    RuleInfo(
+        RuleId.EVALUATION_OVERDUE,
+        "委託先評価の期限切れ・期限間近",
+        "Evaluation overdue or due soon",
+        _SUPERVISION,
+    ),
     RuleInfo(
         RuleId.EVALUATION_CERTIFICATE_EXPIRED,
         "評価の根拠とした認証の期限切れ",
         "Certificate relied on expired",
+        _SUPERVISION,
     ),
-    RuleInfo(RuleId.CONTRACT_NDA_MISSING, "有効な機密保持契約がない", "No valid NDA"),
+    RuleInfo(RuleId.CONTRACT_NDA_MISSING, "有効な機密保持契約がない", "No valid NDA", _NDA),
     RuleInfo(
         RuleId.CONTRACT_PI_CLAUSES_NOT_IN_FORCE,
         "個人情報に関する条項が有効な契約にない",
         "PI clauses not in force",
+        _CONTRACT_CLAUSES,
     ),
-    RuleInfo(RuleId.CONTRACT_CLAUSES_MISSING, "契約に必要な条項の欠落", "Contract lacks required clauses"),
-    RuleInfo(RuleId.CONTRACT_EXPIRING, "契約の満了が近い", "Contract expiring"),
+    RuleInfo(
+        RuleId.CONTRACT_CLAUSES_MISSING,
+        "契約に必要な条項の欠落",
+        "Contract lacks required clauses",
+        _CONTRACT_CLAUSES,
+    ),
+    RuleInfo(RuleId.CONTRACT_EXPIRING, "契約の満了が近い", "Contract expiring", _SUPERVISION),
     RuleInfo(
         RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,
         "委託終了後の返却・廃棄が未確認",
         "Return or destruction unconfirmed",
+        _CONTRACT_CLAUSES,
     ),
     RuleInfo(
         RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING,
         "外国にある第三者の制度確認がない（法28条）",
         "No record of the foreign regime (Art. 28)",
+        _FOREIGN,
     ),
     RuleInfo(
         RuleId.ENGAGEMENT_CONSENT_MISSING,
         "再委託の同意が確認されていない受託業務",
         "Engagement without consent",
+        _REDELEGATION,
     ),
     RuleInfo(
-        RuleId.REDELEGATION_CONSENT_MISSING, "委託元の同意のない再委託", "Re-delegation without consent"
+        RuleId.REDELEGATION_CONSENT_MISSING,
+        "委託元の同意のない再委託",
+        "Re-delegation without consent",
+        _REDELEGATION,
     ),
     RuleInfo(
         RuleId.REDELEGATION_CONTRACTOR_NOT_COMPLIANT,
         "再委託先が要件を満たしていない",
         "Re-delegated contractor not compliant",
+        _REDELEGATION,
     ),
-    RuleInfo(RuleId.JOINT_USE_ITEM_MISSING, "共同利用の公表事項の欠落", "Joint use item missing"),
-    RuleInfo(RuleId.JOINT_USE_NOTICE_LATE, "共同利用の公表が利用開始後", "Joint use notice late"),
+    RuleInfo(
+        RuleId.JOINT_USE_ITEM_MISSING, "共同利用の公表事項の欠落", "Joint use item missing", _JOINT_USE_NOTICE
+    ),
+    RuleInfo(
+        RuleId.JOINT_USE_NOTICE_LATE, "共同利用の公表が利用開始後", "Joint use notice late", _JOINT_USE_NOTICE
+    ),
     RuleInfo(
         RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
         "共同利用の変更が事前に公表されていない",
         "Change not noticed in advance",
+        _JOINT_USE_CHANGE,
     ),
     RuleInfo(
         RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
         "共同利用の責任者情報の変更の通知が遅れている",
         "Change of responsible party details not noticed",
+        _JOINT_USE_CHANGE,
     ),
 )
 RULE_IDS = tuple(info.rule for info in RULES)
+RULE_INFO: dict[RuleId, RuleInfo] = {info.rule: info for info in RULES}
 
 
 def add_months(day: date, months: int) -> date:

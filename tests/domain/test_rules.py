@@ -396,3 +396,24 @@ def test_a_missing_joint_use_item_is_named_as_the_form_names_it(missing, field):
     label = JOINT_USE.field(field)
     assert f"「{label.ja}」" in finding.message.ja
     assert label.en in finding.message.en
+
+
+def test_every_rule_names_its_basis_and_findings_carry_it():
+    """Issue 12: every finding cites its article, guideline or policy clause."""
+    from desktop.domain.errors import Message
+    from desktop.domain.kinds import RecordType, RuleId
+    from desktop.domain.rules import RULE_INFO, RULES
+
+    assert {info.rule for info in RULES} == set(RULE_INFO)
+    for info in RULES:
+        assert info.basis.ja.strip() and info.basis.en.strip(), info.rule
+    finding = Finding(
+        RuleId.JOINT_USE_NOTICE_LATE,
+        Severity.BLOCKING,
+        RecordType.JOINT_USE,
+        1,
+        "x",
+        Message("a", "b"),
+    )
+    assert finding.basis == RULE_INFO[RuleId.JOINT_USE_NOTICE_LATE].basis
+    assert "27(5)(iii)" in finding.to_json()["basis"]
