@@ -24,8 +24,8 @@ def password(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ITAKU_PASSWORD", PASSWORD)
 
 
-HEADINGS_JA = ["重大度", "種類", "ID", "対象", "発生日", "期限", "指摘事項"]
-HEADINGS_EN = ["Severity", "Kind", "ID", "Record", "Since", "Due", "Finding"]
+HEADINGS_JA = ["重大度", "種類", "ID", "対象", "発生日", "期限", "根拠", "指摘事項"]
+HEADINGS_EN = ["Severity", "Kind", "ID", "Record", "Since", "Due", "Basis", "Finding"]
 
 
 def findings(db: str, capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:
@@ -51,6 +51,7 @@ def test_check_prints_a_table_with_headings(db: str, capsys: pytest.CaptureFixtu
         since = finding.since.isoformat() if finding.since else "-"
         due = finding.due.isoformat() if finding.due else "-"
         assert re.search(rf" {since} +{due} +", line), line
+        assert f" {finding.basis.ja} " in line  # the basis, before the finding
     assert "#" not in "".join(line.split()[3] for line in body)  # not `contractor#7`
     blocking = sum(1 for f in expected if f.severity.value == "blocking")
     assert lines[-1] == f"指摘事項 {len(expected)} 件（重大 {blocking} 件）"
@@ -63,6 +64,7 @@ def test_check_in_english(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1 and lines[0].split() == HEADINGS_EN
     for line, finding in zip(lines[2:-1], expected, strict=True):
         assert record_type_label(finding.record_type).en in line and line.endswith(finding.message.en)
+        assert f" {finding.basis.en} " in line
         assert finding.severity.label.en in line
     assert lines[-1].endswith(" blocking") and "件" not in lines[-1]
 

@@ -148,6 +148,7 @@ FINDING_HEADINGS = (
     Message("対象", "Record"),
     Message("発生日", "Since"),
     Message("期限", "Due"),
+    Message("根拠", "Basis"),  # the article, guideline or policy clause the rule rests on
     Message("指摘事項", "Finding"),  # last: a long one runs on
 )
 
@@ -163,6 +164,7 @@ def print_findings(findings: Sequence[Finding], language: str) -> None:
                 finding.record_label,
                 finding.since.isoformat() if finding.since else "-",
                 finding.due.isoformat() if finding.due else "-",
+                finding.basis.text(language),
                 finding.message.text(language),
             ]
             for finding in findings

@@ -116,6 +116,15 @@ def test_the_findings_list_shows_since_and_due_apart(demo_services: Services, tm
         assert f"{finding.since.isoformat()}{finding.due.isoformat()}" in text
 
 
+def test_the_findings_list_cites_each_finding_s_basis(demo_services: Services, tmp_path: Path) -> None:
+    _, pages = render(demo_services, "findings", tmp_path)
+    text = squash("".join(pages))
+    assert "根拠・規則" in text
+    findings = demo_services.checks.findings(AS_OF)
+    assert findings
+    assert [f.rule for f in findings if squash(f.basis.ja) + squash(f.rule) not in text] == []
+
+
 def test_findings_list_prints_every_finding_under_its_severity(
     demo_services: Services, tmp_path: Path
 ) -> None:

@@ -226,3 +226,15 @@ def test_the_findings_sheet_has_since_and_due_apart(
         return value.date() if hasattr(value, "date") else value
 
     assert [(day(row[since]), day(row[due])) for row in rows] == [(f.since, f.due) for f in findings]
+
+
+def test_the_findings_sheet_cites_each_finding_s_basis(
+    demo_services: Services, demo_workbook: openpyxl.Workbook
+) -> None:
+    sheet = demo_workbook["指摘事項"]
+    header = [cell.value for cell in sheet[1]]
+    basis, rule = header.index("根拠"), header.index("ルールID")
+    findings = demo_services.checks.findings(AS_OF)
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert findings and [(row[basis], row[rule]) for row in rows] == [(f.basis.ja, f.rule) for f in findings]
+    assert sheet.column_dimensions[openpyxl.utils.get_column_letter(basis + 1)].width >= 30

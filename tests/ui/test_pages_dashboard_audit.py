@@ -141,3 +141,19 @@ def test_dashboard_shows_since_and_due_under_one_name_each(window: Any) -> None:
     for row, finding in enumerate(rows):
         shown = (model.index(row, since).data(), model.index(row, due).data())
         assert shown == tuple(day.isoformat() if day else "" for day in (finding.since, finding.due))
+
+
+def test_dashboard_cites_each_finding_s_basis_in_a_column_and_the_tooltip(window: Any) -> None:
+    page = window.show_page("dashboard")
+    model = page.findings_model
+    headers = [
+        model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for column in range(model.columnCount())
+    ]
+    basis = headers.index("根拠")
+    rows = [model.row_object(row) for row in range(model.rowCount())]
+    assert rows
+    for row, finding in enumerate(rows):
+        assert model.index(row, basis).data() == finding.basis.ja
+        tooltip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert tooltip == f"{finding.message.ja}\n根拠: {finding.basis.ja}"

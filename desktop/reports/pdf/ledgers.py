@@ -486,8 +486,8 @@ FINDING_COLUMNS = (
     Column(label(Message("期限", "Due")), 7),
     Column(label(Message("指摘事項", "Finding")), 17),
     Column(label(Message("対象", "Record")), 18),
-    Column(label(Message("内容", "Details")), 35),
-    Column(label(Message("規則", "Rule")), 13),
+    Column(label(Message("内容", "Details")), 30),
+    Column(label(Message("根拠・規則", "Basis, rule")), 18),
 )
 
 
@@ -532,7 +532,7 @@ def findings(request: ReportRequest) -> Built:
                 markup(rule_title(f.rule)),
                 record_name(f),
                 markup(f.message.ja) + "<br/>" + muted(markup(f.message.en)),
-                muted(markup(f.rule)),
+                lines(markup(f.basis.ja), muted(markup(f.rule))),
             ]
             for index, f in enumerate(group, start=1)
         ]

@@ -471,6 +471,7 @@ class AuditWorkbook:
             Column(t(Message("内容", "Finding")), LONG_TEXT),
             Column(t(Message("発生日", "Since")), DATE_COLUMN),
             Column(t(Message("期限", "Due")), DATE_COLUMN),
+            Column(t(Message("根拠", "Basis")), LONG_TEXT),
             Column(t(Message("ルールID", "Rule id"))),
         ]
 
@@ -484,6 +485,7 @@ class AuditWorkbook:
                     t(finding.message),
                     finding.since,
                     finding.due,
+                    t(finding.basis),
                     finding.rule,
                 ]
 

@@ -61,6 +61,11 @@ class FindingTableModel(ListRegisterModel):
                     "since", lambda: QCoreApplication.translate("DashboardModel", "Since"), lambda f: f.since
                 ),
                 Column("due", lambda: QCoreApplication.translate("DashboardModel", "Due"), lambda f: f.due),
+                Column(
+                    "basis",
+                    lambda: QCoreApplication.translate("DashboardModel", "Basis"),
+                    lambda f: text(f.basis),
+                ),
             ),
             parent,
         )
@@ -76,7 +81,10 @@ class FindingTableModel(ListRegisterModel):
                 return QBrush(BLOCKING_COLOUR if finding.severity is Severity.BLOCKING else WARNING_COLOUR)
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             finding = self.row_object(index.row())
-            return text(finding.message) if finding is not None else None
+            if finding is None:
+                return None
+            basis = QCoreApplication.translate("DashboardModel", "Basis: {0}").format(text(finding.basis))
+            return f"{text(finding.message)}\n{basis}"
         return super().data(index, role)
 
     def record_id(self, row: int) -> int | None:

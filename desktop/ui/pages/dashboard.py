@@ -25,6 +25,8 @@ from desktop.ui.models.base import BLOCKING_COLOUR, WARNING_COLOUR
 from desktop.ui.models.dashboard import DeadlineTableModel, FindingTableModel
 from desktop.ui.pages.register import page_title_label
 
+BASIS_WIDTH = 180  # pixels: the basis column's width at most
+
 
 class _SnapshotFindingModel(FindingTableModel):
     """Holds the snapshot's ordered findings as given: a lazy sequence whose 250,000 findings are built
@@ -177,6 +179,10 @@ class DashboardPage(QWidget):
         self.findings_model.set_findings_list(snapshot.worst_first)
         self.deadlines_model.set_deadlines(deadlines_by_date(snapshot))
         fit_to_first_rows(self.findings_view, limit=260, stretch=column_of(self.findings_view, "message"))
+        basis = column_of(self.findings_view, "basis")
+        if basis >= 0:  # the citation is elided to leave the finding its width; the tooltip gives it whole
+            header = self.findings_view.horizontalHeader()
+            header.resizeSection(basis, min(header.sectionSize(basis), BASIS_WIDTH))
         fit_to_first_rows(self.deadlines_view)
 
     def open_index(self, index: QModelIndex) -> None:
