@@ -186,10 +186,53 @@ def open_database(
 
 
 def has_display() -> bool:
-    """Whether Qt can open a window here: on Linux it needs an X11 or Wayland session, or a chosen platform."""
+    """Whether Qt can open a window here: on Linux it needs a reachable X11 or Wayland session, or a chosen
+    platform. Qt aborts the process (SIGABRT) when DISPLAY names a server that is not there, so the server is
+    knocked on first."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    wayland = os.environ.get("WAYLAND_DISPLAY")
+    if wayland and _wayland_reachable(wayland):
+        return True
+    display = os.environ.get("DISPLAY")
+    return bool(display) and _x11_reachable(str(display))
+
+
+def _wayland_reachable(name: str) -> bool:
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    path = Path(name) if os.path.isabs(name) else Path(runtime) / name
+    return _connects(socket_path=str(path))
+
+
+def _x11_reachable(display: str) -> bool:
+    """Whether the X server DISPLAY names accepts a connection: `:N` is the local socket, `host:N` TCP 6000+N."""
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if not number.isdigit():
+        return False
+    if host in ("", "unix") or host.startswith("/"):
+        if host.startswith("/"):  # macOS-style launchd path: DISPLAY=/private/tmp/...:0
+            return _connects(socket_path=display)
+        return _connects(socket_path=f"/tmp/.X11-unix/X{number}") or (
+            host == "" and _connects(address=("localhost", 6000 + int(number)))
+        )
+    return _connects(address=(host, 6000 + int(number)))
+
+
+def _connects(*, socket_path: str | None = None, address: tuple[str, int] | None = None) -> bool:
+    import socket
+
+    try:
+        if socket_path is not None:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as unix:
+                unix.settimeout(2)
+                unix.connect(socket_path)
+        elif address is not None:
+            with socket.create_connection(address, timeout=2):
+                pass
+        return True
+    except OSError:
+        return False
 
 
 def say(message: str, *, error: bool = False) -> None:
@@ -245,10 +288,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # pictures need no screen: headless, as --self-test runs
     if args.screenshots is None and not has_display():
         say(
-            "itaku: 画面がありません（DISPLAY / WAYLAND_DISPLAY が未設定）。ウィンドウはデスクトップで起動してください。"
-            "画面なしでは itaku-cli を使います（README 参照）。\n"
-            "itaku: no display (DISPLAY / WAYLAND_DISPLAY unset): start the window in a desktop session, or use "
-            "itaku-cli without one (see the README).",
+            "itaku: 画面に接続できません（DISPLAY / WAYLAND_DISPLAY が未設定か、その画面サーバーが応答しません）。"
+            "ウィンドウはデスクトップで起動してください。画面なしでは itaku-cli を使います（README 参照）。\n"
+            "itaku: no display to connect to (DISPLAY / WAYLAND_DISPLAY unset, or its server does not answer): "
+            "start the window in a desktop session, or use itaku-cli without one (see the README).",
             error=True,
         )
         return EXIT_INPUT

@@ -498,6 +498,32 @@ def test_without_a_display_the_window_says_so_instead_of_aborting(tmp_path):
     assert result.returncode == 2 and "no display" in result.stderr
 
 
+@pytest.mark.parametrize("display", [":97", "localhost:97", "unix:97.0", "nonsense"])
+def test_a_display_that_does_not_answer_is_said_not_aborted_on(tmp_path, display):
+    """DISPLAY set to a server that is not there: Qt would abort the process with SIGABRT (issue 14)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["DISPLAY"] = display
+    env["WAYLAND_DISPLAY"] = "wayland-97"  # no such socket either
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(tmp_path / "x.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "does not answer" in result.stderr
+    assert not (tmp_path / "x.db").exists()
+
+
 def test_a_page_reloads_for_the_kinds_shown_on_it(window: Any) -> None:
     from desktop.ui.navigation import REGISTER_PAGES, SHOWN_ON
 
