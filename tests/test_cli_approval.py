@@ -113,3 +113,26 @@ def test_the_single_approve_command_still_works(db: str) -> None:
     result = as_user(db, "officer", "evaluation", "approve", "--id", str(first))
     assert result.returncode == 0, result.stderr
     assert f"evaluation #{first}" in result.stdout
+
+
+@pytest.mark.parametrize("order", ["ids-after-option", "ids-around-option"])
+def test_ids_may_follow_an_option(db: str, order: str) -> None:
+    """`approve evaluation --dry-run 1 2` is read as `approve evaluation 1 2 --dry-run` (argparse alone calls
+    the ids after an option unrecognised)."""
+    first, second = (record_id for record_id, _ in approvals(db, "evaluation")[:2])
+    if order == "ids-after-option":
+        arguments = ["approve", "evaluation", "--dry-run", str(first), str(second)]
+    else:
+        arguments = ["approve", "evaluation", str(first), "--dry-run", str(second)]
+    result = as_user(db, "officer", *arguments)
+    assert result.returncode == 0, result.stderr
+    listed = [line.split()[0] for line in result.stdout.splitlines()[:-1]]
+    assert listed == [f"#{first}", f"#{second}"]
+    assert all(approver is None for _, approver in approvals(db, "evaluation"))
+
+
+def test_a_stray_word_after_an_option_is_still_refused(db: str) -> None:
+    result = as_user(db, "officer", "approve", "evaluation", "--dry-run", "seven")
+    assert result.returncode == 2 and "ID" in result.stderr
+    result = as_user(db, "officer", "check", "--json", "extra")
+    assert result.returncode == 2 and "unrecognized arguments: extra" in result.stderr

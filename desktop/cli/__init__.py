@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.app import build_services
-from desktop.cli.common import EXIT_INPUT, first_undecodable, run_command
+from desktop.cli.common import EXIT_INPUT, first_undecodable, record_id, run_command
 
 COMMAND_MODULES = (
     "desktop.cli.core",
@@ -61,10 +61,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     parser = build_parser()
     try:
-        args = parser.parse_args(arguments)
+        args = _parse(parser, arguments)
     except SystemExit as exit_:
         return int(exit_.code or 0) if exit_.code in (0, None) else EXIT_INPUT
     return run_command(args)
+
+
+def _parse(parser: argparse.ArgumentParser, arguments: list[str]) -> argparse.Namespace:
+    """Parse as argparse does, but let a list of record ids come after an option too
+    (`approve contract --dry-run 31`): argparse closes a `nargs="*"` positional at the first option and
+    would call the ids after it unrecognised."""
+    args, extras = parser.parse_known_args(arguments)
+    ids = getattr(args, "ids", None)
+    if extras and isinstance(ids, list) and not any(extra.startswith("-") for extra in extras):
+        try:
+            ids.extend(record_id(extra) for extra in extras)
+        except argparse.ArgumentTypeError as error:
+            parser.error(f"ID: {error}")
+        return args
+    if extras:
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
 
 
 if __name__ == "__main__":
