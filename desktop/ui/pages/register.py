@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,6 +110,54 @@ class RegisterTable(QTableView):
         super().keyPressEvent(event)
 
 
+# What a search box keeps for itself when the window has the same key as a shortcut: text editing.
+_EDITING_KEYS = (
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.SelectAll,
+    QKeySequence.StandardKey.Delete,
+    QKeySequence.StandardKey.Backspace,
+    QKeySequence.StandardKey.DeleteEndOfWord,
+    QKeySequence.StandardKey.DeleteStartOfWord,
+    QKeySequence.StandardKey.MoveToNextWord,
+    QKeySequence.StandardKey.MoveToPreviousWord,
+    QKeySequence.StandardKey.SelectNextWord,
+    QKeySequence.StandardKey.SelectPreviousWord,
+)
+
+
+class SearchEdit(QLineEdit):
+    """The search box. A QLineEdit claims some Ctrl keys on Linux for Emacs-style moves (Ctrl+E: end of
+    line), which would swallow the window's shortcut of the same key (Ctrl+E: export) while the box has the
+    focus. The box gives such keys to the window, but keeps the keys of text editing."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if self.hands_to_window(event):
+                event.ignore()  # not claimed: the window's shortcut fires
+                return True
+        return super().event(event)
+
+    def hands_to_window(self, event: QKeyEvent) -> bool:
+        """Whether the key is a shortcut of the window's and not one of text editing."""
+        return self._window_has_shortcut(event) and not any(event.matches(key) for key in _EDITING_KEYS)
+
+    def _window_has_shortcut(self, event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if not modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False  # plain keys, shifted or not, are typing
+        pressed = QKeySequence(event.keyCombination())
+        return any(
+            shortcut.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+            for action in self.window().findChildren(QAction)
+            if action.isEnabled()
+            for shortcut in action.shortcuts()
+        )
+
+
 class RegisterPage(QWidget):
     """One register. Subclasses say which record type, model, status choices and delete call; the window
     finds them in `desktop.ui.navigation.REGISTER_PAGES`, which gives each its navigation key. The page
@@ -136,7 +184,7 @@ class RegisterPage(QWidget):
         self.proxy: RegisterProxy | None = None
 
         self.title = page_title_label(self.page_title(), self)
-        self.search_edit = QLineEdit(self)
+        self.search_edit = SearchEdit(self)
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaxLength(MAX_SEARCH)
