@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, literal, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,7 @@ from desktop.services.audit import record_event
 from desktop.services.context import ServiceContext
 from desktop.services.trail_replay import PASSWORD_FINGERPRINT, password_fingerprint
 from desktop.store import roles
+from desktop.store.database import Database
 from desktop.store.models import Account, AuditEvent
 from desktop.store.notifications import note_change
 
@@ -160,6 +161,16 @@ def _check_role(role: str) -> str:
         ) from None
 
 
+def _verify_password(stored_hash: str | None, password: str) -> None:
+    """AuthenticationError unless `password` matches; an unknown name costs the same time as a known one."""
+    try:
+        _hasher.verify(stored_hash or _dummy_hash(), password or "")
+    except (VerificationError, InvalidHashError):
+        raise AuthenticationError() from None
+    if stored_hash is None:
+        raise AuthenticationError()
+
+
 class AccountService:
     def __init__(self, context: ServiceContext):
         self.context = context
@@ -241,33 +252,48 @@ class AccountService:
         On a PostgreSQL database whose roles are in force, the services also connect as this person's
         login role from now on, so the server itself decides what they may do."""
         name = unicodedata.normalize("NFKC", username or "").strip()
-        with self.context.database.read() as session:
-            account = session.scalar(select(Account).where(Account.username == name))
-        try:
-            _hasher.verify(account.password_hash if account else _dummy_hash(), password or "")
-        except (VerificationError, InvalidHashError):
-            raise AuthenticationError() from None
-        if account is None or not account.is_active:
-            raise AuthenticationError()
-        if account.role not in {role.value for role in Role}:  # written behind the app: grant nothing
-            raise UnexpectedValueError(RecordType.ACCOUNT, account.username, "role", account.role)
         if self.context.database.enforces_roles:
-            self._connect_as(account.username, password)
+            # No group may read the password hashes: connect as the person first (the server checks the
+            # password where pg_hba.conf asks for one), then check it against their own hash.
+            account, own = self._sign_in_on_the_server(name, password)
+        else:
+            own = None
+            with self.context.database.read() as session:
+                account = session.scalar(select(Account).where(Account.username == name))
+                stored = account.password_hash if account else None
+            _verify_password(stored, password)
+        try:
+            if account is None or not account.is_active:
+                raise AuthenticationError()
+            if account.role not in {role.value for role in Role}:  # written behind the app: grant nothing
+                raise UnexpectedValueError(RecordType.ACCOUNT, account.username, "role", account.role)
+        except BaseException:
+            if own is not None:
+                own.dispose()
+            raise
+        if own is not None:
+            previous, self.context.database = self.context.database, own
+            previous.dispose()
         self.context.actor = account.username
         self.context.role = account.role
         return AccountRow(account.id, account.username, account.display_name, account.role, account.is_active)
 
-    def _connect_as(self, username: str, password: str) -> None:
-        """Switch the services to the person's own login role; the server refusing it is a failed sign-in."""
-        own = self.context.database.as_user(username, password)
+    def _sign_in_on_the_server(self, name: str, password: str) -> tuple[Account | None, Database]:
+        """Connect as the person's own login role (the server refusing it is a failed sign-in) and check
+        the password against their own hash; the connection is the caller's to keep or dispose of."""
+        own = self.context.database.as_user(name, password)
         try:
             with own.read() as session:
-                session.execute(select(literal(1)))
+                stored = roles.own_password_hash(session)
+                account = session.scalar(select(Account).where(Account.username == name))
+            _verify_password(stored, password)
         except OperationalError:
             own.dispose()
             raise AuthenticationError() from None
-        previous, self.context.database = self.context.database, own
-        previous.dispose()
+        except BaseException:
+            own.dispose()
+            raise
+        return account, own
 
     def enforce_database_roles(self) -> DatabaseRoles:
         """PostgreSQL: set up the login and group roles, privileges, functions and audit triggers (idempotent;

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
 from desktop.services.audit import json_value
+from desktop.store import roles
 from desktop.store.models import RECORD_MODELS, Account, AuditEvent, Base
 
 # Columns every record has that no audit event carries: the database's own bookkeeping.
@@ -138,9 +139,18 @@ def _replay_kind(
     walked side by side so that memory holds one record at a time."""
     columns = _columns(model)
     defaults = {column.key: _default(column) for column in columns}
+    rows: Iterator[tuple[int, dict[str, Any], set[str]]]
+    fingerprints = roles.password_fingerprints(session) if record_type == RecordType.ACCOUNT else None
     if record_type == RecordType.ACCOUNT:
         defaults.pop("password_hash")
-    rows = _stored_rows(session, model, columns)
+    if fingerprints is not None:  # PostgreSQL with the roles in force: the server gives the SHA-256 only
+        columns = [column for column in columns if column.key != "password_hash"]
+        rows = (
+            (record_id, {**values, PASSWORD_FINGERPRINT: fingerprints.get(record_id, "")}, unreadable)
+            for record_id, values, unreadable in _stored_rows(session, model, columns)
+        )
+    else:
+        rows = _stored_rows(session, model, columns)
     histories = _histories(session, record_type)
     row = next(rows, None)
     history = next(histories, None)
@@ -256,6 +266,6 @@ def _stored_rows_one_by_one(
 
 def _values(model: type[Base], columns: list[Column[Any]], row: Any) -> dict[str, Any]:
     values = {column.key: json_value(value) for column, value in zip(columns, row, strict=True)}
-    if model is Account:
+    if model is Account and "password_hash" in values:
         values[PASSWORD_FINGERPRINT] = password_fingerprint(str(values.pop("password_hash") or ""))
     return values

@@ -288,7 +288,8 @@ class Account(Versioned, Base):
     username: Mapped[str] = mapped_column(String(100), unique=True)
     display_name: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
-    password_hash: Mapped[str] = mapped_column(String(200))
+    # Loaded only when asked for: on PostgreSQL with the roles in force no group may read it (store.roles).
+    password_hash: Mapped[str] = mapped_column(String(200), deferred=True)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 

@@ -55,7 +55,10 @@ FUNCTION_SIGNATURES = (
     "itaku_save_setting(text, json)",
     "itaku_enroll_login(text, text, text)",
     "itaku_add_account(text, text, text, text, text)",
+    "itaku_own_password_hash()",
+    "itaku_password_fingerprints()",
 )
+SECRET_COLUMNS = {"account": ("password_hash",)}  # no group reads these; functions below give what is needed
 MAX_NAME_BYTES = 63  # PostgreSQL's identifier length
 
 
@@ -353,18 +356,41 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             RETURNING id INTO account_id;
         END $$
         """,
+        # The password hashes are readable by no group (a copied argon2 hash can be attacked offline): a
+        # person reads their own, to check the password they typed, and the trail's replay the SHA-256 of each.
+        """
+        CREATE OR REPLACE FUNCTION itaku_own_password_hash() RETURNS text
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            SELECT password_hash FROM account WHERE username = session_user
+        $$
+        """,
+        """
+        CREATE OR REPLACE FUNCTION itaku_password_fingerprints() RETURNS TABLE (account_id integer, fingerprint text)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            SELECT id, encode(sha256(convert_to(password_hash, 'UTF8')), 'hex') FROM account
+        $$
+        """,
     ]
 
 
 def _grants(groups: dict[str, str], tables: Sequence[str]) -> list[str]:
     staff, officer, auditor = (_identifier(groups[name]) for name in ("staff", "officer", "auditor"))
     everyone = f"{staff}, {officer}, {auditor}"
+    readable = [name for name in tables if name not in SECRET_COLUMNS]
+    partly_readable = [
+        f"GRANT SELECT ({', '.join(_identifier(column.name) for column in table.columns if column.name not in secret)}) "
+        f"ON {_identifier(name)} TO {everyone}"
+        for name, secret in SECRET_COLUMNS.items()
+        for table in [Base.metadata.tables[name]]
+    ]
     statements = [
         f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}",
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, {everyone}",
         f"REVOKE ALL ON FUNCTION {', '.join(FUNCTION_SIGNATURES)} FROM PUBLIC, {everyone}",
         f"GRANT USAGE ON SCHEMA public TO {everyone}",
-        f"GRANT SELECT ON {', '.join(_identifier(name) for name in tables)} TO {everyone}",
+        f"GRANT SELECT ON {', '.join(_identifier(name) for name in readable)} TO {everyone}",
+        *partly_readable,
+        f"GRANT EXECUTE ON FUNCTION itaku_own_password_hash(), itaku_password_fingerprints() TO {everyone}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(CACHE_TABLES)} TO {everyone}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(STAFF_TABLES)} TO {staff}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(OFFICER_TABLES)} TO {officer}",
@@ -514,6 +540,26 @@ def save_setting(session: Session, key: str, value: Any) -> int:
         )
         or 0
     )
+
+
+def own_password_hash(session: Session) -> str | None:
+    """The connected person's own password hash (None: no account of that name), through the function: no
+    group may read the column."""
+    value = session.scalar(text("SELECT itaku_own_password_hash()"))
+    return None if value is None else str(value)
+
+
+def password_fingerprints(session: Session) -> dict[int, str] | None:
+    """{account id: SHA-256 of its password hash} through the server's function where the roles are in
+    force (no group reads the hashes themselves); None elsewhere (SQLite, or PostgreSQL without the roles),
+    where the hashes are read directly."""
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql" or not session.scalar(
+        text("SELECT to_regproc('public.itaku_password_fingerprints') IS NOT NULL")
+    ):
+        return None
+    rows = session.execute(text("SELECT account_id, fingerprint FROM itaku_password_fingerprints()"))
+    return {int(account_id): str(fingerprint) for account_id, fingerprint in rows}
 
 
 def is_refusal(error: BaseException) -> bool:

@@ -142,6 +142,43 @@ def test_staff_cannot_make_itself_an_officer(team: Team) -> None:
         ).fetchone() == ("staff",)
 
 
+@pytest.mark.parametrize("who", ["staff", "auditor", "officer"])
+def test_no_group_reads_the_password_hashes(team: Team, who: str) -> None:
+    """A copied argon2 hash can be attacked offline: no one reads another's (issue 13)."""
+    name = getattr(team, who)
+    with team.connect(name) as connection:
+        refused(connection, "SELECT password_hash FROM account")
+        refused(connection, "SELECT * FROM account")
+        names = {row[0] for row in connection.execute("SELECT username FROM account WHERE is_active")}
+        assert {team.officer, team.staff, team.auditor} <= names
+        (own,) = connection.execute("SELECT itaku_own_password_hash()").fetchone() or (None,)
+        assert str(own).startswith("$argon2")
+        fingerprints = connection.execute("SELECT * FROM itaku_password_fingerprints()").fetchall()
+        assert len(fingerprints) >= 3 and all(len(fingerprint) == 64 for _id, fingerprint in fingerprints)
+        assert all("$argon2" not in fingerprint for _id, fingerprint in fingerprints)
+
+
+def test_signing_in_from_a_connection_that_cannot_read_the_hashes(team: Team) -> None:
+    """The app started with a staff member's own connection string signs in, lists and refuses as before."""
+    from desktop.services.accounts import AuthenticationError
+
+    url = make_url(team.url).set(username=team.staff).render_as_string(hide_password=False)
+    services = make_services(url, team.tmp_path / "from-staff")
+    try:
+        with pytest.raises(AuthenticationError):
+            services.accounts.sign_in(team.staff, "wrong-password")
+        with pytest.raises(AuthenticationError):
+            services.accounts.sign_in(team.officer, "wrong-password")
+        with pytest.raises(AuthenticationError):
+            services.accounts.sign_in("nobody_" + team.staff, PASSWORD)
+        services.accounts.sign_in(team.staff, PASSWORD)
+        assert services.context.actor == team.staff and services.context.role == "staff"
+        assert {row.username for row in services.accounts.list()} >= {team.officer, team.staff, team.auditor}
+        assert services.audit.verify_records().is_intact
+    finally:
+        services.close()
+
+
 def test_staff_cannot_set_the_approval_columns(team: Team) -> None:
     evaluation = new_evaluation(team.signed_in(team.staff), new_contractor(team.services).id)
     with team.connect(team.staff) as connection:
