@@ -10,6 +10,13 @@ from typing import Any, TypeVar
 FactsT = TypeVar("FactsT")
 
 
+def handles_pi(has_pi_items: bool, handles_my_number: bool, handles_special_care: bool) -> bool:
+    """Whether a contractor handles our personal information: it has PI items, or it handles My Number
+    (特定個人情報) or special-care PI (要配慮個人情報), each of which is PI whether or not items are listed.
+    The one definition the rules, the deadlines and the services read."""
+    return has_pi_items or handles_my_number or handles_special_care
+
+
 @dataclass(frozen=True)
 class ContractorFacts:
     id: int
@@ -17,7 +24,7 @@ class ContractorFacts:
     kind: str
     country: str
     status: str
-    handles_pi: bool
+    handles_pi: bool  # see `handles_pi`: PI items, My Number or special-care PI
     start_date: date | None = None
     end_date: date | None = None
     disposition_date: date | None = None
@@ -105,6 +112,16 @@ class JointUseChangeFacts:
 
 
 @dataclass(frozen=True)
+class CorrectiveActionFacts:
+    """A corrective action (是正処置) the officer recorded on a finding of a past lapse of a contractor."""
+
+    id: int
+    contractor_id: int
+    rule: str
+    taken_on: date
+
+
+@dataclass(frozen=True)
 class ComplianceFacts:
     contractors: tuple[ContractorFacts, ...] = ()
     evaluations: tuple[EvaluationFacts, ...] = ()
@@ -114,6 +131,7 @@ class ComplianceFacts:
     redelegations: tuple[RedelegationFacts, ...] = ()
     joint_uses: tuple[JointUseFacts, ...] = ()
     joint_use_changes: tuple[JointUseChangeFacts, ...] = ()
+    corrective_actions: tuple[CorrectiveActionFacts, ...] = ()
 
 
 def facts_from_rows(cls: type[FactsT], rows: Iterable[Iterable[Any]]) -> tuple[FactsT, ...]:

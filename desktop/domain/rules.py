@@ -6,7 +6,7 @@ import calendar
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from desktop.domain import joint_use_items as items
@@ -120,6 +120,15 @@ _REDELEGATION = Message(
     "方針7、個人情報保護法第25条、ガイドライン（通則編）3-4-4",
     "Policy §7; APPI Art. 25; PPC Guidelines (General) 3-4-4",
 )
+_SELECTION = Message(
+    "個人情報保護法第25条、ガイドライン（通則編）3-4-4（委託先の選定・契約の締結）、JIS Q 15001:2017 A.3.4.3.4",
+    "APPI Art. 25; PPC Guidelines (General) 3-4-4 (selecting the contractor, the contract); "
+    "JIS Q 15001:2017 A.3.4.3.4",
+)
+_REDELEGATION_SELECTION = Message(
+    "方針7、個人情報保護法第25条、ガイドライン（通則編）3-4-4（再委託先の選定）",
+    "Policy §7; APPI Art. 25; PPC Guidelines (General) 3-4-4 (selecting the sub-contractor)",
+)
 _JOINT_USE_NOTICE = Message("個人情報保護法第27条第5項第3号、方針5(7)", "APPI Art. 27(5)(iii); policy §5(7)")
 _JOINT_USE_CHANGE = Message(
     "個人情報保護法第27条第6項、ガイドライン（通則編）3-6-3",
@@ -176,6 +185,12 @@ RULES: tuple[RuleInfo, ...] = (
         _FOREIGN,
     ),
     RuleInfo(
+        RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED,
+        "選定前の候補のまま委託が始まっている",
+        "Entrusted but still a candidate",
+        _SELECTION,
+    ),
+    RuleInfo(
         RuleId.ENGAGEMENT_CONSENT_MISSING,
         "再委託の同意が確認されていない受託業務",
         "Engagement without consent",
@@ -192,6 +207,12 @@ RULES: tuple[RuleInfo, ...] = (
         "再委託先が要件を満たしていない",
         "Re-delegated contractor not compliant",
         _REDELEGATION,
+    ),
+    RuleInfo(
+        RuleId.REDELEGATION_CONTRACTOR_NOT_SELECTED,
+        "再委託先が選定前の候補のまま",
+        "Re-delegated to a contractor not selected",
+        _REDELEGATION_SELECTION,
     ),
     RuleInfo(
         RuleId.JOINT_USE_ITEM_MISSING, "共同利用の公表事項の欠落", "Joint use item missing", _JOINT_USE_NOTICE
@@ -246,12 +267,26 @@ def is_in_force(contract: ContractFacts, today: date) -> bool:
     return contract.effective_from <= today and (end is None or today <= end)
 
 
-_ACTIVE = ContractorStatus.ACTIVE.value
+_CANDIDATE = ContractorStatus.CANDIDATE.value
 _ENDED = ContractorStatus.ENDED.value
+# A suspension stops the work, not the duties: the contractor still holds the data until an end with its
+# return or destruction confirmed, so the supervision duties apply to it as to an active one.
+_ENTRUSTED = frozenset({ContractorStatus.ACTIVE.value, ContractorStatus.SUSPENDED.value})
 
 
-def _handles_pi_actively(contractor: ContractorFacts) -> bool:
-    return contractor.handles_pi and contractor.status == _ACTIVE
+def is_entrusted(contractor: ContractorFacts) -> bool:
+    """Whether the supervision duties (evaluation, NDA, PI clauses, foreign regime) apply: the contractor
+    handles PI and is active or suspended. A candidate has none yet; an ended one owes the confirmation of
+    the data's return or destruction (`contractor.disposal_unconfirmed`)."""
+    return contractor.handles_pi and contractor.status in _ENTRUSTED
+
+
+def _ahead_of_start(finding: Finding, start: date) -> Finding:
+    """A duty owed before an entrustment that has not begun: a warning due on the start date (it becomes
+    blocking on that date, when the rules see the entrustment begun)."""
+    if finding.severity is Severity.WARNING:
+        return finding
+    return replace(finding, severity=Severity.WARNING, due=start)
 
 
 def _finding(
@@ -284,10 +319,20 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
         label = contractor.name
         cid = contractor.id
         latest = _latest(evaluations.get(cid, ()))
-        active = _handles_pi_actively(contractor)
-        if active:
-            yield from _evaluation_findings(contractor, latest, today, settings)
-            yield from _contract_cover_findings(contractor, contracts.get(cid, []), today)
+        if is_entrusted(contractor):
+            start = contractor.start_date
+            duties = [
+                *_evaluation_findings(contractor, latest, today, settings),
+                # Before the start, what counts is what will be in force on the start date.
+                *_contract_cover_findings(contractor, contracts.get(cid, []), max(today, start or today)),
+                *_foreign_regime_findings(contractor),
+            ]
+            if start is None or start <= today:
+                yield from duties
+            else:  # the future/past principle: owed by the start, blocking from it
+                yield from (_ahead_of_start(finding, start) for finding in duties)
+        elif contractor.status == _CANDIDATE:
+            yield from _candidate_findings(contractor, today)
         if contractor.status != _ENDED:
             yield from _contract_findings(contractor, contracts.get(cid, []), today, settings)
         if contractor.status == _ENDED and contractor.handles_pi and contractor.disposition_date is None:
@@ -301,24 +346,72 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
                 "The return or destruction of the data after the end has not been confirmed.",
                 contractor.end_date,
             )
-        is_foreign = contractor.kind == ContractorKind.FOREIGN_CORPORATION.value or contractor.country != "JP"
-        if (
-            is_foreign
-            and contractor.handles_pi
-            and contractor.status != _ENDED
-            and not contractor.has_foreign_regime_note
-        ):
-            yield _finding(
-                RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING,
-                Severity.BLOCKING,
-                RecordType.CONTRACTOR,
-                cid,
-                label,
-                f"外国（{contractor.country}）にある委託先ですが、その国の個人情報保護制度の確認記録がありません（個人情報保護法第28条）。",
-                f"Contractor in a foreign country ({contractor.country}) with no record of that "
-                "country's data protection regime (APPI Art. 28).",
-                contractor.start_date,
-            )
+
+
+def _foreign_regime_findings(contractor: ContractorFacts) -> Iterator[Finding]:
+    """APPI Art. 28: a contractor abroad that our PI is entrusted to needs a record of the country's regime."""
+    is_foreign = contractor.kind == ContractorKind.FOREIGN_CORPORATION.value or contractor.country != "JP"
+    if is_foreign and not contractor.has_foreign_regime_note:
+        yield _finding(
+            RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING,
+            Severity.BLOCKING,
+            RecordType.CONTRACTOR,
+            contractor.id,
+            contractor.name,
+            f"外国（{contractor.country}）にある委託先ですが、その国の個人情報保護制度の確認記録がありません（個人情報保護法第28条）。",
+            f"Contractor in a foreign country ({contractor.country}) with no record of that "
+            "country's data protection regime (APPI Art. 28).",
+            contractor.start_date,
+        )
+
+
+def _candidate_findings(contractor: ContractorFacts, today: date) -> Iterator[Finding]:
+    """A candidate has no duties yet; but one with PI items whose start date has come looks entrusted
+    before it was selected (a ledger imported without a status, a status never updated)."""
+    start = contractor.start_date
+    if contractor.handles_pi and start is not None and start <= today:
+        yield _finding(
+            RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED,
+            Severity.WARNING,
+            RecordType.CONTRACTOR,
+            contractor.id,
+            contractor.name,
+            f"状態は「候補」ですが、個人情報を取り扱い、委託開始日（{start:%Y-%m-%d}）を迎えています。選定前に委託していませんか。"
+            "選定（評価・契約）を済ませて状態を「委託中」にするか、開始日を見直してください。",
+            f"The status is 'candidate', but the contractor handles PI and its start date ({start:%Y-%m-%d}) "
+            "has come: entrusted but not selected? Complete the selection (evaluation, contract) and set it "
+            "to active, or correct the start date.",
+            start,
+        )
+
+
+def redelegation_selection_findings(facts: ComplianceFacts, today: date) -> Iterator[Finding]:
+    """A re-delegation to a contractor still a candidate (not selected): blocking once the re-delegated
+    work has started, a warning due on its start before."""
+    candidates = {c.id: c.name for c in facts.contractors if c.status == _CANDIDATE}
+    engagements = {e.id: e for e in facts.engagements}
+    for redelegation in facts.redelegations:
+        name = candidates.get(redelegation.contractor_id)
+        engagement = engagements.get(redelegation.engagement_id)
+        if name is None or engagement is None or engagement.status == EngagementStatus.ENDED.value:
+            continue
+        if redelegation.end_date is not None and redelegation.end_date < today:
+            continue
+        start = redelegation.start_date
+        started = start <= today
+        yield _finding(
+            RuleId.REDELEGATION_CONTRACTOR_NOT_SELECTED,
+            Severity.BLOCKING if started else Severity.WARNING,
+            RecordType.REDELEGATION,
+            redelegation.id,
+            f"{engagement.client_name} → {name}",
+            f"再委託先の{name}は選定前の「候補」のままです（再委託の開始 {start:%Y-%m-%d}）。"
+            "評価と契約で選定してから再委託してください。",
+            f"The sub-contractor {name} is still a candidate, not selected (the re-delegation starts "
+            f"{start:%Y-%m-%d}): select it by evaluation and contract before re-delegating.",
+            start,
+            None if started else start,
+        )
 
 
 def _evaluation_findings(
@@ -503,7 +596,7 @@ def _contract_findings(
         expiring = contract.expires_on is not None and not contract.auto_renewal
         if (
             expiring
-            and contractor.status == ContractorStatus.ACTIVE.value
+            and contractor.status in _ENTRUSTED
             and contract.expires_on is not None
             and contract.effective_from <= today
             and contract.expires_on - timedelta(days=settings.contract_warning_days)
@@ -764,6 +857,7 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
         if f.record_type == RecordType.CONTRACTOR and f.severity is Severity.BLOCKING
     }
     findings.extend(engagement_findings(facts, today, blocked))
+    findings.extend(redelegation_selection_findings(facts, today))
     findings.extend(joint_use_findings(facts, today, settings))
     findings.sort(
         key=lambda f: (_SEVERITY_ORDER[f.severity], f.since or date.max, f.record_type, f.record_id, f.rule)
@@ -798,7 +892,7 @@ def upcoming_deadlines(
     for contractor in facts.contractors:
         latest = latest_by_contractor.get(contractor.id)
         if (
-            _handles_pi_actively(contractor)
+            is_entrusted(contractor)
             and latest
             and latest.next_due_on
             and today <= latest.next_due_on <= horizon

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from desktop.domain.errors import DependencyError, Message, ValidationError
+from desktop.domain.facts import handles_pi
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACTOR, clean_search_text
 from desktop.services import records
@@ -176,4 +177,11 @@ class ContractorService:
 
 def holds_data(contractor: Contractor) -> bool:
     """Whether the contractor may still hold our PI: it handles PI and its return/destruction is unconfirmed."""
-    return bool(contractor.pi_items) and contractor.disposition_date is None
+    return contractor_handles_pi(contractor) and contractor.disposition_date is None
+
+
+def contractor_handles_pi(contractor: Contractor) -> bool:
+    """`desktop.domain.facts.handles_pi` of a stored contractor: PI items, My Number or special-care PI."""
+    return handles_pi(
+        bool(contractor.pi_items), bool(contractor.handles_my_number), bool(contractor.handles_special_care)
+    )

@@ -131,8 +131,10 @@ BREACHES = (
     RuleId.CONTRACT_EXPIRING,
     RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,
     RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING,
+    RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED,  # a candidate past its start date, re-delegated to as well
+    "contractor.future_start",  # active, starting in 20 days, not evaluated yet: warnings due on the start
 )
-MIN_SIZE = len(BREACHES) + 4
+MIN_SIZE = len(BREACHES) + 2  # two compliant contractors at least, for the re-delegations
 
 
 @dataclass(frozen=True)
@@ -251,12 +253,16 @@ class _Builder:
         evaluations, contracts = [], []
         for i, (cid, row) in enumerate(zip(contractor_ids, contractors, strict=True)):
             role = BREACHES[i] if i < len(BREACHES) else None
-            if role != RuleId.EVALUATION_MISSING:
+            if role not in (RuleId.EVALUATION_MISSING, "contractor.future_start"):
                 evaluations.append(self._evaluation(cid, row, role))
             contracts.extend(self._contracts(cid, row, role))
         evaluation_ids = self._insert(Evaluation, evaluations, RecordType.EVALUATION)
         contract_ids = self._insert(Contract, contracts, RecordType.CONTRACT)
-        compliant = contractor_ids[len(BREACHES) :]
+        compliant = [
+            cid
+            for cid, row in zip(contractor_ids[len(BREACHES) :], contractors[len(BREACHES) :], strict=True)
+            if row["status"] == "active"
+        ]
         engagement_count = max(4, self.size // 5)
         engagements = [self._engagement(i) for i in range(engagement_count)]
         engagement_ids = self._insert(Engagement, engagements, RecordType.ENGAGEMENT)
@@ -266,6 +272,10 @@ class _Builder:
                 target = breach[
                     RuleId.EVALUATION_FAILED
                 ]  # re-delegated to a contractor that is not compliant
+            elif (
+                i == 0
+            ):  # planned work re-delegated to a contractor not selected yet: a warning due on its start
+                target = breach[RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED]
             else:
                 target = compliant[i % len(compliant)]
             redelegations.append(
@@ -369,6 +379,8 @@ class _Builder:
         serial = "" if i < len(_CORES) * len(_TRADES) else f"{i // (len(_CORES) * len(_TRADES)) + 1}"
         foreign = role == RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING or (role is None and i % 17 == 16)
         start = today - timedelta(days=rng.randint(400, 2500))
+        if role == "contractor.future_start":
+            start = today + timedelta(days=20)
         if foreign:
             name = f"{_FOREIGN[i % len(_FOREIGN)]}{serial}"
             kind, country, number = "foreign_corporation", rng.choice(["US", "SG", "IE"]), None
@@ -379,8 +391,10 @@ class _Builder:
         status = "active"
         if role == RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED or (role is None and i % 13 == 12):
             status = "ended"
-        elif role is None and i % 11 == 10:
+        elif role == RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED:
             status = "candidate"
+        elif role is None and i % 11 == 10:
+            status, start = "candidate", today + timedelta(days=rng.randint(30, 120))  # selection under way
         ended = status == "ended"
         has_pmark = role == RuleId.EVALUATION_CERTIFICATE_EXPIRED or rng.random() < 0.35
         return {

@@ -32,6 +32,7 @@ from desktop.domain.facts import (
     JointUseFacts,
     RedelegationFacts,
     facts_from_rows,
+    handles_pi,
 )
 from desktop.domain.kinds import RecordType
 from desktop.store.models import (
@@ -122,7 +123,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 r[2],
                 r[3],
                 r[4],
-                _has_items(r[5]),
+                handles_pi(_has_items(r[5]), bool(r[12]), bool(r[13])),
                 _day(r[6]),
                 _day(r[7]),
                 _day(r[8]),
@@ -144,6 +145,8 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                     Contractor.foreign_regime_note,
                     _days(Contractor.privacy_mark_expiry),
                     _days(Contractor.isms_expiry),
+                    Contractor.handles_my_number,
+                    Contractor.handles_special_care,
                 ).where(*_where(scope, lambda scope: Contractor.id.in_(scope.contractor_ids | named)))
             )
         ),

@@ -58,10 +58,14 @@ def test_rule_ids_are_unique_and_documented():
     assert len(RULE_IDS) == len(set(RULE_IDS))
 
 
-@pytest.mark.parametrize("status", ["candidate", "suspended"])
-def test_only_active_contractors_need_evaluation_and_nda(status):
-    facts = ComplianceFacts(contractors=(replace(CONTRACTOR, status=status),))
+def test_a_candidate_owes_no_evaluation_or_nda():
+    facts = ComplianceFacts(contractors=(replace(CONTRACTOR, status="candidate", start_date=None),))
     assert evaluate(facts, D) == []
+
+
+def test_a_suspended_contractor_owes_what_an_active_one_owes():
+    facts = ComplianceFacts(contractors=(replace(CONTRACTOR, status="suspended"),))
+    assert rules(facts, D) == rules(ComplianceFacts(contractors=(CONTRACTOR,)), D) != {}
 
 
 def test_active_contractor_without_evaluation_is_blocking():

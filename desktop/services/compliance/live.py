@@ -35,6 +35,7 @@ from desktop.domain.rules import (
     contractor_findings,
     engagement_findings,
     joint_use_findings,
+    redelegation_selection_findings,
     upcoming_deadlines,
 )
 from desktop.services.compliance.model import ComplianceModel, FindingCounts, RecordIndex, topic_of
@@ -246,6 +247,7 @@ class LiveFindings:
             facts.redelegations,
         )
         made.extend(engagement_findings(engagements, self.today, self.blocked))
+        made.extend(redelegation_selection_findings(engagements, self.today))
         uses = ComplianceFacts(
             joint_uses=tuple(j for j in facts.joint_uses if j.id in owners_j),
             joint_use_changes=facts.joint_use_changes,

@@ -73,6 +73,10 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
         ("foreign_regime_note",),
         "Record the check of the country's data protection regime (APPI Art. 28) in this field.",
     ),
+    RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED: FindingFix(
+        ("status", "start_date"),
+        "Select the contractor (evaluation and contract) and set its status to active, or correct its start date.",
+    ),
     RuleId.ENGAGEMENT_CONSENT_MISSING: FindingFix(
         (), "Record the client's consent to the re-delegation in the consent chain of this engagement."
     ),
@@ -81,6 +85,10 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
     ),
     RuleId.REDELEGATION_CONTRACTOR_NOT_COMPLIANT: FindingFix(
         (), "Resolve the findings of the re-delegated contractor first (open it from the Contractors page)."
+    ),
+    RuleId.REDELEGATION_CONTRACTOR_NOT_SELECTED: FindingFix(
+        (),
+        "Select the sub-contractor first (evaluation, contract, status active), or re-delegate to a selected one.",
     ),
     RuleId.JOINT_USE_ITEM_MISSING: FindingFix(
         _JOINT_USE_ITEMS, "Fill in the missing notice item and publish the notice again."
