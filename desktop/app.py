@@ -73,6 +73,7 @@ def build_services(
     from desktop.services.context import ServiceContext
     from desktop.services.contractors import ContractorService
     from desktop.services.contracts import ContractService
+    from desktop.services.corrective_actions import CorrectiveActionService
     from desktop.services.demo import DemoService
     from desktop.services.engagements import EngagementService
     from desktop.services.evaluations import EvaluationService
@@ -116,6 +117,7 @@ def build_services(
         accounts=AccountService(context),
         backups=BackupService(context),
         ledger_import=LedgerImportService(context, settings),
+        corrective_actions=CorrectiveActionService(context),
     )
 
 

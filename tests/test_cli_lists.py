@@ -71,6 +71,7 @@ def test_every_kind_is_listed_or_says_where() -> None:
         "contract",
         "engagement",
         "joint-use",
+        "corrective-action",
     ]
 
 
@@ -81,6 +82,7 @@ def test_every_kind_is_listed_or_says_where() -> None:
         ("contract", "contract"),
         ("engagement", "engagement"),
         ("joint-use", "joint_use"),
+        ("corrective-action", "corrective_action"),
     ],
 )
 def test_list_json_has_every_record_with_its_id(

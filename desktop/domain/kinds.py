@@ -22,6 +22,7 @@ class RecordType(StrEnum):
     REDELEGATION = "redelegation"
     JOINT_USE = "joint_use"
     JOINT_USE_CHANGE = "joint_use_change"
+    CORRECTIVE_ACTION = "corrective_action"  # 是正処置: closes the finding of a past lapse
     ACCOUNT = "account"
     SETTING = "setting"
     DATABASE = "database"  # a restore replaces the whole database: its audit event is about it (record id 0)
@@ -42,6 +43,7 @@ class RuleId(StrEnum):
     CONTRACTOR_DISPOSAL_UNCONFIRMED = "contractor.disposal_unconfirmed"
     CONTRACTOR_FOREIGN_REGIME_MISSING = "contractor.foreign_regime_missing"
     CONTRACTOR_ENTRUSTED_NOT_SELECTED = "contractor.entrusted_not_selected"
+    CONTRACTOR_ENTRUSTED_BEFORE_SELECTION = "contractor.entrusted_before_selection"
     ENGAGEMENT_CONSENT_MISSING = "engagement.consent_missing"
     REDELEGATION_CONSENT_MISSING = "redelegation.consent_missing"
     REDELEGATION_CONTRACTOR_NOT_COMPLIANT = "redelegation.contractor_not_compliant"

@@ -185,6 +185,12 @@ RULES: tuple[RuleInfo, ...] = (
         _FOREIGN,
     ),
     RuleInfo(
+        RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION,
+        "選定・契約より前に委託が始まった",
+        "Entrusted before selection or contract",
+        _SELECTION,
+    ),
+    RuleInfo(
         RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED,
         "選定前の候補のまま委託が始まっている",
         "Entrusted but still a candidate",
@@ -234,6 +240,10 @@ RULES: tuple[RuleInfo, ...] = (
     ),
 )
 RULE_IDS = tuple(info.rule for info in RULES)
+# The rules whose findings are of a past lapse, which no later record can undo: a corrective action
+# (是正処置, desktop.services.corrective_actions) recorded on one closes it. Every other rule finds a breach
+# still going on, which only putting the records right ends.
+CLOSABLE_RULES: frozenset[RuleId] = frozenset({RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION})
 RULE_INFO: dict[RuleId, RuleInfo] = {info.rule: info for info in RULES}
 
 
@@ -314,6 +324,7 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
     contracts: dict[int, list[ContractFacts]] = defaultdict(list)
     for contract in facts.contracts:
         contracts[contract.contractor_id].append(contract)
+    closed = {(a.contractor_id, a.rule) for a in facts.corrective_actions if a.taken_on <= today}
 
     for contractor in facts.contractors:
         label = contractor.name
@@ -329,6 +340,10 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
             ]
             if start is None or start <= today:
                 yield from duties
+                if (cid, RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION.value) not in closed:
+                    yield from _selection_order_findings(
+                        contractor, evaluations.get(cid, ()), contracts.get(cid, ())
+                    )
             else:  # the future/past principle: owed by the start, blocking from it
                 yield from (_ahead_of_start(finding, start) for finding in duties)
         elif contractor.status == _CANDIDATE:
@@ -363,6 +378,56 @@ def _foreign_regime_findings(contractor: ContractorFacts) -> Iterator[Finding]:
             "country's data protection regime (APPI Art. 28).",
             contractor.start_date,
         )
+
+
+_SELECTING_RESULTS = frozenset({EvaluationResult.PASS.value, EvaluationResult.CONDITIONAL.value})
+
+
+def _selection_order_findings(
+    contractor: ContractorFacts, evaluations: Iterable[EvaluationFacts], contracts: Iterable[ContractFacts]
+) -> Iterator[Finding]:
+    """JIS Q 15001 A.3.4.3.4: select, then contract, then entrust. An entrustment that began before the first
+    approved passing evaluation, or before the PI clauses were first in a contract, is a past lapse: a
+    warning until the officer records a corrective action on it. (No evaluation or no such contract at all
+    is a breach still going on: `evaluation.missing`, `contract.pi_clauses_not_in_force`.)"""
+    start = contractor.start_date
+    if start is None:
+        return
+    selected = min((e.evaluated_on for e in evaluations if e.result in _SELECTING_RESULTS), default=None)
+    contracted = _first_pi_clauses_date(contracts)
+    lapses_ja, lapses_en = [], []
+    if selected is not None and start < selected:
+        lapses_ja.append(f"最初の適合した委託先評価（{selected:%Y-%m-%d}）")
+        lapses_en.append(f"the first approved passing evaluation ({selected:%Y-%m-%d})")
+    if contracted is not None and start < contracted:
+        lapses_ja.append(f"個人情報に関する条項を含む最初の契約（{contracted:%Y-%m-%d}）")
+        lapses_en.append(f"the first contract with the PI clauses ({contracted:%Y-%m-%d})")
+    if lapses_ja:
+        yield _finding(
+            RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION,
+            Severity.WARNING,
+            RecordType.CONTRACTOR,
+            contractor.id,
+            contractor.name,
+            f"委託開始日（{start:%Y-%m-%d}）が"
+            + "及び".join(lapses_ja)
+            + "より前です（選定・契約・委託の順序）。"
+            "是正処置を記録してください。",
+            f"The entrustment began ({start:%Y-%m-%d}) before " + " and ".join(lapses_en) + " (select, "
+            "contract, then entrust): record the corrective action taken.",
+            start,
+        )
+
+
+def _first_pi_clauses_date(contracts: Iterable[ContractFacts]) -> date | None:
+    """The day the required PI clauses were first all in contracts in effect (the contracts from then on)."""
+    required = frozenset(REQUIRED_CLAUSES[ContractKind.OUTSOURCING.value])
+    present: set[str] = set()
+    for contract in sorted(contracts, key=lambda c: (c.effective_from, c.id)):
+        present.update(contract.clauses)
+        if required <= present:
+            return contract.effective_from
+    return None
 
 
 def _candidate_findings(contractor: ContractorFacts, today: date) -> Iterator[Finding]:

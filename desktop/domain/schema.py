@@ -548,6 +548,21 @@ JOINT_USE_CHANGE = Schema(
     ),
 )
 
+CORRECTIVE_ACTION = Schema(
+    RecordType.CORRECTIVE_ACTION,
+    "是正処置",
+    "Corrective action",
+    (
+        _f("contractor_id", "委託先", "Contractor", INTEGER, required=True),
+        # A RuleId whose findings are of a past lapse (desktop.domain.rules.CLOSABLE_RULES).
+        _f("rule", "是正の対象（指摘事項）", "Finding corrected", required=True, max_length=100),
+        _f("action", "是正処置の内容", "What was done", MULTILINE, required=True),
+        _f("taken_on", "実施日", "Done on", DATE, required=True),
+        _f("taken_by", "実施者", "Done by", required=True),
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
+
 # One schema per kind of record that has fields; keyed by RecordType (see docs/adding-a-record-kind.md).
 SCHEMAS: dict[RecordType, Schema] = {
     schema.record_type: schema
@@ -561,6 +576,7 @@ SCHEMAS: dict[RecordType, Schema] = {
         REDELEGATION,
         JOINT_USE,
         JOINT_USE_CHANGE,
+        CORRECTIVE_ACTION,
     )
 }
 # What the audit trail records about but no schema describes: accounts, settings, and the whole database (a

@@ -14,7 +14,7 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACTOR, clean_search_text
 from desktop.services import records
 from desktop.services.context import ServiceContext
-from desktop.store.models import Contract, Contractor, Evaluation, Redelegation
+from desktop.store.models import Contract, Contractor, CorrectiveAction, Evaluation, Redelegation
 from desktop.store.queries import contractor_search
 
 
@@ -145,6 +145,18 @@ class ContractorService:
                     select(func.count()).where(Redelegation.contractor_id == contractor_id)
                 ),
             }
+            corrective = session.scalar(
+                select(func.count()).where(CorrectiveAction.contractor_id == contractor_id)
+            )
+            if corrective:  # a record of the audit trail's kind: never deleted with the contractor
+                raise DependencyError(
+                    Message(
+                        f"「{contractor.name}」には是正処置 {corrective} 件が記録されているため削除できません。"
+                        "委託を終了する場合は状態を「終了」にしてください。",
+                        f"'{contractor.name}' has {corrective} corrective action(s), so it cannot be deleted. "
+                        "Set its status to 'ended' instead.",
+                    )
+                )
             if any(dependants.values()):
                 raise DependencyError(
                     Message(

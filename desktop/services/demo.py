@@ -32,6 +32,7 @@ from desktop.store.models import (
     ConsentHop,
     Contract,
     Contractor,
+    CorrectiveAction,
     Engagement,
     Evaluation,
     JointUse,
@@ -250,13 +251,37 @@ class _Builder:
         contractors = [self._contractor(i) for i in range(self.size)]
         contractor_ids = self._insert(Contractor, contractors, RecordType.CONTRACTOR)
         breach = {name: contractor_ids[i] for i, name in enumerate(BREACHES)}
+        # Two contractors entrusted before they were selected (JIS Q 15001: select, contract, entrust): one
+        # still open, one closed by the corrective action recorded below.
+        plain = [i for i in range(len(BREACHES), self.size) if contractors[i]["status"] == "active"]
+        unselected = set(plain[:2])
         evaluations, contracts = [], []
         for i, (cid, row) in enumerate(zip(contractor_ids, contractors, strict=True)):
             role = BREACHES[i] if i < len(BREACHES) else None
             if role not in (RuleId.EVALUATION_MISSING, "contractor.future_start"):
-                evaluations.append(self._evaluation(cid, row, role))
+                latest = self._evaluation(cid, row, role)
+                if row["start_date"] < latest["evaluated_on"] and i not in unselected:
+                    evaluations.append(self._selection_evaluation(cid, row, latest))
+                evaluations.append(latest)
             contracts.extend(self._contracts(cid, row, role))
         evaluation_ids = self._insert(Evaluation, evaluations, RecordType.EVALUATION)
+        if len(plain) > 1 and self.context.role == Role.OFFICER.value:  # only the officer records one
+            closed = plain[1]
+            self._insert(
+                CorrectiveAction,
+                [
+                    {
+                        "contractor_id": contractor_ids[closed],
+                        "rule": RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION.value,
+                        "action": "委託開始後に委託先評価を実施し適合を確認した。委託先選定の手順を改め、"
+                        "評価の承認前に委託を始めないよう担当者に周知した。",
+                        "taken_on": today - timedelta(days=60),
+                        "taken_by": "黒田 修",
+                        "notes": "内部監査の指摘による",
+                    }
+                ],
+                RecordType.CORRECTIVE_ACTION,
+            )
         contract_ids = self._insert(Contract, contracts, RecordType.CONTRACT)
         compliant = [
             cid
@@ -476,6 +501,30 @@ class _Builder:
             "approved_on": evaluated + timedelta(days=3),
             "next_due_on": due,
             "next_due_reason": "前回評価の期限を据え置き" if due != add_months(evaluated, 12) else None,
+        }
+
+    def _selection_evaluation(
+        self, cid: int, contractor: dict[str, Any], latest: dict[str, Any]
+    ) -> dict[str, Any]:
+        """The evaluation that selected the contractor, before its entrustment began (a full pass)."""
+        evaluated = contractor["start_date"] - timedelta(days=14)
+        items = items_for_route(DEFAULT_TEMPLATE, "full")
+        scores = {item.code: 2 for item in items}
+        score = score_evaluation(items, scores, Thresholds())
+        return {
+            **latest,
+            "evaluated_on": evaluated,
+            "route": "full",
+            "items": [{**item, "score": scores[item["code"]]} for item in self.item_dicts["full"]],
+            "total_score": score.total,
+            "max_score": score.maximum,
+            "result": score.result.value,
+            "certificate_number": None,
+            "certificate_expiry": None,
+            "conditions": None,
+            "approved_on": evaluated + timedelta(days=3),
+            "next_due_on": add_months(evaluated, 12),
+            "next_due_reason": None,
         }
 
     def _contracts(self, cid: int, contractor: dict[str, Any], role: str | None) -> list[dict[str, Any]]:

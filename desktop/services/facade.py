@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from desktop.services.context import ServiceContext
     from desktop.services.contractors import ContractorService
     from desktop.services.contracts import ContractService
+    from desktop.services.corrective_actions import CorrectiveActionService
     from desktop.services.demo import DemoService
     from desktop.services.engagements import EngagementService
     from desktop.services.evaluations import EvaluationService
@@ -48,6 +49,7 @@ class Services:
     accounts: AccountService
     backups: BackupService
     ledger_import: LedgerImportService
+    corrective_actions: CorrectiveActionService
 
     @property
     def database(self) -> Database:

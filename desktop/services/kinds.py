@@ -17,6 +17,7 @@ RECORD_SERVICES: dict[RecordType, str] = {
     RecordType.REDELEGATION: "engagements",  # a part of the engagement re-delegated
     RecordType.JOINT_USE: "joint_uses",
     RecordType.JOINT_USE_CHANGE: "joint_uses",  # a change of the joint use's notice
+    RecordType.CORRECTIVE_ACTION: "corrective_actions",  # 是正処置, recorded by the officer
     RecordType.ACCOUNT: "accounts",
     RecordType.SETTING: "settings",
     RecordType.DATABASE: "backups",  # a restore replaces the database as a whole

@@ -26,6 +26,7 @@ from desktop.domain.facts import (
     ConsentHopFacts,
     ContractFacts,
     ContractorFacts,
+    CorrectiveActionFacts,
     EngagementFacts,
     EvaluationFacts,
     JointUseChangeFacts,
@@ -41,6 +42,7 @@ from desktop.store.models import (
     ConsentHop,
     Contract,
     Contractor,
+    CorrectiveAction,
     Engagement,
     Evaluation,
     JointUse,
@@ -100,8 +102,8 @@ def _where(scope: FactsScope | None, condition: Callable[[FactsScope], Any]) -> 
 
 
 def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceFacts:
-    """The facts the rules read, in eight queries whatever the number of records (all of them, or those
-    of a scope: then a ninth first finds the scope's re-delegations, so every query reads by index)."""
+    """The facts the rules read, in nine queries whatever the number of records (all of them, or those
+    of a scope: then a tenth first finds the scope's re-delegations, so every query reads by index)."""
     named: frozenset[int] = frozenset()  # contractors the scope's re-delegations name
     redelegation_ids: frozenset[int] = frozenset()
     if scope is not None and scope.engagement_ids:
@@ -293,6 +295,22 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             ).where(*_where(scope, lambda scope: JointUseChange.joint_use_id.in_(scope.joint_use_ids)))
         )
     )
+    corrective_actions = facts_from_rows(
+        CorrectiveActionFacts,
+        (
+            (r[0], r[1], r[2], _day(r[3]))
+            for r in session.execute(
+                select(
+                    CorrectiveAction.id,
+                    CorrectiveAction.contractor_id,
+                    CorrectiveAction.rule,
+                    _days(CorrectiveAction.taken_on),
+                ).where(
+                    *_where(scope, lambda scope: CorrectiveAction.contractor_id.in_(scope.contractor_ids))
+                )
+            )
+        ),
+    )
     for kind, rows, field, vocabulary in (
         (RecordType.CONTRACTOR, contractors, "status", ContractorStatus),
         (RecordType.CONTRACTOR, contractors, "kind", ContractorKind),
@@ -303,7 +321,15 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
     ):
         _require_known(kind, rows, field, vocabulary)
     return ComplianceFacts(
-        contractors, evaluations, contracts, engagements, hops, redelegations, joint_uses, changes
+        contractors,
+        evaluations,
+        contracts,
+        engagements,
+        hops,
+        redelegations,
+        joint_uses,
+        changes,
+        corrective_actions=corrective_actions,
     )
 
 
@@ -355,6 +381,7 @@ _OWNER_COLUMNS: dict[RecordType, tuple[Any, Any]] = {
     RecordType.REDELEGATION: (Redelegation, Redelegation.engagement_id),
     RecordType.CONSENT_HOP: (ConsentHop, ConsentHop.engagement_id),
     RecordType.JOINT_USE_CHANGE: (JointUseChange, JointUseChange.joint_use_id),
+    RecordType.CORRECTIVE_ACTION: (CorrectiveAction, CorrectiveAction.contractor_id),
 }
 
 

@@ -263,6 +263,18 @@ class JointUseChange(Versioned, Base):
     joint_use: Mapped[JointUse] = relationship(back_populates="changes")
 
 
+class CorrectiveAction(Versioned, Base):
+    """是正処置: what the officer had done about a finding of a past lapse of a contractor, when and by whom."""
+
+    __tablename__ = "corrective_action"
+    contractor_id: Mapped[int] = mapped_column(ForeignKey("contractor.id", ondelete="RESTRICT"), index=True)
+    rule: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(Text)
+    taken_on: Mapped[date] = mapped_column(Date)
+    taken_by: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
 class AuditEvent(Base):
     """Append-only: every create, update and delete made through a service."""
 
@@ -321,6 +333,7 @@ RECORD_MODELS: dict[RecordType, type[Base]] = {
     RecordType.REDELEGATION: Redelegation,
     RecordType.JOINT_USE: JointUse,
     RecordType.JOINT_USE_CHANGE: JointUseChange,
+    RecordType.CORRECTIVE_ACTION: CorrectiveAction,
     RecordType.ACCOUNT: Account,
     RecordType.SETTING: Setting,
 }

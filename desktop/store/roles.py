@@ -34,8 +34,13 @@ AUDITED_TABLES = tuple(
     dict.fromkeys([*(str(model.__tablename__) for model in RECORD_MODELS.values()), "account", "setting"])
 )
 ADMINISTERED_TABLES = ("account", "setting")  # changed only through the functions below, by officers
-STAFF_TABLES = tuple(name for name in AUDITED_TABLES if name not in (*ADMINISTERED_TABLES, "company_profile"))
-OFFICER_TABLES = (*STAFF_TABLES, "company_profile")
+# Written by officers only: the company profile, and the corrective actions that close findings (a
+# finding of a past lapse is closed on the officer's word: desktop.services.corrective_actions).
+OFFICER_ONLY_TABLES = ("company_profile", "corrective_action")
+STAFF_TABLES = tuple(
+    name for name in AUDITED_TABLES if name not in (*ADMINISTERED_TABLES, *OFFICER_ONLY_TABLES)
+)
+OFFICER_TABLES = (*STAFF_TABLES, *OFFICER_ONLY_TABLES)
 CACHE_TABLES = (
     "finding_snapshot",
 )  # derived data, not audited: whoever computes the findings may store them

@@ -100,6 +100,7 @@ SHOWN_ON: dict[RecordType, RecordType] = {
     RecordType.CONSENT_HOP: RecordType.ENGAGEMENT,  # the consent chain of the engagement's form and row
     RecordType.REDELEGATION: RecordType.ENGAGEMENT,  # listed under its engagement, which opens it
     RecordType.JOINT_USE_CHANGE: RecordType.JOINT_USE,  # the change history of the joint use's form
+    RecordType.CORRECTIVE_ACTION: RecordType.CONTRACTOR,  # the 是正処置 tab of the contractor's form
 }
 PAGE_KEYS = (DASHBOARD, *(entry.key for entry in REGISTER_PAGES.values()), AUDIT)
 

@@ -76,7 +76,7 @@ def test_rules_issue_a_constant_number_of_queries(tmp_path):
         built.demo.load(size, 1)
         counts.append(count_queries(built, built.checks.findings))
         built.close()
-    assert counts[0] == counts[1] <= 10
+    assert counts[0] == counts[1] <= 11  # a query per kind of facts, the settings and the snapshot's head
 
 
 def test_findings_count_by_topic(demo_services):

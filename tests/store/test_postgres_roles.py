@@ -477,3 +477,32 @@ def test_the_trail_hash_of_the_database_matches_the_apps_for_every_json_value(te
             "SELECT itaku_canonical_json(%s::jsonb)", (json.dumps(value),)
         ).fetchone()
     assert canonical == json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_only_an_officer_writes_corrective_actions_on_the_server(team: Team) -> None:
+    """A corrective action closes a finding on the officer's word: staff connected as themselves cannot write
+    one, even with psql; the officer's app saves it and the database writes its audit event."""
+    contractor = new_contractor(team.services)
+    with team.connect(team.staff) as connection:
+        refused(
+            connection,
+            "INSERT INTO corrective_action (contractor_id, rule, action, taken_on, taken_by, version, "
+            f"created_at, updated_at, updated_by) VALUES ({contractor.id}, "
+            "'contractor.entrusted_before_selection', 'x', current_date, 'x', 1, now(), now(), 'x')",
+        )
+    action = team.services.corrective_actions.create(
+        {
+            "contractor_id": contractor.id,
+            "rule": "contractor.entrusted_before_selection",
+            "action": "委託先評価を実施した",
+            "taken_on": team.services.context.today().isoformat(),
+            "taken_by": "黒田 修",
+        }
+    )
+    events = team.services.audit.list_events(limit=1)
+    assert [(e.actor, e.action, e.record_type, e.record_id) for e in events] == [
+        (team.officer, "create", "corrective_action", action.id)
+    ]
+    with team.connect(team.staff) as connection:
+        refused(connection, f"DELETE FROM corrective_action WHERE id = {action.id}")
+        assert connection.execute("SELECT count(*) FROM corrective_action").fetchone() == (1,)

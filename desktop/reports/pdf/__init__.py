@@ -105,7 +105,13 @@ REGISTERS: dict[str, RegisterInfo] = {
         needs_id=False,
         lists=(RecordType.JOINT_USE, RecordType.JOINT_USE_CHANGE),
     ),
-    "findings": RegisterInfo("指摘事項一覧", "Findings", ledgers.findings, needs_id=False),
+    "findings": RegisterInfo(
+        "指摘事項一覧",
+        "Findings",
+        ledgers.findings,
+        needs_id=False,
+        lists=(RecordType.CORRECTIVE_ACTION,),  # the corrective actions that closed findings
+    ),
     "joint-use-notice": RegisterInfo(
         "共同利用に関する公表文",
         "Public notice of joint use",

@@ -537,6 +537,7 @@ def findings(request: ReportRequest) -> Built:
             for index, f in enumerate(group, start=1)
         ]
         story.append(data_table(FINDING_COLUMNS, cells, request.styles, request.width))
+    story += corrective_action_section(request)
     return Built(
         story,
         scope_of(request),
@@ -550,3 +551,42 @@ def findings(request: ReportRequest) -> Built:
         ],
         subject="法令・規格の要求事項に照らした指摘事項（重要度・期限順）",
     )
+
+
+CORRECTIVE_ACTION_COLUMNS = (
+    Column(NUMBER_HEADING, 3, "RIGHT"),
+    Column(heading(RecordType.CORRECTIVE_ACTION, "taken_on"), 7),
+    Column(heading(RecordType.CORRECTIVE_ACTION, "contractor_id"), 18),
+    Column(heading(RecordType.CORRECTIVE_ACTION, "rule"), 20),
+    Column(heading(RecordType.CORRECTIVE_ACTION, "action"), 38),
+    Column(heading(RecordType.CORRECTIVE_ACTION, "taken_by"), 14),
+)
+
+
+def corrective_action_section(request: ReportRequest) -> list[Any]:
+    """The corrective actions (是正処置) taken by the as-of date: each closed a finding of a past lapse, which
+    the list above no longer shows."""
+    actions = [
+        a
+        for a in request.services.corrective_actions.list(as_of=request.as_of)
+        if request.matches(a.contractor_name, a.action, a.taken_by, rule_title(RuleId(a.rule)), a.rule)
+    ]
+    story: list[Any] = section_heading(
+        f"■ 是正処置（{len(actions)} 件） {muted(markup('Corrective actions'), 7)}", request.styles
+    )
+    if not actions:
+        story.append(Paragraph(markup("該当なし / None"), request.styles.cell))
+        return story
+    cells = [
+        [
+            str(index),
+            markup(day(a.taken_on)),
+            lines(markup(a.contractor_name), muted(markup(f"委託先 #{a.contractor_id}"))),
+            lines(markup(rule_title(RuleId(a.rule))), muted(markup(a.rule))),
+            markup(a.action) + ("<br/>" + muted(markup(a.notes)) if a.notes else ""),
+            lines(markup(a.taken_by), muted(markup(f"記録: {a.recorded_by}"))),
+        ]
+        for index, a in enumerate(actions, start=1)
+    ]
+    story.append(data_table(CORRECTIVE_ACTION_COLUMNS, cells, request.styles, request.width))
+    return story

@@ -34,6 +34,7 @@ from desktop.domain.schema import (
     CONSENT_HOP,
     CONTRACT,
     CONTRACTOR,
+    CORRECTIVE_ACTION,
     DATE,
     ENGAGEMENT,
     EVALUATION,
@@ -491,6 +492,37 @@ class AuditWorkbook:
 
         return columns, rows()
 
+    def _corrective_actions(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
+        """The corrective actions (是正処置) taken by the as-of date, each with the finding it closed."""
+        t = self.labels.text
+        titles = {info.rule: Message(info.ja, info.en) for info in RULES}
+        columns = [
+            Column(t(Message("ID", "Id")), NUMBER),
+            Column(t(Message("委託先", "Contractor"))),
+            Column(self.labels.header(CORRECTIVE_ACTION.field("rule"))),
+            Column(t(Message("ルールID", "Rule id"))),
+            *_field_columns(CORRECTIVE_ACTION, self.labels, ("action", "taken_on", "taken_by", "notes")),
+            Column(t(Message("記録者", "Recorded by"))),
+        ]
+        names = self.services.accounts.display_names()
+
+        def rows() -> Iterator[Sequence[Any]]:
+            for action in self.services.corrective_actions.list(as_of=self.as_of):
+                title = titles.get(action.rule)  # type: ignore[call-overload]
+                yield [
+                    action.id,
+                    action.contractor_name,
+                    t(title) if title is not None else action.rule,
+                    action.rule,
+                    action.action,
+                    action.taken_on,
+                    action.taken_by,
+                    action.notes,
+                    names.get(action.recorded_by, action.recorded_by),
+                ]
+
+        return columns, rows()
+
     def _audit_log(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         import json
 
@@ -544,6 +576,7 @@ RECORD_SHEETS: dict[RecordType, RecordSheet] = {
     RecordType.CONSENT_HOP: RecordSheet("同意", AuditWorkbook._consents),
     RecordType.REDELEGATION: RecordSheet("再委託", AuditWorkbook._redelegations),
     RecordType.JOINT_USE: RecordSheet("共同利用", AuditWorkbook._joint_uses),
+    RecordType.CORRECTIVE_ACTION: RecordSheet("是正処置", AuditWorkbook._corrective_actions),
 }
 SHEETS = ("概要", *(sheet.title for sheet in RECORD_SHEETS.values()), "指摘事項", "監査ログ")
 

@@ -231,7 +231,9 @@ class LiveFindings:
         for redelegation in facts.redelegations:
             self.redelegation_engagements[redelegation.id] = redelegation.engagement_id
 
-        own = ComplianceFacts(contractors, facts.evaluations, facts.contracts)
+        own = ComplianceFacts(
+            contractors, facts.evaluations, facts.contracts, corrective_actions=facts.corrective_actions
+        )
         made = list(contractor_findings(own, self.today, self.settings))
         for contractor_id in owners_c:
             self.blocked.discard(contractor_id)

@@ -40,6 +40,7 @@ _OWNER_FIELDS: dict[RecordType, tuple[str, RecordType]] = {
     RecordType.REDELEGATION: ("engagement_id", RecordType.ENGAGEMENT),
     RecordType.CONSENT_HOP: ("engagement_id", RecordType.ENGAGEMENT),
     RecordType.JOINT_USE_CHANGE: ("joint_use_id", RecordType.JOINT_USE),
+    RecordType.CORRECTIVE_ACTION: ("contractor_id", RecordType.CONTRACTOR),
 }
 _OWNERS = (RecordType.CONTRACTOR, RecordType.ENGAGEMENT, RecordType.JOINT_USE)
 _UNRELATED = (RecordType.ACCOUNT, RecordType.COMPANY_PROFILE)  # the rules read neither
@@ -69,13 +70,13 @@ class CheckService:
         self.computations = 0  # models computed from all the records
 
     def load_facts(self) -> ComplianceFacts:
-        """The facts the rules read: eight queries, whatever the number of records."""
+        """The facts the rules read: nine queries, whatever the number of records."""
         with self.context.read() as session:
             return compliance_facts.load_facts(session)
 
     # The model ------------------------------------------------------------------------------------------
     def model(self, as_of: date | None = None, *, cached: bool = False) -> ComplianceModel:
-        """Findings and deadlines together, computed from the records (settings and eight queries in one read
+        """Findings and deadlines together, computed from the records (settings and nine queries in one read
         transaction) and kept as the snapshot for the window's next start-up.
 
         `cached=True` (the window only) first brings the model it gave last up to date, when only a few

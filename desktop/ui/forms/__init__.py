@@ -27,6 +27,7 @@ FORMS: dict[RecordType, tuple[str, str]] = {
     RecordType.ENGAGEMENT: ("desktop.ui.forms.engagement_form", "EngagementDialog"),
     RecordType.JOINT_USE: ("desktop.ui.forms.joint_use_form", "JointUseDialog"),
     RecordType.COMPANY_PROFILE: ("desktop.ui.forms.company_form", "CompanyProfileDialog"),
+    RecordType.CORRECTIVE_ACTION: ("desktop.ui.forms.corrective_action_form", "CorrectiveActionDialog"),
 }
 RECORD_TYPES = tuple(FORMS)
 

@@ -73,6 +73,11 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
         ("foreign_regime_note",),
         "Record the check of the country's data protection regime (APPI Art. 28) in this field.",
     ),
+    RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION: FindingFix(
+        (),
+        "The entrustment began before the selection or the contract: the officer records the corrective "
+        "action taken (tab Corrective actions).",
+    ),
     RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED: FindingFix(
         ("status", "start_date"),
         "Select the contractor (evaluation and contract) and set its status to active, or correct its start date.",
