@@ -33,7 +33,7 @@ D = date(2026, 6, 1)
 DAY = timedelta(days=1)
 ALL_CLAUSES = tuple(clause.code for clause in CLAUSES)
 
-CONTRACTOR = ContractorFacts(1, "株式会社さくら", "corporation", "JP", "active", True, date(2024, 1, 1))
+CONTRACTOR = ContractorFacts(1, "株式会社さくら", "corporation", "JP", "active", True, date(2026, 2, 1))
 EVALUATION = EvaluationFacts(10, 1, date(2026, 1, 10), "pass", "full", date(2027, 1, 10))
 NDA = ContractFacts(
     20, 1, "nda", "機密保持契約書", date(2024, 1, 1), None, False, None, REQUIRED_CLAUSES["nda"]
