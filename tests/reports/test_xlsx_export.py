@@ -39,6 +39,7 @@ def test_the_workbook_has_every_register_sheet_in_order(demo_workbook: openpyxl.
             "同意",
             "再委託",
             "共同利用",
+            "是正処置",
             "指摘事項",
             "監査ログ",
         ]
