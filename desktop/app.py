@@ -79,6 +79,7 @@ def build_services(
     from desktop.services.evaluations import EvaluationService
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
+    from desktop.services.opt_outs import OptOutService, StopRequestService
     from desktop.services.registers import RegisterService
     from desktop.services.settings import SettingsService
     from desktop.store import migrate
@@ -110,6 +111,8 @@ def build_services(
         contracts=ContractService(context, settings),
         engagements=EngagementService(context, settings),
         joint_uses=JointUseService(context),
+        opt_outs=OptOutService(context),
+        stop_requests=StopRequestService(context),
         checks=checks,
         audit=audit,
         demo=DemoService(context),

@@ -72,6 +72,8 @@ def test_every_kind_is_listed_or_says_where() -> None:
         "engagement",
         "joint-use",
         "corrective-action",
+        "opt-out",
+        "stop-request",
     ]
 
 

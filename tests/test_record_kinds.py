@@ -51,6 +51,7 @@ NO_FORM = {
     RecordType.CONSENT_HOP: "opened from its engagement's form (it belongs to the engagement's consent chain)",
     RecordType.REDELEGATION: "opened from its engagement's form; the window opens the engagement instead",
     RecordType.JOINT_USE_CHANGE: "opened from its joint use's form (the change history)",
+    RecordType.OPT_OUT_CHANGE: "opened from its opt-out arrangement's form (the change history)",
     RecordType.ACCOUNT: "the settings dialog's accounts tab",
     RecordType.SETTING: "the settings dialog",
     RecordType.DATABASE: "nothing to edit: a restore is the restore dialog",
@@ -66,6 +67,7 @@ NO_REGISTER = {
 NO_SHEET = {
     RecordType.COMPANY_PROFILE: "the 概要 sheet gives the company",
     RecordType.JOINT_USE_CHANGE: "a column of the 共同利用 sheet (変更の履歴)",
+    RecordType.OPT_OUT_CHANGE: "a column of the オプトアウト sheet (変更の履歴)",
     RecordType.ACCOUNT: "not exported; accounts show as actors in 監査ログ",
     RecordType.SETTING: "not exported; settings show as events in 監査ログ",
     RecordType.DATABASE: "not exported; a restore shows as an event in 監査ログ",

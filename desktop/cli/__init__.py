@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "desktop.cli.core",
     "desktop.cli.trust",
     "desktop.cli.records",
+    "desktop.cli.opt_out",
     "desktop.cli.excel",
     "desktop.cli.report",
 )

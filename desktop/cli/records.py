@@ -83,6 +83,17 @@ def _joint_use_status(row: Any, today: date) -> str:
     return JOINT_USE_ENDED if row.end_date is not None and row.end_date < today else JOINT_USE_CURRENT
 
 
+def _opt_out_status(row: Any, today: date) -> str:
+    return OPT_OUT_ENDED if row.end_date is not None and row.end_date < today else OPT_OUT_CURRENT
+
+
+OPT_OUT_CURRENT = "current"  # the opt-out page's status choices (desktop.ui.models.opt_outs)
+OPT_OUT_ENDED = "ended"
+OPT_OUT_STATUS = {
+    OPT_OUT_CURRENT: Message("提供中・予定", "current or planned"),
+    OPT_OUT_ENDED: Message("終了", "ended"),
+}
+
 RECORD_LISTS: dict[RecordType, RecordListing] = {
     RecordType.EVALUATION: RecordListing(
         searched=("contractor_name", "evaluator"),
@@ -126,6 +137,29 @@ RECORD_LISTS: dict[RecordType, RecordListing] = {
         columns=(Column("contractor_name", CONTRACTOR_NAME), "taken_on", "rule", "taken_by", "action"),
         by_contractor=True,
     ),
+    RecordType.OPT_OUT: RecordListing(
+        searched=("title",),
+        columns=(
+            "title",
+            "start_date",
+            "end_date",
+            "ppc_notified_on",
+            "made_known_on",
+            Column("stop_request_count", Message("停止の求め", "Stop requests")),
+        ),
+        status=StatusFilter("--status", OPT_OUT_STATUS, _opt_out_status),
+    ),
+    RecordType.STOP_REQUEST: RecordListing(
+        searched=("person", "person_reference", "opt_out_title"),
+        columns=(
+            Column("opt_out_title", Message("オプトアウトによる第三者提供", "Opt-out provision")),
+            "person",
+            "person_reference",
+            "received_on",
+            "identity_check",
+            "effective_on",
+        ),
+    ),
 }
 
 # The kinds without an entry above, and why.
@@ -136,6 +170,8 @@ LISTED_ELSEWHERE: dict[RecordType, str] = {
     RecordType.CONSENT_HOP: "a link of an engagement's consent chain: shown with its engagement",
     RecordType.REDELEGATION: "a part of an engagement re-delegated: shown with its engagement",
     RecordType.JOINT_USE_CHANGE: "a change of a joint use's notice: shown with its joint use",
+    RecordType.OPT_OUT_CHANGE: "a change of an opt-out arrangement: added by `opt-out add-change`, "
+    "shown with its arrangement (the register, the form's change history)",
     RecordType.SETTING: "settings are not records one follows up",
     RecordType.DATABASE: "the database as a whole (a restore's audit event)",
 }

@@ -84,6 +84,21 @@ class JointUseChangeField(LabelledEnum):
     OTHER = "other"
 
 
+class OptOutChangeField(LabelledEnum):
+    """What a change to an opt-out arrangement touched. APPI Art. 27(3): a change of an item the persons are
+    told (①–⑤ of policy §5(3)) is notified in advance; a change of the provider's name, address or
+    representative, and the end of the provision, without delay after it."""
+
+    PURPOSE = "purpose"
+    PI_ITEMS = "pi_items"
+    PROVISION_METHOD = "provision_method"
+    STOP_REQUEST_METHOD = "stop_request_method"
+    ACQUISITION_METHOD = "acquisition_method"
+    PROVIDER = "provider"
+    PROVISION_ENDED = "provision_ended"
+    OTHER = "other"
+
+
 class Severity(LabelledEnum):
     BLOCKING = "blocking"
     WARNING = "warning"
@@ -151,6 +166,16 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "responsible_representative": ("責任者の代表者", "Responsible party's representative"),
         "pi_items": ("個人情報の項目", "PI items"),
         "scope": ("共同利用者の範囲", "Scope of joint users"),
+        "other": ("その他", "Other"),
+    },
+    "OptOutChangeField": {
+        "purpose": ("① 第三者への提供を利用目的とすること", "① Provision as a purpose of use"),
+        "pi_items": ("② 提供される個人情報の項目", "② PI items provided"),
+        "provision_method": ("③ 提供の手段又は方法", "③ Means or method of provision"),
+        "stop_request_method": ("④ 停止の求めを受け付ける方法", "④ How to request the stop"),
+        "acquisition_method": ("⑤ 取得方法", "⑤ How the data is acquired"),
+        "provider": ("提供者の氏名・名称、住所、代表者", "Provider's name, address or representative"),
+        "provision_ended": ("オプトアウトによる提供の終了", "End of the opt-out provision"),
         "other": ("その他", "Other"),
     },
     "Severity": {

@@ -122,6 +122,43 @@ class CorrectiveActionFacts:
 
 
 @dataclass(frozen=True)
+class OptOutFacts:
+    id: int
+    title: str
+    start_date: date
+    end_date: date | None
+    ppc_notified_on: date | None
+    made_known_on: date | None
+    has_purpose_statement: bool
+    has_pi_items: bool
+    has_provision_method: bool
+    has_stop_statement: bool
+    has_stop_request_method: bool
+    has_acquisition_method: bool
+    includes_special_care: bool
+    special_care_items: tuple[str, ...] = ()  # PI items naming a category of special-care PI
+
+
+@dataclass(frozen=True)
+class OptOutChangeFacts:
+    id: int
+    opt_out_id: int
+    field: str
+    changed_on: date
+    ppc_notified_on: date | None
+    made_known_on: date | None
+
+
+@dataclass(frozen=True)
+class StopRequestFacts:
+    id: int
+    opt_out_id: int
+    person: str
+    person_reference: str | None
+    effective_on: date
+
+
+@dataclass(frozen=True)
 class ComplianceFacts:
     contractors: tuple[ContractorFacts, ...] = ()
     evaluations: tuple[EvaluationFacts, ...] = ()
@@ -132,6 +169,9 @@ class ComplianceFacts:
     joint_uses: tuple[JointUseFacts, ...] = ()
     joint_use_changes: tuple[JointUseChangeFacts, ...] = ()
     corrective_actions: tuple[CorrectiveActionFacts, ...] = ()
+    opt_outs: tuple[OptOutFacts, ...] = ()
+    opt_out_changes: tuple[OptOutChangeFacts, ...] = ()
+    stop_requests: tuple[StopRequestFacts, ...] = ()
 
 
 def facts_from_rows(cls: type[FactsT], rows: Iterable[Iterable[Any]]) -> tuple[FactsT, ...]:

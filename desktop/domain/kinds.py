@@ -23,6 +23,9 @@ class RecordType(StrEnum):
     JOINT_USE = "joint_use"
     JOINT_USE_CHANGE = "joint_use_change"
     CORRECTIVE_ACTION = "corrective_action"  # 是正処置: closes the finding of a past lapse
+    OPT_OUT = "opt_out"
+    OPT_OUT_CHANGE = "opt_out_change"
+    STOP_REQUEST = "stop_request"
     ACCOUNT = "account"
     SETTING = "setting"
     DATABASE = "database"  # a restore replaces the whole database: its audit event is about it (record id 0)
@@ -52,6 +55,10 @@ class RuleId(StrEnum):
     JOINT_USE_NOTICE_LATE = "joint_use.notice_late"
     JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE = "joint_use.change_without_advance_notice"
     JOINT_USE_CHANGE_NOTICE_OVERDUE = "joint_use.change_notice_overdue"
+    OPT_OUT_ITEM_MISSING = "opt_out.item_missing"
+    OPT_OUT_NOTIFICATION_LATE = "opt_out.notification_late"
+    OPT_OUT_SPECIAL_CARE = "opt_out.special_care"
+    OPT_OUT_CHANGE_NOT_NOTIFIED = "opt_out.change_not_notified"
 
     @property
     def topic(self) -> str:

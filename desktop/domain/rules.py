@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from desktop.domain import joint_use_items as items
+from desktop.domain import opt_out_items
 from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES, missing_clauses
 from desktop.domain.enums import (
     ContractKind,
@@ -19,6 +20,7 @@ from desktop.domain.enums import (
     EvaluationResult,
     EvaluationRoute,
     JointUseChangeField,
+    OptOutChangeField,
     Severity,
 )
 from desktop.domain.errors import Message
@@ -29,6 +31,8 @@ from desktop.domain.facts import (
     EvaluationFacts,
     JointUseChangeFacts,
     JointUseFacts,
+    OptOutChangeFacts,
+    OptOutFacts,
 )
 from desktop.domain.joint_use_items import JointUseItem
 from desktop.domain.kinds import RecordType, RuleId
@@ -40,6 +44,7 @@ class RuleSettings:
     contract_warning_days: int = 60
     certificate_warning_days: int = 30
     change_notice_days: int = 30
+    opt_out_change_notice_days: int = 30  # "without delay" (APPI Art. 27(3)) for an opt-out change
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,23 @@ _JOINT_USE_NOTICE = Message("個人情報保護法第27条第5項第3号、方�
 _JOINT_USE_CHANGE = Message(
     "個人情報保護法第27条第6項、ガイドライン（通則編）3-6-3",
     "APPI Art. 27(6); PPC Guidelines (General) 3-6-3",
+)
+
+_OPT_OUT_ITEMS = Message(
+    "個人情報保護法第27条第2項、方針5(3)①〜⑤、ガイドライン（通則編）3-6-2",
+    "APPI Art. 27(2); policy §5(3) ①–⑤; PPC Guidelines (General) 3-6-2",
+)
+_OPT_OUT_NOTIFICATION = Message(
+    "個人情報保護法第27条第2項（あらかじめ本人に通知等し、個人情報保護委員会に届出）、ガイドライン（通則編）3-6-2",
+    "APPI Art. 27(2) (persons told and the PPC notified in advance); PPC Guidelines (General) 3-6-2",
+)
+_OPT_OUT_SPECIAL_CARE = Message(
+    "個人情報保護法第27条第2項ただし書、第2条第3項（要配慮個人情報）",
+    "APPI Art. 27(2) proviso; Art. 2(3) (special-care PI)",
+)
+_OPT_OUT_CHANGE = Message(
+    "個人情報保護法第27条第3項、ガイドライン（通則編）3-6-2",
+    "APPI Art. 27(3); PPC Guidelines (General) 3-6-2",
 )
 
 
@@ -237,6 +259,30 @@ RULES: tuple[RuleInfo, ...] = (
         "共同利用の責任者情報の変更の通知が遅れている",
         "Change of responsible party details not noticed",
         _JOINT_USE_CHANGE,
+    ),
+    RuleInfo(
+        RuleId.OPT_OUT_ITEM_MISSING,
+        "オプトアウトの届出事項（①〜⑤）の欠落",
+        "Opt-out item ①–⑤ missing",
+        _OPT_OUT_ITEMS,
+    ),
+    RuleInfo(
+        RuleId.OPT_OUT_NOTIFICATION_LATE,
+        "オプトアウトによる提供が届出・本人への通知より前",
+        "Opt-out provision before notification",
+        _OPT_OUT_NOTIFICATION,
+    ),
+    RuleInfo(
+        RuleId.OPT_OUT_SPECIAL_CARE,
+        "要配慮個人情報のオプトアウトによる提供",
+        "Special-care PI provided by opt-out",
+        _OPT_OUT_SPECIAL_CARE,
+    ),
+    RuleInfo(
+        RuleId.OPT_OUT_CHANGE_NOT_NOTIFIED,
+        "オプトアウト届出事項の変更が届出・通知されていない",
+        "Opt-out change not notified",
+        _OPT_OUT_CHANGE,
     ),
 )
 RULE_IDS = tuple(info.rule for info in RULES)
@@ -909,6 +955,175 @@ def _change_findings(
             )
 
 
+def _known_by(day: date | None, today: date) -> date | None:
+    """A date of something done, as it stood `today`: one still ahead has not happened yet."""
+    return day if day is not None and day <= today else None
+
+
+def opt_out_notified_on(ppc_notified_on: date | None, made_known_on: date | None, today: date) -> date | None:
+    """When an opt-out arrangement (or a change of it) was both notified to the PPC and made known to the
+    persons, as it stood `today`; None while either is still owed (APPI Art. 27(2), (3))."""
+    notified, known = _known_by(ppc_notified_on, today), _known_by(made_known_on, today)
+    if notified is None or known is None:
+        return None
+    return max(notified, known)
+
+
+def _notification_dates(ppc_notified_on: date | None, made_known_on: date | None) -> Message:
+    def day(value: date | None, ja_none: str, en_none: str) -> tuple[str, str]:
+        return (f"{value:%Y-%m-%d}", f"{value:%Y-%m-%d}") if value else (ja_none, en_none)
+
+    ppc = day(ppc_notified_on, "未届出", "not yet")
+    known = day(made_known_on, "未実施", "not yet")
+    return Message(
+        f"委員会への届出 {ppc[0]}、本人への通知・公表 {known[0]}",
+        f"PPC notified {ppc[1]}, made known {known[1]}",
+    )
+
+
+# APPI Art. 27(3): these changes are notified without delay after they happen; every other one in advance.
+_OPT_OUT_PROMPT_FIELDS = {OptOutChangeField.PROVIDER.value, OptOutChangeField.PROVISION_ENDED.value}
+
+
+def opt_out_findings(facts: ComplianceFacts, today: date, settings: RuleSettings) -> Iterator[Finding]:
+    changes: dict[int, list[OptOutChangeFacts]] = defaultdict(list)
+    for change in facts.opt_out_changes:
+        changes[change.opt_out_id].append(change)
+    for opt_out in facts.opt_outs:
+        if opt_out.end_date is None or opt_out.end_date >= today:
+            yield from _opt_out_item_findings(opt_out)
+            yield from _opt_out_notification_findings(opt_out, today)
+        # A change is followed up after the end too: the end itself is notified (APPI Art. 27(3)).
+        for change in sorted(changes.get(opt_out.id, []), key=lambda c: (c.changed_on, c.id)):
+            yield from _opt_out_change_findings(opt_out, change, today, settings)
+
+
+def _opt_out_item_findings(opt_out: OptOutFacts) -> Iterator[Finding]:
+    for attribute, item in opt_out_items.ITEM_FIELDS:
+        if not getattr(opt_out, f"has_{attribute}"):
+            yield _finding(
+                RuleId.OPT_OUT_ITEM_MISSING,
+                Severity.BLOCKING,
+                RecordType.OPT_OUT,
+                opt_out.id,
+                opt_out.title,
+                f"届出事項「{item.label.ja}」がありません（方針5(3)、法27条2項）。",
+                f"The arrangement lacks {item.label.en} (policy §5(3), APPI Art. 27(2)).",
+                opt_out.start_date,
+            )
+    if opt_out.includes_special_care or opt_out.special_care_items:
+        named = "、".join(opt_out.special_care_items)
+        ja = f"（{named}）" if named else ""
+        en = f" ({', '.join(opt_out.special_care_items)})" if named else ""
+        yield _finding(
+            RuleId.OPT_OUT_SPECIAL_CARE,
+            Severity.BLOCKING,
+            RecordType.OPT_OUT,
+            opt_out.id,
+            opt_out.title,
+            f"要配慮個人情報{ja}はオプトアウトにより第三者に提供できません（法27条2項ただし書）。本人の同意を得てください。",
+            f"Special-care PI{en} may never be provided by opt-out (APPI Art. 27(2) proviso): obtain the "
+            "persons' consent.",
+            opt_out.start_date,
+        )
+
+
+def _opt_out_notification_findings(opt_out: OptOutFacts, today: date) -> Iterator[Finding]:
+    """APPI Art. 27(2): the persons are told and the PPC notified before the first provision; a notification
+    on the day the provision starts is in time."""
+    start = opt_out.start_date
+    notified = opt_out_notified_on(opt_out.ppc_notified_on, opt_out.made_known_on, today)
+    if notified is not None and notified <= start:
+        return
+    dates = _notification_dates(opt_out.ppc_notified_on, opt_out.made_known_on)
+    if today <= start:
+        yield _finding(
+            RuleId.OPT_OUT_NOTIFICATION_LATE,
+            Severity.WARNING,
+            RecordType.OPT_OUT,
+            opt_out.id,
+            opt_out.title,
+            f"提供開始日（{start:%Y-%m-%d}）までに個人情報保護委員会への届出と本人への通知・公表が必要です（{dates.ja}）。",
+            f"The PPC must be notified and the persons told by the start of the provision on "
+            f"{start:%Y-%m-%d} ({dates.en}).",
+            start,
+            start,
+        )
+    elif notified is None:
+        yield _finding(
+            RuleId.OPT_OUT_NOTIFICATION_LATE,
+            Severity.BLOCKING,
+            RecordType.OPT_OUT,
+            opt_out.id,
+            opt_out.title,
+            f"提供開始日（{start:%Y-%m-%d}）を過ぎましたが、個人情報保護委員会への届出・本人への通知が済んでいません（{dates.ja}）。",
+            f"The provision started on {start:%Y-%m-%d} but the PPC notification and the notice to the persons "
+            f"are not both done ({dates.en}).",
+            start,
+            start,
+        )
+    else:
+        yield _finding(
+            RuleId.OPT_OUT_NOTIFICATION_LATE,
+            Severity.BLOCKING,
+            RecordType.OPT_OUT,
+            opt_out.id,
+            opt_out.title,
+            f"提供開始日（{start:%Y-%m-%d}）が届出・通知（{notified:%Y-%m-%d}）より前です（{dates.ja}）。",
+            f"The provision started on {start:%Y-%m-%d}, before the notification completed on "
+            f"{notified:%Y-%m-%d} ({dates.en}).",
+            start,
+            start,
+        )
+
+
+def opt_out_change_due(change: OptOutChangeFacts, settings: RuleSettings) -> date:
+    """By when a change must be notified again: before it takes effect, or without delay after it for the
+    provider's details and the end of the provision (APPI Art. 27(3))."""
+    if change.field in _OPT_OUT_PROMPT_FIELDS:
+        return change.changed_on + timedelta(days=settings.opt_out_change_notice_days)
+    return change.changed_on
+
+
+def _opt_out_change_findings(
+    opt_out: OptOutFacts, change: OptOutChangeFacts, today: date, settings: RuleSettings
+) -> Iterator[Finding]:
+    what = OptOutChangeField(change.field).label
+    due = opt_out_change_due(change, settings)
+    notified = opt_out_notified_on(change.ppc_notified_on, change.made_known_on, today)
+    if notified is not None and notified <= due:
+        return
+    dates = _notification_dates(change.ppc_notified_on, change.made_known_on)
+    prompt = change.field in _OPT_OUT_PROMPT_FIELDS
+    when_ja = "変更後遅滞なく" if prompt else "変更前に"
+    when_en = "without delay after the change" if prompt else "before the change takes effect"
+    if notified is None:
+        severity = Severity.WARNING if today <= due else Severity.BLOCKING
+        ja = f"「{what.ja}」の変更（{change.changed_on:%Y-%m-%d}）は{when_ja}、{due:%Y-%m-%d}までに届出・通知が必要です（{dates.ja}）。"
+        en = (
+            f"The change of {what.en} on {change.changed_on:%Y-%m-%d} must be notified {when_en}, by "
+            f"{due:%Y-%m-%d} ({dates.en})."
+        )
+    else:
+        severity = Severity.BLOCKING
+        ja = f"「{what.ja}」の変更（{change.changed_on:%Y-%m-%d}）の届出・通知（{notified:%Y-%m-%d}）が期限（{due:%Y-%m-%d}）より後です。"
+        en = (
+            f"The change of {what.en} on {change.changed_on:%Y-%m-%d} was notified on {notified:%Y-%m-%d}, "
+            f"after {due:%Y-%m-%d}."
+        )
+    yield _finding(
+        RuleId.OPT_OUT_CHANGE_NOT_NOTIFIED,
+        severity,
+        RecordType.OPT_OUT,
+        opt_out.id,
+        opt_out.title,
+        ja + "（法27条3項）",
+        en + " (APPI Art. 27(3))",
+        change.changed_on,
+        due,
+    )
+
+
 _SEVERITY_ORDER = {Severity.BLOCKING: 0, Severity.WARNING: 1}
 
 
@@ -924,6 +1139,7 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
     findings.extend(engagement_findings(facts, today, blocked))
     findings.extend(redelegation_selection_findings(facts, today))
     findings.extend(joint_use_findings(facts, today, settings))
+    findings.extend(opt_out_findings(facts, today, settings))
     findings.sort(
         key=lambda f: (_SEVERITY_ORDER[f.severity], f.since or date.max, f.record_type, f.record_id, f.rule)
     )
@@ -1024,5 +1240,37 @@ def upcoming_deadlines(
                     Message("共同利用開始前の公表", "Notice owed before the use starts"),
                 )
             )
+    result.extend(_opt_out_deadlines(facts, today, horizon, settings))
     result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
     return result
+
+
+def _opt_out_deadlines(
+    facts: ComplianceFacts, today: date, horizon: date, settings: RuleSettings
+) -> Iterator[Deadline]:
+    arrangements = {o.id: o for o in facts.opt_outs}
+    for opt_out in facts.opt_outs:
+        notified = opt_out_notified_on(opt_out.ppc_notified_on, opt_out.made_known_on, today)
+        if notified is None and today <= opt_out.start_date <= horizon:
+            yield Deadline(
+                opt_out.start_date,
+                "notice_owed",
+                RecordType.OPT_OUT,
+                opt_out.id,
+                opt_out.title,
+                Message("オプトアウトの届出・本人への通知", "Opt-out notification owed"),
+            )
+    for change in facts.opt_out_changes:
+        owner = arrangements.get(change.opt_out_id)
+        if owner is None or opt_out_notified_on(change.ppc_notified_on, change.made_known_on, today):
+            continue
+        due = opt_out_change_due(change, settings)
+        if today <= due <= horizon:
+            yield Deadline(
+                due,
+                "notice_owed",
+                RecordType.OPT_OUT,
+                owner.id,
+                owner.title,
+                Message("オプトアウト届出事項の変更の届出", "Opt-out change notification owed"),
+            )

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from desktop.domain import joint_use_items as items
-from desktop.domain import values
+from desktop.domain import opt_out_items, values
 from desktop.domain.enums import (
     ConsentForm,
     ContractKind,
@@ -27,6 +27,7 @@ from desktop.domain.enums import (
     JointUseChangeField,
     LabelledEnum,
     NoticeMethod,
+    OptOutChangeField,
 )
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
@@ -563,6 +564,69 @@ CORRECTIVE_ACTION = Schema(
     ),
 )
 
+
+def _opt_out_item(item: opt_out_items.OptOutItem) -> tuple[str, str]:
+    return item.label.ja, item.label.en
+
+
+OPT_OUT = Schema(
+    RecordType.OPT_OUT,
+    "オプトアウトによる第三者提供",
+    "Opt-out provision",
+    (
+        _f("title", "名称", "Title", required=True),
+        _f("purpose_statement", *_opt_out_item(opt_out_items.PURPOSE), MULTILINE),
+        _f("pi_items", *_opt_out_item(opt_out_items.PI_ITEMS), TEXT_LIST),
+        _f("provision_method", *_opt_out_item(opt_out_items.PROVISION_METHOD), MULTILINE),
+        _f("stop_statement", *_opt_out_item(opt_out_items.STOP_STATEMENT), MULTILINE),
+        _f("stop_request_method", *_opt_out_item(opt_out_items.STOP_REQUEST_METHOD), MULTILINE),
+        _f("acquisition_method", *_opt_out_item(opt_out_items.ACQUISITION_METHOD), MULTILINE),
+        _f(
+            "includes_special_care",
+            "要配慮個人情報を含む",
+            "Includes special-care PI",
+            BOOLEAN,
+            default=False,
+        ),
+        _f("ppc_notified_on", "個人情報保護委員会への届出日", "Notified to the PPC on", DATE),
+        _f("made_known_on", "本人に通知・公表した日", "Made known to the persons on", DATE),
+        _f("made_known_method", "本人に知らせた方法", "How it was made known", ENUM, enum=NoticeMethod),
+        _f("made_known_reference", "公表先（URL等）", "Where it is published (URL)"),
+        _f("start_date", "提供開始日", "Provision starts on", DATE, required=True),
+        _f("end_date", "提供終了日", "Provision ends on", DATE),
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
+
+OPT_OUT_CHANGE = Schema(
+    RecordType.OPT_OUT_CHANGE,
+    "オプトアウト届出事項の変更",
+    "Opt-out change",
+    (
+        _f("opt_out_id", "オプトアウトによる第三者提供", "Opt-out provision", INTEGER, required=True),
+        _f("field", "変更した事項", "What changed", ENUM, enum=OptOutChangeField, required=True),
+        _f("description", "変更内容", "Description", MULTILINE, required=True),
+        _f("changed_on", "変更日", "Takes effect on", DATE, required=True),
+        _f("ppc_notified_on", "個人情報保護委員会への届出日", "Notified to the PPC on", DATE),
+        _f("made_known_on", "本人に通知・公表した日", "Made known to the persons on", DATE),
+    ),
+)
+
+STOP_REQUEST = Schema(
+    RecordType.STOP_REQUEST,
+    "提供停止の求め",
+    "Stop request",
+    (
+        _f("opt_out_id", "オプトアウトによる第三者提供", "Opt-out provision", INTEGER, required=True),
+        _f("person", "本人の氏名", "Person", required=True),
+        _f("person_reference", "本人の識別番号（会員番号等）", "Person's reference (member number)"),
+        _f("received_on", "受付日", "Received on", DATE, required=True),
+        _f("identity_check", "本人確認の方法", "How identity was checked", required=True),
+        _f("effective_on", "提供停止の開始日", "Stop takes effect on", DATE, required=True),
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
+
 # One schema per kind of record that has fields; keyed by RecordType (see docs/adding-a-record-kind.md).
 SCHEMAS: dict[RecordType, Schema] = {
     schema.record_type: schema
@@ -577,6 +641,9 @@ SCHEMAS: dict[RecordType, Schema] = {
         JOINT_USE,
         JOINT_USE_CHANGE,
         CORRECTIVE_ACTION,
+        OPT_OUT,
+        OPT_OUT_CHANGE,
+        STOP_REQUEST,
     )
 }
 # What the audit trail records about but no schema describes: accounts, settings, and the whole database (a
@@ -671,4 +738,8 @@ _CROSS_CHECKS: dict[RecordType, Callable[[dict[str, Any]], None]] = {
     RecordType.ENGAGEMENT: _check_engagement,
     RecordType.JOINT_USE: _check_joint_use,
     RecordType.REDELEGATION: lambda record: check_date_order(record, REDELEGATION, "start_date", "end_date"),
+    RecordType.OPT_OUT: lambda record: check_date_order(record, OPT_OUT, "start_date", "end_date"),
+    RecordType.STOP_REQUEST: lambda record: check_date_order(
+        record, STOP_REQUEST, "received_on", "effective_on"
+    ),
 }

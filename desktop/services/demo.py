@@ -37,7 +37,10 @@ from desktop.store.models import (
     Evaluation,
     JointUse,
     JointUseChange,
+    OptOut,
+    OptOutChange,
     Redelegation,
+    StopRequest,
 )
 from desktop.store.queries import bulk
 
@@ -148,6 +151,9 @@ class DemoSummary:
     redelegations: int
     joint_uses: int
     joint_use_changes: int
+    opt_outs: int = 0
+    opt_out_changes: int = 0
+    stop_requests: int = 0
     accounts: tuple[str, ...] = ()  # the accounts created with the data (demo_password given)
 
 
@@ -383,6 +389,7 @@ class _Builder:
                 }
             )
         self._insert(JointUseChange, changes, RecordType.JOINT_USE_CHANGE)
+        opt_out_counts = self._opt_outs()
         if self.audit and not self.context.database.enforces_roles:  # else the server's triggers wrote them
             self.session.execute(insert(AuditEvent), chain(self.session, self.audit))
         return DemoSummary(
@@ -394,7 +401,104 @@ class _Builder:
             len(redelegation_ids),
             len(joint_use_ids),
             len(changes),
+            *opt_out_counts,
         )
+
+    def _opt_outs(self) -> tuple[int, int, int]:
+        """Opt-out arrangements (policy §5(3)): one in order with its stop requests and a change notified in
+        advance; the others break a rule each (an item missing and the notification after the start, a
+        planned start not yet notified, special-care PI, changes not notified in time)."""
+        rng, today = self.rng, self.today
+        start = today - timedelta(days=400)
+
+        def arrangement(title: str, **changes: Any) -> dict[str, Any]:
+            return {
+                "title": title,
+                "purpose_statement": "当社は、ご登録いただいた会員情報を提携先に提供することを利用目的とします。",
+                "pi_items": ["氏名", "住所", "電話番号", "生年月日"],
+                "provision_method": "暗号化した電子データを専用回線で送付します。",
+                "stop_statement": "ご本人の求めに応じて、ご本人が識別される個人データの第三者への提供を停止します。",
+                "stop_request_method": "下記窓口へ電子メール（privacy@example.co.jp）又は書面でお申し出ください。",
+                "acquisition_method": "会員登録のお申込書及びウェブフォームにより取得します。",
+                "includes_special_care": False,
+                "ppc_notified_on": start - timedelta(days=30),
+                "made_known_on": start - timedelta(days=20),
+                "made_known_method": "web",
+                "made_known_reference": "https://example.co.jp/privacy/opt-out",
+                "start_date": start,
+                "end_date": None,
+                "notes": None,
+                **changes,
+            }
+
+        rows = [
+            arrangement("会員名簿の提携先への提供"),
+            arrangement(
+                "住宅地図データへの居住者情報の提供",
+                stop_request_method=None,
+                ppc_notified_on=start + timedelta(days=15),
+            ),
+            arrangement(
+                "セミナー参加者名簿の提供",
+                start_date=today + timedelta(days=20),
+                ppc_notified_on=None,
+                made_known_on=None,
+                made_known_method=None,
+                made_known_reference=None,
+            ),
+            arrangement(
+                "健康相談会員の名簿提供",
+                pi_items=["氏名", "住所", "健康診断の結果"],
+                includes_special_care=True,
+            ),
+            arrangement("購買履歴データの提供"),
+        ]
+        ids = self._insert(OptOut, rows, RecordType.OPT_OUT)
+        changes = [
+            {
+                "opt_out_id": ids[0],
+                "field": "pi_items",
+                "description": "提供する項目に「メールアドレス」を追加",
+                "changed_on": today - timedelta(days=90),
+                "ppc_notified_on": today - timedelta(days=120),
+                "made_known_on": today - timedelta(days=110),
+            },
+            {
+                "opt_out_id": ids[4],
+                "field": "provision_method",
+                "description": "送付方法を専用回線からクラウドストレージに変更",
+                "changed_on": today - timedelta(days=30),
+                "ppc_notified_on": today - timedelta(days=20),
+                "made_known_on": today - timedelta(days=20),
+            },
+            {
+                "opt_out_id": ids[4],
+                "field": "provider",
+                "description": "本店所在地の移転",
+                "changed_on": today - timedelta(days=5),
+                "ppc_notified_on": None,
+                "made_known_on": None,
+            },
+        ]
+        self._insert(OptOutChange, changes, RecordType.OPT_OUT_CHANGE)
+        stops = []
+        for number in range(3):
+            received = today - timedelta(days=rng.randint(20, 200))
+            stops.append(
+                {
+                    "opt_out_id": ids[0],
+                    "person": _person(rng),
+                    "person_reference": f"M-{10000 + number * 37}",
+                    "received_on": received,
+                    "identity_check": rng.choice(
+                        ["運転免許証の写し", "登録メールアドレスからの申出", "会員番号と生年月日の照合"]
+                    ),
+                    "effective_on": received + timedelta(days=rng.randint(0, 7)),
+                    "notes": None,
+                }
+            )
+        self._insert(StopRequest, stops, RecordType.STOP_REQUEST)
+        return len(ids), len(changes), len(stops)
 
     def _contractor(self, i: int) -> dict[str, Any]:
         rng, today = self.rng, self.today

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from desktop.services.evaluations import EvaluationService
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
+    from desktop.services.opt_outs import OptOutService, StopRequestService
     from desktop.services.registers import RegisterService
     from desktop.services.settings import SettingsService
     from desktop.store.database import Database
@@ -42,6 +43,8 @@ class Services:
     contracts: ContractService
     engagements: EngagementService
     joint_uses: JointUseService
+    opt_outs: OptOutService
+    stop_requests: StopRequestService
     checks: CheckService
     audit: AuditService
     demo: DemoService

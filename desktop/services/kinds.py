@@ -18,6 +18,9 @@ RECORD_SERVICES: dict[RecordType, str] = {
     RecordType.JOINT_USE: "joint_uses",
     RecordType.JOINT_USE_CHANGE: "joint_uses",  # a change of the joint use's notice
     RecordType.CORRECTIVE_ACTION: "corrective_actions",  # 是正処置, recorded by the officer
+    RecordType.OPT_OUT: "opt_outs",
+    RecordType.OPT_OUT_CHANGE: "opt_outs",  # a change of the arrangement, notified again
+    RecordType.STOP_REQUEST: "stop_requests",
     RecordType.ACCOUNT: "accounts",
     RecordType.SETTING: "settings",
     RecordType.DATABASE: "backups",  # a restore replaces the database as a whole

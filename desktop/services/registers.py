@@ -25,6 +25,7 @@ from desktop.services.audit import AuditFilter, AuditService
 from desktop.services.compliance.service import CheckService
 from desktop.services.context import ServiceContext
 from desktop.services.joint_uses import load_with_changes
+from desktop.services.opt_outs import StopRequestRow, StopRequestService
 from desktop.store.models import (
     AuditEvent,
     CompanyProfile,
@@ -34,6 +35,7 @@ from desktop.store.models import (
     Engagement,
     Evaluation,
     JointUse,
+    OptOut,
     Redelegation,
 )
 from desktop.store.queries import contractor_search
@@ -90,6 +92,13 @@ class EngagementRegisterRow:
 @dataclass(frozen=True)
 class JointUseRegisterRow:
     joint_use: JointUse
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class OptOutRegisterRow:
+    opt_out: OptOut  # with its changes loaded
+    stop_requests: tuple[StopRequestRow, ...]
     findings: tuple[Finding, ...]
 
 
@@ -313,6 +322,32 @@ class RegisterService:
         return [
             JointUseRegisterRow(j, tuple(by_record.get((RecordType.JOINT_USE, j.id), []))) for j in joint_uses
         ]
+
+    def opt_outs(self, as_of: date, findings: list[Finding] | None = None) -> list[OptOutRegisterRow]:
+        """The opt-out arrangements (oldest start first) with their changes, stop requests and findings."""
+        findings = findings if findings is not None else self.checks.findings(as_of)
+        by_record = _group(findings)
+        stops: dict[int, list[StopRequestRow]] = defaultdict(list)
+        for stop in sorted(self.stop_requests(), key=lambda s: (s.received_on, s.id)):
+            stops[stop.opt_out_id].append(stop)
+        with self.context.read() as session:
+            opt_outs = list(
+                session.scalars(
+                    select(OptOut)
+                    .options(selectinload(OptOut.changes))
+                    .order_by(OptOut.start_date, OptOut.id)
+                )
+            )
+        return [
+            OptOutRegisterRow(
+                o, tuple(stops.get(o.id, [])), tuple(by_record.get((RecordType.OPT_OUT, o.id), []))
+            )
+            for o in opt_outs
+        ]
+
+    def stop_requests(self) -> list[StopRequestRow]:
+        """Every stop request, with the title of its arrangement."""
+        return StopRequestService(self.context).list()
 
     def evaluation(self, evaluation_id: int) -> tuple[Evaluation, Contractor]:
         with self.context.read() as session:

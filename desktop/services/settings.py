@@ -96,6 +96,13 @@ SETTINGS: tuple[SettingDefinition, ...] = (
         _days,
     ),
     SettingDefinition(
+        "opt_out_change_notice_days",
+        "オプトアウトの提供者情報の変更・提供終了の届出期限（日）",
+        "Days allowed to notify an opt-out provider's new details or the end of the provision",
+        30,
+        _days,
+    ),
+    SettingDefinition(
         "deadline_horizon_days",
         "ダッシュボードの期限表示（日）",
         "Dashboard deadline horizon (days)",
@@ -224,6 +231,7 @@ class SettingsService:
             contract_warning_days=values["contract_warning_days"],
             certificate_warning_days=values["certificate_warning_days"],
             change_notice_days=values["change_notice_days"],
+            opt_out_change_notice_days=values["opt_out_change_notice_days"],
         )
 
     def thresholds(self) -> Thresholds:

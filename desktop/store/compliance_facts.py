@@ -19,6 +19,7 @@ from desktop.domain.enums import (
     EngagementStatus,
     EvaluationResult,
     EvaluationRoute,
+    OptOutChangeField,
 )
 from desktop.domain.errors import UnexpectedValueError
 from desktop.domain.facts import (
@@ -31,11 +32,15 @@ from desktop.domain.facts import (
     EvaluationFacts,
     JointUseChangeFacts,
     JointUseFacts,
+    OptOutChangeFacts,
+    OptOutFacts,
     RedelegationFacts,
+    StopRequestFacts,
     facts_from_rows,
     handles_pi,
 )
 from desktop.domain.kinds import RecordType
+from desktop.domain.opt_out_items import special_care_items
 from desktop.store.models import (
     RECORD_MODELS,
     AuditEvent,
@@ -47,6 +52,8 @@ from desktop.store.models import (
     Evaluation,
     JointUse,
     JointUseChange,
+    OptOut,
+    OptOutChange,
     Redelegation,
     Setting,
 )
@@ -320,6 +327,8 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         (RecordType.ENGAGEMENT, engagements, "status", EngagementStatus),
     ):
         _require_known(kind, rows, field, vocabulary)
+    opt_outs, opt_out_changes, stop_requests = _opt_out_facts(session) if scope is None else ((), (), ())
+    _require_known(RecordType.OPT_OUT_CHANGE, opt_out_changes, "field", OptOutChangeField)
     return ComplianceFacts(
         contractors,
         evaluations,
@@ -330,7 +339,73 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         joint_uses,
         changes,
         corrective_actions=corrective_actions,
+        opt_outs=opt_outs,
+        opt_out_changes=opt_out_changes,
+        stop_requests=stop_requests,
     )
+
+
+def _opt_out_facts(
+    session: Session,
+) -> tuple[tuple[OptOutFacts, ...], tuple[OptOutChangeFacts, ...], tuple[StopRequestFacts, ...]]:
+    """The opt-out arrangements with their changes, in one query (an outer join: a row per change), always all
+    of them: a change of one recomputes every finding (see CheckService._bring_up_to_date). No rule reads the
+    stop requests yet."""
+    opt_outs: dict[int, OptOutFacts] = {}
+    changes: list[OptOutChangeFacts] = []
+    for r in session.execute(
+        select(
+            OptOut.id,
+            OptOut.title,
+            OptOut.start_date,
+            OptOut.end_date,
+            OptOut.ppc_notified_on,
+            OptOut.made_known_on,
+            OptOut.purpose_statement,
+            OptOut.pi_items,
+            OptOut.provision_method,
+            OptOut.stop_statement,
+            OptOut.stop_request_method,
+            OptOut.acquisition_method,
+            OptOut.includes_special_care,
+            OptOutChange.id.label("change_id"),
+            OptOutChange.field,
+            OptOutChange.changed_on,
+            OptOutChange.ppc_notified_on.label("change_ppc_notified_on"),
+            OptOutChange.made_known_on.label("change_made_known_on"),
+        )
+        .outerjoin(OptOutChange, OptOutChange.opt_out_id == OptOut.id)
+        .order_by(OptOut.id, OptOutChange.id)
+    ):
+        if r.id not in opt_outs:
+            opt_outs[r.id] = OptOutFacts(
+                r.id,
+                r.title,
+                r.start_date,
+                r.end_date,
+                r.ppc_notified_on,
+                r.made_known_on,
+                _present(r.purpose_statement),
+                bool(r.pi_items),
+                _present(r.provision_method),
+                _present(r.stop_statement),
+                _present(r.stop_request_method),
+                _present(r.acquisition_method),
+                bool(r.includes_special_care),
+                special_care_items(r.pi_items or ()),
+            )
+        if r.change_id is not None:
+            changes.append(
+                OptOutChangeFacts(
+                    r.change_id,
+                    r.id,
+                    r.field,
+                    r.changed_on,
+                    r.change_ppc_notified_on,
+                    r.change_made_known_on,
+                )
+            )
+    return tuple(opt_outs.values()), tuple(changes), ()
 
 
 def _require_known(kind: RecordType, rows: Iterable[Any], field: str, vocabulary: type[StrEnum]) -> None:

@@ -275,6 +275,60 @@ class CorrectiveAction(Versioned, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
+class OptOut(Versioned, Base):
+    """An opt-out provision arrangement (policy §5(3); APPI Art. 27(2)): items ①–⑤ and their notification."""
+
+    __tablename__ = "opt_out"
+    title: Mapped[str] = mapped_column(String(200))
+    purpose_statement: Mapped[str | None] = mapped_column(Text)
+    pi_items: Mapped[list[Any]] = mapped_column(default=list)
+    provision_method: Mapped[str | None] = mapped_column(Text)
+    stop_statement: Mapped[str | None] = mapped_column(Text)
+    stop_request_method: Mapped[str | None] = mapped_column(Text)
+    acquisition_method: Mapped[str | None] = mapped_column(Text)
+    includes_special_care: Mapped[bool] = mapped_column(Boolean, default=False)
+    ppc_notified_on: Mapped[date | None] = mapped_column(Date)
+    made_known_on: Mapped[date | None] = mapped_column(Date)
+    made_known_method: Mapped[str | None] = mapped_column(String(20))
+    made_known_reference: Mapped[str | None] = mapped_column(String(200))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    changes: Mapped[list[OptOutChange]] = relationship(
+        back_populates="opt_out", order_by="OptOutChange.changed_on", passive_deletes=True
+    )
+
+
+class OptOutChange(Versioned, Base):
+    """A change of an opt-out arrangement's items, notified again (APPI Art. 27(3))."""
+
+    __tablename__ = "opt_out_change"
+    opt_out_id: Mapped[int] = mapped_column(ForeignKey("opt_out.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    changed_on: Mapped[date] = mapped_column(Date)
+    ppc_notified_on: Mapped[date | None] = mapped_column(Date)
+    made_known_on: Mapped[date | None] = mapped_column(Date)
+
+    opt_out: Mapped[OptOut] = relationship(back_populates="changes")
+
+
+class StopRequest(Versioned, Base):
+    """A person's request that the provision under an opt-out arrangement stop for them (APPI Art. 27(2))."""
+
+    __tablename__ = "stop_request"
+    opt_out_id: Mapped[int] = mapped_column(ForeignKey("opt_out.id", ondelete="RESTRICT"), index=True)
+    person: Mapped[str] = mapped_column(String(200))
+    person_reference: Mapped[str | None] = mapped_column(String(200))
+    received_on: Mapped[date] = mapped_column(Date)
+    identity_check: Mapped[str] = mapped_column(String(200))
+    effective_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    opt_out: Mapped[OptOut] = relationship()
+
+
 class AuditEvent(Base):
     """Append-only: every create, update and delete made through a service."""
 
@@ -334,6 +388,9 @@ RECORD_MODELS: dict[RecordType, type[Base]] = {
     RecordType.JOINT_USE: JointUse,
     RecordType.JOINT_USE_CHANGE: JointUseChange,
     RecordType.CORRECTIVE_ACTION: CorrectiveAction,
+    RecordType.OPT_OUT: OptOut,
+    RecordType.OPT_OUT_CHANGE: OptOutChange,
+    RecordType.STOP_REQUEST: StopRequest,
     RecordType.ACCOUNT: Account,
     RecordType.SETTING: Setting,
 }

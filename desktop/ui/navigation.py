@@ -94,6 +94,21 @@ REGISTER_PAGES: dict[RecordType, RegisterPageEntry] = {
         _marked("Joint use"),
         _marked("Joint uses: an item ①–⑥ missing, the notice late, or a change not noticed in time."),
     ),
+    RecordType.OPT_OUT: RegisterPageEntry(
+        "opt_outs",
+        "OptOutsPage",
+        _marked("Opt-out provision"),
+        _marked(
+            "Opt-out provision: an item ①–⑤ missing, provision before the PPC notification and the notice "
+            "to the persons, special-care PI, or a change not notified again in time."
+        ),
+    ),
+    RecordType.STOP_REQUEST: RegisterPageEntry(
+        "stop_requests",
+        "StopRequestsPage",
+        _marked("Stop requests"),
+        _marked("The persons' requests to stop the provision under an opt-out arrangement."),
+    ),
 }
 # Kinds shown on another kind's page rather than on one of their own.
 SHOWN_ON: dict[RecordType, RecordType] = {
@@ -101,6 +116,7 @@ SHOWN_ON: dict[RecordType, RecordType] = {
     RecordType.REDELEGATION: RecordType.ENGAGEMENT,  # listed under its engagement, which opens it
     RecordType.JOINT_USE_CHANGE: RecordType.JOINT_USE,  # the change history of the joint use's form
     RecordType.CORRECTIVE_ACTION: RecordType.CONTRACTOR,  # the 是正処置 tab of the contractor's form
+    RecordType.OPT_OUT_CHANGE: RecordType.OPT_OUT,  # the change history of the arrangement's form
 }
 PAGE_KEYS = (DASHBOARD, *(entry.key for entry in REGISTER_PAGES.values()), AUDIT)
 

@@ -76,13 +76,22 @@ def test_rules_issue_a_constant_number_of_queries(tmp_path):
         built.demo.load(size, 1)
         counts.append(count_queries(built, built.checks.findings))
         built.close()
-    assert counts[0] == counts[1] <= 11  # a query per kind of facts, the settings and the snapshot's head
+    assert counts[0] == counts[1] <= 12  # a query per kind of facts (the opt-out arrangements with their
+    # changes in one), the settings and the snapshot's head
 
 
 def test_findings_count_by_topic(demo_services):
     model = demo_services.checks.model()
     counts = model.counts.by_topic
-    assert set(counts) == {"contractor", "evaluation", "contract", "engagement", "redelegation", "joint_use"}
+    assert set(counts) == {
+        "contractor",
+        "evaluation",
+        "contract",
+        "engagement",
+        "redelegation",
+        "joint_use",
+        "opt_out",
+    }
     assert sum(counts.values()) == len(model.findings) == model.counts.count
 
 

@@ -18,7 +18,16 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTES)
 
 def test_each_count_says_what_it_covers_in_japanese(window: Any) -> None:
     tips = {key: window.navigation_item(key).toolTip() for key, _label in window.page_labels()}
-    for key in ("dashboard", "contractors", "evaluations", "contracts", "engagements", "joint_uses"):
+    for key in (
+        "dashboard",
+        "contractors",
+        "evaluations",
+        "contracts",
+        "engagements",
+        "joint_uses",
+        "opt_outs",
+        "stop_requests",
+    ):
         count = window.navigation_item(key).data(COUNT_ROLE)
         if count:
             assert tips[key].splitlines()[0] == f"未対応の指摘 {count} 件"

@@ -261,6 +261,8 @@ def test_the_sign_in_dialog_asks_while_the_database_is_still_opening(
             "contracts",
             "engagements",
             "joint_uses",
+            "opt_outs",
+            "stop_requests",
             "audit",
         },
     }

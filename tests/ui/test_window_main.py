@@ -22,7 +22,17 @@ from tests.ui.conftest import OFFSCREEN_NOTES, find_message_box, wait_for_messag
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTES)
 
-NAVIGATION = ["ダッシュボード", "委託先", "評価", "契約・NDA", "受託業務・再委託", "共同利用", "監査ログ"]
+NAVIGATION = [
+    "ダッシュボード",
+    "委託先",
+    "評価",
+    "契約・NDA",
+    "受託業務・再委託",
+    "共同利用",
+    "オプトアウト",
+    "提供停止の求め",
+    "監査ログ",
+]
 
 
 def test_navigation_lists_the_pages_in_japanese_with_open_finding_counts(
@@ -36,7 +46,15 @@ def test_navigation_lists_the_pages_in_japanese_with_open_finding_counts(
         "dashboard": len(findings),
         **{
             key: counts.get(key, 0)
-            for key in ("contractors", "evaluations", "contracts", "engagements", "joint_uses")
+            for key in (
+                "contractors",
+                "evaluations",
+                "contracts",
+                "engagements",
+                "joint_uses",
+                "opt_outs",
+                "stop_requests",
+            )
         },
         "audit": 0,
     }
@@ -277,14 +295,16 @@ def test_screenshots_option_writes_a_png_per_page_and_form(
     target = tmp_path / "shots"
     assert main(["--screenshots", str(target), "--db", url, "--lang", "ja"]) == 0
     names = sorted(path.name for path in target.glob("*.png"))
-    assert names[:7] == [
+    assert names[:9] == [
         "01-dashboard.png",
         "02-contractors.png",
         "03-evaluations.png",
         "04-contracts.png",
         "05-engagements.png",
         "06-joint_uses.png",
-        "07-audit.png",
+        "07-opt_outs.png",
+        "08-stop_requests.png",
+        "09-audit.png",
     ]
     assert any("form-contractor" in name for name in names) and any(
         "form-engagement" in name for name in names

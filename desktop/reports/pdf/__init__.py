@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import COMPANY, clean_search_text
-from desktop.reports.pdf import documents, ledgers
+from desktop.reports.pdf import documents, ledgers, opt_out
 from desktop.reports.pdf.layout import (
     PageFacts,
     StreamingTable,
@@ -104,6 +104,13 @@ REGISTERS: dict[str, RegisterInfo] = {
         ledgers.joint_uses,
         needs_id=False,
         lists=(RecordType.JOINT_USE, RecordType.JOINT_USE_CHANGE),
+    ),
+    "opt-outs": RegisterInfo(
+        "オプトアウト届出事項",
+        "Opt-out provision register",
+        opt_out.opt_outs,
+        needs_id=False,
+        lists=(RecordType.OPT_OUT, RecordType.OPT_OUT_CHANGE, RecordType.STOP_REQUEST),
     ),
     "findings": RegisterInfo(
         "指摘事項一覧",

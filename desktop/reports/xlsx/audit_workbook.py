@@ -24,6 +24,7 @@ from desktop.domain.enums import (
     EvaluationResult,
     JointUseChangeField,
     LabelledEnum,
+    OptOutChangeField,
     Severity,
 )
 from desktop.domain.errors import Message
@@ -41,7 +42,9 @@ from desktop.domain.schema import (
     INTEGER,
     JOINT_USE,
     MULTILINE,
+    OPT_OUT,
     REDELEGATION,
+    STOP_REQUEST,
     TEXT_LIST,
     Field,
     Schema,
@@ -461,6 +464,46 @@ class AuditWorkbook:
 
         return columns, rows()
 
+    def _opt_outs(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
+        labels, t = self.labels, self.labels.text
+        columns = _field_columns(OPT_OUT, labels) + [
+            Column(t(Message("変更の履歴（届出・通知）", "Changes (notified)")), LONG_TEXT),
+            Column(t(Message("停止の求め", "Stop requests")), NUMBER),
+            Column(t(Message("指摘事項", "Findings")), LONG_TEXT),
+        ]
+
+        def notified(day: date | None) -> str:
+            return f"{day:%Y/%m/%d}" if day else t(Message("未", "not yet"))
+
+        def rows() -> Iterator[Sequence[Any]]:
+            for row in self.services.registers.opt_outs(self.as_of, findings=self.findings):
+                changes = "\n".join(
+                    f"{change.changed_on:%Y/%m/%d} {labels.enum(OptOutChangeField, change.field)}: "
+                    f"{change.description} ({t(Message('届出', 'PPC'))} {notified(change.ppc_notified_on)}, "
+                    f"{t(Message('本人通知等', 'made known'))} {notified(change.made_known_on)})"
+                    for change in row.opt_out.changes
+                )
+                yield _field_values(row.opt_out, OPT_OUT, labels) + [
+                    changes,
+                    len(row.stop_requests),
+                    "\n".join(t(f.message) for f in row.findings),
+                ]
+
+        return columns, rows()
+
+    def _stop_requests(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
+        labels = self.labels
+        names = tuple(n for n in STOP_REQUEST.names if n != "opt_out_id")
+        columns = [Column(labels.header(STOP_REQUEST.field("opt_out_id")))] + _field_columns(
+            STOP_REQUEST, labels, names
+        )
+
+        def rows() -> Iterator[Sequence[Any]]:
+            for stop in sorted(self.services.registers.stop_requests(), key=lambda s: (s.received_on, s.id)):
+                yield [stop.opt_out_title] + [getattr(stop, name) for name in names]
+
+        return columns, rows()
+
     def _findings_sheet(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         t = self.labels.text
         titles = {info.rule: Message(info.ja, info.en) for info in RULES}
@@ -577,6 +620,8 @@ RECORD_SHEETS: dict[RecordType, RecordSheet] = {
     RecordType.REDELEGATION: RecordSheet("再委託", AuditWorkbook._redelegations),
     RecordType.JOINT_USE: RecordSheet("共同利用", AuditWorkbook._joint_uses),
     RecordType.CORRECTIVE_ACTION: RecordSheet("是正処置", AuditWorkbook._corrective_actions),
+    RecordType.OPT_OUT: RecordSheet("オプトアウト", AuditWorkbook._opt_outs),
+    RecordType.STOP_REQUEST: RecordSheet("提供停止の求め", AuditWorkbook._stop_requests),
 }
 SHEETS = ("概要", *(sheet.title for sheet in RECORD_SHEETS.values()), "指摘事項", "監査ログ")
 

@@ -272,4 +272,5 @@ def _rule_settings(values: dict[str, Any]) -> RuleSettings:
         contract_warning_days=values["contract_warning_days"],
         certificate_warning_days=values["certificate_warning_days"],
         change_notice_days=values["change_notice_days"],
+        opt_out_change_notice_days=values["opt_out_change_notice_days"],
     )

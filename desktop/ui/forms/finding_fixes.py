@@ -36,6 +36,14 @@ _JOINT_USE_ITEMS = (
     "responsible_representative",
     "acquisition_method",
 )
+_OPT_OUT_ITEMS = (
+    "purpose_statement",
+    "pi_items",
+    "provision_method",
+    "stop_statement",
+    "stop_request_method",
+    "acquisition_method",
+)
 
 FINDING_FIXES: dict[RuleId, FindingFix] = {
     RuleId.EVALUATION_MISSING: FindingFix(
@@ -107,6 +115,22 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
     ),
     RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE: FindingFix(
         (), "Notify the change without delay and record the date in the changes of this joint use."
+    ),
+    RuleId.OPT_OUT_ITEM_MISSING: FindingFix(
+        _OPT_OUT_ITEMS, "Fill in the missing item, tell the persons and notify the PPC again."
+    ),
+    RuleId.OPT_OUT_NOTIFICATION_LATE: FindingFix(
+        ("ppc_notified_on", "made_known_on", "start_date"),
+        "Notify the PPC and tell the persons before the first provision, and enter both dates.",
+    ),
+    RuleId.OPT_OUT_SPECIAL_CARE: FindingFix(
+        ("pi_items", "includes_special_care"),
+        "Special-care PI cannot be provided by opt-out: remove it from the items or obtain the persons' "
+        "consent instead.",
+    ),
+    RuleId.OPT_OUT_CHANGE_NOT_NOTIFIED: FindingFix(
+        (),
+        "Notify the PPC and tell the persons of the change, and record both dates in the change history.",
     ),
 }
 

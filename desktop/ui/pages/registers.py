@@ -10,6 +10,14 @@ from desktop.domain.enums import ContractKind, ContractorStatus, EngagementStatu
 from desktop.domain.kinds import RecordType
 from desktop.ui.language import enum_label
 from desktop.ui.models.contractors import ContractorTableModel
+from desktop.ui.models.opt_outs import (
+    OPT_OUT_CURRENT,
+    OPT_OUT_ENDED,
+    STOP_IN_EFFECT,
+    STOP_PENDING,
+    OptOutTableModel,
+    StopRequestTableModel,
+)
 from desktop.ui.models.registers import (
     JOINT_USE_CURRENT,
     JOINT_USE_ENDED,
@@ -202,3 +210,54 @@ class JointUsesPage(RegisterPage):
 
     def delete_record(self, record_id: int, version: int | None) -> None:
         self.services.joint_uses.delete(record_id, version)
+
+
+class OptOutsPage(RegisterPage):
+    """オプトアウトによる第三者提供: the arrangements, their notification and changes (policy §5(3))."""
+
+    stretch_column = "title"
+    record_type = RecordType.OPT_OUT
+    also_shows = frozenset({RecordType.STOP_REQUEST})  # the stop-request count of each row
+
+    def make_model(self) -> OptOutTableModel:
+        return OptOutTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Opt-out provision")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Title")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(self.tr("Current or planned"), OPT_OUT_CURRENT), (self.tr("Ended"), OPT_OUT_ENDED)]
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.opt_outs.delete(record_id, version)
+
+
+class StopRequestsPage(RegisterPage):
+    """提供停止の求め: each person's request to stop the provision under an opt-out arrangement."""
+
+    stretch_column = "identity_check"
+    record_type = RecordType.STOP_REQUEST
+    also_shows = frozenset({RecordType.OPT_OUT})  # the arrangement's title on each row
+
+    def make_model(self) -> StopRequestTableModel:
+        return StopRequestTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Stop requests")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Person, member number or arrangement")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(self.tr("In effect"), STOP_IN_EFFECT), (self.tr("Not yet in effect"), STOP_PENDING)]
+
+    def new_defaults(self) -> dict[str, Any]:
+        """A new one for the arrangement of the selected row, if any."""
+        row = self.selected_row_object()
+        return {"opt_out_id": row.opt_out_id} if row is not None else {}
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.stop_requests.delete(record_id, version)
