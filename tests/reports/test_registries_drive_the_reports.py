@@ -52,7 +52,7 @@ def test_a_new_kinds_sheet_and_count_appear_in_the_workbook(demo_services: Servi
     path = tmp_path / "audit.xlsx"
     counts = write_audit_workbook(demo_services, path, AS_OF)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames[book.sheetnames.index("是正処置") + 1 :] == ["試験", "指摘事項", "監査ログ"]
+    assert book.sheetnames[book.sheetnames.index("指摘事項") - 1 :] == ["試験", "指摘事項", "監査ログ"]
     titles = sorted(row.title for row in demo_services.joint_uses.list())
     sheet = book["試験"]
     assert sheet.cell(1, 1).value == "試験の名称"

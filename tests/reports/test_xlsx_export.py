@@ -40,6 +40,8 @@ def test_the_workbook_has_every_register_sheet_in_order(demo_workbook: openpyxl.
             "再委託",
             "共同利用",
             "是正処置",
+            "オプトアウト",
+            "提供停止の求め",
             "指摘事項",
             "監査ログ",
         ]
@@ -239,3 +241,24 @@ def test_the_findings_sheet_cites_each_finding_s_basis(
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert findings and [(row[basis], row[rule]) for row in rows] == [(f.basis.ja, f.rule) for f in findings]
     assert sheet.column_dimensions[openpyxl.utils.get_column_letter(basis + 1)].width >= 30
+
+
+def test_the_opt_out_sheets_list_the_arrangements_with_their_changes_and_the_stop_requests(
+    demo_workbook: openpyxl.Workbook,
+) -> None:
+    sheet = demo_workbook["オプトアウト"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == [
+        "名称",
+        "① 第三者への提供を利用目的とすること",
+        "② 第三者に提供される個人情報の項目",
+    ]
+    assert "個人情報保護委員会への届出日" in header and "変更の履歴（届出・通知）" in header
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 5
+    by_title = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+    assert "メールアドレス" in by_title["会員名簿の提携先への提供"]["変更の履歴（届出・通知）"]
+    assert by_title["会員名簿の提携先への提供"]["停止の求め"] == 3
+    assert "要配慮個人情報" in by_title["健康相談会員の名簿提供"]["指摘事項"]
+    stops = list(demo_workbook["提供停止の求め"].iter_rows(min_row=2, values_only=True))
+    assert len(stops) == 3 and all(row[0] == "会員名簿の提携先への提供" for row in stops)
