@@ -571,7 +571,7 @@ def _opt_out_item(item: opt_out_items.OptOutItem) -> tuple[str, str]:
 
 OPT_OUT = Schema(
     RecordType.OPT_OUT,
-    "オプトアウトによる第三者提供",
+    "オプトアウト",
     "Opt-out provision",
     (
         _f("title", "名称", "Title", required=True),
