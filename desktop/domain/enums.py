@@ -65,6 +65,17 @@ class ConsentForm(LabelledEnum):
     CONTRACT_CLAUSE = "contract_clause"
 
 
+class ChainPartyRole(LabelledEnum):
+    """Where a party stands in an engagement's chain (policy §7): the business that collected the data,
+    the clients between it and us, our client, us, our sub-contractors."""
+
+    ORIGINAL = "original"
+    INTERMEDIATE = "intermediate"
+    CLIENT = "client"
+    US = "us"
+    SUBCONTRACTOR = "subcontractor"
+
+
 class NoticeMethod(LabelledEnum):
     WEB = "web"
     LETTER = "letter"
@@ -152,6 +163,13 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "written": ("書面", "Written"),
         "email": ("電子メール", "E-mail"),
         "contract_clause": ("契約条項", "Contract clause"),
+    },
+    "ChainPartyRole": {
+        "original": ("当初の取得事業者", "Original business"),
+        "intermediate": ("中間の委託元", "Intermediate client"),
+        "client": ("委託元", "Client"),
+        "us": ("当社", "Our company"),
+        "subcontractor": ("再委託先", "Sub-contractor"),
     },
     "NoticeMethod": {
         "web": ("ウェブページ", "Web page"),

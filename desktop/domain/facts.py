@@ -65,6 +65,10 @@ class EngagementFacts:
     start_date: date
     end_date: date | None
     status: str
+    intermediate_clients: tuple[str, ...] = ()  # between the original business and the client, in order
+    consent_authority: str | None = None  # the party key the original business authorised to consent
+    consent_authority_on: date | None = None
+    consent_authority_document: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,11 @@ class ConsentHopFacts:
     engagement_id: int
     redelegation_id: int | None
     consented_on: date
+    given_by: str | None = None  # party keys (desktop.domain.consent_chain); None: not yet recorded
+    link_from: str | None = None
+    link_to: str | None = None
+    from_party: str = ""  # the names as written
+    to_party: str = ""
 
 
 @dataclass(frozen=True)

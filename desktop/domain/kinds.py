@@ -48,6 +48,7 @@ class RuleId(StrEnum):
     CONTRACTOR_ENTRUSTED_NOT_SELECTED = "contractor.entrusted_not_selected"
     CONTRACTOR_ENTRUSTED_BEFORE_SELECTION = "contractor.entrusted_before_selection"
     ENGAGEMENT_CONSENT_MISSING = "engagement.consent_missing"
+    ENGAGEMENT_CONSENT_INCOMPLETE = "engagement.consent_incomplete"
     REDELEGATION_CONSENT_MISSING = "redelegation.consent_missing"
     REDELEGATION_CONTRACTOR_NOT_COMPLIANT = "redelegation.contractor_not_compliant"
     REDELEGATION_CONTRACTOR_NOT_SELECTED = "redelegation.contractor_not_selected"

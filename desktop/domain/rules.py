@@ -12,6 +12,15 @@ from datetime import date, timedelta
 from desktop.domain import joint_use_items as items
 from desktop.domain import opt_out_items
 from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES, missing_clauses
+from desktop.domain.consent_chain import (
+    Authority,
+    Chain,
+    ConsentRecord,
+    LinkState,
+    LinkVerdict,
+    SubContractor,
+    build_chain,
+)
 from desktop.domain.enums import (
     ContractKind,
     ContractorKind,
@@ -26,13 +35,16 @@ from desktop.domain.enums import (
 from desktop.domain.errors import Message
 from desktop.domain.facts import (
     ComplianceFacts,
+    ConsentHopFacts,
     ContractFacts,
     ContractorFacts,
+    EngagementFacts,
     EvaluationFacts,
     JointUseChangeFacts,
     JointUseFacts,
     OptOutChangeFacts,
     OptOutFacts,
+    RedelegationFacts,
 )
 from desktop.domain.joint_use_items import JointUseItem
 from desktop.domain.kinds import RecordType, RuleId
@@ -222,6 +234,12 @@ RULES: tuple[RuleInfo, ...] = (
         RuleId.ENGAGEMENT_CONSENT_MISSING,
         "再委託の同意が確認されていない受託業務",
         "Engagement without consent",
+        _REDELEGATION,
+    ),
+    RuleInfo(
+        RuleId.ENGAGEMENT_CONSENT_INCOMPLETE,
+        "同意した者・対象の委託が未記録の同意",
+        "Consent without its giver or link",
         _REDELEGATION,
     ),
     RuleInfo(
@@ -728,85 +746,150 @@ def _contract_findings(
             )
 
 
+def engagement_chain(
+    engagement: EngagementFacts,
+    redelegations: Iterable[RedelegationFacts],
+    contractor_names: dict[int, str],
+    company_name: str = "",
+) -> Chain:
+    """The chain of parties of an engagement (desktop.domain.consent_chain), as the rules read it."""
+    return build_chain(
+        engagement.client_name,
+        engagement.client_is_original,
+        engagement.original_business_name,
+        engagement.intermediate_clients,
+        engagement.start_date,
+        company_name,
+        (
+            SubContractor(r.id, contractor_names.get(r.contractor_id, f"#{r.contractor_id}"), r.start_date)
+            for r in redelegations
+        ),
+        Authority(
+            engagement.consent_authority,
+            engagement.consent_authority_on,
+            engagement.consent_authority_document,
+        ),
+    )
+
+
+def consent_record(hop: ConsentHopFacts) -> ConsentRecord:
+    return ConsentRecord(
+        hop.id,
+        hop.given_by,
+        hop.link_from,
+        hop.link_to,
+        hop.consented_on,
+        f"{hop.from_party} → {hop.to_party}",
+    )
+
+
 def engagement_findings(
     facts: ComplianceFacts, today: date, blocked_contractors: set[int]
 ) -> Iterator[Finding]:
-    hops_by_engagement: dict[int, list[date]] = defaultdict(list)
-    hops_by_redelegation: dict[int, list[date]] = defaultdict(list)
+    hops: dict[int, list[ConsentRecord]] = defaultdict(list)
     for hop in facts.consent_hops:
-        if hop.redelegation_id is None:
-            hops_by_engagement[hop.engagement_id].append(hop.consented_on)
-        else:
-            hops_by_redelegation[hop.redelegation_id].append(hop.consented_on)
+        hops[hop.engagement_id].append(consent_record(hop))
+    redelegations: dict[int, list[RedelegationFacts]] = defaultdict(list)
+    for redelegation in facts.redelegations:
+        redelegations[redelegation.engagement_id].append(redelegation)
     names = {c.id: c.name for c in facts.contractors}
     engagements = {e.id: e for e in facts.engagements}
     for engagement in facts.engagements:
-        if engagement.status == EngagementStatus.ENDED.value or engagement.client_is_original:
+        if engagement.status == EngagementStatus.ENDED.value:
             continue
-        dates = hops_by_engagement.get(engagement.id, [])
-        if not any(day <= engagement.start_date for day in dates):
-            if dates:
-                ja = (
-                    f"{engagement.original_business_name}の再委託の同意（{min(dates):%Y-%m-%d}）が"
-                    f"業務開始日（{engagement.start_date:%Y-%m-%d}）より後です。"
-                )
-                en = (
-                    f"Consent of {engagement.original_business_name} ({min(dates):%Y-%m-%d}) came after the work "
-                    f"started ({engagement.start_date:%Y-%m-%d})."
-                )
-            else:
-                ja = (
-                    f"委託元（{engagement.client_name}）は当初の取得事業者ではありませんが、"
-                    f"{engagement.original_business_name}の再委託の同意が記録されていません（方針7）。"
-                )
-                en = (
-                    f"The client ({engagement.client_name}) is not the original business, and no consent of "
-                    f"{engagement.original_business_name} to the re-delegation is recorded (policy §7)."
-                )
-            yield _finding(
-                RuleId.ENGAGEMENT_CONSENT_MISSING,
-                Severity.BLOCKING,
-                RecordType.ENGAGEMENT,
-                engagement.id,
-                engagement.client_name,
-                ja,
-                en,
-                engagement.start_date,
-            )
+        own = redelegations.get(engagement.id, [])
+        chain = engagement_chain(engagement, own, names)
+        ended = {r.id for r in own if r.end_date is not None and r.end_date < today}
+        consents = hops.get(engagement.id, [])
+        for verdict in chain.verdicts(consents):
+            if verdict.state is LinkState.OK or verdict.link.redelegation_id in ended:
+                continue
+            yield _consent_finding(engagement, chain, verdict, today)
+        incomplete = chain.incomplete(consents)
+        if incomplete:
+            yield _incomplete_consent_finding(engagement, incomplete)
     for redelegation in facts.redelegations:
         parent = engagements.get(redelegation.engagement_id)
         if parent is None or parent.status == EngagementStatus.ENDED.value:
             continue
-        engagement = parent
         if redelegation.end_date is not None and redelegation.end_date < today:
             continue
         name = names.get(redelegation.contractor_id, f"#{redelegation.contractor_id}")
-        label = f"{engagement.client_name} → {name}"
-        dates = hops_by_redelegation.get(redelegation.id, [])
-        if not any(day <= redelegation.start_date for day in dates):
-            yield _finding(
-                RuleId.REDELEGATION_CONSENT_MISSING,
-                Severity.BLOCKING,
-                RecordType.REDELEGATION,
-                redelegation.id,
-                label,
-                f"{name}への再委託（{redelegation.start_date:%Y-%m-%d}開始）について、開始日以前の委託元"
-                f"（{engagement.client_name}）の同意がありません。",
-                f"The re-delegation to {name} (from {redelegation.start_date:%Y-%m-%d}) has no consent of "
-                f"the client ({engagement.client_name}) dated on or before its start.",
-                redelegation.start_date,
-            )
         if redelegation.contractor_id in blocked_contractors:
             yield _finding(
                 RuleId.REDELEGATION_CONTRACTOR_NOT_COMPLIANT,
                 Severity.BLOCKING,
                 RecordType.REDELEGATION,
                 redelegation.id,
-                label,
+                f"{parent.client_name} → {name}",
                 f"再委託先の{name}に重大な指摘事項があります。",
                 f"The re-delegated contractor {name} has blocking findings.",
                 redelegation.start_date,
             )
+
+
+def _consent_finding(engagement: EngagementFacts, chain: Chain, verdict: LinkVerdict, today: date) -> Finding:
+    """A link without a consent that counts: a warning due on its start while the start is ahead
+    (policy §7: consent before the entrustment), blocking from the start on."""
+    link, whose = verdict.link, chain.consenters
+    start = link.start or engagement.start_date
+    path = link.text
+    if verdict.state is LinkState.LATE and verdict.consent is not None:
+        given = verdict.consent.consented_on
+        ja = f"{whose.ja}の同意（{path.ja}、{given:%Y-%m-%d}）が業務開始日（{start:%Y-%m-%d}）より後です。"
+        en = f"The consent of {whose.en} to {path.en} ({given:%Y-%m-%d}) came after the work started ({start:%Y-%m-%d})."
+    elif today < start:
+        ja = f"{path.ja}の委託は{start:%Y-%m-%d}に始まります。それまでに{whose.ja}の同意を記録してください（方針7）。"
+        en = f"{path.en} starts on {start:%Y-%m-%d}: the consent of {whose.en} is needed by then (policy §7)."
+    else:
+        ja = f"{path.ja}：開始日（{start:%Y-%m-%d}）以前の{whose.ja}の同意がありません（方針7）。"
+        en = f"No consent of {whose.en} to {path.en} dated on or before the start ({start:%Y-%m-%d}) is recorded (policy §7)."
+    for consent, reason in verdict.not_counted:
+        ja += f"記録されている{consent.consented_on:%Y-%m-%d}の同意は数えられません（{reason.ja}）。"
+        en += f" The consent recorded on {consent.consented_on:%Y-%m-%d} does not count: {reason.en}."
+    severity = Severity.WARNING if today < start else Severity.BLOCKING
+    since = None if today < start else start
+    if link.redelegation_id is None:
+        return _finding(
+            RuleId.ENGAGEMENT_CONSENT_MISSING,
+            severity,
+            RecordType.ENGAGEMENT,
+            engagement.id,
+            engagement.client_name,
+            ja,
+            en,
+            since,
+            start,
+        )
+    return _finding(
+        RuleId.REDELEGATION_CONSENT_MISSING,
+        severity,
+        RecordType.REDELEGATION,
+        link.redelegation_id,
+        f"{engagement.client_name} → {link.target.name}",
+        ja,
+        en,
+        since,
+        start,
+    )
+
+
+def _incomplete_consent_finding(engagement: EngagementFacts, consents: list[ConsentRecord]) -> Finding:
+    """Consents that name no giver or link of the chain (migrated from free text, or a party renamed since):
+    they count for nothing until completed, and are listed rather than passed over."""
+    listed = "、".join(f"#{c.id} {c.consented_on:%Y-%m-%d}「{c.as_written}」" for c in consents)
+    listed_en = "; ".join(f"#{c.id} {c.consented_on:%Y-%m-%d} '{c.as_written}'" for c in consents)
+    return _finding(
+        RuleId.ENGAGEMENT_CONSENT_INCOMPLETE,
+        Severity.WARNING,
+        RecordType.ENGAGEMENT,
+        engagement.id,
+        engagement.client_name,
+        f"同意した者または対象の委託（どの当事者からどの当事者へ）が連鎖の当事者で記録されていない同意が{len(consents)}件あり、"
+        f"どの委託の同意にも数えられていません。連鎖の当事者から選んで補ってください：{listed}",
+        f"{len(consents)} consent(s) do not name who gave them or the link they cover among the chain's parties, "
+        f"and count for no link until completed: {listed_en}",
+    )
 
 
 _JOINT_USE_ITEMS: tuple[tuple[str, JointUseItem], ...] = (

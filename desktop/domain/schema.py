@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.domain import joint_use_items as items
 from desktop.domain import opt_out_items, values
+from desktop.domain.consent_chain import CLIENT, KEY_MAX_LENGTH, intermediate_key
 from desktop.domain.enums import (
     ConsentForm,
     ContractKind,
@@ -475,6 +476,20 @@ ENGAGEMENT = Schema(
             default=True,
         ),
         _f("original_business_name", "当初の取得事業者", "Original business"),
+        _f(
+            "intermediate_clients",
+            "中間の委託元（当初の取得事業者に近い順）",
+            "Intermediate clients (from the original business down)",
+            TEXT_LIST,
+        ),
+        _f(
+            "consent_authority",
+            "同意の権限を与えられた者",
+            "Authorised to consent",
+            max_length=KEY_MAX_LENGTH,
+        ),
+        _f("consent_authority_on", "同意の権限の付与日", "Authorised on", DATE),
+        _f("consent_authority_document", "同意の権限を定めた書面", "Written authorisation"),
         _f("work", "受託業務の内容", "Work", MULTILINE, required=True),
         _f("pi_items", "個人情報の項目", "PI items", TEXT_LIST),
         _f("start_date", "開始日", "Start date", DATE, required=True),
@@ -491,8 +506,11 @@ CONSENT_HOP = Schema(
     (
         _f("engagement_id", "受託業務", "Engagement", INTEGER, required=True),
         _f("redelegation_id", "対象の再委託", "Re-delegation", INTEGER),
-        _f("from_party", "同意した者", "Consent given by", required=True),
-        _f("to_party", "委託を受ける者", "Consent given for", required=True),
+        _f("given_by", "同意した者", "Consent given by", max_length=KEY_MAX_LENGTH),
+        _f("link_from", "委託する者", "Link from (entrusting)", max_length=KEY_MAX_LENGTH),
+        _f("link_to", "委託を受ける者", "Link to (entrusted)", max_length=KEY_MAX_LENGTH),
+        _f("from_party", "同意した者（名称）", "Consent given by (name)"),
+        _f("to_party", "委託を受ける者（名称）", "Entrusted party (name)"),
         _f("consented_on", "同意取得日", "Consent obtained on", DATE, required=True),
         _f("form", "同意の形式", "Form", ENUM, enum=ConsentForm, required=True),
         _f("reference", "参照（文書番号等）", "Reference"),
@@ -717,12 +735,65 @@ def _check_contract(record: dict[str, Any]) -> None:
 
 def _check_engagement(record: dict[str, Any]) -> None:
     check_date_order(record, ENGAGEMENT, "start_date", "end_date")
-    if not record.get("client_is_original") and not record.get("original_business_name"):
+    is_original = record.get("client_is_original")
+    if not is_original and not record.get("original_business_name"):
         raise ValidationError(
             {
                 "original_business_name": Message(
                     "委託元が当初の取得事業者でない場合は、当初の取得事業者を入力してください",
                     "name the original business when the client is itself a contractor",
+                )
+            }
+        )
+    intermediates = record.get("intermediate_clients") or []
+    if is_original and intermediates:
+        raise ValidationError(
+            {
+                "intermediate_clients": Message(
+                    "委託元が当初の取得事業者の場合、中間の委託元はありません",
+                    "there are no intermediate clients when the client collected the data itself",
+                )
+            }
+        )
+    _check_consent_authority(record, intermediates)
+
+
+def _check_consent_authority(record: dict[str, Any], intermediates: list[str]) -> None:
+    """Policy §7: a party other than the original business consents only with its written authority, recorded
+    with its date and document; the authorised party is the client or an intermediate client of the chain."""
+    party = record.get("consent_authority")
+    names = ("consent_authority", "consent_authority_on", "consent_authority_document")
+    given = [name for name in names if record.get(name)]
+    if not given:
+        return
+    if record.get("client_is_original"):
+        raise ValidationError(
+            {
+                given[0]: Message(
+                    "委託元が当初の取得事業者の場合、同意の権限の記録は不要です",
+                    "no authority to record: the client is the original business",
+                )
+            }
+        )
+    for name in names:
+        if not record.get(name):
+            field = ENGAGEMENT.field(name)
+            raise ValidationError(
+                {
+                    name: Message(
+                        f"{field.ja}: 同意の権限は、権限を与えられた者・付与日・書面をそろえて記録してください",
+                        f"{field.en}: record the authority with the party, its date and its document",
+                    )
+                }
+            )
+    allowed = [CLIENT, *(intermediate_key(name) for name in intermediates)]
+    if party not in allowed:
+        raise ValidationError(
+            {
+                "consent_authority": Message(
+                    f"同意の権限を与えられた者は委託元または中間の委託元から選んでください（{', '.join(allowed)}）",
+                    f"the party authorised to consent must be the client or an intermediate client "
+                    f"({', '.join(allowed)})",
                 )
             }
         )

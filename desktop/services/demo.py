@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import DEFAULT_TEMPLATE, Thresholds, items_for_route, score_evaluation
 from desktop.domain.clauses import CLAUSES, REQUIRED_CLAUSES
+from desktop.domain.consent_chain import CLIENT, ORIGINAL, US, intermediate_key, redelegation_key
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType, RuleId
@@ -323,27 +324,77 @@ class _Builder:
         hops: list[dict[str, Any]] = []
         for i, (eid, engagement) in enumerate(zip(engagement_ids, engagements, strict=True)):
             original = engagement["original_business_name"]
+            original_key = CLIENT if engagement["client_is_original"] else ORIGINAL
+            original_name = engagement["client_name"] if engagement["client_is_original"] else original
             if not engagement["client_is_original"] and i != 0:
                 late = i == 1  # consent obtained after the work started
                 day = engagement["start_date"] + timedelta(days=10 if late else -rng.randint(5, 40))
+                intermediates = engagement["intermediate_clients"] or []
+                upstream = [intermediate_key(name) for name in intermediates] + [CLIENT]
+                upstream_names = [*intermediates, engagement["client_name"]]
+                for hop in range(len(upstream) - 1):  # original → A → client: the link A → client too
+                    hops.append(
+                        {
+                            "engagement_id": eid,
+                            "redelegation_id": None,
+                            "given_by": ORIGINAL,
+                            "link_from": upstream[hop],
+                            "link_to": upstream[hop + 1],
+                            "from_party": original,
+                            "to_party": upstream_names[hop + 1],
+                            "consented_on": day,
+                            "form": "written",
+                            "reference": f"再々委託同意書 第{1500 + i}号",
+                        }
+                    )
+                # Engagement 2: the client itself "consented" to our engagement: it is not the original
+                # business and holds no authority from it, so the consent does not count (policy §7).
+                # Engagement 3: the intermediate client consented, with the original business's written
+                # authority to do so recorded on the engagement.
+                giver, giver_name = ORIGINAL, original
+                if i == 2:
+                    giver, giver_name = CLIENT, engagement["client_name"]
+                elif engagement["consent_authority"]:
+                    giver, giver_name = engagement["consent_authority"], intermediates[0]
                 hops.append(
                     {
                         "engagement_id": eid,
                         "redelegation_id": None,
-                        "from_party": original,
+                        "given_by": giver,
+                        "link_from": CLIENT,
+                        "link_to": US,
+                        "from_party": giver_name,
                         "to_party": "株式会社みらいデータ",
                         "consented_on": day,
                         "form": "written",
                         "reference": f"同意書 第{1000 + i}号",
                     }
                 )
-            if i != 3:  # the re-delegation of engagement 3 has no consent of the client
+            if i == 1:  # a consent kept from before the chain had parties: giver and link unknown
+                hops.append(
+                    {
+                        "engagement_id": eid,
+                        "redelegation_id": None,
+                        "given_by": None,
+                        "link_from": None,
+                        "link_to": None,
+                        "from_party": "営業部 佐藤様（電話）",
+                        "to_party": "再委託先各社",
+                        "consented_on": engagement["start_date"] - timedelta(days=3),
+                        "form": "email",
+                        "reference": None,
+                    }
+                )
+            if i != 3:  # the re-delegation of engagement 3 has no consent
                 redelegation = redelegations[i]
                 hops.append(
                     {
                         "engagement_id": eid,
                         "redelegation_id": redelegation_ids[i],
-                        "from_party": engagement["client_name"],
+                        "given_by": original_key,
+                        "link_from": US,
+                        "link_to": redelegation_key(redelegation_ids[i]),
+                        "from_party": original_name,
                         "to_party": name_of[redelegation["contractor_id"]],
                         "consented_on": redelegation["start_date"] - timedelta(days=rng.randint(1, 20)),
                         "form": rng.choice(["written", "email", "contract_clause"]),
@@ -698,6 +749,12 @@ class _Builder:
             else rng.choice(
                 ["株式会社あおぞら生活", "三葉カード株式会社", "株式会社にじいろ保険", "株式会社ふるさと通信"]
             ),
+            # Engagement 3 reaches us through an intermediate client, which the original business authorised
+            # in writing to consent to further re-delegation.
+            "intermediate_clients": ["株式会社ひかり情報サービス"] if i == 3 else None,
+            "consent_authority": intermediate_key("株式会社ひかり情報サービス") if i == 3 else None,
+            "consent_authority_on": start - timedelta(days=60) if i == 3 else None,
+            "consent_authority_document": "再委託の承諾権限に関する覚書（2025-07）" if i == 3 else None,
             "work": rng.choice(
                 [
                     "会員データの入力・名寄せ",

@@ -15,11 +15,21 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import defer, selectinload
 
 from desktop.domain.clauses import missing_clauses
+from desktop.domain.consent_chain import (
+    Chain,
+    LinkState,
+    LinkVerdict,
+    SubContractor,
+    chain_of,
+    consent_of,
+    redelegation_key,
+)
 from desktop.domain.enums import ContractKind
+from desktop.domain.errors import Message
 from desktop.domain.facts import ContractFacts
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding, is_in_force, term_end
-from desktop.domain.schema import clean_search_text
+from desktop.domain.schema import ENGAGEMENT, clean_search_text
 from desktop.services import records
 from desktop.services.audit import AuditFilter, AuditService
 from desktop.services.compliance.service import CheckService
@@ -69,7 +79,10 @@ class ContractRegisterRow:
 @dataclass(frozen=True)
 class HopRow:
     hop: ConsentHop
-    in_time: bool  # consented on or before the start of what it covers
+    in_time: bool  # counts for its link (right party, that link) and is dated on or before the link's start
+    giver: Message | None = None  # who gave it, as a party of the chain (None: not recorded, to complete)
+    link: Message | None = None  # the link it covers (None: not recorded, to complete)
+    not_counted: Message | None = None  # why it counts for nothing, if it does not
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,7 @@ class RedelegationRow:
     contractor_name: str
     hops: tuple[HopRow, ...]
     consent_in_time: bool
+    missing: tuple[Message, ...] = ()  # which consent is missing, and whose it must be
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,7 @@ class EngagementRegisterRow:
     redelegations: tuple[RedelegationRow, ...]
     consent_in_time: bool  # True also when the client is the original business (no consent needed)
     findings: tuple[Finding, ...]
+    missing: tuple[Message, ...] = ()  # per link on the way to us: which consent is missing, whose it must be
 
 
 @dataclass(frozen=True)
@@ -278,32 +293,45 @@ class RegisterService:
             )
         with self.context.read() as session:
             engagements = list(session.scalars(query))
+            company = session.scalar(select(CompanyProfile.name).order_by(CompanyProfile.id).limit(1)) or ""
         rows = []
         for engagement in engagements:
-            own_hops = tuple(
-                HopRow(h, h.consented_on <= engagement.start_date)
-                for h in engagement.consent_hops
-                if h.redelegation_id is None
+            chain = chain_of(
+                records.snapshot(engagement, ENGAGEMENT),
+                [SubContractor(r.id, r.contractor.name, r.start_date) for r in engagement.redelegations],
+                company,
             )
+            verdicts = {v.link.key: v for v in chain.verdicts(consent_of(h) for h in engagement.consent_hops)}
+            hop_rows = {h.id: _hop_row(chain, h) for h in engagement.consent_hops}
+            own_hops = tuple(hop_rows[h.id] for h in engagement.consent_hops if h.redelegation_id is None)
             redelegations = []
             for redelegation in engagement.redelegations:
-                hops = tuple(
-                    HopRow(h, h.consented_on <= redelegation.start_date)
-                    for h in engagement.consent_hops
-                    if h.redelegation_id == redelegation.id
-                )
+                verdict = verdicts[f"us>{redelegation_key(redelegation.id)}"]
                 redelegations.append(
                     RedelegationRow(
-                        redelegation, redelegation.contractor.name, hops, any(h.in_time for h in hops)
+                        redelegation,
+                        redelegation.contractor.name,
+                        tuple(
+                            hop_rows[h.id]
+                            for h in engagement.consent_hops
+                            if h.redelegation_id == redelegation.id
+                        ),
+                        verdict.state is LinkState.OK,
+                        _missing(chain, [verdict]),
                     )
                 )
             own_findings = list(by_record.get((RecordType.ENGAGEMENT, engagement.id), []))
             for redelegation in engagement.redelegations:
                 own_findings.extend(by_record.get((RecordType.REDELEGATION, redelegation.id), []))
-            consent_ok = engagement.client_is_original or any(h.in_time for h in own_hops)
+            upstream = [v for v in verdicts.values() if v.link.redelegation_id is None]
             rows.append(
                 EngagementRegisterRow(
-                    engagement, own_hops, tuple(redelegations), consent_ok, tuple(own_findings)
+                    engagement,
+                    own_hops,
+                    tuple(redelegations),
+                    all(v.state is LinkState.OK for v in upstream),
+                    tuple(own_findings),
+                    _missing(chain, upstream),
                 )
             )
         return rows
@@ -490,3 +518,33 @@ class RegisterService:
 
     def audit_events(self, criteria: AuditFilter | None = None) -> list[AuditEvent]:
         return self.audit.list_events(criteria, limit=None)
+
+
+def _hop_row(chain: Chain, hop: ConsentHop) -> HopRow:
+    """A consent as the register shows it: who gave it and for which link, as parties of the chain, and
+    whether it counts (right party, that link, dated on or before the link's start)."""
+    consent = consent_of(hop)
+    giver = chain.party(hop.given_by)
+    link = chain.link(hop.link_from, hop.link_to)
+    if giver is None or link is None:
+        reason = Message(
+            "同意した者または対象の委託が未記録（要補完）", "giver or link not recorded (to complete)"
+        )
+        return HopRow(hop, False, giver.label if giver else None, link.text if link else None, reason)
+    refused = chain.refusal(consent, link) if link.needs_consent else None
+    in_time = refused is None and (link.start is None or hop.consented_on <= link.start)
+    return HopRow(hop, in_time, giver.label, link.text, refused)
+
+
+def _missing(chain: Chain, verdicts: Iterable[LinkVerdict]) -> tuple[Message, ...]:
+    """Per link without a consent that counts in time: which consent is missing and whose it must be."""
+    whose = chain.consenters
+    return tuple(
+        Message(
+            f"{v.link.text.ja}：{whose.ja}の同意が{'開始日より後' if v.state is LinkState.LATE else 'ない'}",
+            f"{v.link.text.en}: consent of {whose.en} "
+            + ("dated after the start" if v.state is LinkState.LATE else "missing"),
+        )
+        for v in verdicts
+        if v.state is not LinkState.OK
+    )

@@ -209,7 +209,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         )
     )
     engagements = tuple(
-        EngagementFacts(*r)
+        EngagementFacts(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), r[8], r[9], r[10])
         for r in session.execute(
             select(
                 Engagement.id,
@@ -219,6 +219,10 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 Engagement.start_date,
                 Engagement.end_date,
                 Engagement.status,
+                Engagement.intermediate_clients,
+                Engagement.consent_authority,
+                Engagement.consent_authority_on,
+                Engagement.consent_authority_document,
             ).where(*_where(scope, lambda scope: Engagement.id.in_(scope.engagement_ids)))
         )
     )
@@ -230,6 +234,11 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 ConsentHop.engagement_id,
                 ConsentHop.redelegation_id,
                 ConsentHop.consented_on,
+                ConsentHop.given_by,
+                ConsentHop.link_from,
+                ConsentHop.link_to,
+                ConsentHop.from_party,
+                ConsentHop.to_party,
             ).where(
                 *_where(
                     scope,

@@ -182,6 +182,13 @@ class Engagement(Versioned, Base):
     client_corporate_number: Mapped[str | None] = mapped_column(String(13))
     client_is_original: Mapped[bool] = mapped_column(Boolean, default=True)
     original_business_name: Mapped[str | None] = mapped_column(String(200))
+    # The consent chain's parties (desktop.domain.consent_chain): the clients between the original business
+    # and ours, in order (NULL in rows older than migration 0005: none), and the party the original business
+    # authorised in writing to consent, with the authority's date and document.
+    intermediate_clients: Mapped[list[Any] | None] = mapped_column(JSON)
+    consent_authority: Mapped[str | None] = mapped_column(String(250))
+    consent_authority_on: Mapped[date | None] = mapped_column(Date)
+    consent_authority_document: Mapped[str | None] = mapped_column(String(200))
     work: Mapped[str] = mapped_column(Text)
     pi_items: Mapped[list[Any]] = mapped_column(default=list)
     start_date: Mapped[date] = mapped_column(Date)
@@ -215,7 +222,12 @@ class ConsentHop(Versioned, Base):
     redelegation_id: Mapped[int | None] = mapped_column(
         ForeignKey("redelegation.id", ondelete="CASCADE"), index=True
     )
-    from_party: Mapped[str] = mapped_column(String(200))
+    # Who gave the consent and the link it covers, as keys of the chain's parties (desktop.domain.consent_chain);
+    # NULL where migration 0005 could not infer them from the names (the check lists those to complete).
+    given_by: Mapped[str | None] = mapped_column(String(250))
+    link_from: Mapped[str | None] = mapped_column(String(250))
+    link_to: Mapped[str | None] = mapped_column(String(250))
+    from_party: Mapped[str] = mapped_column(String(200))  # the names, as recorded
     to_party: Mapped[str] = mapped_column(String(200))
     consented_on: Mapped[date] = mapped_column(Date)
     form: Mapped[str] = mapped_column(String(20))

@@ -88,12 +88,16 @@
         <translation>Record the check of the country's data protection regime (APPI Art. 28) in this field.</translation>
     </message>
     <message>
-        <source>Record the client's consent to the re-delegation in the consent chain of this engagement.</source>
-        <translation>Record the client's consent to the re-delegation in the consent chain of this engagement.</translation>
+        <source>Record the consent of the original business (or of the party it authorised in writing) for each red link of this engagement's consent chain, naming who gave it and the link.</source>
+        <translation>Record the consent of the original business (or of the party it authorised in writing) for each red link of this engagement's consent chain, naming who gave it and the link.</translation>
     </message>
     <message>
-        <source>Record the client's consent for the re-delegation in the consent chain of this engagement.</source>
-        <translation>Record the client's consent for the re-delegation in the consent chain of this engagement.</translation>
+        <source>Record the consent of the original business (or of the party it authorised in writing) to this re-delegation in the engagement's consent chain.</source>
+        <translation>Record the consent of the original business (or of the party it authorised in writing) to this re-delegation in the engagement's consent chain.</translation>
+    </message>
+    <message>
+        <source>Open each consent listed and choose who gave it and the link it covers from the parties of the chain.</source>
+        <translation>Open each consent listed and choose who gave it and the link it covers from the parties of the chain.</translation>
     </message>
     <message>
         <source>Resolve the findings of the re-delegated contractor first (open it from the Contractors page).</source>

@@ -87,12 +87,16 @@
         <translation>その国の個人情報保護制度を確認した記録をこの欄に入力してください（個人情報保護法第28条）。</translation>
     </message>
     <message>
-        <source>Record the client's consent to the re-delegation in the consent chain of this engagement.</source>
-        <translation>この受託業務の同意の連鎖に、委託元の再委託への同意を記録してください。</translation>
+        <source>Record the consent of the original business (or of the party it authorised in writing) for each red link of this engagement's consent chain, naming who gave it and the link.</source>
+        <translation>この受託業務の同意の連鎖の赤い委託ごとに、当初の取得事業者（または書面で同意の権限を与えられた者）の同意を、同意した者と対象の委託を選んで記録してください。</translation>
     </message>
     <message>
-        <source>Record the client's consent for the re-delegation in the consent chain of this engagement.</source>
-        <translation>この受託業務の同意の連鎖に、その再委託についての委託元の同意を記録してください。</translation>
+        <source>Record the consent of the original business (or of the party it authorised in writing) to this re-delegation in the engagement's consent chain.</source>
+        <translation>受託業務の同意の連鎖に、この再委託への当初の取得事業者（または書面で同意の権限を与えられた者）の同意を記録してください。</translation>
+    </message>
+    <message>
+        <source>Open each consent listed and choose who gave it and the link it covers from the parties of the chain.</source>
+        <translation>一覧の同意を開き、同意した者と対象の委託を連鎖の当事者から選んでください。</translation>
     </message>
     <message>
         <source>Resolve the findings of the re-delegated contractor first (open it from the Contractors page).</source>

@@ -186,7 +186,7 @@ ENGAGEMENT = EngagementFacts(
 
 def test_engagement_consent_must_be_dated_on_or_before_the_start():
     def hop(day: date) -> ConsentHopFacts:
-        return ConsentHopFacts(40, 30, None, day)
+        return ConsentHopFacts(40, 30, None, day, "original", "client", "us")
 
     base = ComplianceFacts(engagements=(ENGAGEMENT,))
     assert rules(base, D) == {"engagement.consent_missing": Severity.BLOCKING}
@@ -207,7 +207,7 @@ def test_redelegation_consent_boundaries_and_non_compliant_contractor():
     redelegation = RedelegationFacts(50, 30, 1, date(2026, 5, 15), None)
     base = replace(COMPLIANT, engagements=(original,), redelegations=(redelegation,))
     assert rules(base, D) == {"redelegation.consent_missing": Severity.BLOCKING}
-    on_time = ConsentHopFacts(41, 30, 50, redelegation.start_date)
+    on_time = ConsentHopFacts(41, 30, 50, redelegation.start_date, "client", "us", "redelegation:50")
     assert rules(replace(base, consent_hops=(on_time,)), D) == {}
     late = replace(on_time, consented_on=redelegation.start_date + DAY)
     assert rules(replace(base, consent_hops=(late,)), D) == {

@@ -126,8 +126,8 @@ def add_consent(services: Services, number: int) -> None:
         {
             "engagement_id": engagement_id,
             "redelegation_id": redelegation.id if redelegation is not None and number % 2 else None,
-            "from_party": "委託元",
-            "to_party": "再委託先",
+            "given_by": "original" if number % 3 else "client",  # the client's consent counts for nothing
+            "link_to": f"redelegation:{redelegation.id}" if redelegation is not None and number % 2 else "us",
             "consented_on": ["2026-09-01", "2026-11-20"][number % 2],
             "form": "email",
         }

@@ -184,8 +184,9 @@ def test_engagement_without_consent_cannot_be_set_active(services):
     services.engagements.add_consent_hop(
         {
             "engagement_id": engagement.id,
-            "from_party": "株式会社あおぞら生活",
-            "to_party": "株式会社みらいデータ",
+            "given_by": "original",
+            "link_from": "client",
+            "link_to": "us",
             "consented_on": "2026-09-20",
             "form": "written",
         }
@@ -206,8 +207,8 @@ def test_removing_the_only_consent_of_active_work_is_refused(services):
     hop = services.engagements.add_consent_hop(
         {
             "engagement_id": engagement.id,
-            "from_party": "あおぞら",
-            "to_party": "みらい",
+            "from_party": "株式会社あおぞら生活",  # names as text are resolved to the chain's parties
+            "to_party": "当社",
             "consented_on": "2026-09-20",
             "form": "email",
         }
@@ -231,8 +232,9 @@ def test_redelegation_consent_clears_the_finding(services):
         {
             "engagement_id": engagement.id,
             "redelegation_id": redelegation.id,
-            "from_party": "東邦生命保険株式会社",
-            "to_party": "株式会社さくら",
+            "given_by": "client",  # the client is the original business here
+            "link_from": "us",
+            "link_to": f"redelegation:{redelegation.id}",
             "consented_on": "2026-10-15",
             "form": "contract_clause",
         }
@@ -271,8 +273,7 @@ def test_deleting_an_engagement_audits_its_hops_and_redelegations(services):
         {
             "engagement_id": engagement.id,
             "redelegation_id": redelegation.id,
-            "from_party": "x",
-            "to_party": "y",
+            "given_by": "client",
             "consented_on": "2026-10-01",
             "form": "email",
         }

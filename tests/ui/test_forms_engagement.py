@@ -37,19 +37,21 @@ def test_adding_the_missing_consent_turns_the_red_link_green_and_clears_the_find
     assert not [hop for hop in engagement.consent_hops if hop.redelegation_id is None]
     assert "engagement.consent_missing" in engagement_findings(demo_services, 1)
     dialog = open_engagement(qtbot, demo_services, 1)
-    link = dialog.chain.buttons["client"]
+    link = dialog.chain.buttons["client>us"]
     assert link.property("status") == "missing"
     assert engagement.original_business_name in dialog.chain.reasons.text()
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     hop_dialog = dialog.sub_dialog
     assert isinstance(hop_dialog, ConsentHopDialog) and hop_dialog.redelegation_id is None
-    assert hop_dialog.form.value("from_party") == engagement.original_business_name
-    assert hop_dialog.form.value("to_party") == "株式会社みらいデータ"
+    # The giver and the link are parties of the chain, picked, not typed: the original business by default.
+    assert hop_dialog.form.value("given_by") == "original"
+    assert hop_dialog.form.value("link_from") == "client" and hop_dialog.form.value("link_to") == "us"
+    assert engagement.original_business_name in hop_dialog.form.editors["given_by"].currentText()
     assert not hop_dialog.save_button.isEnabled()  # the consent date is still empty
     hop_dialog.form.editors["consented_on"].set_value(engagement.start_date - timedelta(days=3))
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         qtbot.mouseClick(hop_dialog.save_close_button, Qt.MouseButton.LeftButton)
-    assert dialog.chain.buttons["client"].property("status") == "ok"
+    assert dialog.chain.buttons["client>us"].property("status") == "ok"
     assert dialog.chain.reasons.isHidden()
     assert dialog.hop_table.rowCount() == len(engagement.consent_hops) + 1
     assert "engagement.consent_missing" not in engagement_findings(demo_services, 1)
@@ -57,7 +59,7 @@ def test_adding_the_missing_consent_turns_the_red_link_green_and_clears_the_find
 
 def test_late_consent_is_red_with_the_reason(qtbot, demo_services: Services) -> None:
     dialog = open_engagement(qtbot, demo_services, 2)  # the demo's consent obtained after the start
-    assert dialog.chain.buttons["client"].property("status") == "late"
+    assert dialog.chain.buttons["client>us"].property("status") == "late"
     assert "after the start" in dialog.chain.reasons.text() or "より後" in dialog.chain.reasons.text()
 
 
@@ -65,13 +67,14 @@ def test_re_delegation_link_records_the_clients_consent(qtbot, demo_services: Se
     engagement = demo_services.engagements.get(4)  # its re-delegation has no consent of the client
     redelegation = engagement.redelegations[0]
     dialog = open_engagement(qtbot, demo_services, 4)
-    key = f"redelegation:{redelegation.id}"
+    key = f"us>redelegation:{redelegation.id}"
     assert dialog.chain.buttons[key].property("status") == "missing"
     qtbot.mouseClick(dialog.chain.buttons[key], Qt.MouseButton.LeftButton)
     hop_dialog = dialog.sub_dialog
     assert hop_dialog.redelegation_id == redelegation.id
-    assert hop_dialog.form.value("from_party") == engagement.client_name
-    assert hop_dialog.form.value("to_party") == redelegation.contractor.name
+    assert hop_dialog.form.value("given_by") == "original"  # the original business, not the client
+    assert hop_dialog.form.value("link_to") == f"redelegation:{redelegation.id}"
+    assert redelegation.contractor.name in hop_dialog.form.editors["link_to"].currentText()
     hop_dialog.form.editors["consented_on"].set_value(redelegation.start_date)
     hop_dialog.form.editors["form"].set_value("email")
     qtbot.mouseClick(hop_dialog.save_close_button, Qt.MouseButton.LeftButton)
@@ -115,7 +118,7 @@ def test_new_engagement_chain_is_drawn_from_the_form_and_unlocks_after_saving(
         "株式会社新規委託元" in label.text() and label.isVisible()
         for label in dialog.chain.grid_host.findChildren(type(dialog.chain.reasons))
     )
-    assert not dialog.chain.buttons["client"].isEnabled()  # nothing to record a consent on yet
+    assert not dialog.chain.buttons["client>us"].isEnabled()  # nothing to record a consent on yet
     assert not dialog.add_redelegation_button.isEnabled()
     with qtbot.waitSignal(dialog.saved, timeout=2000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -129,7 +132,7 @@ def test_new_engagement_chain_is_drawn_from_the_form_and_unlocks_after_saving(
     assert dialog.redelegation_table.rowCount() == 1
     assert dialog.redelegation_table.item(0, 0).text() == "株式会社再委託先"
     redelegation_id = sqlite_services.engagements.get(dialog.record_id).redelegations[0].id
-    assert dialog.chain.buttons[f"redelegation:{redelegation_id}"].property("status") == "missing"
+    assert dialog.chain.buttons[f"us>redelegation:{redelegation_id}"].property("status") == "missing"
 
 
 def test_deleting_a_re_delegation_removes_its_link(qtbot, demo_services: Services, monkeypatch) -> None:
@@ -138,5 +141,41 @@ def test_deleting_a_re_delegation_removes_its_link(qtbot, demo_services: Service
     dialog.redelegation_table.selectRow(0)
     qtbot.mouseClick(dialog.delete_redelegation_button, Qt.MouseButton.LeftButton)
     assert dialog.redelegation_table.rowCount() == 0
-    assert not [key for key in dialog.chain.buttons if key.startswith("redelegation:")]
+    assert not [key for key in dialog.chain.buttons if "redelegation:" in key]
     assert demo_services.engagements.get(4).redelegations == []
+
+
+def test_a_consent_given_by_the_wrong_party_stays_red_and_says_whose_it_must_be(
+    qtbot, demo_services: Services
+) -> None:
+    """The demo's engagement 3: its client 'consented' to our engagement; the client is not the original
+    business and has no authority from it, so the link stays red, naming the original business."""
+    engagement = demo_services.engagements.get(3)
+    dialog = open_engagement(qtbot, demo_services, 3)
+    assert dialog.chain.buttons["client>us"].property("status") == "missing"
+    reasons = dialog.chain.reasons.text()
+    assert engagement.original_business_name in reasons and engagement.client_name in reasons
+    assert dialog.hop_table.item(0, 0).text().startswith(engagement.client_name)
+
+
+def test_an_intermediate_client_is_drawn_and_its_authorised_consent_turns_its_link_green(
+    qtbot, demo_services: Services
+) -> None:
+    dialog = open_engagement(qtbot, demo_services, 4)  # original → ひかり情報サービス → client → us
+    intermediate = "intermediate:株式会社ひかり情報サービス"
+    assert dialog.chain.buttons[f"original>{intermediate}"].property("status") == "neutral"
+    assert dialog.chain.buttons[f"{intermediate}>client"].property("status") == "ok"
+    assert dialog.chain.buttons["client>us"].property("status") == "ok"  # given by the authorised party
+    assert dialog.form.value("consent_authority") == intermediate
+
+
+def test_a_migrated_consent_without_giver_is_listed_to_complete(qtbot, demo_services: Services) -> None:
+    dialog = open_engagement(qtbot, demo_services, 2)
+    rows = [dialog.hop_table.item(row, 0).text() for row in range(dialog.hop_table.rowCount())]
+    incomplete = [row for row, text in enumerate(rows) if "営業部" in text]
+    assert len(incomplete) == 1
+    dialog.hop_table.selectRow(incomplete[0])
+    qtbot.mouseClick(dialog.edit_hop_button, Qt.MouseButton.LeftButton)
+    hop_dialog = dialog.sub_dialog
+    assert hop_dialog.as_written_label.isVisible()
+    assert "営業部" in hop_dialog.as_written_label.text()

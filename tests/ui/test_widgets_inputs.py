@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from types import SimpleNamespace
 
 from PySide6.QtCore import QDate, Qt
 
+from desktop.domain.consent_chain import ConsentRecord, SubContractor, build_chain
 from desktop.domain.schema import CONTRACTOR
 from desktop.ui.widgets.consent_chain import LATE, MISSING, NEUTRAL, OK, chain_links
 from desktop.ui.widgets.date_field import DateField
@@ -84,30 +84,27 @@ def test_schema_form_uses_schema_labels_and_marks_required(qtbot) -> None:
 
 
 def test_chain_links_follow_the_consent_dates() -> None:
-    hops = [
-        SimpleNamespace(redelegation_id=None, consented_on=date(2026, 3, 1)),
-        SimpleNamespace(redelegation_id=7, consented_on=date(2026, 5, 2)),
-    ]
-    redelegations = [
-        SimpleNamespace(id=7, start_date=date(2026, 5, 1), contractor_id=3),
-        SimpleNamespace(id=8, start_date=date(2026, 5, 1), contractor_id=4),
-    ]
-    links = chain_links(
+    chain = build_chain(
         "委託元",
         False,
         "当初の事業者",
+        [],
         date(2026, 4, 1),
         "当社",
-        hops,
-        redelegations,
-        lambda r: f"再委託先{r.id}",
+        [SubContractor(7, "再委託先7", date(2026, 5, 1)), SubContractor(8, "再委託先8", date(2026, 5, 1))],
     )
-    assert [(link.key, link.status) for link in links] == [
-        ("original", NEUTRAL),
-        ("client", OK),
-        ("redelegation:7", LATE),
-        ("redelegation:8", MISSING),
+    consents = [
+        ConsentRecord(1, "original", "client", "us", date(2026, 3, 1)),
+        ConsentRecord(2, "original", "us", "redelegation:7", date(2026, 5, 2)),
+        ConsentRecord(3, "client", "us", "redelegation:8", date(2026, 4, 2)),  # the client: not the original
     ]
-    assert links[1].consenting_party == "当初の事業者" and links[2].consenting_party == "委託元"
-    direct = chain_links("委託元", True, None, date(2026, 4, 1), "当社", [], [], str)
-    assert [(link.key, link.status) for link in direct] == [("client", NEUTRAL)]
+    links = chain_links(chain, consents)
+    assert [(link.key, link.status) for link in links] == [
+        ("original>client", NEUTRAL),
+        ("client>us", OK),
+        ("us>redelegation:7", LATE),
+        ("us>redelegation:8", MISSING),
+    ]
+    assert links[3].not_counted and "当初の事業者" in links[3].consenters.ja
+    direct = chain_links(build_chain("委託元", True, None, [], date(2026, 4, 1), "当社"), [])
+    assert [(link.key, link.status) for link in direct] == [("client>us", NEUTRAL)]

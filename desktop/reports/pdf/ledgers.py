@@ -11,6 +11,7 @@ from reportlab.platypus import Paragraph
 
 from desktop.domain import joint_use_items as items
 from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES
+from desktop.domain.consent_chain import CLIENT, INTERMEDIATE_PREFIX
 from desktop.domain.enums import (
     ConsentForm,
     ContractKind,
@@ -288,22 +289,47 @@ ENGAGEMENT_COLUMNS = (
 
 
 def hop_line(hop_row: Any) -> str:
-    """One link of a consent chain: date, who consented for whom, form and reference, in time or late."""
+    """One consent: date, who gave it (a party of the chain) for which link, form and reference, and whether
+    it counts: in time, late, or not at all (wrong party, or giver and link still to complete)."""
     hop = hop_row.hop
-    text = markup(f"{day(hop.consented_on)} {hop.from_party} → {hop.to_party}")
+    giver = hop_row.giver.ja if hop_row.giver is not None else f"{hop.from_party}（同意した者 未特定）"
+    link = hop_row.link.ja if hop_row.link is not None else f"→ {hop.to_party}（対象の委託 未特定）"
+    text = markup(f"{day(hop.consented_on)} {giver}：{link}")
     form = enum_label(ConsentForm, hop.form)
     detail = muted(f"（{form}{markup('・' + hop.reference) if hop.reference else ''}）")
-    verdict = markup(" ○事前") if hop_row.in_time else alert(markup(" ×事後"))
+    if hop_row.not_counted is not None:
+        verdict = alert(markup(f" ×無効：{hop_row.not_counted.ja}"))
+    elif hop_row.in_time:
+        verdict = markup(" ○事前")
+    else:
+        verdict = alert(markup(" ×事後"))
     return text + detail + verdict
+
+
+def missing_lines(missing: Any) -> list[str]:
+    """Per link without a consent that counts: which consent is missing and whose it must be."""
+    return [alert(markup(f"不足 {message.ja}")) for message in missing]
 
 
 def engagement_consent_cell(row: Any) -> str:
     engagement = row.engagement
-    if engagement.client_is_original:
+    if engagement.client_is_original and not row.hops:
         return muted(markup("不要（委託元が本人から取得した事業者）"))
-    if not row.hops:
-        return alert(markup("同意の記録なし"))
-    return lines(*(hop_line(hop) for hop in row.hops))
+    chain = ""
+    if not engagement.client_is_original:
+        parties = [engagement.original_business_name or "?", *(engagement.intermediate_clients or [])]
+        chain = muted(markup(" → ".join([*parties, engagement.client_name, "当社"])))
+    authority = ""
+    if engagement.consent_authority:
+        key = engagement.consent_authority
+        holder = engagement.client_name if key == CLIENT else key.removeprefix(INTERMEDIATE_PREFIX)
+        authority = muted(
+            markup(
+                f"同意の権限: {holder}（{day(engagement.consent_authority_on)}付・"
+                f"{engagement.consent_authority_document or ''}）"
+            )
+        )
+    return lines(chain, authority, *(hop_line(hop) for hop in row.hops), *missing_lines(row.missing))
 
 
 def redelegation_block(redelegation_row: Any) -> str:
@@ -313,7 +339,7 @@ def redelegation_block(redelegation_row: Any) -> str:
             f"（{redelegation.work or '業務の記載なし'}・{day(redelegation.start_date)}〜{day(redelegation.end_date) if redelegation.end_date else ''}）"
         )
     )
-    hops = [hop_line(hop) for hop in redelegation_row.hops] or [alert(markup("委託元の同意の記録なし"))]
+    hops = [hop_line(hop) for hop in redelegation_row.hops] + missing_lines(redelegation_row.missing)
     return lines(head, *("　" + hop for hop in hops))
 
 

@@ -375,14 +375,17 @@ class AuditWorkbook:
         labels, t = self.labels, self.labels.text
         columns = _field_columns(ENGAGEMENT, labels) + [
             Column(t(Message("同意が期限内に確認済み", "Consent in time"))),
+            Column(t(Message("不足している同意（誰の同意か）", "Consent missing (whose)")), LONG_TEXT),
             Column(t(Message("再委託の件数", "Re-delegations")), NUMBER),
             Column(t(Message("指摘事項", "Findings")), LONG_TEXT),
         ]
 
         def rows() -> Iterator[Sequence[Any]]:
             for row in self._engagement_rows():
+                missing = [*row.missing, *(m for r in row.redelegations for m in r.missing)]
                 yield _field_values(row.engagement, ENGAGEMENT, labels) + [
-                    labels.yes_no(row.consent_in_time),
+                    labels.yes_no(row.consent_in_time and all(r.consent_in_time for r in row.redelegations)),
+                    "\n".join(t(m) for m in missing),
                     len(row.redelegations),
                     "\n".join(t(f.message) for f in row.findings),
                 ]
@@ -391,15 +394,22 @@ class AuditWorkbook:
 
     def _consents(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         labels, t = self.labels, self.labels.text
-        names = ("from_party", "to_party", "consented_on", "form", "reference")
+        names = ("consented_on", "form", "reference")
         columns = (
             [
                 Column(labels.header(ENGAGEMENT.field("client_name"))),
                 Column(labels.header(ENGAGEMENT.field("work")), LONG_TEXT),
                 Column(t(Message("同意の対象", "Consent covers"))),
+                Column(labels.header(CONSENT_HOP.field("given_by"))),
+                Column(
+                    t(Message("対象の委託（委託する者 → 委託を受ける者）", "Link (entrusting → entrusted)"))
+                ),
             ]
             + _field_columns(CONSENT_HOP, labels, names)
-            + [Column(t(Message("開始前に取得", "Obtained before the start")))]
+            + [
+                Column(t(Message("開始前に取得", "Obtained before the start"))),
+                Column(t(Message("同意として数えない理由", "Why it does not count")), LONG_TEXT),
+            ]
         )
 
         def rows() -> Iterator[Sequence[Any]]:
@@ -412,10 +422,16 @@ class AuditWorkbook:
                         for hop in redelegation.hops
                     ]
                 for what, hop in covers:
+                    to_complete = t(Message("（要補完）", "(to complete)"))
+                    giver = t(hop.giver) if hop.giver is not None else f"{hop.hop.from_party} {to_complete}"
+                    link = t(hop.link) if hop.link is not None else f"→ {hop.hop.to_party} {to_complete}"
                     yield (
-                        [engagement.client_name, engagement.work, what]
+                        [engagement.client_name, engagement.work, what, giver, link]
                         + _field_values(hop.hop, CONSENT_HOP, labels, names)
-                        + [labels.yes_no(hop.in_time)]
+                        + [
+                            labels.yes_no(hop.in_time),
+                            t(hop.not_counted) if hop.not_counted is not None else "",
+                        ]
                     )
 
         return columns, rows()

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,7 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import ConsentForm
+from desktop.domain.consent_chain import (
+    CLIENT,
+    Chain,
+    SubContractor,
+    chain_of,
+    consent_of,
+    intermediate_key,
+    redelegation_of,
+)
+from desktop.domain.enums import ChainPartyRole, ConsentForm
 from desktop.domain.errors import ItakuError, Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONSENT_HOP, ENGAGEMENT, REDELEGATION
@@ -55,12 +65,23 @@ def _read_only_table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def _party_choice(chain: Chain, roles: tuple[ChainPartyRole, ...] | None = None) -> ChoiceBox:
+    """The parties of the chain (of some roles), each by its name and place in the chain; the value is the
+    party's key, its identity in a consent record."""
+    blank = QCoreApplication.translate("SchemaForm", "— choose —")
+    return ChoiceBox(
+        ((text(party.label), party.key) for party in chain.parties if roles is None or party.role in roles),
+        blank,
+    )
+
+
 class ConsentHopDialog(RecordDialog):
-    """Record (or correct) one consent: who consented, for whom, when, in what form."""
+    """Record (or correct) one consent: who gave it and the link it covers, both picked from the parties of
+    the engagement's chain; when; in what form."""
 
     record_type = RecordType.CONSENT_HOP
     schema = CONSENT_HOP
-    field_names = ("from_party", "to_party", "consented_on", "form", "reference")
+    field_names = ("given_by", "link_from", "link_to", "consented_on", "form", "reference")
 
     def __init__(
         self,
@@ -74,14 +95,38 @@ class ConsentHopDialog(RecordDialog):
         self.engagement_id = engagement_id
         self.redelegation_id = redelegation_id
         self.pending_evidence: Path | None = None
+        self.chain = services.engagements.chain(engagement_id)
         super().__init__(services, hop_id, parent, defaults)
-        self.resize(560, 380)
+        self.resize(620, 420)
+
+    def custom_editors(self) -> dict[str, QWidget]:
+        return {
+            "given_by": _party_choice(self.chain),
+            "link_from": _party_choice(self.chain),
+            "link_to": _party_choice(self.chain),
+        }
 
     def build_body(self) -> QWidget:
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form.layout_for(self.form.names))
+        self.who_note = QLabel(
+            self.tr(
+                "Only a consent of the original business, or of the party it authorised in writing to consent "
+                "(recorded on the engagement), counts for a link."
+            ),
+            body,
+        )
+        self.who_note.setWordWrap(True)
+        self.who_note.setStyleSheet("color: #5f6368;")
+        layout.addWidget(self.who_note)
+        self.as_written_label = QLabel(body)
+        self.as_written_label.setObjectName("asWritten")
+        self.as_written_label.setWordWrap(True)
+        self.as_written_label.setStyleSheet("color: #b3261e;")
+        self.as_written_label.hide()
+        layout.addWidget(self.as_written_label)
         row = QHBoxLayout()
         self.evidence_label = QLabel(self.tr("No evidence file attached."), body)
         self.evidence_label.setWordWrap(True)
@@ -110,6 +155,13 @@ class ConsentHopDialog(RecordDialog):
     def after_load(self, record: Any) -> None:
         if record.attachment_name:
             self.evidence_label.setText(self.tr("Evidence: %1").replace("%1", record.attachment_name))
+        if self.chain.incomplete([consent_of(record)]):
+            self.as_written_label.setText(
+                self.tr("Recorded as: %1 → %2. Choose who gave this consent and the link it covers.")
+                .replace("%1", record.from_party)
+                .replace("%2", record.to_party)
+            )
+            self.as_written_label.show()
 
     def record_title(self) -> str:
         return f"{self.record.from_party} → {self.record.to_party}" if self.record is not None else ""
@@ -130,11 +182,11 @@ class ConsentHopDialog(RecordDialog):
 
     def submit(self, values: dict[str, Any], version: int | None) -> Any:
         evidence, self.pending_evidence = self.pending_evidence, None
+        values = {**values, "redelegation_id": redelegation_of(values.get("link_to"))}
         try:
             if self.record_id is None:
                 return self.services.engagements.add_consent_hop(
-                    {**values, "engagement_id": self.engagement_id, "redelegation_id": self.redelegation_id},
-                    evidence=evidence,
+                    {**values, "engagement_id": self.engagement_id}, evidence=evidence
                 )
             return self.services.engagements.update_consent_hop(
                 self.record_id, values, version, evidence=evidence
@@ -191,6 +243,10 @@ FORM_FIELDS = (
     "client_corporate_number",
     "client_is_original",
     "original_business_name",
+    "intermediate_clients",
+    "consent_authority",
+    "consent_authority_on",
+    "consent_authority_document",
     "work",
     "pi_items",
     "start_date",
@@ -203,6 +259,11 @@ FORM_FIELDS = (
 class EngagementDialog(RecordDialog):
     record_type = RecordType.ENGAGEMENT
     schema = ENGAGEMENT
+
+    def custom_editors(self) -> dict[str, QWidget]:
+        # The party the original business authorised to consent: the client or an intermediate client, the
+        # choices following the names typed (refresh_chain).
+        return {"consent_authority": ChoiceBox((), "—")}
 
     def build_body(self) -> QWidget:
         self.hops: list[Any] = []
@@ -276,7 +337,7 @@ class EngagementDialog(RecordDialog):
         self.hop_table = _read_only_table(
             [
                 self.tr("Consent given by"),
-                self.tr("Consent given for"),
+                self.tr("Link"),
                 self.tr("Date"),
                 self.tr("Form"),
                 self.tr("Reference"),
@@ -322,34 +383,31 @@ class EngagementDialog(RecordDialog):
         return self.record.client_name if self.record is not None else ""
 
     # Chain -----------------------------------------------------------------------------------------
-    def links(self) -> list[ChainLink]:
+    def current_chain(self) -> Chain:
+        """The chain as the form stands (unsaved edits included) with the saved re-delegations."""
         values = self.form.values()
-        start = values["start_date"] if isinstance(values["start_date"], date) else None
-        names = {r.id: r.contractor.name for r in self.redelegations}
-        return chain_links(
-            values["client_name"] or "?",
-            bool(values["client_is_original"]),
-            values["original_business_name"],
-            start,
-            self.company_name,
-            self.hops,
-            self.redelegations,
-            lambda r: names.get(r.id, f"#{r.contractor_id}"),
-        )
+        subs = [SubContractor(r.id, r.contractor.name, r.start_date) for r in self.redelegations]
+        return chain_of(values, subs, self.company_name)
+
+    def links(self) -> list[ChainLink]:
+        return chain_links(self.current_chain(), [consent_of(hop) for hop in self.hops])
+
+    def refresh_authority_choices(self) -> None:
+        box = self.form.editor("consent_authority", ChoiceBox)
+        values = self.form.values()
+        choices: list[tuple[str, Any]] = []
+        if not values["client_is_original"]:
+            intermediates = values.get("intermediate_clients") or []
+            choices = [(name, intermediate_key(name)) for name in intermediates]
+            choices.append((str(values["client_name"] or "?"), CLIENT))
+        box.set_choices(choices)
 
     def refresh_chain(self) -> None:
         if not hasattr(self, "chain"):
             return
-        values = self.form.values()
+        self.refresh_authority_choices()
         saved = self.record_id is not None
-        self.chain.set_chain(
-            values["client_name"] or "?",
-            bool(values["client_is_original"]),
-            values["original_business_name"],
-            self.company_name,
-            self.links(),
-            clickable=saved,
-        )
+        self.chain.set_chain(self.current_chain(), self.links(), clickable=saved)
         self.chain_note.setText(
             self.tr("Click a link to record a consent for it.")
             if saved
@@ -381,11 +439,20 @@ class EngagementDialog(RecordDialog):
             ]
             for column, value in enumerate(cells):
                 self.redelegation_table.setItem(row, column, QTableWidgetItem(value))
+        chain = self.current_chain()
         self.hop_table.setRowCount(len(self.hops))
         for row, hop in enumerate(self.hops):
+            giver, source, target = (
+                chain.party(hop.given_by),
+                chain.party(hop.link_from),
+                chain.party(hop.link_to),
+            )
+            incomplete = self.tr("(to complete: %1)")
             cells = [
-                hop.from_party,
-                hop.to_party,
+                text(giver.label) if giver is not None else incomplete.replace("%1", hop.from_party),
+                f"{source.name} → {target.name}"
+                if source is not None and target is not None
+                else incomplete.replace("%1", f"→ {hop.to_party}"),
                 hop.consented_on.isoformat(),
                 _label_of(ConsentForm, hop.form),
                 hop.reference or "",
@@ -414,7 +481,11 @@ class EngagementDialog(RecordDialog):
             None,
             self,
             redelegation_id=link.redelegation_id,
-            defaults={"from_party": link.consenting_party, "to_party": link.to_party},
+            defaults={
+                "given_by": self.current_chain().original_key,
+                "link_from": link.link.source.key,
+                "link_to": link.link.target.key,
+            },
         )
         dialog.setWindowTitle(dialog.windowTitle() + f" ({link.from_party} → {link.to_party})")
         self._open_sub(dialog)

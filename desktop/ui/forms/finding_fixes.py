@@ -91,10 +91,16 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
         "Select the contractor (evaluation and contract) and set its status to active, or correct its start date.",
     ),
     RuleId.ENGAGEMENT_CONSENT_MISSING: FindingFix(
-        (), "Record the client's consent to the re-delegation in the consent chain of this engagement."
+        (),
+        "Record the consent of the original business (or of the party it authorised in writing) for each red link of this engagement's consent chain, naming who gave it and the link.",
+    ),
+    RuleId.ENGAGEMENT_CONSENT_INCOMPLETE: FindingFix(
+        (),
+        "Open each consent listed and choose who gave it and the link it covers from the parties of the chain.",
     ),
     RuleId.REDELEGATION_CONSENT_MISSING: FindingFix(
-        (), "Record the client's consent for the re-delegation in the consent chain of this engagement."
+        (),
+        "Record the consent of the original business (or of the party it authorised in writing) to this re-delegation in the engagement's consent chain.",
     ),
     RuleId.REDELEGATION_CONTRACTOR_NOT_COMPLIANT: FindingFix(
         (), "Resolve the findings of the re-delegated contractor first (open it from the Contractors page)."

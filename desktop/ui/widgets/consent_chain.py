@@ -1,21 +1,27 @@
 """The consent chain of an engagement drawn as parties and links (policy §7, APPI Art. 27(5)(i)).
 
-original business → client → our company → each sub-contractor. A link that needs consent is
-green when a consent hop dated on or before the work's start is recorded, red (with the reason)
-when none is, or only a late one. Clicking a link asks to record a consent hop for it.
+original business → intermediate clients … → client → our company → each sub-contractor, the parties of
+`desktop.domain.consent_chain`. A link that needs consent is green when a consent that counts (given by the
+original business or the party it authorised in writing, naming that link) is dated on or before its start,
+red (with which consent is missing and whose it must be) when none is, or only a late one. Clicking a link
+asks to record a consent for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-NEUTRAL, OK, LATE, MISSING = "neutral", "ok", "late", "missing"
+from desktop.domain.consent_chain import Chain, ConsentRecord, Link, LinkState
+from desktop.domain.enums import ChainPartyRole
+from desktop.domain.errors import Message
+from desktop.ui.language import text
+
+NEUTRAL, OK, LATE, MISSING = (state.value for state in LinkState)
 
 STYLES = {
     NEUTRAL: "background: #f1f3f4; border: 1px solid #9aa0a6; color: #3c4043;",
@@ -27,67 +33,55 @@ STYLES = {
 
 @dataclass(frozen=True)
 class ChainLink:
-    """One link of the chain: who entrusts whom, and whose consent it needs (if anyone's)."""
+    """One link as drawn: the chain's link, its state, whose consent it needs and the consents seen."""
 
-    key: str  # "original", "client" or "redelegation:<id>"
-    from_party: str
-    to_party: str
+    link: Link
     status: str
-    consenting_party: str | None = None  # who must consent to this link
-    redelegation_id: int | None = None
-    start: date | None = None
-    consented_on: date | None = None  # the earliest consent recorded
+    consenters: Message  # whose consent the link needs (the original business, or the party it authorised)
+    consent: ConsentRecord | None = None  # the consent that counts (the earliest), if any
+    not_counted: tuple[tuple[ConsentRecord, Message], ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.link.key
 
     @property
     def needs_consent(self) -> bool:
-        return self.status != NEUTRAL
+        return self.link.needs_consent
+
+    @property
+    def redelegation_id(self) -> int | None:
+        return self.link.redelegation_id
+
+    @property
+    def start(self) -> date | None:
+        return self.link.start
+
+    @property
+    def consented_on(self) -> date | None:
+        return self.consent.consented_on if self.consent is not None else None
+
+    @property
+    def from_party(self) -> str:
+        return self.link.source.name
+
+    @property
+    def to_party(self) -> str:
+        return self.link.target.name
 
 
-def _status(dates: Iterable[date], start: date | None) -> tuple[str, date | None]:
-    dates = sorted(dates)
-    if not dates:
-        return MISSING, None
-    if start is not None and any(day <= start for day in dates):
-        return OK, min(day for day in dates if day <= start)
-    return LATE, dates[0]
-
-
-def chain_links(
-    client_name: str,
-    client_is_original: bool,
-    original_business: str | None,
-    start: date | None,
-    company_name: str,
-    hops: Sequence[Any],
-    redelegations: Sequence[Any],
-    contractor_name: Any,
-) -> list[ChainLink]:
-    """The links of the chain, computed from the hops as the rules do (consent dated on or before the start)."""
-    links: list[ChainLink] = []
-    if client_is_original:
-        links.append(ChainLink("client", client_name, company_name, NEUTRAL, start=start))
-    else:
-        original = original_business or "?"
-        links.append(ChainLink("original", original, client_name, NEUTRAL))
-        status, day = _status((hop.consented_on for hop in hops if hop.redelegation_id is None), start)
-        links.append(ChainLink("client", client_name, company_name, status, original, None, start, day))
-    for redelegation in redelegations:
-        status, day = _status(
-            (hop.consented_on for hop in hops if hop.redelegation_id == redelegation.id),
-            redelegation.start_date,
-        )
-        links.append(
-            ChainLink(
-                f"redelegation:{redelegation.id}",
-                company_name,
-                contractor_name(redelegation),
-                status,
-                client_name,
-                redelegation.id,
-                redelegation.start_date,
-                day,
+def chain_links(chain: Chain, consents: Iterable[ConsentRecord]) -> list[ChainLink]:
+    """Every link of the chain, judged as the rules judge it (desktop.domain.consent_chain)."""
+    verdicts = {verdict.link.key: verdict for verdict in chain.verdicts(consents)}
+    links = []
+    for link in chain.links:
+        verdict = verdicts.get(link.key)
+        if verdict is None:
+            links.append(ChainLink(link, NEUTRAL, chain.consenters))
+        else:
+            links.append(
+                ChainLink(link, verdict.state.value, chain.consenters, verdict.consent, verdict.not_counted)
             )
-        )
     return links
 
 
@@ -125,9 +119,7 @@ class ConsentChainView(QWidget):
 
     def link_text(self, link: ChainLink) -> str:
         if link.status == NEUTRAL:
-            return (
-                self.tr("→ entrusts\n(no consent needed)") if link.key == "client" else self.tr("→ entrusts")
-            )
+            return self.tr("→ entrusts\n(no consent needed)")
         if link.status == OK:
             return self.tr("→ consent\n%1").replace(
                 "%1", link.consented_on.isoformat() if link.consented_on else ""
@@ -141,33 +133,33 @@ class ConsentChainView(QWidget):
     def reason(self, link: ChainLink) -> str:
         start = link.start.isoformat() if link.start else "?"
         if link.status == LATE:
-            return (
+            line = (
                 self.tr("%1 → %2: the consent of %3 (%4) is dated after the start (%5).")
                 .replace("%1", link.from_party)
                 .replace("%2", link.to_party)
-                .replace("%3", link.consenting_party or "?")
+                .replace("%3", text(link.consenters))
                 .replace("%4", link.consented_on.isoformat() if link.consented_on else "?")
                 .replace("%5", start)
             )
-        if link.status == MISSING:
-            return (
+        elif link.status == MISSING:
+            line = (
                 self.tr("%1 → %2: no consent of %3 dated on or before the start (%4) is recorded.")
                 .replace("%1", link.from_party)
                 .replace("%2", link.to_party)
-                .replace("%3", link.consenting_party or "?")
+                .replace("%3", text(link.consenters))
                 .replace("%4", start)
             )
-        return ""
+        else:
+            return ""
+        for consent, why in link.not_counted:
+            line += " " + (
+                self.tr("The consent recorded on %1 does not count: %2.")
+                .replace("%1", consent.consented_on.isoformat())
+                .replace("%2", text(why))
+            )
+        return line
 
-    def set_chain(
-        self,
-        client_name: str,
-        client_is_original: bool,
-        original_business: str | None,
-        company_name: str,
-        links: list[ChainLink],
-        clickable: bool = True,
-    ) -> None:
+    def set_chain(self, chain: Chain, links: list[ChainLink], clickable: bool = True) -> None:
         for widget in self._widgets:
             self.grid.removeWidget(widget)
             widget.hide()
@@ -176,23 +168,21 @@ class ConsentChainView(QWidget):
         self.buttons.clear()
         self.links = links
         self.clickable = clickable
+        by_key = {link.key: link for link in links}
         column = 0
-        if not client_is_original:
-            self._place(self._party(self.tr("Original business"), original_business or "?"), 0, column)
+        upstream = [party for party in chain.parties if party.role is not ChainPartyRole.SUBCONTRACTOR]
+        for index, party in enumerate(upstream):
+            if index:
+                between = chain.link(upstream[index - 1].key, party.key)
+                if between is not None:
+                    self._place(self._link_button(by_key[between.key]), 0, column)
+                    column += 1
+            self._place(self._party(text(party.role.label), party.name or "?"), 0, column)
             column += 1
-            self._place(self._link_button(links[0]), 0, column)
-            column += 1
-        self._place(self._party(self.tr("Client"), client_name or "?"), 0, column)
-        column += 1
-        client_link = next(link for link in links if link.key == "client")
-        self._place(self._link_button(client_link), 0, column)
-        column += 1
-        self._place(self._party(self.tr("Our company"), company_name), 0, column)
-        column += 1
         subs = [link for link in links if link.redelegation_id is not None]
         for row, link in enumerate(subs):
             self._place(self._link_button(link), row, column)
-            self._place(self._party(self.tr("Sub-contractor"), link.to_party), row, column + 1)
+            self._place(self._party(text(link.link.target.role.label), link.to_party), row, column + 1)
         if not subs:
             note = QLabel(self.tr("No re-delegation"), self.grid_host)
             note.setStyleSheet("color: #5f6368;")
@@ -208,7 +198,7 @@ class ConsentChainView(QWidget):
 
     def _link_button(self, link: ChainLink) -> QPushButton:
         button = QPushButton(self.link_text(link), self.grid_host)
-        button.setObjectName(f"link_{link.key.replace(':', '_')}")
+        button.setObjectName("link_" + "".join(c if c.isalnum() else "_" for c in link.key))
         button.setProperty("status", link.status)
         button.setStyleSheet(f"QPushButton {{ {STYLES[link.status]} padding: 4px 8px; border-radius: 4px; }}")
         button.setMinimumWidth(120)

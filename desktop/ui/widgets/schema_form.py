@@ -62,6 +62,28 @@ class ChoiceBox(QComboBox):
         index = self.currentIndex()
         return self._values[index] if 0 <= index < len(self._values) else None
 
+    def set_choices(self, choices: Iterable[tuple[str, Any]]) -> None:
+        """Replace the choices after the blank item (if any), keeping the value chosen; no signal when the
+        choices are the same."""
+        blank = [(self.itemText(0), None)] if self._values and self._values[0] is None else []
+        pairs = blank + list(choices)
+        if [label for label, _value in pairs] == [self.itemText(i) for i in range(self.count())] and [
+            value for _label, value in pairs
+        ] == self._values:
+            return
+        current = self.value()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self._values = [value for _label, value in pairs]
+            self._index = {}
+            for index, value in enumerate(self._values):
+                self._index.setdefault(value, index)
+            self.addItems([label for label, _value in pairs])
+            self.set_value(current)
+        finally:
+            self.blockSignals(False)
+
     def set_value(self, value: Any) -> None:
         index = self._index.get(value, -1)
         if index < 0 and value is not None:

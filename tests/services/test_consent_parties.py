@@ -1,0 +1,192 @@
+"""Consent by the right party, for the right link (policy §7), through the services on SQLite and PostgreSQL:
+who may consent, which links need it, the boundaries of a future start, and bad input refused by field."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.domain.errors import ValidationError
+from desktop.services.facade import Services
+from desktop.store.models import ConsentHop
+
+DAY = timedelta(days=1)
+START = date(2027, 1, 10)  # after the fixed "today" of the tests (2026-11-25): a future start
+A = "株式会社エー情報"
+
+
+def engagement(services: Services, **changes):
+    return services.engagements.create(
+        {
+            "client_name": "株式会社ビー物流",
+            "client_is_original": False,
+            "original_business_name": "株式会社当初",
+            "work": "発送代行",
+            "start_date": START,
+            **changes,
+        }
+    )
+
+
+def consent(
+    services: Services, engagement_id: int, given_by: str, link_from: str, link_to: str, day=START - DAY
+):
+    return services.engagements.add_consent_hop(
+        {
+            "engagement_id": engagement_id,
+            "given_by": given_by,
+            "link_from": link_from,
+            "link_to": link_to,
+            "consented_on": day,
+            "form": "written",
+        }
+    )
+
+
+def found(services: Services, on: date, rule: str, record_id: int) -> list[tuple[str, date | None]]:
+    return [
+        (f.severity.value, f.due)
+        for f in services.checks.findings(on)
+        if f.rule == rule and f.record_id == record_id
+    ]
+
+
+def test_a_missing_consent_warns_before_the_start_and_blocks_on_and_after_it(services: Services) -> None:
+    work = engagement(services)
+    rule = "engagement.consent_missing"
+    assert found(services, START - DAY, rule, work.id) == [("warning", START)]
+    assert found(services, START, rule, work.id) == [("blocking", START)]
+    assert found(services, START + DAY, rule, work.id) == [("blocking", START)]
+    consent(services, work.id, "original", "client", "us", START)  # on the start day: in time
+    for day in (START - DAY, START, START + DAY):
+        assert found(services, day, rule, work.id) == []
+
+
+def test_a_redelegation_warns_before_its_own_start_and_blocks_from_it(services: Services) -> None:
+    work = engagement(services, client_is_original=True, original_business_name=None)
+    contractor = services.contractors.create({"name": "株式会社下請"})
+    sub_start = START + 5 * DAY
+    redelegation = services.engagements.add_redelegation(
+        {"engagement_id": work.id, "contractor_id": contractor.id, "start_date": sub_start}
+    )
+    rule = "redelegation.consent_missing"
+    assert found(services, sub_start - DAY, rule, redelegation.id) == [("warning", sub_start)]
+    assert found(services, sub_start, rule, redelegation.id) == [("blocking", sub_start)]
+    assert found(services, sub_start + DAY, rule, redelegation.id) == [("blocking", sub_start)]
+    # The sub-contractor's own acceptance does not count; the client's does (it is the original business).
+    consent(services, work.id, f"redelegation:{redelegation.id}", "us", f"redelegation:{redelegation.id}")
+    assert found(services, sub_start, rule, redelegation.id) == [("blocking", sub_start)]
+    consent(services, work.id, "client", "us", f"redelegation:{redelegation.id}", sub_start)
+    assert found(services, sub_start, rule, redelegation.id) == []
+
+
+def test_the_client_that_is_not_the_original_business_cannot_consent_without_authority(
+    services: Services,
+) -> None:
+    work = engagement(services)
+    consent(services, work.id, "client", "client", "us")
+    [finding] = [f for f in services.checks.findings(START) if f.rule == "engagement.consent_missing"]
+    assert "株式会社当初" in finding.message.ja and "数えられません" in finding.message.ja
+    with pytest.raises(ValidationError) as caught:
+        services.engagements.update(work.id, {"status": "active"}, work.version)
+    assert "status" in caught.value.fields
+    # Once the original business's written authority of the client is recorded (dated before the consent),
+    # the client's consent counts.
+    work = services.engagements.update(
+        work.id,
+        {
+            "consent_authority": "client",
+            "consent_authority_on": START - 30 * DAY,
+            "consent_authority_document": "再委託承諾権限の覚書",
+        },
+        work.version,
+    )
+    assert found(services, START, "engagement.consent_missing", work.id) == []
+    assert services.engagements.update(work.id, {"status": "active"}, work.version).status == "active"
+
+
+def test_an_authority_dated_after_the_consent_does_not_make_it_count(services: Services) -> None:
+    work = engagement(
+        services,
+        consent_authority="client",
+        consent_authority_on=START,
+        consent_authority_document="覚書",
+    )
+    consent(services, work.id, "client", "client", "us", START - DAY)
+    assert found(services, START, "engagement.consent_missing", work.id) == [("blocking", START)]
+
+
+def test_every_link_of_a_longer_chain_needs_the_original_business_consent(services: Services) -> None:
+    work = engagement(services, intermediate_clients=[A])
+    consent(services, work.id, "original", "client", "us")
+    assert found(services, START, "engagement.consent_missing", work.id) == [("blocking", START)]
+    consent(services, work.id, "original", f"intermediate:{A}", "client")
+    assert found(services, START, "engagement.consent_missing", work.id) == []
+
+
+def test_a_consent_for_another_link_does_not_count(services: Services) -> None:
+    work = engagement(services, intermediate_clients=[A])
+    consent(services, work.id, "original", f"intermediate:{A}", "client")
+    messages = [
+        f.message.en for f in services.checks.findings(START) if f.rule == "engagement.consent_missing"
+    ]
+    assert len(messages) == 1 and "株式会社ビー物流 → Our company" in messages[0]
+
+
+def count_hops(services: Services) -> int:
+    with services.database.read() as session:
+        return int(session.scalar(select(func.count(ConsentHop.id))) or 0)
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"given_by": "someone"}, "given_by"),
+        ({"given_by": "original", "link_from": "nowhere"}, "link_from"),
+        ({"given_by": "original", "link_to": "redelegation:999"}, "link_to"),
+        ({"given_by": "original", "link_from": "us", "link_to": "client"}, "link_to"),  # not a link
+        ({"given_by": "original", "link_from": "original", "link_to": "client"}, "link_to"),  # needs none
+        ({"link_from": "client", "link_to": "us"}, "given_by"),  # no giver at all
+        ({"from_party": "誰か", "link_to": "us"}, "from_party"),  # a name that is no party
+    ],
+)
+def test_a_giver_or_link_outside_the_chain_is_refused_naming_the_field(
+    services: Services, values: dict[str, str], field: str
+) -> None:
+    work = engagement(services)
+    before = count_hops(services)
+    with pytest.raises(ValidationError) as caught:
+        services.engagements.add_consent_hop(
+            {"engagement_id": work.id, "consented_on": START - DAY, "form": "written", **values}
+        )
+    assert field in caught.value.fields
+    assert count_hops(services) == before
+
+
+def test_the_authority_needs_party_date_and_document_and_a_party_of_the_chain(services: Services) -> None:
+    with pytest.raises(ValidationError) as caught:
+        engagement(services, consent_authority="client")
+    assert "consent_authority_on" in caught.value.fields
+    with pytest.raises(ValidationError) as caught:
+        engagement(
+            services, consent_authority="us", consent_authority_on=START, consent_authority_document="覚書"
+        )
+    assert "consent_authority" in caught.value.fields
+    assert services.engagements.list() == []
+
+
+def test_names_given_as_text_are_resolved_to_the_chains_parties(services: Services) -> None:
+    work = engagement(services)
+    hop = services.engagements.add_consent_hop(
+        {
+            "engagement_id": work.id,
+            "from_party": "株式会社 当初",
+            "to_party": "当社",
+            "consented_on": START - DAY,
+            "form": "email",
+        }
+    )
+    assert (hop.given_by, hop.link_from, hop.link_to) == ("original", "client", "us")
+    assert found(services, START, "engagement.consent_missing", work.id) == []
