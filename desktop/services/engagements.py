@@ -173,6 +173,10 @@ class EngagementService:
                 session.flush()
                 self._check_consent(session, records.snapshot(engagement, ENGAGEMENT), engagement.id)
 
+    def consent_hop(self, hop_id: int) -> ConsentHop:
+        with self.context.read() as session:
+            return records.load(session, ConsentHop, hop_id, RecordType.CONSENT_HOP)
+
     def evidence_status(self, hop_id: int) -> attachments.AttachmentStatus:
         with self.context.read() as session:
             hop = records.load(session, ConsentHop, hop_id, RecordType.CONSENT_HOP)
