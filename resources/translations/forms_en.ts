@@ -212,6 +212,10 @@
         <source>Click to record a consent for this link</source>
         <translation>Click to record a consent for this link</translation>
     </message>
+    <message>
+        <source>The consent recorded on %1 does not count: %2.</source>
+        <translation>The consent recorded on %1 does not count: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentHopDialog</name>
@@ -239,6 +243,14 @@
         <location filename="../../desktop/ui/forms/engagement_form.py" line="113" />
         <source>To attach on save: %1</source>
         <translation>To attach on save: %1</translation>
+    </message>
+    <message>
+        <source>Only a consent of the original business, or of the party it authorised in writing to consent (recorded on the engagement), counts for a link.</source>
+        <translation>Only a consent of the original business, or of the party it authorised in writing to consent (recorded on the engagement), counts for a link.</translation>
+    </message>
+    <message>
+        <source>Recorded as: %1 → %2. Choose who gave this consent and the link it covers.</source>
+        <translation>Recorded as: %1 → %2. Choose who gave this consent and the link it covers.</translation>
     </message>
 </context>
 <context>
@@ -449,6 +461,14 @@
         <location filename="../../desktop/ui/forms/engagement_form.py" line="380" />
         <source>Delete the consent of %1 for %2 dated %3?</source>
         <translation>Delete the consent of %1 for %2 dated %3?</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>(to complete: %1)</source>
+        <translation>(to complete: %1)</translation>
     </message>
 </context>
 <context>

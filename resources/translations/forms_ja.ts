@@ -212,6 +212,10 @@
         <source>Click to record a consent for this link</source>
         <translation>クリックしてこのつながりの同意を記録します</translation>
     </message>
+    <message>
+        <source>The consent recorded on %1 does not count: %2.</source>
+        <translation>%1 の同意は数えられません：%2。</translation>
+    </message>
 </context>
 <context>
     <name>ConsentHopDialog</name>
@@ -239,6 +243,14 @@
         <location filename="../../desktop/ui/forms/engagement_form.py" line="113" />
         <source>To attach on save: %1</source>
         <translation>保存時に添付: %1</translation>
+    </message>
+    <message>
+        <source>Only a consent of the original business, or of the party it authorised in writing to consent (recorded on the engagement), counts for a link.</source>
+        <translation>委託の同意として数えられるのは、当初の取得事業者、または当初の取得事業者から書面で同意の権限を与えられた者（受託業務に記録）の同意だけです。</translation>
+    </message>
+    <message>
+        <source>Recorded as: %1 → %2. Choose who gave this consent and the link it covers.</source>
+        <translation>記録されていた名称: %1 → %2。この同意をした者と対象の委託を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -449,6 +461,14 @@
         <location filename="../../desktop/ui/forms/engagement_form.py" line="380" />
         <source>Delete the consent of %1 for %2 dated %3?</source>
         <translation>%1 による %2 への同意（%3）を削除しますか？</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>対象の委託</translation>
+    </message>
+    <message>
+        <source>(to complete: %1)</source>
+        <translation>（要補完: %1）</translation>
     </message>
 </context>
 <context>
