@@ -82,11 +82,7 @@ def _resolve(chain: Chain, option: str, value: str) -> str:
         else Message("この受託業務の連鎖の当事者ではありません", "is not a party of this engagement's chain")
     )
     raise ValidationError(
-        {
-            option: Message(
-                f"「{value}」は{why.ja}（{choices}）", f"'{value}' {why.en} ({choices})"
-            )
-        }
+        {option: Message(f"「{value}」は{why.ja}（{choices}）", f"'{value}' {why.en} ({choices})")}
     )
 
 
