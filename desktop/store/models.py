@@ -183,7 +183,7 @@ class Engagement(Versioned, Base):
     client_is_original: Mapped[bool] = mapped_column(Boolean, default=True)
     original_business_name: Mapped[str | None] = mapped_column(String(200))
     # The consent chain's parties (desktop.domain.consent_chain): the clients between the original business
-    # and ours, in order (NULL in rows older than migration 0006: none), and the party the original business
+    # and ours, in order (NULL in rows older than migration 0007: none), and the party the original business
     # authorised in writing to consent, with the authority's date and document.
     intermediate_clients: Mapped[list[Any] | None] = mapped_column(JSON)
     consent_authority: Mapped[str | None] = mapped_column(String(250))
@@ -223,7 +223,7 @@ class ConsentHop(Versioned, Base):
         ForeignKey("redelegation.id", ondelete="CASCADE"), index=True
     )
     # Who gave the consent and the link it covers, as keys of the chain's parties (desktop.domain.consent_chain);
-    # NULL where migration 0006 could not infer them from the names (the check lists those to complete).
+    # NULL where migration 0007 could not infer them from the names (the check lists those to complete).
     given_by: Mapped[str | None] = mapped_column(String(250))
     link_from: Mapped[str | None] = mapped_column(String(250))
     link_to: Mapped[str | None] = mapped_column(String(250))

@@ -1,4 +1,4 @@
-"""Migration 0006 on a database at 0005 (the previous revision) holding real rows: each consent gets the party and link its names
+"""Migration 0007 on a database at 0006 (the previous revision) holding real rows: each consent gets the party and link its names
 infer, the rest are listed by the check for the user to complete, and the audit trail still verifies and
 replays onto the records (SQLite and PostgreSQL)."""
 
@@ -103,12 +103,12 @@ EXPECTED = {
 }
 
 
-def _database_at_0005_with_rows(url: str) -> None:
+def _database_at_0006_with_rows(url: str) -> None:
     database = Database(url)
     config = migrate.alembic_config()
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
+        command.upgrade(config, "0006")
     metadata = sa.MetaData()
     metadata.reflect(database.engine)
     events = metadata.tables["audit_event"]
@@ -142,7 +142,7 @@ def _database_at_0005_with_rows(url: str) -> None:
 def test_existing_consents_get_the_party_and_link_their_names_infer(
     database_url: str, tmp_path: Path
 ) -> None:
-    _database_at_0005_with_rows(database_url)
+    _database_at_0006_with_rows(database_url)
     database = Database(database_url)
     assert migrate.upgrade(database.engine, copy_first=False) == migrate.head_revision()
     with database.engine.connect() as connection:

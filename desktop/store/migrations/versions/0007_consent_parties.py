@@ -9,8 +9,8 @@ us). What cannot be inferred stays NULL, and the check lists those consents to c
 (`engagement.consent_incomplete`). Each filled row gets an update event in the audit trail, so that the
 trail still replays onto the records (on PostgreSQL with the roles in force, the triggers write it).
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-29 22:40:00
 """
 
@@ -22,12 +22,12 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-MIGRATION_ACTOR = "itaku-migration-0006"
+MIGRATION_ACTOR = "itaku-migration-0007"
 
 
 def upgrade() -> None:
