@@ -128,5 +128,8 @@ def test_the_dashboard_gives_the_finding_text_the_width(window: Any) -> None:
         assert header.sectionSize(date_column) < view.viewport().width() / 5
     row = finding_row(page, RuleId.CONTRACTOR_FOREIGN_REGIME_MISSING)
     index = view.model().index(row, message)
-    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data(Qt.ItemDataRole.DisplayRole)
+    # The full text is the tooltip (it may be cut off in the cell), followed by the finding's basis.
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith(index.data(Qt.ItemDataRole.DisplayRole) + "\n")
+    assert "根拠: " in tooltip
     assert page.findings_hint.isVisible() and "ダブルクリック" in page.findings_hint.text()
