@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.domain.enums import ContractKind
@@ -43,21 +44,52 @@ CLAUSES: tuple[Clause, ...] = (
 CLAUSE_CODES = frozenset(clause.code for clause in CLAUSES)
 CLAUSE_BY_CODE = {clause.code: clause for clause in CLAUSES}
 
-# What a contract of each kind must contain on its own. An NDA carries confidentiality and what
-# protects the data when the relationship ends; the outsourcing contract or memorandum carries all.
+# The clause that carries the confidentiality duty the policy calls "an NDA" (方針3(6)・6). Any contract may
+# carry it (an outsourcing contract's confidentiality article, a 覚書); an NDA carries it by its nature.
+CONFIDENTIALITY = "confidentiality"
+
+# The clauses JIS Q 15001 A.3.4.3.4 expects to be in force, in one contract or across several, for a
+# contractor that handles personal information (confidentiality is one of them).
+PI_CLAUSES: tuple[str, ...] = tuple(clause.code for clause in CLAUSES)
+
+# What a contract of each kind must contain on its own, for a contractor that handles PI. An NDA carries
+# confidentiality and what protects the data when the relationship ends; the outsourcing contract or
+# memorandum carries all. For a contractor that handles no PI only an NDA's confidentiality is required.
 REQUIRED_CLAUSES: dict[str, tuple[str, ...]] = {
     ContractKind.NDA.value: (
-        "confidentiality",
+        CONFIDENTIALITY,
         "purpose_limitation",
         "incident_reporting",
         "return_destruction",
     ),
-    ContractKind.OUTSOURCING.value: tuple(clause.code for clause in CLAUSES),
-    ContractKind.DATA_PROCESSING.value: tuple(clause.code for clause in CLAUSES),
+    ContractKind.OUTSOURCING.value: PI_CLAUSES,
+    ContractKind.DATA_PROCESSING.value: PI_CLAUSES,
 }
 
 
-def missing_clauses(kind: str, clauses: list[str] | tuple[str, ...]) -> list[str]:
+def contained_clauses(kind: str, clauses: Iterable[str]) -> frozenset[str]:
+    """The clauses a contract contains: those ticked, and confidentiality for an NDA, which is a
+    confidentiality agreement whatever else it says (so an NDA stored without the tick still counts)."""
+    present = frozenset(clauses)
+    if kind == ContractKind.NDA.value and CONFIDENTIALITY not in present:
+        return present | {CONFIDENTIALITY}
+    return present
+
+
+def carries_confidentiality(kind: str, clauses: Iterable[str]) -> bool:
+    """Whether the contract binds the contractor to confidentiality: what makes it count as "an NDA"."""
+    return CONFIDENTIALITY in contained_clauses(kind, clauses)
+
+
+def required_clauses(kind: str, handles_pi: bool = True) -> tuple[str, ...]:
+    """The clause codes a contract of `kind` must contain on its own; a contractor that handles no PI
+    needs no PI clause (a plain NDA is enough)."""
+    if handles_pi:
+        return REQUIRED_CLAUSES.get(kind, ())
+    return (CONFIDENTIALITY,) if kind == ContractKind.NDA.value else ()
+
+
+def missing_clauses(kind: str, clauses: Iterable[str], handles_pi: bool = True) -> list[str]:
     """The required clause codes a contract of `kind` lacks, in the canonical order."""
-    present = set(clauses)
-    return [code for code in REQUIRED_CLAUSES.get(kind, ()) if code not in present]
+    present = contained_clauses(kind, clauses)
+    return [code for code in required_clauses(kind, handles_pi) if code not in present]

@@ -11,7 +11,13 @@ from datetime import date, timedelta
 
 from desktop.domain import joint_use_items as items
 from desktop.domain import opt_out_items
-from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES, missing_clauses
+from desktop.domain.clauses import (
+    CLAUSE_BY_CODE,
+    CONFIDENTIALITY,
+    PI_CLAUSES,
+    contained_clauses,
+    missing_clauses,
+)
 from desktop.domain.consent_chain import (
     Authority,
     Chain,
@@ -22,7 +28,6 @@ from desktop.domain.consent_chain import (
     build_chain,
 )
 from desktop.domain.enums import (
-    ContractKind,
     ContractorKind,
     ContractorStatus,
     EngagementStatus,
@@ -485,10 +490,10 @@ def _selection_order_findings(
 
 def _first_pi_clauses_date(contracts: Iterable[ContractFacts]) -> date | None:
     """The day the required PI clauses were first all in contracts in effect (the contracts from then on)."""
-    required = frozenset(REQUIRED_CLAUSES[ContractKind.OUTSOURCING.value])
+    required = frozenset(PI_CLAUSES)
     present: set[str] = set()
     for contract in sorted(contracts, key=lambda c: (c.effective_from, c.id)):
-        present.update(contract.clauses)
+        present.update(contained_clauses(contract.kind, contract.clauses))
         if required <= present:
             return contract.effective_from
     return None
@@ -650,19 +655,58 @@ def _relied_certificate_expiry(contractor: ContractorFacts, evaluation: Evaluati
     return None
 
 
-_NO_NDA = Message("有効な機密保持契約（NDA）がありません。", "There is no NDA in force.")
+_NO_NDA = Message(
+    "秘密保持の条項を含む有効な契約がありません（機密保持契約のほか、秘密保持条項のある業務委託契約や覚書でも足ります）。",
+    "No contract in force binds the contractor to confidentiality (an NDA, or an outsourcing contract or "
+    "memorandum with a confidentiality clause).",
+)
 _NO_EVALUATION = Message(
     "個人情報を取り扱う委託先ですが、委託先評価が実施されていません。",
     "This contractor handles PI but has never been evaluated.",
 )
 
 
+@dataclass(frozen=True)
+class ContractCover:
+    """Which of a contractor's contracts in force carry the confidentiality duty ("an NDA", whatever the
+    contract is called) and each PI clause JIS Q 15001 expects; the rules, the forms and the 委託先カルテ
+    read the same answer."""
+
+    confidentiality: tuple[
+        ContractFacts, ...
+    ]  # contracts in force that bind the contractor to confidentiality
+    clauses: tuple[
+        tuple[str, tuple[ContractFacts, ...]], ...
+    ]  # each PI clause → the contracts in force with it
+
+    @property
+    def has_confidentiality(self) -> bool:
+        return bool(self.confidentiality)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The PI clauses no contract in force contains, in the canonical order."""
+        return tuple(code for code, carriers in self.clauses if not carriers)
+
+
+def contract_cover(contracts: Iterable[ContractFacts], today: date) -> ContractCover:
+    """The cover given by `contracts` (one contractor's, approved) on `today`: only those in force count."""
+    in_force = sorted((c for c in contracts if is_in_force(c, today)), key=lambda c: (c.effective_from, c.id))
+    contained = [(c, contained_clauses(c.kind, c.clauses)) for c in in_force]
+    return ContractCover(
+        tuple(c for c, present in contained if CONFIDENTIALITY in present),
+        tuple((code, tuple(c for c, present in contained if code in present)) for code in PI_CLAUSES),
+    )
+
+
 def _contract_cover_findings(
     contractor: ContractorFacts, contracts: list[ContractFacts], today: date
 ) -> Iterator[Finding]:
+    # The NDA is what a contract contains, not what it is called: any contract in force with the
+    # confidentiality clause satisfies the NDA duty, and the PI clauses may be spread over several.
     cid, label = contractor.id, contractor.name
-    in_force = [c for c in contracts if is_in_force(c, today)]
-    if not any(c.kind == ContractKind.NDA.value for c in in_force):
+    cover = contract_cover(contracts, today)
+    if not cover.has_confidentiality:
         yield Finding(
             RuleId.CONTRACT_NDA_MISSING,
             Severity.BLOCKING,
@@ -672,8 +716,7 @@ def _contract_cover_findings(
             _NO_NDA,
             contractor.start_date,
         )
-    present = frozenset(code for c in in_force for code in c.clauses)
-    message = _pi_clauses_message(present)
+    message = _pi_clauses_message(frozenset(cover.missing))
     if message is not None:
         yield Finding(
             RuleId.CONTRACT_PI_CLAUSES_NOT_IN_FORCE,
@@ -687,10 +730,10 @@ def _contract_cover_findings(
 
 
 @functools.lru_cache(maxsize=256)
-def _pi_clauses_message(present: frozenset[str]) -> Message | None:
-    """The message naming the required PI clauses missing from `present` (None: none missing); cached, as
-    100,000 contractors share a handful of clause sets."""
-    lacking = [code for code in REQUIRED_CLAUSES[ContractKind.OUTSOURCING.value] if code not in present]
+def _pi_clauses_message(lacking_codes: frozenset[str]) -> Message | None:
+    """The message naming the required PI clauses missing (None: none missing); cached, as 100,000
+    contractors share a handful of clause sets."""
+    lacking = [code for code in PI_CLAUSES if code in lacking_codes]
     if not lacking:
         return None
     return Message(
@@ -704,11 +747,21 @@ def _pi_clauses_message(present: frozenset[str]) -> Message | None:
 def _contract_findings(
     contractor: ContractorFacts, contracts: list[ContractFacts], today: date, settings: RuleSettings
 ) -> Iterator[Finding]:
+    # A clause that another contract in force contains is not missing: the cover may be spread over
+    # an NDA, an outsourcing contract and a memorandum (JIS Q 15001 asks for the terms, not one document).
+    in_force = (
+        [(c.id, contained_clauses(c.kind, c.clauses)) for c in contracts if is_in_force(c, today)]
+        if len(contracts) > 1
+        else []
+    )
     for contract in contracts:
         end = term_end(contract, today)
         if end is not None and today > end:
             continue  # an expired contract is history, not a finding of its own
-        lacking = missing_clauses(contract.kind, contract.clauses)
+        lacking = missing_clauses(contract.kind, contract.clauses, contractor.handles_pi)
+        if lacking and in_force:
+            elsewhere = frozenset().union(*(present for cid, present in in_force if cid != contract.id))
+            lacking = [code for code in lacking if code not in elsewhere]
         if lacking:
             yield _finding(
                 RuleId.CONTRACT_CLAUSES_MISSING,

@@ -8,17 +8,22 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain.clauses import missing_clauses
 from desktop.domain.errors import DependencyError, Message, ValidationError
+from desktop.domain.facts import handles_pi
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
+from desktop.domain.rules import ContractCover, contract_cover
 from desktop.domain.schema import CONTRACT, clean_search_text
 from desktop.services import approval, attachments, records
 from desktop.services.attachments import AttachmentStatus
 from desktop.services.context import ServiceContext
 from desktop.services.contractors import holds_data
 from desktop.services.settings import SettingsService
+from desktop.store import compliance_facts
+from desktop.store.compliance_facts import FactsScope
 from desktop.store.models import Contract, Contractor
 
 
@@ -42,6 +47,28 @@ class ContractRow:
     is_superseded: bool = False  # a newer approved version replaced it
 
 
+@dataclass(frozen=True)
+class ContractorCover:
+    """Which of a contractor's approved contracts in force on `as_of` carry the confidentiality duty (the
+    NDA, whatever the contract is called) and each PI clause: the rules' own reading, for the forms and
+    the 委託先カルテ."""
+
+    contractor_id: int
+    as_of: date
+    handles_pi: bool
+    cover: ContractCover
+
+
+def load_cover(session: Session, contractor_id: int, as_of: date) -> ContractorCover:
+    """The cover of one contractor, from the same facts the rules read (approved, current contracts)."""
+    facts = compliance_facts.load_facts(session, FactsScope(contractor_ids=frozenset({contractor_id})))
+    contractor = next((c for c in facts.contractors if c.id == contractor_id), None)
+    own = [c for c in facts.contracts if c.contractor_id == contractor_id]
+    return ContractorCover(
+        contractor_id, as_of, contractor is not None and contractor.handles_pi, contract_cover(own, as_of)
+    )
+
+
 class ContractService(approval.Approvals[Contract]):
     model = Contract
     schema = CONTRACT
@@ -53,7 +80,13 @@ class ContractService(approval.Approvals[Contract]):
     def list(self, contractor_id: int | None = None, text: str | None = None) -> list[ContractRow]:
         text = clean_search_text(text)
         query = (
-            select(Contract, Contractor.name)
+            select(
+                Contract,
+                Contractor.name,
+                Contractor.pi_items,
+                Contractor.handles_my_number,
+                Contractor.handles_special_care,
+            )
             .join(Contractor)
             .order_by(Contractor.name, Contract.effective_from.desc(), Contract.id)
         )
@@ -78,15 +111,21 @@ class ContractService(approval.Approvals[Contract]):
                     c.effective_from,
                     c.expires_on,
                     c.auto_renewal,
-                    tuple(missing_clauses(c.kind, c.clauses)),
+                    tuple(missing_clauses(c.kind, c.clauses, handles_pi(*(bool(v) for v in pi)))),
                     bool(c.attachment_path),
                     c.version,
                     c.approved_on,
                     c.approver,
                     bool(c.is_superseded),
                 )
-                for c, name in session.execute(query)
+                for c, name, *pi in session.execute(query)
             ]
+
+    def cover(self, contractor_id: int, as_of: date | None = None) -> ContractorCover:
+        """Which approved contracts in force carry the contractor's confidentiality duty and PI clauses."""
+        with self.context.read() as session:
+            records.load(session, Contractor, contractor_id, RecordType.CONTRACTOR)
+            return load_cover(session, contractor_id, as_of or self.context.today())
 
     def get(self, contract_id: int) -> Contract:
         with self.context.read() as session:

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.checklist import DEFAULT_TEMPLATE, Thresholds, items_for_route, score_evaluation
-from desktop.domain.clauses import CLAUSES, REQUIRED_CLAUSES
+from desktop.domain.clauses import CLAUSES, CONFIDENTIALITY, REQUIRED_CLAUSES
 from desktop.domain.consent_chain import CLIENT, ORIGINAL, US, intermediate_key, redelegation_key
 from desktop.domain.enums import AuditAction
 from desktop.domain.errors import Message, ValidationError
@@ -233,7 +233,11 @@ class _Builder:
                     "action": AuditAction.CREATE.value,
                     "record_type": record_type,
                     "record_id": record_id,
-                    "changes": {k: [None, json_value(v)] for k, v in row.items() if v not in (None, [], "")},
+                    # As the services audit a creation: every field set, an empty list too (a contractor
+                    # handling no PI has pi_items []), so that the trail replays to what is stored.
+                    "changes": {
+                        k: [None, json_value(v)] for k, v in row.items() if v is not None and v != ""
+                    },
                 }
             )
         return ids
@@ -270,7 +274,7 @@ class _Builder:
                 if row["start_date"] < latest["evaluated_on"] and i not in unselected:
                     evaluations.append(self._selection_evaluation(cid, row, latest))
                 evaluations.append(latest)
-            contracts.extend(self._contracts(cid, row, role))
+            contracts.extend(self._contracts(cid, row, role, i))
         evaluation_ids = self._insert(Evaluation, evaluations, RecordType.EVALUATION)
         if len(plain) > 1 and self.context.role == Role.OFFICER.value:  # only the officer records one
             closed = plain[1]
@@ -577,6 +581,9 @@ class _Builder:
             status, start = "candidate", today + timedelta(days=rng.randint(30, 120))  # selection under way
         ended = status == "ended"
         has_pmark = role == RuleId.EVALUATION_CERTIFICATE_EXPIRED or rng.random() < 0.35
+        # Now and then a contractor entrusted with work that involves no personal information.
+        handles_no_pi = role is None and not ended and not foreign and i % 19 == 18
+        pi_items = rng.sample(_PI_ITEMS, rng.randint(2, 5))
         return {
             "name": name,
             "kana": f"{core_kana}{trade_kana}" if not foreign else None,
@@ -588,10 +595,10 @@ class _Builder:
             "contact_person": _person(rng),
             "email": f"privacy{i}@example.co.jp",
             "phone": f"03-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
-            "entrusted_work": work,
-            "pi_items": rng.sample(_PI_ITEMS, rng.randint(2, 5)),
-            "handles_special_care": rng.random() < 0.1,
-            "handles_my_number": trade == "人材サービス",
+            "entrusted_work": "事務所の清掃・設備保守（個人情報の取扱いなし）" if handles_no_pi else work,
+            "pi_items": [] if handles_no_pi else pi_items,
+            "handles_special_care": rng.random() < 0.1 and not handles_no_pi,
+            "handles_my_number": trade == "人材サービス" and not handles_no_pi,
             "data_subject_count": rng.choice([300, 1200, 5000, 20000, 150000]),
             "privacy_mark_number": f"第{rng.randint(10000000, 99999999)}(0{rng.randint(1, 9)})号"
             if has_pmark
@@ -682,7 +689,9 @@ class _Builder:
             "next_due_reason": None,
         }
 
-    def _contracts(self, cid: int, contractor: dict[str, Any], role: str | None) -> list[dict[str, Any]]:
+    def _contracts(
+        self, cid: int, contractor: dict[str, Any], role: str | None, i: int = 0
+    ) -> list[dict[str, Any]]:
         rng, today = self.rng, self.today
         start: date = contractor["start_date"]
         all_clauses = [clause.code for clause in CLAUSES]
@@ -718,6 +727,8 @@ class _Builder:
             "approved_on": start - timedelta(days=3),
         }
         if role == RuleId.CONTRACT_NDA_MISSING:
+            # Its outsourcing contract has no confidentiality article, so only the NDA could carry the duty.
+            outsourcing["clauses"] = [c for c in all_clauses if c != CONFIDENTIALITY]
             nda.update(
                 expires_on=today - timedelta(days=40),
                 auto_renewal=False,
@@ -733,6 +744,16 @@ class _Builder:
             nda.update(expires_on=today + timedelta(days=30), auto_renewal=False, renewal_term_months=None)
         if rng.random() < 0.1:
             outsourcing["notes"] = "<b>A&B</b> 旧契約からの移行"  # markup must print literally
+        if role is None and not contractor["pi_items"]:
+            # Handles no PI: a plain NDA is all it needs (no PI clauses, no finding).
+            nda.update(title="秘密保持契約書", clauses=[CONFIDENTIALITY])
+            return [nda]
+        if role is None and i % 7 == 3:
+            # No separate NDA: the outsourcing contract's confidentiality article carries the duty.
+            outsourcing["title"] = (
+                f"{contractor['entrusted_work']}に関する業務委託契約書（秘密保持条項を含む）"
+            )
+            return [outsourcing]
         return [nda, outsourcing]
 
     def _engagement(self, i: int) -> dict[str, Any]:

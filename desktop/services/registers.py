@@ -10,11 +10,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import defer, selectinload
 
-from desktop.domain.clauses import missing_clauses
+from desktop.domain.clauses import carries_confidentiality, missing_clauses
 from desktop.domain.consent_chain import (
     Chain,
     LinkState,
@@ -24,9 +25,8 @@ from desktop.domain.consent_chain import (
     consent_of,
     redelegation_key,
 )
-from desktop.domain.enums import ContractKind
 from desktop.domain.errors import Message
-from desktop.domain.facts import ContractFacts
+from desktop.domain.facts import ContractFacts, handles_pi
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding, is_in_force, term_end
 from desktop.domain.schema import ENGAGEMENT, clean_search_text
@@ -34,6 +34,7 @@ from desktop.services import records
 from desktop.services.audit import AuditFilter, AuditService
 from desktop.services.compliance.service import CheckService
 from desktop.services.context import ServiceContext
+from desktop.services.contracts import ContractorCover, load_cover
 from desktop.services.joint_uses import load_with_changes
 from desktop.services.opt_outs import StopRequestRow, StopRequestService
 from desktop.store.models import (
@@ -49,6 +50,11 @@ from desktop.store.models import (
     Redelegation,
 )
 from desktop.store.queries import contractor_search
+
+
+def contractor_handles_pi(*values: object) -> bool:
+    """`handles_pi` of a contractor's stored PI items, My Number and special-care flags."""
+    return handles_pi(*(bool(v) for v in values))
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,7 @@ class ContractorFile:
     engagements: list[EngagementRegisterRow]
     findings: list[Finding]
     history: list[AuditEvent] = field(default_factory=list)
+    cover: ContractorCover | None = None  # which contracts in force carry confidentiality and the PI clauses
 
 
 def _facts(contract: Contract) -> ContractFacts:
@@ -152,10 +159,11 @@ def _facts(contract: Contract) -> ContractFacts:
 
 
 def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
-    """The NDA in force on `as_of` that runs longest, else none."""
+    """The contract in force on `as_of` that binds the contractor to confidentiality and runs longest, else
+    none: an NDA, or any contract with the confidentiality clause (the NDA is its substance, issue 12)."""
     best: NdaStatus | None = None
     for contract in contracts:
-        if contract.kind != ContractKind.NDA.value:
+        if not carries_confidentiality(contract.kind, contract.clauses or ()):
             continue
         facts = _facts(contract)
         if not is_in_force(facts, as_of):
@@ -167,10 +175,17 @@ def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
     return best or NdaStatus(False, None, None, False)
 
 
-def _contracts_in_register_order() -> Select[Contract, str]:
-    """Contracts with their contractor's name in the registers' order: フリガナ (unread last), name, kind, start."""
+def _contracts_in_register_order() -> Select[Contract, str, Any, Any, Any]:
+    """Contracts with their contractor's name (and what tells whether it handles PI) in the registers'
+    order: フリガナ (unread last), name, kind, start."""
     return (
-        select(Contract, Contractor.name)
+        select(
+            Contract,
+            Contractor.name,
+            Contractor.pi_items,
+            Contractor.handles_my_number,
+            Contractor.handles_special_care,
+        )
         .join(Contractor)
         .order_by(
             Contractor.kana.is_(None),
@@ -183,14 +198,16 @@ def _contracts_in_register_order() -> Select[Contract, str]:
     )
 
 
-def _contract_row(contract: Contract, contractor_name: str, as_of: date) -> ContractRegisterRow:
+def _contract_row(
+    contract: Contract, contractor_name: str, as_of: date, handles_pi: bool = True
+) -> ContractRegisterRow:
     facts = _facts(contract)
     return ContractRegisterRow(
         contract,
         contractor_name,
         is_in_force(facts, as_of),
         term_end(facts, as_of),
-        tuple(missing_clauses(contract.kind, contract.clauses)),
+        tuple(missing_clauses(contract.kind, contract.clauses or (), handles_pi)),
     )
 
 
@@ -250,7 +267,7 @@ class RegisterService:
                 if _shown_before(evaluation, latest.get(evaluation.contractor_id)):
                     latest[evaluation.contractor_id] = evaluation
             ndas: dict[int, list[Contract]] = defaultdict(list)
-            for contract in session.scalars(select(Contract).where(Contract.kind == ContractKind.NDA.value)):
+            for contract in session.scalars(select(Contract)):
                 ndas[contract.contractor_id].append(contract)
         rows = []
         for contractor in contractors:
@@ -270,7 +287,10 @@ class RegisterService:
         if contractor_id is not None:
             query = query.where(Contract.contractor_id == contractor_id)
         with self.context.read() as session:
-            return [_contract_row(contract, name, as_of) for contract, name in session.execute(query)]
+            return [
+                _contract_row(contract, name, as_of, contractor_handles_pi(*pi))
+                for contract, name, *pi in session.execute(query)
+            ]
 
     def engagements(
         self, as_of: date, contractor_id: int | None = None, findings: list[Finding] | None = None
@@ -428,6 +448,7 @@ class RegisterService:
                     .order_by(AuditEvent.occurred_at, AuditEvent.id)
                 )
             )
+            cover = load_cover(session, contractor_id, as_of)
         contracts = self.contracts(as_of, contractor_id)
         engagements = self.engagements(as_of, contractor_id, findings)
         own = [
@@ -437,7 +458,7 @@ class RegisterService:
             or (f.record_type == RecordType.CONTRACT and f.record_id in contract_ids)
             or (f.record_type == RecordType.REDELEGATION and f.record_id in redelegation_ids)
         ]
-        return ContractorFile(contractor, evaluations, contracts, engagements, own, history)
+        return ContractorFile(contractor, evaluations, contracts, engagements, own, history, cover)
 
     def contractor_batches(self, as_of: date, batch_size: int = 1000) -> Iterator[list[ContractorBatchRow]]:
         """The contractor register in the order of `contractors()`, streamed in batches, with each one's NDAs.
@@ -463,20 +484,27 @@ class RegisterService:
                 ndas: dict[int, list[Contract]] = defaultdict(list)
                 for contract in session.scalars(
                     select(Contract)
-                    .where(Contract.contractor_id.in_(ids), Contract.kind == ContractKind.NDA.value)
+                    .where(Contract.contractor_id.in_(ids))
                     .order_by(Contract.signed_on, Contract.id)
                 ):
                     ndas[contract.contractor_id].append(contract)
                 batch = []
                 for contractor in partition:
                     own = ndas.get(contractor.id, [])
+                    pi_handled = contractor_handles_pi(
+                        contractor.pi_items, contractor.handles_my_number, contractor.handles_special_care
+                    )
                     register_row = ContractorRegisterRow(
                         contractor, latest.get(contractor.id), nda_status(own, as_of), ()
                     )
                     batch.append(
                         ContractorBatchRow(
                             register_row,
-                            tuple(_contract_row(contract, contractor.name, as_of) for contract in own),
+                            tuple(
+                                _contract_row(contract, contractor.name, as_of, pi_handled)
+                                for contract in own
+                                if carries_confidentiality(contract.kind, contract.clauses or ())
+                            ),
                         )
                     )
                 yield batch
@@ -486,7 +514,10 @@ class RegisterService:
         query = _contracts_in_register_order().execution_options(yield_per=batch_size)
         with self.context.read() as session:
             for partition in session.execute(query).partitions():
-                yield [_contract_row(contract, name, as_of) for contract, name in partition]
+                yield [
+                    _contract_row(contract, name, as_of, contractor_handles_pi(*pi))
+                    for contract, name, *pi in partition
+                ]
 
     def evaluation_batches(
         self, as_of: date, batch_size: int = 2000

@@ -64,8 +64,8 @@
         <translation>Enter the renewed certificate's number and expiry, or evaluate the contractor again.</translation>
     </message>
     <message>
-        <source>Register the signed non-disclosure agreement (Contracts → New, kind NDA).</source>
-        <translation>Register the signed non-disclosure agreement (Contracts → New, kind NDA).</translation>
+        <source>Register the signed NDA, or tick Confidentiality on a contract in force that has a confidentiality article (an outsourcing contract or memorandum counts too).</source>
+        <translation>Register the signed NDA, or tick Confidentiality on a contract in force that has a confidentiality article (an outsourcing contract or memorandum counts too).</translation>
     </message>
     <message>
         <source>Register a contract in force that contains the personal-information clauses (Contracts → New).</source>

@@ -63,8 +63,8 @@
         <translation>更新後の認証の番号と有効期限を入力するか、委託先を再評価してください。</translation>
     </message>
     <message>
-        <source>Register the signed non-disclosure agreement (Contracts → New, kind NDA).</source>
-        <translation>締結した機密保持契約を登録してください（契約 → 新規、種別 NDA）。</translation>
+        <source>Register the signed NDA, or tick Confidentiality on a contract in force that has a confidentiality article (an outsourcing contract or memorandum counts too).</source>
+        <translation>締結した機密保持契約を登録するか、秘密保持の条項がある有効な契約（業務委託契約・覚書でも可）で「秘密保持（機密保持）」にチェックを付けてください。</translation>
     </message>
     <message>
         <source>Register a contract in force that contains the personal-information clauses (Contracts → New).</source>

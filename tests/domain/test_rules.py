@@ -23,6 +23,7 @@ from desktop.domain.rules import (
     Finding,
     RuleSettings,
     add_months,
+    contract_cover,
     evaluate,
     term_end,
     upcoming_deadlines,
@@ -38,8 +39,17 @@ EVALUATION = EvaluationFacts(10, 1, date(2026, 1, 10), "pass", "full", date(2027
 NDA = ContractFacts(
     20, 1, "nda", "機密保持契約書", date(2024, 1, 1), None, False, None, REQUIRED_CLAUSES["nda"]
 )
+# The classic pair: the NDA binds to confidentiality, the outsourcing contract carries the other PI clauses.
 OUTSOURCING = ContractFacts(
-    21, 1, "outsourcing", "業務委託契約書", date(2024, 1, 1), None, False, None, ALL_CLAUSES
+    21,
+    1,
+    "outsourcing",
+    "業務委託契約書",
+    date(2024, 1, 1),
+    None,
+    False,
+    None,
+    tuple(c for c in ALL_CLAUSES if c != "confidentiality"),
 )
 COMPLIANT = ComplianceFacts(
     contractors=(CONTRACTOR,), evaluations=(EVALUATION,), contracts=(NDA, OUTSOURCING)
@@ -161,6 +171,56 @@ def test_missing_pi_clauses_fire_on_the_contract_and_on_the_contractor():
     assert by_rule["contract.clauses_missing"].record_type == "contract"
     assert by_rule["contract.pi_clauses_not_in_force"].severity is Severity.BLOCKING
     assert "契約内容の遵守状況を確認する権利" in by_rule["contract.pi_clauses_not_in_force"].message.ja
+
+
+def test_a_contract_with_the_confidentiality_clause_is_the_nda_whatever_its_kind():
+    """Issue 12: an outsourcing contract with a confidentiality article, or a 覚書, satisfies the NDA duty."""
+    for kind in ("outsourcing", "data_processing"):
+        alone = replace(OUTSOURCING, kind=kind, clauses=ALL_CLAUSES)
+        assert evaluate(replace(COMPLIANT, contracts=(alone,)), D) == []
+
+
+def test_a_contract_without_the_confidentiality_clause_does_not_stand_for_an_nda():
+    found = rules(replace(COMPLIANT, contracts=(OUTSOURCING,)), D)
+    assert found["contract.nda_missing"] is Severity.BLOCKING
+    assert found["contract.pi_clauses_not_in_force"] is Severity.BLOCKING
+
+
+def test_an_nda_carries_confidentiality_even_when_the_clause_is_not_ticked():
+    unticked = replace(NDA, clauses=tuple(c for c in REQUIRED_CLAUSES["nda"] if c != "confidentiality"))
+    assert evaluate(replace(COMPLIANT, contracts=(unticked, OUTSOURCING)), D) == []
+
+
+def test_a_contractor_handling_no_pi_may_have_a_plain_nda_without_any_finding():
+    plain = replace(NDA, clauses=())
+    for status in ("active", "candidate", "suspended"):
+        contractor = replace(CONTRACTOR, handles_pi=False, status=status)
+        facts = ComplianceFacts(contractors=(contractor,), contracts=(plain,))
+        assert evaluate(facts, D) == []
+        assert evaluate(ComplianceFacts(contractors=(contractor,)), D) == []
+
+
+def test_clauses_spread_over_contracts_in_force_are_missing_from_neither():
+    confidentiality_only = replace(NDA, clauses=("confidentiality",))
+    assert evaluate(replace(COMPLIANT, contracts=(confidentiality_only, OUTSOURCING)), D) == []
+    # Once the outsourcing contract has ended, the NDA alone lacks what its kind needs.
+    ended = replace(OUTSOURCING, expires_on=D - DAY)
+    found = rules(replace(COMPLIANT, contracts=(confidentiality_only, ended)), D)
+    assert found["contract.clauses_missing"] is Severity.WARNING
+    assert found["contract.pi_clauses_not_in_force"] is Severity.BLOCKING
+    assert "contract.nda_missing" not in found
+
+
+def test_contract_cover_names_the_contracts_carrying_each_duty():
+    cover = contract_cover((NDA, OUTSOURCING), D)
+    assert [c.id for c in cover.confidentiality] == [NDA.id]
+    carriers = {code: [c.id for c in contracts] for code, contracts in cover.clauses}
+    assert carriers["confidentiality"] == [NDA.id]
+    assert carriers["purpose_limitation"] == [NDA.id, OUTSOURCING.id]
+    assert carriers["compliance_audit"] == [OUTSOURCING.id]
+    assert cover.missing == ()
+    later = contract_cover((NDA, replace(OUTSOURCING, effective_from=D + DAY)), D)
+    assert "compliance_audit" in later.missing and later.has_confidentiality
 
 
 def test_ended_contractor_needs_confirmed_return_or_destruction():

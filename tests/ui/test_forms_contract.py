@@ -19,7 +19,7 @@ pytestmark = IGNORE_OFFSCREEN
 
 @pytest.fixture
 def contractor_id(sqlite_services: Services) -> int:
-    return sqlite_services.contractors.create({"name": "株式会社契約先"}).id
+    return sqlite_services.contractors.create({"name": "株式会社契約先", "pi_items": ["氏名", "住所"]}).id
 
 
 def filled_contract_form(qtbot, services: Services, contractor_id: int):
@@ -58,12 +58,12 @@ def test_required_clauses_missing_for_the_kind_are_marked_and_clear_when_ticked(
 ) -> None:
     dialog = filled_contract_form(qtbot, sqlite_services, contractor_id)
     clauses = dialog.clauses
-    assert clauses.missing() == list(REQUIRED_CLAUSES["nda"])
-    assert "4" in clauses.missing_label.text()
-    assert (
-        "missing" in clauses.boxes["confidentiality"].text()
-        or "不足" in clauses.boxes["confidentiality"].text()
-    )
+    # An NDA binds to confidentiality by its nature; the PI clauses its kind needs are still missing.
+    assert clauses.missing() == [code for code in REQUIRED_CLAUSES["nda"] if code != "confidentiality"]
+    assert "3" in clauses.missing_label.text()
+    assert "missing" in clauses.boxes["purpose_limitation"].text()
+    assert "by its nature" in clauses.boxes["confidentiality"].text()
+    assert "counts as the NDA" in clauses.duty_label.text()
     for code in REQUIRED_CLAUSES["nda"]:
         qtbot.mouseClick(clauses.boxes[code], Qt.MouseButton.LeftButton)
     assert clauses.missing() == []
@@ -186,3 +186,35 @@ def test_editing_an_approved_contract_shows_the_new_version_awaiting_approval(
     qtbot.addWidget(old)
     assert "Superseded" in old.approval_label.text() or "置き換え" in old.approval_label.text()
     assert not old.approve_button.isEnabled()
+
+
+def test_the_form_says_which_contract_carries_confidentiality_and_the_pi_clauses(
+    qtbot, sqlite_services: Services, contractor_id: int
+) -> None:
+    outsourcing = sqlite_services.contracts.create(
+        {
+            "contractor_id": contractor_id,
+            "kind": "outsourcing",
+            "title": "業務委託契約書",
+            "signed_on": "2026-04-01",
+            "effective_from": "2026-04-01",
+            "clauses": [code for code in REQUIRED_CLAUSES["outsourcing"] if code != "handling_report"],
+        }
+    )
+    sqlite_services.contracts.approve(outsourcing.id, outsourcing.version)
+    dialog = open_form(sqlite_services, "contract", outsourcing.id)
+    qtbot.addWidget(dialog)
+    assert "counts as the NDA" in dialog.clauses.duty_label.text()
+    cover = dialog.cover_label.text()
+    assert f"Confidentiality (the NDA): 「業務委託契約書」(#{outsourcing.id})" in cover
+    assert "PI clauses in no contract in force: " in cover and "報告" in cover.splitlines()[-1]
+    qtbot.mouseClick(dialog.clauses.boxes["confidentiality"], Qt.MouseButton.LeftButton)
+    assert "does not count as the NDA" in dialog.clauses.duty_label.text()
+
+
+def test_a_plain_nda_of_a_contractor_handling_no_pi_lacks_nothing(qtbot, sqlite_services: Services) -> None:
+    cleaner = sqlite_services.contractors.create({"name": "株式会社清掃", "entrusted_work": "清掃"})
+    dialog = filled_contract_form(qtbot, sqlite_services, cleaner.id)
+    assert dialog.clauses.missing() == []
+    assert "no PI clause is required" in dialog.cover_label.text()
+    assert "purpose_limitation" not in dialog.clauses.missing()

@@ -149,3 +149,26 @@ def test_tab_order_follows_the_form(qtbot, sqlite_services: Services) -> None:
             break
         order.append(name)
     assert order == list(BASIC)
+
+
+def test_the_contracts_tab_names_the_contract_carrying_confidentiality_and_the_pi_clauses(
+    qtbot, sqlite_services: Services
+) -> None:
+    owner = sqlite_services.contractors.create({"name": "株式会社覚書", "pi_items": ["氏名"]})
+    memorandum = sqlite_services.contracts.create(
+        {
+            "contractor_id": owner.id,
+            "kind": "data_processing",
+            "title": "個人情報の取扱いに関する覚書",
+            "signed_on": "2026-04-01",
+            "effective_from": "2026-04-01",
+            "clauses": ["confidentiality", "purpose_limitation"],
+        }
+    )
+    sqlite_services.contracts.approve(memorandum.id, memorandum.version)
+    dialog = open_form(sqlite_services, "contractor", owner.id)
+    qtbot.addWidget(dialog)
+    cover = dialog.cover_label.text()
+    assert f"Confidentiality (the NDA): 「個人情報の取扱いに関する覚書」(#{memorandum.id})" in cover
+    assert "PI clauses in no contract in force: " in cover
+    assert dialog.tabs.count() == 4

@@ -62,6 +62,7 @@ from desktop.reports.pdf.text import (
     number,
     yes_no,
 )
+from desktop.services.contracts import ContractorCover
 
 
 def field_label(field: Field) -> str:
@@ -306,6 +307,47 @@ def contract_clauses(contract: Any, missing: Sequence[str]) -> str:
     )
 
 
+def _carriers(contracts: Sequence[Any]) -> str:
+    return "<br/>".join(
+        markup(c.title) + "（" + enum_label(ContractKind, c.kind) + markup(f"、#{c.id}）") for c in contracts
+    )
+
+
+def cover_pairs(cover: ContractorCover) -> list[tuple[str, str]]:
+    """The confidentiality duty and each PI clause, with the approved contracts in force that carry it (the
+    rules' reading: the NDA is what a contract contains, not what it is called)."""
+    confidentiality = cover.cover.confidentiality
+    pairs = [
+        (
+            label(Message("秘密保持義務（NDA）", "Confidentiality (NDA)")),
+            _carriers(confidentiality)
+            if confidentiality
+            else (
+                alert(markup("秘密保持の条項を含む有効な契約なし"))
+                if cover.handles_pi
+                else muted(markup("なし（個人情報を取り扱わないため指摘なし）"))
+            ),
+        )
+    ]
+    if not cover.handles_pi:
+        pairs.append(
+            (
+                label(Message("個人情報に関する条項", "PI clauses")),
+                muted(markup("個人情報を取り扱わない委託先のため不要")),
+            )
+        )
+        return pairs
+    for code, carriers in cover.cover.clauses:
+        clause = CLAUSE_BY_CODE[code]
+        pairs.append(
+            (
+                markup(clause.ja),
+                _carriers(carriers) if carriers else alert(markup("有効な契約になし（欠落）")),
+            )
+        )
+    return pairs
+
+
 def audit_value(value: Any) -> str:
     if value is None or value == "" or value == []:
         return "（なし）"
@@ -431,6 +473,10 @@ def contractor_file(request: ReportRequest) -> Built:
         story.append(data_table(FILE_CONTRACT_COLUMNS, rows, styles, width))
     else:
         story.append(none_recorded(request))
+
+    if file.cover is not None:
+        story.extend(section(request, "契約による義務の担保", "Which contract carries each duty"))
+        story.append(fact_table(cover_pairs(file.cover), styles, width, label_share=0.3))
 
     story.extend(
         section(

@@ -28,6 +28,7 @@ from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import field_label, text
 from desktop.ui.operations import describe_error
 from desktop.ui.widgets.clause_checklist import ClauseChecklist
+from desktop.ui.widgets.contract_cover import cover_text
 from desktop.ui.widgets.field_error import FieldErrorLabel
 from desktop.ui.widgets.schema_form import ChoiceBox
 
@@ -68,9 +69,15 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         clause_layout = QVBoxLayout(clause_box)
         clause_layout.addWidget(self.clauses)
         clause_layout.addWidget(self.form.errors["clauses"])
+        self.cover_label = QLabel(clause_box)
+        self.cover_label.setObjectName("contractorCover")
+        self.cover_label.setWordWrap(True)
+        self.cover_label.setStyleSheet("background: #f1f3f4; padding: 4px;")
+        clause_layout.addWidget(self.cover_label)
         clause_layout.addStretch(1)
         columns.addWidget(clause_box, 1)
         self.form.editor("kind", ChoiceBox).changed.connect(self.on_kind_changed)
+        self.form.editor("contractor_id", ChoiceBox).changed.connect(self.refresh_cover)
         self.resize(1120, 660)
         return body
 
@@ -122,11 +129,31 @@ class ContractDialog(ApprovalMixin, RecordDialog):
         self.pending_attachment = None
         self.on_kind_changed()
         self.refresh_attachment()
+        self.refresh_cover()
 
     def after_load(self, record: Any) -> None:
         self.pending_attachment = None
         self.on_kind_changed()
         self.refresh_attachment()
+        self.refresh_cover()
+
+    def refresh_cover(self) -> None:
+        """Say which of the contractor's approved contracts in force carry the confidentiality duty and the
+        PI clauses today: the NDA is what a contract contains, not what it is called."""
+        contractor_id = self.form.value("contractor_id")
+        if not contractor_id:
+            self.clauses.set_handles_pi(True)
+            self.cover_label.clear()
+            self.cover_label.hide()
+            return
+        try:
+            cover = self.services.contracts.cover(int(contractor_id))
+        except ItakuError:
+            self.cover_label.hide()
+            return
+        self.clauses.set_handles_pi(cover.handles_pi)
+        self.cover_label.setText(cover_text(cover))
+        self.cover_label.show()
 
     def record_title(self) -> str:
         return self.record.title if self.record is not None else ""

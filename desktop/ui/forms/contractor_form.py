@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -16,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import ItakuError
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Role
 from desktop.domain.schema import CONTRACTOR, CORRECTIVE_ACTION
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.language import field_label
+from desktop.ui.widgets.contract_cover import cover_text
 
 BASIC = (
     "name",
@@ -66,6 +69,7 @@ class ContractorDialog(RecordDialog):
         self.tabs.addTab(self.form.layout_for(DATA), self.tr("&Personal information"))
         self.tabs.addTab(self.form.layout_for(CERTIFICATES_AND_END), self.tr("Certificates and &end"))
         self.tabs.addTab(self.build_corrective_actions(), self.tr("Co&rrective actions"))
+        self.tabs.addTab(self.build_cover_tab(), self.tr("Co&ntracts"))
         self.resize(760, 640)
         return self.tabs
 
@@ -101,11 +105,27 @@ class ContractorDialog(RecordDialog):
         table.doubleClicked.connect(lambda _index: self.open_selected_corrective_action())
         return page
 
+    def build_cover_tab(self) -> QWidget:
+        """Which approved contracts in force carry the confidentiality duty and the PI clauses (read-only)."""
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.cover_label = QLabel(page)
+        self.cover_label.setObjectName("contractorCover")
+        self.cover_label.setWordWrap(True)
+        layout.addWidget(self.cover_label)
+        layout.addStretch(1)
+        return page
+
     def after_new(self) -> None:
+        self.cover_label.setText(self.tr("Save the contractor first, then register its contracts."))
         self.refresh_corrective_actions()
 
     def after_load(self, record: Any) -> None:
         self.refresh_corrective_actions()
+        try:
+            self.cover_label.setText(cover_text(self.services.contracts.cover(record.id)))
+        except ItakuError:
+            self.cover_label.clear()
 
     def refresh_corrective_actions(self) -> None:
         from desktop.ui.forms.corrective_action_form import rule_title

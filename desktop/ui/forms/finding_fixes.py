@@ -62,7 +62,9 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
         "Enter the renewed certificate's number and expiry, or evaluate the contractor again.",
     ),
     RuleId.CONTRACT_NDA_MISSING: FindingFix(
-        (), "Register the signed non-disclosure agreement (Contracts → New, kind NDA)."
+        (),
+        "Register the signed NDA, or tick Confidentiality on a contract in force that has a confidentiality "
+        "article (an outsourcing contract or memorandum counts too).",
     ),
     RuleId.CONTRACT_PI_CLAUSES_NOT_IN_FORCE: FindingFix(
         (), "Register a contract in force that contains the personal-information clauses (Contracts → New)."
