@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import EXIT_INPUT, EXIT_OK, as_of_date, open_services
+from desktop.domain.enums import ContractorStatus
+from desktop.domain.errors import Message, ValidationError
 
 if TYPE_CHECKING:
     pass
@@ -29,6 +31,12 @@ def register(subparsers: Any) -> None:
         "--sheet", metavar="NAME", help="the sheet to read (default: the first with a header)"
     )
     contractors.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    contractors.add_argument(
+        "--status",
+        metavar="STATUS",
+        help="the status of every contractor whose line gives none: candidate, active, suspended, ended "
+        "(or 候補, 委託中, 停止中, 終了); default: inferred, active (委託中) with a start date or PI items",
+    )
     contractors.set_defaults(handler=cmd_import_contractors)
 
 
@@ -45,23 +53,43 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def status_option(text: str | None) -> str | None:
+    """--status as a stored value or its Japanese or English label; else exit 2 naming the option."""
+    if text is None:
+        return None
+    wanted = text.strip().casefold()
+    for status in ContractorStatus:
+        if wanted in (status.value, status.label.ja, status.label.en.casefold()):
+            return status.value
+    choices = ", ".join(f"{s.value} ({s.label.ja})" for s in ContractorStatus)
+    raise ValidationError(
+        {
+            "status": Message(
+                f"--status: 「{text}」は状態ではありません（{choices} のいずれか）",
+                f"--status: '{text}' is not a status (one of {choices})",
+            )
+        }
+    )
+
+
 def cmd_import_contractors(args: argparse.Namespace) -> int:
     from desktop.services.ledger_import import LedgerFileError, LedgerImportError
 
     language = args.lang
+    status = status_option(args.status)  # before the database is opened
     services = open_services(args)
     service = services.ledger_import
     try:
-        summary = service.import_contractors(args.file, args.sheet, dry_run=args.dry_run)
+        summary = service.import_contractors(args.file, args.sheet, dry_run=args.dry_run, status=status)
     except LedgerFileError as error:
         print(error.message.text(language), file=sys.stderr)
         return EXIT_INPUT
     except LedgerImportError as error:
         print(error.message.text(language), file=sys.stderr)
-        heading = "Excel row, column, reason" if language == "en" else "行, 列, 理由"
+        heading = "Excel row, column, value, reason" if language == "en" else "行, 列, 値, 理由"
         print(heading, file=sys.stderr)
         for item in error.errors:
             print(item.text(language), file=sys.stderr)
         return EXIT_INPUT
-    print(summary.text(language))
+    print(summary.report(language, command_line=True))
     return EXIT_OK

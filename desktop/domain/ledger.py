@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from desktop.domain import values
-from desktop.domain.enums import EvaluationResult
+from desktop.domain.enums import ContractorStatus, EvaluationResult
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.schema import (
     BOOLEAN,
@@ -44,6 +44,7 @@ NDA_EXPIRES_ON = "nda.expires_on"
 PRIVACY_MARK = "certificate.privacy_mark"
 ISMS = "certificate.isms"
 CONTACT = "contact"  # 連絡先: a phone number or an e-mail address
+ROW_NUMBER = "row_number"  # No. / № / 番号: the ledger's own line numbers, recognised and not imported
 
 EXTRA_TARGETS: dict[str, Message] = {
     EVALUATED_ON: Message("評価日", "Evaluation date"),
@@ -55,10 +56,12 @@ EXTRA_TARGETS: dict[str, Message] = {
     PRIVACY_MARK: Message("プライバシーマーク", "Privacy Mark"),
     ISMS: Message("ISMS認証", "ISMS certificate"),
     CONTACT: Message("連絡先", "Contact"),
+    ROW_NUMBER: Message("行番号（取り込まない）", "Row number (not imported)"),
 }
 
 # The usual variants people write, besides each field's own Japanese and English label.
 _VARIANTS: dict[str, tuple[str, ...]] = {
+    ROW_NUMBER: ("no", "no.", "№", "nr.", "#", "番号", "通番", "連番", "項番", "行番号", "整理番号"),
     "name": (
         "委託先名",
         "委託先名称",
@@ -429,7 +432,7 @@ def find_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> Header:
             if pair is not None:
                 readings.append(pair)  # after the one-row reading, so that a tie keeps the one row
         for reading in readings:
-            targets = {column.target for column in reading.recognised}
+            targets = {column.target for column in reading.recognised} - {ROW_NUMBER}
             if "name" in targets and len(targets) >= 2 and len(targets) > best_count:
                 best, best_count = reading, len(targets)
         previous = (row_number, cells)
@@ -585,9 +588,33 @@ class CellError:
     excel_row: int
     column: str  # the column name as written in the ledger
     message: Message
+    value: str = ""  # the cell's value as the ledger shows it ("" for a blank cell)
 
     def text(self, language: str = "ja") -> str:
-        return f"{self.excel_row}, {self.column}, {self.message.text(language)}"
+        """Row, column, value and reason, as the command line lists them."""
+        if language == "en":
+            shown = f'"{self.value}"' if self.value else "(blank)"
+        else:
+            shown = f"「{self.value}」" if self.value else "（空欄）"
+        return f"{self.excel_row}, {self.column}, {shown}, {self.message.text(language)}"
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as a person reads it in the sheet, on one line: dates as 2026/04/01, whole numbers
+    without ".0", Excel errors by their code."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.strftime("%Y/%m/%d")
+        return value.strftime("%Y/%m/%d %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%Y/%m/%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list | tuple):
+        return "、".join(cell_text(item) for item in value)
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
 @dataclass
@@ -630,6 +657,36 @@ def _strip_label(message: Message, labels: Iterable[Message]) -> Message:
     return Message(ja, en)
 
 
+_CERTIFICATE_NUMBERS = ("privacy_mark_number", "isms_number")
+_CERTIFICATE_OF = {
+    "privacy_mark_number": EXTRA_TARGETS[PRIVACY_MARK],
+    "isms_number": EXTRA_TARGETS[ISMS],
+    PRIVACY_MARK: EXTRA_TARGETS[PRIVACY_MARK],
+    ISMS: EXTRA_TARGETS[ISMS],
+}
+
+
+def _is_registration_number(value: object) -> bool:
+    """A Privacy Mark or ISMS registration number has digits (第12345678(01)号, IS 123456, JQA-IM1234);
+    a mark (△, ー, -, 有, ○, ✓) or a word (取得済, 申請中) has none."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and any(character.isdigit() for character in value)
+
+
+def _not_a_number(value: object, name: Message, *, marks_allowed: bool = False) -> Message:
+    shown = cell_text(value)
+    if marks_allowed:
+        return Message(
+            f"「{shown}」は{name.ja}の登録番号でも有／無でもありません（登録番号か、有／無を入力してください）",
+            f"'{shown}' is neither a {name.en} registration number nor yes/no (give the number, or 有/無)",
+        )
+    return Message(
+        f"「{shown}」は{name.ja}の登録番号ではありません（番号を入力するか、ない場合は空欄にしてください）",
+        f"'{shown}' is not a {name.en} registration number (give the number, or leave the cell blank)",
+    )
+
+
 def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow:
     """Clean one ledger line; every problem becomes a CellError naming the Excel row and the column."""
     row = LedgerRow(excel_row, {})
@@ -638,15 +695,19 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
     notes_extra: list[str] = []
     unreadable: set[str] = set()  # columns whose cell holds an Excel error or an uncalculated formula
     reasons: list[Message] = []
+    cell_of: dict[str, object] = {}  # column heading → the cell's value, shown with every error
     for column in header.recognised:
         assert column.target is not None
+        if column.target == ROW_NUMBER:
+            continue  # the ledger's own numbering: recognised, never imported, never an error
         value = cells[column.index] if column.index < len(cells) else None
         column_of[column.target] = column.header
+        cell_of[column.header] = value
         if isinstance(value, ExcelError | UncalculatedFormula):
             # Never read as text (a contractor called #N/A) nor as blank (a row silently dropped).
             reason = unreadable_cell(f"{column.letter}{excel_row}", value)
             assert reason is not None
-            row.errors.append(CellError(excel_row, column.header, reason))
+            row.errors.append(CellError(excel_row, column.header, reason, cell_text(value)))
             unreadable.add(column.header)
             reasons.append(reason)
             continue
@@ -655,7 +716,8 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
         raw[column.target] = value
 
     def fail(target: str, message: Message) -> None:
-        row.errors.append(CellError(excel_row, column_of.get(target, target_label(target).ja), message))
+        column = column_of.get(target, target_label(target).ja)
+        row.errors.append(CellError(excel_row, column, message, cell_text(cell_of.get(column))))
 
     contractor_raw: dict[str, Any] = {}
     for target, value in raw.items():
@@ -683,12 +745,12 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
                     continue
             elif kind == PHONE:
                 value = _as_phone(value)
-            elif kind in (CORPORATE_NUMBER, INTEGER) or target in (
-                "privacy_mark_number",
-                "isms_number",
-                "kana",
-                "country",
-            ):
+            elif target in _CERTIFICATE_NUMBERS and not _is_empty(value):
+                value = _as_code(value)
+                if not _is_registration_number(value):
+                    fail(target, _not_a_number(value, _CERTIFICATE_OF[target]))
+                    continue
+            elif kind in (CORPORATE_NUMBER, INTEGER) or target in ("kana", "country"):
                 value = _as_code(value)
             contractor_raw[target] = value
         elif target == CONTACT and not _is_empty(value):
@@ -702,9 +764,14 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
             try:
                 held = parse_yes_no(value)
             except ValueError:
-                if number_field not in raw:  # the column holds the registration number itself
+                # Not 有/無: the column holds the registration number itself, or a mark that is neither
+                # (△, 申請中): an error naming the cell, never stored as the number.
+                code = _as_code(value)
+                if not _is_registration_number(code):
+                    fail(target, _not_a_number(code, _CERTIFICATE_OF[target], marks_allowed=True))
+                elif number_field not in raw:
                     column_of[number_field] = column_of[target]
-                    contractor_raw[number_field] = _as_code(value)
+                    contractor_raw[number_field] = code
                 continue
             if held:
                 name = target_label(target)
@@ -857,15 +924,41 @@ def _parse_nda(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
     row.nda = {"signed_on": signed_on, "expires_on": expires_on}
 
 
+def handles_pi(contractor: Mapping[str, Any]) -> bool:
+    """Whether a ledger line says the contractor handles PI: PI items, My Number or special-care PI."""
+    return bool(
+        contractor.get("pi_items")
+        or contractor.get("handles_my_number")
+        or contractor.get("handles_special_care")
+    )
+
+
+def inferred_status(contractor: Mapping[str, Any], today: date) -> str:
+    """The status of a contractor whose ledger line gives none (issue 12: never silently outside the checks).
+
+    An end date already passed: ended (終了). A start date, or PI handled: entrusted, so active (委託中).
+    Nothing that says it was ever entrusted: a candidate (候補).
+    """
+    end = contractor.get("end_date")
+    if isinstance(end, date) and end < today:
+        return ContractorStatus.ENDED.value
+    if contractor.get("start_date") or handles_pi(contractor):
+        return ContractorStatus.ACTIVE.value
+    return ContractorStatus.CANDIDATE.value
+
+
 def read_rows(
     rows: Iterable[tuple[int, Sequence[Any]]], header: Header
 ) -> Iterable[tuple[int, Sequence[Any]]]:
     """The data lines under the header: blank lines skipped, stop at a closing 以上."""
+    numbering = {column.index for column in header.columns if column.target == ROW_NUMBER}
     for row_number, cells in rows:
         if row_number <= header.row_number:
             continue
         if is_blank_row(cells):
             continue
+        if numbering and is_blank_row([c for i, c in enumerate(cells) if i not in numbering]):
+            continue  # a pre-numbered line of the form, not yet filled in
         if is_closing_row(cells):
             return
         yield row_number, cells

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import ledger
-from desktop.domain.enums import ContractKind, EvaluationRoute
+from desktop.domain.enums import ContractKind, ContractorStatus, EvaluationRoute
 from desktop.domain.errors import ItakuError, Message, ValidationError
 from desktop.domain.ledger import CellError, Header, LedgerFormatError, LedgerRow
 from desktop.domain.rules import add_months
@@ -81,6 +81,15 @@ class LedgerPreview:
         return [error for row in self.rows for error in row.errors]
 
 
+# Where a contractor's status after the import came from (ImportSummary.row_statuses).
+STATUS_FROM_LEDGER = "ledger"  # the ledger's status column
+STATUS_INFERRED = (
+    "inferred"  # none in the ledger: inferred from the start date and PI items (new contractors)
+)
+STATUS_CHOSEN = "chosen"  # none in the ledger: the status chosen for the file (--status, the wizard)
+STATUS_KEPT = "kept"  # none in the ledger: a registered contractor keeps its own
+
+
 @dataclass
 class ImportSummary:
     added: int = 0
@@ -89,8 +98,19 @@ class ImportSummary:
     evaluations: int = 0  # created or updated
     ndas: int = 0  # created or updated
     dry_run: bool = False
+    # The status of every contractor of the ledger after the import, and where it came from.
+    statuses: dict[str, int] = field(default_factory=dict)
+    inferred: int = 0  # new contractors whose status was inferred (the ledger gives none)
+    chosen: int = 0  # contractors given the status chosen for the file
+    candidates_handling_pi: int = (
+        0  # left candidates (outside the checks) though the ledger gives PI or a start
+    )
+    pending_evaluations: int = 0  # evaluations this import wrote that wait for the officer's approval
+    pending_contracts: int = 0  # NDAs this import wrote that wait for the officer's approval
+    row_statuses: dict[int, tuple[str, str]] = field(default_factory=dict)  # Excel row → (status, source)
 
     def text(self, language: str = "ja") -> str:
+        """One line: how many contractors were added, updated and left unchanged."""
         if language == "en":
             head = "Dry run (nothing written): " if self.dry_run else ""
             return (
@@ -102,6 +122,115 @@ class ImportSummary:
             f"{head}追加 {self.added} 件、更新 {self.updated} 件、変更なし {self.unchanged} 件"
             f"（評価 {self.evaluations} 件、NDA {self.ndas} 件）"
         )
+
+    def status_text(self, language: str = "ja") -> str:
+        """How many contractors are under which status, and how many statuses were inferred or chosen."""
+        english = language == "en"
+        parts = []
+        for status in ContractorStatus:
+            count = self.statuses.get(status.value, 0)
+            if count:
+                name = status.label.en if english else status.label.ja
+                parts.append(f"{name} {count}" if english else f"{name} {count} 件")
+        if english:
+            line = "Statuses: " + (", ".join(parts) or "none")
+        else:
+            line = "状態: " + ("、".join(parts) or "なし")
+        notes = []
+        if self.inferred:
+            notes.append(
+                f"{self.inferred} inferred from the start date and PI items (the ledger gives no status)"
+                if english
+                else f"うち {self.inferred} 件は台帳に状態がなく、委託開始日と個人情報の項目から推定"
+            )
+        if self.chosen:
+            notes.append(
+                f"{self.chosen} given the status chosen for the file"
+                if english
+                else f"うち {self.chosen} 件は取込時に指定した状態"
+            )
+        if notes:
+            line += " (" + "; ".join(notes) + ")" if english else "（" + "、".join(notes) + "）"
+        return line
+
+    def pending_text(self, language: str = "ja") -> str:
+        english = language == "en"
+        if not (self.pending_evaluations or self.pending_contracts):
+            return "Awaiting approval: none" if english else "承認待ち: なし"
+        if english:
+            return (
+                f"Awaiting the PI protection officer's approval: {self.pending_evaluations} evaluation(s), "
+                f"{self.pending_contracts} NDA(s). Until approved they do not count for the checks."
+            )
+        return (
+            f"個人情報保護責任者の承認待ち: 評価 {self.pending_evaluations} 件、NDA {self.pending_contracts} 件"
+            "（承認されるまで法令チェックでは数えられません）"
+        )
+
+    def next_steps(self, language: str = "ja", *, command_line: bool = False) -> list[str]:
+        """What the user must do next, in order; empty when nothing is left to do."""
+        english = language == "en"
+        steps = []
+        if self.pending_evaluations or self.pending_contracts:
+            if command_line:
+                kinds = [
+                    k
+                    for k, n in (
+                        ("evaluation", self.pending_evaluations),
+                        ("contract", self.pending_contracts),
+                    )
+                    if n
+                ]
+                commands = " / ".join(f"itaku-cli approve {kind} --all-pending" for kind in kinds)
+                steps.append(
+                    f"The officer approves the imported records: {commands}"
+                    if english
+                    else f"個人情報保護責任者が取り込んだ記録を承認する: {commands}"
+                )
+            else:
+                steps.append(
+                    "The officer approves the imported records: on the Evaluations and Contracts and NDAs "
+                    "pages, select the rows awaiting approval and choose Approve selected."
+                    if english
+                    else "個人情報保護責任者が取り込んだ記録を承認する: 「評価」と「契約・NDA」の各ページで承認待ちの行を選び、"
+                    "「選択を承認」を押す。"
+                )
+        if self.inferred and command_line:
+            steps.append(
+                f"Check the {self.inferred} inferred statuses (itaku-cli contractor list --status active, "
+                "--status candidate); if they are wrong, correct them in the window or import again with --status."
+                if english
+                else f"推定した {self.inferred} 件の状態を確かめる（itaku-cli contractor list --status active、"
+                "--status candidate）。違っていれば、ウィンドウの委託先の画面で直すか、--status を付けて取り込み直す。"
+            )
+        elif self.inferred:
+            steps.append(
+                f"Check the {self.inferred} inferred statuses (Contractors page, filter by status) and correct "
+                "any that is wrong in the contractor's form."
+                if english
+                else f"推定した {self.inferred} 件の状態を確かめ（「委託先」ページで状態を絞り込む）、違っていれば委託先の画面で直す。"
+            )
+        if self.candidates_handling_pi:
+            steps.append(
+                f"{self.candidates_handling_pi} contractors stay candidates (outside the checks) though the ledger "
+                "gives them PI items or a start date: set the status of those already entrusted to Active."
+                if english
+                else f"{self.candidates_handling_pi} 件は台帳に個人情報の項目または委託開始日があるのに「候補」のため、"
+                "法令チェックの対象外です。既に委託している委託先は状態を「委託中」にする。"
+            )
+        return steps
+
+    def report(self, language: str = "ja", *, command_line: bool = False) -> str:
+        """The whole summary after an import (or its rehearsal): counts, statuses, approvals, next steps."""
+        english = language == "en"
+        lines = [self.text(language), self.status_text(language), self.pending_text(language)]
+        steps = self.next_steps(language, command_line=command_line)
+        if steps:
+            lines.append("Next:" if english else "次にすること:")
+            lines.extend(f"{index}. {step}" for index, step in enumerate(steps, start=1))
+        else:
+            lines.append("Nothing else to do." if english else "次にすることはありません。")
+        return "\n".join(lines)
 
 
 class _DryRun(Exception):
@@ -449,21 +578,39 @@ class LedgerImportService:
     # --- writing ---------------------------------------------------------------------------------------
 
     def import_contractors(
-        self, path: Path, sheet: str | None = None, *, dry_run: bool = False, progress: Progress | None = None
+        self,
+        path: Path,
+        sheet: str | None = None,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        status: str | None = None,
     ) -> ImportSummary:
-        """Read, check and write the ledger in one transaction; raise LedgerImportError listing every error."""
+        """Read, check and write the ledger in one transaction; raise LedgerImportError listing every error.
+
+        `status`: the status of every contractor whose ledger line gives none (None: a new contractor's is
+        inferred, `ledger.inferred_status`, and a registered one keeps its own)."""
         preview = self.read(path, sheet)
-        return self.apply(preview, dry_run=dry_run, progress=progress)
+        return self.apply(preview, dry_run=dry_run, progress=progress, status=status)
 
     def apply(
-        self, preview: LedgerPreview, *, dry_run: bool = False, progress: Progress | None = None
+        self,
+        preview: LedgerPreview,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        status: str | None = None,
     ) -> ImportSummary:
         if preview.errors:
             raise LedgerImportError(preview.errors)
+        if status is not None and status not in {s.value for s in ContractorStatus}:
+            raise ValidationError(
+                {"status": Message(f"不明な状態です: {status}", f"unknown status: {status}")}
+            )
         summary = ImportSummary(dry_run=dry_run)
         try:
             with collector_paused(), self.context.write() as session:
-                errors = self._write(session, preview, summary, progress)
+                errors = self._write(session, preview, summary, progress, status)
                 if errors:
                     raise LedgerImportError(sorted(errors, key=lambda error: error.excel_row))
                 if dry_run:
@@ -473,12 +620,18 @@ class LedgerImportService:
         return summary
 
     def _write(
-        self, session: Session, preview: LedgerPreview, summary: ImportSummary, progress: Progress | None
+        self,
+        session: Session,
+        preview: LedgerPreview,
+        summary: ImportSummary,
+        progress: Progress | None,
+        status: str | None = None,
     ) -> list[CellError]:
         """Match every row, update the matched contractors, create the new ones in bulk; collect errors."""
         rows = preview.rows
         column_of = {c.target: c.header for c in preview.header.recognised}
         errors: list[CellError] = []
+        today = self.context.today()
 
         def report(row: LedgerRow, error: ValidationError, prefix: str = "") -> None:
             for name, message in error.fields.items():
@@ -487,7 +640,7 @@ class LedgerImportService:
                     or column_of.get(name)
                     or column_of.get("name", "委託先名")
                 )
-                errors.append(CellError(row.excel_row, column, message))
+                errors.append(CellError(row.excel_row, column, message, _shown_value(row, prefix, name)))
 
         by_number, by_name = self._existing(session, rows)
         matched: list[tuple[LedgerRow, Contractor]] = []
@@ -497,7 +650,11 @@ class LedgerImportService:
                 contractor = self._match(row, by_number, by_name)
             except _RowError as error:
                 errors.append(
-                    dataclasses.replace(error.error, column=column_of.get("name", error.error.column))
+                    dataclasses.replace(
+                        error.error,
+                        column=column_of.get("name", error.error.column),
+                        value=ledger.cell_text(row.contractor.get("name")),
+                    )
                 )
                 continue
             if contractor is None:
@@ -518,10 +675,11 @@ class LedgerImportService:
             def check(clean: dict[str, Any], own: int = contractor.id) -> None:
                 unique(clean, own)
 
+            changes = row.contractor
+            if status is not None and "status" not in changes:
+                changes = {**changes, "status": status}  # the status chosen for the file
             try:
-                records.update(
-                    session, self.context, contractor, CONTRACTOR, row.contractor, None, check=check
-                )
+                records.update(session, self.context, contractor, CONTRACTOR, changes, None, check=check)
             except ValidationError as error:
                 report(row, error)
                 if not session.is_active:
@@ -537,12 +695,23 @@ class LedgerImportService:
         # (A row the preview could not make a record of, for a rule about a column the ledger lacks, has
         # none: then every row is validated again here, which reports it.)
         validated = all(row.new_contractor is not None for row in new_rows)
+        new_records: list[dict[str, Any]] = []
+        for row in new_rows:
+            record: dict[str, Any] = row.new_contractor if validated else row.contractor  # type: ignore[assignment]
+            if "status" in row.contractor:
+                summary.row_statuses[row.excel_row] = (row.contractor["status"], STATUS_FROM_LEDGER)
+            else:
+                # Issue 12: no status in the ledger never means silently outside every check.
+                given = status or ledger.inferred_status(row.contractor, today)
+                record = {**record, "status": given}
+                summary.row_statuses[row.excel_row] = (given, STATUS_CHOSEN if status else STATUS_INFERRED)
+            new_records.append(record)
         created = records.create_many(
             session,
             self.context,
             Contractor,
             CONTRACTOR,
-            [(row.new_contractor if validated else row.contractor, None) for row in new_rows],  # type: ignore[misc]
+            [(record, None) for record in new_records],
             check=lambda clean: unique(clean, None),
             on_error=lambda index, error: report(new_rows[index], error),
             validated=validated,
@@ -557,17 +726,28 @@ class LedgerImportService:
         if progress is not None:
             progress(len(rows), len(rows))
 
-        evaluated, summary.evaluations = self._evaluations(
+        evaluated, summary.evaluations, summary.pending_evaluations = self._evaluations(
             session, owners, {c.id for _, c in matched}, report, errors
         )
-        signed, summary.ndas = self._ndas(session, owners, {c.id for _, c in matched}, report, errors)
+        signed, summary.ndas, summary.pending_contracts = self._ndas(
+            session, owners, {c.id for _, c in matched}, report, errors
+        )
         touched = evaluated | signed
         summary.added = len(new_rows)
-        for _, contractor in matched:
+        for row, contractor in matched:
             if contractor.id in changed_ids or contractor.id in touched:
                 summary.updated += 1
             else:
                 summary.unchanged += 1
+            source = (
+                STATUS_FROM_LEDGER
+                if "status" in row.contractor
+                else STATUS_CHOSEN
+                if status is not None
+                else STATUS_KEPT
+            )
+            summary.row_statuses[row.excel_row] = (contractor.status, source)
+        _count_statuses(summary, rows)
         return errors
 
     def _existing(
@@ -624,8 +804,10 @@ class LedgerImportService:
         existing_ids: set[int],
         report: Callable[..., None],
         errors: list[CellError],
-    ) -> tuple[set[int], int]:
-        """Create the ledger's evaluations (or correct an earlier import's): the contractors touched, how many."""
+    ) -> tuple[set[int], int, int]:
+        """Create the ledger's evaluations (or correct an earlier import's): the contractors touched, how many,
+        how many of them await approval."""
+        pending_updates = 0
         interval = int(self.settings.get("evaluation_interval_months"))
         stored: dict[tuple[int, date], Evaluation] = {}
         for chunk in _chunks(sorted(existing_ids), 500):
@@ -679,6 +861,7 @@ class LedgerImportService:
                     report(row, error, "evaluation.")
                     continue
                 touched.add(contractor_id)
+                pending_updates += existing.approved_on is None
                 continue
             data = {
                 "contractor_id": contractor_id,
@@ -720,7 +903,7 @@ class LedgerImportService:
         )
         count = len(touched) + len(to_create)
         touched |= {contractor_id for _, contractor_id, _, _ in to_create}
-        return touched, count
+        return touched, count, len(to_create) + pending_updates
 
     def _ndas(
         self,
@@ -729,8 +912,10 @@ class LedgerImportService:
         existing_ids: set[int],
         report: Callable[..., None],
         errors: list[CellError],
-    ) -> tuple[set[int], int]:
-        """Create the ledger's NDAs (or move the end of an existing one): the contractors touched, how many."""
+    ) -> tuple[set[int], int, int]:
+        """Create the ledger's NDAs (or move the end of an existing one): the contractors touched, how many, how
+        many of them await approval."""
+        pending_updates = 0
         stored: dict[tuple[int, date], Contract] = {}
         for chunk in _chunks(sorted(existing_ids), 500):
             for contract in session.scalars(
@@ -759,6 +944,7 @@ class LedgerImportService:
                     report(row, error, "nda.")
                     continue
                 touched.add(contractor_id)
+                pending_updates += existing.approved_on is None
                 continue
             data = {
                 "contractor_id": contractor_id,
@@ -789,7 +975,31 @@ class LedgerImportService:
         )
         count = len(touched) + len(to_create)
         touched |= {contractor_id for _, contractor_id, _ in to_create}
-        return touched, count
+        return touched, count, len(to_create) + pending_updates
+
+
+def _shown_value(row: LedgerRow, prefix: str, name: str) -> str:
+    """The value of the cell an error found when the row was written, as read from the ledger."""
+    source = {"evaluation.": row.evaluation, "nda.": row.nda}.get(prefix, row.contractor) or {}
+    return ledger.cell_text(source.get(name, row.contractor.get(name) if name == "name" else None))
+
+
+def _count_statuses(summary: ImportSummary, rows: Sequence[LedgerRow]) -> None:
+    """The statuses the ledger's contractors have after the import, and those left outside the checks."""
+    statuses: dict[str, int] = {}
+    by_row = {row.excel_row: row for row in rows}
+    for excel_row, (status, source) in summary.row_statuses.items():
+        statuses[status] = statuses.get(status, 0) + 1
+        summary.inferred += source == STATUS_INFERRED
+        summary.chosen += source == STATUS_CHOSEN
+        row = by_row.get(excel_row)
+        if (
+            status == ContractorStatus.CANDIDATE.value
+            and row is not None
+            and (row.contractor.get("start_date") or ledger.handles_pi(row.contractor))
+        ):
+            summary.candidates_handling_pi += 1
+    summary.statuses = statuses
 
 
 class _RowError(Exception):
@@ -830,6 +1040,7 @@ def _check_duplicates(rows: list[LedgerRow], header: Header) -> None:
                             f"同じ法人番号が {seen_number[number]} 行目にもあります",
                             f"the same corporate number is on row {seen_number[number]}",
                         ),
+                        ledger.cell_text(number),
                     )
                 )
                 continue
@@ -844,6 +1055,7 @@ def _check_duplicates(rows: list[LedgerRow], header: Header) -> None:
                         f"同じ名称の委託先が {previous[0]} 行目にもあり、法人番号で区別できません",
                         f"the same name is on row {previous[0]} and no corporate number tells them apart",
                     ),
+                    ledger.cell_text(name),
                 )
             )
             continue

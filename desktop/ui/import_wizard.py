@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import ledger
+from desktop.domain.enums import ContractorStatus
+from desktop.services.ledger_import import STATUS_CHOSEN, STATUS_INFERRED, STATUS_KEPT
 from desktop.ui.language import current_language, text
 from desktop.ui.operations import Operation, OperationProgress, describe_error, run_operation
 from desktop.ui.widgets.path_picker import PathMode, PathPicker
@@ -140,8 +143,27 @@ class ReviewPage(QWizardPage):
         self.tabs.addTab(self.columns_view, self.tr("&Columns"))
         self.tabs.addTab(self.rows_view, self.tr("&Rows"))
         self.tabs.addTab(self.errors_view, self.tr("&Errors"))
+        # Issue 12: a contractor the ledger gives no status never lands silently outside the checks; the
+        # user sees the inferred statuses and may choose one for the whole file before importing.
+        self.status_combo = QComboBox(self)
+        self.status_combo.setObjectName("statusCombo")
+        self.status_combo.addItem(
+            self.tr(
+                "Inferred: Active with a start date or PI items, else Candidate (Ended if its end date has passed)"
+            ),
+            None,
+        )
+        for status in ContractorStatus:
+            self.status_combo.addItem(text(status.label), status.value)
+        status_label = QLabel(self.tr("S&tatus of contractors the ledger gives none:"), self)
+        status_label.setBuddy(self.status_combo)
+        status_row = QHBoxLayout()
+        status_row.addWidget(status_label)
+        status_row.addWidget(self.status_combo, 1)
+        self.status_combo.currentIndexChanged.connect(self.on_status_chosen)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(status_row)
         layout.addWidget(self.tabs, 1)
         self.ready = False
 
@@ -152,10 +174,22 @@ class ReviewPage(QWizardPage):
             model.clear()
         self.import_wizard.read_ledger(self.show_result)
 
+    def on_status_chosen(self, _index: int) -> None:
+        """Rehearse again with the chosen status: the counts and each row's status follow the choice."""
+        self.import_wizard.status = self.status_combo.currentData()
+        if self.import_wizard.preview is None or self.import_wizard.preview.errors:
+            return
+        self.ready = False
+        self.completeChanged.emit()
+        self.import_wizard.rehearse(self.show_result)
+
     def show_result(self, outcome: Any) -> None:
         preview, summary = outcome
+        self.columns_model.clear()
+        self.rows_model.clear()
+        self.errors_model.clear()
         self.show_columns(preview)
-        self.show_rows(preview)
+        self.show_rows(preview, summary)
         self.show_errors(preview)
         errors = preview.errors
         recognised, unrecognised = preview.header.recognised, preview.header.unrecognised
@@ -176,7 +210,7 @@ class ReviewPage(QWizardPage):
             self.tabs.setCurrentWidget(self.errors_view)
         elif summary is not None:
             as_planned = dataclasses.replace(summary, dry_run=False)  # what the import will do, not "dry run"
-            tail = self.tr("Ready: %1").replace("%1", as_planned.text(current_language()))
+            tail = self.tr("Ready: %1").replace("%1", as_planned.report(current_language()))
             self.summary.setStyleSheet("")
         else:
             tail = ""
@@ -206,25 +240,50 @@ class ReviewPage(QWizardPage):
             model.appendRow(items)
         self.columns_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-    def show_rows(self, preview: Any) -> None:
+    def show_rows(self, preview: Any, summary: Any = None) -> None:
         model = self.rows_model
         columns = preview.header.columns
-        model.setHorizontalHeaderLabels([self.tr("Row")] + [column.header for column in columns])
+        statuses = summary.row_statuses if summary is not None else {}
+        model.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Status on import")] + [column.header for column in columns]
+        )
         for number, cells in preview.raw_rows[:PREVIEW_ROWS]:
-            items = [QStandardItem(str(number))]
+            items = [QStandardItem(str(number)), self.status_item(statuses.get(number))]
             items += [
                 QStandardItem(_cell_text(cells[c.index] if c.index < len(cells) else None)) for c in columns
             ]
             model.appendRow(items)
 
+    def status_item(self, status: tuple[str, str] | None) -> QStandardItem:
+        """A row's status after the import, saying when it was inferred or chosen rather than read."""
+        if status is None:
+            return QStandardItem("")
+        value, source = status
+        try:
+            name = text(ContractorStatus(value).label)
+        except ValueError:
+            name = value
+        notes = {
+            STATUS_INFERRED: self.tr("%1 (inferred)"),
+            STATUS_CHOSEN: self.tr("%1 (chosen)"),
+            STATUS_KEPT: self.tr("%1 (as registered)"),
+        }
+        item = QStandardItem(notes[source].replace("%1", name) if source in notes else name)
+        if value == ContractorStatus.CANDIDATE.value:
+            item.setToolTip(self.tr("A candidate is outside the checks until its status is set to Active."))
+        return item
+
     def show_errors(self, preview: Any) -> None:
         model = self.errors_model
-        model.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Column"), self.tr("Reason")])
+        model.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")]
+        )
         for error in preview.errors:
             model.appendRow(
                 [
                     QStandardItem(str(error.excel_row)),
                     QStandardItem(error.column),
+                    QStandardItem(error.value),
                     QStandardItem(text(error.message)),
                 ]
             )
@@ -260,7 +319,8 @@ class ImportPage(QWizardPage):
         summary = self.import_wizard.rehearsal
         self.result_label.setText(
             self.tr("The import will do this: %1").replace(
-                "%1", dataclasses.replace(summary, dry_run=False).text(current_language()) if summary else ""
+                "%1",
+                dataclasses.replace(summary, dry_run=False).report(current_language()) if summary else "",
             )
         )
 
@@ -269,7 +329,7 @@ class ImportPage(QWizardPage):
         self.import_wizard.import_ledger(self.show_result, self.show_failure)
 
     def show_result(self, summary: Any) -> None:
-        self.result_label.setText(self.tr("Imported: %1").replace("%1", summary.text(current_language())))
+        self.result_label.setText(self.tr("Imported: %1").replace("%1", summary.report(current_language())))
         self.setCommitPage(True)  # no way back to import the same rows twice
         self.done = True
         self.completeChanged.emit()
@@ -292,6 +352,7 @@ class ImportWizard(QWizard):
         self.service = services.ledger_import
         self.preview: Any = None
         self.rehearsal: Any = None
+        self.status: str | None = None  # the status of contractors the ledger gives none (None: inferred)
         self.imported: Any = None
         self.operation: Operation | None = None
         self.setWindowTitle(self.tr("Import a contractor ledger"))
@@ -309,13 +370,14 @@ class ImportWizard(QWizard):
         path = Path(self.file_page.path_edit.text().strip())
         sheet = self.file_page.sheet_combo.currentData()
         service = self.service
+        status = self.status
 
         def work(progress: OperationProgress) -> tuple[Any, Any]:
             preview = service.read(path, sheet, progress=progress)
             if preview.errors:
                 return preview, None
             # A full rehearsal in a transaction that is rolled back: the counts the import will give.
-            return preview, service.apply(preview, dry_run=True, progress=progress)
+            return preview, service.apply(preview, dry_run=True, progress=progress, status=status)
 
         def succeeded(outcome: tuple[Any, Any]) -> None:
             self.preview, self.rehearsal = outcome
@@ -340,9 +402,38 @@ class ImportWizard(QWizard):
         self.operation.finished.connect(finished)
         return self.operation
 
+    def rehearse(self, on_done: Any) -> Operation:
+        """The rehearsal again, on the rows already read, with the status now chosen."""
+        preview = self.preview
+        service = self.service
+        status = self.status
+
+        def succeeded(summary: Any) -> None:
+            self.rehearsal = summary
+            on_done((preview, summary))
+
+        self.operation = run_operation(
+            self,
+            self.tr("Import a contractor ledger"),
+            self.tr("Reading the ledger…"),
+            lambda progress: service.apply(preview, dry_run=True, progress=progress, status=status),
+            on_success=succeeded,
+        )
+        operation = self.operation
+
+        def finished(ok: bool) -> None:
+            if not ok:
+                self.review_page.show_failure(
+                    describe_error(operation.error) if operation.error else self.tr("Reading was cancelled.")
+                )
+
+        operation.finished.connect(finished)
+        return operation
+
     def import_ledger(self, on_done: Any, on_failure: Any) -> Operation:
         preview = self.preview
         service = self.service
+        status = self.status
 
         def succeeded(summary: Any) -> None:
             self.imported = summary
@@ -352,7 +443,7 @@ class ImportWizard(QWizard):
             self,
             self.tr("Import a contractor ledger"),
             self.tr("Importing…"),
-            lambda progress: service.apply(preview, progress=progress),
+            lambda progress: service.apply(preview, progress=progress, status=status),
             on_success=succeeded,
         )
         self.operation.finished.connect(

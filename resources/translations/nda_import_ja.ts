@@ -58,4 +58,39 @@
         <translation>委託先を保存してから、契約を登録してください。</translation>
     </message>
 </context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Inferred: Active with a start date or PI items, else Candidate (Ended if its end date has passed)</source>
+        <translation>推定: 委託開始日か個人情報の項目があれば委託中、なければ候補（委託終了日を過ぎていれば終了）</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus of contractors the ledger gives none:</source>
+        <translation>台帳に状態がない委託先の状態(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Status on import</source>
+        <translation>取込後の状態</translation>
+    </message>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1（推定）</translation>
+    </message>
+    <message>
+        <source>%1 (chosen)</source>
+        <translation>%1（指定）</translation>
+    </message>
+    <message>
+        <source>%1 (as registered)</source>
+        <translation>%1（登録済みのまま）</translation>
+    </message>
+    <message>
+        <source>A candidate is outside the checks until its status is set to Active.</source>
+        <translation>候補の委託先は、状態を「委託中」にするまで法令チェックの対象外です。</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+</context>
 </TS>

@@ -82,8 +82,12 @@ def test_find_header_skips_title_date_and_blank_rows_above_it() -> None:
     )
     header = ledger.find_header(rows)
     assert header.row_number == 4
-    assert [(c.letter, c.target) for c in header.recognised] == [("B", "name"), ("C", "address")]
-    assert [c.header for c in header.unrecognised] == ["No.", "社内コード"]
+    assert [(c.letter, c.target) for c in header.recognised] == [
+        ("A", "row_number"),
+        ("B", "name"),
+        ("C", "address"),
+    ]
+    assert [c.header for c in header.unrecognised] == ["社内コード"]  # No. is recognised as the row number
 
 
 def test_find_header_refuses_a_sheet_without_a_name_column() -> None:
@@ -476,3 +480,18 @@ def test_parse_row_names_the_combined_column_of_a_two_row_header_in_its_errors()
     header = ledger.find_header(_rows(["会社名", "機密保持契約", None], [None, "締結日", "有効期限"]))
     row = ledger.parse_row(header, 3, ["A社", "2026/4/1", "来年"])
     assert [(e.excel_row, e.column) for e in row.errors] == [(3, "機密保持契約／有効期限")]
+
+
+def test_a_contractor_the_ledger_gives_no_status_is_inferred_at_the_end_dates_boundaries() -> None:
+    from datetime import date, timedelta
+
+    today = date(2026, 11, 25)
+    day = timedelta(days=1)
+    assert ledger.inferred_status({"pi_items": ["氏名"]}, today) == "active"
+    assert ledger.inferred_status({"handles_my_number": True}, today) == "active"
+    assert ledger.inferred_status({"start_date": today + day}, today) == "active"
+    assert ledger.inferred_status({"name": "株式会社あおば", "pi_items": []}, today) == "candidate"
+    started = {"start_date": date(2025, 4, 1)}
+    assert ledger.inferred_status({**started, "end_date": today - day}, today) == "ended"
+    assert ledger.inferred_status({**started, "end_date": today}, today) == "active"  # its last day
+    assert ledger.inferred_status({**started, "end_date": today + day}, today) == "active"

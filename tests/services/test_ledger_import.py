@@ -347,8 +347,10 @@ def test_the_preview_lists_recognised_and_unrecognised_columns(
 ) -> None:
     preview = importer.read(hand_kept_ledger(tmp_path / "l.xlsx", [_row(1, "A社", NUMBER_A)]))
     assert preview.sheet == "台帳" and preview.header.row_number == 4
-    assert [c.header for c in preview.header.unrecognised] == ["No.", "社内コード"]
-    assert len(preview.header.recognised) == len(HEADER) - 2
+    assert [c.header for c in preview.header.unrecognised] == [
+        "社内コード"
+    ]  # No. is recognised as the row number
+    assert len(preview.header.recognised) == len(HEADER) - 1
     assert [row.excel_row for row in preview.rows] == [5]
 
 

@@ -52,7 +52,7 @@ def test_import_prints_the_counts_and_exits_0(
     assert "0 added, 0 updated, 2 unchanged" in capsys.readouterr().out
 
 
-def test_import_lists_every_error_as_row_column_reason_and_exits_2(
+def test_import_lists_every_error_as_row_column_value_reason_and_exits_2(
     tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _ledger(
@@ -62,10 +62,10 @@ def test_import_lists_every_error_as_row_column_reason_and_exits_2(
     err = errors_of(capsys)
     assert err == [
         "3 件のエラーがあるため、取り込みませんでした。",
-        "行, 列, 理由",
-        "3, 法人番号, チェックデジットが一致しません",
-        "4, 会社名, 入力してください",
-        "4, 評価結果, 適合／条件付適合／不適合のいずれかを入力してください",
+        "行, 列, 値, 理由",
+        "3, 法人番号, 「1234567890123」, チェックデジットが一致しません",
+        "4, 会社名, （空欄）, 入力してください",
+        "4, 評価結果, 「良くない」, 適合／条件付適合／不適合のいずれかを入力してください",
     ]
     assert main(["--db", db, "contractor", "list"]) == 0
     assert "0 件" in capsys.readouterr().out

@@ -63,7 +63,7 @@ def test_the_wizard_shows_the_columns_and_imports_the_ledger(
         for r in range(columns.rowCount())
         if columns.item(r, 2).text() == "— 認識できない列 —"
     ]
-    assert unrecognised == ["No.", "社内コード"]
+    assert unrecognised == ["社内コード"]  # "No." is the ledger's row number: recognised, not imported
     assert review.rows_model.rowCount() == 2
     assert "追加 2 件" in review.summary.text()
     _save(wizard, "import-2-review.png")
@@ -145,3 +145,57 @@ def _save_widget(widget: Any, name: str) -> None:
     if SCREENSHOTS:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
         widget.grab().save(str(Path(SCREENSHOTS) / name))
+
+
+def test_the_wizard_shows_the_inferred_statuses_lets_the_user_choose_and_says_what_to_do_next(
+    qtbot: Any, itaku_app: Any, sqlite_services: Services, tmp_path: Path
+) -> None:
+    from tests.services.test_ledger_import_status import no_status_ledger
+
+    wizard = _wizard(qtbot, sqlite_services, no_status_ledger(tmp_path / "ledger.xlsx"))
+    wizard.next()
+    review = wizard.review_page
+    qtbot.waitUntil(review.isComplete, timeout=10000)
+    rows = review.rows_model
+    assert rows.horizontalHeaderItem(1).text() == "取込後の状態"
+    assert [rows.item(r, 1).text() for r in range(rows.rowCount())] == [
+        "委託中（推定）",
+        "委託中（推定）",
+        "候補（推定）",
+        "終了（推定）",
+    ]
+    assert "状態: 候補 1 件、委託中 2 件、終了 1 件" in review.summary.text()
+    # The user chooses a status for the whole file: the rehearsal runs again and every row follows.
+    review.status_combo.setCurrentIndex(review.status_combo.findData("suspended"))
+    qtbot.waitUntil(
+        lambda: rows.rowCount() == 4 and rows.item(0, 1).text() == "停止中（指定）", timeout=10000
+    )
+    qtbot.waitUntil(review.isComplete, timeout=10000)
+    assert "状態: 停止中 4 件（うち 4 件は取込時に指定した状態）" in review.summary.text()
+    review.status_combo.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: rows.item(0, 1).text() == "委託中（推定）", timeout=10000)
+    qtbot.waitUntil(review.isComplete, timeout=10000)
+    assert sqlite_services.contractors.count() == 0
+    wizard.next()
+    qtbot.mouseClick(wizard.import_page.import_button, Qt_left())
+    qtbot.waitUntil(wizard.import_page.isComplete, timeout=10000)
+    result = wizard.import_page.result_label.text()
+    assert "状態: 候補 1 件、委託中 2 件、終了 1 件" in result
+    assert "承認待ち: 評価 1 件、NDA 1 件" in result
+    assert "次にすること:" in result and "「評価」と「契約・NDA」の各ページ" in result
+    assert sqlite_services.contractors.count() == 4
+    _save(wizard, "import-summary.png")
+
+
+def test_the_wizard_shows_each_errors_cell_value(
+    qtbot: Any, itaku_app: Any, sqlite_services: Services, tmp_path: Path
+) -> None:
+    path = hand_kept_ledger(tmp_path / "ledger.xlsx", [_row(1, "株式会社あおば", None, **{"Pマーク": "△"})])
+    wizard = _wizard(qtbot, sqlite_services, path)
+    wizard.next()
+    review = wizard.review_page
+    qtbot.waitUntil(lambda: "エラー" in review.summary.text(), timeout=10000)
+    errors = review.errors_model
+    assert [errors.horizontalHeaderItem(c).text() for c in range(4)] == ["行", "列", "値", "理由"]
+    assert [errors.item(0, c).text() for c in range(3)] == ["5", "Pマーク", "△"]
+    assert "登録番号でも有／無でもありません" in errors.item(0, 3).text()
