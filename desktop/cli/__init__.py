@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "desktop.cli.records",
     "desktop.cli.opt_out",
     "desktop.cli.consents",
+    "desktop.cli.joint_uses",
     "desktop.cli.excel",
     "desktop.cli.report",
 )

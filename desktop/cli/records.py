@@ -169,7 +169,7 @@ LISTED_ELSEWHERE: dict[RecordType, str] = {
     RecordType.COMPANY_PROFILE: "one record, our own company: nothing to list",
     RecordType.CONSENT_HOP: "a link of an engagement's consent chain: shown with its engagement",
     RecordType.REDELEGATION: "a part of an engagement re-delegated: shown with its engagement",
-    RecordType.JOINT_USE_CHANGE: "a change of a joint use's notice: shown with its joint use",
+    RecordType.JOINT_USE_CHANGE: "a change of a joint use: `joint-use change list --joint-use ID` (desktop/cli/joint_uses.py)",
     RecordType.OPT_OUT_CHANGE: "a change of an opt-out arrangement: added by `opt-out add-change`, "
     "shown with its arrangement (the register, the form's change history)",
     RecordType.SETTING: "settings are not records one follows up",

@@ -94,6 +94,21 @@ class JointUseChangeField(LabelledEnum):
     SCOPE = "scope"
     OTHER = "other"
 
+    @property
+    def needs_basis(self) -> bool:
+        """A change of the jointly used PI items or of the scope of joint users cannot be made by notice (PPC
+        Guidelines (General) 3-6-3): it is recorded with its basis (`JointUseChangeBasis`) and the reason."""
+        return self in (JointUseChangeField.PI_ITEMS, JointUseChangeField.SCOPE)
+
+
+class JointUseChangeBasis(LabelledEnum):
+    """Why a change of the jointly used items or of the scope of joint users could be made although a notice
+    cannot make it (PPC Guidelines (General) 3-6-3)."""
+
+    CONSENT = "consent"  # the persons' consent was obtained
+    SUCCESSION = "succession"  # succession by merger or business transfer
+    REASONABLY_EXPECTED = "reasonably_expected"  # a change the persons could reasonably expect
+
 
 class OptOutChangeField(LabelledEnum):
     """What a change to an opt-out arrangement touched. APPI Art. 27(3): a change of an item the persons are
@@ -195,6 +210,14 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "provider": ("提供者の氏名・名称、住所、代表者", "Provider's name, address or representative"),
         "provision_ended": ("オプトアウトによる提供の終了", "End of the opt-out provision"),
         "other": ("その他", "Other"),
+    },
+    "JointUseChangeBasis": {
+        "consent": ("本人の同意を得た", "The persons' consent obtained"),
+        "succession": ("合併・事業譲渡等による承継", "Succession by merger or business transfer"),
+        "reasonably_expected": (
+            "本人が通常予期し得る範囲の変更",
+            "A change the persons could reasonably expect",
+        ),
     },
     "Severity": {
         "blocking": ("重大", "Blocking"),

@@ -118,6 +118,8 @@ class JointUseChangeFacts:
     field: str
     changed_on: date
     noticed_on: date | None
+    basis: str | None = None  # JointUseChangeBasis, for a change of the items or the scope of joint users
+    has_basis_reason: bool = False
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class RuleId(StrEnum):
     OPT_OUT_NOTIFICATION_LATE = "opt_out.notification_late"
     OPT_OUT_SPECIAL_CARE = "opt_out.special_care"
     OPT_OUT_CHANGE_NOT_NOTIFIED = "opt_out.change_not_notified"
+    JOINT_USE_CHANGE_WITHOUT_BASIS = "joint_use.change_without_basis"
 
     @property
     def topic(self) -> str:

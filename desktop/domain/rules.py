@@ -33,6 +33,7 @@ from desktop.domain.enums import (
     EngagementStatus,
     EvaluationResult,
     EvaluationRoute,
+    JointUseChangeBasis,
     JointUseChangeField,
     OptOutChangeField,
     Severity,
@@ -155,6 +156,10 @@ _JOINT_USE_NOTICE = Message("個人情報保護法第27条第5項第3号、方�
 _JOINT_USE_CHANGE = Message(
     "個人情報保護法第27条第6項、ガイドライン（通則編）3-6-3",
     "APPI Art. 27(6); PPC Guidelines (General) 3-6-3",
+)
+_JOINT_USE_CHANGE_BASIS = Message(
+    "個人情報保護法第27条第5項第3号・第6項、ガイドライン（通則編）3-6-3",
+    "APPI Art. 27(5)(iii), (6); PPC Guidelines (General) 3-6-3",
 )
 
 _OPT_OUT_ITEMS = Message(
@@ -306,6 +311,12 @@ RULES: tuple[RuleInfo, ...] = (
         "オプトアウト届出事項の変更が届出・通知されていない",
         "Opt-out change not notified",
         _OPT_OUT_CHANGE,
+    ),
+    RuleInfo(
+        RuleId.JOINT_USE_CHANGE_WITHOUT_BASIS,
+        "公表では変更できない事項（項目・共同利用者の範囲）の変更に根拠がない",
+        "Change of items or scope without a basis",
+        _JOINT_USE_CHANGE_BASIS,
     ),
 )
 RULE_IDS = tuple(info.rule for info in RULES)
@@ -962,60 +973,93 @@ def joint_use_findings(facts: ComplianceFacts, today: date, settings: RuleSettin
     for joint_use in facts.joint_uses:
         if joint_use.end_date is not None and joint_use.end_date < today:
             continue
-        yield from _joint_use_item_findings(joint_use)
-        label = joint_use.title
-        published = joint_use.notice_published_on
-        if published is None or published > joint_use.start_date:
-            ja = (
-                "共同利用の公表日が記録されていません。"
-                if published is None
-                else f"公表日（{published:%Y-%m-%d}）が共同利用の開始日（{joint_use.start_date:%Y-%m-%d}）より後です。"
-            )
-            en = (
-                "No publication date of the notice is recorded."
-                if published is None
-                else f"The notice ({published:%Y-%m-%d}) was published after the use began "
-                f"({joint_use.start_date:%Y-%m-%d})."
-            )
-            yield _finding(
-                RuleId.JOINT_USE_NOTICE_LATE,
-                Severity.BLOCKING,
-                RecordType.JOINT_USE,
-                joint_use.id,
-                label,
-                ja + "（個人情報保護法第27条第5項第3号：あらかじめ公表が必要）",
-                en + " (APPI Art. 27(5)(iii): notice must precede the joint use)",
-                joint_use.start_date,
-            )
+        yield from _joint_use_item_findings(joint_use, today)
+        yield from _joint_use_notice_findings(joint_use, today)
         for change in sorted(changes.get(joint_use.id, []), key=lambda c: (c.changed_on, c.id)):
             yield from _change_findings(joint_use, change, today, settings)
 
 
-def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
+def _given_by(day: date | None, today: date) -> date | None:
+    """A notice counts from the day it is given: one dated after today is planned, not given yet."""
+    return day if day is not None and day <= today else None
+
+
+def _joint_use_notice_findings(joint_use: JointUseFacts, today: date) -> Iterator[Finding]:
+    # APPI Art. 27(5)(iii): the items are made public before the joint use starts. Before the start the
+    # notice is owed (a warning due on the start date); from the start on, one missing or late is blocking.
+    start, planned = joint_use.start_date, joint_use.notice_published_on
+    published = _given_by(planned, today)
+    if published is not None and published <= start:
+        return
+    if planned is None:
+        ja, en = "共同利用の公表日が記録されていません。", "No publication date of the notice is recorded."
+    elif planned > start:
+        ja = f"公表日（{planned:%Y-%m-%d}）が共同利用の開始日（{start:%Y-%m-%d}）より後です。"
+        en = f"The notice ({planned:%Y-%m-%d}) was published after the use began ({start:%Y-%m-%d})."
+        if planned > today:
+            en = f"The notice is to be published on {planned:%Y-%m-%d}, after the use begins ({start:%Y-%m-%d})."
+    else:  # planned on or before the start, but after today
+        ja = f"公表予定日（{planned:%Y-%m-%d}）が未到来で、まだ公表されていません。"
+        en = f"The notice is to be published on {planned:%Y-%m-%d}: it has not been published yet."
+    if today >= start:
+        yield _finding(
+            RuleId.JOINT_USE_NOTICE_LATE,
+            Severity.BLOCKING,
+            RecordType.JOINT_USE,
+            joint_use.id,
+            joint_use.title,
+            ja + "（個人情報保護法第27条第5項第3号：あらかじめ公表が必要）",
+            en + " (APPI Art. 27(5)(iii): notice must precede the joint use)",
+            start,
+            start,
+        )
+    else:
+        yield _finding(
+            RuleId.JOINT_USE_NOTICE_LATE,
+            Severity.WARNING,
+            RecordType.JOINT_USE,
+            joint_use.id,
+            joint_use.title,
+            ja
+            + f"共同利用の開始日（{start:%Y-%m-%d}）までに公表してください（個人情報保護法第27条第5項第3号）。",
+            en + f" Publish it before the use begins on {start:%Y-%m-%d} (APPI Art. 27(5)(iii)).",
+            None,
+            start,
+        )
+
+
+def _joint_use_item_findings(joint_use: JointUseFacts, today: date) -> Iterator[Finding]:
     label = joint_use.title
+    start = joint_use.start_date
+    # The items must be in the notice before the use starts: a use still ahead warns, due on its start.
+    started = today >= start
+    severity = Severity.BLOCKING if started else Severity.WARNING
+    since = start if started else None
     for attribute, item in _JOINT_USE_ITEMS:
         if not getattr(joint_use, attribute):
             yield _finding(
                 RuleId.JOINT_USE_ITEM_MISSING,
-                Severity.BLOCKING,
+                severity,
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
                 f"公表事項「{item.label.ja}」がありません。",
                 f"The notice lacks {item.label.en}.",
-                joint_use.start_date,
+                since,
+                start,
             )
     if joint_use.responsible_is_corporation and not joint_use.has_responsible_representative:
         yield _finding(
             RuleId.JOINT_USE_ITEM_MISSING,
-            Severity.BLOCKING,
+            severity,
             RecordType.JOINT_USE,
             joint_use.id,
             label,
             f"公表事項「{items.REPRESENTATIVE.label.ja}」がありません（責任者が法人のとき、2022年改正法で必要）。",
             f"The notice lacks {items.REPRESENTATIVE.label.en} (required of a corporation since the 2022 "
             "amendment).",
-            joint_use.start_date,
+            since,
+            start,
         )
     if not joint_use.has_acquisition_method:
         yield _finding(
@@ -1027,7 +1071,8 @@ def _joint_use_item_findings(joint_use: JointUseFacts) -> Iterator[Finding]:
             f"「{items.ACQUISITION.label.ja}」がありません。法の公表事項ではありませんが、当社の個人情報保護方針5(7)で約束している事項です。",
             f"{items.ACQUISITION.label.en} is missing. It is not an item of the Act, but our privacy "
             "policy §5(7) promises it.",
-            joint_use.start_date,
+            since,
+            start,
         )
 
 
@@ -1039,30 +1084,57 @@ _PROMPT_NOTICE_FIELDS = {
 }
 
 
+def _has_basis(change: JointUseChangeFacts) -> bool:
+    return change.basis is not None and change.has_basis_reason
+
+
 def _change_findings(
     joint_use: JointUseFacts, change: JointUseChangeFacts, today: date, settings: RuleSettings
 ) -> Iterator[Finding]:
     label = joint_use.title
-    field_label = JointUseChangeField(change.field).label
+    field = JointUseChangeField(change.field)
+    field_label = field.label
+    changed = change.changed_on
+    noticed = _given_by(change.noticed_on, today)
     if change.field in _ADVANCE_NOTICE_FIELDS:
-        # APPI Art. 27(6): a change of purpose or of the responsible party must be noticed in advance.
-        if change.noticed_on is None or change.noticed_on > change.changed_on:
+        # APPI Art. 27(6): the purpose or the responsible party is changed only after a notice given in
+        # advance. A planned change still owes it (a warning due on the change date); from the change on,
+        # one missing or given after the change is blocking.
+        if noticed is not None and noticed <= changed:
+            return
+        if today >= changed:
             yield _finding(
                 RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
                 Severity.BLOCKING,
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
-                f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）があらかじめ公表されていません（法27条6項）。",
-                f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} was not noticed "
+                f"{field_label.ja}の変更（{changed:%Y-%m-%d}）があらかじめ公表されていません（法27条6項）。",
+                f"The change of {field_label.en.lower()} on {changed:%Y-%m-%d} was not noticed "
                 "in advance (APPI Art. 27(6)).",
-                change.changed_on,
+                changed,
+                changed,
+            )
+        else:
+            yield _finding(
+                RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
+                Severity.WARNING,
+                RecordType.JOINT_USE,
+                joint_use.id,
+                label,
+                f"{field_label.ja}の変更（{changed:%Y-%m-%d}予定）は、変更日までに本人に通知し、又は公表してください"
+                "（法27条6項）。",
+                f"The change of {field_label.en.lower()} planned for {changed:%Y-%m-%d} must be noticed "
+                "before it takes effect (APPI Art. 27(6)).",
+                None,
+                changed,
             )
     elif change.field in _PROMPT_NOTICE_FIELDS:
         # APPI Art. 27(6): a change of the responsible party's name, address or representative is
         # noticed without delay after it; settings say how many days count as "without delay".
-        due = change.changed_on + timedelta(days=settings.change_notice_days)
-        if change.noticed_on is None:
+        due = changed + timedelta(days=settings.change_notice_days)
+        since = changed if changed <= today else None
+        if noticed is None:
             severity = Severity.BLOCKING if today > due else Severity.WARNING
             yield _finding(
                 RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
@@ -1070,25 +1142,61 @@ def _change_findings(
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
-                f"{field_label.ja}の変更（{change.changed_on:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
-                f"The change of {field_label.en.lower()} on {change.changed_on:%Y-%m-%d} must be noticed "
+                f"{field_label.ja}の変更（{changed:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
+                f"The change of {field_label.en.lower()} on {changed:%Y-%m-%d} must be noticed "
                 f"by {due:%Y-%m-%d}.",
-                change.changed_on,
+                since,
                 due,
             )
-        elif change.noticed_on > due:
+        elif noticed > due:
             yield _finding(
                 RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
                 Severity.WARNING,
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
-                f"{field_label.ja}の変更の通知（{change.noticed_on:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
-                f"The change of {field_label.en.lower()} was noticed late ({change.noticed_on:%Y-%m-%d}, "
+                f"{field_label.ja}の変更の通知（{noticed:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
+                f"The change of {field_label.en.lower()} was noticed late ({noticed:%Y-%m-%d}, "
                 f"due {due:%Y-%m-%d}).",
-                change.changed_on,
+                since,
                 due,
             )
+    elif field.needs_basis and not _has_basis(change):
+        yield _change_without_basis(joint_use, change, today)
+
+
+def _change_without_basis(joint_use: JointUseFacts, change: JointUseChangeFacts, today: date) -> Finding:
+    # APPI Art. 27(5)(iii), (6); PPC Guidelines (General) 3-6-3: the jointly used items and the scope of
+    # joint users cannot be changed by a notice. Such a change stands only on a basis (the persons' consent,
+    # succession by merger or business transfer, a change the persons could reasonably expect), recorded
+    # with the reason; a planned one owes it by the change date.
+    field_label = JointUseChangeField(change.field).label
+    changed = change.changed_on
+    bases = Message(
+        "".join(f"「{basis.label.ja}」" for basis in JointUseChangeBasis),
+        ", ".join(f"'{basis.label.en.lower()}'" for basis in JointUseChangeBasis),
+    )
+    if change.basis is not None:
+        missing = Message("変更の根拠の説明がありません。", "The reason for its basis is missing.")
+    else:
+        missing = Message("変更の根拠が記録されていません。", "No basis of the change is recorded.")
+    started = today >= changed
+    when_ja = f"{changed:%Y-%m-%d}" if started else f"{changed:%Y-%m-%d}予定"
+    when_en = f"on {changed:%Y-%m-%d}" if started else f"planned for {changed:%Y-%m-%d}"
+    return _finding(
+        RuleId.JOINT_USE_CHANGE_WITHOUT_BASIS,
+        Severity.BLOCKING if started else Severity.WARNING,
+        RecordType.JOINT_USE,
+        joint_use.id,
+        joint_use.title,
+        f"{field_label.ja}の変更（{when_ja}）は公表・通知では行えません。{missing.ja}"
+        f"{bases.ja}のいずれによるかを、その説明とともに記録してください（法27条5項3号・6項、ガイドライン通則編3-6-3）。",
+        f"The change of the {field_label.en.lower()} {when_en} cannot be made by a notice. {missing.en} "
+        f"Record which basis it rests on ({bases.en}) with the reason (APPI Art. 27(5)(iii), (6); "
+        "PPC Guidelines (General) 3-6-3).",
+        changed if started else None,
+        changed,
+    )
 
 
 def _known_by(day: date | None, today: date) -> date | None:
@@ -1345,37 +1453,7 @@ def upcoming_deadlines(
                     kind,
                 )
             )
-    uses = {j.id: j for j in facts.joint_uses}
-    for change in facts.joint_use_changes:
-        if change.noticed_on is None and change.joint_use_id in uses:
-            due = (
-                change.changed_on
-                if change.field in _ADVANCE_NOTICE_FIELDS
-                else change.changed_on + timedelta(days=settings.change_notice_days)
-            )
-            if today <= due <= horizon:
-                result.append(
-                    Deadline(
-                        due,
-                        "notice_owed",
-                        RecordType.JOINT_USE,
-                        change.joint_use_id,
-                        uses[change.joint_use_id].title,
-                        Message("共同利用の変更の通知期限", "Notice of a joint use change owed"),
-                    )
-                )
-    for joint_use in facts.joint_uses:
-        if joint_use.notice_published_on is None and today <= joint_use.start_date <= horizon:
-            result.append(
-                Deadline(
-                    joint_use.start_date,
-                    "notice_owed",
-                    RecordType.JOINT_USE,
-                    joint_use.id,
-                    joint_use.title,
-                    Message("共同利用開始前の公表", "Notice owed before the use starts"),
-                )
-            )
+    result.extend(_joint_use_deadlines(facts, today, horizon, settings))
     result.extend(_opt_out_deadlines(facts, today, horizon, settings))
     result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
     return result
@@ -1410,3 +1488,46 @@ def _opt_out_deadlines(
                 owner.title,
                 Message("オプトアウト届出事項の変更の届出", "Opt-out change notification owed"),
             )
+
+
+def _joint_use_deadlines(
+    facts: ComplianceFacts, today: date, horizon: date, settings: RuleSettings
+) -> Iterator[Deadline]:
+    """What the joint-use rules warn of before it is due: a notice owed before a use starts or a change of
+    purpose or responsible party takes effect, or within the days after a change of the responsible party's
+    details; the basis of a change of the items or the scope of joint users, owed by the change date."""
+    uses = {j.id: j for j in facts.joint_uses if j.end_date is None or j.end_date >= today}
+    for change in facts.joint_use_changes:
+        joint_use = uses.get(change.joint_use_id)
+        if joint_use is None:
+            continue
+        noticed = _given_by(change.noticed_on, today)
+        field = JointUseChangeField(change.field)
+        if change.field in _ADVANCE_NOTICE_FIELDS and (noticed is None or noticed > change.changed_on):
+            due, kind, what = change.changed_on, "notice_owed", _CHANGE_NOTICE_OWED
+        elif change.field in _PROMPT_NOTICE_FIELDS and noticed is None:
+            due = change.changed_on + timedelta(days=settings.change_notice_days)
+            kind, what = "notice_owed", _CHANGE_NOTICE_OWED
+        elif field.needs_basis and not _has_basis(change):
+            due, kind, what = change.changed_on, "basis_owed", _CHANGE_BASIS_OWED
+        else:
+            continue
+        if today <= due <= horizon:
+            yield Deadline(due, kind, RecordType.JOINT_USE, joint_use.id, joint_use.title, what)
+    for joint_use in uses.values():
+        published = _given_by(joint_use.notice_published_on, today)
+        if (
+            published is None or published > joint_use.start_date
+        ) and today <= joint_use.start_date <= horizon:
+            yield Deadline(
+                joint_use.start_date,
+                "notice_owed",
+                RecordType.JOINT_USE,
+                joint_use.id,
+                joint_use.title,
+                Message("共同利用開始前の公表", "Notice owed before the use starts"),
+            )
+
+
+_CHANGE_NOTICE_OWED = Message("共同利用の変更の通知期限", "Notice of a joint use change owed")
+_CHANGE_BASIS_OWED = Message("共同利用の変更の根拠の記録", "Basis of a joint use change owed")

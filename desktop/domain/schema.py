@@ -25,6 +25,7 @@ from desktop.domain.enums import (
     DispositionMethod,
     EngagementStatus,
     EvaluationRoute,
+    JointUseChangeBasis,
     JointUseChangeField,
     LabelledEnum,
     NoticeMethod,
@@ -564,6 +565,9 @@ JOINT_USE_CHANGE = Schema(
         _f("description", "変更内容", "Description", MULTILINE, required=True),
         _f("changed_on", "変更日", "Changed on", DATE, required=True),
         _f("noticed_on", "通知・公表日", "Noticed on", DATE),
+        # PPC Guidelines (General) 3-6-3: a change of ② or ③ cannot be made by notice; its basis and why.
+        _f("basis", "変更の根拠", "Basis of the change", ENUM, enum=JointUseChangeBasis),
+        _f("basis_reason", "根拠の説明", "Reason for the basis", MULTILINE),
     ),
 )
 
@@ -803,11 +807,47 @@ def _check_joint_use(record: dict[str, Any]) -> None:
     check_date_order(record, JOINT_USE, "start_date", "end_date")
 
 
+def _check_joint_use_change(record: dict[str, Any]) -> None:
+    """A basis is recorded for a change of the jointly used items or of the scope of joint users only (the
+    changes a notice cannot make), and always with its reason."""
+    basis, reason = record.get("basis"), record.get("basis_reason")
+    field = record.get("field")
+    if basis and field and not JointUseChangeField(field).needs_basis:
+        pi_items, scope = JointUseChangeField.PI_ITEMS.label, JointUseChangeField.SCOPE.label
+        raise ValidationError(
+            {
+                "basis": Message(
+                    f"変更の根拠は「{pi_items.ja}」または「{scope.ja}」の変更にだけ記録します",
+                    f"a basis is recorded only for a change of the {pi_items.en} or of the {scope.en.lower()}",
+                )
+            }
+        )
+    if basis and not reason:
+        raise ValidationError(
+            {
+                "basis_reason": Message(
+                    "変更の根拠を選んだときは、その説明を入力してください",
+                    "give the reason for the basis chosen",
+                )
+            }
+        )
+    if reason and not basis:
+        raise ValidationError(
+            {
+                "basis": Message(
+                    "根拠の説明に対応する変更の根拠を選択してください",
+                    "choose the basis the reason is given for",
+                )
+            }
+        )
+
+
 _CROSS_CHECKS: dict[RecordType, Callable[[dict[str, Any]], None]] = {
     RecordType.CONTRACTOR: _check_contractor,
     RecordType.CONTRACT: _check_contract,
     RecordType.ENGAGEMENT: _check_engagement,
     RecordType.JOINT_USE: _check_joint_use,
+    RecordType.JOINT_USE_CHANGE: _check_joint_use_change,
     RecordType.REDELEGATION: lambda record: check_date_order(record, REDELEGATION, "start_date", "end_date"),
     RecordType.OPT_OUT: lambda record: check_date_order(record, OPT_OUT, "start_date", "end_date"),
     RecordType.STOP_REQUEST: lambda record: check_date_order(

@@ -443,6 +443,49 @@ class _Builder:
                     "noticed_on": changed - timedelta(days=rng.randint(14, 30)),
                 }
             )
+        changes.extend(
+            [
+                # PPC Guidelines (General) 3-6-3: a change of the items or the scope of joint users is not made
+                # by notice. One without a recorded basis (blocking), one standing on a succession.
+                {
+                    "joint_use_id": joint_use_ids[2],
+                    "field": "pi_items",
+                    "description": "共同利用する項目に「位置情報」を追加",
+                    "changed_on": today - timedelta(days=15),
+                    "noticed_on": today - timedelta(days=25),
+                },
+                {
+                    "joint_use_id": joint_use_ids[3],
+                    "field": "scope",
+                    "description": "吸収合併によりみらいデータ東日本株式会社の事業を承継した株式会社みらいデータが共同利用者となる",
+                    "changed_on": today - timedelta(days=60),
+                    "noticed_on": today - timedelta(days=60),
+                    "basis": "succession",
+                    "basis_reason": "みらいデータ東日本株式会社を吸収合併し、その共同利用者としての地位を承継した。"
+                    "項目・利用目的に変更はない。",
+                },
+            ]
+        )
+        # A joint use about to start: its notice is owed by the start (a warning, not yet a breach), and a
+        # planned change of purpose whose advance notice is owed by the change date.
+        planned_use = self._joint_use(joint_use_count)
+        planned_use.update(
+            title="提携カード会員情報の共同利用（開始予定）",
+            start_date=today + timedelta(days=20),
+            notice_published_on=None,
+        )
+        (planned_id,) = self._insert(JointUse, [planned_use], RecordType.JOINT_USE)
+        joint_use_ids.append(planned_id)
+        changes.append(
+            {
+                "joint_use_id": joint_use_ids[1],
+                "field": "purpose",
+                "description": "利用目的に「新商品の共同開発のための分析」を追加する予定",
+                "changed_on": today + timedelta(days=30),
+                "noticed_on": None,
+            }
+        )
+        changes = [{"basis": None, "basis_reason": None, **change} for change in changes]
         self._insert(JointUseChange, changes, RecordType.JOINT_USE_CHANGE)
         opt_out_counts = self._opt_outs()
         if self.audit and not self.context.database.enforces_roles:  # else the server's triggers wrote them

@@ -19,7 +19,12 @@ from desktop.domain.enums import (
     EngagementStatus,
     EvaluationResult,
     EvaluationRoute,
+<<<<<<< HEAD
     OptOutChangeField,
+=======
+    JointUseChangeBasis,
+    JointUseChangeField,
+>>>>>>> 978783a (Joint use (issue 12): what a notice cannot change needs its basis; future deadlines warn, past ones block)
 )
 from desktop.domain.errors import UnexpectedValueError
 from desktop.domain.facts import (
@@ -300,7 +305,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         )
     )
     changes = tuple(
-        JointUseChangeFacts(*r)
+        JointUseChangeFacts(
+            r.id, r.joint_use_id, r.field, r.changed_on, r.noticed_on, r.basis, _present(r.basis_reason)
+        )
         for r in session.execute(
             select(
                 JointUseChange.id,
@@ -308,6 +315,8 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 JointUseChange.field,
                 JointUseChange.changed_on,
                 JointUseChange.noticed_on,
+                JointUseChange.basis,
+                JointUseChange.basis_reason,
             ).where(*_where(scope, lambda scope: JointUseChange.joint_use_id.in_(scope.joint_use_ids)))
         )
     )
@@ -334,10 +343,20 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         (RecordType.EVALUATION, evaluations, "route", EvaluationRoute),
         (RecordType.CONTRACT, contracts, "kind", ContractKind),
         (RecordType.ENGAGEMENT, engagements, "status", EngagementStatus),
+        (RecordType.JOINT_USE_CHANGE, changes, "field", JointUseChangeField),
     ):
         _require_known(kind, rows, field, vocabulary)
+<<<<<<< HEAD
     opt_outs, opt_out_changes, stop_requests = _opt_out_facts(session) if scope is None else ((), (), ())
     _require_known(RecordType.OPT_OUT_CHANGE, opt_out_changes, "field", OptOutChangeField)
+=======
+    _require_known(
+        RecordType.JOINT_USE_CHANGE,
+        (change for change in changes if change.basis is not None),
+        "basis",
+        JointUseChangeBasis,
+    )
+>>>>>>> 978783a (Joint use (issue 12): what a notice cannot change needs its basis; future deadlines warn, past ones block)
     return ComplianceFacts(
         contractors,
         evaluations,

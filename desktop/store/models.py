@@ -271,6 +271,8 @@ class JointUseChange(Versioned, Base):
     description: Mapped[str] = mapped_column(Text)
     changed_on: Mapped[date] = mapped_column(Date)
     noticed_on: Mapped[date | None] = mapped_column(Date)
+    basis: Mapped[str | None] = mapped_column(String(40))  # JointUseChangeBasis: why ② or ③ could change
+    basis_reason: Mapped[str | None] = mapped_column(Text)
 
     joint_use: Mapped[JointUse] = relationship(back_populates="changes")
 

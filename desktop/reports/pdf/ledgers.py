@@ -19,6 +19,7 @@ from desktop.domain.enums import (
     ContractorStatus,
     EngagementStatus,
     EvaluationResult,
+    JointUseChangeBasis,
     JointUseChangeField,
     NoticeMethod,
     Severity,
@@ -436,16 +437,30 @@ def missing_mark(value: str) -> str:
 def change_lines(changes: Iterable[Any]) -> str:
     parts = []
     for change in changes:
-        noticed = (
-            muted(markup(f"通知・公表 {day(change.noticed_on)}"))
-            if change.noticed_on
-            else alert(markup("通知・公表 未"))
-        )
+        try:
+            needs_basis = JointUseChangeField(change.field).needs_basis
+        except ValueError:
+            needs_basis = False
+        if change.noticed_on:
+            noticed = muted(markup(f"通知・公表 {day(change.noticed_on)}"))
+        else:
+            noticed = muted(markup("通知・公表 なし")) if needs_basis else alert(markup("通知・公表 未"))
+        basis = ""
+        if needs_basis or change.basis:
+            # PPC Guidelines (General) 3-6-3: a change of ② or ③ stands on its basis, not on a notice.
+            basis = (
+                markup("根拠 ")
+                + enum_label(JointUseChangeBasis, change.basis)
+                + muted(markup(f"（{change.basis_reason}）"))
+                if change.basis
+                else alert(markup("根拠 なし（公表では変更できない事項）"))
+            )
         parts.append(
             lines(
                 markup(f"{day(change.changed_on)} ") + enum_label(JointUseChangeField, change.field),
                 muted(markup(change.description)),
                 noticed,
+                basis,
             )
         )
     return lines(*parts) or muted(markup("変更なし"))

@@ -22,6 +22,7 @@ from desktop.domain.clauses import CLAUSE_BY_CODE
 from desktop.domain.enums import (
     AuditAction,
     EvaluationResult,
+    JointUseChangeBasis,
     JointUseChangeField,
     LabelledEnum,
     OptOutChangeField,
@@ -469,10 +470,7 @@ class AuditWorkbook:
 
         def rows() -> Iterator[Sequence[Any]]:
             for row in self.services.registers.joint_uses(self.as_of, findings=self.findings):
-                changes = "\n".join(
-                    f"{change.changed_on:%Y/%m/%d} {labels.enum(JointUseChangeField, change.field)}: {change.description}"
-                    for change in row.joint_use.changes
-                )
+                changes = "\n".join(self._change_line(change) for change in row.joint_use.changes)
                 yield _field_values(row.joint_use, JOINT_USE, labels) + [
                     changes,
                     "\n".join(t(f.message) for f in row.findings),
@@ -480,6 +478,7 @@ class AuditWorkbook:
 
         return columns, rows()
 
+<<<<<<< HEAD
     def _opt_outs(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         labels, t = self.labels, self.labels.text
         columns = _field_columns(OPT_OUT, labels) + [
@@ -519,6 +518,27 @@ class AuditWorkbook:
                 yield [stop.opt_out_title] + [getattr(stop, name) for name in names]
 
         return columns, rows()
+=======
+    def _change_line(self, change: Any) -> str:
+        """One change of a joint use: date, what changed, description, when noticed, and for a change of the
+        items or the scope of joint users its basis and reason (PPC Guidelines (General) 3-6-3)."""
+        labels, t = self.labels, self.labels.text
+        line = f"{change.changed_on:%Y/%m/%d} {labels.enum(JointUseChangeField, change.field)}: {change.description}"
+        if change.noticed_on:
+            line += f" / {t(Message('通知・公表', 'noticed'))} {change.noticed_on:%Y/%m/%d}"
+        try:
+            needs_basis = JointUseChangeField(change.field).needs_basis
+        except ValueError:
+            needs_basis = False
+        if change.basis:
+            reason = f"（{change.basis_reason}）" if change.basis_reason else ""
+            line += (
+                f" / {t(Message('根拠', 'basis'))}: {labels.enum(JointUseChangeBasis, change.basis)}{reason}"
+            )
+        elif needs_basis:
+            line += f" / {t(Message('根拠: なし（公表では変更できない事項）', 'basis: none (a notice cannot change it)'))}"
+        return line
+>>>>>>> 978783a (Joint use (issue 12): what a notice cannot change needs its basis; future deadlines warn, past ones block)
 
     def _findings_sheet(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         t = self.labels.text

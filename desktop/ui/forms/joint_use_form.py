@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import JointUseChangeField
+from desktop.domain.enums import JointUseChangeBasis, JointUseChangeField
 from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
@@ -44,15 +45,22 @@ ITEMS = (
     "responsible_representative",
     "acquisition_method",
 )
+CHANGE_TABLE_FIELDS = ("field", "description", "changed_on", "noticed_on", "basis")
 NOTICE_AND_PERIOD = ("notice_method", "notice_reference", "notice_published_on", "start_date", "end_date")
 
 
+CHANGE_FIELDS = ("field", "description", "changed_on", "noticed_on", "basis", "basis_reason")
+BASIS_FIELDS = ("basis", "basis_reason")
+
+
 class JointUseChangeDialog(RecordDialog):
-    """One entry of the change history: what changed, when, and when it was noticed (APPI Art. 27(6))."""
+    """One entry of the change history: what changed, when, and when it was noticed (APPI Art. 27(6)); for a
+    change of the items or the scope of joint users, which a notice cannot make, its basis and why (PPC
+    Guidelines (General) 3-6-3)."""
 
     record_type = RecordType.JOINT_USE_CHANGE
     schema = JOINT_USE_CHANGE
-    field_names = ("field", "description", "changed_on", "noticed_on")
+    field_names = CHANGE_FIELDS
 
     def __init__(
         self,
@@ -64,7 +72,52 @@ class JointUseChangeDialog(RecordDialog):
     ):
         self.joint_use_id = joint_use_id
         super().__init__(services, change_id, parent, defaults)
-        self.resize(560, 340)
+        self.resize(620, 480)
+
+    def build_body(self) -> QWidget:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form.layout_for(CHANGE_FIELDS), 1)
+        self.basis_hint = QLabel(body)
+        self.basis_hint.setObjectName("basisHint")
+        self.basis_hint.setWordWrap(True)
+        layout.addWidget(self.basis_hint)
+        return body
+
+    def needs_basis(self) -> bool:
+        field = self.form.value("field")
+        return field is not None and JointUseChangeField(field).needs_basis
+
+    def on_form_changed(self) -> None:
+        self.update_basis()
+        super().on_form_changed()
+
+    def update_basis(self) -> None:
+        """The basis applies to a change of ② or ③ only; once one is chosen, its reason is required."""
+        needed = self.needs_basis()
+        if not needed and any(self.form.value(name) for name in BASIS_FIELDS):
+            self.form.set_values(dict.fromkeys(BASIS_FIELDS))  # emits changed again: that call updates
+            return
+        for name in BASIS_FIELDS:
+            self.form.editors[name].setEnabled(needed)
+        self.form.set_required("basis_reason", needed and self.form.value("basis") is not None)
+        if needed:
+            bases = "、".join(text(basis.label) for basis in JointUseChangeBasis)
+            self.basis_hint.setText(
+                self.tr(
+                    "A notice cannot change the PI items or the scope of joint users (PPC Guidelines 3-6-3). "
+                    "Record the basis of this change and why: %1. Without a basis it is a blocking finding."
+                ).replace("%1", bases)
+            )
+            self.basis_hint.setStyleSheet("color: #b3261e;" if self.form.value("basis") is None else "")
+        else:
+            self.basis_hint.setText(
+                self.tr(
+                    "The basis is recorded only for a change of the PI items or the scope of joint users."
+                )
+            )
+            self.basis_hint.setStyleSheet("color: #5f6368;")
 
     def fetch(self, record_id: int) -> Any:
         for change in self.services.joint_uses.get(self.joint_use_id).changes:
@@ -117,10 +170,7 @@ class JointUseDialog(RecordDialog):
     def build_changes(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        headers = [
-            field_label(JOINT_USE_CHANGE.field(name))
-            for name in ("field", "description", "changed_on", "noticed_on")
-        ]
+        headers = [field_label(JOINT_USE_CHANGE.field(name)) for name in CHANGE_TABLE_FIELDS]
         self.change_table = QTableWidget(0, len(headers), page)
         self.change_table.setObjectName("changeTable")
         self.change_table.setHorizontalHeaderLabels(headers)
@@ -177,6 +227,7 @@ class JointUseDialog(RecordDialog):
                 change.description.replace("\n", " "),
                 change.changed_on.isoformat(),
                 change.noticed_on.isoformat() if change.noticed_on else self.tr("not yet"),
+                self.basis_text(change),
             ]
             for column, value in enumerate(cells):
                 self.change_table.setItem(row, column, QTableWidgetItem(value))
@@ -185,6 +236,21 @@ class JointUseDialog(RecordDialog):
         self.edit_change_button.setEnabled(saved)
         if not saved:
             self.add_change_button.setToolTip(self.tr("Save the joint use first"))
+
+    def basis_text(self, change: Any) -> str:
+        """The basis of a change of ② or ③ and its reason; "none" where one is owed; blank elsewhere."""
+        try:
+            needed = JointUseChangeField(change.field).needs_basis
+        except ValueError:
+            needed = False
+        if change.basis is None:
+            return self.tr("none (required)") if needed else ""
+        try:
+            basis = text(JointUseChangeBasis(change.basis).label)
+        except ValueError:
+            basis = change.basis
+        reason = (change.basis_reason or "").replace("\n", " ")
+        return f"{basis}: {reason}" if reason else basis
 
     # Change history --------------------------------------------------------------------------------
     def open_change(self, change_id: int | None) -> None:
