@@ -33,7 +33,6 @@ from desktop.domain.enums import (
     EngagementStatus,
     EvaluationResult,
     EvaluationRoute,
-    JointUseChangeBasis,
     JointUseChangeField,
     OptOutChangeField,
     Severity,
@@ -1172,14 +1171,13 @@ def _change_without_basis(joint_use: JointUseFacts, change: JointUseChangeFacts,
     # with the reason; a planned one owes it by the change date.
     field_label = JointUseChangeField(change.field).label
     changed = change.changed_on
-    bases = Message(
-        "".join(f"「{basis.label.ja}」" for basis in JointUseChangeBasis),
-        ", ".join(f"'{basis.label.en.lower()}'" for basis in JointUseChangeBasis),
-    )
     if change.basis is not None:
-        missing = Message("変更の根拠の説明がありません。", "The reason for its basis is missing.")
+        missing = Message("根拠の説明がありません。", "The reason for its basis is missing.")
     else:
-        missing = Message("変更の根拠が記録されていません。", "No basis of the change is recorded.")
+        missing = Message(
+            "根拠（本人の同意・合併等による承継・本人が通常予期し得る範囲）と説明を記録してください。",
+            "Record its basis (consent, succession, or reasonably expected) and why.",
+        )
     started = today >= changed
     when_ja = f"{changed:%Y-%m-%d}" if started else f"{changed:%Y-%m-%d}予定"
     when_en = f"on {changed:%Y-%m-%d}" if started else f"planned for {changed:%Y-%m-%d}"
@@ -1189,11 +1187,8 @@ def _change_without_basis(joint_use: JointUseFacts, change: JointUseChangeFacts,
         RecordType.JOINT_USE,
         joint_use.id,
         joint_use.title,
-        f"{field_label.ja}の変更（{when_ja}）は公表・通知では行えません。{missing.ja}"
-        f"{bases.ja}のいずれによるかを、その説明とともに記録してください（法27条5項3号・6項、ガイドライン通則編3-6-3）。",
-        f"The change of the {field_label.en.lower()} {when_en} cannot be made by a notice. {missing.en} "
-        f"Record which basis it rests on ({bases.en}) with the reason (APPI Art. 27(5)(iii), (6); "
-        "PPC Guidelines (General) 3-6-3).",
+        f"{field_label.ja}の変更（{when_ja}）は公表では行えません。{missing.ja}",
+        f"The change of the {field_label.en.lower()} {when_en} cannot be made by a notice. {missing.en}",
         changed if started else None,
         changed,
     )
