@@ -19,12 +19,9 @@ from desktop.domain.enums import (
     EngagementStatus,
     EvaluationResult,
     EvaluationRoute,
-<<<<<<< HEAD
-    OptOutChangeField,
-=======
     JointUseChangeBasis,
     JointUseChangeField,
->>>>>>> 978783a (Joint use (issue 12): what a notice cannot change needs its basis; future deadlines warn, past ones block)
+    OptOutChangeField,
 )
 from desktop.domain.errors import UnexpectedValueError
 from desktop.domain.facts import (
@@ -346,17 +343,14 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         (RecordType.JOINT_USE_CHANGE, changes, "field", JointUseChangeField),
     ):
         _require_known(kind, rows, field, vocabulary)
-<<<<<<< HEAD
     opt_outs, opt_out_changes, stop_requests = _opt_out_facts(session) if scope is None else ((), (), ())
     _require_known(RecordType.OPT_OUT_CHANGE, opt_out_changes, "field", OptOutChangeField)
-=======
     _require_known(
         RecordType.JOINT_USE_CHANGE,
         (change for change in changes if change.basis is not None),
         "basis",
         JointUseChangeBasis,
     )
->>>>>>> 978783a (Joint use (issue 12): what a notice cannot change needs its basis; future deadlines warn, past ones block)
     return ComplianceFacts(
         contractors,
         evaluations,

@@ -478,7 +478,6 @@ class AuditWorkbook:
 
         return columns, rows()
 
-<<<<<<< HEAD
     def _opt_outs(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         labels, t = self.labels, self.labels.text
         columns = _field_columns(OPT_OUT, labels) + [
@@ -518,7 +517,7 @@ class AuditWorkbook:
                 yield [stop.opt_out_title] + [getattr(stop, name) for name in names]
 
         return columns, rows()
-=======
+
     def _change_line(self, change: Any) -> str:
         """One change of a joint use: date, what changed, description, when noticed, and for a change of the
         items or the scope of joint users its basis and reason (PPC Guidelines (General) 3-6-3)."""
@@ -538,7 +537,6 @@ class AuditWorkbook:
         elif needs_basis:
             line += f" / {t(Message('根拠: なし（公表では変更できない事項）', 'basis: none (a notice cannot change it)'))}"
         return line
->>>>>>> 978783a (Joint use (issue 12): what a notice cannot change needs its basis; future deadlines warn, past ones block)
 
     def _findings_sheet(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
         t = self.labels.text

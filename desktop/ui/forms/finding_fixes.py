@@ -124,7 +124,6 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
     RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE: FindingFix(
         (), "Notify the change without delay and record the date in the changes of this joint use."
     ),
-<<<<<<< HEAD
     RuleId.OPT_OUT_ITEM_MISSING: FindingFix(
         _OPT_OUT_ITEMS, "Fill in the missing item, tell the persons and notify the PPC again."
     ),
@@ -140,13 +139,12 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
     RuleId.OPT_OUT_CHANGE_NOT_NOTIFIED: FindingFix(
         (),
         "Notify the PPC and tell the persons of the change, and record both dates in the change history.",
-=======
+    ),
     RuleId.JOINT_USE_CHANGE_WITHOUT_BASIS: FindingFix(
         (),
         "A notice cannot change the items or the scope of joint users: in the changes of this joint use, "
         "record the basis of the change (the persons' consent, a succession, or a change they could "
         "reasonably expect) and why; without one, obtain the persons' consent first.",
->>>>>>> 978783a (Joint use (issue 12): what a notice cannot change needs its basis; future deadlines warn, past ones block)
     ),
 }
 
