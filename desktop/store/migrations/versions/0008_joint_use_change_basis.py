@@ -6,8 +6,8 @@ basis (the persons' consent, succession by merger or business transfer, a change
 reasonably expect) and the reason. Existing changes keep every value and get no basis: an existing change of
 the items or the scope is then a finding (joint_use.change_without_basis) until someone records its basis.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-11-29 22:40:00
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
