@@ -457,12 +457,11 @@ class _Builder:
                 {
                     "joint_use_id": joint_use_ids[3],
                     "field": "scope",
-                    "description": "吸収合併によりみらいデータ東日本株式会社の事業を承継した株式会社みらいデータが共同利用者となる",
+                    "description": "吸収合併した子会社の共同利用者の地位を承継",
                     "changed_on": today - timedelta(days=60),
                     "noticed_on": today - timedelta(days=60),
                     "basis": "succession",
-                    "basis_reason": "みらいデータ東日本株式会社を吸収合併し、その共同利用者としての地位を承継した。"
-                    "項目・利用目的に変更はない。",
+                    "basis_reason": "子会社を吸収合併し、その地位を承継した（項目・目的に変更なし）。",
                 },
             ]
         )
