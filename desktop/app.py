@@ -121,6 +121,7 @@ def build_services(
         backups=BackupService(context),
         ledger_import=LedgerImportService(context, settings),
         corrective_actions=CorrectiveActionService(context),
+        factory=build_services,
     )
 
 

@@ -134,7 +134,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     as_of = as_of_date(args.as_of)
     services = open_services(args)
-    findings = services.checks.findings(as_of)
+    with services.as_it_stood(as_of) as stood:  # as of a past day: the records as they stood then
+        findings = stood.checks.findings(as_of)
     if args.json:
         print_json([finding.to_json() for finding in findings])
     else:

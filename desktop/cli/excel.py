@@ -47,7 +47,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     as_of = as_of_date(args.as_of)
     check_output_path(args.xlsx, "xlsx")  # before the database is opened
     services = open_services(args)
-    counts = write_audit_workbook(services, args.xlsx, as_of, language=args.lang)
+    with services.as_it_stood(as_of) as stood:  # as of a past day: the records as they stood then
+        counts = write_audit_workbook(stood, args.xlsx, as_of, language=args.lang)
     summary = ", ".join(f"{title} {count}" for title, count in counts.items())
     print(f"{args.xlsx}: {summary}")
     return EXIT_OK

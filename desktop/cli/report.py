@@ -50,9 +50,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     check_request(args.register, args.pdf, args.record_id, args.filter_text)  # before touching the database
     as_of = as_of_date(args.as_of)
     services = open_services(args)
-    result = render_register(
-        services, args.register, args.pdf, as_of=as_of, record_id=args.record_id, filter_text=args.filter_text
-    )
+    with services.as_it_stood(as_of) as stood:  # as of a past day: the records as they stood then
+        result = render_register(
+            stood,
+            args.register,
+            args.pdf,
+            as_of=as_of,
+            record_id=args.record_id,
+            filter_text=args.filter_text,
+        )
     print(f"{result.path}: {result.pages} ページ / pages")
     warning = result.unprintable_warning()
     if warning is not None:

@@ -7,7 +7,11 @@ window's first paint must not wait for SQLAlchemy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -53,6 +57,7 @@ class Services:
     backups: BackupService
     ledger_import: LedgerImportService
     corrective_actions: CorrectiveActionService
+    factory: ServicesFactory | None = None  # what built these: opens the records as of a past day
 
     @property
     def database(self) -> Database:
@@ -66,11 +71,27 @@ class Services:
     def close(self) -> None:
         self.context.database.dispose()
 
+    def as_it_stood(self, day: date | None) -> AbstractContextManager[Services]:
+        """These services, or (for a past day on which the records differed) services on the records as
+        they stood at the end of that day, rebuilt from the audit trail: see desktop.services.as_it_stood."""
+        from desktop.services.as_it_stood import as_it_stood
+
+        if self.factory is None:
+            raise RuntimeError("services built without their factory cannot look into the past")
+        return as_it_stood(self, day, self.factory)
+
 
 class ServicesFactory(Protocol):
     """What opens the services on a database (desktop.app.build_services): the entry points pass it to the
     window and the CLI, which never import the composition root. `role=None`: sign in through `accounts`."""
 
     def __call__(
-        self, url: str | None = None, *, role: str | None = "officer", must_exist: bool = False
+        self,
+        url: str | None = None,
+        *,
+        role: str | None = "officer",
+        must_exist: bool = False,
+        actor: str | None = None,
+        data_dir: Path | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> Services: ...

@@ -83,13 +83,14 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
 
         def work(progress: OperationProgress) -> dict[str, int]:
-            return write_audit_workbook(
-                services,
-                path,
-                as_of,
-                language,
-                progress=progress,
-            )
+            with services.as_it_stood(as_of) as stood:  # a past day: the records as they stood then
+                return write_audit_workbook(
+                    stood,
+                    path,
+                    as_of,
+                    language,
+                    progress=progress,
+                )
 
         def succeeded(counts: dict[str, int]) -> None:
             self.counts = counts

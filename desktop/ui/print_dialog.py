@@ -296,16 +296,17 @@ class PrintDialog(QDialog):
 
         def work(progress: OperationProgress) -> ReportResult | ItakuError:
             try:
-                return pdf.render_register(
-                    services,
-                    register,
-                    out,
-                    as_of=as_of,
-                    record_id=record_id,
-                    filter_text=filter_text,
-                    printed_by=printed_by,
-                    progress=progress,
-                )
+                with services.as_it_stood(as_of) as stood:  # a past day: the records as they stood then
+                    return pdf.render_register(
+                        stood,
+                        register,
+                        out,
+                        as_of=as_of,
+                        record_id=record_id,
+                        filter_text=filter_text,
+                        printed_by=printed_by,
+                        progress=progress,
+                    )
             except Cancelled:
                 raise  # the runner says so
             except ItakuError as error:  # shown in the dialog, not as a box
