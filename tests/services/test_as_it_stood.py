@@ -5,9 +5,7 @@ entered later counts only if its own date is on or before D, a version supersede
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -22,6 +20,7 @@ from desktop.domain.kinds import RuleId
 from desktop.services.facade import Services
 from desktop.store import as_it_stood
 from desktop.store.models import RECORD_MODELS
+from tests.test_cli import cli
 
 DAY1 = date(2026, 10, 1)
 
@@ -193,14 +192,7 @@ def test_settings_and_the_trail_stand_as_they_were(days: Days) -> None:
 
 
 def run_cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ITAKU_PASSWORD": "correct horse battery", "ITAKU_USER": "officer"}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "--db", url, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return cli("--db", url, *args, env={"ITAKU_PASSWORD": "correct horse battery", "ITAKU_USER": "officer"})
 
 
 def test_check_report_and_export_as_of_a_past_day(sqlite_url: str, tmp_path: Path) -> None:
