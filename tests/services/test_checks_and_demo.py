@@ -91,6 +91,8 @@ def test_findings_count_by_topic(demo_services):
         "redelegation",
         "joint_use",
         "opt_out",
+        "request",
+        "incident",
     }
     assert sum(counts.values()) == len(model.findings) == model.counts.count
 
