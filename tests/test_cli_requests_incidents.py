@@ -123,3 +123,27 @@ def test_a_missing_required_option_exits_2_naming_it(db, capsys):
     code, _, err = run(db, capsys, "incident", "add", "--title", "x")
     assert code == 2 and "--discovered-on" in err
     assert listed(db, capsys, "incident") == []
+
+
+@pytest.mark.parametrize(
+    ("register", "add", "title", "expected"),
+    [
+        ("requests", ["request", "add", *REQUEST], "本人請求対応記録", ["山田 花子", "2026-04-15", "未回答"]),
+        (
+            "incidents",
+            ["incident", "add", *INCIDENT],
+            "事故対応記録",
+            ["顧客名簿の誤送信", "④ 1,000人超", "個人情報保護委員会への確報 期限 2026-06-10"],
+        ),
+    ],
+)
+def test_the_registers_print_with_their_due_dates(db, capsys, tmp_path, register, add, title, expected):
+    from pypdf import PdfReader
+
+    assert run(db, capsys, *add)[0] == 0
+    out = tmp_path / f"{register}.pdf"
+    code, _, err = run(db, capsys, "report", register, "--pdf", str(out), "--as-of", "2026-05-20")
+    assert code == 0, err
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    for wanted in [title, "1 / 1", *expected]:
+        assert wanted in text, wanted

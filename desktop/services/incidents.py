@@ -99,6 +99,16 @@ def _check_contractor(session: Any, clean: dict[str, Any]) -> None:
         )
 
 
+@dataclass(frozen=True)
+class IncidentRegisterRow:
+    """An incident with its contractor's name and the reports it owes (the register and the workbook)."""
+
+    incident: Incident
+    contractor_name: str | None
+    reports: tuple[ReportDue, ...]
+    categories: tuple[Message, ...]
+
+
 class IncidentService:
     def __init__(self, context: ServiceContext, settings: SettingsService):
         self.context = context
@@ -150,6 +160,27 @@ class IncidentService:
                     )
                 )
             return rows
+
+    def register_rows(self, contractor_id: int | None = None) -> list[IncidentRegisterRow]:
+        """Every incident (oldest discovered first), or a contractor's, with the reports it owes."""
+        days = self.preliminary_days()
+        query = (
+            select(Incident, Contractor.name)
+            .outerjoin(Contractor, Contractor.id == Incident.contractor_id)
+            .order_by(Incident.discovered_on, Incident.id)
+        )
+        if contractor_id is not None:
+            query = query.where(Incident.contractor_id == contractor_id)
+        with self.context.read() as session:
+            return [
+                IncidentRegisterRow(
+                    incident,
+                    name,
+                    tuple(reports_due(incident, days)),
+                    incident_reports.reportable_categories(incident_facts(incident)),
+                )
+                for incident, name in session.execute(query)
+            ]
 
     def get(self, incident_id: int) -> Incident:
         with self.context.read() as session:

@@ -37,6 +37,7 @@ class RequestRow:
     request_type: str
     requester: str
     by_agent: bool
+    agent_name: str | None
     received_on: date
     due_on: date
     identity_check: str
@@ -45,6 +46,7 @@ class RequestRow:
     replied_on: date | None
     reply_method: str | None
     fee: int | None
+    notes: str | None
     status: str  # REQUEST_OPEN / REQUEST_OVERDUE / REQUEST_REPLIED as of today
     version: int
 
@@ -87,6 +89,7 @@ class RequestService:
                         r.request_type,
                         r.requester,
                         r.by_agent,
+                        r.agent_name,
                         r.received_on,
                         due,
                         r.identity_check,
@@ -95,6 +98,7 @@ class RequestService:
                         r.replied_on,
                         r.reply_method,
                         r.fee,
+                        r.notes,
                         request_status(r.replied_on, due, today),
                         r.version,
                     )
