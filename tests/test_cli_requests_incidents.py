@@ -60,7 +60,9 @@ def listed(db: str, capsys: pytest.CaptureFixture[str], command: str, *options: 
 
 
 def test_a_request_is_added_listed_with_its_due_date_and_checked(db, capsys):
-    code, out, err = run(db, capsys, "request", "add", *REQUEST, "--by-agent", "yes", "--fee", "1000", "--json")
+    code, out, err = run(
+        db, capsys, "request", "add", *REQUEST, "--by-agent", "yes", "--fee", "1000", "--json"
+    )
     assert code == 0, err
     added = json.loads(out)
     assert added["received_on"] == "2026-04-01" and added["by_agent"] is True and added["fee"] == 1000
@@ -109,7 +111,11 @@ def test_an_incident_is_added_listed_and_its_reports_checked(db, capsys):
         (["request", "add", *REQUEST], ["--refusal-ground", "harm_to_company"], "refusal_ground"),
         (["incident", "add", *INCIDENT], ["--contractor-id", "42"], "contractor_id"),
         (["incident", "add", *INCIDENT], ["--is-malicious", "perhaps"], "is_malicious"),
-        (["incident", "add", *INCIDENT], ["--ppc-confirmed-reported-on", "2026-05-01"], "ppc_confirmed_reported_on"),
+        (
+            ["incident", "add", *INCIDENT],
+            ["--ppc-confirmed-reported-on", "2026-05-01"],
+            "ppc_confirmed_reported_on",
+        ),
     ],
 )
 def test_bad_input_exits_2_naming_the_field_and_writes_nothing(db, capsys, command, bad, field):

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from desktop.domain import joint_use_items as items
 from desktop.domain import incident_reports, opt_out_items
+from desktop.domain import joint_use_items as items
 from desktop.domain.clauses import (
     CLAUSE_BY_CODE,
     CONFIDENTIALITY,
@@ -47,10 +47,10 @@ from desktop.domain.facts import (
     ContractorFacts,
     EngagementFacts,
     EvaluationFacts,
+    IncidentFacts,
     JointUseChangeFacts,
     JointUseFacts,
     OptOutChangeFacts,
-    IncidentFacts,
     OptOutFacts,
     RedelegationFacts,
     RequestFacts,
@@ -533,7 +533,9 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
             yield from _candidate_findings(contractor, today)
         if contractor.status != _ENDED:
             yield from _contract_findings(contractor, contracts.get(cid, []), today, settings)
-            yield from _reevaluation_after_incident_findings(contractor, latest, incidents.get(cid, ()), today)
+            yield from _reevaluation_after_incident_findings(
+                contractor, latest, incidents.get(cid, ()), today
+            )
         if contractor.status == _ENDED and contractor.handles_pi and contractor.disposition_date is None:
             yield _finding(
                 RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,

@@ -619,7 +619,11 @@ class _Builder:
                 "agent_name": None,
                 "received_on": today - timedelta(days=received_days_ago),
                 "identity_check": rng.choice(
-                    ["運転免許証の写し", "マイナンバーカード（表面）の写し", "登録メールアドレスからの申出と生年月日の照合"]
+                    [
+                        "運転免許証の写し",
+                        "マイナンバーカード（表面）の写し",
+                        "登録メールアドレスからの申出と生年月日の照合",
+                    ]
                 ),
                 "decision": "pending",
                 "refusal_ground": None,

@@ -132,16 +132,15 @@ class IncidentService:
             query = query.where(Incident.contractor_id == contractor_id)
         if text:
             query = query.where(
-                Incident.title.contains(text, autoescape=True) | Contractor.name.contains(text, autoescape=True)
+                Incident.title.contains(text, autoescape=True)
+                | Contractor.name.contains(text, autoescape=True)
             )
         with self.context.read() as session:
             rows = []
             for incident, contractor_name in session.execute(query):
                 facts = incident_facts(incident)
                 owed = [
-                    due
-                    for due in reports_due(incident, days)
-                    if due.sent_on is None or due.sent_on > today
+                    due for due in reports_due(incident, days) if due.sent_on is None or due.sent_on > today
                 ]
                 rows.append(
                     IncidentRow(
@@ -161,7 +160,7 @@ class IncidentService:
                 )
             return rows
 
-    def register_rows(self, contractor_id: int | None = None) -> list[IncidentRegisterRow]:
+    def register_rows(self, contractor_id: int | None = None) -> tuple[IncidentRegisterRow, ...]:
         """Every incident (oldest discovered first), or a contractor's, with the reports it owes."""
         days = self.preliminary_days()
         query = (
@@ -172,7 +171,7 @@ class IncidentService:
         if contractor_id is not None:
             query = query.where(Incident.contractor_id == contractor_id)
         with self.context.read() as session:
-            return [
+            return tuple(
                 IncidentRegisterRow(
                     incident,
                     name,
@@ -180,15 +179,15 @@ class IncidentService:
                     incident_reports.reportable_categories(incident_facts(incident)),
                 )
                 for incident, name in session.execute(query)
-            ]
+            )
 
     def get(self, incident_id: int) -> Incident:
         with self.context.read() as session:
             return records.load(session, Incident, incident_id, RecordType.INCIDENT)
 
-    def reports(self, incident_id: int) -> list[ReportDue]:
+    def reports(self, incident_id: int) -> tuple[ReportDue, ...]:
         """The reports the incident owes with their due dates (the form and the register show them)."""
-        return reports_due(self.get(incident_id), self.preliminary_days())
+        return tuple(reports_due(self.get(incident_id), self.preliminary_days()))
 
     def create(self, data: dict[str, Any]) -> Incident:
         with self.context.write() as session:

@@ -19,11 +19,11 @@ from desktop.domain.enums import (
     EngagementStatus,
     EvaluationResult,
     EvaluationRoute,
-    RequestDecision,
-    RequestType,
     JointUseChangeBasis,
     JointUseChangeField,
     OptOutChangeField,
+    RequestDecision,
+    RequestType,
 )
 from desktop.domain.errors import UnexpectedValueError
 from desktop.domain.facts import (

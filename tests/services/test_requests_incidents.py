@@ -45,7 +45,9 @@ def incident(services: Services, **changes: Any) -> Any:
     return services.incidents.create(data)
 
 
-def findings(services: Services, today: date, rule: RuleId, record_type: RecordType | None = None) -> list[Any]:
+def findings(
+    services: Services, today: date, rule: RuleId, record_type: RecordType | None = None
+) -> list[Any]:
     return [
         f
         for f in services.checks.findings(today)
@@ -70,7 +72,9 @@ def count(services: Services, model: Any) -> int:
 def test_a_request_not_replied_to_warns_with_its_due_date_then_blocks(services, today, severity):
     made = request(services)
     found = findings(services, today, RuleId.REQUEST_REPLY_OVERDUE)
-    assert [(f.severity, f.record_type, f.record_id) for f in found] == [(severity, RecordType.REQUEST, made.id)]
+    assert [(f.severity, f.record_type, f.record_id) for f in found] == [
+        (severity, RecordType.REQUEST, made.id)
+    ]
     assert found[0].due == RECEIVED + 14 * DAY
     assert "2026-04-15" in found[0].message.ja and "2026-04-15" in found[0].message.en
     assert found[0].basis.en.startswith("APPI Art. 33–35")
@@ -81,14 +85,18 @@ def test_the_due_date_follows_the_setting_and_is_shown(services):
     assert services.requests.list()[0].due_on == RECEIVED + 14 * DAY
     services.settings.update({"request_reply_days": 7})
     assert services.requests.list()[0].due_on == RECEIVED + 7 * DAY
-    assert findings(services, RECEIVED + 8 * DAY, RuleId.REQUEST_REPLY_OVERDUE)[0].severity is Severity.BLOCKING
+    assert (
+        findings(services, RECEIVED + 8 * DAY, RuleId.REQUEST_REPLY_OVERDUE)[0].severity is Severity.BLOCKING
+    )
     assert [f.due for f in findings(services, RECEIVED, RuleId.REQUEST_REPLY_OVERDUE)] == [RECEIVED + 7 * DAY]
     assert made.id == services.requests.list()[0].id
 
 
 def test_a_reply_ends_the_finding_from_its_day(services):
     request(services, decision="granted", replied_on=RECEIVED + 20 * DAY, reply_method="document")
-    assert findings(services, RECEIVED + 19 * DAY, RuleId.REQUEST_REPLY_OVERDUE)[0].severity is Severity.BLOCKING
+    assert (
+        findings(services, RECEIVED + 19 * DAY, RuleId.REQUEST_REPLY_OVERDUE)[0].severity is Severity.BLOCKING
+    )
     assert findings(services, RECEIVED + 20 * DAY, RuleId.REQUEST_REPLY_OVERDUE) == []
     assert services.requests.list(as_of=RECEIVED + 20 * DAY)[0].status == "replied"
     assert services.requests.list(as_of=RECEIVED + 19 * DAY)[0].status == "overdue"

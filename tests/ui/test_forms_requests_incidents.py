@@ -47,7 +47,11 @@ def test_a_request_shows_its_due_date_refuses_a_reply_before_the_receipt_and_sav
     with qtbot.waitSignal(dialog.saved, timeout=2000) as signal:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     stored = sqlite_services.requests.get(signal.args[1])
-    assert (stored.requester, stored.replied_on, stored.decision) == ("山田 花子", date(2026, 4, 3), "granted")
+    assert (stored.requester, stored.replied_on, stored.decision) == (
+        "山田 花子",
+        date(2026, 4, 3),
+        "granted",
+    )
 
 
 def test_an_incident_form_lists_the_reports_owed_and_opens_on_the_missing_one(
@@ -84,7 +88,9 @@ def test_the_pages_list_the_demo_records_with_their_findings_and_filter_by_statu
     page = window.show_page("requests")
     model = page.source_model
     assert model.rowCount() == len(demo_services.requests.list()) == 7
-    flagged = [model.row_object(r) for r in range(model.rowCount()) if model.row_findings(model.row_object(r))]
+    flagged = [
+        model.row_object(r) for r in range(model.rowCount()) if model.row_findings(model.row_object(r))
+    ]
     assert len(flagged) == 4  # overdue, due soon, refused without a ground, replied without a decision
     page.status_box.setCurrentIndex(page.status_box.findData("overdue"))
     assert page.proxy.rowCount() == 1

@@ -139,7 +139,8 @@ def incident_cells(index: int, row: Any, findings: list[Finding], as_of: Any) ->
             muted(markup(f"委託先: {row.contractor_name}")) if row.contractor_name else "",
         ),
         lines(markup(incident.description), muted(joined(incident.pi_items)), muted(markup(count))),
-        lines(*(alert(markup(c.ja)) for c in row.categories)) or muted(markup("該当なし（審査機関への報告のみ）")),
+        lines(*(alert(markup(c.ja)) for c in row.categories))
+        or muted(markup("該当なし（審査機関への報告のみ）")),
         report_lines(row.reports, as_of),
         finding_lines(findings),
     ]

@@ -659,6 +659,8 @@ RECORD_SHEETS: dict[RecordType, RecordSheet] = {
     RecordType.OPT_OUT: RecordSheet("オプトアウト", AuditWorkbook._opt_outs),
     RecordType.STOP_REQUEST: RecordSheet("提供停止の求め", AuditWorkbook._stop_requests),
 }
+
+
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
 def _findings_of(workbook: AuditWorkbook, record_type: RecordType) -> dict[int, list[Any]]:
     grouped: dict[int, list[Any]] = {}
@@ -709,11 +711,15 @@ def _incident_rows(workbook: AuditWorkbook) -> tuple[list[Column], Iterator[Sequ
         for row in workbook.services.incidents.register_rows():
             incident = row.incident
             dues = "\n".join(f"{t(due.report.label)}: {due.due_on:%Y/%m/%d}" for due in row.reports)
-            yield [row.contractor_name or ""] + _field_values(incident, INCIDENT, labels, names) + [
-                "\n".join(t(c) for c in row.categories),
-                dues,
-                "\n".join(t(f.message) for f in findings.get(incident.id, [])),
-            ]
+            yield (
+                [row.contractor_name or ""]
+                + _field_values(incident, INCIDENT, labels, names)
+                + [
+                    "\n".join(t(c) for c in row.categories),
+                    dues,
+                    "\n".join(t(f.message) for f in findings.get(incident.id, [])),
+                ]
+            )
 
     return columns, rows()
 

@@ -28,7 +28,12 @@ INCIDENT_FIELDS = (
     "person_count",
     "notes",
 )
-CATEGORY_FIELDS = ("involves_special_care", "may_cause_financial_damage", "is_malicious", "over_thousand_persons")
+CATEGORY_FIELDS = (
+    "involves_special_care",
+    "may_cause_financial_damage",
+    "is_malicious",
+    "over_thousand_persons",
+)
 REPORT_FIELDS = tuple(report.field for report in incident_reports.REPORTS)
 
 
@@ -77,7 +82,9 @@ class RequestDialog(RecordDialog):
         else:
             due = (received + timedelta(days=days)).isoformat()
             self.due_label.setText(
-                self.tr("Reply due on %1 (%2 days after the receipt)").replace("%1", due).replace("%2", str(days))
+                self.tr("Reply due on %1 (%2 days after the receipt)")
+                .replace("%1", due)
+                .replace("%2", str(days))
             )
 
     def fetch(self, record_id: int) -> Any:
@@ -139,14 +146,24 @@ class IncidentDialog(RecordDialog):
         if discovered is None:
             self.owed_label.setText(self.tr("Enter the discovery date to see the reports' due dates."))
             return
+        def sent_on(name: str) -> date | None:
+            return _day(values.get(name))
+
         facts = IncidentFacts(
             0,
             "",
             discovered,
             None,
             _count(values.get("person_count")),
-            *(bool(values.get(name)) for name in CATEGORY_FIELDS),
-            *(_day(values.get(name)) for name in REPORT_FIELDS),
+            involves_special_care=bool(values.get("involves_special_care")),
+            may_cause_financial_damage=bool(values.get("may_cause_financial_damage")),
+            is_malicious=bool(values.get("is_malicious")),
+            over_thousand_persons=bool(values.get("over_thousand_persons")),
+            ppc_preliminary_reported_on=sent_on("ppc_preliminary_reported_on"),
+            ppc_confirmed_reported_on=sent_on("ppc_confirmed_reported_on"),
+            persons_notified_on=sent_on("persons_notified_on"),
+            pmark_preliminary_reported_on=sent_on("pmark_preliminary_reported_on"),
+            pmark_confirmed_reported_on=sent_on("pmark_confirmed_reported_on"),
         )
         days = self.services.incidents.preliminary_days()
         categories = incident_reports.reportable_categories(facts)
@@ -159,7 +176,9 @@ class IncidentDialog(RecordDialog):
         for report in incident_reports.owed_reports(facts):
             due = incident_reports.report_due(report, discovered, facts.is_malicious, days)
             sent = _day(values.get(report.field))
-            lines.append(f"・{text(report.label)}: {due.isoformat()} — {sent.isoformat() if sent else not_yet}")
+            lines.append(
+                f"・{text(report.label)}: {due.isoformat()} — {sent.isoformat() if sent else not_yet}"
+            )
         self.owed_label.setText("\n".join(lines))
 
     def fetch(self, record_id: int) -> Any:

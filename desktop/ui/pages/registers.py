@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 
 from desktop.domain.enums import ContractKind, ContractorStatus, EngagementStatus, EvaluationResult
 from desktop.domain.kinds import RecordType
+from desktop.services.incidents import INCIDENT_CLOSED, INCIDENT_OPEN
+from desktop.services.requests import REQUEST_OPEN, REQUEST_OVERDUE, REQUEST_REPLIED
 from desktop.ui.language import enum_label
 from desktop.ui.models.contractors import ContractorTableModel
 from desktop.ui.models.opt_outs import (
@@ -26,8 +28,6 @@ from desktop.ui.models.registers import (
     EvaluationTableModel,
     JointUseTableModel,
 )
-from desktop.services.incidents import INCIDENT_CLOSED, INCIDENT_OPEN
-from desktop.services.requests import REQUEST_OPEN, REQUEST_OVERDUE, REQUEST_REPLIED
 from desktop.ui.models.requests_incidents import IncidentTableModel, RequestTableModel
 from desktop.ui.pages.register import RegisterPage
 
