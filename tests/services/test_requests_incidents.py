@@ -317,3 +317,23 @@ def test_an_incident_after_the_latest_evaluation_asks_for_a_re_evaluation(servic
     assert [row.id for row in services.incidents.list(contractor_id=made.id)] == [
         row.id for row in services.incidents.list()
     ]
+
+
+def test_the_contractor_file_lists_its_incidents_and_the_contractor_cannot_be_deleted(services, tmp_path):
+    from pypdf import PdfReader
+
+    from desktop.domain.errors import DependencyError
+    from desktop.reports.pdf import render_register
+
+    made = _evaluated_contractor(services, date(2026, 1, 8))
+    incident(services, contractor_id=made.id, discovered_on=date(2026, 2, 1), title="配送伝票の紛失")
+    incident(services, title="自社での誤送信")  # not the contractor's
+    out = tmp_path / "file.pdf"
+    render_register(services, "contractor-file", out, as_of=date(2026, 3, 1), record_id=made.id)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "事故（漏えい等の事案）（1 件）" in text and "配送伝票の紛失" in text
+    assert "自社での誤送信" not in text and "審査機関への報告書 期限 2026-03-03" in text
+    current = services.contractors.get(made.id)
+    with pytest.raises(DependencyError) as caught:
+        services.contractors.delete(made.id, current.version)
+    assert "事故" in caught.value.message.ja

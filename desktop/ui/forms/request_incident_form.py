@@ -146,6 +146,7 @@ class IncidentDialog(RecordDialog):
         if discovered is None:
             self.owed_label.setText(self.tr("Enter the discovery date to see the reports' due dates."))
             return
+
         def sent_on(name: str) -> date | None:
             return _day(values.get(name))
 
