@@ -197,6 +197,7 @@ class IncidentFacts:
     persons_notified_on: date | None
     pmark_preliminary_reported_on: date | None
     pmark_confirmed_reported_on: date | None
+    special_care_items: tuple[str, ...] = ()  # PI items naming a category of special-care PI
 
 
 @dataclass(frozen=True)

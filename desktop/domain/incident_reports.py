@@ -97,9 +97,10 @@ def exceeds_thousand_persons(person_count: int | None, flagged: bool) -> bool:
 
 
 def reportable_categories(incident: IncidentFacts) -> tuple[Message, ...]:
-    """The categories of Rules Art. 7 ①–④ the incident falls in (none: not reportable to the PPC)."""
+    """The categories of Rules Art. 7 ①–④ the incident falls in (none: not reportable to the PPC). ① by the
+    box, or by a PI item naming a category of special-care PI (病歴, 健康診断…: desktop.domain.opt_out_items)."""
     found = []
-    if incident.involves_special_care:
+    if incident.involves_special_care or incident.special_care_items:
         found.append(Message("① 要配慮個人情報", "① special-care PI"))
     if incident.may_cause_financial_damage:
         found.append(Message("② 財産的被害のおそれ", "② possible financial damage"))

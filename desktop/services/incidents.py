@@ -14,6 +14,7 @@ from desktop.domain import incident_reports
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.facts import IncidentFacts
 from desktop.domain.kinds import RecordType
+from desktop.domain.opt_out_items import special_care_items
 from desktop.domain.schema import INCIDENT, clean_search_text
 from desktop.services import records
 from desktop.services.context import ServiceContext
@@ -70,6 +71,7 @@ def incident_facts(incident: Incident) -> IncidentFacts:
         incident.persons_notified_on,
         incident.pmark_preliminary_reported_on,
         incident.pmark_confirmed_reported_on,
+        special_care_items(incident.pi_items or ()),
     )
 
 

@@ -479,6 +479,7 @@ def _incident_facts(session: Session, scope: FactsScope | None) -> tuple[Inciden
         Incident.persons_notified_on,
         Incident.pmark_preliminary_reported_on,
         Incident.pmark_confirmed_reported_on,
+        Incident.pi_items,
     ).order_by(Incident.id)
     if scope is not None:
         if not scope.contractor_ids:
@@ -500,6 +501,7 @@ def _incident_facts(session: Session, scope: FactsScope | None) -> tuple[Inciden
             r.persons_notified_on,
             r.pmark_preliminary_reported_on,
             r.pmark_confirmed_reported_on,
+            special_care_items(r.pi_items or ()),
         )
         for r in session.execute(query)
     )

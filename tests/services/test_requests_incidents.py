@@ -232,6 +232,7 @@ def test_an_incident_outside_the_four_categories_owes_only_the_privacy_mark_repo
         {"person_count": 1001},
         {"person_count": None, "over_thousand_persons": True},
         {"involves_special_care": True},
+        {"pi_items": ["氏名", "健康診断の結果"]},  # an item naming special-care PI, the box unticked
         {"may_cause_financial_damage": True},
         {"is_malicious": True},
     ],

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QTabWidget, QVBoxL
 from desktop.domain import incident_reports
 from desktop.domain.facts import IncidentFacts
 from desktop.domain.kinds import RecordType
+from desktop.domain.opt_out_items import special_care_items
 from desktop.domain.schema import INCIDENT, REQUEST
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
@@ -165,6 +166,7 @@ class IncidentDialog(RecordDialog):
             persons_notified_on=sent_on("persons_notified_on"),
             pmark_preliminary_reported_on=sent_on("pmark_preliminary_reported_on"),
             pmark_confirmed_reported_on=sent_on("pmark_confirmed_reported_on"),
+            special_care_items=special_care_items(str(item) for item in values.get("pi_items") or ()),
         )
         days = self.services.incidents.preliminary_days()
         categories = incident_reports.reportable_categories(facts)
