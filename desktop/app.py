@@ -77,10 +77,12 @@ def build_services(
     from desktop.services.demo import DemoService
     from desktop.services.engagements import EngagementService
     from desktop.services.evaluations import EvaluationService
+    from desktop.services.incidents import IncidentService
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.opt_outs import OptOutService, StopRequestService
     from desktop.services.registers import RegisterService
+    from desktop.services.requests import RequestService
     from desktop.services.settings import SettingsService
     from desktop.store import migrate
     from desktop.store.database import Database, check_location
@@ -113,6 +115,8 @@ def build_services(
         joint_uses=JointUseService(context),
         opt_outs=OptOutService(context),
         stop_requests=StopRequestService(context),
+        requests=RequestService(context, settings),
+        incidents=IncidentService(context, settings),
         checks=checks,
         audit=audit,
         demo=DemoService(context),

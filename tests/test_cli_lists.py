@@ -74,6 +74,8 @@ def test_every_kind_is_listed_or_says_where() -> None:
         "corrective-action",
         "opt-out",
         "stop-request",
+        "request",
+        "incident",
     ]
 
 

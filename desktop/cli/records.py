@@ -162,6 +162,52 @@ RECORD_LISTS: dict[RecordType, RecordListing] = {
     ),
 }
 
+# Data-subject requests and incidents (issue 15): their status is the row's, computed by the service.
+RECORD_LISTS.update(
+    {
+        RecordType.REQUEST: RecordListing(
+            searched=("requester",),
+            columns=(
+                "request_type",
+                "requester",
+                "received_on",
+                Column("due_on", Message("回答期限", "Due on")),
+                "decision",
+                "replied_on",
+            ),
+            status=StatusFilter(
+                "--status",
+                {
+                    "open": Message("回答待ち", "awaiting reply"),
+                    "overdue": Message("回答期限超過", "reply overdue"),
+                    "replied": Message("回答済み", "replied"),
+                },
+                lambda row, today: row.status,
+            ),
+        ),
+        RecordType.INCIDENT: RecordListing(
+            searched=("title", "contractor_name"),
+            columns=(
+                "title",
+                "discovered_on",
+                Column("contractor_name", CONTRACTOR_NAME),
+                "person_count",
+                Column("categories", Message("報告対象の事態", "Reportable categories")),
+                Column("next_due_on", Message("次の報告期限", "Next report due")),
+            ),
+            status=StatusFilter(
+                "--status",
+                {
+                    "open": Message("報告・通知が未了", "reports owed"),
+                    "closed": Message("報告・通知済み", "all reported"),
+                },
+                lambda row, today: row.status,
+            ),
+            by_contractor=True,
+        ),
+    }
+)
+
 # The kinds without an entry above, and why.
 LISTED_ELSEWHERE: dict[RecordType, str] = {
     RecordType.CONTRACTOR: "`contractor list` (desktop/cli/core.py): searched in SQL, for 100,000 contractors",

@@ -230,3 +230,98 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "restore": ("バックアップから復元", "Restored from a backup"),
     },
 }
+
+
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+class RequestType(LabelledEnum):
+    """What a person asks of the company under policy §9 (APPI Art. 32–35)."""
+
+    DISCLOSURE = "disclosure"  # 開示 (Art. 33(1))
+    DISCLOSURE_OF_PROVISION_RECORDS = "disclosure_of_provision_records"  # 第三者提供記録の開示 (Art. 33(5))
+    CORRECTION = "correction"  # 訂正・追加 (Art. 34)
+    DELETION = "deletion"  # 削除 (Art. 34)
+    SUSPENSION_OF_USE = "suspension_of_use"  # 利用停止・消去 (Art. 35(1))
+    STOP_OF_THIRD_PARTY_PROVISION = "stop_of_third_party_provision"  # 第三者提供の停止 (Art. 35(3))
+
+
+class RequestDecision(LabelledEnum):
+    """What the company decided on a request (APPI Art. 33(3), 34(3), 35(7): the person is told)."""
+
+    PENDING = "pending"
+    GRANTED = "granted"
+    PARTLY_GRANTED = "partly_granted"
+    REFUSED = "refused"
+
+    @property
+    def needs_ground(self) -> bool:
+        """A refusal, whole or in part, names the ground of policy §9 it rests on (APPI Art. 33(2))."""
+        return self in (RequestDecision.REFUSED, RequestDecision.PARTLY_GRANTED)
+
+
+class RefusalGround(LabelledEnum):
+    """The four grounds of policy §9 (※ 1.–4.) for not making retained PI known to the person."""
+
+    HARM_TO_PERSON_OR_THIRD_PARTY = "harm_to_person_or_third_party"
+    HARM_TO_COMPANY = "harm_to_company"
+    GOVERNMENT_AFFAIRS = "government_affairs"
+    PURPOSE_EVIDENT = "purpose_evident"
+
+
+class ReplyMethod(LabelledEnum):
+    """How the reply to a request was given (APPI Art. 33(1): electronic record or the method the person asks)."""
+
+    DOCUMENT = "document"
+    ELECTRONIC = "electronic"
+    EMAIL = "email"
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+    OTHER = "other"
+
+
+_LABELS.update(
+    {
+        "RequestType": {
+            "disclosure": ("開示", "Disclosure"),
+            "disclosure_of_provision_records": (
+                "第三者提供記録の開示",
+                "Disclosure of third-party provision records",
+            ),
+            "correction": ("訂正・追加", "Correction"),
+            "deletion": ("削除", "Deletion"),
+            "suspension_of_use": ("利用の停止・消去", "Suspension of use"),
+            "stop_of_third_party_provision": ("第三者への提供の停止", "Stop of third-party provision"),
+        },
+        "RequestDecision": {
+            "pending": ("未決定", "Pending"),
+            "granted": ("応じる", "Granted"),
+            "partly_granted": ("一部応じる", "Partly granted"),
+            "refused": ("応じない", "Refused"),
+        },
+        "RefusalGround": {
+            "harm_to_person_or_third_party": (
+                "1. 本人又は第三者の生命、身体、財産その他の権利利益を害するおそれ",
+                "1. Risk of harm to the life, body, property or other rights of the person or a third party",
+            ),
+            "harm_to_company": (
+                "2. 会社の権利又は正当な利益を害するおそれ",
+                "2. Risk of harm to the company's rights or legitimate interests",
+            ),
+            "government_affairs": (
+                "3. 国の機関等が法令の定める事務を遂行することへの協力に支障",
+                "3. Would hinder cooperation with a state body performing its statutory affairs",
+            ),
+            "purpose_evident": (
+                "4. 取得の状況からみて利用目的が明らかである",
+                "4. The purpose is evident from the circumstances of acquisition",
+            ),
+        },
+        "ReplyMethod": {
+            "document": ("書面の交付", "Paper document"),
+            "electronic": ("電磁的記録の提供", "Electronic record"),
+            "email": ("電子メール", "E-mail"),
+            "phone": ("電話", "Telephone"),
+            "in_person": ("面談", "In person"),
+            "other": ("その他", "Other"),
+        },
+    }
+)

@@ -169,6 +169,37 @@ class StopRequestFacts:
     effective_on: date
 
 
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+@dataclass(frozen=True)
+class RequestFacts:
+    id: int
+    requester: str
+    request_type: str
+    received_on: date
+    decision: str
+    has_refusal_ground: bool
+    replied_on: date | None
+
+
+@dataclass(frozen=True)
+class IncidentFacts:
+    id: int
+    title: str
+    discovered_on: date
+    contractor_id: int | None
+    person_count: int | None
+    involves_special_care: bool
+    may_cause_financial_damage: bool
+    is_malicious: bool
+    over_thousand_persons: bool
+    ppc_preliminary_reported_on: date | None
+    ppc_confirmed_reported_on: date | None
+    persons_notified_on: date | None
+    pmark_preliminary_reported_on: date | None
+    pmark_confirmed_reported_on: date | None
+    special_care_items: tuple[str, ...] = ()  # PI items naming a category of special-care PI
+
+
 @dataclass(frozen=True)
 class ComplianceFacts:
     contractors: tuple[ContractorFacts, ...] = ()
@@ -183,6 +214,8 @@ class ComplianceFacts:
     opt_outs: tuple[OptOutFacts, ...] = ()
     opt_out_changes: tuple[OptOutChangeFacts, ...] = ()
     stop_requests: tuple[StopRequestFacts, ...] = ()
+    requests: tuple[RequestFacts, ...] = ()
+    incidents: tuple[IncidentFacts, ...] = ()
 
 
 def facts_from_rows(cls: type[FactsT], rows: Iterable[Iterable[Any]]) -> tuple[FactsT, ...]:

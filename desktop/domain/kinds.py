@@ -26,6 +26,8 @@ class RecordType(StrEnum):
     OPT_OUT = "opt_out"
     OPT_OUT_CHANGE = "opt_out_change"
     STOP_REQUEST = "stop_request"
+    REQUEST = "request"  # 本人からの請求 (policy §9; APPI Art. 32–35)
+    INCIDENT = "incident"  # 漏えい等の事案 (APPI Art. 26)
     ACCOUNT = "account"
     SETTING = "setting"
     DATABASE = "database"  # a restore replaces the whole database: its audit event is about it (record id 0)
@@ -61,6 +63,16 @@ class RuleId(StrEnum):
     OPT_OUT_SPECIAL_CARE = "opt_out.special_care"
     OPT_OUT_CHANGE_NOT_NOTIFIED = "opt_out.change_not_notified"
     JOINT_USE_CHANGE_WITHOUT_BASIS = "joint_use.change_without_basis"
+    # Data-subject requests and incidents (issue 15)
+    REQUEST_REPLY_OVERDUE = "request.reply_overdue"
+    REQUEST_REFUSAL_WITHOUT_GROUND = "request.refusal_without_ground"
+    REQUEST_UNDECIDED = "request.undecided"
+    INCIDENT_PPC_PRELIMINARY_MISSING = "incident.ppc_preliminary_missing"
+    INCIDENT_PPC_CONFIRMED_MISSING = "incident.ppc_confirmed_missing"
+    INCIDENT_PERSONS_NOTICE_MISSING = "incident.persons_notice_missing"
+    INCIDENT_PMARK_PRELIMINARY_MISSING = "incident.pmark_preliminary_missing"
+    INCIDENT_PMARK_CONFIRMED_MISSING = "incident.pmark_confirmed_missing"
+    CONTRACTOR_REEVALUATION_AFTER_INCIDENT = "contractor.reevaluation_after_incident"
 
     @property
     def topic(self) -> str:

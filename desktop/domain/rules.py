@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from desktop.domain import incident_reports, opt_out_items
 from desktop.domain import joint_use_items as items
-from desktop.domain import opt_out_items
 from desktop.domain.clauses import (
     CLAUSE_BY_CODE,
     CONFIDENTIALITY,
@@ -35,6 +35,8 @@ from desktop.domain.enums import (
     EvaluationRoute,
     JointUseChangeField,
     OptOutChangeField,
+    RequestDecision,
+    RequestType,
     Severity,
 )
 from desktop.domain.errors import Message
@@ -45,11 +47,13 @@ from desktop.domain.facts import (
     ContractorFacts,
     EngagementFacts,
     EvaluationFacts,
+    IncidentFacts,
     JointUseChangeFacts,
     JointUseFacts,
     OptOutChangeFacts,
     OptOutFacts,
     RedelegationFacts,
+    RequestFacts,
 )
 from desktop.domain.joint_use_items import JointUseItem
 from desktop.domain.kinds import RecordType, RuleId
@@ -62,6 +66,8 @@ class RuleSettings:
     certificate_warning_days: int = 30
     change_notice_days: int = 30
     opt_out_change_notice_days: int = 30  # "without delay" (APPI Art. 27(3)) for an opt-out change
+    request_reply_days: int = 14  # the company's own standard for replying to a data-subject request
+    incident_preliminary_days: int = 5  # the PPC preliminary report (速報): "promptly", about 3–5 days
 
 
 @dataclass(frozen=True)
@@ -318,6 +324,100 @@ RULES: tuple[RuleInfo, ...] = (
         _JOINT_USE_CHANGE_BASIS,
     ),
 )
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+_REQUEST_REPLY = Message(
+    "個人情報保護法第33条〜第35条（遅滞なく）、方針9、社内基準（受付から回答までの日数）",
+    "APPI Art. 33–35 (without delay); policy §9; company standard (days from receipt to reply)",
+)
+_REQUEST_REFUSAL = Message(
+    "個人情報保護法第33条第2項各号、第36条（理由の説明）、方針9 ※1〜4（開示しない事由）",
+    "APPI Art. 33(2) items; Art. 36 (reasons explained); policy §9 ※1–4 (grounds for not disclosing)",
+)
+_REQUEST_DECISION = Message(
+    "個人情報保護法第33条第3項、第34条第3項、第35条第7項（決定の本人への通知）",
+    "APPI Art. 33(3), 34(3), 35(7) (the decision notified to the person)",
+)
+_INCIDENT_PPC_PRELIMINARY = Message(
+    "個人情報保護法第26条第1項、施行規則第7条・第8条第1項（速報：速やかに）、ガイドライン（通則編）3-5-3-3",
+    "APPI Art. 26(1); Enforcement Rules Art. 7, 8(1) (preliminary report promptly); PPC Guidelines (General) "
+    "3-5-3-3",
+)
+_INCIDENT_PPC_CONFIRMED = Message(
+    "個人情報保護法第26条第1項、施行規則第8条第2項（確報：30日以内、不正の目的によるものは60日以内）、ガイドライン（通則編）3-5-3-4",
+    "APPI Art. 26(1); Enforcement Rules Art. 8(2) (confirmed report within 30 days, 60 for a malicious act); "
+    "PPC Guidelines (General) 3-5-3-4",
+)
+_INCIDENT_PERSONS = Message(
+    "個人情報保護法第26条第2項、施行規則第10条（状況に応じて速やかに。速報の期限までと読む）、ガイドライン（通則編）3-5-4",
+    "APPI Art. 26(2); Enforcement Rules Art. 10 (promptly as the situation allows: read as due with the "
+    "preliminary report); PPC Guidelines (General) 3-5-4",
+)
+_INCIDENT_PMARK = Message(
+    "プライバシーマーク制度：付与事業者の事故等の審査機関への報告（第一報は報告対象事態、報告書は全事故：30日以内、不正の目的は60日以内）",
+    "Privacy Mark scheme: a certified business reports incidents to its examination body (preliminary report "
+    "for reportable incidents; the report for every incident within 30 days, 60 for a malicious act)",
+)
+_CONTRACTOR_REEVALUATION = Message(
+    "JIS Q 15001（委託先の監督：委託先の評価の見直し）、方針6、個人情報保護法第25条",
+    "JIS Q 15001 (supervision of contractors: re-evaluation); policy §6; APPI Art. 25",
+)
+RULES = (
+    *RULES,
+    RuleInfo(
+        RuleId.REQUEST_REPLY_OVERDUE,
+        "本人からの請求への回答期限",
+        "Reply to a data-subject request due or overdue",
+        _REQUEST_REPLY,
+    ),
+    RuleInfo(
+        RuleId.REQUEST_REFUSAL_WITHOUT_GROUND,
+        "開示しない決定に方針9の事由がない",
+        "Disclosure refused without a ground",
+        _REQUEST_REFUSAL,
+    ),
+    RuleInfo(
+        RuleId.REQUEST_UNDECIDED,
+        "回答済みの請求に決定の記録がない",
+        "Request replied to without a decision recorded",
+        _REQUEST_DECISION,
+    ),
+    RuleInfo(
+        RuleId.INCIDENT_PPC_PRELIMINARY_MISSING,
+        "漏えい等の個人情報保護委員会への速報がない",
+        "PPC preliminary report missing",
+        _INCIDENT_PPC_PRELIMINARY,
+    ),
+    RuleInfo(
+        RuleId.INCIDENT_PPC_CONFIRMED_MISSING,
+        "漏えい等の個人情報保護委員会への確報がない",
+        "PPC confirmed report missing",
+        _INCIDENT_PPC_CONFIRMED,
+    ),
+    RuleInfo(
+        RuleId.INCIDENT_PERSONS_NOTICE_MISSING,
+        "漏えい等の本人への通知がない",
+        "Notice to the persons missing",
+        _INCIDENT_PERSONS,
+    ),
+    RuleInfo(
+        RuleId.INCIDENT_PMARK_PRELIMINARY_MISSING,
+        "審査機関への事故の第一報がない",
+        "Privacy Mark body preliminary report missing",
+        _INCIDENT_PMARK,
+    ),
+    RuleInfo(
+        RuleId.INCIDENT_PMARK_CONFIRMED_MISSING,
+        "審査機関への事故の報告書がない",
+        "Privacy Mark body confirmed report missing",
+        _INCIDENT_PMARK,
+    ),
+    RuleInfo(
+        RuleId.CONTRACTOR_REEVALUATION_AFTER_INCIDENT,
+        "事故後の委託先の再評価",
+        "Contractor to re-evaluate after an incident",
+        _CONTRACTOR_REEVALUATION,
+    ),
+)
 RULE_IDS = tuple(info.rule for info in RULES)
 # The rules whose findings are of a past lapse, which no later record can undo: a corrective action
 # (是正処置, desktop.services.corrective_actions) recorded on one closes it. Every other rule finds a breach
@@ -404,6 +504,10 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
     for contract in facts.contracts:
         contracts[contract.contractor_id].append(contract)
     closed = {(a.contractor_id, a.rule) for a in facts.corrective_actions if a.taken_on <= today}
+    incidents: dict[int, list[IncidentFacts]] = defaultdict(list)
+    for incident in facts.incidents:
+        if incident.contractor_id is not None:
+            incidents[incident.contractor_id].append(incident)
 
     for contractor in facts.contractors:
         label = contractor.name
@@ -429,6 +533,9 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
             yield from _candidate_findings(contractor, today)
         if contractor.status != _ENDED:
             yield from _contract_findings(contractor, contracts.get(cid, []), today, settings)
+            yield from _reevaluation_after_incident_findings(
+                contractor, latest, incidents.get(cid, ()), today
+            )
         if contractor.status == _ENDED and contractor.handles_pi and contractor.disposition_date is None:
             yield _finding(
                 RuleId.CONTRACTOR_DISPOSAL_UNCONFIRMED,
@@ -1379,6 +1486,8 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
     findings.extend(redelegation_selection_findings(facts, today))
     findings.extend(joint_use_findings(facts, today, settings))
     findings.extend(opt_out_findings(facts, today, settings))
+    findings.extend(request_findings(facts, today, settings))
+    findings.extend(incident_findings(facts, today, settings))
     findings.sort(
         key=lambda f: (_SEVERITY_ORDER[f.severity], f.since or date.max, f.record_type, f.record_id, f.rule)
     )
@@ -1450,6 +1559,7 @@ def upcoming_deadlines(
             )
     result.extend(_joint_use_deadlines(facts, today, horizon, settings))
     result.extend(_opt_out_deadlines(facts, today, horizon, settings))
+    result.extend(_request_incident_deadlines(facts, today, horizon, settings))
     result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
     return result
 
@@ -1526,3 +1636,173 @@ def _joint_use_deadlines(
 
 _CHANGE_NOTICE_OWED = Message("共同利用の変更の通知期限", "Notice of a joint use change owed")
 _CHANGE_BASIS_OWED = Message("共同利用の変更の根拠の記録", "Basis of a joint use change owed")
+
+
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+# The request types a refusal of which rests on one of the four grounds of policy §9 (APPI Art. 33(2)): the
+# other types are refused for reasons of their own articles (Art. 34(2), 35(2), (6)), which the notes explain.
+_DISCLOSURE_TYPES = frozenset(
+    {RequestType.DISCLOSURE.value, RequestType.DISCLOSURE_OF_PROVISION_RECORDS.value}
+)
+
+
+def request_due(received_on: date, settings: RuleSettings) -> date:
+    """By when a request is answered: the company's standard, `request_reply_days` after its receipt."""
+    return received_on + timedelta(days=settings.request_reply_days)
+
+
+def _request_label(request: RequestFacts) -> str:
+    return f"{request.requester}（{RequestType(request.request_type).label.ja}）"
+
+
+def request_findings(facts: ComplianceFacts, today: date, settings: RuleSettings) -> Iterator[Finding]:
+    """A request not replied to is a warning carrying its due date, blocking once that passed; a reply
+    recorded while the decision is still 'pending' leaves the decision unrecorded (blocking: the reply told
+    the person something); a disclosure refused, wholly or in part, names its ground of policy §9."""
+    for request in facts.requests:
+        label = _request_label(request)
+        replied = _known_by(request.replied_on, today)
+        due = request_due(request.received_on, settings)
+        if replied is None:
+            late = today > due
+            yield _finding(
+                RuleId.REQUEST_REPLY_OVERDUE,
+                Severity.BLOCKING if late else Severity.WARNING,
+                RecordType.REQUEST,
+                request.id,
+                label,
+                (
+                    f"受付（{request.received_on:%Y-%m-%d}）から回答期限（{due:%Y-%m-%d}）を過ぎましたが、回答していません。"
+                    if late
+                    else f"受付日 {request.received_on:%Y-%m-%d} の請求に、{due:%Y-%m-%d}までに回答してください。"
+                ),
+                (
+                    f"Received on {request.received_on:%Y-%m-%d}, the reply was due on {due:%Y-%m-%d} and has "
+                    "not been given."
+                    if late
+                    else f"Received on {request.received_on:%Y-%m-%d}: reply by {due:%Y-%m-%d}."
+                ),
+                request.received_on,
+                due,
+            )
+        elif request.decision == RequestDecision.PENDING.value:
+            yield _finding(
+                RuleId.REQUEST_UNDECIDED,
+                Severity.BLOCKING,
+                RecordType.REQUEST,
+                request.id,
+                label,
+                f"回答日（{replied:%Y-%m-%d}）が記録されていますが、決定（応じる・一部応じる・応じない）が「未決定」のままです。",
+                f"A reply is recorded on {replied:%Y-%m-%d} but the decision is still 'pending': record what "
+                "was decided.",
+                replied,
+            )
+        decision = request.decision
+        if (
+            decision != RequestDecision.PENDING.value
+            and RequestDecision(decision).needs_ground
+            and request.request_type in _DISCLOSURE_TYPES
+            and not request.has_refusal_ground
+        ):
+            yield _finding(
+                RuleId.REQUEST_REFUSAL_WITHOUT_GROUND,
+                Severity.BLOCKING,
+                RecordType.REQUEST,
+                request.id,
+                label,
+                f"開示の請求に「{RequestDecision(decision).label.ja}」と決定しましたが、方針9の事由（1〜4）のいずれも記録されていません。",
+                f"The disclosure was {RequestDecision(decision).label.en.lower()} without one of the grounds "
+                "1–4 of policy §9 recorded.",
+                replied or request.received_on,
+            )
+
+
+def incident_findings(facts: ComplianceFacts, today: date, settings: RuleSettings) -> Iterator[Finding]:
+    """Each report an incident owes (desktop.domain.incident_reports) and has not sent: a warning carrying
+    its due date while that is ahead, blocking from the day after."""
+    for incident in facts.incidents:
+        for report in incident_reports.owed_reports(incident):
+            if _known_by(getattr(incident, report.field), today) is not None:
+                continue
+            due = incident_reports.report_due(
+                report, incident.discovered_on, incident.is_malicious, settings.incident_preliminary_days
+            )
+            late = today > due
+            days = (due - incident.discovered_on).days
+            yield _finding(
+                report.rule,
+                Severity.BLOCKING if late else Severity.WARNING,
+                RecordType.INCIDENT,
+                incident.id,
+                incident.title,
+                (
+                    f"{report.ja}の期限（発覚 {incident.discovered_on:%Y-%m-%d} から{days}日、{due:%Y-%m-%d}）を過ぎています。"
+                    if late
+                    else f"{report.ja}を{due:%Y-%m-%d}まで（発覚 {incident.discovered_on:%Y-%m-%d} から{days}日）に行ってください。"
+                ),
+                (
+                    f"The {report.en} was due on {due:%Y-%m-%d} ({days} days from the discovery on "
+                    f"{incident.discovered_on:%Y-%m-%d}) and has not been made."
+                    if late
+                    else f"The {report.en} is due by {due:%Y-%m-%d} ({days} days from the discovery on "
+                    f"{incident.discovered_on:%Y-%m-%d})."
+                ),
+                incident.discovered_on,
+                due,
+            )
+
+
+def _reevaluation_after_incident_findings(
+    contractor: ContractorFacts,
+    latest: EvaluationFacts | None,
+    incidents: Iterable[IncidentFacts],
+    today: date,
+) -> Iterator[Finding]:
+    """An incident at a contractor, known after its latest approved evaluation, calls for evaluating it again
+    (a warning: the evaluation is not wrong, it is out of date). Without any evaluation the rule
+    `evaluation.missing` speaks already."""
+    if latest is None:
+        return
+    after = [i for i in incidents if latest.evaluated_on < i.discovered_on <= today]
+    if not after:
+        return
+    newest = max(after, key=lambda i: (i.discovered_on, i.id))
+    yield _finding(
+        RuleId.CONTRACTOR_REEVALUATION_AFTER_INCIDENT,
+        Severity.WARNING,
+        RecordType.CONTRACTOR,
+        contractor.id,
+        contractor.name,
+        f"最新の委託先評価（{latest.evaluated_on:%Y-%m-%d}）の後に事故「{newest.title}」（{newest.discovered_on:%Y-%m-%d} 発覚）"
+        "がありました。委託先を再評価してください。",
+        f"The incident '{newest.title}' (discovered {newest.discovered_on:%Y-%m-%d}) came after the latest "
+        f"evaluation ({latest.evaluated_on:%Y-%m-%d}): evaluate the contractor again.",
+        newest.discovered_on,
+    )
+
+
+def _request_incident_deadlines(
+    facts: ComplianceFacts, today: date, horizon: date, settings: RuleSettings
+) -> Iterator[Deadline]:
+    for request in facts.requests:
+        due = request_due(request.received_on, settings)
+        if _known_by(request.replied_on, today) is None and today <= due <= horizon:
+            yield Deadline(
+                due,
+                "reply_owed",
+                RecordType.REQUEST,
+                request.id,
+                _request_label(request),
+                Message("本人からの請求への回答", "Reply to a data-subject request"),
+            )
+    for incident in facts.incidents:
+        for report in incident_reports.owed_reports(incident):
+            if _known_by(getattr(incident, report.field), today) is not None:
+                continue
+            due = incident_reports.report_due(
+                report, incident.discovered_on, incident.is_malicious, settings.incident_preliminary_days
+            )
+            if today <= due <= horizon:
+                yield Deadline(
+                    due, "report_owed", RecordType.INCIDENT, incident.id, incident.title, report.label
+                )

@@ -30,6 +30,10 @@ from desktop.domain.enums import (
     LabelledEnum,
     NoticeMethod,
     OptOutChangeField,
+    RefusalGround,
+    ReplyMethod,
+    RequestDecision,
+    RequestType,
 )
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
@@ -649,6 +653,96 @@ STOP_REQUEST = Schema(
     ),
 )
 
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+REQUEST = Schema(
+    RecordType.REQUEST,
+    "本人からの請求",
+    "Data-subject request",
+    (
+        _f("request_type", "請求の種類", "Request type", ENUM, enum=RequestType, required=True),
+        _f("requester", "請求者（本人）の氏名", "Requester (the person)", required=True),
+        _f("by_agent", "代理人による請求", "Made by an agent", BOOLEAN, default=False),
+        _f("agent_name", "代理人の氏名", "Agent's name"),
+        _f("received_on", "受付日", "Received on", DATE, required=True),
+        _f("identity_check", "本人確認の方法", "How identity was checked", required=True),
+        _f("decision", "決定", "Decision", ENUM, enum=RequestDecision, default=RequestDecision.PENDING.value),
+        _f(
+            "refusal_ground",
+            "応じない理由（方針9の事由）",
+            "Refusal ground (policy §9)",
+            ENUM,
+            enum=RefusalGround,
+        ),
+        _f("replied_on", "回答日", "Replied on", DATE),
+        _f("reply_method", "回答方法", "Reply method", ENUM, enum=ReplyMethod),
+        _f("fee", "手数料（円）", "Fee (yen)", INTEGER),
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
+
+INCIDENT = Schema(
+    RecordType.INCIDENT,
+    "漏えい等の事案",
+    "Incident",
+    (
+        _f("title", "件名", "Title", required=True),
+        _f("discovered_on", "発覚日（事態を知った日）", "Discovered on", DATE, required=True),
+        _f("contractor_id", "関係する委託先", "Contractor involved", INTEGER),
+        _f(
+            "description",
+            "事案の概要（漏えい等した内容）",
+            "What happened (what leaked)",
+            MULTILINE,
+            required=True,
+        ),
+        _f("pi_items", "漏えい等した個人データの項目", "PI items affected", TEXT_LIST),
+        _f("person_count", "本人の数", "Number of persons", INTEGER),
+        _f(
+            "involves_special_care",
+            "要配慮個人情報を含む",
+            "Involves special-care PI",
+            BOOLEAN,
+            default=False,
+        ),
+        _f(
+            "may_cause_financial_damage",
+            "財産的被害が生じるおそれ",
+            "Possible financial damage",
+            BOOLEAN,
+            default=False,
+        ),
+        _f("is_malicious", "不正の目的をもって行われたおそれ", "Malicious act", BOOLEAN, default=False),
+        _f(
+            "over_thousand_persons",
+            "本人の数が1,000人を超える",
+            "More than 1,000 persons",
+            BOOLEAN,
+            default=False,
+        ),
+        _f(
+            "ppc_preliminary_reported_on",
+            "個人情報保護委員会への速報日",
+            "PPC preliminary report sent on",
+            DATE,
+        ),
+        _f("ppc_confirmed_reported_on", "個人情報保護委員会への確報日", "PPC confirmed report sent on", DATE),
+        _f("persons_notified_on", "本人への通知日", "Persons notified on", DATE),
+        _f(
+            "pmark_preliminary_reported_on",
+            "審査機関への第一報日",
+            "Privacy Mark body preliminary report on",
+            DATE,
+        ),
+        _f(
+            "pmark_confirmed_reported_on",
+            "審査機関への報告書提出日",
+            "Privacy Mark body confirmed report on",
+            DATE,
+        ),
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
+
 # One schema per kind of record that has fields; keyed by RecordType (see docs/adding-a-record-kind.md).
 SCHEMAS: dict[RecordType, Schema] = {
     schema.record_type: schema
@@ -666,6 +760,8 @@ SCHEMAS: dict[RecordType, Schema] = {
         OPT_OUT,
         OPT_OUT_CHANGE,
         STOP_REQUEST,
+        REQUEST,
+        INCIDENT,
     )
 }
 # What the audit trail records about but no schema describes: accounts, settings, and the whole database (a
@@ -854,3 +950,42 @@ _CROSS_CHECKS: dict[RecordType, Callable[[dict[str, Any]], None]] = {
         record, STOP_REQUEST, "received_on", "effective_on"
     ),
 }
+
+
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+def _check_request(record: dict[str, Any]) -> None:
+    check_date_order(record, REQUEST, "received_on", "replied_on")
+    decision, ground = record.get("decision"), record.get("refusal_ground")
+    if ground and decision and not RequestDecision(decision).needs_ground:
+        raise ValidationError(
+            {
+                "refusal_ground": Message(
+                    "応じない理由は、決定が「応じない」又は「一部応じる」のときに記録します",
+                    "a refusal ground is recorded only when the request is refused or partly granted",
+                )
+            }
+        )
+    if record.get("agent_name") and not record.get("by_agent"):
+        raise ValidationError(
+            {
+                "by_agent": Message(
+                    "代理人の氏名を入力したときは「代理人による請求」を選んでください",
+                    "tick 'made by an agent' when an agent's name is given",
+                )
+            }
+        )
+
+
+def _check_incident(record: dict[str, Any]) -> None:
+    for name in (
+        "ppc_preliminary_reported_on",
+        "ppc_confirmed_reported_on",
+        "persons_notified_on",
+        "pmark_preliminary_reported_on",
+        "pmark_confirmed_reported_on",
+    ):
+        check_date_order(record, INCIDENT, "discovered_on", name)
+
+
+_CROSS_CHECKS[RecordType.REQUEST] = _check_request
+_CROSS_CHECKS[RecordType.INCIDENT] = _check_incident

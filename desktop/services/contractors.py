@@ -14,7 +14,7 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACTOR, clean_search_text
 from desktop.services import records
 from desktop.services.context import ServiceContext
-from desktop.store.models import Contract, Contractor, CorrectiveAction, Evaluation, Redelegation
+from desktop.store.models import Contract, Contractor, CorrectiveAction, Evaluation, Incident, Redelegation
 from desktop.store.queries import contractor_search
 
 
@@ -154,6 +154,16 @@ class ContractorService:
                         f"「{contractor.name}」には是正処置 {corrective} 件が記録されているため削除できません。"
                         "委託を終了する場合は状態を「終了」にしてください。",
                         f"'{contractor.name}' has {corrective} corrective action(s), so it cannot be deleted. "
+                        "Set its status to 'ended' instead.",
+                    )
+                )
+            incidents = session.scalar(select(func.count()).where(Incident.contractor_id == contractor_id))
+            if incidents:  # the record of an incident (APPI Art. 26) outlives the contractor's
+                raise DependencyError(
+                    Message(
+                        f"「{contractor.name}」には事故（漏えい等の事案）{incidents} 件が記録されているため削除できません。"
+                        "委託を終了する場合は状態を「終了」にしてください。",
+                        f"'{contractor.name}' has {incidents} incident(s), so it cannot be deleted. "
                         "Set its status to 'ended' instead.",
                     )
                 )

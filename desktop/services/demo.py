@@ -36,11 +36,13 @@ from desktop.store.models import (
     CorrectiveAction,
     Engagement,
     Evaluation,
+    Incident,
     JointUse,
     JointUseChange,
     OptOut,
     OptOutChange,
     Redelegation,
+    Request,
     StopRequest,
 )
 from desktop.store.queries import bulk
@@ -155,6 +157,8 @@ class DemoSummary:
     opt_outs: int = 0
     opt_out_changes: int = 0
     stop_requests: int = 0
+    requests: int = 0
+    incidents: int = 0
     accounts: tuple[str, ...] = ()  # the accounts created with the data (demo_password given)
 
 
@@ -487,6 +491,8 @@ class _Builder:
         changes = [{"basis": None, "basis_reason": None, **change} for change in changes]
         self._insert(JointUseChange, changes, RecordType.JOINT_USE_CHANGE)
         opt_out_counts = self._opt_outs()
+        request_count = self._requests()
+        incident_count = self._incidents(compliant, evaluations)
         if self.audit and not self.context.database.enforces_roles:  # else the server's triggers wrote them
             self.session.execute(insert(AuditEvent), chain(self.session, self.audit))
         return DemoSummary(
@@ -499,6 +505,8 @@ class _Builder:
             len(joint_use_ids),
             len(changes),
             *opt_out_counts,
+            requests=request_count,
+            incidents=incident_count,
         )
 
     def _opt_outs(self) -> tuple[int, int, int]:
@@ -596,6 +604,161 @@ class _Builder:
             )
         self._insert(StopRequest, stops, RecordType.STOP_REQUEST)
         return len(ids), len(changes), len(stops)
+
+    # Data-subject requests and incidents (issue 15) ---------------------------------------------------------
+    def _requests(self) -> int:
+        """Requests under policy §9: some answered in order; one overdue, one still within its due date, a
+        disclosure refused without a ground, a reply recorded with the decision left pending."""
+        rng, today = self.rng, self.today
+
+        def request(kind: str, received_days_ago: int, **changes: Any) -> dict[str, Any]:
+            return {
+                "request_type": kind,
+                "requester": _person(rng),
+                "by_agent": False,
+                "agent_name": None,
+                "received_on": today - timedelta(days=received_days_ago),
+                "identity_check": rng.choice(
+                    [
+                        "運転免許証の写し",
+                        "マイナンバーカード（表面）の写し",
+                        "登録メールアドレスからの申出と生年月日の照合",
+                    ]
+                ),
+                "decision": "pending",
+                "refusal_ground": None,
+                "replied_on": None,
+                "reply_method": None,
+                "fee": None,
+                "notes": None,
+                **changes,
+            }
+
+        rows = [
+            request(
+                "disclosure",
+                40,
+                decision="granted",
+                replied_on=today - timedelta(days=31),
+                reply_method="document",
+                fee=1000,
+            ),
+            request("correction", 20),  # no reply, due 6 days ago: blocking
+            request("deletion", 5),  # no reply, due in 9 days: a warning
+            request(
+                "disclosure",
+                70,
+                decision="refused",
+                replied_on=today - timedelta(days=60),
+                reply_method="document",
+                notes="開示しないことを書面で通知した（事由の記録漏れ）",
+            ),
+            request("suspension_of_use", 15, replied_on=today - timedelta(days=3), reply_method="email"),
+            request(
+                "disclosure_of_provision_records",
+                90,
+                decision="partly_granted",
+                refusal_ground="harm_to_person_or_third_party",
+                replied_on=today - timedelta(days=80),
+                reply_method="electronic",
+                fee=1000,
+            ),
+            request(
+                "stop_of_third_party_provision",
+                30,
+                by_agent=True,
+                agent_name="弁護士 森 健一",
+                decision="granted",
+                replied_on=today - timedelta(days=25),
+                reply_method="document",
+                notes="委任状により代理権を確認",
+            ),
+        ]
+        return len(self._insert(Request, rows, RecordType.REQUEST))
+
+    def _incidents(self, compliant: list[int], evaluations: list[dict[str, Any]]) -> int:
+        """Incidents (APPI Art. 26): one at a contractor after its latest evaluation (re-evaluation owed), a
+        malicious act with the 60-day confirmed report still ahead, a special-care one with reports overdue,
+        one outside the four categories (the Privacy Mark report only) and one just discovered."""
+        today = self.today
+
+        def incident(title: str, discovered_days_ago: int, **changes: Any) -> dict[str, Any]:
+            return {
+                "title": title,
+                "discovered_on": today - timedelta(days=discovered_days_ago),
+                "contractor_id": None,
+                "description": title,
+                "pi_items": ["氏名", "住所"],
+                "person_count": None,
+                "involves_special_care": False,
+                "may_cause_financial_damage": False,
+                "is_malicious": False,
+                "over_thousand_persons": False,
+                "ppc_preliminary_reported_on": None,
+                "ppc_confirmed_reported_on": None,
+                "persons_notified_on": None,
+                "pmark_preliminary_reported_on": None,
+                "pmark_confirmed_reported_on": None,
+                "notes": None,
+                **changes,
+            }
+
+        def ago(days: int) -> date:
+            return today - timedelta(days=days)
+
+        rows = [
+            incident(
+                "ECサイトへの不正アクセスによる会員情報の流出",
+                40,
+                description="ECサイトの脆弱性を突いた不正アクセスにより、会員情報が外部に送信された形跡がある。",
+                pi_items=["氏名", "住所", "電話番号", "メールアドレス"],
+                person_count=3200,
+                is_malicious=True,
+                ppc_preliminary_reported_on=ago(38),
+                persons_notified_on=ago(37),
+                pmark_preliminary_reported_on=ago(37),
+            ),
+            incident(
+                "健康診断結果の誤送付",
+                50,
+                description="従業員の健康診断結果を別の従業員宛に誤って送付した。",
+                pi_items=["氏名", "健康診断の結果"],
+                person_count=3,
+                involves_special_care=True,
+                ppc_preliminary_reported_on=ago(48),
+            ),
+            incident(
+                "USBメモリの紛失",
+                10,
+                description="営業担当者がアンケート回答者一覧を保存したUSBメモリを紛失した（暗号化なし）。",
+                person_count=80,
+            ),
+            incident(
+                "クレジットカード情報の流出のおそれ",
+                2,
+                description="決済代行との連携設定の誤りにより、カード番号の一部が第三者から閲覧可能であった。",
+                pi_items=["氏名", "クレジットカード番号（下4桁）"],
+                person_count=120,
+                may_cause_financial_damage=True,
+            ),
+        ]
+        latest: dict[int, date] = {}
+        for evaluation in evaluations:
+            cid = evaluation["contractor_id"]
+            latest[cid] = max(latest.get(cid, date.min), evaluation["evaluated_on"])
+        evaluated = [(latest[cid], cid) for cid in compliant if cid in latest and latest[cid] < today]
+        if evaluated:
+            evaluated_on, cid = min(evaluated)
+            rows.append(
+                incident(
+                    "委託先での配送伝票の紛失",
+                    (today - evaluated_on).days // 2,
+                    contractor_id=cid,
+                    description="委託先の配送拠点で、お届け先の氏名・住所を記載した配送伝票の控えを紛失した。",
+                    person_count=45,
+                )
+            )
+        return len(self._insert(Incident, rows, RecordType.INCIDENT))
 
     def _contractor(self, i: int) -> dict[str, Any]:
         rng, today = self.rng, self.today

@@ -27,10 +27,12 @@ if TYPE_CHECKING:
     from desktop.services.demo import DemoService
     from desktop.services.engagements import EngagementService
     from desktop.services.evaluations import EvaluationService
+    from desktop.services.incidents import IncidentService
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.opt_outs import OptOutService, StopRequestService
     from desktop.services.registers import RegisterService
+    from desktop.services.requests import RequestService
     from desktop.services.settings import SettingsService
     from desktop.store.database import Database
 
@@ -49,6 +51,8 @@ class Services:
     joint_uses: JointUseService
     opt_outs: OptOutService
     stop_requests: StopRequestService
+    requests: RequestService
+    incidents: IncidentService
     checks: CheckService
     audit: AuditService
     demo: DemoService

@@ -103,6 +103,20 @@ SETTINGS: tuple[SettingDefinition, ...] = (
         _days,
     ),
     SettingDefinition(
+        "request_reply_days",
+        "本人からの請求への回答期限（受付から日）",
+        "Days allowed to reply to a data-subject request (from its receipt)",
+        14,
+        _days,
+    ),
+    SettingDefinition(
+        "incident_preliminary_days",
+        "漏えい等の速報・本人通知の期限（発覚から日）",
+        "Days allowed for an incident's preliminary report and notice to the persons (from its discovery)",
+        5,
+        _days,
+    ),
+    SettingDefinition(
         "deadline_horizon_days",
         "ダッシュボードの期限表示（日）",
         "Dashboard deadline horizon (days)",
@@ -232,6 +246,8 @@ class SettingsService:
             certificate_warning_days=values["certificate_warning_days"],
             change_notice_days=values["change_notice_days"],
             opt_out_change_notice_days=values["opt_out_change_notice_days"],
+            request_reply_days=values["request_reply_days"],
+            incident_preliminary_days=values["incident_preliminary_days"],
         )
 
     def thresholds(self) -> Thresholds:

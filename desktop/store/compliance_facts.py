@@ -22,6 +22,8 @@ from desktop.domain.enums import (
     JointUseChangeBasis,
     JointUseChangeField,
     OptOutChangeField,
+    RequestDecision,
+    RequestType,
 )
 from desktop.domain.errors import UnexpectedValueError
 from desktop.domain.facts import (
@@ -32,11 +34,13 @@ from desktop.domain.facts import (
     CorrectiveActionFacts,
     EngagementFacts,
     EvaluationFacts,
+    IncidentFacts,
     JointUseChangeFacts,
     JointUseFacts,
     OptOutChangeFacts,
     OptOutFacts,
     RedelegationFacts,
+    RequestFacts,
     StopRequestFacts,
     facts_from_rows,
     handles_pi,
@@ -52,11 +56,13 @@ from desktop.store.models import (
     CorrectiveAction,
     Engagement,
     Evaluation,
+    Incident,
     JointUse,
     JointUseChange,
     OptOut,
     OptOutChange,
     Redelegation,
+    Request,
     Setting,
 )
 
@@ -351,6 +357,10 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         "basis",
         JointUseChangeBasis,
     )
+    requests = _request_facts(session) if scope is None else ()
+    _require_known(RecordType.REQUEST, requests, "request_type", RequestType)
+    _require_known(RecordType.REQUEST, requests, "decision", RequestDecision)
+    incidents = _incident_facts(session, scope)
     return ComplianceFacts(
         contractors,
         evaluations,
@@ -364,6 +374,8 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         opt_outs=opt_outs,
         opt_out_changes=opt_out_changes,
         stop_requests=stop_requests,
+        requests=requests,
+        incidents=incidents,
     )
 
 
@@ -428,6 +440,71 @@ def _opt_out_facts(
                 )
             )
     return tuple(opt_outs.values()), tuple(changes), ()
+
+
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+def _request_facts(session: Session) -> tuple[RequestFacts, ...]:
+    """Every request (a change of one recomputes every finding: see CheckService._bring_up_to_date)."""
+    return tuple(
+        RequestFacts(r[0], r[1], r[2], r[3], r[4], _present(r[5]), r[6])
+        for r in session.execute(
+            select(
+                Request.id,
+                Request.requester,
+                Request.request_type,
+                Request.received_on,
+                Request.decision,
+                Request.refusal_ground,
+                Request.replied_on,
+            ).order_by(Request.id)
+        )
+    )
+
+
+def _incident_facts(session: Session, scope: FactsScope | None) -> tuple[IncidentFacts, ...]:
+    """Every incident; for a scope, those at the scope's contractors (the rule
+    contractor.reevaluation_after_incident reads them with the contractor's evaluations)."""
+    query = select(
+        Incident.id,
+        Incident.title,
+        Incident.discovered_on,
+        Incident.contractor_id,
+        Incident.person_count,
+        Incident.involves_special_care,
+        Incident.may_cause_financial_damage,
+        Incident.is_malicious,
+        Incident.over_thousand_persons,
+        Incident.ppc_preliminary_reported_on,
+        Incident.ppc_confirmed_reported_on,
+        Incident.persons_notified_on,
+        Incident.pmark_preliminary_reported_on,
+        Incident.pmark_confirmed_reported_on,
+        Incident.pi_items,
+    ).order_by(Incident.id)
+    if scope is not None:
+        if not scope.contractor_ids:
+            return ()
+        query = query.where(Incident.contractor_id.in_(scope.contractor_ids))
+    return tuple(
+        IncidentFacts(
+            r.id,
+            r.title,
+            r.discovered_on,
+            r.contractor_id,
+            r.person_count,
+            bool(r.involves_special_care),
+            bool(r.may_cause_financial_damage),
+            bool(r.is_malicious),
+            bool(r.over_thousand_persons),
+            r.ppc_preliminary_reported_on,
+            r.ppc_confirmed_reported_on,
+            r.persons_notified_on,
+            r.pmark_preliminary_reported_on,
+            r.pmark_confirmed_reported_on,
+            special_care_items(r.pi_items or ()),
+        )
+        for r in session.execute(query)
+    )
 
 
 def _require_known(kind: RecordType, rows: Iterable[Any], field: str, vocabulary: type[StrEnum]) -> None:

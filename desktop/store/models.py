@@ -343,6 +343,53 @@ class StopRequest(Versioned, Base):
     opt_out: Mapped[OptOut] = relationship()
 
 
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+class Request(Versioned, Base):
+    """A person's request under policy §9 (APPI Art. 32–35): disclosure, correction, deletion, suspension of
+    use, stop of third-party provision; its receipt, identity check, decision and reply."""
+
+    __tablename__ = "request"
+    request_type: Mapped[str] = mapped_column(String(40))
+    requester: Mapped[str] = mapped_column(String(200))
+    by_agent: Mapped[bool] = mapped_column(Boolean, default=False)
+    agent_name: Mapped[str | None] = mapped_column(String(200))
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    identity_check: Mapped[str] = mapped_column(String(200))
+    decision: Mapped[str] = mapped_column(String(20), default="pending")
+    refusal_ground: Mapped[str | None] = mapped_column(String(40))
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    reply_method: Mapped[str | None] = mapped_column(String(20))
+    fee: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Incident(Versioned, Base):
+    """A leak, loss or damage of personal data (漏えい等, APPI Art. 26), at the company or a contractor, with
+    the reports it owes (desktop.domain.incident_reports)."""
+
+    __tablename__ = "incident"
+    title: Mapped[str] = mapped_column(String(200))
+    discovered_on: Mapped[date] = mapped_column(Date, index=True)
+    contractor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contractor.id", ondelete="RESTRICT"), index=True
+    )
+    description: Mapped[str] = mapped_column(Text)
+    pi_items: Mapped[list[Any]] = mapped_column(default=list)
+    person_count: Mapped[int | None] = mapped_column(Integer)
+    involves_special_care: Mapped[bool] = mapped_column(Boolean, default=False)
+    may_cause_financial_damage: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_malicious: Mapped[bool] = mapped_column(Boolean, default=False)
+    over_thousand_persons: Mapped[bool] = mapped_column(Boolean, default=False)
+    ppc_preliminary_reported_on: Mapped[date | None] = mapped_column(Date)
+    ppc_confirmed_reported_on: Mapped[date | None] = mapped_column(Date)
+    persons_notified_on: Mapped[date | None] = mapped_column(Date)
+    pmark_preliminary_reported_on: Mapped[date | None] = mapped_column(Date)
+    pmark_confirmed_reported_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    contractor: Mapped[Contractor | None] = relationship()
+
+
 class AuditEvent(Base):
     """Append-only: every create, update and delete made through a service."""
 
@@ -405,6 +452,8 @@ RECORD_MODELS: dict[RecordType, type[Base]] = {
     RecordType.OPT_OUT: OptOut,
     RecordType.OPT_OUT_CHANGE: OptOutChange,
     RecordType.STOP_REQUEST: StopRequest,
+    RecordType.REQUEST: Request,
+    RecordType.INCIDENT: Incident,
     RecordType.ACCOUNT: Account,
     RecordType.SETTING: Setting,
 }

@@ -110,6 +110,29 @@ REGISTER_PAGES: dict[RecordType, RegisterPageEntry] = {
         _marked("The persons' requests to stop the provision under an opt-out arrangement."),
     ),
 }
+# Data-subject requests and incidents (issue 15).
+REGISTER_PAGES.update(
+    {
+        RecordType.REQUEST: RegisterPageEntry(
+            "requests",
+            "RequestsPage",
+            _marked("Data-subject requests"),
+            _marked(
+                "Data-subject requests (policy §9): a reply due or overdue, a disclosure refused without a "
+                "ground, a reply recorded without its decision."
+            ),
+        ),
+        RecordType.INCIDENT: RegisterPageEntry(
+            "incidents",
+            "IncidentsPage",
+            _marked("Incidents"),
+            _marked(
+                "Incidents: a report to the PPC, the notice to the persons or a report to the Privacy Mark "
+                "body due or overdue. The re-evaluation an incident calls for is on the Contractors page."
+            ),
+        ),
+    }
+)
 # Kinds shown on another kind's page rather than on one of their own.
 SHOWN_ON: dict[RecordType, RecordType] = {
     RecordType.CONSENT_HOP: RecordType.ENGAGEMENT,  # the consent chain of the engagement's form and row

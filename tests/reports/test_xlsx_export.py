@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -42,6 +42,8 @@ def test_the_workbook_has_every_register_sheet_in_order(demo_workbook: openpyxl.
             "是正処置",
             "オプトアウト",
             "提供停止の求め",
+            "本人請求",
+            "事故",
             "指摘事項",
             "監査ログ",
         ]
@@ -262,3 +264,30 @@ def test_the_opt_out_sheets_list_the_arrangements_with_their_changes_and_the_sto
     assert "要配慮個人情報" in by_title["健康相談会員の名簿提供"]["指摘事項"]
     stops = list(demo_workbook["提供停止の求め"].iter_rows(min_row=2, values_only=True))
     assert len(stops) == 3 and all(row[0] == "会員名簿の提携先への提供" for row in stops)
+
+
+def test_the_request_and_incident_sheets_list_them_with_due_dates_and_findings(
+    demo_workbook: openpyxl.Workbook,
+) -> None:
+    sheet = demo_workbook["本人請求"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:2] == ["請求の種類", "請求者（本人）の氏名"] and header[-2:] == ["回答期限", "指摘事項"]
+    rows = [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(rows) == 7
+    for row in rows:
+        assert (row["回答期限"] - row["受付日"]).days == 14
+    assert any("方針9の事由" in (row["指摘事項"] or "") for row in rows)
+    assert {row["決定"] for row in rows} >= {"応じる", "応じない", "未決定"}
+    sheet = demo_workbook["事故"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[0] == "関係する委託先" and "報告・通知の期限" in header
+    rows = [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(rows) == 5
+    by_title = {row["件名"]: row for row in rows}
+    malicious = by_title["ECサイトへの不正アクセスによる会員情報の流出"]
+    assert "③ 不正の目的" in malicious["報告対象の事態"] and "④ 1,000人超" in malicious["報告対象の事態"]
+    discovered = malicious["発覚日（事態を知った日）"]
+    confirmed = (discovered + timedelta(days=60)).strftime("%Y/%m/%d")
+    assert f"個人情報保護委員会への確報: {confirmed}" in malicious["報告・通知の期限"]
+    assert by_title["委託先での配送伝票の紛失"]["関係する委託先"]
+    assert by_title["USBメモリの紛失"]["報告対象の事態"] in (None, "")

@@ -264,3 +264,20 @@ def test_the_kept_up_to_date_model_is_stored_for_the_next_start_up(
         assert next_start.checks.computations == 0  # read from the snapshot, not computed
     finally:
         next_start.close()
+
+
+def test_a_contractor_with_an_incident_keeps_its_re_evaluation_finding_through_a_save(
+    demo_services: Services,
+) -> None:
+    """The incremental path loads the saved contractor's incidents (contractor.reevaluation_after_incident)."""
+    [row] = [r for r in demo_services.incidents.list() if r.contractor_id is not None]
+    demo_services.checks.model(cached=True)
+    contractor = demo_services.contractors.get(row.contractor_id)
+    demo_services.contractors.update(contractor.id, {"name": "株式会社事故後"}, contractor.version)
+    before = demo_services.checks.incremental_updates
+    assert_live_equals_full(demo_services)
+    assert demo_services.checks.incremental_updates == before + 1
+    live = demo_services.checks.model(cached=True)
+    assert [f.rule for f in live.index.of("contractor", contractor.id, "contractor.")] == [
+        "contractor.reevaluation_after_incident"
+    ]

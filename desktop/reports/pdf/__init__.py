@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import COMPANY, clean_search_text
-from desktop.reports.pdf import documents, ledgers, opt_out
+from desktop.reports.pdf import documents, ledgers, opt_out, requests_incidents
 from desktop.reports.pdf.layout import (
     PageFacts,
     StreamingTable,
@@ -111,6 +111,20 @@ REGISTERS: dict[str, RegisterInfo] = {
         opt_out.opt_outs,
         needs_id=False,
         lists=(RecordType.OPT_OUT, RecordType.OPT_OUT_CHANGE, RecordType.STOP_REQUEST),
+    ),
+    "requests": RegisterInfo(
+        "本人請求対応記録",
+        "Data-subject request record",
+        requests_incidents.requests,
+        needs_id=False,
+        lists=(RecordType.REQUEST,),
+    ),
+    "incidents": RegisterInfo(
+        "事故対応記録",
+        "Incident record",
+        requests_incidents.incidents,
+        needs_id=False,
+        lists=(RecordType.INCIDENT,),
     ),
     "findings": RegisterInfo(
         "指摘事項一覧",

@@ -515,6 +515,8 @@ def contractor_file(request: ReportRequest) -> Built:
     else:
         story.append(none_recorded(request))
 
+    story.extend(contractor_incident_section(request, contractor.id))
+
     story.extend(section(request, "指摘事項", "Open findings", len(file.findings)))
     if file.findings:
         rows = [
@@ -568,3 +570,39 @@ def contractor_file(request: ReportRequest) -> Built:
         details,
         subject=f"{contractor.name} の委託先カルテ（記録・評価・契約・同意・指摘・履歴）",
     )
+
+
+# ---------------------------------------------------------------- 委託先カルテ: the contractor's incidents (issue 15)
+
+FILE_INCIDENT_COLUMNS = (
+    Column(lines(heading(RecordType.INCIDENT, "title"), muted(markup("発覚日"))), 24),
+    Column(lines(heading(RecordType.INCIDENT, "person_count"), muted(markup("報告対象の事態"))), 20),
+    Column(label(Message("報告・通知（期限／実施日）", "Reports (due / sent)")), 44),
+)
+
+
+def contractor_incident_section(request: ReportRequest, contractor_id: int) -> list[Flowable]:
+    """The incidents at the contractor (漏えい等の事案, APPI Art. 26), each with the reports it owes."""
+    from desktop.reports.pdf.requests_incidents import report_lines
+
+    rows = request.services.incidents.register_rows(contractor_id=contractor_id)
+    story: list[Flowable] = section(request, "事故（漏えい等の事案）", "Incidents", len(rows))
+    if not rows:
+        story.append(none_recorded(request))
+        return story
+    cells = []
+    for row in rows:
+        incident = row.incident
+        count = f"{incident.person_count:,} 人" if incident.person_count is not None else "人数不明"
+        cells.append(
+            [
+                lines(markup(incident.title), muted(markup(f"発覚 {day(incident.discovered_on)}"))),
+                lines(
+                    markup(count),
+                    *(alert(markup(c.ja)) for c in row.categories),
+                ),
+                report_lines(row.reports, request.as_of),
+            ]
+        )
+    story.append(data_table(FILE_INCIDENT_COLUMNS, cells, request.styles, request.width))
+    return story

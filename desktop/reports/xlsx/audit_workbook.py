@@ -40,11 +40,13 @@ from desktop.domain.schema import (
     DATE,
     ENGAGEMENT,
     EVALUATION,
+    INCIDENT,
     INTEGER,
     JOINT_USE,
     MULTILINE,
     OPT_OUT,
     REDELEGATION,
+    REQUEST,
     STOP_REQUEST,
     TEXT_LIST,
     Field,
@@ -657,6 +659,73 @@ RECORD_SHEETS: dict[RecordType, RecordSheet] = {
     RecordType.OPT_OUT: RecordSheet("オプトアウト", AuditWorkbook._opt_outs),
     RecordType.STOP_REQUEST: RecordSheet("提供停止の求め", AuditWorkbook._stop_requests),
 }
+
+
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+def _findings_of(workbook: AuditWorkbook, record_type: RecordType) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    for finding in workbook.findings:
+        if finding.record_type == record_type:
+            grouped.setdefault(finding.record_id, []).append(finding)
+    return grouped
+
+
+def _request_rows(workbook: AuditWorkbook) -> tuple[list[Column], Iterator[Sequence[Any]]]:
+    """本人請求: every request (oldest received first) with its due date and open findings."""
+    labels, t = workbook.labels, workbook.labels.text
+    columns = _field_columns(REQUEST, labels) + [
+        Column(t(Message("回答期限", "Due on")), DATE_COLUMN),
+        Column(t(Message("指摘事項", "Findings")), LONG_TEXT),
+    ]
+    findings = _findings_of(workbook, RecordType.REQUEST)
+
+    def rows() -> Iterator[Sequence[Any]]:
+        for row in sorted(
+            workbook.services.requests.list(as_of=workbook.as_of), key=lambda r: (r.received_on, r.id)
+        ):
+            yield _field_values(row, REQUEST, labels) + [
+                row.due_on,
+                "\n".join(t(f.message) for f in findings.get(row.id, [])),
+            ]
+
+    return columns, rows()
+
+
+def _incident_rows(workbook: AuditWorkbook) -> tuple[list[Column], Iterator[Sequence[Any]]]:
+    """事故: every incident (oldest discovered first) with its contractor, reportable categories, each report's
+    due date beside the day it was sent, and open findings."""
+    labels, t = workbook.labels, workbook.labels.text
+    names = tuple(n for n in INCIDENT.names if n != "contractor_id")
+    columns = (
+        [Column(labels.header(INCIDENT.field("contractor_id")))]
+        + _field_columns(INCIDENT, labels, names)
+        + [
+            Column(t(Message("報告対象の事態", "Reportable categories")), LONG_TEXT),
+            Column(t(Message("報告・通知の期限", "Reports due")), LONG_TEXT),
+            Column(t(Message("指摘事項", "Findings")), LONG_TEXT),
+        ]
+    )
+    findings = _findings_of(workbook, RecordType.INCIDENT)
+
+    def rows() -> Iterator[Sequence[Any]]:
+        for row in workbook.services.incidents.register_rows():
+            incident = row.incident
+            dues = "\n".join(f"{t(due.report.label)}: {due.due_on:%Y/%m/%d}" for due in row.reports)
+            yield (
+                [row.contractor_name or ""]
+                + _field_values(incident, INCIDENT, labels, names)
+                + [
+                    "\n".join(t(c) for c in row.categories),
+                    dues,
+                    "\n".join(t(f.message) for f in findings.get(incident.id, [])),
+                ]
+            )
+
+    return columns, rows()
+
+
+RECORD_SHEETS[RecordType.REQUEST] = RecordSheet("本人請求", _request_rows)
+RECORD_SHEETS[RecordType.INCIDENT] = RecordSheet("事故", _incident_rows)
 SHEETS = ("概要", *(sheet.title for sheet in RECORD_SHEETS.values()), "指摘事項", "監査ログ")
 
 

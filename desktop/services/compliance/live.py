@@ -232,7 +232,11 @@ class LiveFindings:
             self.redelegation_engagements[redelegation.id] = redelegation.engagement_id
 
         own = ComplianceFacts(
-            contractors, facts.evaluations, facts.contracts, corrective_actions=facts.corrective_actions
+            contractors,
+            facts.evaluations,
+            facts.contracts,
+            corrective_actions=facts.corrective_actions,
+            incidents=facts.incidents,  # the scope's contractors' (contractor.reevaluation_after_incident)
         )
         made = list(contractor_findings(own, self.today, self.settings))
         for contractor_id in owners_c:

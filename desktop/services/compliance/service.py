@@ -273,4 +273,6 @@ def _rule_settings(values: dict[str, Any]) -> RuleSettings:
         certificate_warning_days=values["certificate_warning_days"],
         change_notice_days=values["change_notice_days"],
         opt_out_change_notice_days=values["opt_out_change_notice_days"],
+        request_reply_days=values["request_reply_days"],
+        incident_preliminary_days=values["incident_preliminary_days"],
     )

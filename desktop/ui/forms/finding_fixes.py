@@ -147,6 +147,45 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
         "reasonably expect) and why; without one, obtain the persons' consent first.",
     ),
 }
+# Data-subject requests and incidents (issue 15).
+FINDING_FIXES.update(
+    {
+        RuleId.REQUEST_REPLY_OVERDUE: FindingFix(
+            ("decision", "replied_on", "reply_method"),
+            "Decide on the request, reply to the person and enter the decision, the reply date and method.",
+        ),
+        RuleId.REQUEST_REFUSAL_WITHOUT_GROUND: FindingFix(
+            ("refusal_ground", "decision"),
+            "Choose the ground of policy §9 the refusal rests on, and tell the person the reason.",
+        ),
+        RuleId.REQUEST_UNDECIDED: FindingFix(
+            ("decision", "refusal_ground"), "Enter what was decided and told the person in the reply."
+        ),
+        RuleId.INCIDENT_PPC_PRELIMINARY_MISSING: FindingFix(
+            ("ppc_preliminary_reported_on",),
+            "Send the preliminary report to the PPC and enter the date.",
+        ),
+        RuleId.INCIDENT_PPC_CONFIRMED_MISSING: FindingFix(
+            ("ppc_confirmed_reported_on",), "Send the confirmed report to the PPC and enter the date."
+        ),
+        RuleId.INCIDENT_PERSONS_NOTICE_MISSING: FindingFix(
+            ("persons_notified_on",),
+            "Notify the persons concerned (or publish the incident where they cannot be reached) and enter "
+            "the date.",
+        ),
+        RuleId.INCIDENT_PMARK_PRELIMINARY_MISSING: FindingFix(
+            ("pmark_preliminary_reported_on",),
+            "Send the preliminary report to the Privacy Mark examination body and enter the date.",
+        ),
+        RuleId.INCIDENT_PMARK_CONFIRMED_MISSING: FindingFix(
+            ("pmark_confirmed_reported_on",),
+            "Send the incident report to the Privacy Mark examination body and enter the date.",
+        ),
+        RuleId.CONTRACTOR_REEVALUATION_AFTER_INCIDENT: FindingFix(
+            (), "Evaluate the contractor again in the light of the incident (Evaluations → New)."
+        ),
+    }
+)
 
 
 def fix_of(rule: str) -> FindingFix:

@@ -28,6 +28,8 @@ def deadline_kind_label(kind: str) -> str:
         "contract_expiry": QCoreApplication.translate("DashboardModel", "Contract expires"),
         "notice_owed": QCoreApplication.translate("DashboardModel", "Notice owed"),
         "basis_owed": QCoreApplication.translate("DashboardModel", "Basis of a change owed"),
+        "reply_owed": QCoreApplication.translate("DashboardModel", "Reply owed"),
+        "report_owed": QCoreApplication.translate("DashboardModel", "Report owed"),
     }
     return labels.get(kind, kind)
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt, QTimer
 
 from desktop.domain.enums import ContractKind, ContractorStatus, EngagementStatus, EvaluationResult
 from desktop.domain.kinds import RecordType
+from desktop.services.incidents import INCIDENT_CLOSED, INCIDENT_OPEN
+from desktop.services.requests import REQUEST_OPEN, REQUEST_OVERDUE, REQUEST_REPLIED
 from desktop.ui.language import enum_label
 from desktop.ui.models.contractors import ContractorTableModel
 from desktop.ui.models.opt_outs import (
@@ -26,6 +28,7 @@ from desktop.ui.models.registers import (
     EvaluationTableModel,
     JointUseTableModel,
 )
+from desktop.ui.models.requests_incidents import IncidentTableModel, RequestTableModel
 from desktop.ui.pages.register import RegisterPage
 
 COUNT_DELAY_MS = 300
@@ -261,3 +264,53 @@ class StopRequestsPage(RegisterPage):
 
     def delete_record(self, record_id: int, version: int | None) -> None:
         self.services.stop_requests.delete(record_id, version)
+
+
+# Data-subject requests and incidents (issue 15) ----------------------------------------------------------
+class RequestsPage(RegisterPage):
+    """本人請求: the persons' requests of policy §9 with their due dates, decisions and replies."""
+
+    stretch_column = "identity_check"
+    record_type = RecordType.REQUEST
+
+    def make_model(self) -> RequestTableModel:
+        return RequestTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Data-subject requests")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Requester or agent")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [
+            (self.tr("Awaiting reply"), REQUEST_OPEN),
+            (self.tr("Reply overdue"), REQUEST_OVERDUE),
+            (self.tr("Replied"), REQUEST_REPLIED),
+        ]
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.requests.delete(record_id, version)
+
+
+class IncidentsPage(RegisterPage):
+    """事故: the incidents and the reports each owes to the PPC, the persons and the Privacy Mark body."""
+
+    stretch_column = "title"
+    record_type = RecordType.INCIDENT
+    also_shows = frozenset({RecordType.CONTRACTOR})  # the contractor's name on each row
+
+    def make_model(self) -> IncidentTableModel:
+        return IncidentTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Incidents")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Title or contractor")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(self.tr("Reports owed"), INCIDENT_OPEN), (self.tr("All reported"), INCIDENT_CLOSED)]
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.incidents.delete(record_id, version)
