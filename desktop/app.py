@@ -80,6 +80,7 @@ def build_services(
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.opt_outs import OptOutService, StopRequestService
+    from desktop.services.provisions import ProvisionService, ReceiptService
     from desktop.services.registers import RegisterService
     from desktop.services.settings import SettingsService
     from desktop.store import migrate
@@ -113,6 +114,8 @@ def build_services(
         joint_uses=JointUseService(context),
         opt_outs=OptOutService(context),
         stop_requests=StopRequestService(context),
+        provisions=ProvisionService(context),
+        receipts=ReceiptService(context),
         checks=checks,
         audit=audit,
         demo=DemoService(context),

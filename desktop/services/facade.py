@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.opt_outs import OptOutService, StopRequestService
+    from desktop.services.provisions import ProvisionService, ReceiptService
     from desktop.services.registers import RegisterService
     from desktop.services.settings import SettingsService
     from desktop.store.database import Database
@@ -45,6 +46,8 @@ class Services:
     joint_uses: JointUseService
     opt_outs: OptOutService
     stop_requests: StopRequestService
+    provisions: ProvisionService
+    receipts: ReceiptService
     checks: CheckService
     audit: AuditService
     demo: DemoService

@@ -21,6 +21,8 @@ RECORD_SERVICES: dict[RecordType, str] = {
     RecordType.OPT_OUT: "opt_outs",
     RecordType.OPT_OUT_CHANGE: "opt_outs",  # a change of the arrangement, notified again
     RecordType.STOP_REQUEST: "stop_requests",
+    RecordType.PROVISION: "provisions",
+    RecordType.RECEIPT: "receipts",
     RecordType.ACCOUNT: "accounts",
     RecordType.SETTING: "settings",
     RecordType.DATABASE: "backups",  # a restore replaces the database as a whole
