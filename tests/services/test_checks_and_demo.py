@@ -76,8 +76,8 @@ def test_rules_issue_a_constant_number_of_queries(tmp_path):
         built.demo.load(size, 1)
         counts.append(count_queries(built, built.checks.findings))
         built.close()
-    assert counts[0] == counts[1] <= 12  # a query per kind of facts (the opt-out arrangements with their
-    # changes in one), the settings and the snapshot's head
+    assert counts[0] == counts[1] <= 15  # a query per kind of facts (the opt-out arrangements with their
+    # changes in one; the stop requests, provisions and receipts one each), the settings and the snapshot's head
 
 
 def test_findings_count_by_topic(demo_services):
@@ -91,6 +91,8 @@ def test_findings_count_by_topic(demo_services):
         "redelegation",
         "joint_use",
         "opt_out",
+        "provision",
+        "receipt",
     }
     assert sum(counts.values()) == len(model.findings) == model.counts.count
 
