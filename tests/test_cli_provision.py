@@ -160,3 +160,14 @@ def test_delete_after_the_retention_end_deletes(db: str, capsys: pytest.CaptureF
     code, out, err = run(db, capsys, "provision", "delete", str(row["id"]))
     assert code == 0, err
     assert listed(db, capsys, "provision") == []
+
+
+@pytest.mark.parametrize(("register", "options"), [("provisions", PROVISION), ("receipts", RECEIPT)])
+def test_the_register_prints_as_of_a_date(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, register: str, options: list[str]
+) -> None:
+    assert run(db, capsys, register.removesuffix("s"), "add", *options)[0] == 0
+    out = tmp_path / f"{register}.pdf"
+    code, _, err = run(db, capsys, "report", register, "--pdf", str(out), "--as-of", "2026-04-02")
+    assert code == 0, err
+    assert out.read_bytes().startswith(b"%PDF")

@@ -648,6 +648,7 @@ class _Builder:
                 recipient_address=None,
                 recipient_representative=None,
                 persons="捜査関係事項照会書に記載の会員1名",
+                person_references=None,
                 pi_items=["氏名", "住所"],
                 method="paper",
                 notes="刑事訴訟法第197条第2項に基づく照会への回答",

@@ -43,6 +43,9 @@ class ProvisionRow:
     record_form: str | None
     retention_end: date | None
     version: int
+    recipient_is_corporation: bool = True
+    person_references: str | None = None
+    notes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class ReceiptRow:
     record_form: str | None
     retention_end: date | None
     version: int
+    provider_is_corporation: bool = True
+    notes: str | None = None
 
 
 def provision_retention_end(provision: Provision) -> date | None:
@@ -166,6 +171,9 @@ class ProvisionService:
                     p.record_form,
                     provision_retention_end(p),
                     p.version,
+                    p.recipient_is_corporation,
+                    p.person_references,
+                    p.notes,
                 )
                 for p, contractor_name, opt_out_title in session.execute(query)
             ]
@@ -242,6 +250,8 @@ class ReceiptService:
                     r.record_form,
                     receipt_retention_end(r),
                     r.version,
+                    r.provider_is_corporation,
+                    r.notes,
                 )
                 for r in session.scalars(query)
             ]

@@ -37,6 +37,7 @@ from desktop.services.context import ServiceContext
 from desktop.services.contracts import ContractorCover, load_cover
 from desktop.services.joint_uses import load_with_changes
 from desktop.services.opt_outs import StopRequestRow, StopRequestService
+from desktop.services.provisions import ProvisionRow, ProvisionService, ReceiptRow, ReceiptService
 from desktop.store.models import (
     AuditEvent,
     CompanyProfile,
@@ -120,6 +121,18 @@ class JointUseRegisterRow:
 class OptOutRegisterRow:
     opt_out: OptOut  # with its changes loaded
     stop_requests: tuple[StopRequestRow, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class ProvisionRegisterRow:
+    provision: ProvisionRow
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class ReceiptRegisterRow:
+    receipt: ReceiptRow
     findings: tuple[Finding, ...]
 
 
@@ -392,6 +405,26 @@ class RegisterService:
             )
             for o in opt_outs
         ]
+
+    # --- Third-party provision and receipt records (issue 15) ---
+
+    def provisions(self, as_of: date, findings: list[Finding] | None = None) -> list[ProvisionRegisterRow]:
+        """The third-party provision records (oldest first) with their findings as of `as_of`."""
+        findings = findings if findings is not None else self.checks.findings(as_of)
+        by_record = _group(findings)
+        rows = sorted(
+            ProvisionService(self.context).list(), key=lambda r: (r.first_day or date.min, r.id)
+        )
+        return [
+            ProvisionRegisterRow(r, tuple(by_record.get((RecordType.PROVISION, r.id), []))) for r in rows
+        ]
+
+    def receipts(self, as_of: date, findings: list[Finding] | None = None) -> list[ReceiptRegisterRow]:
+        """The receipt confirmation records (oldest first) with their findings as of `as_of`."""
+        findings = findings if findings is not None else self.checks.findings(as_of)
+        by_record = _group(findings)
+        rows = sorted(ReceiptService(self.context).list(), key=lambda r: (r.first_day or date.min, r.id))
+        return [ReceiptRegisterRow(r, tuple(by_record.get((RecordType.RECEIPT, r.id), []))) for r in rows]
 
     def stop_requests(self) -> list[StopRequestRow]:
         """Every stop request, with the title of its arrangement."""
