@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.kinds import RuleId
-from desktop.domain.schema import CONTRACT, CONTRACTOR, ENGAGEMENT, JOINT_USE, OPT_OUT
+from desktop.domain.schema import CONTRACT, CONTRACTOR, ENGAGEMENT, JOINT_USE, OPT_OUT, PROVISION, RECEIPT
 from desktop.ui.forms.finding_fixes import FINDING_FIXES
 from tests.ui.conftest import OFFSCREEN_NOTES
 
@@ -27,7 +27,7 @@ def test_every_rule_says_where_it_is_fixed_and_what_to_do() -> None:
     assert set(FINDING_FIXES) == set(RuleId)
     form_fields = {
         field.name
-        for schema in (CONTRACTOR, CONTRACT, ENGAGEMENT, JOINT_USE, OPT_OUT)
+        for schema in (CONTRACTOR, CONTRACT, ENGAGEMENT, JOINT_USE, OPT_OUT, PROVISION, RECEIPT)
         for field in schema.fields
     }
     for rule, fix in FINDING_FIXES.items():

@@ -35,7 +35,7 @@ def test_a_new_kinds_page_is_in_the_navigation_the_go_menu_and_the_stack(
 ) -> None:
     window = make_window(demo_services)
     keys = [key for key, _label in window.page_labels()]
-    assert keys[-3:] == ["stop_requests", "throwaways", "audit"]
+    assert keys[-3:] == ["receipts", "throwaways", "audit"]
     assert window.navigation_item("throwaways").text().startswith("Throw-away")
     assert "Throw-away records." in window.navigation_item("throwaways").toolTip()
     assert window.page_actions["throwaways"].text() == "Throw-away"

@@ -31,6 +31,8 @@ NAVIGATION = [
     "共同利用",
     "オプトアウト",
     "提供停止の求め",
+    "第三者提供記録",
+    "確認記録",
     "監査ログ",
 ]
 
@@ -54,6 +56,8 @@ def test_navigation_lists_the_pages_in_japanese_with_open_finding_counts(
                 "joint_uses",
                 "opt_outs",
                 "stop_requests",
+                "provisions",
+                "receipts",
             )
         },
         "audit": 0,
@@ -295,7 +299,7 @@ def test_screenshots_option_writes_a_png_per_page_and_form(
     target = tmp_path / "shots"
     assert main(["--screenshots", str(target), "--db", url, "--lang", "ja"]) == 0
     names = sorted(path.name for path in target.glob("*.png"))
-    assert names[:9] == [
+    assert names[:11] == [
         "01-dashboard.png",
         "02-contractors.png",
         "03-evaluations.png",
@@ -304,7 +308,9 @@ def test_screenshots_option_writes_a_png_per_page_and_form(
         "06-joint_uses.png",
         "07-opt_outs.png",
         "08-stop_requests.png",
-        "09-audit.png",
+        "09-provisions.png",
+        "10-receipts.png",
+        "11-audit.png",
     ]
     assert any("form-contractor" in name for name in names) and any(
         "form-engagement" in name for name in names
