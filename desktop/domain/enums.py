@@ -266,7 +266,10 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "exemption": ("適用除外（方針5(1)〜(6)）", "Exemption (policy §5(1)–(6))"),
     },
     "ProvisionExemption": {
-        "laws_and_emergencies": ("5(1) 法令に基づく場合等（4(1)〜(4)）", "§5(1) Laws and emergencies (§4(1)–(4))"),
+        "laws_and_emergencies": (
+            "5(1) 法令に基づく場合等（4(1)〜(4)）",
+            "§5(1) Laws and emergencies (§4(1)–(4))",
+        ),
         "written_consent": ("5(2) 書面等による直接取得時の同意", "§5(2) Consent given on direct collection"),
         "mass_provision_notice": ("5(3) 事前の通知による大量提供", "§5(3) Mass provision with prior notice"),
         "officers_and_shareholders": (

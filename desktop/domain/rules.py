@@ -353,7 +353,12 @@ RULES: tuple[RuleInfo, ...] = (
         _JOINT_USE_CHANGE_BASIS,
     ),
     # Third-party provision and receipt records (issue 15)
-    RuleInfo(RuleId.PROVISION_BASIS_MISSING, "第三者提供の根拠がない", "Provision without a basis", _PROVISION_BASIS),
+    RuleInfo(
+        RuleId.PROVISION_BASIS_MISSING,
+        "第三者提供の根拠がない",
+        "Provision without a basis",
+        _PROVISION_BASIS,
+    ),
     RuleInfo(
         RuleId.PROVISION_ITEM_MISSING,
         "第三者提供記録の記録事項の欠落",
@@ -391,7 +396,10 @@ RULES: tuple[RuleInfo, ...] = (
         _RECEIPT_CONFIRMATION,
     ),
     RuleInfo(
-        RuleId.RECEIPT_ITEM_MISSING, "確認記録の記録事項の欠落", "Receipt record item missing", _RECEIPT_RECORD
+        RuleId.RECEIPT_ITEM_MISSING,
+        "確認記録の記録事項の欠落",
+        "Receipt record item missing",
+        _RECEIPT_RECORD,
     ),
     RuleInfo(
         RuleId.RECEIPT_RETENTION_ENDED,
@@ -1482,8 +1490,13 @@ def provision_findings(facts: ComplianceFacts, today: date) -> Iterator[Finding]
         yield from _provision_basis_findings(provision, label, first, today)
         yield from _provision_item_findings(provision, label, first, today)
         yield from _retention_findings(
-            RuleId.PROVISION_RETENTION_ENDED, RecordType.PROVISION, provision.id, label, last,
-            provision.record_form, today,
+            RuleId.PROVISION_RETENTION_ENDED,
+            RecordType.PROVISION,
+            provision.id,
+            label,
+            last,
+            provision.record_form,
+            today,
         )
         if provision.basis == ProvisionBasis.OPT_OUT.value and provision.opt_out_id is not None:
             opt_out = opt_outs.get(provision.opt_out_id)
@@ -1513,7 +1526,10 @@ def _provision_basis_findings(
     provision: ProvisionFacts, label: str, first: date | None, today: date
 ) -> Iterator[Finding]:
     if provision.basis is None:
-        ja, en = "提供の根拠（本人の同意・オプトアウト・適用除外）がありません", "The provision has no legal basis"
+        ja, en = (
+            "提供の根拠（本人の同意・オプトアウト・適用除外）がありません",
+            "The provision has no legal basis",
+        )
     elif provision.basis == ProvisionBasis.EXEMPTION.value and provision.exemption is None:
         ja = "適用除外の事由（方針5(1)〜(6)のいずれか）が選ばれていません"
         en = "The exemption does not name which of policy §5(1)–(6) applies"
@@ -1730,8 +1746,13 @@ def receipt_findings(facts: ComplianceFacts, today: date) -> Iterator[Finding]:
                 due,
             )
         yield from _retention_findings(
-            RuleId.RECEIPT_RETENTION_ENDED, RecordType.RECEIPT, receipt.id, label, last,
-            receipt.record_form, today,
+            RuleId.RECEIPT_RETENTION_ENDED,
+            RecordType.RECEIPT,
+            receipt.id,
+            label,
+            last,
+            receipt.record_form,
+            today,
         )
 
 

@@ -691,7 +691,9 @@ PROVISION = Schema(
         ),
         _f("recipient_address", "提供先の住所", "Recipient's address"),
         _f("recipient_representative", "提供先の代表者の氏名", "Recipient's representative"),
-        _f("contractor_id", "委託先（提供先が委託先の場合）", "Contractor (if the recipient is one)", INTEGER),
+        _f(
+            "contractor_id", "委託先（提供先が委託先の場合）", "Contractor (if the recipient is one)", INTEGER
+        ),
         _f("persons", "本人（本人を特定するに足りる事項）", "Whose data (persons or group)", MULTILINE),
         _f(
             "person_references",

@@ -10,7 +10,7 @@ import dataclasses
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -491,7 +491,9 @@ class _Builder:
         changes = [{"basis": None, "basis_reason": None, **change} for change in changes]
         self._insert(JointUseChange, changes, RecordType.JOINT_USE_CHANGE)
         opt_out_counts = self._opt_outs()
-        provision_count, receipt_count = self._provisions_and_receipts(contractor_ids[-1], name_of[contractor_ids[-1]])
+        provision_count, receipt_count = self._provisions_and_receipts(
+            contractor_ids[-1], name_of[contractor_ids[-1]]
+        )
         if self.audit and not self.context.database.enforces_roles:  # else the server's triggers wrote them
             self.session.execute(insert(AuditEvent), chain(self.session, self.audit))
         return DemoSummary(
@@ -602,7 +604,9 @@ class _Builder:
                 }
             )
         self._insert(StopRequest, stops, RecordType.STOP_REQUEST)
-        self._opt_out_ids, self._stop_rows = ids, stops  # the provisions under them (_provisions_and_receipts)
+        # The provisions under them (_provisions_and_receipts) refer to these.
+        self._opt_out_ids: list[int] = ids
+        self._stop_rows: list[dict[str, Any]] = stops
         return len(ids), len(changes), len(stops)
 
     def _provisions_and_receipts(self, contractor_id: int, contractor_name: str) -> tuple[int, int]:
@@ -613,7 +617,7 @@ class _Builder:
         the confirmation, one without the provider's address, one whose retention ended)."""
         today = self.today
         opt_outs, stops = self._opt_out_ids, self._stop_rows
-        stopped = max(stops, key=lambda stop: stop["effective_on"])
+        stopped = max(stops, key=lambda stop: cast(date, stop["effective_on"]))
 
         def provision(recipient: str, provided_on: date | None, **changes: Any) -> dict[str, Any]:
             return {

@@ -155,6 +155,7 @@ class ContractorFile:
     findings: list[Finding]
     history: list[AuditEvent] = field(default_factory=list)
     cover: ContractorCover | None = None  # which contracts in force carry confidentiality and the PI clauses
+    provisions: list[ProvisionRow] = field(default_factory=list)  # 第三者提供記録 to it (issue 15)
 
 
 def _facts(contract: Contract) -> ContractFacts:
@@ -412,12 +413,8 @@ class RegisterService:
         """The third-party provision records (oldest first) with their findings as of `as_of`."""
         findings = findings if findings is not None else self.checks.findings(as_of)
         by_record = _group(findings)
-        rows = sorted(
-            ProvisionService(self.context).list(), key=lambda r: (r.first_day or date.min, r.id)
-        )
-        return [
-            ProvisionRegisterRow(r, tuple(by_record.get((RecordType.PROVISION, r.id), []))) for r in rows
-        ]
+        rows = sorted(ProvisionService(self.context).list(), key=lambda r: (r.first_day or date.min, r.id))
+        return [ProvisionRegisterRow(r, tuple(by_record.get((RecordType.PROVISION, r.id), []))) for r in rows]
 
     def receipts(self, as_of: date, findings: list[Finding] | None = None) -> list[ReceiptRegisterRow]:
         """The receipt confirmation records (oldest first) with their findings as of `as_of`."""
@@ -484,14 +481,26 @@ class RegisterService:
             cover = load_cover(session, contractor_id, as_of)
         contracts = self.contracts(as_of, contractor_id)
         engagements = self.engagements(as_of, contractor_id, findings)
+        provisions = ProvisionService(self.context).list(contractor_id=contractor_id)
+        provision_ids = {p.id for p in provisions}
         own = [
             f
             for f in findings
             if (f.record_type == RecordType.CONTRACTOR and f.record_id == contractor_id)
             or (f.record_type == RecordType.CONTRACT and f.record_id in contract_ids)
             or (f.record_type == RecordType.REDELEGATION and f.record_id in redelegation_ids)
+            or (f.record_type == RecordType.PROVISION and f.record_id in provision_ids)
         ]
-        return ContractorFile(contractor, evaluations, contracts, engagements, own, history, cover)
+        return ContractorFile(
+            contractor,
+            evaluations,
+            contracts,
+            engagements,
+            own,
+            history,
+            cover,
+            sorted(provisions, key=lambda p: (p.first_day or date.min, p.id)),
+        )
 
     def contractor_batches(self, as_of: date, batch_size: int = 1000) -> Iterator[list[ContractorBatchRow]]:
         """The contractor register in the order of `contractors()`, streamed in batches, with each one's NDAs.

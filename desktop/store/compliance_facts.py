@@ -16,15 +16,15 @@ from desktop.domain.enums import (
     ContractKind,
     ContractorKind,
     ContractorStatus,
-    ProvisionBasis,
-    ProvisionExemption,
-    RecordForm,
     EngagementStatus,
     EvaluationResult,
     EvaluationRoute,
     JointUseChangeBasis,
     JointUseChangeField,
     OptOutChangeField,
+    ProvisionBasis,
+    ProvisionExemption,
+    RecordForm,
 )
 from desktop.domain.errors import UnexpectedValueError
 from desktop.domain.facts import (
@@ -360,13 +360,14 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         JointUseChangeBasis,
     )
     provisions, receipts = _provision_facts(session) if scope is None else ((), ())
-    for kind, rows, field, vocabulary in (
+    recorded: tuple[tuple[RecordType, Iterable[Any], str, type[StrEnum]], ...] = (
         (RecordType.PROVISION, provisions, "basis", ProvisionBasis),
         (RecordType.PROVISION, provisions, "exemption", ProvisionExemption),
         (RecordType.PROVISION, provisions, "record_form", RecordForm),
         (RecordType.RECEIPT, receipts, "record_form", RecordForm),
-    ):
-        _require_known(kind, (row for row in rows if getattr(row, field) is not None), field, vocabulary)
+    )
+    for record_kind, records, name, known in recorded:  # an unset value is allowed (a finding, not an error)
+        _require_known(record_kind, (row for row in records if getattr(row, name) is not None), name, known)
     return ComplianceFacts(
         contractors,
         evaluations,

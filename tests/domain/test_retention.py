@@ -24,7 +24,9 @@ DAY = timedelta(days=1)
         (None, date(2029, 3, 31)),
     ],
 )
-def test_the_retention_ends_the_day_before_the_same_day_one_or_three_years_on(form: str | None, end: date) -> None:
+def test_the_retention_ends_the_day_before_the_same_day_one_or_three_years_on(
+    form: str | None, end: date
+) -> None:
     assert retention.retention_end(date(2026, 4, 1), form) == end
 
 

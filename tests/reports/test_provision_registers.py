@@ -69,7 +69,12 @@ def test_the_workbook_sheets_list_provisions_and_receipts(demo_services: Service
     assert names.index("第三者提供記録") + 1 == names.index("確認記録") < names.index("指摘事項")
     sheet = book["第三者提供記録"]
     header = [cell.value for cell in sheet[1]]
-    assert header[:4] == ["提供年月日", "一括記録の期間（開始）", "一括記録の期間（終了）", "提供先の氏名・名称"]
+    assert header[:4] == [
+        "提供年月日",
+        "一括記録の期間（開始）",
+        "一括記録の期間（終了）",
+        "提供先の氏名・名称",
+    ]
     assert {"提供の根拠", "保存期間の終了日", "指摘事項", "委託先の名称"} <= set(header)
     rows = [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert len(rows) == 9
@@ -81,4 +86,21 @@ def test_the_workbook_sheets_list_provisions_and_receipts(demo_services: Service
     header = [cell.value for cell in receipts[1]]
     rows = [dict(zip(header, row, strict=True)) for row in receipts.iter_rows(min_row=2, values_only=True)]
     assert len(rows) == 4
-    assert "取得の経緯" in {row["提供者の氏名・名称"]: row for row in rows}["株式会社名簿センター"]["指摘事項"]
+    assert (
+        "取得の経緯" in {row["提供者の氏名・名称"]: row for row in rows}["株式会社名簿センター"]["指摘事項"]
+    )
+
+
+def test_the_contractor_file_lists_the_provisions_to_the_contractor(
+    demo_services: Services, tmp_path: Path
+) -> None:
+    [linked] = [r for r in demo_services.provisions.list() if r.contractor_id is not None]
+    file = demo_services.registers.contractor_file(linked.contractor_id, AS_OF)
+    assert [p.id for p in file.provisions] == [linked.id]
+    out = tmp_path / "file.pdf"
+    render_register(demo_services, "contractor-file", out, as_of=AS_OF, record_id=linked.contractor_id)
+    text = squash("".join(page.extract_text() for page in PdfReader(out).pages))
+    assert "この委託先への第三者提供" in text
+    assert squash(linked.persons or "") in text and f"{linked.retention_end:%Y-%m-%d}まで" in text
+    other = 1 if linked.contractor_id != 1 else 2
+    assert demo_services.registers.contractor_file(other, AS_OF).provisions == []

@@ -73,7 +73,9 @@ def receipt(services: Services, **changes: Any) -> Any:
     return services.receipts.create({**RECEIPT, **changes})
 
 
-def findings(services: Services, today: date, rule: RuleId, kind: RecordType = RecordType.PROVISION) -> list[Any]:
+def findings(
+    services: Services, today: date, rule: RuleId, kind: RecordType = RecordType.PROVISION
+) -> list[Any]:
     return [f for f in services.checks.findings(today) if f.record_type == kind and f.rule == rule]
 
 
@@ -102,7 +104,9 @@ def test_a_complete_provision_and_receipt_have_no_finding(services: Services) ->
     ],
     ids=["no-basis", "exemption-unnamed", "opt-out-unnamed"],
 )
-def test_a_provision_without_a_basis_is_blocking(services: Services, changes: dict[str, Any], words: str) -> None:
+def test_a_provision_without_a_basis_is_blocking(
+    services: Services, changes: dict[str, Any], words: str
+) -> None:
     record = provision(services, **changes)
     found = findings(services, PROVIDED, RuleId.PROVISION_BASIS_MISSING)
     assert [(f.severity, f.record_id) for f in found] == [(Severity.BLOCKING, record.id)]
@@ -171,15 +175,25 @@ def test_retention_ended_from_the_day_after_the_end(
 
 
 def test_a_bulk_record_counts_from_the_end_of_its_period(services: Services) -> None:
-    provision(services, provided_on=None, period_from=date(2025, 1, 1), period_to=PROVIDED, record_form="bulk_record")
+    provision(
+        services,
+        provided_on=None,
+        period_from=date(2025, 1, 1),
+        period_to=PROVIDED,
+        record_form="bulk_record",
+    )
     assert findings(services, date(2029, 3, 31), RuleId.PROVISION_RETENTION_ENDED) == []
     assert findings(services, date(2029, 4, 1), RuleId.PROVISION_RETENTION_ENDED)
     ongoing = provision(services, provided_on=None, period_from=date(2020, 1, 1), record_form="bulk_record")
-    assert ongoing.id not in {f.record_id for f in findings(services, date(2099, 1, 1), RuleId.PROVISION_RETENTION_ENDED)}
+    assert ongoing.id not in {
+        f.record_id for f in findings(services, date(2099, 1, 1), RuleId.PROVISION_RETENTION_ENDED)
+    }
 
 
 @pytest.mark.parametrize("offset", [-1, 0, 1], ids=["day-before-end", "on-end", "day-after-end"])
-def test_deletion_is_refused_until_the_retention_ends_then_audit_logged(services: Services, offset: int) -> None:
+def test_deletion_is_refused_until_the_retention_ends_then_audit_logged(
+    services: Services, offset: int
+) -> None:
     record = provision(services, record_form=CONTRACT_FORM)
     kept = receipt(services, record_form=CONTRACT_FORM)
     at(services, date(2027, 3, 31) + offset * DAY)
@@ -216,7 +230,9 @@ def test_a_provision_is_versioned_and_audit_logged(services: Services) -> None:
     assert updated.version == record.version + 1
     with services.context.read() as session:
         events = session.scalars(
-            select(AuditEvent.action).where(AuditEvent.record_type == "provision", AuditEvent.record_id == record.id)
+            select(AuditEvent.action).where(
+                AuditEvent.record_type == "provision", AuditEvent.record_id == record.id
+            )
         ).all()
     assert [str(e) for e in events] == ["create", "update"]
 
@@ -235,7 +251,9 @@ def test_a_provision_is_versioned_and_audit_logged(services: Services) -> None:
         ({"method": "fax"}, "method"),
     ],
 )
-def test_bad_input_names_the_field_and_writes_nothing(services: Services, data: dict[str, Any], field: str) -> None:
+def test_bad_input_names_the_field_and_writes_nothing(
+    services: Services, data: dict[str, Any], field: str
+) -> None:
     with pytest.raises(ValidationError) as error:
         provision(services, **data)
     assert field in error.value.fields
@@ -311,7 +329,9 @@ def test_a_provision_on_or_after_a_stop_request_is_blocking(
     record = opt_out_provision(services, opt_out.id, provided_on=provided)
     found = findings(services, EFFECTIVE + 30 * DAY, RuleId.PROVISION_AFTER_STOP_REQUEST)
     if blocking:
-        assert [(f.severity, f.record_id, f.since) for f in found] == [(Severity.BLOCKING, record.id, provided)]
+        assert [(f.severity, f.record_id, f.since) for f in found] == [
+            (Severity.BLOCKING, record.id, provided)
+        ]
         assert "山田 太郎" in found[0].message.ja
     else:
         assert found == []
@@ -335,7 +355,9 @@ def test_the_person_is_matched_by_a_line_of_the_person_references(
     assert bool(findings(services, EFFECTIVE + 30 * DAY, RuleId.PROVISION_AFTER_STOP_REQUEST)) is matches
 
 
-def test_a_stop_request_under_another_opt_out_or_a_consent_provision_does_not_count(services: Services) -> None:
+def test_a_stop_request_under_another_opt_out_or_a_consent_provision_does_not_count(
+    services: Services,
+) -> None:
     opt_out = services.opt_outs.create(OPT_OUT)
     other = services.opt_outs.create({**OPT_OUT, "title": "別の提供"})
     stop(services, other.id)

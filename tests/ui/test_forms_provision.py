@@ -36,16 +36,24 @@ def test_a_new_provision_shows_its_retention_end_and_is_saved(qtbot: Any, sqlite
     dialog.form.editors["recipient_name"].setText("株式会社つばめ")
     dialog.form.editors["provided_on"].set_value(date(2026, 4, 1))
     assert "2029-03-31" in dialog.retention_label.text()
-    dialog.form.editors["record_form"].set_value("contract_or_bulk_record_for_goods_or_services_to_the_person")
+    dialog.form.editors["record_form"].set_value(
+        "contract_or_bulk_record_for_goods_or_services_to_the_person"
+    )
     assert "2027-03-31" in dialog.retention_label.text()
     dialog.form.editors["basis"].set_value("consent")
     with qtbot.waitSignal(dialog.saved, timeout=2000) as signal:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     stored = sqlite_services.provisions.get(signal.args[1])
-    assert (stored.recipient_name, stored.basis, stored.provided_on) == ("株式会社つばめ", "consent", date(2026, 4, 1))
+    assert (stored.recipient_name, stored.basis, stored.provided_on) == (
+        "株式会社つばめ",
+        "consent",
+        date(2026, 4, 1),
+    )
 
 
-def test_a_period_ending_before_it_starts_is_refused_at_the_field(qtbot: Any, sqlite_services: Services) -> None:
+def test_a_period_ending_before_it_starts_is_refused_at_the_field(
+    qtbot: Any, sqlite_services: Services
+) -> None:
     dialog = open_form(sqlite_services, RecordType.RECEIPT, None)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -67,7 +75,9 @@ def test_a_provision_finding_opens_the_form_at_the_basis(qtbot: Any, window: Any
     keep(dialog, "form-provision")
 
 
-def test_the_pages_list_the_demo_records_and_filter_by_retention(window: Any, demo_services: Services) -> None:
+def test_the_pages_list_the_demo_records_and_filter_by_retention(
+    window: Any, demo_services: Services
+) -> None:
     page = window.show_page("provisions")
     model = page.source_model
     assert model.rowCount() == len(demo_services.provisions.list()) == 9

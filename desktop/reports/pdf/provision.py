@@ -30,7 +30,9 @@ from desktop.reports.pdf.text import joined, label, lines, markup, muted
 PROVISION_COLUMNS = (
     Column(NUMBER_HEADING, 3, "RIGHT"),
     Column(label(Message("提供年月日（期間）", "Provided on (period)")), 9),
-    Column(label(Message("提供先（氏名・名称、住所、代表者）", "Recipient (name, address, representative)")), 17),
+    Column(
+        label(Message("提供先（氏名・名称、住所、代表者）", "Recipient (name, address, representative)")), 17
+    ),
     Column(heading(RecordType.PROVISION, "persons"), 14),
     Column(heading(RecordType.PROVISION, "pi_items"), 10),
     Column(heading(RecordType.PROVISION, "basis"), 12),
@@ -42,7 +44,9 @@ PROVISION_COLUMNS = (
 RECEIPT_COLUMNS = (
     Column(NUMBER_HEADING, 3, "RIGHT"),
     Column(label(Message("受領年月日（期間）", "Received on (period)")), 9),
-    Column(label(Message("提供者（氏名・名称、住所、代表者）", "Provider (name, address, representative)")), 17),
+    Column(
+        label(Message("提供者（氏名・名称、住所、代表者）", "Provider (name, address, representative)")), 17
+    ),
     Column(label(Message("取得の経緯と確認（日・方法）", "How the provider acquired it, confirmed")), 20),
     Column(heading(RecordType.RECEIPT, "persons"), 12),
     Column(heading(RecordType.RECEIPT, "pi_items"), 9),
@@ -76,7 +80,9 @@ def _kept(record_form: str | None, retention_end: Any) -> str:
 def provision_cells(index: int, row: Any) -> list[str]:
     p = row.provision
     if p.basis == ProvisionBasis.EXEMPTION.value:
-        basis = lines(enum_label(ProvisionBasis, p.basis), missing_mark(enum_label(ProvisionExemption, p.exemption)))
+        basis = lines(
+            enum_label(ProvisionBasis, p.basis), missing_mark(enum_label(ProvisionExemption, p.exemption))
+        )
     elif p.basis == ProvisionBasis.OPT_OUT.value:
         basis = lines(enum_label(ProvisionBasis, p.basis), missing_mark(muted(markup(p.opt_out_title))))
     else:

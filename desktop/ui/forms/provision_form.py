@@ -107,7 +107,9 @@ class _RetentionDialog(RecordDialog):
             return
         values = self.form.values()
         last = retention.last_day(
-            _date(values.get(self.date_field)), _date(values.get("period_from")), _date(values.get("period_to"))
+            _date(values.get(self.date_field)),
+            _date(values.get("period_from")),
+            _date(values.get("period_to")),
         )
         form = values.get("record_form")
         end = retention.retention_end(last, str(form) if form else None)
@@ -131,7 +133,10 @@ class ProvisionDialog(_RetentionDialog):
     date_field = "provided_on"
 
     def custom_editors(self) -> dict[str, QWidget]:
-        return {"contractor_id": contractor_choice(self.services), "opt_out_id": opt_out_choice(self.services)}
+        return {
+            "contractor_id": contractor_choice(self.services),
+            "opt_out_id": opt_out_choice(self.services),
+        }
 
     def fetch(self, record_id: int) -> Any:
         return self.services.provisions.get(record_id)

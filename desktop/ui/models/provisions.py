@@ -28,7 +28,10 @@ def _field(schema: Schema, name: str, attribute: str | None = None, **options: A
 
 def _column(key: str, source: str, **options: Any) -> Column:
     return Column(
-        key, lambda: QCoreApplication.translate("RegisterModel", source), lambda row: getattr(row, key), **options
+        key,
+        lambda: QCoreApplication.translate("RegisterModel", source),
+        lambda row: getattr(row, key),
+        **options,
     )
 
 
