@@ -432,3 +432,19 @@ def test_a_receipt_without_its_date_names_the_field_and_writes_nothing(services:
         receipt(services, received_on=None)
     assert "received_on" in error.value.fields
     assert count(services, Receipt) == 0
+
+
+def test_a_contractor_or_opt_out_with_provisions_is_not_deleted(services: Services) -> None:
+    from desktop.domain.errors import DependencyError
+
+    contractor = services.contractors.create({"name": "株式会社さくら"})
+    opt_out = services.opt_outs.create(OPT_OUT)
+    provision(services, contractor_id=contractor.id)
+    opt_out_provision(services, opt_out.id)
+    with pytest.raises(DependencyError) as refused:
+        services.contractors.delete(contractor.id, None)
+    assert "第三者提供記録" in refused.value.message.ja
+    with pytest.raises(DependencyError) as refused:
+        services.opt_outs.delete(opt_out.id, None)
+    assert "第三者提供記録" in refused.value.message.ja
+    assert count(services, Provision) == 2
