@@ -1845,8 +1845,30 @@ def upcoming_deadlines(
             )
     result.extend(_joint_use_deadlines(facts, today, horizon, settings))
     result.extend(_opt_out_deadlines(facts, today, horizon, settings))
+    result.extend(_provision_deadlines(facts, today, horizon))
     result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
     return result
+
+
+def _provision_deadlines(facts: ComplianceFacts, today: date, horizon: date) -> Iterator[Deadline]:
+    """What the provision and receipt rules warn of before it is due (issue 15): a planned provision or
+    receipt whose record lacks its basis, an item or the confirmation, or that would reach a person who asked
+    to stop, by the day it happens."""
+    for finding in (*provision_findings(facts, today), *receipt_findings(facts, today)):
+        if (
+            finding.severity is Severity.WARNING
+            and finding.due is not None
+            and today <= finding.due <= horizon
+        ):
+            info = RULE_INFO[finding.rule]
+            yield Deadline(
+                finding.due,
+                "record_owed",
+                finding.record_type,
+                finding.record_id,
+                finding.record_label,
+                Message(info.ja, info.en),
+            )
 
 
 def _opt_out_deadlines(

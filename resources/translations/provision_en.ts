@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DashboardModel</name>
+    <message>
+        <source>Provision or receipt record</source>
+        <translation />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Third-party provisions</source>

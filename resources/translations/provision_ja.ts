@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>DashboardModel</name>
+    <message>
+        <source>Provision or receipt record</source>
+        <translation>第三者提供・確認記録</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Third-party provisions</source>

@@ -448,3 +448,12 @@ def test_a_contractor_or_opt_out_with_provisions_is_not_deleted(services: Servic
         services.opt_outs.delete(opt_out.id, None)
     assert "第三者提供記録" in refused.value.message.ja
     assert count(services, Provision) == 2
+
+
+def test_a_planned_provision_lacking_its_basis_is_a_deadline_on_the_dashboard(services: Services) -> None:
+    record = provision(services, basis=None)
+    due = [d for d in services.checks.deadlines(PROVIDED - 10 * DAY) if d.record_type == RecordType.PROVISION]
+    assert [(d.due, d.record_id, d.kind) for d in due] == [(PROVIDED, record.id, "record_owed")]
+    assert [
+        d for d in services.checks.deadlines(PROVIDED + DAY) if d.record_type == RecordType.PROVISION
+    ] == []
