@@ -99,6 +99,10 @@
 <context>
     <name>_RetentionDialog</name>
     <message>
+        <source>Enter the date or the period to see until when it is kept.</source>
+        <translation>日付または期間を入力すると、保存期間の終了日を表示します。</translation>
+    </message>
+    <message>
         <source>Provision and basis</source>
         <translation>提供と根拠</translation>
     </message>
@@ -122,6 +126,10 @@
 <context>
     <name>ProvisionDialog</name>
     <message>
+        <source>Enter the date or the period to see until when it is kept.</source>
+        <translation>日付または期間を入力すると、保存期間の終了日を表示します。</translation>
+    </message>
+    <message>
         <source>Provision and basis</source>
         <translation>提供と根拠</translation>
     </message>
@@ -144,6 +152,10 @@
 </context>
 <context>
     <name>ReceiptDialog</name>
+    <message>
+        <source>Enter the date or the period to see until when it is kept.</source>
+        <translation>日付または期間を入力すると、保存期間の終了日を表示します。</translation>
+    </message>
     <message>
         <source>Provision and basis</source>
         <translation>提供と根拠</translation>

@@ -33,7 +33,11 @@ def test_a_new_provision_shows_its_retention_end_and_is_saved(qtbot: Any, sqlite
     dialog = open_form(sqlite_services, RecordType.PROVISION, None)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert "Enter the date or the period" in dialog.retention_label.text()
     dialog.form.editors["recipient_name"].setText("株式会社つばめ")
+    dialog.form.editors["period_from"].set_value(date(2026, 1, 1))
+    assert "goes on" in dialog.retention_label.text()
+    dialog.form.editors["period_from"].set_value(None)
     dialog.form.editors["provided_on"].set_value(date(2026, 4, 1))
     assert "2029-03-31" in dialog.retention_label.text()
     dialog.form.editors["record_form"].set_value(
