@@ -114,7 +114,9 @@ class _RetentionDialog(RecordDialog):
         form = values.get("record_form")
         end = retention.retention_end(last, str(form) if form else None)
         if retention.first_day(_date(values.get(self.date_field)), _date(values.get("period_from"))) is None:
-            self.retention_label.setText(self.tr("Enter the date or the period to see until when it is kept."))
+            self.retention_label.setText(
+                self.tr("Enter the date or the period to see until when it is kept.")
+            )
         elif end is None:
             self.retention_label.setText(
                 self.tr("Kept while the provision goes on: the retention counts from its last day.")
