@@ -81,6 +81,7 @@ def build_services(
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.opt_outs import OptOutService, StopRequestService
+    from desktop.services.provisions import ProvisionService, ReceiptService
     from desktop.services.registers import RegisterService
     from desktop.services.requests import RequestService
     from desktop.services.settings import SettingsService
@@ -115,6 +116,8 @@ def build_services(
         joint_uses=JointUseService(context),
         opt_outs=OptOutService(context),
         stop_requests=StopRequestService(context),
+        provisions=ProvisionService(context),
+        receipts=ReceiptService(context),
         requests=RequestService(context, settings),
         incidents=IncidentService(context, settings),
         checks=checks,

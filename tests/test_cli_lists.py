@@ -74,6 +74,8 @@ def test_every_kind_is_listed_or_says_where() -> None:
         "corrective-action",
         "opt-out",
         "stop-request",
+        "provision",
+        "receipt",
         "request",
         "incident",
     ]
@@ -87,6 +89,8 @@ def test_every_kind_is_listed_or_says_where() -> None:
         ("engagement", "engagement"),
         ("joint-use", "joint_use"),
         ("corrective-action", "corrective_action"),
+        ("provision", "provision"),
+        ("receipt", "receipt"),
     ],
 )
 def test_list_json_has_every_record_with_its_id(

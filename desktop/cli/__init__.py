@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "desktop.cli.trust",
     "desktop.cli.records",
     "desktop.cli.opt_out",
+    "desktop.cli.provision",
     "desktop.cli.requests_incidents",
     "desktop.cli.consents",
     "desktop.cli.joint_uses",

@@ -127,6 +127,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"受託業務 {summary.engagements} / 同意 {summary.consent_hops} / 再委託 {summary.redelegations} / "
         f"共同利用 {summary.joint_uses} / 変更 {summary.joint_use_changes} / "
         f"オプトアウト {summary.opt_outs} / 変更 {summary.opt_out_changes} / 停止の求め {summary.stop_requests} / "
+        f"第三者提供記録 {summary.provisions} / 確認記録 {summary.receipts} / "
         f"本人請求 {summary.requests} / 事故 {summary.incidents}"
     )
     return EXIT_OK

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import EXIT_OK, command_actions, date_option, open_services, print_json, record_id
 from desktop.cli.table import format_table
-from desktop.domain.enums import ContractKind, EngagementStatus, EvaluationResult, LabelledEnum
+from desktop.domain.enums import (
+    ContractKind,
+    EngagementStatus,
+    EvaluationResult,
+    LabelledEnum,
+    ProvisionBasis,
+)
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import CLOSABLE_RULES
@@ -30,6 +36,7 @@ if TYPE_CHECKING:
     from desktop.services.facade import Services
 
 CONTRACTOR_NAME = Message("委託先", "Contractor")
+RETENTION_END = Message("保存期間の終了日", "Kept until")
 RESULT = Message("評価結果", "Result")
 APPROVAL = Message("承認日", "Approved on")
 AWAITING_APPROVAL = Message("承認待ち", "awaiting approval")
@@ -158,6 +165,31 @@ RECORD_LISTS: dict[RecordType, RecordListing] = {
             "received_on",
             "identity_check",
             "effective_on",
+        ),
+    ),
+    # Third-party provision and receipt records (issue 15)
+    RecordType.PROVISION: RecordListing(
+        searched=("recipient_name", "persons", "contractor_name"),
+        columns=(
+            "provided_on",
+            "period_from",
+            "period_to",
+            "recipient_name",
+            Column("basis", Message("提供の根拠", "Legal basis"), ProvisionBasis),
+            Column("retention_end", RETENTION_END),
+        ),
+        status=_enum_filter("--basis", ProvisionBasis, "basis"),
+        by_contractor=True,
+    ),
+    RecordType.RECEIPT: RecordListing(
+        searched=("provider_name", "persons"),
+        columns=(
+            "received_on",
+            "period_from",
+            "period_to",
+            "provider_name",
+            "confirmed_on",
+            Column("retention_end", RETENTION_END),
         ),
     ),
 }

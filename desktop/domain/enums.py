@@ -125,6 +125,47 @@ class OptOutChangeField(LabelledEnum):
     OTHER = "other"
 
 
+# --- Third-party provision (第三者提供記録, APPI Art. 29) and receipt (確認記録, Art. 30) records (issue 15) ---
+
+
+class ProvisionBasis(LabelledEnum):
+    """Why a provision to a third party is lawful: the person's consent, opt-out (policy §5(3)), or an
+    exemption of policy §5 naming which."""
+
+    CONSENT = "consent"
+    OPT_OUT = "opt_out"
+    EXEMPTION = "exemption"
+
+
+class ProvisionExemption(LabelledEnum):
+    """The exemptions of policy §5(1)–(6), as the policy numbers them."""
+
+    LAWS_AND_EMERGENCIES = "laws_and_emergencies"  # §5(1): the cases of §4(1)–(4)
+    WRITTEN_CONSENT = "written_consent"  # §5(2)
+    MASS_PROVISION_NOTICE = "mass_provision_notice"  # §5(3)
+    OFFICERS_AND_SHAREHOLDERS = "officers_and_shareholders"  # §5(4)
+    ENTRUSTMENT = "entrustment"  # §5(5)
+    BUSINESS_SUCCESSION = "business_succession"  # §5(6)
+
+
+class ProvisionMethod(LabelledEnum):
+    """How the data is provided (policy §3(7)①: by handing over paper or electronic data)."""
+
+    PAPER = "paper"
+    ELECTRONIC = "electronic"
+
+
+class RecordForm(LabelledEnum):
+    """How a provision or receipt record is made (APPI Enforcement Rules Art. 19, 23): it decides how long the
+    record is kept (Art. 21, 25)."""
+
+    CONTRACT_OR_BULK_RECORD_FOR_GOODS_OR_SERVICES_TO_THE_PERSON = (
+        "contract_or_bulk_record_for_goods_or_services_to_the_person"
+    )
+    BULK_RECORD = "bulk_record"
+    EACH_TIME = "each_time"
+
+
 class Severity(LabelledEnum):
     BLOCKING = "blocking"
     WARNING = "warning"
@@ -218,6 +259,37 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
             "本人が通常予期し得る範囲の変更",
             "A change the persons could reasonably expect",
         ),
+    },
+    "ProvisionBasis": {
+        "consent": ("本人の同意", "The person's consent"),
+        "opt_out": ("オプトアウト", "Opt-out"),
+        "exemption": ("適用除外（方針5(1)〜(6)）", "Exemption (policy §5(1)–(6))"),
+    },
+    "ProvisionExemption": {
+        "laws_and_emergencies": (
+            "5(1) 法令に基づく場合等（4(1)〜(4)）",
+            "§5(1) Laws and emergencies (§4(1)–(4))",
+        ),
+        "written_consent": ("5(2) 書面等による直接取得時の同意", "§5(2) Consent given on direct collection"),
+        "mass_provision_notice": ("5(3) 事前の通知による大量提供", "§5(3) Mass provision with prior notice"),
+        "officers_and_shareholders": (
+            "5(4) 法人の役員・株主に関する公開情報",
+            "§5(4) Published information on officers and shareholders",
+        ),
+        "entrustment": ("5(5) 利用目的の達成に必要な委託", "§5(5) Entrustment"),
+        "business_succession": ("5(6) 合併等による事業の承継", "§5(6) Business succession"),
+    },
+    "ProvisionMethod": {
+        "paper": ("書面の交付", "Paper"),
+        "electronic": ("電子データの交付", "Electronic data"),
+    },
+    "RecordForm": {
+        "contract_or_bulk_record_for_goods_or_services_to_the_person": (
+            "本人に対する物品・役務の提供に係る契約書等による記録",
+            "Contract or bulk record for goods or services to the person",
+        ),
+        "bulk_record": ("一括して作成した記録", "Bulk record of continuous provision"),
+        "each_time": ("提供の都度作成した記録", "Record made at each provision"),
     },
     "Severity": {
         "blocking": ("重大", "Blocking"),

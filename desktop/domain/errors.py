@@ -123,6 +123,11 @@ class DependencyError(ItakuError):
     """An action refused because other records depend on this one."""
 
 
+class RetentionError(ItakuError):
+    """A deletion refused because the record's retention period has not ended (a third-party provision or
+    receipt confirmation record: APPI Art. 29(2), 30(4); Enforcement Rules Art. 21, 25)."""
+
+
 class Cancelled(ItakuError):
     """Long work stopped because the person asked it to: raised by a `Progress` callback (see
     desktop.services.progress) and let through, so the work's transaction rolls back and no file is left."""

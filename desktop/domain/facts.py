@@ -169,6 +169,45 @@ class StopRequestFacts:
     effective_on: date
 
 
+# --- Third-party provision and receipt records (issue 15) ---
+
+
+@dataclass(frozen=True)
+class ProvisionFacts:
+    id: int
+    recipient_name: str
+    provided_on: date | None
+    period_from: date | None
+    period_to: date | None
+    recipient_is_corporation: bool
+    has_recipient_address: bool
+    has_recipient_representative: bool
+    has_persons: bool
+    person_references: tuple[str, ...]  # one identifier a line, as written (stripped, blank lines dropped)
+    pi_items: tuple[str, ...]
+    basis: str | None
+    exemption: str | None
+    opt_out_id: int | None
+    has_method: bool
+    record_form: str | None
+
+
+@dataclass(frozen=True)
+class ReceiptFacts:
+    id: int
+    provider_name: str
+    received_on: date | None
+    period_from: date | None
+    period_to: date | None
+    provider_is_corporation: bool
+    has_provider_address: bool
+    has_provider_representative: bool
+    has_acquisition_confirmation: bool
+    confirmed_on: date | None
+    has_confirmation_method: bool
+    has_persons: bool
+    has_pi_items: bool
+    record_form: str | None
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
 @dataclass(frozen=True)
 class RequestFacts:
@@ -214,6 +253,8 @@ class ComplianceFacts:
     opt_outs: tuple[OptOutFacts, ...] = ()
     opt_out_changes: tuple[OptOutChangeFacts, ...] = ()
     stop_requests: tuple[StopRequestFacts, ...] = ()
+    provisions: tuple[ProvisionFacts, ...] = ()
+    receipts: tuple[ReceiptFacts, ...] = ()
     requests: tuple[RequestFacts, ...] = ()
     incidents: tuple[IncidentFacts, ...] = ()
 

@@ -26,6 +26,8 @@ class RecordType(StrEnum):
     OPT_OUT = "opt_out"
     OPT_OUT_CHANGE = "opt_out_change"
     STOP_REQUEST = "stop_request"
+    PROVISION = "provision"  # 第三者提供記録 (APPI Art. 29)
+    RECEIPT = "receipt"  # 確認記録 (APPI Art. 30)
     REQUEST = "request"  # 本人からの請求 (policy §9; APPI Art. 32–35)
     INCIDENT = "incident"  # 漏えい等の事案 (APPI Art. 26)
     ACCOUNT = "account"
@@ -63,6 +65,16 @@ class RuleId(StrEnum):
     OPT_OUT_SPECIAL_CARE = "opt_out.special_care"
     OPT_OUT_CHANGE_NOT_NOTIFIED = "opt_out.change_not_notified"
     JOINT_USE_CHANGE_WITHOUT_BASIS = "joint_use.change_without_basis"
+    # Third-party provision and receipt records (issue 15)
+    PROVISION_BASIS_MISSING = "provision.basis_missing"
+    PROVISION_ITEM_MISSING = "provision.item_missing"
+    PROVISION_RETENTION_ENDED = "provision.retention_ended"
+    PROVISION_OPT_OUT_NOT_NOTIFIED = "provision.opt_out_not_notified"
+    PROVISION_AFTER_STOP_REQUEST = "provision.after_stop_request"
+    PROVISION_SPECIAL_CARE_BY_OPT_OUT = "provision.special_care_by_opt_out"
+    RECEIPT_CONFIRMATION_MISSING = "receipt.confirmation_missing"
+    RECEIPT_ITEM_MISSING = "receipt.item_missing"
+    RECEIPT_RETENTION_ENDED = "receipt.retention_ended"
     # Data-subject requests and incidents (issue 15)
     REQUEST_REPLY_OVERDUE = "request.reply_overdue"
     REQUEST_REFUSAL_WITHOUT_GROUND = "request.refusal_without_ground"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 
 from desktop.domain import incident_reports, opt_out_items
 from desktop.domain import joint_use_items as items
+from desktop.domain import retention
 from desktop.domain.clauses import (
     CLAUSE_BY_CODE,
     CONFIDENTIALITY,
@@ -35,6 +37,7 @@ from desktop.domain.enums import (
     EvaluationRoute,
     JointUseChangeField,
     OptOutChangeField,
+    ProvisionBasis,
     RequestDecision,
     RequestType,
     Severity,
@@ -52,7 +55,10 @@ from desktop.domain.facts import (
     JointUseFacts,
     OptOutChangeFacts,
     OptOutFacts,
+    ProvisionFacts,
+    ReceiptFacts,
     RedelegationFacts,
+    StopRequestFacts,
     RequestFacts,
 )
 from desktop.domain.joint_use_items import JointUseItem
@@ -182,6 +188,36 @@ _OPT_OUT_SPECIAL_CARE = Message(
 _OPT_OUT_CHANGE = Message(
     "個人情報保護法第27条第3項、ガイドライン（通則編）3-6-2",
     "APPI Art. 27(3); PPC Guidelines (General) 3-6-2",
+)
+
+# Third-party provision and receipt records (issue 15)
+_PROVISION_BASIS = Message(
+    "個人情報保護法第27条第1項・第2項・第5項、方針5(1)〜(6)",
+    "APPI Art. 27(1), (2), (5); policy §5(1)–(6)",
+)
+_PROVISION_RECORD = Message(
+    "個人情報保護法第29条第1項、同施行規則第20条、方針3(7)",
+    "APPI Art. 29(1); Enforcement Rules Art. 20; policy §3(7)",
+)
+_PROVISION_RETENTION = Message(
+    "個人情報保護法第29条第2項、同施行規則第21条", "APPI Art. 29(2); Enforcement Rules Art. 21"
+)
+_PROVISION_OPT_OUT_NOTIFIED = Message(
+    "個人情報保護法第27条第2項（あらかじめ本人に通知等し、個人情報保護委員会に届出）、方針5(3)",
+    "APPI Art. 27(2) (persons told and the PPC notified in advance); policy §5(3)",
+)
+_PROVISION_STOP = Message(
+    "個人情報保護法第27条第2項（本人の求めに応じて提供を停止）、方針5(3)④",
+    "APPI Art. 27(2) (provision stopped at the person's request); policy §5(3)④",
+)
+_RECEIPT_CONFIRMATION = Message(
+    "個人情報保護法第30条第1項、同施行規則第22条", "APPI Art. 30(1); Enforcement Rules Art. 22"
+)
+_RECEIPT_RECORD = Message(
+    "個人情報保護法第30条第3項、同施行規則第24条", "APPI Art. 30(3); Enforcement Rules Art. 24"
+)
+_RECEIPT_RETENTION = Message(
+    "個人情報保護法第30条第4項、同施行規則第25条", "APPI Art. 30(4); Enforcement Rules Art. 25"
 )
 
 
@@ -322,6 +358,61 @@ RULES: tuple[RuleInfo, ...] = (
         "公表では変更できない事項（項目・共同利用者の範囲）の変更に根拠がない",
         "Change of items or scope without a basis",
         _JOINT_USE_CHANGE_BASIS,
+    ),
+    # Third-party provision and receipt records (issue 15)
+    RuleInfo(
+        RuleId.PROVISION_BASIS_MISSING,
+        "第三者提供の根拠がない",
+        "Provision without a basis",
+        _PROVISION_BASIS,
+    ),
+    RuleInfo(
+        RuleId.PROVISION_ITEM_MISSING,
+        "第三者提供記録の記録事項の欠落",
+        "Provision record item missing",
+        _PROVISION_RECORD,
+    ),
+    RuleInfo(
+        RuleId.PROVISION_RETENTION_ENDED,
+        "第三者提供記録の保存期間の終了（削除可）",
+        "Provision record's retention ended (may be deleted)",
+        _PROVISION_RETENTION,
+    ),
+    RuleInfo(
+        RuleId.PROVISION_OPT_OUT_NOT_NOTIFIED,
+        "オプトアウトによる提供が届出・本人への通知より前",
+        "Provision under opt-out before its notification",
+        _PROVISION_OPT_OUT_NOTIFIED,
+    ),
+    RuleInfo(
+        RuleId.PROVISION_AFTER_STOP_REQUEST,
+        "提供停止の求めの後の提供",
+        "Provision after a stop request",
+        _PROVISION_STOP,
+    ),
+    RuleInfo(
+        RuleId.PROVISION_SPECIAL_CARE_BY_OPT_OUT,
+        "要配慮個人情報のオプトアウトによる提供（提供記録）",
+        "Special-care PI in a provision under opt-out",
+        _OPT_OUT_SPECIAL_CARE,
+    ),
+    RuleInfo(
+        RuleId.RECEIPT_CONFIRMATION_MISSING,
+        "提供者による取得の経緯の確認がない",
+        "Acquisition not confirmed",
+        _RECEIPT_CONFIRMATION,
+    ),
+    RuleInfo(
+        RuleId.RECEIPT_ITEM_MISSING,
+        "確認記録の記録事項の欠落",
+        "Receipt record item missing",
+        _RECEIPT_RECORD,
+    ),
+    RuleInfo(
+        RuleId.RECEIPT_RETENTION_ENDED,
+        "確認記録の保存期間の終了（削除可）",
+        "Receipt record's retention ended (may be deleted)",
+        _RECEIPT_RETENTION,
     ),
 )
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
@@ -1470,6 +1561,309 @@ def _opt_out_change_findings(
     )
 
 
+# --- Third-party provision (APPI Art. 29) and receipt (Art. 30) records (issue 15) ---
+
+
+def _due_severity(first: date | None, today: date) -> tuple[Severity, date | None]:
+    """A record of a provision (receipt) still ahead warns, due on its first day; one begun blocks."""
+    if first is not None and first > today:
+        return Severity.WARNING, first
+    return Severity.BLOCKING, None
+
+
+def _normalized_reference(text: str | None) -> str:
+    """A person or reference as compared: NFKC, no spaces, case folded."""
+    return "".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
+
+
+def provision_label(provision: ProvisionFacts) -> str:
+    first = retention.first_day(provision.provided_on, provision.period_from)
+    return f"{provision.recipient_name}（{first:%Y-%m-%d}）" if first else provision.recipient_name
+
+
+def receipt_label(receipt: ReceiptFacts) -> str:
+    first = retention.first_day(receipt.received_on, receipt.period_from)
+    return f"{receipt.provider_name}（{first:%Y-%m-%d}）" if first else receipt.provider_name
+
+
+def provision_findings(facts: ComplianceFacts, today: date) -> Iterator[Finding]:
+    opt_outs = {opt_out.id: opt_out for opt_out in facts.opt_outs}
+    stops: dict[int, list[StopRequestFacts]] = defaultdict(list)
+    for stop in facts.stop_requests:
+        stops[stop.opt_out_id].append(stop)
+    for provision in facts.provisions:
+        label = provision_label(provision)
+        first = retention.first_day(provision.provided_on, provision.period_from)
+        last = retention.last_day(provision.provided_on, provision.period_from, provision.period_to)
+        yield from _provision_basis_findings(provision, label, first, today)
+        yield from _provision_item_findings(provision, label, first, today)
+        yield from _retention_findings(
+            RuleId.PROVISION_RETENTION_ENDED,
+            RecordType.PROVISION,
+            provision.id,
+            label,
+            last,
+            provision.record_form,
+            today,
+        )
+        if provision.basis == ProvisionBasis.OPT_OUT.value and provision.opt_out_id is not None:
+            opt_out = opt_outs.get(provision.opt_out_id)
+            if opt_out is not None:
+                yield from _provision_notification_findings(provision, opt_out, label, first, today)
+            yield from _provision_stop_findings(
+                provision, stops.get(provision.opt_out_id, []), label, first, last, today
+            )
+        if provision.basis == ProvisionBasis.OPT_OUT.value:
+            named = opt_out_items.special_care_items(provision.pi_items)
+            if named:
+                yield _finding(
+                    RuleId.PROVISION_SPECIAL_CARE_BY_OPT_OUT,
+                    Severity.BLOCKING,
+                    RecordType.PROVISION,
+                    provision.id,
+                    label,
+                    f"要配慮個人情報（{'、'.join(named)}）はオプトアウトにより第三者に提供できません（法27条2項ただし書）。"
+                    "本人の同意を得てください。",
+                    f"Special-care PI ({', '.join(named)}) may never be provided by opt-out (APPI Art. 27(2) "
+                    "proviso): obtain the persons' consent.",
+                    first,
+                )
+
+
+def _provision_basis_findings(
+    provision: ProvisionFacts, label: str, first: date | None, today: date
+) -> Iterator[Finding]:
+    if provision.basis is None:
+        ja, en = (
+            "提供の根拠（本人の同意・オプトアウト・適用除外）がありません",
+            "The provision has no legal basis",
+        )
+    elif provision.basis == ProvisionBasis.EXEMPTION.value and provision.exemption is None:
+        ja = "適用除外の事由（方針5(1)〜(6)のいずれか）が選ばれていません"
+        en = "The exemption does not name which of policy §5(1)–(6) applies"
+    elif provision.basis == ProvisionBasis.OPT_OUT.value and provision.opt_out_id is None:
+        ja = "根拠とするオプトアウトによる第三者提供（届出）が選ばれていません"
+        en = "The provision under opt-out does not name the opt-out arrangement it relies on"
+    else:
+        return
+    severity, due = _due_severity(first, today)
+    yield _finding(
+        RuleId.PROVISION_BASIS_MISSING,
+        severity,
+        RecordType.PROVISION,
+        provision.id,
+        label,
+        f"{ja}（法27条、方針5）。",
+        f"{en} (APPI Art. 27; policy §5).",
+        first,
+        due,
+    )
+
+
+def _provision_item_findings(
+    provision: ProvisionFacts, label: str, first: date | None, today: date
+) -> Iterator[Finding]:
+    from desktop.domain.schema import PROVISION
+
+    missing = [
+        name
+        for name, present in (
+            ("recipient_address", provision.has_recipient_address or not provision.recipient_is_corporation),
+            (
+                "recipient_representative",
+                provision.has_recipient_representative or not provision.recipient_is_corporation,
+            ),
+            ("persons", provision.has_persons),
+            ("pi_items", bool(provision.pi_items)),
+            ("method", provision.has_method),
+        )
+        if not present
+    ]
+    severity, due = _due_severity(first, today)
+    for name in missing:
+        field = PROVISION.field(name)
+        yield _finding(
+            RuleId.PROVISION_ITEM_MISSING,
+            severity,
+            RecordType.PROVISION,
+            provision.id,
+            label,
+            f"記録事項「{field.ja}」がありません（法29条1項、施行規則20条）。",
+            f"The record lacks {field.en.lower()} (APPI Art. 29(1), Enforcement Rules Art. 20).",
+            first,
+            due,
+        )
+
+
+def _retention_findings(
+    rule: RuleId,
+    record_type: RecordType,
+    record_id: int,
+    label: str,
+    last: date | None,
+    record_form: str | None,
+    today: date,
+) -> Iterator[Finding]:
+    """Not a lapse: the record may now be deleted (the day after its retention end)."""
+    end = retention.retention_end(last, record_form)
+    if end is None or today <= end:
+        return
+    years = retention.retention_years(record_form)
+    yield _finding(
+        rule,
+        Severity.WARNING,
+        record_type,
+        record_id,
+        label,
+        f"保存期間（最後の提供・受領から{years}年、{end:%Y-%m-%d}まで）が終了しました。削除してかまいません。",
+        f"The retention period ({years} year(s) from the last provision or receipt, until {end:%Y-%m-%d}) "
+        "has ended: the record may be deleted.",
+        end + timedelta(days=1),
+    )
+
+
+def _provision_notification_findings(
+    provision: ProvisionFacts, opt_out: OptOutFacts, label: str, first: date | None, today: date
+) -> Iterator[Finding]:
+    """A provision under opt-out on or after the day the arrangement was both notified to the PPC and made
+    known to the persons is in time (as opt_out.notification_late counts it)."""
+    if first is None:
+        return
+    notified = opt_out_notified_on(opt_out.ppc_notified_on, opt_out.made_known_on, today)
+    if notified is not None and notified <= first:
+        return
+    dates = _notification_dates(opt_out.ppc_notified_on, opt_out.made_known_on)
+    severity, due = _due_severity(first, today)
+    yield _finding(
+        RuleId.PROVISION_OPT_OUT_NOT_NOTIFIED,
+        severity,
+        RecordType.PROVISION,
+        provision.id,
+        label,
+        f"オプトアウト「{opt_out.title}」による提供（{first:%Y-%m-%d}）が届出・本人への通知より前です（{dates.ja}）。",
+        f"The provision on {first:%Y-%m-%d} under the opt-out '{opt_out.title}' comes before its notification "
+        f"({dates.en}).",
+        first,
+        due,
+    )
+
+
+def _provision_stop_findings(
+    provision: ProvisionFacts,
+    stops: list[StopRequestFacts],
+    label: str,
+    first: date | None,
+    last: date | None,
+    today: date,
+) -> Iterator[Finding]:
+    """A provision under opt-out of a person who asked to stop it, on or after the day the stop took effect.
+    The person is matched by name or reference against the provision's person references (one a line)."""
+    references = {_normalized_reference(line) for line in provision.person_references}
+    if first is None or not references:
+        return
+    for stop in sorted(stops, key=lambda s: (s.effective_on, s.id)):
+        keys = {_normalized_reference(stop.person), _normalized_reference(stop.person_reference)} - {""}
+        if not keys & references:
+            continue
+        if last is not None and last < stop.effective_on:
+            continue  # the provision ended before the stop took effect
+        day = max(first, stop.effective_on)
+        severity, due = _due_severity(day, today)
+        who = stop.person + (f"（{stop.person_reference}）" if stop.person_reference else "")
+        who_en = stop.person + (f" ({stop.person_reference})" if stop.person_reference else "")
+        yield _finding(
+            RuleId.PROVISION_AFTER_STOP_REQUEST,
+            severity,
+            RecordType.PROVISION,
+            provision.id,
+            label,
+            f"{who}は提供の停止を求めており、{stop.effective_on:%Y-%m-%d}から提供できません（提供日 {day:%Y-%m-%d}）。",
+            f"{who_en} asked to stop the provision from {stop.effective_on:%Y-%m-%d}; the data is provided on "
+            f"{day:%Y-%m-%d}.",
+            day,
+            due,
+        )
+
+
+def receipt_findings(facts: ComplianceFacts, today: date) -> Iterator[Finding]:
+    from desktop.domain.schema import RECEIPT
+
+    for receipt in facts.receipts:
+        label = receipt_label(receipt)
+        first = retention.first_day(receipt.received_on, receipt.period_from)
+        last = retention.last_day(receipt.received_on, receipt.period_from, receipt.period_to)
+        severity, due = _due_severity(first, today)
+        unconfirmed = [
+            name
+            for name, present in (
+                ("acquisition_confirmation", receipt.has_acquisition_confirmation),
+                ("confirmed_on", receipt.confirmed_on is not None),
+                ("confirmation_method", receipt.has_confirmation_method),
+            )
+            if not present
+        ]
+        if unconfirmed:
+            names_ja = "・".join(RECEIPT.field(name).ja for name in unconfirmed)
+            names_en = ", ".join(RECEIPT.field(name).en.lower() for name in unconfirmed)
+            yield _finding(
+                RuleId.RECEIPT_CONFIRMATION_MISSING,
+                severity,
+                RecordType.RECEIPT,
+                receipt.id,
+                label,
+                f"提供者による個人データの取得の経緯の確認が記録されていません（{names_ja}）（法30条1項）。",
+                f"The confirmation of how the provider acquired the data is not recorded ({names_en}) "
+                "(APPI Art. 30(1)).",
+                first,
+                due,
+            )
+        elif first is not None and receipt.confirmed_on is not None and receipt.confirmed_on > first:
+            yield _finding(
+                RuleId.RECEIPT_CONFIRMATION_MISSING,
+                severity,
+                RecordType.RECEIPT,
+                receipt.id,
+                label,
+                f"取得の経緯の確認（{receipt.confirmed_on:%Y-%m-%d}）が受領（{first:%Y-%m-%d}）の後です（法30条1項）。",
+                f"The acquisition was confirmed on {receipt.confirmed_on:%Y-%m-%d}, after the receipt on "
+                f"{first:%Y-%m-%d} (APPI Art. 30(1)).",
+                first,
+                due,
+            )
+        for name, present in (
+            ("provider_address", receipt.has_provider_address or not receipt.provider_is_corporation),
+            (
+                "provider_representative",
+                receipt.has_provider_representative or not receipt.provider_is_corporation,
+            ),
+            ("persons", receipt.has_persons),
+            ("pi_items", receipt.has_pi_items),
+        ):
+            if present:
+                continue
+            field = RECEIPT.field(name)
+            yield _finding(
+                RuleId.RECEIPT_ITEM_MISSING,
+                severity,
+                RecordType.RECEIPT,
+                receipt.id,
+                label,
+                f"記録事項「{field.ja}」がありません（法30条3項、施行規則24条）。",
+                f"The record lacks {field.en.lower()} (APPI Art. 30(3), Enforcement Rules Art. 24).",
+                first,
+                due,
+            )
+        yield from _retention_findings(
+            RuleId.RECEIPT_RETENTION_ENDED,
+            RecordType.RECEIPT,
+            receipt.id,
+            label,
+            last,
+            receipt.record_form,
+            today,
+        )
+
+
 _SEVERITY_ORDER = {Severity.BLOCKING: 0, Severity.WARNING: 1}
 
 
@@ -1486,6 +1880,8 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
     findings.extend(redelegation_selection_findings(facts, today))
     findings.extend(joint_use_findings(facts, today, settings))
     findings.extend(opt_out_findings(facts, today, settings))
+    findings.extend(provision_findings(facts, today))
+    findings.extend(receipt_findings(facts, today))
     findings.extend(request_findings(facts, today, settings))
     findings.extend(incident_findings(facts, today, settings))
     findings.sort(
@@ -1559,9 +1955,31 @@ def upcoming_deadlines(
             )
     result.extend(_joint_use_deadlines(facts, today, horizon, settings))
     result.extend(_opt_out_deadlines(facts, today, horizon, settings))
+    result.extend(_provision_deadlines(facts, today, horizon))
     result.extend(_request_incident_deadlines(facts, today, horizon, settings))
     result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
     return result
+
+
+def _provision_deadlines(facts: ComplianceFacts, today: date, horizon: date) -> Iterator[Deadline]:
+    """What the provision and receipt rules warn of before it is due (issue 15): a planned provision or
+    receipt whose record lacks its basis, an item or the confirmation, or that would reach a person who asked
+    to stop, by the day it happens."""
+    for finding in (*provision_findings(facts, today), *receipt_findings(facts, today)):
+        if (
+            finding.severity is Severity.WARNING
+            and finding.due is not None
+            and today <= finding.due <= horizon
+        ):
+            info = RULE_INFO[finding.rule]
+            yield Deadline(
+                finding.due,
+                "record_owed",
+                finding.record_type,
+                finding.record_id,
+                finding.record_label,
+                Message(info.ja, info.en),
+            )
 
 
 def _opt_out_deadlines(

@@ -30,6 +30,10 @@ from desktop.domain.enums import (
     LabelledEnum,
     NoticeMethod,
     OptOutChangeField,
+    ProvisionBasis,
+    ProvisionExemption,
+    ProvisionMethod,
+    RecordForm,
     RefusalGround,
     ReplyMethod,
     RequestDecision,
@@ -653,6 +657,65 @@ STOP_REQUEST = Schema(
     ),
 )
 
+# --- Third-party provision (第三者提供記録, APPI Art. 29) and receipt (確認記録, Art. 30) records (issue 15) ---
+# The record items of APPI Enforcement Rules Art. 20 and 24; most are optional here so that an incomplete
+# record can be kept and its gaps found by the rules (provision.item_missing, receipt.item_missing).
+
+
+def _dates_fields(on: str, on_ja: str, on_en: str) -> tuple[Field, ...]:
+    return (
+        _f(on, on_ja, on_en, DATE),
+        _f("period_from", "一括記録の期間（開始）", "Continuous provision from", DATE),
+        _f("period_to", "一括記録の期間（終了）", "Continuous provision to", DATE),
+    )
+
+
+_RECORD_FORM = _f(
+    "record_form",
+    "記録の作成方法",
+    "How the record is made",
+    ENUM,
+    enum=RecordForm,
+    default=RecordForm.EACH_TIME.value,
+)
+
+PROVISION = Schema(
+    RecordType.PROVISION,
+    "第三者提供記録",
+    "Third-party provision record",
+    (
+        *_dates_fields("provided_on", "提供年月日", "Provided on"),
+        _f("recipient_name", "提供先の氏名・名称", "Recipient", required=True),
+        _f(
+            "recipient_is_corporation",
+            "提供先は法人・団体",
+            "Recipient is a corporation",
+            BOOLEAN,
+            default=True,
+        ),
+        _f("recipient_address", "提供先の住所", "Recipient's address"),
+        _f("recipient_representative", "提供先の代表者の氏名", "Recipient's representative"),
+        _f(
+            "contractor_id", "委託先（提供先が委託先の場合）", "Contractor (if the recipient is one)", INTEGER
+        ),
+        _f("persons", "本人（本人を特定するに足りる事項）", "Whose data (persons or group)", MULTILINE),
+        _f(
+            "person_references",
+            "本人の識別番号（1行に1件）",
+            "Person references (one per line)",
+            MULTILINE,
+        ),
+        _f("pi_items", "個人データの項目", "PI items", TEXT_LIST),
+        _f("basis", "提供の根拠", "Legal basis", ENUM, enum=ProvisionBasis),
+        _f("exemption", "適用除外の事由（方針5）", "Exemption (policy §5)", ENUM, enum=ProvisionExemption),
+        _f("opt_out_id", "オプトアウトによる第三者提供", "Opt-out provision", INTEGER),
+        _f("method", "提供の方法", "Method of provision", ENUM, enum=ProvisionMethod),
+        _RECORD_FORM,
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
+
+
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
 REQUEST = Schema(
     RecordType.REQUEST,
@@ -743,6 +806,102 @@ INCIDENT = Schema(
     ),
 )
 
+RECEIPT = Schema(
+    RecordType.RECEIPT,
+    "確認記録",
+    "Receipt confirmation record",
+    (
+        *_dates_fields("received_on", "受領年月日", "Received on"),
+        _f("provider_name", "提供者の氏名・名称", "Provider", required=True),
+        _f(
+            "provider_is_corporation",
+            "提供者は法人・団体",
+            "Provider is a corporation",
+            BOOLEAN,
+            default=True,
+        ),
+        _f("provider_address", "提供者の住所", "Provider's address"),
+        _f("provider_representative", "提供者の代表者の氏名", "Provider's representative"),
+        _f(
+            "acquisition_confirmation",
+            "提供者による個人データの取得の経緯",
+            "How the provider acquired the data",
+            MULTILINE,
+        ),
+        _f("confirmed_on", "取得の経緯を確認した日", "Acquisition confirmed on", DATE),
+        _f("confirmation_method", "確認の方法", "How it was confirmed"),
+        _f("persons", "本人（本人を特定するに足りる事項）", "Whose data (persons or group)", MULTILINE),
+        _f("pi_items", "個人データの項目", "PI items", TEXT_LIST),
+        _RECORD_FORM,
+        _f("notes", "備考", "Notes", MULTILINE),
+    ),
+)
+
+
+def _check_dates_of(schema: Schema, on: str) -> Callable[[dict[str, Any]], None]:
+    """A record covers one day (`on`) or a period (from, to: to left empty while it goes on), never both."""
+
+    def check(record: dict[str, Any]) -> None:
+        field = schema.field(on)
+        if record.get(on) is None and record.get("period_from") is None:
+            raise ValidationError(
+                {
+                    on: Message(
+                        f"{field.ja}または一括記録の期間（開始）を入力してください",
+                        f"{field.en}: enter the date, or the start of the continuous provision's period",
+                    )
+                }
+            )
+        if record.get(on) is not None and (record.get("period_from") or record.get("period_to")):
+            raise ValidationError(
+                {
+                    "period_from": Message(
+                        f"{field.ja}と一括記録の期間はどちらか一方を入力してください",
+                        f"enter either {field.en.lower()} or a period, not both",
+                    )
+                }
+            )
+        if record.get("period_to") is not None and record.get("period_from") is None:
+            raise ValidationError(
+                {
+                    "period_from": Message(
+                        "一括記録の期間（開始）を入力してください",
+                        "Continuous provision from: enter the start of the period",
+                    )
+                }
+            )
+        check_date_order(record, schema, "period_from", "period_to")
+
+    return check
+
+
+def _check_provision(record: dict[str, Any]) -> None:
+    _check_dates_of(PROVISION, "provided_on")(record)
+    basis = record.get("basis")
+    if record.get("exemption") and basis != ProvisionBasis.EXEMPTION.value:
+        raise ValidationError(
+            {
+                "exemption": Message(
+                    "適用除外の事由は、提供の根拠が「適用除外」の場合に選択してください",
+                    "Exemption: choose it only when the legal basis is an exemption",
+                )
+            }
+        )
+    if record.get("opt_out_id") is not None and basis != ProvisionBasis.OPT_OUT.value:
+        raise ValidationError(
+            {
+                "opt_out_id": Message(
+                    "オプトアウトによる第三者提供は、提供の根拠が「オプトアウト」の場合に選択してください",
+                    "Opt-out provision: choose it only when the legal basis is opt-out",
+                )
+            }
+        )
+
+
+def _check_receipt(record: dict[str, Any]) -> None:
+    _check_dates_of(RECEIPT, "received_on")(record)
+
+
 # One schema per kind of record that has fields; keyed by RecordType (see docs/adding-a-record-kind.md).
 SCHEMAS: dict[RecordType, Schema] = {
     schema.record_type: schema
@@ -760,6 +919,8 @@ SCHEMAS: dict[RecordType, Schema] = {
         OPT_OUT,
         OPT_OUT_CHANGE,
         STOP_REQUEST,
+        PROVISION,
+        RECEIPT,
         REQUEST,
         INCIDENT,
     )
@@ -939,6 +1100,8 @@ def _check_joint_use_change(record: dict[str, Any]) -> None:
 
 
 _CROSS_CHECKS: dict[RecordType, Callable[[dict[str, Any]], None]] = {
+    RecordType.PROVISION: _check_provision,
+    RecordType.RECEIPT: _check_receipt,
     RecordType.CONTRACTOR: _check_contractor,
     RecordType.CONTRACT: _check_contract,
     RecordType.ENGAGEMENT: _check_engagement,

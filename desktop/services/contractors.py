@@ -14,6 +14,7 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACTOR, clean_search_text
 from desktop.services import records
 from desktop.services.context import ServiceContext
+from desktop.store.models import Contract, Contractor, CorrectiveAction, Evaluation, Provision, Redelegation
 from desktop.store.models import Contract, Contractor, CorrectiveAction, Evaluation, Incident, Redelegation
 from desktop.store.queries import contractor_search
 
@@ -155,6 +156,16 @@ class ContractorService:
                         "委託を終了する場合は状態を「終了」にしてください。",
                         f"'{contractor.name}' has {corrective} corrective action(s), so it cannot be deleted. "
                         "Set its status to 'ended' instead.",
+                    )
+                )
+            provisions = session.scalar(select(func.count()).where(Provision.contractor_id == contractor_id))
+            if provisions:  # 第三者提供記録 are kept until their retention ends (APPI Art. 29(2))
+                raise DependencyError(
+                    Message(
+                        f"「{contractor.name}」への第三者提供記録が {provisions} 件あるため削除できません。"
+                        "委託を終了する場合は状態を「終了」にしてください。",
+                        f"'{contractor.name}' has {provisions} third-party provision record(s), so it cannot be "
+                        "deleted. Set its status to 'ended' instead.",
                     )
                 )
             incidents = session.scalar(select(func.count()).where(Incident.contractor_id == contractor_id))

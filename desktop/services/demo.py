@@ -10,7 +10,7 @@ import dataclasses
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -41,6 +41,8 @@ from desktop.store.models import (
     JointUseChange,
     OptOut,
     OptOutChange,
+    Provision,
+    Receipt,
     Redelegation,
     Request,
     StopRequest,
@@ -157,6 +159,8 @@ class DemoSummary:
     opt_outs: int = 0
     opt_out_changes: int = 0
     stop_requests: int = 0
+    provisions: int = 0  # 第三者提供記録 (issue 15)
+    receipts: int = 0  # 確認記録 (issue 15)
     requests: int = 0
     incidents: int = 0
     accounts: tuple[str, ...] = ()  # the accounts created with the data (demo_password given)
@@ -491,6 +495,9 @@ class _Builder:
         changes = [{"basis": None, "basis_reason": None, **change} for change in changes]
         self._insert(JointUseChange, changes, RecordType.JOINT_USE_CHANGE)
         opt_out_counts = self._opt_outs()
+        provision_count, receipt_count = self._provisions_and_receipts(
+            contractor_ids[-1], name_of[contractor_ids[-1]]
+        )
         request_count = self._requests()
         incident_count = self._incidents(compliant, evaluations)
         if self.audit and not self.context.database.enforces_roles:  # else the server's triggers wrote them
@@ -505,6 +512,8 @@ class _Builder:
             len(joint_use_ids),
             len(changes),
             *opt_out_counts,
+            provisions=provision_count,
+            receipts=receipt_count,
             requests=request_count,
             incidents=incident_count,
         )
@@ -603,7 +612,138 @@ class _Builder:
                 }
             )
         self._insert(StopRequest, stops, RecordType.STOP_REQUEST)
+        # The provisions under them (_provisions_and_receipts) refer to these.
+        self._opt_out_ids: list[int] = ids
+        self._stop_rows: list[dict[str, Any]] = stops
         return len(ids), len(changes), len(stops)
+
+    def _provisions_and_receipts(self, contractor_id: int, contractor_name: str) -> tuple[int, int]:
+        """Third-party provision records (APPI Art. 29) and receipt confirmation records (Art. 30): some in
+        order (by consent to a contractor, under an exemption, a continuous provision under opt-out), the
+        others break a rule each (no basis, an item missing, the retention ended, provision before the
+        opt-out's notification, to a person who asked to stop, special-care PI by opt-out; a receipt without
+        the confirmation, one without the provider's address, one whose retention ended)."""
+        today = self.today
+        opt_outs, stops = self._opt_out_ids, self._stop_rows
+        stopped = max(stops, key=lambda stop: cast(date, stop["effective_on"]))
+
+        def provision(recipient: str, provided_on: date | None, **changes: Any) -> dict[str, Any]:
+            return {
+                "provided_on": provided_on,
+                "period_from": None,
+                "period_to": None,
+                "recipient_name": recipient,
+                "recipient_is_corporation": True,
+                "recipient_address": "東京都港区芝公園1-2-3",
+                "recipient_representative": "代表取締役 山本 健一",
+                "contractor_id": None,
+                "persons": "2026年度の会員登録者（会員番号で特定）",
+                "person_references": "M-20001\nM-20002\nM-20003",
+                "pi_items": ["氏名", "住所", "電話番号"],
+                "basis": "consent",
+                "exemption": None,
+                "opt_out_id": None,
+                "method": "electronic",
+                "record_form": "each_time",
+                "notes": None,
+                **changes,
+            }
+
+        provisions = [
+            provision(contractor_name, today - timedelta(days=40), contractor_id=contractor_id),
+            provision(
+                "警視庁○○警察署",
+                today - timedelta(days=75),
+                basis="exemption",
+                exemption="laws_and_emergencies",
+                recipient_is_corporation=False,
+                recipient_address=None,
+                recipient_representative=None,
+                persons="捜査関係事項照会書に記載の会員1名",
+                person_references=None,
+                pi_items=["氏名", "住所"],
+                method="paper",
+                notes="刑事訴訟法第197条第2項に基づく照会への回答",
+            ),
+            provision(
+                "株式会社提携マーケティング",
+                None,
+                period_from=today - timedelta(days=300),
+                period_to=None,
+                basis="opt_out",
+                opt_out_id=opt_outs[0],
+                record_form="bulk_record",
+                person_references="M-30001\nM-30002",
+            ),
+            provision("株式会社データ流通", today - timedelta(days=30), basis=None),
+            provision(
+                "合同会社リサーチ",
+                today - timedelta(days=12),
+                recipient_representative=None,
+                method=None,
+            ),
+            provision(
+                "株式会社旅行プラン",
+                today - timedelta(days=500),
+                record_form="contract_or_bulk_record_for_goods_or_services_to_the_person",
+                notes="本人との旅行契約に基づく宿泊先への提供（契約書を記録に代える）",
+            ),
+            provision(
+                "株式会社地図情報",
+                self.today - timedelta(days=400 - 5),
+                basis="opt_out",
+                opt_out_id=opt_outs[1],
+            ),
+            provision(
+                "株式会社提携マーケティング",
+                today - timedelta(days=3),
+                basis="opt_out",
+                opt_out_id=opt_outs[0],
+                person_references=f"M-40001\n{stopped['person_reference']}",
+            ),
+            provision(
+                "株式会社ヘルスケア提携",
+                today - timedelta(days=20),
+                basis="opt_out",
+                opt_out_id=opt_outs[4],
+                pi_items=["氏名", "病歴"],
+            ),
+        ]
+        provision_ids = self._insert(Provision, provisions, RecordType.PROVISION)
+
+        def receipt(provider: str, received_on: date, **changes: Any) -> dict[str, Any]:
+            return {
+                "received_on": received_on,
+                "period_from": None,
+                "period_to": None,
+                "provider_name": provider,
+                "provider_is_corporation": True,
+                "provider_address": "大阪府大阪市北区梅田1-1-1",
+                "provider_representative": "代表取締役 佐々木 真",
+                "acquisition_confirmation": "提供者が本人から申込書により取得し、第三者提供の同意を得ている",
+                "confirmed_on": received_on,
+                "confirmation_method": "提供者の申込書様式と同意文言の写しを受領して確認",
+                "persons": "提供者の会員のうち当社サービスの紹介を希望した者",
+                "pi_items": ["氏名", "メールアドレス"],
+                "record_form": "each_time",
+                "notes": None,
+                **changes,
+            }
+
+        receipts = [
+            receipt("株式会社紹介ネット", today - timedelta(days=50)),
+            receipt(
+                "株式会社名簿センター",
+                today - timedelta(days=15),
+                acquisition_confirmation=None,
+                confirmed_on=None,
+                confirmation_method=None,
+            ),
+            receipt("有限会社イベント企画", today - timedelta(days=8), provider_address=None),
+            receipt("株式会社旧提携先", today - timedelta(days=1200)),
+        ]
+        receipt_ids = self._insert(Receipt, receipts, RecordType.RECEIPT)
+        return len(provision_ids), len(receipt_ids)
 
     # Data-subject requests and incidents (issue 15) ---------------------------------------------------------
     def _requests(self) -> int:

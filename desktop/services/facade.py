@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.opt_outs import OptOutService, StopRequestService
+    from desktop.services.provisions import ProvisionService, ReceiptService
     from desktop.services.registers import RegisterService
     from desktop.services.requests import RequestService
     from desktop.services.settings import SettingsService
@@ -51,6 +52,8 @@ class Services:
     joint_uses: JointUseService
     opt_outs: OptOutService
     stop_requests: StopRequestService
+    provisions: ProvisionService
+    receipts: ReceiptService
     requests: RequestService
     incidents: IncidentService
     checks: CheckService

@@ -21,6 +21,8 @@ RECORD_SERVICES: dict[RecordType, str] = {
     RecordType.OPT_OUT: "opt_outs",
     RecordType.OPT_OUT_CHANGE: "opt_outs",  # a change of the arrangement, notified again
     RecordType.STOP_REQUEST: "stop_requests",
+    RecordType.PROVISION: "provisions",
+    RecordType.RECEIPT: "receipts",
     RecordType.REQUEST: "requests",  # 本人からの請求 (policy §9)
     RecordType.INCIDENT: "incidents",  # 漏えい等の事案 (APPI Art. 26)
     RecordType.ACCOUNT: "accounts",

@@ -17,7 +17,7 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.schema import OPT_OUT, OPT_OUT_CHANGE, STOP_REQUEST, clean_search_text
 from desktop.services import records
 from desktop.services.context import ServiceContext
-from desktop.store.models import OptOut, OptOutChange, StopRequest
+from desktop.store.models import OptOut, OptOutChange, Provision, StopRequest
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,16 @@ class OptOutService:
         with self.context.write() as session:
             opt_out = records.load(session, OptOut, opt_out_id, RecordType.OPT_OUT)
             stops = session.scalar(select(func.count()).where(StopRequest.opt_out_id == opt_out_id)) or 0
+            provisions = session.scalar(select(func.count()).where(Provision.opt_out_id == opt_out_id)) or 0
+            if provisions:  # 第三者提供記録 under it are kept until their retention ends (APPI Art. 29(2))
+                raise DependencyError(
+                    Message(
+                        f"「{opt_out.title}」による第三者提供記録が {provisions} 件あるため削除できません。"
+                        "提供をやめた場合は提供終了日を入力してください。",
+                        f"'{opt_out.title}' has {provisions} third-party provision record(s) under it, so it "
+                        "cannot be deleted. Enter the end of the provision instead.",
+                    )
+                )
             if stops:
                 raise DependencyError(
                     Message(

@@ -37,6 +37,7 @@ from desktop.services.context import ServiceContext
 from desktop.services.contracts import ContractorCover, load_cover
 from desktop.services.joint_uses import load_with_changes
 from desktop.services.opt_outs import StopRequestRow, StopRequestService
+from desktop.services.provisions import ProvisionRow, ProvisionService, ReceiptRow, ReceiptService
 from desktop.store.models import (
     AuditEvent,
     CompanyProfile,
@@ -124,6 +125,18 @@ class OptOutRegisterRow:
 
 
 @dataclass(frozen=True)
+class ProvisionRegisterRow:
+    provision: ProvisionRow
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class ReceiptRegisterRow:
+    receipt: ReceiptRow
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
 class ContractorBatchRow:
     """A contractor register row with all of the contractor's NDAs (oldest signed first)."""
 
@@ -142,6 +155,7 @@ class ContractorFile:
     findings: list[Finding]
     history: list[AuditEvent] = field(default_factory=list)
     cover: ContractorCover | None = None  # which contracts in force carry confidentiality and the PI clauses
+    provisions: list[ProvisionRow] = field(default_factory=list)  # 第三者提供記録 to it (issue 15)
 
 
 def _facts(contract: Contract) -> ContractFacts:
@@ -393,6 +407,22 @@ class RegisterService:
             for o in opt_outs
         ]
 
+    # --- Third-party provision and receipt records (issue 15) ---
+
+    def provisions(self, as_of: date, findings: list[Finding] | None = None) -> list[ProvisionRegisterRow]:
+        """The third-party provision records (oldest first) with their findings as of `as_of`."""
+        findings = findings if findings is not None else self.checks.findings(as_of)
+        by_record = _group(findings)
+        rows = sorted(ProvisionService(self.context).list(), key=lambda r: (r.first_day or date.min, r.id))
+        return [ProvisionRegisterRow(r, tuple(by_record.get((RecordType.PROVISION, r.id), []))) for r in rows]
+
+    def receipts(self, as_of: date, findings: list[Finding] | None = None) -> list[ReceiptRegisterRow]:
+        """The receipt confirmation records (oldest first) with their findings as of `as_of`."""
+        findings = findings if findings is not None else self.checks.findings(as_of)
+        by_record = _group(findings)
+        rows = sorted(ReceiptService(self.context).list(), key=lambda r: (r.first_day or date.min, r.id))
+        return [ReceiptRegisterRow(r, tuple(by_record.get((RecordType.RECEIPT, r.id), []))) for r in rows]
+
     def stop_requests(self) -> list[StopRequestRow]:
         """Every stop request, with the title of its arrangement."""
         return StopRequestService(self.context).list()
@@ -451,14 +481,26 @@ class RegisterService:
             cover = load_cover(session, contractor_id, as_of)
         contracts = self.contracts(as_of, contractor_id)
         engagements = self.engagements(as_of, contractor_id, findings)
+        provisions = ProvisionService(self.context).list(contractor_id=contractor_id)
+        provision_ids = {p.id for p in provisions}
         own = [
             f
             for f in findings
             if (f.record_type == RecordType.CONTRACTOR and f.record_id == contractor_id)
             or (f.record_type == RecordType.CONTRACT and f.record_id in contract_ids)
             or (f.record_type == RecordType.REDELEGATION and f.record_id in redelegation_ids)
+            or (f.record_type == RecordType.PROVISION and f.record_id in provision_ids)
         ]
-        return ContractorFile(contractor, evaluations, contracts, engagements, own, history, cover)
+        return ContractorFile(
+            contractor,
+            evaluations,
+            contracts,
+            engagements,
+            own,
+            history,
+            cover,
+            sorted(provisions, key=lambda p: (p.first_day or date.min, p.id)),
+        )
 
     def contractor_batches(self, as_of: date, batch_size: int = 1000) -> Iterator[list[ContractorBatchRow]]:
         """The contractor register in the order of `contractors()`, streamed in batches, with each one's NDAs.

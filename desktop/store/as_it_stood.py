@@ -46,6 +46,8 @@ OCCURRED_ON: dict[RecordType, tuple[str, ...] | str] = {
     RecordType.OPT_OUT: ("ppc_notified_on", "made_known_on", "start_date"),
     RecordType.OPT_OUT_CHANGE: ("ppc_notified_on", "made_known_on", "changed_on"),
     RecordType.STOP_REQUEST: ("received_on",),
+    RecordType.PROVISION: ("provided_on", "period_from"),
+    RecordType.RECEIPT: ("received_on", "period_from"),
     RecordType.REQUEST: ("received_on",),
     RecordType.INCIDENT: ("discovered_on",),
     RecordType.ACCOUNT: (),

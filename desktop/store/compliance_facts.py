@@ -22,6 +22,9 @@ from desktop.domain.enums import (
     JointUseChangeBasis,
     JointUseChangeField,
     OptOutChangeField,
+    ProvisionBasis,
+    ProvisionExemption,
+    RecordForm,
     RequestDecision,
     RequestType,
 )
@@ -39,6 +42,8 @@ from desktop.domain.facts import (
     JointUseFacts,
     OptOutChangeFacts,
     OptOutFacts,
+    ProvisionFacts,
+    ReceiptFacts,
     RedelegationFacts,
     RequestFacts,
     StopRequestFacts,
@@ -61,9 +66,12 @@ from desktop.store.models import (
     JointUseChange,
     OptOut,
     OptOutChange,
+    Provision,
+    Receipt,
     Redelegation,
     Request,
     Setting,
+    StopRequest,
 )
 
 
@@ -357,6 +365,15 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         "basis",
         JointUseChangeBasis,
     )
+    provisions, receipts = _provision_facts(session) if scope is None else ((), ())
+    recorded: tuple[tuple[RecordType, Iterable[Any], str, type[StrEnum]], ...] = (
+        (RecordType.PROVISION, provisions, "basis", ProvisionBasis),
+        (RecordType.PROVISION, provisions, "exemption", ProvisionExemption),
+        (RecordType.PROVISION, provisions, "record_form", RecordForm),
+        (RecordType.RECEIPT, receipts, "record_form", RecordForm),
+    )
+    for record_kind, records, name, known in recorded:  # an unset value is allowed (a finding, not an error)
+        _require_known(record_kind, (row for row in records if getattr(row, name) is not None), name, known)
     requests = _request_facts(session) if scope is None else ()
     _require_known(RecordType.REQUEST, requests, "request_type", RequestType)
     _require_known(RecordType.REQUEST, requests, "decision", RequestDecision)
@@ -374,6 +391,8 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         opt_outs=opt_outs,
         opt_out_changes=opt_out_changes,
         stop_requests=stop_requests,
+        provisions=provisions,
+        receipts=receipts,
         requests=requests,
         incidents=incidents,
     )
@@ -439,7 +458,110 @@ def _opt_out_facts(
                     r.change_made_known_on,
                 )
             )
-    return tuple(opt_outs.values()), tuple(changes), ()
+    return tuple(opt_outs.values()), tuple(changes), _stop_request_facts(session)
+
+
+def _stop_request_facts(session: Session) -> tuple[StopRequestFacts, ...]:
+    """Every stop request (provision.after_stop_request matches them against the provisions)."""
+    return facts_from_rows(
+        StopRequestFacts,
+        session.execute(
+            select(
+                StopRequest.id,
+                StopRequest.opt_out_id,
+                StopRequest.person,
+                StopRequest.person_reference,
+                StopRequest.effective_on,
+            ).order_by(StopRequest.id)
+        ),
+    )
+
+
+def person_reference_lines(text: str | None) -> tuple[str, ...]:
+    """A provision's person references: one identifier a line, stripped, blank lines dropped."""
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
+
+
+def _provision_facts(session: Session) -> tuple[tuple[ProvisionFacts, ...], tuple[ReceiptFacts, ...]]:
+    """Every third-party provision record and receipt confirmation record (issue 15), always all of them: a
+    change of one recomputes every finding (see CheckService._bring_up_to_date)."""
+    provisions = tuple(
+        ProvisionFacts(
+            p.id,
+            p.recipient_name,
+            p.provided_on,
+            p.period_from,
+            p.period_to,
+            bool(p.recipient_is_corporation),
+            _present(p.recipient_address),
+            _present(p.recipient_representative),
+            _present(p.persons),
+            person_reference_lines(p.person_references),
+            tuple(p.pi_items or ()),
+            p.basis,
+            p.exemption,
+            p.opt_out_id,
+            p.method is not None,
+            p.record_form,
+        )
+        for p in session.execute(
+            select(
+                Provision.id,
+                Provision.recipient_name,
+                Provision.provided_on,
+                Provision.period_from,
+                Provision.period_to,
+                Provision.recipient_is_corporation,
+                Provision.recipient_address,
+                Provision.recipient_representative,
+                Provision.persons,
+                Provision.person_references,
+                Provision.pi_items,
+                Provision.basis,
+                Provision.exemption,
+                Provision.opt_out_id,
+                Provision.method,
+                Provision.record_form,
+            ).order_by(Provision.id)
+        )
+    )
+    receipts = tuple(
+        ReceiptFacts(
+            r.id,
+            r.provider_name,
+            r.received_on,
+            r.period_from,
+            r.period_to,
+            bool(r.provider_is_corporation),
+            _present(r.provider_address),
+            _present(r.provider_representative),
+            _present(r.acquisition_confirmation),
+            r.confirmed_on,
+            _present(r.confirmation_method),
+            _present(r.persons),
+            bool(r.pi_items),
+            r.record_form,
+        )
+        for r in session.execute(
+            select(
+                Receipt.id,
+                Receipt.provider_name,
+                Receipt.received_on,
+                Receipt.period_from,
+                Receipt.period_to,
+                Receipt.provider_is_corporation,
+                Receipt.provider_address,
+                Receipt.provider_representative,
+                Receipt.acquisition_confirmation,
+                Receipt.confirmed_on,
+                Receipt.confirmation_method,
+                Receipt.persons,
+                Receipt.pi_items,
+                Receipt.record_form,
+            ).order_by(Receipt.id)
+        )
+    )
+    return provisions, receipts
 
 
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------

@@ -343,6 +343,51 @@ class StopRequest(Versioned, Base):
     opt_out: Mapped[OptOut] = relationship()
 
 
+class Provision(Versioned, Base):
+    """A provision of personal data to a third party (第三者提供記録, APPI Art. 29; Enforcement Rules Art. 20):
+    one day, or a period for a continuous provision recorded in bulk."""
+
+    __tablename__ = "provision"
+    provided_on: Mapped[date | None] = mapped_column(Date)
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    recipient_name: Mapped[str] = mapped_column(String(200))
+    recipient_is_corporation: Mapped[bool] = mapped_column(Boolean, default=True)
+    recipient_address: Mapped[str | None] = mapped_column(String(200))
+    recipient_representative: Mapped[str | None] = mapped_column(String(200))
+    contractor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contractor.id", ondelete="RESTRICT"), index=True
+    )
+    persons: Mapped[str | None] = mapped_column(Text)
+    person_references: Mapped[str | None] = mapped_column(Text)
+    pi_items: Mapped[list[Any]] = mapped_column(default=list)
+    basis: Mapped[str | None] = mapped_column(String(20))
+    exemption: Mapped[str | None] = mapped_column(String(40))
+    opt_out_id: Mapped[int | None] = mapped_column(ForeignKey("opt_out.id", ondelete="RESTRICT"), index=True)
+    method: Mapped[str | None] = mapped_column(String(20))
+    record_form: Mapped[str | None] = mapped_column(String(80))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Receipt(Versioned, Base):
+    """A receipt of personal data from a third party, with the confirmation of how the provider acquired it
+    (確認記録, APPI Art. 30; Enforcement Rules Art. 24)."""
+
+    __tablename__ = "receipt"
+    received_on: Mapped[date | None] = mapped_column(Date)
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    provider_name: Mapped[str] = mapped_column(String(200))
+    provider_is_corporation: Mapped[bool] = mapped_column(Boolean, default=True)
+    provider_address: Mapped[str | None] = mapped_column(String(200))
+    provider_representative: Mapped[str | None] = mapped_column(String(200))
+    acquisition_confirmation: Mapped[str | None] = mapped_column(Text)
+    confirmed_on: Mapped[date | None] = mapped_column(Date)
+    confirmation_method: Mapped[str | None] = mapped_column(String(200))
+    persons: Mapped[str | None] = mapped_column(Text)
+    pi_items: Mapped[list[Any]] = mapped_column(default=list)
+    record_form: Mapped[str | None] = mapped_column(String(80))
+    notes: Mapped[str | None] = mapped_column(Text)
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
 class Request(Versioned, Base):
     """A person's request under policy §9 (APPI Art. 32–35): disclosure, correction, deletion, suspension of
@@ -452,6 +497,8 @@ RECORD_MODELS: dict[RecordType, type[Base]] = {
     RecordType.OPT_OUT: OptOut,
     RecordType.OPT_OUT_CHANGE: OptOutChange,
     RecordType.STOP_REQUEST: StopRequest,
+    RecordType.PROVISION: Provision,
+    RecordType.RECEIPT: Receipt,
     RecordType.REQUEST: Request,
     RecordType.INCIDENT: Incident,
     RecordType.ACCOUNT: Account,

@@ -109,6 +109,26 @@ REGISTER_PAGES: dict[RecordType, RegisterPageEntry] = {
         _marked("Stop requests"),
         _marked("The persons' requests to stop the provision under an opt-out arrangement."),
     ),
+    # Third-party provision and receipt records (issue 15)
+    RecordType.PROVISION: RegisterPageEntry(
+        "provisions",
+        "ProvisionsPage",
+        _marked("Third-party provisions"),
+        _marked(
+            "Third-party provision records: no basis, a record item missing, provision under opt-out before "
+            "its notification or after a person's stop request, special-care PI by opt-out, or a record whose "
+            "retention has ended (it may be deleted)."
+        ),
+    ),
+    RecordType.RECEIPT: RegisterPageEntry(
+        "receipts",
+        "ReceiptsPage",
+        _marked("Receipt confirmations"),
+        _marked(
+            "Receipt confirmation records: how the provider acquired the data not confirmed, a record item "
+            "missing, or a record whose retention has ended (it may be deleted)."
+        ),
+    ),
 }
 # Data-subject requests and incidents (issue 15).
 REGISTER_PAGES.update(

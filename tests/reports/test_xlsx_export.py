@@ -42,6 +42,8 @@ def test_the_workbook_has_every_register_sheet_in_order(demo_workbook: openpyxl.
             "是正処置",
             "オプトアウト",
             "提供停止の求め",
+            "第三者提供記録",
+            "確認記録",
             "本人請求",
             "事故",
             "指摘事項",

@@ -76,8 +76,9 @@ def test_rules_issue_a_constant_number_of_queries(tmp_path):
         built.demo.load(size, 1)
         counts.append(count_queries(built, built.checks.findings))
         built.close()
-    assert counts[0] == counts[1] <= 14  # a query per kind of facts (the opt-out arrangements with their
-    # changes in one; requests; incidents), the settings and the snapshot's head
+    assert counts[0] == counts[1] <= 17  # a query per kind of facts (the opt-out arrangements with their
+    # changes in one; the stop requests, provisions, receipts, requests and incidents one each), the settings
+    # and the snapshot's head
 
 
 def test_findings_count_by_topic(demo_services):
@@ -91,6 +92,8 @@ def test_findings_count_by_topic(demo_services):
         "redelegation",
         "joint_use",
         "opt_out",
+        "provision",
+        "receipt",
         "request",
         "incident",
     }

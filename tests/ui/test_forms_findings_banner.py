@@ -11,7 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.domain.kinds import RuleId
-from desktop.domain.schema import CONTRACT, CONTRACTOR, ENGAGEMENT, INCIDENT, JOINT_USE, OPT_OUT, REQUEST
+from desktop.domain.schema import (
+    CONTRACT,
+    CONTRACTOR,
+    ENGAGEMENT,
+    INCIDENT,
+    JOINT_USE,
+    OPT_OUT,
+    PROVISION,
+    RECEIPT,
+    REQUEST,
+)
 from desktop.ui.forms.finding_fixes import FINDING_FIXES
 from tests.ui.conftest import OFFSCREEN_NOTES
 
@@ -27,7 +37,7 @@ def test_every_rule_says_where_it_is_fixed_and_what_to_do() -> None:
     assert set(FINDING_FIXES) == set(RuleId)
     form_fields = {
         field.name
-        for schema in (CONTRACTOR, CONTRACT, ENGAGEMENT, JOINT_USE, OPT_OUT, REQUEST, INCIDENT)
+        for schema in (CONTRACTOR, CONTRACT, ENGAGEMENT, JOINT_USE, OPT_OUT, PROVISION, RECEIPT, REQUEST, INCIDENT)
         for field in schema.fields
     }
     for rule, fix in FINDING_FIXES.items():

@@ -33,6 +33,8 @@ FORMS = [
     ("contract", 5, {}),
     ("engagement", 1, {}),
     ("joint_use", 1, {}),
+    ("provision", 1, {}),
+    ("receipt", 1, {}),
     ("company_profile", None, {}),
 ]
 

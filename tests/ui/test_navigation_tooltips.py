@@ -27,6 +27,8 @@ def test_each_count_says_what_it_covers_in_japanese(window: Any) -> None:
         "joint_uses",
         "opt_outs",
         "stop_requests",
+        "provisions",
+        "receipts",
         "requests",
         "incidents",
     ):

@@ -263,6 +263,8 @@ def test_the_sign_in_dialog_asks_while_the_database_is_still_opening(
             "joint_uses",
             "opt_outs",
             "stop_requests",
+            "provisions",
+            "receipts",
             "requests",
             "incidents",
             "audit",

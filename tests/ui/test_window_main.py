@@ -31,6 +31,8 @@ NAVIGATION = [
     "共同利用",
     "オプトアウト",
     "提供停止の求め",
+    "第三者提供記録",
+    "確認記録",
     "本人請求",
     "事故",
     "監査ログ",
@@ -56,6 +58,8 @@ def test_navigation_lists_the_pages_in_japanese_with_open_finding_counts(
                 "joint_uses",
                 "opt_outs",
                 "stop_requests",
+                "provisions",
+                "receipts",
                 "requests",
                 "incidents",
             )
@@ -308,8 +312,10 @@ def test_screenshots_option_writes_a_png_per_page_and_form(
         "06-joint_uses.png",
         "07-opt_outs.png",
         "08-stop_requests.png",
-        "09-requests.png",
-        "10-incidents.png",
+        "09-provisions.png",
+        "10-receipts.png",
+        "11-requests.png",
+        "12-incidents.png",
         "11-audit.png",
     ]
     assert any("form-contractor" in name for name in names) and any(

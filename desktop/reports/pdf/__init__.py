@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import COMPANY, clean_search_text
+from desktop.reports.pdf import documents, ledgers, opt_out, provision
 from desktop.reports.pdf import documents, ledgers, opt_out, requests_incidents
 from desktop.reports.pdf.layout import (
     PageFacts,
@@ -111,6 +112,20 @@ REGISTERS: dict[str, RegisterInfo] = {
         opt_out.opt_outs,
         needs_id=False,
         lists=(RecordType.OPT_OUT, RecordType.OPT_OUT_CHANGE, RecordType.STOP_REQUEST),
+    ),
+    "provisions": RegisterInfo(
+        "第三者提供記録簿",
+        "Third-party provision records",
+        provision.provisions,
+        needs_id=False,
+        lists=(RecordType.PROVISION,),
+    ),
+    "receipts": RegisterInfo(
+        "確認記録簿",
+        "Receipt confirmation records",
+        provision.receipts,
+        needs_id=False,
+        lists=(RecordType.RECEIPT,),
     ),
     "requests": RegisterInfo(
         "本人請求対応記録",

@@ -20,6 +20,7 @@ from desktop.domain.enums import (
     EvaluationRoute,
     LabelledEnum,
     NoticeMethod,
+    ProvisionBasis,
     Severity,
 )
 from desktop.domain.errors import Message
@@ -282,6 +283,13 @@ FILE_ENGAGEMENT_COLUMNS = (
     Column(label(Message("同意の連鎖", "Consent chain")), 42),
     Column(label(Message("同意の先行", "In time")), 8, "CENTER"),
 )
+FILE_PROVISION_COLUMNS = (
+    Column(label(Message("提供年月日（期間）", "Provided on (period)")), 14),
+    Column(heading(RecordType.PROVISION, "persons"), 25),
+    Column(heading(RecordType.PROVISION, "pi_items"), 20),
+    Column(heading(RecordType.PROVISION, "basis"), 14),
+    Column(label(Message("保存期間", "Kept until")), 15),
+)
 FILE_FINDING_COLUMNS = (
     Column(label(Message("重要度", "Severity")), 7, "CENTER"),
     Column(label(Message("発生日", "Since")), 10),
@@ -410,6 +418,30 @@ def _enum_text(enum: type[LabelledEnum], value: Any) -> Any:
         return value
 
 
+def provision_line(provision: Any) -> list[str]:
+    """A provision to the contractor in its file (第三者提供記録, issue 15)."""
+    if provision.provided_on:
+        when = markup(day(provision.provided_on))
+    else:
+        end = day(provision.period_to) if provision.period_to else "継続中"
+        when = markup(f"{day(provision.period_from)}〜{end}")
+    try:
+        basis = (
+            markup(ProvisionBasis(provision.basis).label.ja) if provision.basis else alert(markup("根拠なし"))
+        )
+    except ValueError:
+        basis = markup(str(provision.basis))
+    return [
+        when,
+        markup(provision.persons or ""),
+        markup("、".join(provision.pi_items)),
+        basis,
+        markup(f"{day(provision.retention_end)}まで")
+        if provision.retention_end
+        else muted(markup("提供継続中")),
+    ]
+
+
 def contractor_file(request: ReportRequest) -> Built:
     assert request.record_id is not None
     file = request.services.registers.contractor_file(request.record_id, request.as_of)
@@ -515,6 +547,15 @@ def contractor_file(request: ReportRequest) -> Built:
     else:
         story.append(none_recorded(request))
 
+    story.extend(
+        section(request, "この委託先への第三者提供", "Provisions to this contractor", len(file.provisions))
+    )
+    if file.provisions:
+        story.append(
+            data_table(FILE_PROVISION_COLUMNS, [provision_line(p) for p in file.provisions], styles, width)
+        )
+    else:
+        story.append(none_recorded(request))
     story.extend(contractor_incident_section(request, contractor.id))
 
     story.extend(section(request, "指摘事項", "Open findings", len(file.findings)))

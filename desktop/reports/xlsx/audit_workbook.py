@@ -45,6 +45,8 @@ from desktop.domain.schema import (
     JOINT_USE,
     MULTILINE,
     OPT_OUT,
+    PROVISION,
+    RECEIPT,
     REDELEGATION,
     REQUEST,
     STOP_REQUEST,
@@ -520,6 +522,45 @@ class AuditWorkbook:
 
         return columns, rows()
 
+    # --- Third-party provision and receipt records (issue 15) ---
+
+    def _provisions(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
+        labels, t = self.labels, self.labels.text
+        columns = _field_columns(PROVISION, labels) + [
+            Column(t(Message("委託先の名称", "Contractor's name"))),
+            Column(t(Message("オプトアウトの名称", "Opt-out provision's title"))),
+            Column(t(Message("保存期間の終了日", "Kept until")), DATE_COLUMN),
+            Column(t(Message("指摘事項", "Findings")), LONG_TEXT),
+        ]
+
+        def rows() -> Iterator[Sequence[Any]]:
+            for row in self.services.registers.provisions(self.as_of, findings=self.findings):
+                p = row.provision
+                yield _field_values(p, PROVISION, labels) + [
+                    p.contractor_name,
+                    p.opt_out_title,
+                    p.retention_end,
+                    "\n".join(t(f.message) for f in row.findings),
+                ]
+
+        return columns, rows()
+
+    def _receipts(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
+        labels, t = self.labels, self.labels.text
+        columns = _field_columns(RECEIPT, labels) + [
+            Column(t(Message("保存期間の終了日", "Kept until")), DATE_COLUMN),
+            Column(t(Message("指摘事項", "Findings")), LONG_TEXT),
+        ]
+
+        def rows() -> Iterator[Sequence[Any]]:
+            for row in self.services.registers.receipts(self.as_of, findings=self.findings):
+                yield _field_values(row.receipt, RECEIPT, labels) + [
+                    row.receipt.retention_end,
+                    "\n".join(t(f.message) for f in row.findings),
+                ]
+
+        return columns, rows()
+
     def _change_line(self, change: Any) -> str:
         """One change of a joint use: date, what changed, description, when noticed, and for a change of the
         items or the scope of joint users its basis and reason (PPC Guidelines (General) 3-6-3)."""
@@ -658,6 +699,8 @@ RECORD_SHEETS: dict[RecordType, RecordSheet] = {
     RecordType.CORRECTIVE_ACTION: RecordSheet("是正処置", AuditWorkbook._corrective_actions),
     RecordType.OPT_OUT: RecordSheet("オプトアウト", AuditWorkbook._opt_outs),
     RecordType.STOP_REQUEST: RecordSheet("提供停止の求め", AuditWorkbook._stop_requests),
+    RecordType.PROVISION: RecordSheet("第三者提供記録", AuditWorkbook._provisions),
+    RecordType.RECEIPT: RecordSheet("確認記録", AuditWorkbook._receipts),
 }
 
 

@@ -28,6 +28,8 @@ FORMS: dict[RecordType, tuple[str, str]] = {
     RecordType.JOINT_USE: ("desktop.ui.forms.joint_use_form", "JointUseDialog"),
     RecordType.OPT_OUT: ("desktop.ui.forms.opt_out_form", "OptOutDialog"),
     RecordType.STOP_REQUEST: ("desktop.ui.forms.opt_out_form", "StopRequestDialog"),
+    RecordType.PROVISION: ("desktop.ui.forms.provision_form", "ProvisionDialog"),
+    RecordType.RECEIPT: ("desktop.ui.forms.provision_form", "ReceiptDialog"),
     RecordType.REQUEST: ("desktop.ui.forms.request_incident_form", "RequestDialog"),
     RecordType.INCIDENT: ("desktop.ui.forms.request_incident_form", "IncidentDialog"),
     RecordType.COMPANY_PROFILE: ("desktop.ui.forms.company_form", "CompanyProfileDialog"),

@@ -146,6 +146,46 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
         "record the basis of the change (the persons' consent, a succession, or a change they could "
         "reasonably expect) and why; without one, obtain the persons' consent first.",
     ),
+    # Third-party provision and receipt records (issue 15)
+    RuleId.PROVISION_BASIS_MISSING: FindingFix(
+        ("basis", "exemption", "opt_out_id"),
+        "Choose the legal basis of the provision: the persons' consent, the opt-out arrangement it relies on, "
+        "or which exemption of policy §5(1)–(6) applies.",
+    ),
+    RuleId.PROVISION_ITEM_MISSING: FindingFix(
+        ("recipient_address", "recipient_representative", "persons", "pi_items", "method"),
+        "Fill in the missing record item.",
+    ),
+    RuleId.PROVISION_RETENTION_ENDED: FindingFix(
+        (), "The retention period of this record has ended: it may be deleted."
+    ),
+    RuleId.PROVISION_OPT_OUT_NOT_NOTIFIED: FindingFix(
+        ("opt_out_id", "provided_on", "period_from"),
+        "Personal data may be provided under opt-out only once the PPC is notified and the persons told: "
+        "enter the notification dates on the opt-out arrangement, or record another basis.",
+    ),
+    RuleId.PROVISION_AFTER_STOP_REQUEST: FindingFix(
+        ("person_references", "provided_on", "period_to"),
+        "The person asked to stop the provision: stop providing their data and take them out of the "
+        "provision.",
+    ),
+    RuleId.PROVISION_SPECIAL_CARE_BY_OPT_OUT: FindingFix(
+        ("pi_items", "basis"),
+        "Special-care PI cannot be provided by opt-out: remove it from the items or obtain the persons' "
+        "consent instead.",
+    ),
+    RuleId.RECEIPT_CONFIRMATION_MISSING: FindingFix(
+        ("acquisition_confirmation", "confirmed_on", "confirmation_method"),
+        "Confirm how the provider acquired the data when receiving it, and record what was confirmed, when "
+        "and how.",
+    ),
+    RuleId.RECEIPT_ITEM_MISSING: FindingFix(
+        ("provider_address", "provider_representative", "persons", "pi_items"),
+        "Fill in the missing record item.",
+    ),
+    RuleId.RECEIPT_RETENTION_ENDED: FindingFix(
+        (), "The retention period of this record has ended: it may be deleted."
+    ),
 }
 # Data-subject requests and incidents (issue 15).
 FINDING_FIXES.update(

@@ -28,6 +28,7 @@ def deadline_kind_label(kind: str) -> str:
         "contract_expiry": QCoreApplication.translate("DashboardModel", "Contract expires"),
         "notice_owed": QCoreApplication.translate("DashboardModel", "Notice owed"),
         "basis_owed": QCoreApplication.translate("DashboardModel", "Basis of a change owed"),
+        "record_owed": QCoreApplication.translate("DashboardModel", "Provision or receipt record"),
         "reply_owed": QCoreApplication.translate("DashboardModel", "Reply owed"),
         "report_owed": QCoreApplication.translate("DashboardModel", "Report owed"),
     }

@@ -20,6 +20,12 @@ from desktop.ui.models.opt_outs import (
     OptOutTableModel,
     StopRequestTableModel,
 )
+from desktop.ui.models.provisions import (
+    RETENTION_ENDED,
+    RETENTION_KEPT,
+    ProvisionTableModel,
+    ReceiptTableModel,
+)
 from desktop.ui.models.registers import (
     JOINT_USE_CURRENT,
     JOINT_USE_ENDED,
@@ -266,6 +272,59 @@ class StopRequestsPage(RegisterPage):
         self.services.stop_requests.delete(record_id, version)
 
 
+# --- Third-party provision and receipt records (issue 15) ---
+
+
+class ProvisionsPage(RegisterPage):
+    """第三者提供記録: each provision of personal data to a third party (APPI Art. 29). A record is deleted
+    only once its retention has ended (the service refuses before, naming the end)."""
+
+    stretch_column = "persons"
+    record_type = RecordType.PROVISION
+    also_shows = frozenset({RecordType.CONTRACTOR, RecordType.OPT_OUT})  # their names on each row
+
+    def make_model(self) -> ProvisionTableModel:
+        return ProvisionTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Third-party provision records")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Recipient, persons or reference")
+
+    def status_caption(self) -> str:
+        return self.tr("Re&tention:")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(self.tr("Kept"), RETENTION_KEPT), (self.tr("Ended (may be deleted)"), RETENTION_ENDED)]
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.provisions.delete(record_id, version)
+
+
+class ReceiptsPage(RegisterPage):
+    """確認記録: each receipt of personal data from a third party, with the confirmation (APPI Art. 30)."""
+
+    stretch_column = "persons"
+    record_type = RecordType.RECEIPT
+
+    def make_model(self) -> ReceiptTableModel:
+        return ReceiptTableModel(self.services, self)
+
+    def page_title(self) -> str:
+        return self.tr("Receipt confirmation records")
+
+    def search_placeholder(self) -> str:
+        return self.tr("Provider or persons")
+
+    def status_caption(self) -> str:
+        return self.tr("Re&tention:")
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(self.tr("Kept"), RETENTION_KEPT), (self.tr("Ended (may be deleted)"), RETENTION_ENDED)]
+
+    def delete_record(self, record_id: int, version: int | None) -> None:
+        self.services.receipts.delete(record_id, version)
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
 class RequestsPage(RegisterPage):
     """本人請求: the persons' requests of policy §9 with their due dates, decisions and replies."""

@@ -17,7 +17,7 @@ from alembic import op
 import desktop.store.models
 
 revision = "0010"
-down_revision = "0008"  # re-chained after 0009 when merged
+down_revision = "0009"  # re-chained after 0009 when merged
 branch_labels = None
 depends_on = None
 
