@@ -208,6 +208,8 @@ class ReceiptFacts:
     has_persons: bool
     has_pi_items: bool
     record_form: str | None
+
+
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
 @dataclass(frozen=True)
 class RequestFacts:

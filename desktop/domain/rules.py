@@ -10,9 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from desktop.domain import incident_reports, opt_out_items
+from desktop.domain import incident_reports, opt_out_items, retention
 from desktop.domain import joint_use_items as items
-from desktop.domain import retention
 from desktop.domain.clauses import (
     CLAUSE_BY_CODE,
     CONFIDENTIALITY,
@@ -58,8 +57,8 @@ from desktop.domain.facts import (
     ProvisionFacts,
     ReceiptFacts,
     RedelegationFacts,
-    StopRequestFacts,
     RequestFacts,
+    StopRequestFacts,
 )
 from desktop.domain.joint_use_items import JointUseItem
 from desktop.domain.kinds import RecordType, RuleId

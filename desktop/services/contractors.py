@@ -14,8 +14,15 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.schema import CONTRACTOR, clean_search_text
 from desktop.services import records
 from desktop.services.context import ServiceContext
-from desktop.store.models import Contract, Contractor, CorrectiveAction, Evaluation, Provision, Redelegation
-from desktop.store.models import Contract, Contractor, CorrectiveAction, Evaluation, Incident, Redelegation
+from desktop.store.models import (
+    Contract,
+    Contractor,
+    CorrectiveAction,
+    Evaluation,
+    Incident,
+    Provision,
+    Redelegation,
+)
 from desktop.store.queries import contractor_search
 
 

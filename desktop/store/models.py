@@ -388,6 +388,8 @@ class Receipt(Versioned, Base):
     pi_items: Mapped[list[Any]] = mapped_column(default=list)
     record_form: Mapped[str | None] = mapped_column(String(80))
     notes: Mapped[str | None] = mapped_column(Text)
+
+
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
 class Request(Versioned, Base):
     """A person's request under policy §9 (APPI Art. 32–35): disclosure, correction, deletion, suspension of

@@ -37,7 +37,17 @@ def test_every_rule_says_where_it_is_fixed_and_what_to_do() -> None:
     assert set(FINDING_FIXES) == set(RuleId)
     form_fields = {
         field.name
-        for schema in (CONTRACTOR, CONTRACT, ENGAGEMENT, JOINT_USE, OPT_OUT, PROVISION, RECEIPT, REQUEST, INCIDENT)
+        for schema in (
+            CONTRACTOR,
+            CONTRACT,
+            ENGAGEMENT,
+            JOINT_USE,
+            OPT_OUT,
+            PROVISION,
+            RECEIPT,
+            REQUEST,
+            INCIDENT,
+        )
         for field in schema.fields
     }
     for rule, fix in FINDING_FIXES.items():

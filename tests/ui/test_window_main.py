@@ -303,7 +303,7 @@ def test_screenshots_option_writes_a_png_per_page_and_form(
     target = tmp_path / "shots"
     assert main(["--screenshots", str(target), "--db", url, "--lang", "ja"]) == 0
     names = sorted(path.name for path in target.glob("*.png"))
-    assert names[:11] == [
+    assert names[:13] == [
         "01-dashboard.png",
         "02-contractors.png",
         "03-evaluations.png",
@@ -316,7 +316,7 @@ def test_screenshots_option_writes_a_png_per_page_and_form(
         "10-receipts.png",
         "11-requests.png",
         "12-incidents.png",
-        "11-audit.png",
+        "13-audit.png",
     ]
     assert any("form-contractor" in name for name in names) and any(
         "form-engagement" in name for name in names

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import COMPANY, clean_search_text
-from desktop.reports.pdf import documents, ledgers, opt_out, provision
-from desktop.reports.pdf import documents, ledgers, opt_out, requests_incidents
+from desktop.reports.pdf import documents, ledgers, opt_out, provision, requests_incidents
 from desktop.reports.pdf.layout import (
     PageFacts,
     StreamingTable,

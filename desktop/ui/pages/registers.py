@@ -325,6 +325,8 @@ class ReceiptsPage(RegisterPage):
 
     def delete_record(self, record_id: int, version: int | None) -> None:
         self.services.receipts.delete(record_id, version)
+
+
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
 class RequestsPage(RegisterPage):
     """本人請求: the persons' requests of policy §9 with their due dates, decisions and replies."""
