@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -117,7 +119,8 @@ def test_export_writes_the_workbook_and_names_its_sheets(
 ) -> None:
     assert main(["--db", db, "demo", "--size", "20"]) == 0
     out = tmp_path / "out" / "audit.xlsx"
-    assert main(["--db", db, "export", "--xlsx", str(out), "--as-of", "2026-11-25"]) == 0
+    today = datetime.now(ZoneInfo("Asia/Tokyo")).date()  # the command's clock is the real one
+    assert main(["--db", db, "export", "--xlsx", str(out), "--as-of", today.isoformat()]) == 0
     assert "委託先 20" in capsys.readouterr().out
     assert openpyxl.load_workbook(out)["委託先"].max_row == 21
 
