@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.domain.errors import Message, NotFoundError, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE, clean_search_text
+from desktop.domain.values import japanese_date
 from desktop.services import records
 from desktop.services.context import ServiceContext
 from desktop.store.models import JointUse, JointUseChange
@@ -58,7 +59,7 @@ def notice_text(joint_use: JointUse) -> str:
         "⑥ 取得方法",
         line(joint_use.acquisition_method),
         "",
-        f"共同利用の開始日: {joint_use.start_date:%Y年%m月%d日}",
+        f"共同利用の開始日: {japanese_date(joint_use.start_date)}",
     ]
     return "\n".join(parts)
 

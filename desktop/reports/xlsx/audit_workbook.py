@@ -1,4 +1,4 @@
-"""The audit workbook (監査用ブック) for the Privacy Mark audit: one sheet per register, as of a date.
+"""The audit workbook (監査用ワークブック) for the Privacy Mark audit: one sheet per register, as of a date.
 
 Read-only, from the service queries (`services.registers`, `services.checks`). Headers are the labels
 of `desktop.domain.schema` and the enum labels, so the workbook speaks the window's language; the
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from desktop.services.facade import Services
 
 CONTRACTOR_SHEET = "委託先"
-TITLE = Message("委託先管理 監査用ブック", "Contractor management audit workbook")
+TITLE = Message("委託先管理 監査用ワークブック", "Contractor management audit workbook")
 
 Rows = tuple[list[Column], Iterator[Sequence[Any]]]  # a sheet's columns and its rows, written as they come
 
@@ -221,7 +221,7 @@ class AuditWorkbook:
             yield [t(Message("基準日", "As of")), self.as_of, None]
             yield [
                 t(Message("作成日時", "Created")),
-                _local(self.services.context.now()).strftime("%Y/%m/%d %H:%M"),
+                _local(self.services.context.now()).replace(second=0, microsecond=0),
                 None,
             ]
             yield [
@@ -252,7 +252,7 @@ class AuditWorkbook:
                     by_rule.get(info.rule, 0),
                 ]
 
-        return columns, _date_aware(rows(), {1})
+        return columns, rows()  # 基準日 and 作成日時 are date cells (SheetWriter formats them)
 
     def contractor_columns(self) -> list[Column]:
         t = self.labels.text
@@ -658,15 +658,6 @@ RECORD_SHEETS: dict[RecordType, RecordSheet] = {
     RecordType.STOP_REQUEST: RecordSheet("提供停止の求め", AuditWorkbook._stop_requests),
 }
 SHEETS = ("概要", *(sheet.title for sheet in RECORD_SHEETS.values()), "指摘事項", "監査ログ")
-
-
-def _date_aware(rows: Iterator[Sequence[Any]], date_columns: set[int]) -> Iterator[Sequence[Any]]:
-    """The summary mixes dates and text in one column: a date there is written as yyyy/mm/dd text."""
-    for row in rows:
-        yield [
-            f"{value:%Y/%m/%d}" if index in date_columns and isinstance(value, date) else value
-            for index, value in enumerate(row)
-        ]
 
 
 def write_audit_workbook(

@@ -36,6 +36,8 @@ LONG_TEXT_WIDTH = 40.0
 WIDTH_SAMPLE_ROWS = 200
 # Text starting with these is a formula (or a DDE payload) to a spreadsheet if it is not a string cell.
 RISKY_FIRST = frozenset("=+-@#\t\r")
+FOOTER_LEFT = "&A"  # the sheet's name
+FOOTER_RIGHT = "&P / &N"  # page N of M
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,9 @@ class SheetWriter:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.print_title_rows = "1:1"
         sheet.print_options.gridLines = True
+        # Every printed page says which sheet it is and where it falls: "委託先　3 / 7" (Excel's codes).
+        sheet.oddFooter.left.text = FOOTER_LEFT
+        sheet.oddFooter.right.text = FOOTER_RIGHT
 
     def write(self, rows: Iterable[Sequence[Any]]) -> int:
         """Write the header and every row; return the number of data rows."""
@@ -160,7 +165,10 @@ class SheetWriter:
                 cell.value = value
                 cell.data_type = "s"  # never a formula or an error value, whatever the text starts with
                 out.append(cell)
-            elif cell is not None and isinstance(value, date | datetime):
+            elif isinstance(value, date | datetime):
+                if cell is None:  # a date in a mixed column (概要's 基準日): still a date cell, in our format
+                    cell = WriteOnlyCell(self.sheet)
+                    cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
                 cell.value = value
                 out.append(cell)
             else:
