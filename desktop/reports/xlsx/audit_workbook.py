@@ -601,8 +601,6 @@ class AuditWorkbook:
         return columns, rows()
 
     def _audit_log(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
-        import json
-
         labels, t = self.labels, self.labels.text
         columns = [
             Column(t(Message("日時", "When")), DATETIME),
@@ -617,19 +615,16 @@ class AuditWorkbook:
 
         def rows() -> Iterator[Sequence[Any]]:
             for batch in self.services.registers.audit_event_batches():
-                for event in batch:
-                    changes = "\n".join(
-                        f"{name}: {json.dumps(pair[0], ensure_ascii=False)} → "
-                        f"{json.dumps(pair[1], ensure_ascii=False)}"
-                        for name, pair in (event.changes or {}).items()
-                    )
+                # The same words as the audit log page: field labels and values as displayed.
+                described = self.services.audit.describe_changes(batch)
+                for event, changes in zip(batch, described, strict=True):
                     yield [
                         _local(event.occurred_at),
                         names.get(event.actor, event.actor),
                         labels.enum(AuditAction, event.action),
                         t(record_type_label(event.record_type)),
                         event.record_id,
-                        changes,
+                        "\n".join(line.text(labels.language) for line in changes),
                     ]
 
         return columns, rows()
