@@ -42,6 +42,8 @@ EXTRA_FIELDS: dict[str, Field] = {
         Field("role", "権限", "Role", enum=Role),  # type: ignore[arg-type]  # Role has labels, not LabelledEnum
         Field("is_active", "有効", "Active", BOOLEAN),
         Field(PASSWORD_FINGERPRINT, "パスワード", "Password"),
+        Field("approver", "承認者", "Approver"),
+        Field("approved_on", "承認日", "Approval date", DATE),
         Field("is_superseded", "新しい版に置き換え済み", "Superseded", BOOLEAN),
         Field("supersedes_id", "置き換える前の版", "Replaces version", INTEGER),
         Field("total_score", "得点", "Score", INTEGER),
