@@ -133,7 +133,7 @@ def display_value(record_type: str, field: Field, value: Any, names: RecordNames
         return YES if value else NO
     if field.enum is not None and isinstance(value, str):
         try:
-            return field.enum(value).label  # type: ignore[no-any-return]
+            return field.enum(value).label
         except ValueError:
             return Message(value, value)
     if record_type == RecordType.CORRECTIVE_ACTION and field.name == "rule" and isinstance(value, str):

@@ -41,6 +41,8 @@ def notice_text(joint_use: JointUse) -> str:
         responsible += f"\n　住所: {joint_use.responsible_address}"
     if joint_use.responsible_is_corporation:
         responsible += f"\n　代表者: {line(joint_use.responsible_representative)}"
+    # 2025年11月6日, as Japanese documents write dates; the form's preview may not have a date yet.
+    start = japanese_date(joint_use.start_date) if isinstance(joint_use.start_date, date) else "（未記入）"
     users = "、".join(joint_use.joint_users or [])
     scope = line(joint_use.scope) + (f"\n　（{users}）" if users else "")
     parts = [
@@ -59,7 +61,7 @@ def notice_text(joint_use: JointUse) -> str:
         "⑥ 取得方法",
         line(joint_use.acquisition_method),
         "",
-        f"共同利用の開始日: {japanese_date(joint_use.start_date)}",
+        f"共同利用の開始日: {start}",
     ]
     return "\n".join(parts)
 

@@ -263,7 +263,7 @@ class CellParagraph(Paragraph):
         if not frags or self.bulletText or self.style.endDots or any(hasattr(f, "cbDefn") for f in frags):
             return super().breakLinesCJK(maxWidths)  # bullets, dot leaders, images: not in our cells
         self.height = 0
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
         leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))

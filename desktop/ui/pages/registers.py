@@ -54,7 +54,8 @@ class ContractorsPage(RegisterPage):
         self.table.setSortingEnabled(True)  # before the model: setting the indicator must not load it twice
         self.table.setModel(model)
         self.table.horizontalHeader().setSortIndicator(
-            model.column_index(model.order_by), Qt.SortOrder.AscendingOrder
+            model.column_index("kana"),
+            Qt.SortOrder.AscendingOrder,  # the model's order: フリガナ, as the PDFs
         )
         self.unfiltered_total = 0
         self.count_timer = QTimer(self)
