@@ -38,7 +38,7 @@ from desktop.domain.schema import (
     record_type_label,
     schema_of,
 )
-from desktop.reports.pdf.layout import Column, data_table, fact_table, section_heading
+from desktop.reports.pdf.layout import CellParagraph, Column, data_table, fact_table, section_heading
 from desktop.reports.pdf.ledgers import (
     alert,
     attachment_cell,
@@ -234,9 +234,9 @@ def joint_use_notice(request: ReportRequest) -> Built:
         if not line.strip():
             body.append(Spacer(1, 2 * mm))
         elif line[0] in "①②③④⑤⑥":
-            body.append(Paragraph(markup(line), heading_style))
+            body.append(CellParagraph(markup(line), heading_style))
         else:
-            body.append(Paragraph(markup(line), body_style))
+            body.append(CellParagraph(markup(line), body_style))  # dates, numbers, URLs kept whole
     body.append(Paragraph(markup("以上"), closing_style))
     details = [
         (field_label(JOINT_USE.field("title")), markup(joint_use.title)),
