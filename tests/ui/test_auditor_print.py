@@ -31,6 +31,10 @@ def test_the_audit_log_page_shows_labels_and_displayed_values_as_the_workbook_do
     title = demo_services.joint_uses.get(joint_use_id).title
     assert f"共同利用: {title}（#{joint_use_id}）" in shown.split("; ")
     assert "joint_use_id" not in shown and "null" not in shown and "変更した事項: " in shown
+    # The tooltip has every change whole, one a line: the text of the workbook's 監査ログ cell.
+    assert model.index(row, column).data(Qt.ItemDataRole.ToolTipRole) == "\n".join(
+        line.text("ja") for line in lines
+    )
 
 
 def test_the_print_and_export_dialogs_start_in_the_same_folder_with_the_same_date_field(

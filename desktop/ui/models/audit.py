@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.domain.enums import AuditAction
 from desktop.domain.schema import record_type_label as schema_record_type_label
 from desktop.ui.language import current_language, text
-from desktop.ui.models.base import Column, ListRegisterModel, enum_display
+from desktop.ui.models.base import AnyIndex, Column, ListRegisterModel, enum_display
 
 if TYPE_CHECKING:  # the dashboard uses this module before the database (and SQLAlchemy) is loaded
     from desktop.services.audit import AuditFilter
@@ -81,6 +81,18 @@ class AuditTableModel(ListRegisterModel):
 
         self.criteria = AuditFilter()
         self.total = 0
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The changes column's tooltip lists every change whole, one a line, as the workbook's sheet does."""
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.isValid()
+            and self.columns[index.column()].key == "changes"
+        ):
+            event = self.row_object(index.row())
+            lines = self.change_lines.get(event.id, ()) if event is not None else ()
+            return "\n".join(line.text(current_language()) for line in lines) or None
+        return super().data(index, role)
 
     def set_criteria(self, criteria: AuditFilter) -> None:
         self.criteria = criteria
