@@ -28,7 +28,10 @@ def cell_lines(text: str, width: float) -> list[str]:
     styles = make_styles()
     paragraph = CellParagraph(markup(text), styles.cell)
     paragraph.wrap(width, 10_000)
-    return ["".join(frag.text for frag in line.words).strip() for line in paragraph.blPara.lines]
+    laid_out = paragraph.blPara
+    if laid_out.kind == 0:  # one run of text, laid out by reportlab: (extra space, [text]) per line
+        return ["".join(line[1]).strip() for line in laid_out.lines]
+    return ["".join(frag.text for frag in line.words).strip() for line in laid_out.lines]
 
 
 def text_width(text: str) -> float:

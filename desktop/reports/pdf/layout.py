@@ -259,15 +259,36 @@ class CellParagraph(Paragraph):
         return self._wrapped_size
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab's names)
+        lines = super().breakLinesCJK(maxWidths)  # fast, and right for most cells: kept when it is
         frags = self.frags
         if not frags or self.bulletText or self.style.endDots or any(hasattr(f, "cbDefn") for f in frags):
-            return super().breakLinesCJK(maxWidths)  # bullets, dot leaders, images: not in our cells
-        self.height = 0
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
-            return self.blPara
+            return lines  # bullets, dot leaders, images: not in our cells
+        if breaks_well(lines):
+            return lines
         widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
         leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
         return token_aware_lines(frags, widths, leading not in ("", "off"))
+
+
+def breaks_well(lines: Any) -> bool:
+    """Whether reportlab's lines end only where `may_break_before` allows (no date, number or URL cut)."""
+    if len(lines.lines) < 2:
+        return True
+    if lines.kind == 0:  # one run of text: (extra space, [text]) per line, spaces at the ends stripped
+        texts = ["".join(line[1]) for line in lines.lines]
+        forced = [False] * len(texts)
+    else:
+        texts = ["".join(frag.text for frag in line.words) for line in lines.lines]
+        forced = [bool(getattr(line, "lineBreak", False)) for line in lines.lines]
+    for index in range(len(texts) - 1):
+        before, after = texts[index], texts[index + 1]
+        if forced[index] or not before or not after:
+            continue
+        if lines.kind == 0 and (before[-1].isspace() or after[0].isspace()):
+            continue
+        if not may_break_before((before[-1], after[0]), 1):
+            return False
+    return True
 
 
 CHUNK_ROWS = 30  # rows turned into Paragraphs at a time; more are taken when a page holds more
