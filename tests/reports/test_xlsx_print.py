@@ -143,3 +143,15 @@ def test_libreoffice_prints_every_page_with_its_sheet_name_and_page_number(
         assert any(name in text for name in sheets), number
     log_pages = [text for text in pages if text.startswith("監査ログ ")]  # the footer comes first
     assert len(log_pages) > 1 and all("変更内容" in text for text in log_pages)  # the header on every page
+
+
+def test_a_long_line_that_wraps_makes_its_row_tall_too(tmp_path: Path) -> None:
+    workbook = Workbook(write_only=True)
+    SheetWriter(workbook, "x", [Column("名称"), Column("内容", LONG_TEXT)]).write(
+        [["A", "あ" * 60], ["B", "短い"]]
+    )
+    workbook.save(tmp_path / "x.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "x.xlsx")["x"]
+    assert sheet.column_dimensions["B"].width == 40
+    assert (sheet.row_dimensions[2].height or 0) >= 4 * 15  # 120 half-width characters on 40-wide lines
+    assert sheet.row_dimensions[3].height is None  # one line: Excel's own height

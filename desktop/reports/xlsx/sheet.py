@@ -168,7 +168,7 @@ class SheetWriter:
         lines = 1
         for index, width in self._wrapped:
             value = row[index] if index < len(row) else None
-            if isinstance(value, str) and ("\n" in value or len(value) > width - 1):
+            if isinstance(value, str) and ("\n" in value or 2 * len(value) > width - 1):  # may wrap
                 lines = max(lines, wrapped_lines(value[:MAX_CELL_TEXT], width))
         if lines == 1:
             self.sheet.append(self._convert(row))
