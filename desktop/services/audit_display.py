@@ -54,6 +54,8 @@ EXTRA_FIELDS: dict[str, Field] = {
         Field("items", "評価項目", "Checklist items"),
         Field("attachment_name", "添付ファイル", "Attached file"),
         Field("attachment_sha256", "添付ファイルの SHA-256", "Attachment SHA-256"),
+        Field("attachment_path", "添付ファイルの保存先", "Attachment stored as"),
+        Field("attachment_size", "添付ファイルのサイズ（バイト）", "Attachment size (bytes)", INTEGER),
     )
 }
 # An `*_id` field names a record of this kind: shown by that record's name.
