@@ -78,3 +78,19 @@ def test_a_deleted_record_is_named_by_its_number_and_a_value_is_cut_only_when_as
     assert lines[2].text() == "備考: " + "あ" * 60
     assert lines[2].text(limit=40) == "備考: " + "あ" * 39 + "…"
     assert ChangeLine(lines[1].label, None, None, True).text() == "本人の氏名: — → —"
+
+
+def test_every_column_the_trail_records_has_a_label_so_no_raw_key_reaches_the_page_or_the_workbook() -> None:
+    from desktop.domain.kinds import RecordType
+    from desktop.services.audit_display import field_of
+    from desktop.store.models import Base
+    from desktop.store.roles import UNAUDITED_COLUMNS
+
+    unlabelled = [
+        f"{table.name}.{column.name}"
+        for table in Base.metadata.sorted_tables
+        if table.name in set(RecordType) - {RecordType.SETTING}  # a setting's event is keyed by the setting
+        for column in table.columns
+        if column.name not in UNAUDITED_COLUMNS and field_of(table.name, column.name).ja == column.name
+    ]
+    assert unlabelled == []
