@@ -126,6 +126,11 @@ def parse_date(raw: object) -> date:
     return value
 
 
+def japanese_date(value: date) -> str:
+    """A date as Japanese documents write it, without zero padding: 2025年11月6日."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
 def clean_text(raw: str, *, multiline: bool) -> str:
     """Strip, normalise line ends; raise ValueError on control and format characters, or on a value
     that shows nothing (only zero-width or blank characters)."""

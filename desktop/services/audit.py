@@ -22,6 +22,7 @@ from desktop.store.models import AuditEvent
 from desktop.store.notifications import note_change
 
 if TYPE_CHECKING:
+    from desktop.services.audit_display import ChangeLine
     from desktop.services.trail_replay import ReplayReport
 
 
@@ -372,6 +373,15 @@ class AuditService:
 
         with self.context.database.read() as session:
             return replay(session)
+
+    def describe_changes(self, events: Sequence[AuditEvent]) -> list[list[ChangeLine]]:
+        """Each event's changes as people read them (labels, displayed values, record names): what the audit
+        log page and the workbook's 監査ログ sheet show. One query per kind of record named, not per event."""
+        from desktop.services.audit_display import describe_changes, load_names
+
+        with self.context.read() as session:
+            names = load_names(session, events)
+        return [describe_changes(event, names) for event in events]
 
     def actors(self) -> list[str]:
         with self.context.read() as session:

@@ -69,6 +69,9 @@ class ContractorService:
         text = clean_search_text(text)  # before any query: a 16,000-character pattern only costs time
         column: Any = SORTABLE.get(order_by, Contractor.name)
         ordering = [column.desc() if descending else column.asc(), Contractor.id.asc()]
+        if order_by == "kana":  # as the PDF registers: contractors without a フリガナ last, then by name
+            name = Contractor.name.desc() if descending else Contractor.name.asc()
+            ordering = [Contractor.kana.is_(None), ordering[0], name, Contractor.id.asc()]
         query = (
             select(
                 Contractor.id,

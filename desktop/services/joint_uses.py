@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.domain.errors import Message, NotFoundError, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE, clean_search_text
+from desktop.domain.values import japanese_date
 from desktop.services import records
 from desktop.services.context import ServiceContext
 from desktop.store.models import JointUse, JointUseChange
@@ -40,6 +41,8 @@ def notice_text(joint_use: JointUse) -> str:
         responsible += f"\n　住所: {joint_use.responsible_address}"
     if joint_use.responsible_is_corporation:
         responsible += f"\n　代表者: {line(joint_use.responsible_representative)}"
+    # 2025年11月6日, as Japanese documents write dates; the form's preview may not have a date yet.
+    start = japanese_date(joint_use.start_date) if isinstance(joint_use.start_date, date) else "（未記入）"
     users = "、".join(joint_use.joint_users or [])
     scope = line(joint_use.scope) + (f"\n　（{users}）" if users else "")
     parts = [
@@ -58,7 +61,7 @@ def notice_text(joint_use: JointUse) -> str:
         "⑥ 取得方法",
         line(joint_use.acquisition_method),
         "",
-        f"共同利用の開始日: {joint_use.start_date:%Y年%m月%d日}",
+        f"共同利用の開始日: {start}",
     ]
     return "\n".join(parts)
 

@@ -15,6 +15,7 @@ from desktop.domain import opt_out_items
 from desktop.domain.errors import DependencyError, Message, NotFoundError, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import OPT_OUT, OPT_OUT_CHANGE, STOP_REQUEST, clean_search_text
+from desktop.domain.values import japanese_date
 from desktop.services import records
 from desktop.services.context import ServiceContext
 from desktop.store.models import OptOut, OptOutChange, Provision, StopRequest
@@ -62,7 +63,7 @@ def notice_text(opt_out: OptOut) -> str:
             parts.append("、".join(value) if value else "（未記入）")
         else:
             parts.append(line(value))
-    start = f"{opt_out.start_date:%Y年%m月%d日}" if opt_out.start_date else "（未記入）"
+    start = japanese_date(opt_out.start_date) if opt_out.start_date else "（未記入）"
     parts += ["", f"提供開始日: {start}"]
     return "\n".join(parts)
 

@@ -6,9 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +17,8 @@ from PySide6.QtWidgets import (
 from desktop.reports.xlsx import SHEETS, write_audit_workbook
 from desktop.ui.language import current_language
 from desktop.ui.operations import Operation, OperationProgress, run_operation
+from desktop.ui.print_dialog import ERROR_STYLE, default_folder
+from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.path_picker import PathMode, PathPicker
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 class ExportDialog(QDialog):
     """Choose the file and the as-of date; Export writes the workbook on a worker thread."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, *, folder: Path | None = None):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.services = services
@@ -45,11 +45,11 @@ class ExportDialog(QDialog):
         )
         self.path_edit = self.path_picker.edit
         self.path_edit.setObjectName("exportPath")
-        self.path_edit.setText(str(Path.home() / f"itaku-audit-{today:%Y%m%d}.xlsx"))
-        self.as_of_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        # The same folder and the same date field as File → Print register…
+        self.path_edit.setText(str((folder or default_folder()) / f"itaku-audit-{today:%Y%m%d}.xlsx"))
+        self.as_of_edit = DateField(optional=False, parent=self)
         self.as_of_edit.setObjectName("exportAsOf")
-        self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("yyyy/MM/dd")
+        self.as_of_edit.set_value(today)
         self.message = QLabel(self)
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
@@ -71,13 +71,19 @@ class ExportDialog(QDialog):
         form.addRow(self.message)
         form.addRow(self.buttons)
 
-    def as_of(self) -> date:
-        value = self.as_of_edit.date()
-        return date(value.year(), value.month(), value.day())
+    def as_of(self) -> date | None:
+        return self.as_of_edit.date()
 
-    def start_export(self) -> Operation:
+    def start_export(self) -> Operation | None:
+        """Write the workbook on a worker thread; None (the reason shown) when the as-of date is not a date."""
         path = Path(self.path_edit.text().strip())
         as_of = self.as_of()
+        if as_of is None:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(self.tr("Enter the as-of date as YYYY-MM-DD."))
+            self.as_of_edit.setFocus()
+            return None
+        self.message.setStyleSheet("")
         language = current_language()
         services = self.services
         self.export_button.setEnabled(False)

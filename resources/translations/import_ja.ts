@@ -6,7 +6,7 @@
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="37"/>
         <source>Export the audit workbook</source>
-        <translation>監査用ブックの書き出し</translation>
+        <translation>監査用ワークブックの書き出し</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="52"/>
@@ -31,7 +31,7 @@
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="71"/>
         <source>Save the audit workbook</source>
-        <translation>監査用ブックの保存先</translation>
+        <translation>監査用ワークブックの保存先</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="72"/>
@@ -46,7 +46,7 @@
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="96"/>
         <source>Writing the workbook…</source>
-        <translation>ブックを書き出しています…</translation>
+        <translation>監査用ワークブックを書き出しています…</translation>
     </message>
 </context>
 <context>

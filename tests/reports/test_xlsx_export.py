@@ -116,7 +116,7 @@ def test_the_summary_counts_records_and_findings(
 
 def test_workbook_properties_name_title_creator_and_time(demo_workbook: openpyxl.Workbook) -> None:
     props = demo_workbook.properties
-    assert props.title == "委託先管理 監査用ブック"
+    assert props.title == "委託先管理 監査用ワークブック"
     assert props.creator == "Itaku (tester)"
     assert props.created == datetime(2026, 11, 25, 3, 0)  # FIXED_NOW, in UTC
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,6 @@ def test_the_export_dialog_writes_the_workbook_off_the_gui_thread(
     qtbot: Any, itaku_app: Any, demo_services: Services, tmp_path: Path
 ) -> None:
     import openpyxl
-    from PySide6.QtCore import QDate
 
     from desktop.ui.export_dialog import ExportDialog
 
@@ -133,7 +133,7 @@ def test_the_export_dialog_writes_the_workbook_off_the_gui_thread(
     qtbot.waitExposed(dialog)
     target = tmp_path / "監査" / "audit.xlsx"
     dialog.path_edit.setText(str(target))
-    dialog.as_of_edit.setDate(QDate(2026, 11, 25))
+    dialog.as_of_edit.set_value(date(2026, 11, 25))
     _save_widget(dialog, "export-dialog.png")
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         qtbot.mouseClick(dialog.export_button, Qt_left())

@@ -18,7 +18,6 @@ from desktop.domain.enums import (
     ContractKind,
     EvaluationResult,
     EvaluationRoute,
-    LabelledEnum,
     NoticeMethod,
     ProvisionBasis,
     Severity,
@@ -37,9 +36,8 @@ from desktop.domain.schema import (
     TEXT_LIST,
     Field,
     record_type_label,
-    schema_of,
 )
-from desktop.reports.pdf.layout import Column, data_table, fact_table, section_heading
+from desktop.reports.pdf.layout import CellParagraph, Column, data_table, fact_table, section_heading
 from desktop.reports.pdf.ledgers import (
     alert,
     attachment_cell,
@@ -235,9 +233,9 @@ def joint_use_notice(request: ReportRequest) -> Built:
         if not line.strip():
             body.append(Spacer(1, 2 * mm))
         elif line[0] in "①②③④⑤⑥":
-            body.append(Paragraph(markup(line), heading_style))
+            body.append(CellParagraph(markup(line), heading_style))
         else:
-            body.append(Paragraph(markup(line), body_style))
+            body.append(CellParagraph(markup(line), body_style))  # dates, numbers, URLs kept whole
     body.append(Paragraph(markup("以上"), closing_style))
     details = [
         (field_label(JOINT_USE.field("title")), markup(joint_use.title)),
@@ -354,68 +352,6 @@ def cover_pairs(cover: ContractorCover) -> list[tuple[str, str]]:
             )
         )
     return pairs
-
-
-def audit_value(value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return "（なし）"
-    if isinstance(value, bool):
-        return yes_no(value)
-    if isinstance(value, list):
-        return "、".join(str(item) for item in value)
-    if isinstance(value, dict):
-        return "、".join(f"{key}: {item}" for key, item in value.items())
-    return str(value)
-
-
-# Stored columns that are not form fields, named as the evaluation sheet and the registers name them.
-EXTRA_FIELDS: dict[str, Field] = {
-    field.name: field
-    for field in (
-        Field("items", "評価項目", "Checklist items"),
-        Field("total_score", "合計点", "Total score", INTEGER),
-        Field("max_score", "満点", "Maximum score", INTEGER),
-        Field("result", "評価結果", "Result", ENUM, enum=EvaluationResult),
-        Field("certificate_number", "認証番号", "Certificate number"),
-        Field("certificate_expiry", "認証の有効期限", "Certificate expiry", DATE),
-        Field("attachment_name", "添付ファイル", "Attachment"),
-        Field("attachment_sha256", "添付ファイルのSHA-256", "Attachment SHA-256"),
-        Field("attachment_size", "添付ファイルのサイズ", "Attachment size", INTEGER),
-        Field("attachment_path", "添付ファイルの保存先", "Attachment path"),
-    )
-}
-
-
-def audit_changes(record_type: str, changes: dict[str, Any]) -> str:
-    """An audit event's changes, one line per field: 'label: before → after' (or the value set)."""
-    schema = schema_of(record_type)
-    names = {**EXTRA_FIELDS, **({field.name: field for field in schema.fields} if schema else {})}
-    parts = []
-    for name, pair in (changes or {}).items():
-        field = names.get(name)
-        before, after = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
-        if field is not None and field.kind == ENUM and field.enum is not None:
-            before, after = (_enum_text(field.enum, v) for v in (before, after))
-        if (
-            name == "items"
-        ):  # an evaluation's checklist snapshot: too long to print, the evaluation sheet has it
-            before, after = (f"{len(v)} 項目" if isinstance(v, list) else v for v in (before, after))
-        elif name == "clauses":
-            before, after = (
-                [CLAUSE_BY_CODE[c].ja if c in CLAUSE_BY_CODE else c for c in v] if isinstance(v, list) else v
-                for v in (before, after)
-            )
-        text = f"{field.ja if field else name}: "
-        text += audit_value(after) if before is None else f"{audit_value(before)} → {audit_value(after)}"
-        parts.append(markup(text))
-    return lines(*parts)
-
-
-def _enum_text(enum: type[LabelledEnum], value: Any) -> Any:
-    try:
-        return enum(value).label.ja if value else value
-    except ValueError:
-        return value
 
 
 def provision_line(provision: Any) -> list[str]:
@@ -584,14 +520,16 @@ def contractor_file(request: ReportRequest) -> Built:
     story.extend(section(request, "変更履歴", "Change history", len(file.history)))
     if file.history:
         rows = []
-        for event in file.history:
+        # The changes in the words of the audit log page and the workbook's 監査ログ sheet (one formatter).
+        described = request.services.audit.describe_changes(file.history)
+        for event, changes in zip(file.history, described, strict=True):
             rows.append(
                 [
                     markup(moment_ja(event.occurred_at)),
                     markup(event.actor),
                     enum_label(AuditAction, event.action),
                     markup(f"{record_type_label(event.record_type).ja} #{event.record_id}"),
-                    audit_changes(event.record_type, event.changes),
+                    lines(*(markup(line.text("ja")) for line in changes)),
                 ]
             )
         story.append(data_table(HISTORY_COLUMNS, rows, styles, width))

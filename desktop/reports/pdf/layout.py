@@ -19,6 +19,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -34,6 +35,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import _FUZZ, ParaLines, cjkU, makeCJKParaLine
 
 from desktop.reports.pdf.fonts import FALLBACK_FONT_NAME, register_font
 from desktop.reports.pdf.text import day_ja, font_runs, markup, moment_ja
@@ -150,9 +152,102 @@ class Column:
     align: str = "LEFT"
 
 
+def _is_token_character(character: str) -> bool:
+    """A character of a run that reads as one token: letters, digits and their punctuation (a date such as
+    2025-11-06, a number such as 1,000, a reference, a URL) — anything below the CJK blocks but a space."""
+    return character < "\u3000" and not character.isspace()
+
+
+def may_break_before(text: Sequence[str], index: int) -> bool:
+    """May a line of a cell start at `text[index]`? Between Japanese characters, after a space and after a
+    URL's slash, yes; never inside a date or a number, nor where kinsoku forbids it (。、）before / 「（ after)."""
+    before, after = text[index - 1], text[index]
+    if not before or not after:  # a <br/>: its own line end
+        return True
+    if after in ALL_CANNOT_START or before in ALL_CANNOT_END:
+        return False
+    if before.isspace():
+        return True
+    if before.isdigit() and after in "年月日" or before in "年月" and after.isdigit():
+        return False  # 2025年11月6日 stays whole
+    if _is_token_character(before) and _is_token_character(after):
+        return before == "/" and after != "/"  # a URL wraps at its slashes (not inside https://)
+    return True
+
+
+def may_break_inside_token(text: Sequence[str], index: int) -> bool:
+    """Where a token wider than a whole line is cut: after the punctuation of a URL or a reference
+    (example.|co.|jp, notice-|2025), never between two digits (2025-11-06, 1.5)."""
+    before, after = text[index - 1], text[index]
+    if not before or before not in "-._?&=#~:" or after in ALL_CANNOT_START:
+        return False
+    return not (after.isdigit() and index >= 2 and text[index - 2].isdigit())
+
+
+def token_aware_lines(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> ParaLines:
+    """reportlab's CJK line breaking (`cjkFragSplit`), except where a line may end: it cuts between any two
+    characters, so a narrow cell printed 2025-1 / 1-06 or 1, / 000. Here a line ends at the last place
+    `may_break_before` allows; only a token wider than the whole line is cut where it overflows."""
+    glyphs: list[Any] = []
+    for frag in frags:
+        text = frag.text.decode("utf8") if isinstance(frag.text, bytes) else frag.text
+        glyphs.extend(
+            [cjkU(character, frag, "utf8") for character in text] if text else [cjkU(text, frag, "utf8")]
+        )
+    lines: list[Any] = []
+    index = width_used = line_start = 0
+    max_width = max_widths[0]
+    while index < len(glyphs):
+        glyph = glyphs[index]
+        index += 1
+        width = glyph.width
+        if hasattr(width, "normalizedValue"):
+            width._normalizer = max_width
+            width = width.normalizedValue(max_width)
+        width_used += width
+        line_break = hasattr(glyph.frag, "lineBreak")
+        if not line_break and not (width_used > max_width + _FUZZ and width_used > 0):
+            continue
+        end = index  # a <br/> ends the line after itself; a hanging 。、） stays on it
+        hangs = glyph in ALL_CANNOT_START and (index == len(glyphs) or may_break_before(glyphs, index))
+        if not line_break and not hangs:  # 。 or ） may hang in the margin, unless another follows it
+            end = index - 1
+            while end > line_start and not may_break_before(glyphs, end):
+                end -= 1
+            if end == line_start:  # one token wider than the whole line: after a URL's . - _ ? & =, else
+                end = index - 1  # where it overflows
+                while end > line_start and not may_break_inside_token(glyphs, end):
+                    end -= 1
+                end = end if end > line_start else max(index - 1, line_start + 1)
+        used = sum(_glyph_width(g, max_width) for g in glyphs[line_start:end])
+        lines.append(
+            makeCJKParaLine(
+                glyphs[line_start:end], max_width, used, max_width - used, line_break, calc_bounds
+            )
+        )
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        index = line_start = end
+        width_used = 0
+    if width_used > 0:
+        lines.append(
+            makeCJKParaLine(
+                glyphs[line_start:], max_width, width_used, max_width - width_used, False, calc_bounds
+            )
+        )
+    return ParaLines(kind=1, lines=lines)
+
+
+def _glyph_width(glyph: Any, max_width: float) -> float:
+    width = glyph.width
+    return float(width.normalizedValue(max_width)) if hasattr(width, "normalizedValue") else float(width)
+
+
 class CellParagraph(Paragraph):
     """A Paragraph that lays out its lines once per width: a table wraps every cell to measure the row,
-    again to draw it and again when it splits; the column widths never change, so the result is kept."""
+    again to draw it and again when it splits; the column widths never change, so the result is kept.
+
+    Its lines end only where a reader expects (`token_aware_lines`): every table of every register goes
+    through it, so no register breaks a date, a number or a URL on its own."""
 
     _wrapped_width: float | None = None
     _wrapped_size: tuple[float, float] = (0.0, 0.0)
@@ -162,6 +257,38 @@ class CellParagraph(Paragraph):
             self._wrapped_size = super().wrap(availWidth, availHeight)
             self._wrapped_width = availWidth
         return self._wrapped_size
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab's names)
+        lines = super().breakLinesCJK(maxWidths)  # fast, and right for most cells: kept when it is
+        frags = self.frags
+        if not frags or self.bulletText or self.style.endDots or any(hasattr(f, "cbDefn") for f in frags):
+            return lines  # bullets, dot leaders, images: not in our cells
+        if breaks_well(lines):
+            return lines
+        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+        leading = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return token_aware_lines(frags, widths, leading not in ("", "off"))
+
+
+def breaks_well(lines: Any) -> bool:
+    """Whether reportlab's lines end only where `may_break_before` allows (no date, number or URL cut)."""
+    if len(lines.lines) < 2:
+        return True
+    if lines.kind == 0:  # one run of text: (extra space, [text]) per line, spaces at the ends stripped
+        texts = ["".join(line[1]) for line in lines.lines]
+        forced = [False] * len(texts)
+    else:
+        texts = ["".join(frag.text for frag in line.words) for line in lines.lines]
+        forced = [bool(getattr(line, "lineBreak", False)) for line in lines.lines]
+    for index in range(len(texts) - 1):
+        before, after = texts[index], texts[index + 1]
+        if forced[index] or not before or not after:
+            continue
+        if lines.kind == 0 and (before[-1].isspace() or after[0].isspace()):
+            continue
+        if not may_break_before((before[-1], after[0]), 1):
+            return False
+    return True
 
 
 CHUNK_ROWS = 30  # rows turned into Paragraphs at a time; more are taken when a page holds more
@@ -298,7 +425,10 @@ def fact_table(
     for start in range(0, len(pairs), columns):
         row: list[Any] = []
         for label_text, value in pairs[start : start + columns]:
-            row += [Paragraph(label_text, styles.label), Paragraph(value, styles.cell) if value else ""]
+            row += [
+                CellParagraph(label_text, styles.label),
+                CellParagraph(value, styles.cell) if value else "",
+            ]
         row += ["", ""] * (columns - len(pairs[start : start + columns]))
         rows.append(row)
     table = Table(rows, colWidths=[label_width, value_width] * columns, splitInRow=1)

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from xml.sax.saxutils import escape
 
 from desktop.domain.errors import Message
+from desktop.domain.values import japanese_date
 from desktop.reports.pdf.fonts import FALLBACK_FONT_NAME, glyph_coverage
 from desktop.services.context import TOKYO
 
@@ -124,7 +125,7 @@ def day(value: date | None) -> str:
 
 def day_ja(value: date | None) -> str:
     """A date in running text: 2026年11月25日."""
-    return f"{value.year}年{value.month}月{value.day}日" if value else DASH
+    return japanese_date(value) if value else DASH
 
 
 def moment_ja(value: datetime) -> str:

@@ -1,4 +1,4 @@
-"""The audit workbook (監査用ブック) for the Privacy Mark audit: one sheet per register, as of a date.
+"""The audit workbook (監査用ワークブック) for the Privacy Mark audit: one sheet per register, as of a date.
 
 Read-only, from the service queries (`services.registers`, `services.checks`). Headers are the labels
 of `desktop.domain.schema` and the enum labels, so the workbook speaks the window's language; the
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from desktop.services.facade import Services
 
 CONTRACTOR_SHEET = "委託先"
-TITLE = Message("委託先管理 監査用ブック", "Contractor management audit workbook")
+TITLE = Message("委託先管理 監査用ワークブック", "Contractor management audit workbook")
 
 Rows = tuple[list[Column], Iterator[Sequence[Any]]]  # a sheet's columns and its rows, written as they come
 
@@ -225,7 +225,7 @@ class AuditWorkbook:
             yield [t(Message("基準日", "As of")), self.as_of, None]
             yield [
                 t(Message("作成日時", "Created")),
-                _local(self.services.context.now()).strftime("%Y/%m/%d %H:%M"),
+                _local(self.services.context.now()).replace(second=0, microsecond=0),
                 None,
             ]
             yield [
@@ -256,7 +256,7 @@ class AuditWorkbook:
                     by_rule.get(info.rule, 0),
                 ]
 
-        return columns, _date_aware(rows(), {1})
+        return columns, rows()  # 基準日 and 作成日時 are date cells (SheetWriter formats them)
 
     def contractor_columns(self) -> list[Column]:
         t = self.labels.text
@@ -644,8 +644,6 @@ class AuditWorkbook:
         return columns, rows()
 
     def _audit_log(self) -> tuple[list[Column], Iterator[Sequence[Any]]]:
-        import json
-
         labels, t = self.labels, self.labels.text
         columns = [
             Column(t(Message("日時", "When")), DATETIME),
@@ -660,19 +658,16 @@ class AuditWorkbook:
 
         def rows() -> Iterator[Sequence[Any]]:
             for batch in self.services.registers.audit_event_batches():
-                for event in batch:
-                    changes = "\n".join(
-                        f"{name}: {json.dumps(pair[0], ensure_ascii=False)} → "
-                        f"{json.dumps(pair[1], ensure_ascii=False)}"
-                        for name, pair in (event.changes or {}).items()
-                    )
+                # The same words as the audit log page: field labels and values as displayed.
+                described = self.services.audit.describe_changes(batch)
+                for event, changes in zip(batch, described, strict=True):
                     yield [
                         _local(event.occurred_at),
                         names.get(event.actor, event.actor),
                         labels.enum(AuditAction, event.action),
                         t(record_type_label(event.record_type)),
                         event.record_id,
-                        changes,
+                        "\n".join(line.text(labels.language) for line in changes),
                     ]
 
         return columns, rows()
@@ -770,15 +765,6 @@ def _incident_rows(workbook: AuditWorkbook) -> tuple[list[Column], Iterator[Sequ
 RECORD_SHEETS[RecordType.REQUEST] = RecordSheet("本人請求", _request_rows)
 RECORD_SHEETS[RecordType.INCIDENT] = RecordSheet("事故", _incident_rows)
 SHEETS = ("概要", *(sheet.title for sheet in RECORD_SHEETS.values()), "指摘事項", "監査ログ")
-
-
-def _date_aware(rows: Iterator[Sequence[Any]], date_columns: set[int]) -> Iterator[Sequence[Any]]:
-    """The summary mixes dates and text in one column: a date there is written as yyyy/mm/dd text."""
-    for row in rows:
-        yield [
-            f"{value:%Y/%m/%d}" if index in date_columns and isinstance(value, date) else value
-            for index, value in enumerate(row)
-        ]
 
 
 def write_audit_workbook(

@@ -7,6 +7,7 @@ into a formula or an error value when the workbook is opened (=, +, -, @, #N/A �
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from itertools import islice
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -36,6 +37,10 @@ LONG_TEXT_WIDTH = 40.0
 WIDTH_SAMPLE_ROWS = 200
 # Text starting with these is a formula (or a DDE payload) to a spreadsheet if it is not a string cell.
 RISKY_FIRST = frozenset("=+-@#\t\r")
+LINE_HEIGHT = 15.0  # points per line of text (Excel's default row height)
+MAX_ROW_HEIGHT = 409.0  # Excel's limit
+FOOTER_LEFT = "&A"  # the sheet's name
+FOOTER_RIGHT = "&P / &N"  # page N of M
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,12 @@ def _sample_width(value: Any, kind: str) -> float:
     if "\n" in text:
         return max(display_width(line) for line in text.split("\n"))
     return display_width(text)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` takes in a wrapped cell `width` characters wide."""
+    room = max(width - 1.0, 1.0)  # the cell's margins
+    return sum(max(1, math.ceil(display_width(line) / room)) for line in text.split("\n"))
 
 
 def column_widths(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> list[float]:
@@ -96,23 +107,30 @@ class SheetWriter:
         # One cell per styled column, reused for every row: write-only mode writes a row as soon as
         # it is appended, so the cell is free again for the next one. Saves a style lookup per cell.
         wrap = Alignment(wrap_text=True, vertical="top")
+        top = Alignment(vertical="top")  # a tall row reads from its top line, every column alike
         self._styled: dict[int, WriteOnlyCell] = {}
         for index, column in enumerate(self.columns):
             if column.kind in (DATE, DATETIME, LONG_TEXT):
                 cell = WriteOnlyCell(self.sheet)
                 if column.kind == DATE:
                     cell.number_format = DATE_FORMAT
+                    cell.alignment = top
                 elif column.kind == DATETIME:
                     cell.number_format = DATETIME_FORMAT
+                    cell.alignment = top
                 else:
                     cell.alignment = wrap
                 self._styled[index] = cell
         self._kinds = [column.kind for column in self.columns]
+        self._top = top
+        self._wrapped: list[tuple[int, float]] = []  # (index, width) of the wrapped columns, set by _setup
 
     def _setup(self, sample: Sequence[Sequence[Any]]) -> None:
         sheet = self.sheet
-        for index, width in enumerate(column_widths(self.columns, sample), start=1):
+        widths = column_widths(self.columns, sample)
+        for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
+        self._wrapped = [(i, widths[i]) for i, column in enumerate(self.columns) if column.kind == LONG_TEXT]
         sheet.freeze_panes = "A2"
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = "9"  # A4
@@ -121,6 +139,10 @@ class SheetWriter:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.print_title_rows = "1:1"
         sheet.print_options.gridLines = True
+        # Every printed page says which sheet it is and where it falls: "委託先　3 / 7" (Excel's codes).
+        sheet.oddFooter.left.text = FOOTER_LEFT
+        sheet.oddFooter.right.text = FOOTER_RIGHT
+        sheet.HeaderFooter.scaleWithDoc = False  # readable even where a wide sheet is shrunk to the page
 
     def write(self, rows: Iterable[Sequence[Any]]) -> int:
         """Write the header and every row; return the number of data rows."""
@@ -128,18 +150,42 @@ class SheetWriter:
         sample = list(islice(iterator, WIDTH_SAMPLE_ROWS))
         self._setup(sample)
         self.sheet.append(self._header)
-        append = self.sheet.append
-        convert = self._convert
-        for row in sample:
-            append(convert(row))
+        append = self._append
+        for count, row in enumerate(sample, start=2):
+            append(row, count)
         count = len(sample)
         for row in iterator:
-            append(convert(row))
             count += 1
+            append(row, count + 1)
         self.rows_written = count
         last = get_column_letter(max(len(self.columns), 1))
         self.sheet.auto_filter.ref = f"A1:{last}{count + 1}"
         return count
+
+    def _append(self, row: Sequence[Any], number: int) -> None:
+        """Append row `number`, tall enough for its wrapped text: neither Excel nor LibreOffice always fits
+        a row to it when the file is opened, and a printed page would show one line over another."""
+        lines = 1
+        for index, width in self._wrapped:
+            value = row[index] if index < len(row) else None
+            if isinstance(value, str) and ("\n" in value or 2 * len(value) > width - 1):  # may wrap
+                lines = max(lines, wrapped_lines(value[:MAX_CELL_TEXT], width))
+        if lines == 1:
+            self.sheet.append(self._convert(row))
+            return
+        dimensions = self.sheet.row_dimensions
+        dimensions[number].height = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
+        cells = [self._top_aligned(value) for value in self._convert(row)]
+        self.sheet.append(cells)  # written now (write-only mode), with the height
+        del dimensions[number]  # memory stays flat
+
+    def _top_aligned(self, value: Any) -> Any:
+        """A plain value of a tall row as a top-aligned cell (styled cells are top-aligned already)."""
+        if value is None or isinstance(value, Cell):
+            return value
+        cell = WriteOnlyCell(self.sheet, value=value)
+        cell.alignment = self._top
+        return cell
 
     def _convert(self, row: Sequence[Any]) -> list[Any]:
         out: list[Any] = []
@@ -160,7 +206,10 @@ class SheetWriter:
                 cell.value = value
                 cell.data_type = "s"  # never a formula or an error value, whatever the text starts with
                 out.append(cell)
-            elif cell is not None and isinstance(value, date | datetime):
+            elif isinstance(value, date | datetime):
+                if cell is None:  # a date in a mixed column (概要's 基準日): still a date cell, in our format
+                    cell = WriteOnlyCell(self.sheet)
+                    cell.number_format = DATETIME_FORMAT if isinstance(value, datetime) else DATE_FORMAT
                 cell.value = value
                 out.append(cell)
             else:

@@ -47,7 +47,7 @@ class ContractorTableModel(RegisterModel):
         self.services = services
         self.search_text_value = ""
         self.status: str | None = None
-        self.order_by = "name"
+        self.order_by = "kana"  # by フリガナ, as the PDF registers list them
         self.descending = False
         self._rows: list[ContractorRow] = []
         self._exhausted = True

@@ -63,7 +63,8 @@ class ContractorsPage(RegisterPage):
         self.table.setSortingEnabled(True)  # before the model: setting the indicator must not load it twice
         self.table.setModel(model)
         self.table.horizontalHeader().setSortIndicator(
-            model.column_index("name"), Qt.SortOrder.AscendingOrder
+            model.column_index("kana"),
+            Qt.SortOrder.AscendingOrder,  # the model's order: フリガナ, as the PDFs
         )
         self.unfiltered_total = 0
         self.count_timer = QTimer(self)

@@ -1,0 +1,157 @@
+"""The audit workbook as an auditor prints it: page set-up on every sheet, dates as dates, an audit log in words."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl import Workbook
+
+from desktop.domain.enums import ContractorStatus, JointUseChangeField
+from desktop.reports.xlsx import write_audit_workbook
+from desktop.reports.xlsx.sheet import LONG_TEXT, Column, SheetWriter
+from desktop.services.facade import Services
+
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.fixture
+def workbook_path(demo_services: Services, tmp_path: Path) -> Path:
+    path = tmp_path / "audit.xlsx"
+    write_audit_workbook(demo_services, path, AS_OF)
+    return path
+
+
+def assert_prints_for_an_auditor(sheet: object) -> None:
+    """Landscape A4, one page wide, the header row on every page, a footer with the sheet's name and page."""
+    assert sheet.page_setup.orientation == "landscape", sheet.title  # type: ignore[attr-defined]
+    assert str(sheet.page_setup.paperSize) == "9", sheet.title  # type: ignore[attr-defined]  # A4
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0), sheet.title  # type: ignore[attr-defined]
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True, sheet.title  # type: ignore[attr-defined]
+    assert sheet.print_title_rows == "$1:$1", sheet.title  # type: ignore[attr-defined]
+    footer = sheet.oddFooter  # type: ignore[attr-defined]
+    codes = f"{footer.left.text} {footer.center.text} {footer.right.text}"
+    assert "&A" in codes and "&P" in codes and "&N" in codes, (sheet.title, codes)  # type: ignore[attr-defined]
+
+
+def test_every_sheet_prints_landscape_a4_one_page_wide_with_header_rows_and_a_named_numbered_footer(
+    workbook_path: Path,
+) -> None:
+    workbook = openpyxl.load_workbook(workbook_path)
+    assert len(workbook.worksheets) >= 13
+    for sheet in workbook:
+        assert_prints_for_an_auditor(sheet)
+
+
+def test_a_sheet_added_later_gets_the_print_set_up_from_the_one_writer_every_sheet_goes_through(
+    tmp_path: Path,
+) -> None:
+    workbook = Workbook(write_only=True)
+    SheetWriter(workbook, "新しい記録", [Column("名称"), Column("内容", LONG_TEXT)]).write([["A", "x\ny"]])
+    workbook.save(tmp_path / "new.xlsx")
+    assert_prints_for_an_auditor(openpyxl.load_workbook(tmp_path / "new.xlsx")["新しい記録"])
+
+
+def test_the_as_of_date_on_the_summary_is_a_date_cell(workbook_path: Path) -> None:
+    sheet = openpyxl.load_workbook(workbook_path)["概要"]
+    cells = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
+    as_of = cells["基準日"]
+    assert as_of.is_date and as_of.value == datetime(2026, 11, 25)
+    assert as_of.number_format == "yyyy/mm/dd"
+    created = cells["作成日時"]
+    assert created.is_date and created.number_format == "yyyy/mm/dd hh:mm"
+
+
+def test_a_row_of_wrapped_text_is_tall_enough_to_print_every_line(workbook_path: Path) -> None:
+    sheet = openpyxl.load_workbook(workbook_path)["監査ログ"]
+    for row in sheet.iter_rows(min_row=2, max_row=40):
+        lines = (row[5].value or "").count("\n") + 1
+        if lines > 1:
+            assert (sheet.row_dimensions[row[0].row].height or 0) >= lines * 15, row[0].row
+            assert row[0].alignment.vertical == "top"  # the date reads beside the first line
+
+
+RAW_KEY = re.compile(r"^[a-z][a-z0-9_]*: ", re.MULTILINE)
+
+
+def test_the_audit_log_sheet_shows_labels_and_displayed_values_not_raw_keys(
+    demo_services: Services, workbook_path: Path
+) -> None:
+    rows = list(openpyxl.load_workbook(workbook_path)["監査ログ"].iter_rows(min_row=2, values_only=True))
+    changes = [row[5] or "" for row in rows]
+    assert [text for text in changes if RAW_KEY.search(text)] == []
+    assert not any("null" in text or '"' in text for text in changes)
+    assert not any(re.search(r"[0-9a-f]{64}", text) for text in changes)  # no password fingerprint
+    titles = {f"{row.title}（#{row.id}）" for row in demo_services.joint_uses.list()}
+    what_changed = {field.label.ja for field in JointUseChangeField}
+    joint_use_changes = [row[5] for row in rows if row[3] == "共同利用の変更"]
+    assert joint_use_changes
+    for text in joint_use_changes:  # was `joint_use_id: null → 1` and `field: null → "purposes"`
+        fields = dict(line.split(": ", 1) for line in text.splitlines())
+        assert fields["共同利用"] in titles and fields["変更した事項"] in what_changed, text
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields["変更日"]), text
+    statuses = {status.label.ja for status in ContractorStatus}
+    contractors = [
+        dict(line.split(": ", 1) for line in row[5].splitlines()) for row in rows if row[3] == "委託先"
+    ]
+    assert contractors and all(fields["状態"] in statuses for fields in contractors)
+    assert {fields.get("特定個人情報（マイナンバー）") for fields in contractors} == {"はい", "いいえ"}
+
+
+def test_the_english_workbook_shows_the_english_labels(demo_services: Services, tmp_path: Path) -> None:
+    path = tmp_path / "audit-en.xlsx"
+    write_audit_workbook(demo_services, path, AS_OF, language="en")
+    rows = list(openpyxl.load_workbook(path).worksheets[-1].iter_rows(min_row=2, values_only=True))
+    statuses = {status.label.en for status in ContractorStatus}
+    contractors = [
+        dict(line.split(": ", 1) for line in row[5].splitlines()) for row in rows if row[3] == "Contractor"
+    ]
+    assert contractors and all(fields["Status"] in statuses for fields in contractors)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_prints_every_page_with_its_sheet_name_and_page_number(
+    workbook_path: Path, tmp_path: Path
+) -> None:
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(workbook_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "audit.pdf").pages]
+    sheets = openpyxl.load_workbook(workbook_path, read_only=True).sheetnames
+    total = len(pages)
+    for number, text in enumerate(pages, start=1):
+        assert f"{number} / {total}" in text, number
+        assert any(name in text for name in sheets), number
+    log_pages = [text for text in pages if text.startswith("監査ログ ")]  # the footer comes first
+    assert len(log_pages) > 1 and all("変更内容" in text for text in log_pages)  # the header on every page
+
+
+def test_a_long_line_that_wraps_makes_its_row_tall_too(tmp_path: Path) -> None:
+    workbook = Workbook(write_only=True)
+    SheetWriter(workbook, "x", [Column("名称"), Column("内容", LONG_TEXT)]).write(
+        [["A", "あ" * 60], ["B", "短い"]]
+    )
+    workbook.save(tmp_path / "x.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "x.xlsx")["x"]
+    assert sheet.column_dimensions["B"].width == 40
+    assert (sheet.row_dimensions[2].height or 0) >= 4 * 15  # 120 half-width characters on 40-wide lines
+    assert sheet.row_dimensions[3].height is None  # one line: Excel's own height
