@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.store.as_it_stood import changed_since, copy_as_it_stood
+from desktop.store.as_it_stood import changed_since, copy_as_it_stood, create_schema
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services, ServicesFactory
@@ -41,7 +41,9 @@ def as_it_stood(services: Services, day: date | None, factory: ServicesFactory) 
             actor=services.context.actor,
             data_dir=folder / "files",
             clock=services.context.clock,
+            upgrade=False,
         )
+        create_schema(past.context.database.engine)
         with services.context.read() as session:
             copy_as_it_stood(session, past.context.database.engine, day)
         yield past

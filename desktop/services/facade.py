@@ -101,4 +101,5 @@ class ServicesFactory(Protocol):
         actor: str | None = None,
         data_dir: Path | None = None,
         clock: Callable[[], datetime] | None = None,
+        upgrade: bool = True,
     ) -> Services: ...

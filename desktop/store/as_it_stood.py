@@ -19,13 +19,30 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, Column, Date, Engine, Integer, Table, func, insert, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    Engine,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from desktop.domain.kinds import RecordType
-from desktop.store.models import RECORD_MODELS, AuditEvent, Base, UTCDateTime
+from desktop.store.database import sqlite_path
+from desktop.store.models import RECORD_MODELS, Account, AuditEvent, Base, UTCDateTime
+from desktop.store.roles import SECRET_COLUMNS
 
 TOKYO = ZoneInfo("Asia/Tokyo")
+_TRAIL = Base.metadata.tables[AuditEvent.__tablename__]
+_ACCOUNT = Base.metadata.tables[Account.__tablename__]
 BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at", "updated_by"})
 ALWAYS = "always"  # a kind whose latest values stand for the past when the trail holds none before the day
 
@@ -74,21 +91,42 @@ class _History:
     last_actor_at_day: str = ""
 
 
-def _histories(session: Session, record_type: str, cutoff: datetime) -> dict[int, _History]:
-    query = (
-        select(
-            AuditEvent.record_id,
-            AuditEvent.action,
-            AuditEvent.changes,
-            AuditEvent.occurred_at,
-            AuditEvent.actor,
+class _Source:
+    """Where the live records are read: a SQLite file attached to the past database's own connection (one
+    snapshot, and rows copied by SQL without passing through Python), or the live session (PostgreSQL)."""
+
+    def __init__(self, reader: Connection | Session, schema: str | None):
+        self.reader = reader
+        self.attached = schema is not None
+        self.metadata = MetaData(schema=schema)
+        self.tables: dict[str, Table] = {}
+
+    def table(self, table: Table) -> Table:
+        if table.name not in self.tables:
+            self.tables[table.name] = table.to_metadata(self.metadata) if self.attached else table
+        return self.tables[table.name]
+
+    def changed_ids(self, record_type: RecordType, cutoff: datetime) -> Select[tuple[int]]:
+        """The ids of the records of a kind whose trail goes on after the day (changed, added or deleted)."""
+        trail = self.table(_TRAIL)
+        return select(trail.c.record_id).where(
+            trail.c.record_type == record_type.value, trail.c.occurred_at >= cutoff
         )
-        .where(AuditEvent.record_type == record_type)
-        .order_by(AuditEvent.record_id, AuditEvent.id)
-        .execution_options(yield_per=1000)
+
+
+def _histories(source: _Source, record_type: RecordType, cutoff: datetime) -> dict[int, _History]:
+    """The replayed values of the records of a kind changed since the day: on the day and now."""
+    trail = source.table(_TRAIL)
+    query = (
+        select(trail.c.record_id, trail.c.action, trail.c.changes, trail.c.occurred_at, trail.c.actor)
+        .where(
+            trail.c.record_type == record_type.value,
+            trail.c.record_id.in_(source.changed_ids(record_type, cutoff)),
+        )
+        .order_by(trail.c.record_id, trail.c.id)
     )
     histories: dict[int, _History] = {}
-    for record_id, action, changes, occurred_at, actor in session.execute(query):
+    for record_id, action, changes, occurred_at, actor in source.reader.execute(query):
         history = histories.setdefault(record_id, _History(first_at=occurred_at))
         if action == "delete":
             history.latest = None
@@ -149,67 +187,140 @@ def _row(
     return row
 
 
-def _live_rows(session: Session, table: Table, columns: list[Column[Any]]) -> dict[int, dict[str, Any]]:
-    """The live rows (records that predate the trail count as they are; accounts lend their hash)."""
-    rows = session.execute(select(table.c.id, *columns)).all()
-    return {
-        row[0]: {column.key: value for column, value in zip(columns, row[1:], strict=True)} for row in rows
-    }
+def create_schema(target: Engine) -> None:
+    """The current schema in an empty database, as the migrations would leave it (a test holds the models
+    and the migrated schema equal), without running them: the past database is made, read and thrown away."""
+    from desktop.store.quick_read import HEAD_REVISION
+
+    Base.metadata.create_all(target)
+    with target.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
+        )
+        connection.exec_driver_sql("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
 
 
 def copy_as_it_stood(live: Session, target: Engine, day: date) -> dict[str, int]:
     """Write into the empty, migrated database `target` every record as it stood at the end of `day`, and
-    the audit events up to then. Returns the number of records written per kind."""
+    the audit events up to then. Returns the number of records written per kind.
+
+    A record whose trail ends before the day stood then as it stands now: it is copied as it is (by SQL from
+    an attached SQLite file). Only the records changed, added or deleted since are replayed from the trail."""
     cutoff = end_of_day(day)
-    counts: dict[str, int] = {}
-    kept: dict[str, set[int]] = {}
-    by_table = {model.__tablename__: record_type for record_type, model in RECORD_MODELS.items()}
-    with target.begin() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        for table in Base.metadata.sorted_tables:
-            record_type = by_table.get(table.name)
-            if record_type is None:
-                continue
-            rows = _rows_of_kind(live, table, record_type, day, cutoff, kept)
-            kept[table.name] = {row["id"] for row in rows}
-            if rows:
-                connection.execute(insert(table), rows)
-            counts[record_type.value] = len(rows)
-        _mark_superseded(connection)
-        trail = Base.metadata.tables[AuditEvent.__tablename__]
-        events = live.execute(select(trail).where(AuditEvent.occurred_at < cutoff)).mappings()
-        batch: list[dict[str, Any]] = []
-        for event in events:
-            batch.append(dict(event))
-            if len(batch) == 1000:
-                connection.execute(insert(trail), batch)
-                batch = []
-        if batch:
-            connection.execute(insert(trail), batch)
+    bind = live.get_bind()
+    live_url = bind.url if isinstance(bind, Engine) else bind.engine.url
+    live_file = sqlite_path(str(live_url)) if target.dialect.name == "sqlite" else None
+    with target.connect() as connection:
+        raw: Any = connection.connection.dbapi_connection
+        if target.dialect.name == "sqlite":
+            raw.execute("PRAGMA synchronous = OFF")  # a database made, read and thrown away: no fsync
+        if live_file is not None:  # before the first statement: SQLite refuses ATTACH inside a transaction
+            raw.execute("ATTACH DATABASE ? AS live", (str(live_file),))
+        try:
+            with connection.begin():
+                source = _Source(connection, "live") if live_file is not None else _Source(live, None)
+                counts = _copy(connection, source, day, cutoff)
+        finally:
+            if live_file is not None:
+                raw.execute("DETACH DATABASE live")
     return counts
 
 
-def _rows_of_kind(
-    live: Session,
+def _copy(connection: Connection, source: _Source, day: date, cutoff: datetime) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    by_table = {model.__tablename__: record_type for record_type, model in RECORD_MODELS.items()}
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    for table in Base.metadata.sorted_tables:
+        record_type = by_table.get(table.name)
+        if record_type is None:
+            continue
+        _copy_unchanged(connection, source, table, source.changed_ids(record_type, cutoff))
+        rows = _changed_rows(connection, source, table, record_type, day, cutoff)
+        if rows:
+            connection.execute(insert(table), rows)
+        counts[record_type.value] = int(connection.scalar(select(func.count()).select_from(table)) or 0)
+    if "password_hash" in _ACCOUNT.c:  # nobody signs in to the past: it is read, never changed
+        connection.execute(_ACCOUNT.update().values(password_hash="!"))
+    for table in Base.metadata.sorted_tables:  # an approval dated after the day: not given on it
+        if "approved_on" in table.c:
+            cleared: dict[str, Any] = {"approved_on": None}
+            if "approver" in table.c:
+                cleared["approver"] = None
+            connection.execute(table.update().where(table.c.approved_on > day).values(**cleared))
+    _mark_superseded(connection)
+    trail = source.table(_TRAIL)
+    events = select(trail).where(trail.c.occurred_at < cutoff)
+    if source.attached:
+        connection.execute(insert(_TRAIL).from_select([column.key for column in trail.columns], events))
+    else:
+        batch: list[dict[str, Any]] = []
+        for event in source.reader.execute(events.execution_options(yield_per=1000)).mappings():
+            batch.append(dict(event))
+            if len(batch) == 1000:
+                connection.execute(insert(_TRAIL), batch)
+                batch = []
+        if batch:
+            connection.execute(insert(_TRAIL), batch)
+    return counts
+
+
+def _copy_unchanged(
+    connection: Connection, source: _Source, table: Table, changed: Select[tuple[int]]
+) -> None:
+    """The records of a kind not changed since the day, as they are (an attached file: every column, the
+    account's password hash then blanked; a server: the columns its roles let anyone read)."""
+    live_table = source.table(table)
+    secret = () if source.attached else SECRET_COLUMNS.get(table.name, ())
+    readable = [column for column in live_table.columns if column.key not in secret]
+    unchanged = select(*readable).where(live_table.c.id.not_in(changed))
+    if source.attached:
+        connection.execute(insert(table).from_select([column.key for column in readable], unchanged))
+        return
+    batch: list[dict[str, Any]] = []
+    for row in source.reader.execute(unchanged.execution_options(yield_per=1000)).mappings():
+        values = dict(row)
+        if table.name == _ACCOUNT.name:
+            values["password_hash"] = "!"
+        batch.append(values)
+        if len(batch) == 1000:
+            connection.execute(insert(table), batch)
+            batch = []
+    if batch:
+        connection.execute(insert(table), batch)
+
+
+def _changed_rows(
+    connection: Connection,
+    source: _Source,
     table: Table,
     record_type: RecordType,
     day: date,
     cutoff: datetime,
-    kept: dict[str, set[int]],
 ) -> list[dict[str, Any]]:
-    secret = {"password_hash"} if record_type == RecordType.ACCOUNT else set()
+    """The records of a kind changed, added or deleted since the day, as they stood on it (or None)."""
     columns = [column for column in table.columns if column.key not in BOOKKEEPING]
-    readable = [column for column in columns if column.key not in secret]
-    histories = _histories(live, record_type.value, cutoff)
-    current = _live_rows(live, table, readable)
+    readable = [column for column in columns if column.key not in SECRET_COLUMNS.get(table.name, ())]
+    histories = _histories(source, record_type, cutoff)
+    if not histories:
+        return []
+    live_table = source.table(table)
+    current = {
+        row[0]: {column.key: value for column, value in zip(readable, row[1:], strict=True)}
+        for row in source.reader.execute(
+            select(live_table.c.id, *(live_table.c[column.key] for column in readable)).where(
+                live_table.c.id.in_(source.changed_ids(record_type, cutoff))
+            )
+        )
+    }
+    kept = _kept_parents(connection, table)
     rows: list[dict[str, Any]] = []
-    for record_id in sorted(set(histories) | set(current)):
-        history = histories.get(record_id)
+    for record_id in sorted(histories):
+        history = histories[record_id]
         row = _record_on(record_type, columns, record_id, history, current.get(record_id), day)
         if row is None or not _parents_kept(table, row, kept):
             continue
-        if history is not None and history.at_day is not None:
+        if history.at_day is not None:
             row["created_at"] = history.first_at
             row["updated_at"] = history.last_at_day
             row["updated_by"] = history.last_actor_at_day
@@ -217,14 +328,21 @@ def _rows_of_kind(
             row["created_at"] = row["updated_at"] = cutoff - timedelta(microseconds=1)
             row["updated_by"] = ""
         row["version"] = 1
-        if "password_hash" in row:
-            row["password_hash"] = "!"  # nobody signs in to the past: it is read, never changed
-        if isinstance(row.get("approved_on"), date) and row["approved_on"] > day:
-            row["approved_on"] = None  # approved after the day: not approved on it
-            if "approver" in row:
-                row["approver"] = None
+        if "password_hash" in table.c:
+            row["password_hash"] = "!"
         rows.append(row)
     return rows
+
+
+def _kept_parents(connection: Connection, table: Table) -> dict[str, set[int]]:
+    """The ids already written of every other kind this one links to."""
+    parents = {
+        foreign_key.column.table
+        for column in table.columns
+        for foreign_key in column.foreign_keys
+        if foreign_key.column.table.name != table.name
+    }
+    return {parent.name: set(connection.scalars(select(parent.c.id))) for parent in parents}
 
 
 def _record_on(
