@@ -8,10 +8,9 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding
-from desktop.domain.schema import OPT_OUT, STOP_REQUEST, Schema
-from desktop.ui.language import field_label
+from desktop.domain.schema import OPT_OUT, STOP_REQUEST
 from desktop.ui.models.base import Column, ListRegisterModel, normalize_search
-from desktop.ui.models.registers import FINDINGS
+from desktop.ui.models.registers import FINDINGS, field_column
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -20,11 +19,6 @@ OPT_OUT_CURRENT = "current"  # the same choices as `itaku-cli opt-out list --sta
 OPT_OUT_ENDED = "ended"
 STOP_IN_EFFECT = "in_effect"  # the stop took effect on or before today
 STOP_PENDING = "pending"  # received, taking effect later
-
-
-def _field(schema: Schema, name: str, attribute: str | None = None, **options: Any) -> Column:
-    key = attribute or name
-    return Column(key, lambda: field_label(schema.field(name)), lambda row: getattr(row, key), **options)
 
 
 def _count(key: str, source: str) -> Column:
@@ -41,12 +35,12 @@ class OptOutTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _field(OPT_OUT, "title"),
-                _field(OPT_OUT, "start_date"),
-                _field(OPT_OUT, "end_date"),
-                _field(OPT_OUT, "ppc_notified_on"),
-                _field(OPT_OUT, "made_known_on"),
-                _field(OPT_OUT, "includes_special_care"),
+                field_column(OPT_OUT, "title"),
+                field_column(OPT_OUT, "start_date"),
+                field_column(OPT_OUT, "end_date"),
+                field_column(OPT_OUT, "ppc_notified_on"),
+                field_column(OPT_OUT, "made_known_on"),
+                field_column(OPT_OUT, "includes_special_care"),
                 _count("change_count", "Changes"),
                 _count("stop_request_count", "Stop requests"),
             ),
@@ -73,12 +67,12 @@ class StopRequestTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _field(STOP_REQUEST, "person"),
-                _field(STOP_REQUEST, "person_reference"),
-                _field(STOP_REQUEST, "opt_out_id", "opt_out_title"),
-                _field(STOP_REQUEST, "received_on"),
-                _field(STOP_REQUEST, "identity_check"),
-                _field(STOP_REQUEST, "effective_on"),
+                field_column(STOP_REQUEST, "person"),
+                field_column(STOP_REQUEST, "person_reference"),
+                field_column(STOP_REQUEST, "opt_out_id", "opt_out_title"),
+                field_column(STOP_REQUEST, "received_on"),
+                field_column(STOP_REQUEST, "identity_check"),
+                field_column(STOP_REQUEST, "effective_on"),
             ),
             parent,
         )

@@ -4,35 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.domain.enums import ProvisionBasis
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding
-from desktop.domain.schema import PROVISION, RECEIPT, Schema
-from desktop.ui.language import field_label
-from desktop.ui.models.base import Column, ListRegisterModel, enum_display, normalize_search
-from desktop.ui.models.registers import FINDINGS
+from desktop.domain.schema import PROVISION, RECEIPT
+from desktop.ui.models.base import ListRegisterModel, enum_display, normalize_search
+from desktop.ui.models.registers import FINDINGS, field_column, text_column
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
 
 RETENTION_KEPT = "kept"  # still within its retention period (or the provision goes on)
 RETENTION_ENDED = "ended"  # the retention has ended: the record may be deleted
-
-
-def _field(schema: Schema, name: str, attribute: str | None = None, **options: Any) -> Column:
-    key = attribute or name
-    return Column(key, lambda: field_label(schema.field(name)), lambda row: getattr(row, key), **options)
-
-
-def _column(key: str, source: str, **options: Any) -> Column:
-    return Column(
-        key,
-        lambda: QCoreApplication.translate("RegisterModel", source),
-        lambda row: getattr(row, key),
-        **options,
-    )
 
 
 def _retention_status(row: Any, today: Any) -> str:
@@ -45,14 +28,14 @@ class ProvisionTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _column("first_day", "Provided on (from)"),
-                _column("last_day", "Last provision"),
-                _field(PROVISION, "recipient_name"),
-                _field(PROVISION, "contractor_id", "contractor_name"),
-                _field(PROVISION, "basis", display=enum_display(ProvisionBasis)),
-                _field(PROVISION, "opt_out_id", "opt_out_title"),
-                _field(PROVISION, "persons"),
-                _column("retention_end", "Kept until"),
+                text_column("first_day", "Provided on (from)"),
+                text_column("last_day", "Last provision"),
+                field_column(PROVISION, "recipient_name"),
+                field_column(PROVISION, "contractor_id", "contractor_name"),
+                field_column(PROVISION, "basis", display=enum_display(ProvisionBasis)),
+                field_column(PROVISION, "opt_out_id", "opt_out_title"),
+                field_column(PROVISION, "persons"),
+                text_column("retention_end", "Kept until"),
             ),
             parent,
         )
@@ -79,13 +62,13 @@ class ReceiptTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _column("first_day", "Received on (from)"),
-                _column("last_day", "Last receipt"),
-                _field(RECEIPT, "provider_name"),
-                _field(RECEIPT, "confirmed_on"),
-                _field(RECEIPT, "confirmation_method"),
-                _field(RECEIPT, "persons"),
-                _column("retention_end", "Kept until"),
+                text_column("first_day", "Received on (from)"),
+                text_column("last_day", "Last receipt"),
+                field_column(RECEIPT, "provider_name"),
+                field_column(RECEIPT, "confirmed_on"),
+                field_column(RECEIPT, "confirmation_method"),
+                field_column(RECEIPT, "persons"),
+                text_column("retention_end", "Kept until"),
             ),
             parent,
         )

@@ -28,9 +28,20 @@ if TYPE_CHECKING:
     from desktop.services.facade import Services
 
 
-def _field(schema: Schema, name: str, attribute: str | None = None, **options: Any) -> Column:
+def field_column(schema: Schema, name: str, attribute: str | None = None, **options: Any) -> Column:
+    """A column headed by a schema field's label, showing the row's attribute (the field's name by default)."""
     key = attribute or name
     return Column(key, lambda: field_label(schema.field(name)), lambda row: getattr(row, key), **options)
+
+
+def text_column(key: str, source: str, **options: Any) -> Column:
+    """A column headed by a translated text (context RegisterModel), showing the row's attribute `key`."""
+    return Column(
+        key,
+        lambda: QCoreApplication.translate("RegisterModel", source),
+        lambda row: getattr(row, key),
+        **options,
+    )
 
 
 FINDINGS = Column("findings", findings_header, lambda row: None)
@@ -56,10 +67,10 @@ class EvaluationTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _field(EVALUATION, "contractor_id", "contractor_name"),
-                _field(EVALUATION, "evaluated_on"),
-                _field(EVALUATION, "evaluator"),
-                _field(EVALUATION, "route", display=enum_display(EvaluationRoute)),
+                field_column(EVALUATION, "contractor_id", "contractor_name"),
+                field_column(EVALUATION, "evaluated_on"),
+                field_column(EVALUATION, "evaluator"),
+                field_column(EVALUATION, "route", display=enum_display(EvaluationRoute)),
                 Column(
                     "score",
                     lambda: QCoreApplication.translate("RegisterModel", "Score"),
@@ -74,7 +85,7 @@ class EvaluationTableModel(ListRegisterModel):
                     display=enum_display(EvaluationResult),
                 ),
                 approval_column(),
-                _field(EVALUATION, "next_due_on"),
+                field_column(EVALUATION, "next_due_on"),
             ),
             parent,
         )
@@ -109,15 +120,15 @@ class ContractTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _field(CONTRACT, "contractor_id", "contractor_name"),
-                _field(CONTRACT, "kind", display=enum_display(ContractKind)),
-                _field(CONTRACT, "title"),
+                field_column(CONTRACT, "contractor_id", "contractor_name"),
+                field_column(CONTRACT, "kind", display=enum_display(ContractKind)),
+                field_column(CONTRACT, "title"),
                 approval_column(),
-                _field(CONTRACT, "reference_number"),
-                _field(CONTRACT, "signed_on"),
-                _field(CONTRACT, "effective_from"),
-                _field(CONTRACT, "expires_on"),
-                _field(CONTRACT, "auto_renewal"),
+                field_column(CONTRACT, "reference_number"),
+                field_column(CONTRACT, "signed_on"),
+                field_column(CONTRACT, "effective_from"),
+                field_column(CONTRACT, "expires_on"),
+                field_column(CONTRACT, "auto_renewal"),
                 Column(
                     "missing_clauses",
                     lambda: QCoreApplication.translate("RegisterModel", "Missing clauses"),
@@ -149,12 +160,12 @@ class EngagementTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _field(ENGAGEMENT, "client_name"),
-                _field(ENGAGEMENT, "original_business_name"),
-                _field(ENGAGEMENT, "work"),
-                _field(ENGAGEMENT, "start_date"),
-                _field(ENGAGEMENT, "end_date"),
-                _field(ENGAGEMENT, "status", display=enum_display(EngagementStatus)),
+                field_column(ENGAGEMENT, "client_name"),
+                field_column(ENGAGEMENT, "original_business_name"),
+                field_column(ENGAGEMENT, "work"),
+                field_column(ENGAGEMENT, "start_date"),
+                field_column(ENGAGEMENT, "end_date"),
+                field_column(ENGAGEMENT, "status", display=enum_display(EngagementStatus)),
                 Column(
                     "hop_count",
                     lambda: QCoreApplication.translate("RegisterModel", "Consents"),
@@ -194,15 +205,15 @@ class JointUseTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _field(JOINT_USE, "title"),
+                field_column(JOINT_USE, "title"),
                 Column(
                     "responsible_name",
                     lambda: QCoreApplication.translate("RegisterModel", "Responsible party"),
                     lambda row: row.responsible_name,
                 ),
-                _field(JOINT_USE, "start_date"),
-                _field(JOINT_USE, "end_date"),
-                _field(JOINT_USE, "notice_published_on"),
+                field_column(JOINT_USE, "start_date"),
+                field_column(JOINT_USE, "end_date"),
+                field_column(JOINT_USE, "notice_published_on"),
                 Column(
                     "change_count",
                     lambda: QCoreApplication.translate("RegisterModel", "Changes"),

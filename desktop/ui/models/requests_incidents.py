@@ -4,32 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.domain.enums import RequestDecision, RequestType
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import Finding
-from desktop.domain.schema import INCIDENT, REQUEST, Schema
-from desktop.ui.language import field_label
-from desktop.ui.models.base import Column, ListRegisterModel, enum_display, normalize_search
-from desktop.ui.models.registers import FINDINGS
+from desktop.domain.schema import INCIDENT, REQUEST
+from desktop.ui.models.base import ListRegisterModel, enum_display, normalize_search
+from desktop.ui.models.registers import FINDINGS, field_column, text_column
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
-
-
-def _field(schema: Schema, name: str, attribute: str | None = None, **options: Any) -> Column:
-    key = attribute or name
-    return Column(key, lambda: field_label(schema.field(name)), lambda row: getattr(row, key), **options)
-
-
-def _column(key: str, source: str, **options: Any) -> Column:
-    return Column(
-        key,
-        lambda: QCoreApplication.translate("RegisterModel", source),
-        lambda row: getattr(row, key),
-        **options,
-    )
 
 
 class RequestTableModel(ListRegisterModel):
@@ -37,13 +20,13 @@ class RequestTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _field(REQUEST, "received_on"),
-                _field(REQUEST, "request_type", display=enum_display(RequestType)),
-                _field(REQUEST, "requester"),
-                _column("due_on", "Reply due"),
-                _field(REQUEST, "decision", display=enum_display(RequestDecision)),
-                _field(REQUEST, "replied_on"),
-                _field(REQUEST, "identity_check"),
+                field_column(REQUEST, "received_on"),
+                field_column(REQUEST, "request_type", display=enum_display(RequestType)),
+                field_column(REQUEST, "requester"),
+                text_column("due_on", "Reply due"),
+                field_column(REQUEST, "decision", display=enum_display(RequestDecision)),
+                field_column(REQUEST, "replied_on"),
+                field_column(REQUEST, "identity_check"),
             ),
             parent,
         )
@@ -67,12 +50,12 @@ class IncidentTableModel(ListRegisterModel):
         super().__init__(
             (
                 FINDINGS,
-                _field(INCIDENT, "title"),
-                _field(INCIDENT, "discovered_on"),
-                _field(INCIDENT, "contractor_id", "contractor_name"),
-                _field(INCIDENT, "person_count", align_right=True),
-                _column("categories", "Reportable categories"),
-                _column("next_due_on", "Next report due"),
+                field_column(INCIDENT, "title"),
+                field_column(INCIDENT, "discovered_on"),
+                field_column(INCIDENT, "contractor_id", "contractor_name"),
+                field_column(INCIDENT, "person_count", align_right=True),
+                text_column("categories", "Reportable categories"),
+                text_column("next_due_on", "Next report due"),
             ),
             parent,
         )
