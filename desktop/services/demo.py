@@ -166,6 +166,36 @@ class DemoSummary:
     accounts: tuple[str, ...] = ()  # the accounts created with the data (demo_password given)
 
 
+# Where a foreign contractor is: an address, a representative and a telephone number of its own country.
+_FOREIGN_CONTACTS = {
+    "US": ("{n} Market Street, Suite {s}, San Francisco, CA 94105, USA", "CEO", "+1-415-555-{p:04d}"),
+    "SG": ("{n} Raffles Place, #{s:02d}-01, Singapore 048616", "Managing Director", "+65-6555-{p:04d}"),
+    "IE": ("{n} Grand Canal Square, Dublin 2, D02 X576, Ireland", "Managing Director", "+353-1-555-{p:04d}"),
+}
+_FOREIGN_PEOPLE = ("Emily Carter", "Daniel Tan", "Siobhan Murphy", "Michael Chen", "Aoife Byrne", "Rachel Lim")
+
+
+def _foreign_contact(country: str, i: int, rng: random.Random) -> dict[str, Any]:
+    address, title, phone = _FOREIGN_CONTACTS[country]
+    return {
+        "address": address.format(n=rng.randint(1, 200), s=rng.randint(2, 40)),
+        "representative": f"{title} {rng.choice(_FOREIGN_PEOPLE)}",
+        "contact_person": rng.choice(_FOREIGN_PEOPLE),
+        "email": f"privacy{i}@example.com",
+        "phone": phone.format(p=rng.randint(0, 9999)),
+    }
+
+
+def _japanese_contact(i: int, rng: random.Random) -> dict[str, Any]:
+    return {
+        "address": rng.choice(_CITIES) + f"{rng.randint(1, 9)}-{rng.randint(1, 20)}-{rng.randint(1, 30)}",
+        "representative": f"代表取締役 {_person(rng)}",
+        "contact_person": _person(rng),
+        "email": f"privacy{i}@example.co.jp",
+        "phone": f"03-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
+    }
+
+
 def _person(rng: random.Random) -> str:
     return f"{rng.choice(_SURNAMES)} {rng.choice(_GIVEN)}"
 
@@ -935,11 +965,7 @@ class _Builder:
             "kind": kind,
             "corporate_number": number,
             "country": country,
-            "address": rng.choice(_CITIES) + f"{rng.randint(1, 9)}-{rng.randint(1, 20)}-{rng.randint(1, 30)}",
-            "representative": f"代表取締役 {_person(rng)}",
-            "contact_person": _person(rng),
-            "email": f"privacy{i}@example.co.jp",
-            "phone": f"03-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
+            **(_foreign_contact(country, i, rng) if foreign else _japanese_contact(i, rng)),
             "entrusted_work": "事務所の清掃・設備保守（個人情報の取扱いなし）" if handles_no_pi else work,
             "pi_items": [] if handles_no_pi else pi_items,
             "handles_special_care": rng.random() < 0.1 and not handles_no_pi,
@@ -1088,7 +1114,9 @@ class _Builder:
         elif role == RuleId.CONTRACT_EXPIRING:
             nda.update(expires_on=today + timedelta(days=30), auto_renewal=False, renewal_term_months=None)
         if rng.random() < 0.1:
-            outsourcing["notes"] = "<b>A&B</b> 旧契約からの移行"  # markup must print literally
+            outsourcing["notes"] = (
+                "旧契約（R&D支援業務、契約番号 <2019-07>）からの移行"  # & and < print as written
+            )
         if role is None and not contractor["pi_items"]:
             # Handles no PI: a plain NDA is all it needs (no PI clauses, no finding).
             nda.update(title="秘密保持契約書", clauses=[CONFIDENTIALITY])

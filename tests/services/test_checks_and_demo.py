@@ -112,3 +112,20 @@ def test_records_can_be_added_after_the_demo(services):
     summary = services.demo.load(20, 1)
     record = services.contractors.create({"name": "デモ後に追加した委託先"})
     assert record.id == summary.contractors + 1
+
+
+def test_demo_foreign_contractors_are_in_their_own_countries(sqlite_services) -> None:
+    """Issue 14: demo data that looks real: a foreign contractor has an address, representative and telephone
+    number of its own country, not a Japanese one."""
+    sqlite_services.demo.load(40, 1)
+    foreign = [
+        sqlite_services.contractors.get(contractor_id)
+        for contractor_id, _ in sqlite_services.contractors.names()
+        if sqlite_services.contractors.get(contractor_id).kind == "foreign_corporation"
+    ]
+    assert foreign
+    countries = {"US": "USA", "SG": "Singapore", "IE": "Ireland"}
+    for contractor in foreign:
+        assert countries[contractor.country] in (contractor.address or "")
+        assert contractor.phone and contractor.phone.startswith("+")
+        assert "代表取締役" not in (contractor.representative or "")
