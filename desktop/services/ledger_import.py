@@ -46,6 +46,7 @@ IMPORTED_NDA_TITLE = "機密保持契約（台帳から取込）"
 IMPORTED_NDA_NOTE = "委託先管理台帳から取り込み / imported from the contractor ledger"
 
 _T = TypeVar("_T")
+_S = TypeVar("_S")  # the summary of one kind of import
 
 
 class LedgerFileError(ItakuError):
@@ -236,7 +237,7 @@ class ImportSummary:
 class _DryRun(Exception):
     """Raised inside the write transaction to roll it back after a full rehearsal."""
 
-    def __init__(self, summary: ImportSummary):
+    def __init__(self, summary: Any):
         self.summary = summary
 
 
@@ -607,6 +608,22 @@ class WorkbookImporter:
     def _read(self, path: Path, sheet: str | None, progress: Progress | None) -> LedgerPreview:
         return read_ledger(path, sheet, self.KIND, self.limits(), progress, self.PREVIEW_ROWS)
 
+    def write_all_or_nothing(
+        self, summary: _S, dry_run: bool, write: Callable[[Session], list[CellError]]
+    ) -> _S:
+        """Run `write` in one transaction: any error it collects raises LedgerImportError (every error, by
+        row) and nothing is written; a dry run rehearses everything, then rolls back."""
+        try:
+            with collector_paused(), self.context.write() as session:
+                errors = write(session)
+                if errors:
+                    raise LedgerImportError(sorted(errors, key=lambda error: error.excel_row))
+                if dry_run:
+                    raise _DryRun(summary)
+        except _DryRun as rehearsal:
+            return rehearsal.summary
+        return summary
+
 
 class LedgerImportService(WorkbookImporter):
     """The contractor ledger (委託先管理台帳): contractors, with the evaluation and the NDA of each line."""
@@ -649,16 +666,9 @@ class LedgerImportService(WorkbookImporter):
                 {"status": Message(f"不明な状態です: {status}", f"unknown status: {status}")}
             )
         summary = ImportSummary(dry_run=dry_run)
-        try:
-            with collector_paused(), self.context.write() as session:
-                errors = self._write(session, preview, summary, progress, status)
-                if errors:
-                    raise LedgerImportError(sorted(errors, key=lambda error: error.excel_row))
-                if dry_run:
-                    raise _DryRun(summary)
-        except _DryRun as rehearsal:
-            return rehearsal.summary
-        return summary
+        return self.write_all_or_nothing(
+            summary, dry_run, lambda session: self._write(session, preview, summary, progress, status)
+        )
 
     def _write(
         self,

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import provision_ledger, rules
 from desktop.domain.enums import ProvisionBasis, Severity
-from desktop.domain.errors import Message
+from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
+from desktop.domain.ledger import CellError, cell_text
 from desktop.domain.schema import PROVISION
 from desktop.services import records
 from desktop.services.ledger_import import (
@@ -29,8 +30,6 @@ from desktop.services.ledger_import import (
     LedgerKind,
     LedgerPreview,
     WorkbookImporter,
-    _DryRun,
-    collector_paused,
 )
 from desktop.services.progress import Progress
 from desktop.store.compliance_facts import load_facts
@@ -158,16 +157,9 @@ class ProvisionImportService(WorkbookImporter):
         if preview.errors:
             raise LedgerImportError(preview.errors)
         summary = ProvisionImportSummary(dry_run=dry_run)
-        try:
-            with collector_paused(), self.context.write() as session:
-                errors = self._write(session, preview, summary, progress)
-                if errors:
-                    raise LedgerImportError(sorted(errors, key=lambda error: error.excel_row))
-                if dry_run:
-                    raise _DryRun(summary)  # type: ignore[arg-type]
-        except _DryRun as rehearsal:
-            return rehearsal.summary  # type: ignore[return-value]
-        return summary
+        return self.write_all_or_nothing(
+            summary, dry_run, lambda session: self._write(session, preview, summary, progress)
+        )
 
     def _write(
         self,
@@ -175,7 +167,7 @@ class ProvisionImportService(WorkbookImporter):
         preview: LedgerPreview,
         summary: ProvisionImportSummary,
         progress: Progress | None,
-    ) -> list[Any]:
+    ) -> list[CellError]:
         rows = preview.rows
         column_of = {c.target: c.header for c in preview.header.recognised}
         registered = self._registered(session, rows)
@@ -187,11 +179,9 @@ class ProvisionImportService(WorkbookImporter):
             else:
                 registered.add(_key(row.record))  # the same line twice in the register is written once
                 new_rows.append(row)
-        errors: list[Any] = []
+        errors: list[CellError] = []
 
-        def report(index: int, error: Any) -> None:
-            from desktop.domain.ledger import CellError, cell_text
-
+        def report(index: int, error: ValidationError) -> None:
             row = new_rows[index]
             for name, message in error.fields.items():
                 column = column_of.get(name) or column_of.get("recipient_name", "提供先")
