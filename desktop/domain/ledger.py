@@ -59,9 +59,13 @@ EXTRA_TARGETS: dict[str, Message] = {
     ROW_NUMBER: Message("行番号（取り込まない）", "Row number (not imported)"),
 }
 
+# Headings every kind of ledger shares: its own line numbers, and its notes.
+ROW_NUMBER_NAMES = ("no", "no.", "№", "nr.", "#", "番号", "通番", "連番", "項番", "行番号", "整理番号")
+NOTES_NAMES = ("備考", "メモ", "特記事項", "notes", "remarks")
+
 # The usual variants people write, besides each field's own Japanese and English label.
 _VARIANTS: dict[str, tuple[str, ...]] = {
-    ROW_NUMBER: ("no", "no.", "№", "nr.", "#", "番号", "通番", "連番", "項番", "行番号", "整理番号"),
+    ROW_NUMBER: ROW_NUMBER_NAMES,
     "name": (
         "委託先名",
         "委託先名称",
@@ -120,7 +124,7 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
         "契約満了日",
         "nda ends on",
     ),
-    "notes": ("備考", "メモ", "特記事項", "notes", "remarks"),
+    "notes": NOTES_NAMES,
     "status": ("状態", "ステータス", "取引状況", "status"),
     "start_date": ("委託開始日", "取引開始日", "契約開始日", "start date"),
     "end_date": ("委託終了日", "取引終了日", "end date"),

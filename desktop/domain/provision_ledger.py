@@ -27,7 +27,7 @@ PERIOD = "period"  # 期間: one cell holding a whole period (2026/4/1～2026/6/
 
 # The usual variants people write, besides each field's own Japanese and English label.
 _VARIANTS: dict[str, tuple[str, ...]] = {
-    ledger.ROW_NUMBER: ("no", "no.", "№", "nr.", "#", "番号", "通番", "連番", "項番", "行番号", "整理番号"),
+    ledger.ROW_NUMBER: ledger.ROW_NUMBER_NAMES,
     "provided_on": (
         "提供年月日",
         "提供日",
@@ -105,7 +105,7 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     ),
     "basis": ("根拠", "提供の根拠", "提供根拠", "法的根拠", "legal basis", "basis"),
     "method": ("方法", "提供方法", "提供の方法", "提供手段", "媒体", "method"),
-    "notes": ("備考", "メモ", "特記事項", "notes", "remarks"),
+    "notes": ledger.NOTES_NAMES,
 }
 
 # Two-row headers: 提供先 over 名称 / 住所 / 代表者, 本人 over 氏名 / 会員番号, 期間 over 開始 / 終了.

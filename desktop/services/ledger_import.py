@@ -223,15 +223,22 @@ class ImportSummary:
 
     def report(self, language: str = "ja", *, command_line: bool = False) -> str:
         """The whole summary after an import (or its rehearsal): counts, statuses, approvals, next steps."""
-        english = language == "en"
-        lines = [self.text(language), self.status_text(language), self.pending_text(language)]
-        steps = self.next_steps(language, command_line=command_line)
-        if steps:
-            lines.append("Next:" if english else "次にすること:")
-            lines.extend(f"{index}. {step}" for index, step in enumerate(steps, start=1))
-        else:
-            lines.append("Nothing else to do." if english else "次にすることはありません。")
-        return "\n".join(lines)
+        return summary_report(
+            [self.text(language), self.status_text(language), self.pending_text(language)],
+            self.next_steps(language, command_line=command_line),
+            language,
+        )
+
+
+def summary_report(lines: list[str], steps: list[str], language: str) -> str:
+    """An import's summary lines, then what to do next, numbered (or that nothing is left to do)."""
+    english = language == "en"
+    if steps:
+        lines = [*lines, "Next:" if english else "次にすること:"]
+        lines.extend(f"{index}. {step}" for index, step in enumerate(steps, start=1))
+    else:
+        lines = [*lines, "Nothing else to do." if english else "次にすることはありません。"]
+    return "\n".join(lines)
 
 
 class _DryRun(Exception):

@@ -30,6 +30,7 @@ from desktop.services.ledger_import import (
     LedgerKind,
     LedgerPreview,
     WorkbookImporter,
+    summary_report,
 )
 from desktop.services.progress import Progress
 from desktop.store.compliance_facts import load_facts
@@ -118,15 +119,12 @@ class ProvisionImportSummary:
         return steps
 
     def report(self, language: str = "ja", *, command_line: bool = False) -> str:
-        english = language == "en"
-        lines = [self.text(language), self.findings_text(language)]
-        steps = self.next_steps(language, command_line=command_line)
-        if steps:
-            lines.append("Next:" if english else "次にすること:")
-            lines.extend(f"{index}. {step}" for index, step in enumerate(steps, start=1))
-        else:
-            lines.append("Nothing else to do." if english else "次にすることはありません。")
-        return "\n".join(lines)
+        """The whole summary: counts, the findings on the new records, what to do next."""
+        return summary_report(
+            [self.text(language), self.findings_text(language)],
+            self.next_steps(language, command_line=command_line),
+            language,
+        )
 
 
 class ProvisionImportService(WorkbookImporter):
