@@ -44,7 +44,8 @@ PROVISION_LEDGER = LedgerKind(
 )
 
 # What makes a line the same provision as one already registered (a ledger imported twice adds nothing).
-_SAME = ("provided_on", "period_from", "period_to", "recipient_name", "persons", "person_references")
+_SAME = ("provided_on", "period_from", "period_to", "recipient_name", "persons", "person_references",
+         "pi_items", "basis", "method", "notes")  # fmt: skip
 
 
 @dataclass
@@ -175,7 +176,6 @@ class ProvisionImportService(WorkbookImporter):
                 summary.already_registered += 1
                 summary.row_statuses[row.excel_row] = ("registered", "")
             else:
-                registered.add(_key(row.record))  # the same line twice in the register is written once
                 new_rows.append(row)
         errors: list[CellError] = []
 
@@ -240,9 +240,42 @@ class ProvisionImportService(WorkbookImporter):
         for start in range(0, len(names), 500):
             chunk = names[start : start + 500]
             for provision in session.scalars(select(Provision).where(Provision.recipient_name.in_(chunk))):
-                found.add(tuple(getattr(provision, name) for name in _SAME))
+                found.add(_key({name: getattr(provision, name) for name in _SAME}))
         return found
+
+    def _read(self, path: Path, sheet: str | None, progress: Progress | None) -> LedgerPreview:
+        preview = super()._read(path, sheet, progress)
+        _check_duplicates(preview)
+        return preview
 
 
 def _key(record: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(record.get(name) for name in _SAME)
+    return tuple(tuple(value) if isinstance(value, list) else value for value in map(record.get, _SAME))
+
+
+def _check_duplicates(preview: LedgerPreview) -> None:
+    """The same provision written twice in one register (same date, recipient, persons, items, basis, method
+    and notes) is an error on its second line: neither imported twice nor silently dropped."""
+    column = next((c.header for c in preview.header.recognised if c.target == "recipient_name"), "提供先")
+    seen: dict[tuple[Any, ...], int] = {}
+    for row in preview.rows:
+        if row.record is None:
+            continue
+        key = _key(row.record)
+        if key in seen:
+            row.errors.append(
+                CellError(
+                    row.excel_row,
+                    column,
+                    Message(
+                        f"{seen[key]} 行目と同じ提供です（日付・提供先・本人・項目・根拠・方法・備考が同じ）。重複なら削除し、"
+                        "別の提供なら違いを書いてください",
+                        f"the same provision as row {seen[key]} (date, recipient, persons, items, basis, method and notes): "
+                        "delete the duplicate, or write what tells them apart",
+                    ),
+                    cell_text(row.record.get("recipient_name")),
+                )
+            )
+            row.record = None
+        else:
+            seen[key] = row.excel_row

@@ -225,3 +225,18 @@ def test_the_size_limit_of_the_settings_applies(tmp_path: Path, sqlite_services:
         sqlite_services.provision_import.import_provisions(path)
     assert "上限" in raised.value.message.ja
     assert sqlite_services.provisions.list() == []
+
+
+def test_the_same_provision_twice_in_one_register_is_an_error_on_its_second_line(
+    tmp_path: Path, sqlite_services: Services
+) -> None:
+    lines = realistic_lines()
+    lines.append(line(6, "令和7年4月1日", "株式会社東京データ", notes="追加分"))  # told apart by its notes
+    lines.append(line(7, "2025/4/1", "株式会社東京データ", notes="顧客リストの提供"))  # line 1 again
+    path = hand_kept_register(tmp_path / "register.xlsx", lines)
+    with pytest.raises(LedgerImportError) as raised:
+        sqlite_services.provision_import.import_provisions(path)
+    [error] = raised.value.errors
+    assert (error.excel_row, error.column, error.value) == (13, "提供先／名称", "株式会社東京データ")
+    assert "6 行目と同じ提供" in error.message.ja
+    assert sqlite_services.provisions.list() == []
