@@ -54,6 +54,17 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
         "recipient",
         "recipient name",
     ),
+    "recipient_is_corporation": (
+        "法人・個人",
+        "法人／個人",
+        "個人・法人",
+        "法人個人の別",
+        "提供先区分",
+        "提供先の区分",
+        "提供先種別",
+        "区分",
+        "recipient type",
+    ),
     "recipient_address": (
         "提供先住所",
         "提供先の住所",
@@ -119,6 +130,7 @@ _GROUP_MEMBERS: dict[str, dict[str, tuple[str, ...]]] = {
         "recipient_name": ("名称", "氏名", "氏名・名称", "氏名又は名称", "名前", "提供先名", "name"),
         "recipient_address": ("住所", "所在地", "address"),
         "recipient_representative": ("代表者", "代表者名", "代表者氏名", "representative"),
+        "recipient_is_corporation": ("区分", "法人・個人", "法人／個人", "種別", "type"),
     },
     "person": {
         "persons": ("氏名", "名前", "氏名等", "対象者", "本人", "name"),
@@ -135,7 +147,7 @@ EXTRA_TARGETS: dict[str, Message] = {
     PERIOD: Message("期間（開始～終了）", "Period (from–to)"),
 }
 
-_IMPORTED = ("provided_on", "period_from", "period_to", "recipient_name", "recipient_address",
+_IMPORTED = ("provided_on", "period_from", "period_to", "recipient_name", "recipient_is_corporation", "recipient_address",
              "recipient_representative", "persons", "person_references", "pi_items", "basis", "method",
              "notes")  # fmt: skip
 _FIELDS = tuple(PROVISION.field(name) for name in _IMPORTED)
@@ -240,6 +252,24 @@ _METHOD_BY_TEXT = {
 }
 
 
+# 法人・個人: whether the recipient is a corporation (then its address and representative are recorded).
+_CORPORATION_WORDS = {
+    True: ("法人", "団体", "法人・団体", "法人等", "会社", "企業", "事業者", "官公庁", "corporation"),
+    False: ("個人", "個人事業主", "自然人", "individual", "person"),
+}
+_CORPORATION_BY_TEXT = {
+    normalize_header(t): value for value, texts in _CORPORATION_WORDS.items() for t in texts
+}
+
+
+def parse_corporation(raw: object) -> bool:
+    """法人 / 個人 (or yes/no to 'the recipient is a corporation'); ValueError for any other word."""
+    found = _CORPORATION_BY_TEXT.get(normalize_header(raw))
+    if found is not None:
+        return found
+    return ledger.parse_yes_no(raw)
+
+
 def parse_basis(raw: object) -> tuple[str, str | None]:
     """(basis, exemption or None) from the words a ledger uses; ValueError for any other word."""
     found = _BASIS_BY_TEXT.get(normalize_header(raw))
@@ -326,6 +356,17 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> Provision
             if exemption is not None:
                 data["exemption"] = exemption
                 column_of.setdefault("exemption", column_of["basis"])
+    corporation = raw.get("recipient_is_corporation")
+    if not ledger.is_empty(corporation):
+        try:
+            data["recipient_is_corporation"] = parse_corporation(corporation)
+        except ValueError:
+            fail(
+                "recipient_is_corporation",
+                _unknown_word(
+                    ledger.cell_text(corporation), Message("法人・個人の別", "recipient type"), "法人・個人"
+                ),
+            )
     method = raw.get("method")
     if not ledger.is_empty(method):
         try:

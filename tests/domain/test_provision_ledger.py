@@ -111,3 +111,14 @@ def test_a_header_needs_the_recipient() -> None:
     with pytest.raises(ledger.LedgerFormatError) as raised:
         provision_ledger.find_header([(1, ("提供年月日", "項目", "方法"))])
     assert "提供先" in raised.value.message.ja
+
+
+def test_an_individual_recipient_is_read_from_the_kind_column_and_a_wrong_word_is_named() -> None:
+    header = provision_ledger.find_header([(1, ("提供日", "提供先", "法人・個人", "項目"))])
+    individual = provision_ledger.parse_row(header, 2, ("2025/4/1", "佐藤 一郎", "個人", "氏名"))
+    assert individual.record is not None and individual.record["recipient_is_corporation"] is False
+    company = provision_ledger.parse_row(header, 3, ("2025/4/1", "甲社", "法人", "氏名"))
+    assert company.record is not None and company.record["recipient_is_corporation"] is True
+    wrong = provision_ledger.parse_row(header, 4, ("2025/4/1", "乙社", "たぶん法人", "氏名"))
+    assert [(e.excel_row, e.column, e.value) for e in wrong.errors] == [(4, "法人・個人", "たぶん法人")]
+    assert wrong.record is None
