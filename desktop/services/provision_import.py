@@ -230,7 +230,7 @@ class ProvisionImportService(WorkbookImporter):
             found = summary.row_findings.get(excel_row, [])
             summary.row_statuses[excel_row] = (
                 "findings" if found else "clean",
-                "、".join(sorted(set(found))),
+                "、".join(sorted(found)),  # one id per finding
             )
 
     @staticmethod

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import ContractorStatus
+from desktop.domain.kinds import RuleId
+from desktop.domain.rules import RULE_INFO
 from desktop.services.ledger_import import STATUS_CHOSEN, STATUS_INFERRED, STATUS_KEPT
 from desktop.ui.language import current_language, text
 from desktop.ui.operations import Operation, OperationProgress, describe_error, run_operation
@@ -303,7 +305,11 @@ class ReviewPage(QWizardPage):
         if value == "registered":
             return QStandardItem(self.tr("Already registered (not added again)"))
         if value == "findings":
-            item = QStandardItem(self.tr("Findings: %1").replace("%1", rule_ids))
+            found = rule_ids.split("、")
+            item = QStandardItem(self.tr("%1 finding(s)").replace("%1", str(len(found))))
+            english = current_language() == "en"
+            titles = [RULE_INFO[RuleId(rule)] for rule in dict.fromkeys(found)]
+            item.setToolTip("\n".join(f"{info.en if english else info.ja} ({info.rule})" for info in titles))
             item.setForeground(QBrush(ERROR_COLOUR))
             return item
         return QStandardItem(self.tr("No findings"))

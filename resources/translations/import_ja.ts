@@ -181,8 +181,8 @@
         <translation>登録済み（追加しない）</translation>
     </message>
     <message>
-        <source>Findings: %1</source>
-        <translation>指摘: %1</translation>
+        <source>%1 finding(s)</source>
+        <translation>指摘 %1 件</translation>
     </message>
     <message>
         <source>No findings</source>

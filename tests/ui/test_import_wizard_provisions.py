@@ -53,7 +53,11 @@ def test_the_wizard_imports_a_provision_register_and_shows_each_lines_findings(
     assert rows.horizontalHeaderItem(1).text() == "取込後の指摘"
     by_row = {rows.item(r, 0).text(): rows.item(r, 1).text() for r in range(rows.rowCount())}
     assert by_row["6"] == "指摘なし"
-    assert by_row["11"] == "指摘: provision.item_missing"
+    assert by_row["11"] == "指摘 3 件"  # no persons, no items, no method
+    tooltip = rows.item(
+        next(r for r in range(rows.rowCount()) if rows.item(r, 0).text() == "11"), 1
+    ).toolTip()
+    assert tooltip == "第三者提供記録の記録事項の欠落 (provision.item_missing)"
     assert "追加 5 件" in review.summary.text()
     keep(wizard, "import-provisions-2-review")
     assert sqlite_services.provisions.list() == []  # reading and the rehearsal wrote nothing
