@@ -81,6 +81,7 @@ def build_services(
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.opt_outs import OptOutService, StopRequestService
+    from desktop.services.provision_import import ProvisionImportService
     from desktop.services.provisions import ProvisionService, ReceiptService
     from desktop.services.registers import RegisterService
     from desktop.services.requests import RequestService
@@ -127,6 +128,7 @@ def build_services(
         accounts=AccountService(context),
         backups=BackupService(context),
         ledger_import=LedgerImportService(context, settings),
+        provision_import=ProvisionImportService(context, settings),
         corrective_actions=CorrectiveActionService(context),
         factory=build_services,
     )

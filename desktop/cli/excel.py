@@ -1,9 +1,10 @@
-"""export --xlsx (the audit workbook) and import contractors (a hand-kept ledger)."""
+"""export --xlsx (the audit workbook); import contractors | provisions (a hand-kept ledger or register)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,15 @@ def register(subparsers: Any) -> None:
         "(or 候補, 委託中, 停止中, 終了); default: inferred, active (委託中) with a start date or PI items",
     )
     contractors.set_defaults(handler=cmd_import_contractors)
+    provisions = kinds.add_parser(
+        "provisions", help="a register of third-party provisions (第三者提供記録簿)"
+    )
+    provisions.add_argument("file", metavar="FILE.xlsx", type=Path)
+    provisions.add_argument(
+        "--sheet", metavar="NAME", help="the sheet to read (default: the first with a header)"
+    )
+    provisions.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    provisions.set_defaults(handler=cmd_import_provisions)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -74,14 +84,31 @@ def status_option(text: str | None) -> str | None:
 
 
 def cmd_import_contractors(args: argparse.Namespace) -> int:
+    status = status_option(args.status)  # before the database is opened
+    services = open_services(args)
+    return _run_import(
+        args,
+        lambda: services.ledger_import.import_contractors(
+            args.file, args.sheet, dry_run=args.dry_run, status=status
+        ),
+    )
+
+
+def cmd_import_provisions(args: argparse.Namespace) -> int:
+    services = open_services(args)
+    return _run_import(
+        args, lambda: services.provision_import.import_provisions(args.file, args.sheet, dry_run=args.dry_run)
+    )
+
+
+def _run_import(args: argparse.Namespace, run: Callable[[], Any]) -> int:
+    """Run an import; a file that cannot be read, or any invalid row (row, column, value, reason each): exit 2,
+    nothing written. Else the summary and what to do next."""
     from desktop.services.ledger_import import LedgerFileError, LedgerImportError
 
     language = args.lang
-    status = status_option(args.status)  # before the database is opened
-    services = open_services(args)
-    service = services.ledger_import
     try:
-        summary = service.import_contractors(args.file, args.sheet, dry_run=args.dry_run, status=status)
+        summary = run()
     except LedgerFileError as error:
         print(error.message.text(language), file=sys.stderr)
         return EXIT_INPUT

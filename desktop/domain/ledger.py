@@ -59,9 +59,13 @@ EXTRA_TARGETS: dict[str, Message] = {
     ROW_NUMBER: Message("行番号（取り込まない）", "Row number (not imported)"),
 }
 
+# Headings every kind of ledger shares: its own line numbers, and its notes.
+ROW_NUMBER_NAMES = ("no", "no.", "№", "nr.", "#", "番号", "通番", "連番", "項番", "行番号", "整理番号")
+NOTES_NAMES = ("備考", "メモ", "特記事項", "notes", "remarks")
+
 # The usual variants people write, besides each field's own Japanese and English label.
 _VARIANTS: dict[str, tuple[str, ...]] = {
-    ROW_NUMBER: ("no", "no.", "№", "nr.", "#", "番号", "通番", "連番", "項番", "行番号", "整理番号"),
+    ROW_NUMBER: ROW_NUMBER_NAMES,
     "name": (
         "委託先名",
         "委託先名称",
@@ -120,7 +124,7 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
         "契約満了日",
         "nda ends on",
     ),
-    "notes": ("備考", "メモ", "特記事項", "notes", "remarks"),
+    "notes": NOTES_NAMES,
     "status": ("状態", "ステータス", "取引状況", "status"),
     "start_date": ("委託開始日", "取引開始日", "契約開始日", "start date"),
     "end_date": ("委託終了日", "取引終了日", "end date"),
@@ -139,28 +143,31 @@ def normalize_header(text: object) -> str:
     return normal.lower()
 
 
-def _build_aliases() -> dict[str, str]:
+def add_aliases(
+    fields: Iterable[Any], variants: Mapping[str, Iterable[str]], extra: Mapping[str, Message]
+) -> dict[str, str]:
+    """Headings → targets: each field's own labels, then the usual variants; the extra targets' labels (those
+    the exported workbook writes) always map back to their target."""
     aliases: dict[str, str] = {}
-    for item in CONTRACTOR.fields:
+    for item in fields:
         aliases[normalize_header(item.ja)] = item.name
         aliases[normalize_header(item.en)] = item.name
-    for target, names in _VARIANTS.items():
+    for target, names in variants.items():
         for name in names:
             aliases.setdefault(normalize_header(name), target)
-    # The exported workbook's own headers must always map back to the same target.
-    for target, label in EXTRA_TARGETS.items():
+    for target, label in extra.items():
         aliases[normalize_header(label.ja)] = target
         aliases[normalize_header(label.en)] = target
     return aliases
 
 
+def _build_aliases() -> dict[str, str]:
+    # The exported workbook's own headers must always map back to the same target.
+    return add_aliases(CONTRACTOR.fields, _VARIANTS, EXTRA_TARGETS)
+
+
 ALIASES = _build_aliases()
 _CONTRACTOR_FIELDS = {item.name: item for item in CONTRACTOR.fields}  # looked up for every cell of every row
-
-
-def recognise(header: object) -> str | None:
-    """The field a column name stands for, or None."""
-    return ALIASES.get(normalize_header(header))
 
 
 # Two-row headers: a group cell (often merged) over the names of its columns. Under a known group a short
@@ -225,35 +232,88 @@ _GROUP_MEMBERS: dict[str, dict[str, tuple[str, ...]]] = {
         "end_date": ("終了", "終了日", "end"),
     },
 }
-_GROUP_OF = {normalize_header(name): group for group, names in _GROUP_NAMES.items() for name in names}
-_MEMBER_OF = {
-    (group, normalize_header(name)): target
-    for group, members in _GROUP_MEMBERS.items()
-    for target, names in members.items()
-    for name in names
-}
-
-
-def recognise_pair(top: object, bottom: object) -> str | None:
-    """The field of a column named over two rows: a group (or a name's first part) above, a name below.
-
-    The two parts read as one name first (プライバシー / マーク有効期限, 委託先 / 名称); then the lower name in the
-    group's meaning (機密保持契約 / 有効期限); then the lower name alone (連絡先 / 電話番号).
-    """
-    upper, lower = normalize_header(top), normalize_header(bottom)
-    joined = ALIASES.get(upper + lower)
-    if joined is not None:
-        return joined
-    group = _GROUP_OF.get(upper)
-    if group is not None and (group, lower) in _MEMBER_OF:
-        return _MEMBER_OF[(group, lower)]
-    return ALIASES.get(lower)
 
 
 def target_label(target: str) -> Message:
     if target in EXTRA_TARGETS:
         return EXTRA_TARGETS[target]
     return CONTRACTOR.field(target).label
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The column names of one kind of ledger: what each heading (alone, or a group over a name) stands for,
+    which column a header row must name, and the label each target shows under in the import preview."""
+
+    key: str  # the target every header must name (the contractor, the recipient)
+    aliases: Mapping[str, str]  # normalized heading → target
+    groups: Mapping[str, str]  # normalized group heading → group
+    members: Mapping[tuple[str, str], str]  # (group, normalized name under it) → target
+    labels: Mapping[str, Message]  # target → label
+    missing_header: Message  # why no header row was found
+
+    @classmethod
+    def build(
+        cls,
+        key: str,
+        *,
+        aliases: Mapping[str, str],
+        groups: Mapping[str, Iterable[str]],
+        members: Mapping[str, Mapping[str, Iterable[str]]],
+        labels: Mapping[str, Message],
+        missing_header: Message,
+    ) -> Vocabulary:
+        return cls(
+            key,
+            dict(aliases),
+            {normalize_header(name): group for group, names in groups.items() for name in names},
+            {
+                (group, normalize_header(name)): target
+                for group, targets in members.items()
+                for target, names in targets.items()
+                for name in names
+            },
+            dict(labels),
+            missing_header,
+        )
+
+    def recognise(self, header: object) -> str | None:
+        """The field a column name stands for, or None."""
+        return self.aliases.get(normalize_header(header))
+
+    def recognise_pair(self, top: object, bottom: object) -> str | None:
+        """The field of a column named over two rows: a group (or a name's first part) above, a name below.
+
+        The two parts read as one name first (プライバシー / マーク有効期限, 委託先 / 名称); then the lower name in
+        the group's meaning (機密保持契約 / 有効期限); then the lower name alone (連絡先 / 電話番号).
+        """
+        upper, lower = normalize_header(top), normalize_header(bottom)
+        joined = self.aliases.get(upper + lower)
+        if joined is not None:
+            return joined
+        group = self.groups.get(upper)
+        if group is not None and (group, lower) in self.members:
+            return self.members[(group, lower)]
+        return self.aliases.get(lower)
+
+    def label(self, target: str) -> Message:
+        return self.labels.get(target) or Message(target, target)
+
+
+CONTRACTOR_VOCABULARY = Vocabulary.build(
+    "name",
+    aliases=ALIASES,
+    groups=_GROUP_NAMES,
+    members=_GROUP_MEMBERS,
+    labels={**{item.name: item.label for item in CONTRACTOR.fields}, **EXTRA_TARGETS},
+    missing_header=Message(
+        "見出し行が見つかりません。委託先名（会社名・名称）の列と、法人番号・所在地などの列を含む見出し行が必要です。",
+        "No header row found: the sheet needs a header naming the contractor column (委託先名) "
+        "and at least one other known column.",
+    ),
+)
+recognise = CONTRACTOR_VOCABULARY.recognise
+recognise_pair = CONTRACTOR_VOCABULARY.recognise_pair
 
 
 @dataclass(frozen=True)
@@ -269,6 +329,11 @@ class Header:
     row_number: int  # 1-based Excel row of the header's last row: the data starts below it
     columns: tuple[Column, ...]
     header_rows: int = 1  # 2: a group row (or the first part of split names) above the names
+    vocabulary: Vocabulary = field(default_factory=lambda: CONTRACTOR_VOCABULARY, compare=False, repr=False)
+
+    def label(self, target: str) -> Message:
+        """What a recognised column is imported as, in the preview."""
+        return self.vocabulary.label(target)
 
     @property
     def first_row_number(self) -> int:
@@ -347,7 +412,12 @@ def column_letter(index: int) -> str:
 HEADER_SEARCH_ROWS = 30
 
 
-def _header(row_number: int, named: Iterable[tuple[int, str, str | None]], header_rows: int = 1) -> Header:
+def _header(
+    row_number: int,
+    named: Iterable[tuple[int, str, str | None]],
+    header_rows: int = 1,
+    vocabulary: Vocabulary | None = None,
+) -> Header:
     """(index, heading, target) in column order; a second column of an already taken meaning is not taken."""
     columns = []
     seen: set[str] = set()
@@ -357,22 +427,26 @@ def _header(row_number: int, named: Iterable[tuple[int, str, str | None]], heade
         if target:
             seen.add(target)
         columns.append(Column(index, column_letter(index), heading, target))
-    return Header(row_number, tuple(columns), header_rows)
+    return Header(row_number, tuple(columns), header_rows, vocabulary or CONTRACTOR_VOCABULARY)
 
 
-def read_header_row(row_number: int, cells: Sequence[Any]) -> Header:
+def read_header_row(row_number: int, cells: Sequence[Any], vocabulary: Vocabulary | None = None) -> Header:
     """One row read as the header: each filled cell a column name."""
+    words = vocabulary or CONTRACTOR_VOCABULARY
     return _header(
         row_number,
         (
-            (index, str(cell).strip(), recognise(cell) if isinstance(cell, str) else None)
+            (index, str(cell).strip(), words.recognise(cell) if isinstance(cell, str) else None)
             for index, cell in enumerate(cells)
-            if not _is_empty(cell)
+            if not is_empty(cell)
         ),
+        vocabulary=words,
     )
 
 
-def read_two_row_header(row_number: int, top: Sequence[Any], bottom: Sequence[Any]) -> Header | None:
+def read_two_row_header(
+    row_number: int, top: Sequence[Any], bottom: Sequence[Any], vocabulary: Vocabulary | None = None
+) -> Header | None:
     """Two rows read as one header (`row_number` is the lower one), or None if they cannot be one.
 
     A cell of the upper row followed by blank cells (a merged cell leaves exactly that) is a group over the
@@ -380,26 +454,27 @@ def read_two_row_header(row_number: int, top: Sequence[Any], bottom: Sequence[An
     of a name split over two rows (プライバシー over マーク有効期限); alone, with nothing below, it is the whole
     name (a name merged down both rows). Header rows hold text only: a row with numbers or dates is data.
     """
-    if any(not _is_empty(cell) and not isinstance(cell, str) for cell in (*top, *bottom)):
+    if any(not is_empty(cell) and not isinstance(cell, str) for cell in (*top, *bottom)):
         return None
     width = max(len(top), len(bottom))
     upper = [
-        top[index].strip() if index < len(top) and not _is_empty(top[index]) else None
+        top[index].strip() if index < len(top) and not is_empty(top[index]) else None
         for index in range(width)
     ]
     lower = [
-        bottom[index].strip() if index < len(bottom) and not _is_empty(bottom[index]) else None
+        bottom[index].strip() if index < len(bottom) and not is_empty(bottom[index]) else None
         for index in range(width)
     ]
     if not any(upper) or not any(lower):
         return None
+    words = vocabulary or CONTRACTOR_VOCABULARY
     named: list[tuple[int, str, str | None]] = []
     group: str | None = None
     spans_several = False
     for index in range(width):
         above, name = upper[index], lower[index]
         if above is not None and name is None:  # a whole name (merged down both rows): no group after it
-            named.append((index, above, recognise(above)))
+            named.append((index, above, words.recognise(above)))
             group = None
             continue
         if above is not None:
@@ -408,42 +483,38 @@ def read_two_row_header(row_number: int, top: Sequence[Any], bottom: Sequence[An
         if name is None:
             continue
         if group is None:
-            named.append((index, name, recognise(name)))
+            named.append((index, name, words.recognise(name)))
             continue
         heading = f"{group}／{name}" if spans_several else f"{group}{name}"
-        named.append((index, heading, recognise_pair(group, name)))
-    return _header(row_number, named, header_rows=2)
+        named.append((index, heading, words.recognise_pair(group, name)))
+    return _header(row_number, named, header_rows=2, vocabulary=words)
 
 
-def find_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> Header:
-    """The header among the first rows: the one naming the contractor and most other known columns.
+def find_header(rows: Sequence[tuple[int, Sequence[Any]]], vocabulary: Vocabulary | None = None) -> Header:
+    """The header among the first rows: the one naming the contractor (the vocabulary's key column) and most
+    other known columns.
 
     `rows` are (Excel row number, cell values). Title rows, date rows and blank rows above it are skipped.
     A header may take two rows (a group row above the names, or names split over two rows); it is taken
     over a one-row reading only if it recognises more columns (on a tie, the one-row reading wins).
     """
+    words = vocabulary or CONTRACTOR_VOCABULARY
     best: Header | None = None
     best_count = 0
     previous: tuple[int, Sequence[Any]] | None = None
     for row_number, cells in rows[:HEADER_SEARCH_ROWS]:
-        readings = [read_header_row(row_number, cells)]
+        readings = [read_header_row(row_number, cells, words)]
         if previous is not None and previous[0] == row_number - 1:
-            pair = read_two_row_header(row_number, previous[1], cells)
+            pair = read_two_row_header(row_number, previous[1], cells, words)
             if pair is not None:
                 readings.append(pair)  # after the one-row reading, so that a tie keeps the one row
         for reading in readings:
             targets = {column.target for column in reading.recognised} - {ROW_NUMBER}
-            if "name" in targets and len(targets) >= 2 and len(targets) > best_count:
+            if words.key in targets and len(targets) >= 2 and len(targets) > best_count:
                 best, best_count = reading, len(targets)
         previous = (row_number, cells)
     if best is None:
-        raise LedgerFormatError(
-            Message(
-                "見出し行が見つかりません。委託先名（会社名・名称）の列と、法人番号・所在地などの列を含む見出し行が必要です。",
-                "No header row found: the sheet needs a header naming the contractor column (委託先名) "
-                "and at least one other known column.",
-            )
-        )
+        raise LedgerFormatError(words.missing_header)
     return best
 
 
@@ -562,11 +633,11 @@ def parse_result(raw: object) -> str:
     raise ValueError("result")
 
 
-def _is_empty(raw: object) -> bool:
+def is_empty(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and raw.strip() == "")
 
 
-def _as_code(raw: object) -> object:
+def as_code(raw: object) -> object:
     """Numbers and codes: NFKC; a whole float from a numeric cell becomes an int."""
     if isinstance(raw, float) and raw.is_integer():
         return int(raw)
@@ -576,7 +647,7 @@ def _as_code(raw: object) -> object:
 
 
 def _as_phone(raw: object) -> object:
-    raw = _as_code(raw)
+    raw = as_code(raw)
     if isinstance(raw, int) and not isinstance(raw, bool):
         # A phone number typed into a numeric cell loses its leading 0; every Japanese number has one.
         return "0" + str(raw)
@@ -646,7 +717,7 @@ def date_problem(reason: str) -> Message:
     return _DATE_REASONS.get(reason, _DATE_REASONS["date_format"])
 
 
-def _strip_label(message: Message, labels: Iterable[Message]) -> Message:
+def strip_label(message: Message, labels: Iterable[Message]) -> Message:
     """Field errors start with the field's label; the row report names the column already."""
     ja, en = message.ja, message.en
     for label in labels:
@@ -687,52 +758,84 @@ def _not_a_number(value: object, name: Message, *, marks_allowed: bool = False) 
     )
 
 
-def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow:
-    """Clean one ledger line; every problem becomes a CellError naming the Excel row and the column."""
-    row = LedgerRow(excel_row, {})
-    column_of: dict[str, str] = {}
-    raw: dict[str, Any] = {}
-    notes_extra: list[str] = []
-    unreadable: set[str] = set()  # columns whose cell holds an Excel error or an uncalculated formula
-    reasons: list[Message] = []
-    cell_of: dict[str, object] = {}  # column heading → the cell's value, shown with every error
+@dataclass
+class RowCells:
+    """One ledger line's recognised cells, before they are understood: the value of each target's cell
+    (stripped, blank text as None), the heading of its column, and the errors found so far."""
+
+    header: Header
+    excel_row: int
+    raw: dict[str, Any] = field(default_factory=dict)
+    column_of: dict[str, str] = field(default_factory=dict)  # target → the column's heading
+    cell_of: dict[str, object] = field(default_factory=dict)  # column heading → the cell, shown with errors
+    errors: list[CellError] = field(default_factory=list)
+    unreadable: set[str] = field(
+        default_factory=set
+    )  # columns holding an Excel error or uncalculated formula
+    reasons: list[Message] = field(default_factory=list)
+
+    def fail(self, target: str, message: Message) -> None:
+        """An error on the cell of `target` (or, if the ledger has no such column, under its label)."""
+        column = self.column_of.get(target, self.header.label(target).ja)
+        self.errors.append(CellError(self.excel_row, column, message, cell_text(self.cell_of.get(column))))
+
+    def reported_once(self) -> list[CellError]:
+        """The errors, a cell that could not be read reported once (not again as blank or inconsistent)."""
+        if not self.unreadable:
+            return self.errors
+        return [
+            error
+            for error in self.errors
+            if error.column not in self.unreadable or error.message in self.reasons
+        ]
+
+
+def read_cells(header: Header, excel_row: int, cells: Sequence[Any]) -> RowCells:
+    """The recognised cells of one line; an Excel error or an uncalculated formula is an error naming the cell,
+    never read as text (a contractor called #N/A) nor as blank (a row silently dropped). The ledger's own
+    line numbers (No.) are recognised and never read."""
+    read = RowCells(header, excel_row)
     for column in header.recognised:
         assert column.target is not None
         if column.target == ROW_NUMBER:
-            continue  # the ledger's own numbering: recognised, never imported, never an error
+            continue
         value = cells[column.index] if column.index < len(cells) else None
-        column_of[column.target] = column.header
-        cell_of[column.header] = value
+        read.column_of[column.target] = column.header
+        read.cell_of[column.header] = value
         if isinstance(value, ExcelError | UncalculatedFormula):
-            # Never read as text (a contractor called #N/A) nor as blank (a row silently dropped).
             reason = unreadable_cell(f"{column.letter}{excel_row}", value)
             assert reason is not None
-            row.errors.append(CellError(excel_row, column.header, reason, cell_text(value)))
-            unreadable.add(column.header)
-            reasons.append(reason)
+            read.errors.append(CellError(excel_row, column.header, reason, cell_text(value)))
+            read.unreadable.add(column.header)
+            read.reasons.append(reason)
             continue
         if isinstance(value, str):
             value = value.strip() or None
-        raw[column.target] = value
+        read.raw[column.target] = value
+    return read
 
-    def fail(target: str, message: Message) -> None:
-        column = column_of.get(target, target_label(target).ja)
-        row.errors.append(CellError(excel_row, column, message, cell_text(cell_of.get(column))))
+
+def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow:
+    """Clean one ledger line; every problem becomes a CellError naming the Excel row and the column."""
+    read = read_cells(header, excel_row, cells)
+    row = LedgerRow(excel_row, {}, errors=read.errors)
+    column_of, raw, fail = read.column_of, read.raw, read.fail
+    notes_extra: list[str] = []
 
     contractor_raw: dict[str, Any] = {}
     for target, value in raw.items():
         contractor_field = _CONTRACTOR_FIELDS.get(target)
         if contractor_field is not None:
             kind = contractor_field.kind
-            if kind in (ENUM, COUNTRY) and _is_empty(value):
+            if kind in (ENUM, COUNTRY) and is_empty(value):
                 continue  # blank: the default for a new contractor, the current value on an update
-            if kind == DATE and not _is_empty(value):
+            if kind == DATE and not is_empty(value):
                 try:
                     value = parse_ledger_date(value)
                 except ValueError as error:
                     fail(target, _DATE_REASONS.get(str(error), _DATE_REASONS["date_format"]))
                     continue
-            elif kind == BOOLEAN and not _is_empty(value):
+            elif kind == BOOLEAN and not is_empty(value):
                 try:
                     value = parse_yes_no(value)
                 except ValueError:
@@ -745,28 +848,28 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
                     continue
             elif kind == PHONE:
                 value = _as_phone(value)
-            elif target in _CERTIFICATE_NUMBERS and not _is_empty(value):
-                value = _as_code(value)
+            elif target in _CERTIFICATE_NUMBERS and not is_empty(value):
+                value = as_code(value)
                 if not _is_registration_number(value):
                     fail(target, _not_a_number(value, _CERTIFICATE_OF[target]))
                     continue
             elif kind in (CORPORATE_NUMBER, INTEGER) or target in ("kana", "country"):
-                value = _as_code(value)
+                value = as_code(value)
             contractor_raw[target] = value
-        elif target == CONTACT and not _is_empty(value):
-            text = str(_as_code(value))
+        elif target == CONTACT and not is_empty(value):
+            text = str(as_code(value))
             contact_target = "email" if "@" in text else "phone"
             if contact_target not in raw:
                 column_of[contact_target] = column_of[CONTACT]
                 contractor_raw[contact_target] = text if contact_target == "email" else _as_phone(value)
-        elif target in (PRIVACY_MARK, ISMS) and not _is_empty(value):
+        elif target in (PRIVACY_MARK, ISMS) and not is_empty(value):
             number_field = "privacy_mark_number" if target == PRIVACY_MARK else "isms_number"
             try:
                 held = parse_yes_no(value)
             except ValueError:
                 # Not 有/無: the column holds the registration number itself, or a mark that is neither
                 # (△, 申請中): an error naming the cell, never stored as the number.
-                code = _as_code(value)
+                code = as_code(value)
                 if not _is_registration_number(code):
                     fail(target, _not_a_number(code, _CERTIFICATE_OF[target], marks_allowed=True))
                 elif number_field not in raw:
@@ -779,7 +882,7 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
 
     if notes_extra:
         existing = contractor_raw.get("notes")
-        lines = [str(existing)] if not _is_empty(existing) else []
+        lines = [str(existing)] if not is_empty(existing) else []
         contractor_raw["notes"] = "\n".join(lines + notes_extra)
         column_of.setdefault("notes", column_of.get(PRIVACY_MARK) or column_of.get(ISMS) or "備考")
 
@@ -794,21 +897,18 @@ def parse_row(header: Header, excel_row: int, cells: Sequence[Any]) -> LedgerRow
         clean = {}
         for field_name, message in error.fields.items():
             if field_name in contractor_raw and column_of.get(field_name, field_name) not in failed_columns:
-                fail(field_name, _strip_label(message, [CONTRACTOR.field(field_name).label]))
+                fail(field_name, strip_label(message, [CONTRACTOR.field(field_name).label]))
     row.contractor = clean
 
     _parse_evaluation(row, raw, fail)
     _parse_nda(row, raw, fail)
-    if unreadable:  # a cell that could not be read is reported once, not again as blank or inconsistent
-        row.errors = [
-            error for error in row.errors if error.column not in unreadable or error.message in reasons
-        ]
+    row.errors = read.reported_once()
     return row
 
 
-def _date_or_fail(raw: dict[str, Any], target: str, fail: Any) -> tuple[date | None, bool]:
+def date_or_fail(raw: dict[str, Any], target: str, fail: Any) -> tuple[date | None, bool]:
     value = raw.get(target)
-    if _is_empty(value):
+    if is_empty(value):
         return None, True
     try:
         return parse_ledger_date(value), True
@@ -818,11 +918,11 @@ def _date_or_fail(raw: dict[str, Any], target: str, fail: Any) -> tuple[date | N
 
 
 def _parse_evaluation(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
-    evaluated_on, ok_date = _date_or_fail(raw, EVALUATED_ON, fail)
-    next_due_on, ok_due = _date_or_fail(raw, NEXT_DUE_ON, fail)
+    evaluated_on, ok_date = date_or_fail(raw, EVALUATED_ON, fail)
+    next_due_on, ok_due = date_or_fail(raw, NEXT_DUE_ON, fail)
     result_raw = raw.get(EVALUATION_RESULT)
     result: str | None = None
-    if not _is_empty(result_raw):
+    if not is_empty(result_raw):
         try:
             result = parse_result(result_raw)
         except ValueError:
@@ -862,26 +962,26 @@ def _parse_evaluation(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
         )
         return
     evaluator = raw.get(EVALUATOR)
-    if not _is_empty(evaluator):
+    if not is_empty(evaluator):
         # Cleaned here as the evaluation record will clean it, so that the import can write it as it is.
         evaluator_field = EVALUATION.field("evaluator")
         try:
             evaluator = clean_value(evaluator_field, str(evaluator).strip())
         except ValidationError as error:
-            fail(EVALUATOR, _strip_label(error.fields["evaluator"], [evaluator_field.label]))
+            fail(EVALUATOR, strip_label(error.fields["evaluator"], [evaluator_field.label]))
             return
     row.evaluation = {
         "evaluated_on": evaluated_on,
         "result": result,
         "next_due_on": next_due_on,
-        "evaluator": None if _is_empty(evaluator) else evaluator,
+        "evaluator": None if is_empty(evaluator) else evaluator,
     }
 
 
 def _parse_nda(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
     value = raw.get(NDA_SIGNED_ON)
     signed_on: date | None = None
-    if not _is_empty(value):
+    if not is_empty(value):
         try:
             signed_on = parse_ledger_date(value)
         except ValueError as error:
@@ -900,7 +1000,7 @@ def _parse_nda(row: LedgerRow, raw: dict[str, Any], fail: Any) -> None:
                 pass
             fail(NDA_SIGNED_ON, _DATE_REASONS.get(str(error), _DATE_REASONS["date_format"]))
             return
-    expires_on, ok = _date_or_fail(raw, NDA_EXPIRES_ON, fail)
+    expires_on, ok = date_or_fail(raw, NDA_EXPIRES_ON, fail)
     if not ok:
         return
     if signed_on is None:

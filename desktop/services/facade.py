@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from desktop.services.joint_uses import JointUseService
     from desktop.services.ledger_import import LedgerImportService
     from desktop.services.opt_outs import OptOutService, StopRequestService
+    from desktop.services.provision_import import ProvisionImportService
     from desktop.services.provisions import ProvisionService, ReceiptService
     from desktop.services.registers import RegisterService
     from desktop.services.requests import RequestService
@@ -63,6 +64,7 @@ class Services:
     accounts: AccountService
     backups: BackupService
     ledger_import: LedgerImportService
+    provision_import: ProvisionImportService
     corrective_actions: CorrectiveActionService
     factory: ServicesFactory | None = None  # what built these: opens the records as of a past day
 

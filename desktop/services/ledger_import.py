@@ -46,6 +46,7 @@ IMPORTED_NDA_TITLE = "機密保持契約（台帳から取込）"
 IMPORTED_NDA_NOTE = "委託先管理台帳から取り込み / imported from the contractor ledger"
 
 _T = TypeVar("_T")
+_S = TypeVar("_S")  # the summary of one kind of import
 
 
 class LedgerFileError(ItakuError):
@@ -73,7 +74,7 @@ class LedgerPreview:
     sheet_names: list[str]
     sheet: str
     header: Header
-    rows: list[LedgerRow]
+    rows: list[Any]  # LedgerRow, or the rows of another kind of ledger (each with excel_row and errors)
     raw_rows: list[tuple[int, tuple[Any, ...]]] = field(default_factory=list)  # first rows, for the preview
 
     @property
@@ -222,21 +223,28 @@ class ImportSummary:
 
     def report(self, language: str = "ja", *, command_line: bool = False) -> str:
         """The whole summary after an import (or its rehearsal): counts, statuses, approvals, next steps."""
-        english = language == "en"
-        lines = [self.text(language), self.status_text(language), self.pending_text(language)]
-        steps = self.next_steps(language, command_line=command_line)
-        if steps:
-            lines.append("Next:" if english else "次にすること:")
-            lines.extend(f"{index}. {step}" for index, step in enumerate(steps, start=1))
-        else:
-            lines.append("Nothing else to do." if english else "次にすることはありません。")
-        return "\n".join(lines)
+        return summary_report(
+            [self.text(language), self.status_text(language), self.pending_text(language)],
+            self.next_steps(language, command_line=command_line),
+            language,
+        )
+
+
+def summary_report(lines: list[str], steps: list[str], language: str) -> str:
+    """An import's summary lines, then what to do next, numbered (or that nothing is left to do)."""
+    english = language == "en"
+    if steps:
+        lines = [*lines, "Next:" if english else "次にすること:"]
+        lines.extend(f"{index}. {step}" for index, step in enumerate(steps, start=1))
+    else:
+        lines = [*lines, "Nothing else to do." if english else "次にすることはありません。"]
+    return "\n".join(lines)
 
 
 class _DryRun(Exception):
     """Raised inside the write transaction to roll it back after a full rehearsal."""
 
-    def __init__(self, summary: ImportSummary):
+    def __init__(self, summary: Any):
         self.summary = summary
 
 
@@ -495,14 +503,96 @@ def _sheet_rows(path: Path, worksheet: Any) -> Iterator[tuple[int, tuple[Any, ..
             raise _broken(path, worksheet._worksheet_path, error) from None
 
 
-class LedgerImportService:
+@dataclass(frozen=True)
+class LedgerKind:
+    """How one kind of hand-kept ledger is read: its header, its lines, the sheet names tried first."""
+
+    name: Message  # 委託先台帳 / 第三者提供記録簿, in the message when no sheet has its header
+    find_header: Callable[[Sequence[tuple[int, Sequence[Any]]]], Header]
+    parse_row: Callable[[Header, int, Sequence[Any]], Any]  # → a row with `excel_row` and `errors`
+    sheet_words: tuple[str, ...]  # a sheet whose name holds one of these is tried first
+
+
+CONTRACTOR_LEDGER = LedgerKind(
+    Message("委託先台帳", "contractor ledger"),
+    ledger.find_header,
+    ledger.parse_row,
+    ("委託先", "contractor"),
+)
+
+
+def read_ledger(
+    path: Path,
+    sheet: str | None,
+    kind: LedgerKind,
+    limits: ReadLimits,
+    progress: Progress | None = None,
+    preview_rows: int = 200,
+) -> LedgerPreview:
+    """Read and clean every line of the first sheet with the kind's header (or of `sheet`); no database
+    access. Errors are collected on the rows, not raised; a file or sheet that cannot be read at all raises
+    LedgerFileError."""
+    workbook = _open_workbook(path, limits)
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise LedgerFileError(
+                Message(
+                    f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）",
+                    f"There is no sheet '{sheet}' (sheets: {', '.join(names)}).",
+                )
+            )
+        candidates = [sheet] if sheet is not None else _preferred_order(names, kind.sheet_words)
+        first_error: LedgerFormatError | None = None
+        for name in candidates:
+            worksheet = workbook[name]
+            rows = _sheet_rows(path, worksheet)
+            top = [row for _, row in zip(range(ledger.HEADER_SEARCH_ROWS), rows, strict=False)]
+            try:
+                header = kind.find_header(top)
+            except LedgerFormatError as error:
+                first_error = first_error or error
+                continue
+            total = max((worksheet.max_row or 0) - header.row_number, 0)
+            parsed: list[Any] = []
+            raw_rows: list[tuple[int, tuple[Any, ...]]] = []
+
+            def all_rows(
+                top: list[tuple[int, tuple[Any, ...]]] = top,
+                rest: Iterator[tuple[int, tuple[Any, ...]]] = rows,
+            ) -> Iterator[tuple[int, tuple[Any, ...]]]:
+                yield from top
+                yield from rest
+
+            for number, cells in ledger.read_rows(all_rows(), header):
+                parsed.append(kind.parse_row(header, number, cells))
+                if len(raw_rows) < preview_rows:
+                    raw_rows.append((number, tuple(cells)))
+                if progress is not None and len(parsed) % 200 == 0:
+                    progress(len(parsed), total)
+            return LedgerPreview(path, names, name, header, parsed, raw_rows)
+        assert first_error is not None
+        if sheet is None and len(names) > 1:
+            raise LedgerFileError(
+                Message(
+                    f"「{path.name}」のどのシートにも{kind.name.ja}の見出し行が見つかりません。{first_error.message.ja}",
+                    f"No sheet of '{path.name}' has a {kind.name.en} header row. {first_error.message.en}",
+                )
+            )
+        raise LedgerFileError(first_error.message)
+    finally:
+        workbook.close()
+
+
+class WorkbookImporter:
+    """What every ledger import shares: the settings' read limits, the sheet list, the reading itself."""
+
     PREVIEW_ROWS = 200
+    KIND = CONTRACTOR_LEDGER
 
     def __init__(self, context: ServiceContext, settings: SettingsService):
         self.context = context
         self.settings = settings
-
-    # --- reading ---------------------------------------------------------------------------------------
 
     def limits(self) -> ReadLimits:
         values = self.settings.get_all()
@@ -523,57 +613,32 @@ class LedgerImportService:
             return self._read(Path(path), sheet, progress)
 
     def _read(self, path: Path, sheet: str | None, progress: Progress | None) -> LedgerPreview:
-        workbook = _open_workbook(path, self.limits())
+        return read_ledger(path, sheet, self.KIND, self.limits(), progress, self.PREVIEW_ROWS)
+
+    def write_all_or_nothing(
+        self, summary: _S, dry_run: bool, write: Callable[[Session], list[CellError]]
+    ) -> _S:
+        """Run `write` in one transaction: any error it collects raises LedgerImportError (every error, by
+        row) and nothing is written; a dry run rehearses everything, then rolls back."""
         try:
-            names = list(workbook.sheetnames)
-            if sheet is not None and sheet not in names:
-                raise LedgerFileError(
-                    Message(
-                        f"シート「{sheet}」がありません（あるシート: {'、'.join(names)}）",
-                        f"There is no sheet '{sheet}' (sheets: {', '.join(names)}).",
-                    )
-                )
-            candidates = [sheet] if sheet is not None else _preferred_order(names)
-            first_error: LedgerFormatError | None = None
-            for name in candidates:
-                worksheet = workbook[name]
-                rows = _sheet_rows(path, worksheet)
-                top = [row for _, row in zip(range(ledger.HEADER_SEARCH_ROWS), rows, strict=False)]
-                try:
-                    header = ledger.find_header(top)
-                except LedgerFormatError as error:
-                    first_error = first_error or error
-                    continue
-                total = max((worksheet.max_row or 0) - header.row_number, 0)
-                parsed: list[LedgerRow] = []
-                raw_rows: list[tuple[int, tuple[Any, ...]]] = []
+            with collector_paused(), self.context.write() as session:
+                errors = write(session)
+                if errors:
+                    raise LedgerImportError(sorted(errors, key=lambda error: error.excel_row))
+                if dry_run:
+                    raise _DryRun(summary)
+        except _DryRun as rehearsal:
+            return rehearsal.summary
+        return summary
 
-                def all_rows(
-                    top: list[tuple[int, tuple[Any, ...]]] = top,
-                    rest: Iterator[tuple[int, tuple[Any, ...]]] = rows,
-                ) -> Iterator[tuple[int, tuple[Any, ...]]]:
-                    yield from top
-                    yield from rest
 
-                for number, cells in ledger.read_rows(all_rows(), header):
-                    parsed.append(ledger.parse_row(header, number, cells))
-                    if len(raw_rows) < self.PREVIEW_ROWS:
-                        raw_rows.append((number, tuple(cells)))
-                    if progress is not None and len(parsed) % 200 == 0:
-                        progress(len(parsed), total)
-                _check_duplicates(parsed, header)
-                return LedgerPreview(path, names, name, header, parsed, raw_rows)
-            assert first_error is not None
-            if sheet is None and len(names) > 1:
-                raise LedgerFileError(
-                    Message(
-                        f"「{path.name}」のどのシートにも委託先台帳の見出し行が見つかりません。{first_error.message.ja}",
-                        f"No sheet of '{path.name}' has a ledger header row. {first_error.message.en}",
-                    )
-                )
-            raise LedgerFileError(first_error.message)
-        finally:
-            workbook.close()
+class LedgerImportService(WorkbookImporter):
+    """The contractor ledger (委託先管理台帳): contractors, with the evaluation and the NDA of each line."""
+
+    def _read(self, path: Path, sheet: str | None, progress: Progress | None) -> LedgerPreview:
+        preview = super()._read(path, sheet, progress)
+        _check_duplicates(preview.rows, preview.header)
+        return preview
 
     # --- writing ---------------------------------------------------------------------------------------
 
@@ -608,16 +673,9 @@ class LedgerImportService:
                 {"status": Message(f"不明な状態です: {status}", f"unknown status: {status}")}
             )
         summary = ImportSummary(dry_run=dry_run)
-        try:
-            with collector_paused(), self.context.write() as session:
-                errors = self._write(session, preview, summary, progress, status)
-                if errors:
-                    raise LedgerImportError(sorted(errors, key=lambda error: error.excel_row))
-                if dry_run:
-                    raise _DryRun(summary)
-        except _DryRun as rehearsal:
-            return rehearsal.summary
-        return summary
+        return self.write_all_or_nothing(
+            summary, dry_run, lambda session: self._write(session, preview, summary, progress, status)
+        )
 
     def _write(
         self,
@@ -1012,9 +1070,9 @@ def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
         yield items[start : start + size]
 
 
-def _preferred_order(names: list[str]) -> list[str]:
-    """Try a sheet called 委託先 / 委託先管理台帳 first, then the others in order."""
-    preferred = [n for n in names if "委託先" in n or "contractor" in n.lower()]
+def _preferred_order(names: list[str], words: Sequence[str]) -> list[str]:
+    """Try a sheet whose name holds one of `words` (委託先, 委託先管理台帳) first, then the others in order."""
+    preferred = [n for n in names if any(word in n.lower() for word in words)]
     return preferred + [n for n in names if n not in preferred]
 
 

@@ -1,6 +1,6 @@
-"""File → Import ledger…: a wizard to bring a hand-kept 委託先管理台帳 (Excel) into Itaku.
+"""File → Import ledger…: a wizard to bring a hand-kept 委託先管理台帳 or 第三者提供記録簿 (Excel) into Itaku.
 
-Pick the file and sheet; see which columns were recognised and which were not, the first rows, and
+Pick the kind of ledger, the file and the sheet; see which columns were recognised and which were not, the first rows, and
 every error with its Excel row; then import. Reading and importing run off the GUI thread
 (`desktop.ui.operations`); the import is one transaction, so a failure leaves the database as it was.
 """
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.domain import ledger
 from desktop.domain.enums import ContractorStatus
+from desktop.domain.kinds import RuleId
+from desktop.domain.rules import RULE_INFO
 from desktop.services.ledger_import import STATUS_CHOSEN, STATUS_INFERRED, STATUS_KEPT
 from desktop.ui.language import current_language, text
 from desktop.ui.operations import Operation, OperationProgress, describe_error, run_operation
@@ -40,6 +41,11 @@ if TYPE_CHECKING:
 
 PREVIEW_ROWS = 50
 ERROR_COLOUR = QColor("#b00020")
+
+# The kinds of ledger the wizard imports, each with the service that reads and writes it (on Services).
+CONTRACTORS = "contractors"
+PROVISIONS = "provisions"
+SERVICE_OF = {CONTRACTORS: "ledger_import", PROVISIONS: "provision_import"}
 
 
 def _cell_text(value: Any) -> str:
@@ -72,9 +78,17 @@ class FilePage(QWizardPage):
         self.setTitle(self.tr("Choose the ledger"))
         self.setSubTitle(
             self.tr(
-                "An Excel workbook (.xlsx) with one line per contractor. Title rows, blank rows "
-                "and a closing 以上 are fine."
+                "An Excel workbook (.xlsx) with one line per contractor or per provision. Title rows, blank "
+                "rows and a closing 以上 are fine."
             )
+        )
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kindCombo")
+        self.kind_combo.addItem(self.tr("Contractor ledger (委託先台帳)"), CONTRACTORS)
+        self.kind_combo.addItem(self.tr("Third-party provision register (第三者提供記録簿)"), PROVISIONS)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(wizard.kind))
+        self.kind_combo.currentIndexChanged.connect(
+            lambda _index: wizard.set_kind(self.kind_combo.currentData())
         )
         self.path_picker = PathPicker(
             PathMode.OPEN,
@@ -93,6 +107,9 @@ class FilePage(QWizardPage):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR.name()}")
         form = QFormLayout(self)
+        kind_label = QLabel(self.tr("&Kind of ledger:"), self)
+        kind_label.setBuddy(self.kind_combo)
+        form.addRow(kind_label, self.kind_combo)
         file_label = QLabel(self.tr("&File:"), self)
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, self.path_picker)
@@ -161,6 +178,7 @@ class ReviewPage(QWizardPage):
         status_row.addWidget(status_label)
         status_row.addWidget(self.status_combo, 1)
         self.status_combo.currentIndexChanged.connect(self.on_status_chosen)
+        self.status_label = status_label
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(status_row)
@@ -169,6 +187,9 @@ class ReviewPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.ready = False
+        has_status = self.import_wizard.kind == CONTRACTORS  # a provision has no status to choose
+        self.status_label.setVisible(has_status)
+        self.status_combo.setVisible(has_status)
         self.summary.setText(self.tr("Reading the ledger…"))
         for model in (self.columns_model, self.rows_model, self.errors_model):
             model.clear()
@@ -231,7 +252,7 @@ class ReviewPage(QWizardPage):
         )
         for column in preview.header.columns:
             target = (
-                text(ledger.target_label(column.target)) if column.target else self.tr("— not recognised —")
+                text(preview.header.label(column.target)) if column.target else self.tr("— not recognised —")
             )
             items = [QStandardItem(column.letter), QStandardItem(column.header), QStandardItem(target)]
             if column.target is None:
@@ -244,9 +265,12 @@ class ReviewPage(QWizardPage):
         model = self.rows_model
         columns = preview.header.columns
         statuses = summary.row_statuses if summary is not None else {}
-        model.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Status on import")] + [column.header for column in columns]
+        outcome = (
+            self.tr("Status on import")
+            if self.import_wizard.kind == CONTRACTORS
+            else self.tr("Findings on import")
         )
+        model.setHorizontalHeaderLabels([self.tr("Row"), outcome] + [column.header for column in columns])
         for number, cells in preview.raw_rows[:PREVIEW_ROWS]:
             items = [QStandardItem(str(number)), self.status_item(statuses.get(number))]
             items += [
@@ -258,6 +282,8 @@ class ReviewPage(QWizardPage):
         """A row's status after the import, saying when it was inferred or chosen rather than read."""
         if status is None:
             return QStandardItem("")
+        if self.import_wizard.kind == PROVISIONS:
+            return self.findings_item(status)
         value, source = status
         try:
             name = text(ContractorStatus(value).label)
@@ -272,6 +298,21 @@ class ReviewPage(QWizardPage):
         if value == ContractorStatus.CANDIDATE.value:
             item.setToolTip(self.tr("A candidate is outside the checks until its status is set to Active."))
         return item
+
+    def findings_item(self, status: tuple[str, str]) -> QStandardItem:
+        """A provision line after the import: already registered, or the rules' findings on its record."""
+        value, rule_ids = status
+        if value == "registered":
+            return QStandardItem(self.tr("Already registered (not added again)"))
+        if value == "findings":
+            found = rule_ids.split("、")
+            item = QStandardItem(self.tr("%1 finding(s)").replace("%1", str(len(found))))
+            english = current_language() == "en"
+            titles = [RULE_INFO[RuleId(rule)] for rule in dict.fromkeys(found)]
+            item.setToolTip("\n".join(f"{info.en if english else info.ja} ({info.rule})" for info in titles))
+            item.setForeground(QBrush(ERROR_COLOUR))
+            return item
+        return QStandardItem(self.tr("No findings"))
 
     def show_errors(self, preview: Any) -> None:
         model = self.errors_model
@@ -345,17 +386,18 @@ class ImportPage(QWizardPage):
 class ImportWizard(QWizard):
     """The ledger import wizard; `finished` is emitted when it closes (the window then reloads its views)."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
+    def __init__(self, services: Services, parent: QWidget | None = None, kind: str = CONTRACTORS):
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.services = services
-        self.service = services.ledger_import
+        self.kind = kind
+        self.service = getattr(services, SERVICE_OF[kind])
         self.preview: Any = None
         self.rehearsal: Any = None
         self.status: str | None = None  # the status of contractors the ledger gives none (None: inferred)
         self.imported: Any = None
         self.operation: Operation | None = None
-        self.setWindowTitle(self.tr("Import a contractor ledger"))
+        self.setWindowTitle(self.title())
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.file_page = FilePage(self)
         self.review_page = ReviewPage(self)
@@ -363,6 +405,19 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.review_page, self.import_page):
             self.addPage(page)
         self.resize(900, 600)
+
+    def title(self) -> str:
+        if self.kind == PROVISIONS:
+            return self.tr("Import a third-party provision register")
+        return self.tr("Import a contractor ledger")
+
+    def set_kind(self, kind: str) -> None:
+        """Another kind of ledger: its own service reads the file (the sheets are listed again)."""
+        self.kind = kind
+        self.service = getattr(self.services, SERVICE_OF[kind])
+        self.preview = self.rehearsal = None
+        self.setWindowTitle(self.title())
+        self.file_page.load_sheets()
 
     # The work runs on a worker thread; the results come back to the pages on the GUI thread.
 
@@ -385,7 +440,7 @@ class ImportWizard(QWizard):
 
         self.operation = run_operation(
             self,
-            self.tr("Import a contractor ledger"),
+            self.title(),
             self.tr("Reading the ledger…"),
             work,
             on_success=succeeded,
@@ -414,7 +469,7 @@ class ImportWizard(QWizard):
 
         self.operation = run_operation(
             self,
-            self.tr("Import a contractor ledger"),
+            self.title(),
             self.tr("Reading the ledger…"),
             lambda progress: service.apply(preview, dry_run=True, progress=progress, status=status),
             on_success=succeeded,
@@ -441,7 +496,7 @@ class ImportWizard(QWizard):
 
         self.operation = run_operation(
             self,
-            self.tr("Import a contractor ledger"),
+            self.title(),
             self.tr("Importing…"),
             lambda progress: service.apply(preview, progress=progress, status=status),
             on_success=succeeded,

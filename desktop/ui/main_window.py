@@ -178,12 +178,18 @@ class MainWindow(QMainWindow):
         # The import wizard and the export dialog arrive with the Excel issue: offered once they exist.
         self.import_action = QAction(self.tr("&Import a contractor ledger…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.open_import_wizard)
+        self.import_action.triggered.connect(lambda _checked=False: self.open_import_wizard())
+        self.import_provisions_action = QAction(self.tr("Import a third-party &provision register…"), self)
+        self.import_provisions_action.setObjectName("importProvisionsAction")
+        self.import_provisions_action.triggered.connect(
+            lambda _checked=False: self.open_import_wizard("provisions")
+        )
         self.export_action = QAction(self.tr("&Export the audit workbook…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export_dialog)
         for action, module in (
             (self.import_action, "desktop.ui.import_wizard"),
+            (self.import_provisions_action, "desktop.ui.import_wizard"),
             (self.export_action, "desktop.ui.export_dialog"),
         ):
             if module_available(module):
@@ -635,16 +641,17 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.bus.announce({RecordType.SETTING, RecordType.COMPANY_PROFILE}))
         return self._open(dialog)
 
-    def open_import_wizard(self) -> QDialog | None:
-        """File → Import a contractor ledger…; the registers reload when the wizard closes."""
+    def open_import_wizard(self, kind: str = "contractors") -> QDialog | None:
+        """File → Import a contractor ledger… (or a provision register…: the same wizard, the other kind
+        chosen); the registers reload when the wizard closes."""
         if self.services is None or not module_available("desktop.ui.import_wizard"):
             return None
         from desktop.ui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.services, self)
+        wizard = ImportWizard(self.services, self, kind)
         wizard.finished.connect(
             lambda _result: self.bus.announce(
-                {RecordType.CONTRACTOR, RecordType.EVALUATION, RecordType.CONTRACT}
+                {RecordType.CONTRACTOR, RecordType.EVALUATION, RecordType.CONTRACT, RecordType.PROVISION}
             )
         )
         return self._open(wizard)

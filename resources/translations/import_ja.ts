@@ -52,14 +52,25 @@
 <context>
     <name>FilePage</name>
     <message>
+        <source>An Excel workbook (.xlsx) with one line per contractor or per provision. Title rows, blank rows and a closing 以上 are fine.</source>
+        <translation>1行に1件の委託先または1件の提供を記録した Excel ブック（.xlsx）。表題の行、空行、末尾の「以上」があってもかまいません。</translation>
+    </message>
+    <message>
+        <source>Contractor ledger (委託先台帳)</source>
+        <translation>委託先台帳</translation>
+    </message>
+    <message>
+        <source>Third-party provision register (第三者提供記録簿)</source>
+        <translation>第三者提供記録簿</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of ledger:</source>
+        <translation>台帳の種類(&amp;K):</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/import_wizard.py" line="78"/>
         <source>Choose the ledger</source>
         <translation>台帳ファイルを選ぶ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="79"/>
-        <source>An Excel workbook (.xlsx) with one line per contractor. Title rows, blank rows and a closing 以上 are fine.</source>
-        <translation>委託先1件を1行とする Excel ブック（.xlsx）です。表題の行、空行、末尾の「以上」があってもかまいません。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="83"/>
@@ -128,6 +139,10 @@
 <context>
     <name>ImportWizard</name>
     <message>
+        <source>Import a third-party provision register</source>
+        <translation>第三者提供記録簿の取り込み</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/import_wizard.py" line="286"/>
         <location filename="../../desktop/ui/import_wizard.py" line="313"/>
         <location filename="../../desktop/ui/import_wizard.py" line="328"/>
@@ -157,6 +172,22 @@
 </context>
 <context>
     <name>ReviewPage</name>
+    <message>
+        <source>Findings on import</source>
+        <translation>取込後の指摘</translation>
+    </message>
+    <message>
+        <source>Already registered (not added again)</source>
+        <translation>登録済み（追加しない）</translation>
+    </message>
+    <message>
+        <source>%1 finding(s)</source>
+        <translation>指摘 %1 件</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>指摘なし</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="142"/>
         <source>Check the columns and rows</source>

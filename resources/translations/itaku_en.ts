@@ -338,6 +338,10 @@
         <translation />
     </message>
     <message>
+        <source>Import a third-party &amp;provision register…</source>
+        <translation />
+    </message>
+    <message>
         <source>&amp;Export the audit workbook…</source>
         <translation />
     </message>

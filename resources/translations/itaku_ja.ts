@@ -338,6 +338,10 @@
         <translation>委託先台帳を取り込む(&amp;I)…</translation>
     </message>
     <message>
+        <source>Import a third-party &amp;provision register…</source>
+        <translation>第三者提供記録簿を取り込む(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Export the audit workbook…</source>
         <translation>監査用ワークブックを出力(&amp;E)…</translation>
     </message>
