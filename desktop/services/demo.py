@@ -172,7 +172,14 @@ _FOREIGN_CONTACTS = {
     "SG": ("{n} Raffles Place, #{s:02d}-01, Singapore 048616", "Managing Director", "+65-6555-{p:04d}"),
     "IE": ("{n} Grand Canal Square, Dublin 2, D02 X576, Ireland", "Managing Director", "+353-1-555-{p:04d}"),
 }
-_FOREIGN_PEOPLE = ("Emily Carter", "Daniel Tan", "Siobhan Murphy", "Michael Chen", "Aoife Byrne", "Rachel Lim")
+_FOREIGN_PEOPLE = (
+    "Emily Carter",
+    "Daniel Tan",
+    "Siobhan Murphy",
+    "Michael Chen",
+    "Aoife Byrne",
+    "Rachel Lim",
+)
 
 
 def _foreign_contact(country: str, i: int, rng: random.Random) -> dict[str, Any]:
