@@ -190,3 +190,12 @@ def test_window_finds_the_icon_the_packaging_ships() -> None:
     text = (ROOT / "desktop" / "ui" / "application.py").read_text(encoding="utf-8")
     names = re.findall(r'RESOURCES / "icons" / "([\w.]+)"', text)
     assert names and all((ICONS / name).is_file() for name in names)
+
+
+def test_the_licence_is_an_spdx_expression() -> None:
+    """Issue 14: the packaging metadata gives the licence as an SPDX string (PEP 639), which setuptools takes
+    without the deprecation warning a `{text = …}` table earns."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    licence = project["project"]["license"]
+    assert isinstance(licence, str) and licence.startswith("LicenseRef-")
+    assert any(requirement.startswith("setuptools>=77") for requirement in project["build-system"]["requires"])
