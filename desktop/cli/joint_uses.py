@@ -7,12 +7,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, command_actions, date_option, open_services, print_json, record_id
+from desktop.cli.common import EXIT_OK, command_actions, open_services, print_json, record_id
+from desktop.cli.kinds import add_schema_options, schema_values
 from desktop.cli.table import format_table
 from desktop.domain.enums import JointUseChangeBasis, JointUseChangeField, LabelledEnum
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
-from desktop.domain.schema import DATE, ENUM, JOINT_USE_CHANGE, TEXT_LIST, record_type_label
+from desktop.domain.schema import ENUM, JOINT_USE_CHANGE, record_type_label
 
 # The change's fields as options; the joint use it belongs to is --joint-use, as `report --id` names records.
 OPTION_NAMES = {"joint_use_id": "--joint-use"}
@@ -37,26 +38,21 @@ def register(subparsers: Any) -> None:
     )
     edit = change_actions.add_parser("edit", help="change a recorded change (only the options given)")
     edit.add_argument("--id", type=record_id, required=True, metavar="ID", help="the change's id")
+    enum_help = {
+        "field": f": {_choices(JointUseChangeField)}",
+        "basis": f" (only for a change of pi_items or scope; a notice cannot make it): {_choices(JointUseChangeBasis)}",
+    }
     for parser, adding in ((add, True), (edit, False)):
-        for field in JOINT_USE_CHANGE.fields:
-            if field.name == "joint_use_id" and not adding:
-                continue
-            help_text = f"{field.ja} / {field.en}"
-            if field.enum is JointUseChangeField:
-                help_text += f": {_choices(JointUseChangeField)}"
-            elif field.enum is JointUseChangeBasis:
-                help_text += (
-                    f" (only for a change of pi_items or scope; a notice cannot make it): "
-                    f"{_choices(JointUseChangeBasis)}"
-                )
-            parser.add_argument(
-                option_name(field.name),
-                dest=field.name,
-                type=record_id if field.name == "joint_use_id" else None,
-                required=adding and field.required,
-                metavar="ID" if field.name == "joint_use_id" else field.kind.upper(),
-                help=help_text + (" (comma-separated)" if field.kind == TEXT_LIST else ""),
-            )
+        add_schema_options(  # the one generator every `add` uses (desktop.cli.kinds)
+            parser,
+            JOINT_USE_CHANGE,
+            options=OPTION_NAMES,
+            skip=() if adding else ("joint_use_id",),
+            required=adding,
+            extra_help=enum_help,
+            types={"joint_use_id": record_id},
+            enum_choices=False,
+        )
         parser.add_argument("--json", action="store_true", help="print the change as JSON")
     add.set_defaults(handler=cmd_change_add)
     edit.set_defaults(handler=cmd_change_edit)
@@ -68,15 +64,7 @@ def register(subparsers: Any) -> None:
 
 def _values(args: argparse.Namespace) -> dict[str, Any]:
     """The options given, dates read as the ledger import reads them."""
-    data: dict[str, Any] = {}
-    for field in JOINT_USE_CHANGE.fields:
-        value = getattr(args, field.name, None)
-        if value is None:
-            continue
-        if field.kind == DATE:
-            value = date_option(value, option_name(field.name))
-        data[field.name] = value
-    return data
+    return schema_values(args, JOINT_USE_CHANGE, OPTION_NAMES)
 
 
 def _change_json(change: Any) -> dict[str, Any]:

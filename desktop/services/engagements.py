@@ -183,6 +183,10 @@ class EngagementService:
         return attachments.check(self.context.data_dir, hop.attachment_path, hop.attachment_sha256)
 
     # Re-delegations ------------------------------------------------------------------------------
+    def redelegation(self, redelegation_id: int) -> Redelegation:
+        with self.context.read() as session:
+            return records.load(session, Redelegation, redelegation_id, RecordType.REDELEGATION)
+
     def add_redelegation(self, data: dict[str, Any]) -> Redelegation:
         with self.context.write() as session:
             return records.create(
