@@ -8,10 +8,10 @@ import argparse
 from typing import Any
 
 from desktop.cli.common import EXIT_OK, command_actions, open_services, print_json, record_id
-from desktop.cli.kinds import add_schema_options, schema_values
+from desktop.cli.kinds import add_schema_options, naming_options, schema_values
 from desktop.cli.table import format_table
 from desktop.domain.enums import JointUseChangeBasis, JointUseChangeField, LabelledEnum
-from desktop.domain.errors import Message
+from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import ENUM, JOINT_USE_CHANGE, record_type_label
 
@@ -33,6 +33,7 @@ def register(subparsers: Any) -> None:
     actions = command_actions(subparsers, "joint-use", f"{label.ja} / {label.en}")
     change = actions.add_parser("change", help="the change history of a joint use (変更履歴)")
     change_actions = change.add_subparsers(dest="change_action", metavar="ACTION", required=True)
+    change.command_actions = change_actions  # `joint-use change show`: desktop.cli.kinds
     add = change_actions.add_parser(
         "add", help="record a change (a change of pi_items or scope: with --basis and --basis-reason)"
     )
@@ -87,7 +88,10 @@ def _said(change: Any, verb: Message) -> str:
 def cmd_change_add(args: argparse.Namespace) -> int:
     data = _values(args)
     services = open_services(args)
-    change = services.joint_uses.add_change(data)
+    try:
+        change = services.joint_uses.add_change(data)
+    except ValidationError as error:  # each field named with its option, as every `add` does
+        raise naming_options(error, JOINT_USE_CHANGE, OPTION_NAMES) from None
     if args.json:
         print_json(_change_json(change))
     else:
@@ -98,7 +102,10 @@ def cmd_change_add(args: argparse.Namespace) -> int:
 def cmd_change_edit(args: argparse.Namespace) -> int:
     data = _values(args)
     services = open_services(args)
-    change = services.joint_uses.update_change(args.id, data, None)
+    try:
+        change = services.joint_uses.update_change(args.id, data, None)
+    except ValidationError as error:
+        raise naming_options(error, JOINT_USE_CHANGE, OPTION_NAMES) from None
     if args.json:
         print_json(_change_json(change))
     else:

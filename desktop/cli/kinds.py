@@ -259,6 +259,15 @@ KIND_COMMANDS: dict[RecordType, KindCommand] = {
     RecordType.JOINT_USE: KindCommand(
         ("joint-use",), _get("joint_uses"), _create("joint_uses"), "record a joint use (共同利用)"
     ),
+    RecordType.JOINT_USE_CHANGE: KindCommand(
+        ("joint-use", "change"), lambda services, id_: services.joint_uses.change(id_), None
+    ),
+    RecordType.OPT_OUT_CHANGE: KindCommand(
+        ("opt-out", "change"),
+        lambda services, id_: services.opt_outs.change(id_),
+        lambda services, data, args: services.opt_outs.add_change(data),
+        "record a change of an arrangement and when it was notified again (the same as `opt-out add-change`)",
+    ),
     RecordType.OPT_OUT: KindCommand(
         ("opt-out",),
         _get("opt_outs"),
@@ -309,12 +318,12 @@ KIND_COMMANDS: dict[RecordType, KindCommand] = {
 ADD_ELSEWHERE: dict[RecordType, str] = {
     RecordType.CONSENT_HOP: "`engagement consent add` (desktop/cli/consents.py): its giver and link are parties "
     "of the engagement's chain, resolved from a key, a role or a name",
+    RecordType.JOINT_USE_CHANGE: "`joint-use change add|edit` (desktop/cli/joint_uses.py): the joint use is "
+    "`--joint-use ID`, and edit takes the same generated options",
 }
 # Kinds with a schema but no `add`/`show` of their own, and why.
 WITHOUT_ADD_SHOW: dict[RecordType, str] = {
-    RecordType.COMPANY_PROFILE: "one record, our own company, kept in the settings",
-    RecordType.JOINT_USE_CHANGE: "a change of a joint use: `joint-use change add|edit|list` (desktop/cli/joint_uses.py)",
-    RecordType.OPT_OUT_CHANGE: "a change of an opt-out arrangement: `opt-out add-change`, shown with its arrangement",
+    RecordType.COMPANY_PROFILE: "one record, our own company: the settings dialog's company profile (自社情報) in the window",
 }
 
 

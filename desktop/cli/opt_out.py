@@ -1,5 +1,6 @@
 """`opt-out add-change`: a change of an opt-out arrangement and when it was notified again, one option per
-schema field as every `add` (desktop.cli.kinds, which also has `opt-out add|show` and `stop-request add|show`).
+schema field as every `add` (desktop.cli.kinds, which also has `opt-out add|show`, `opt-out change add|show`
+and `stop-request add|show`).
 Bad input exits 2 naming the field and writes nothing; `list` is in desktop.cli.records with every kind's
 list."""
 
@@ -22,6 +23,9 @@ def register(subparsers: Any) -> None:
     add_schema_options(parser, OPT_OUT_CHANGE)
     parser.add_argument("--json", action="store_true", help="print the new record as JSON")
     parser.set_defaults(handler=cmd_add_change)
+    change = actions.add_parser("change", help=f"{OPT_OUT_CHANGE.ja} / {OPT_OUT_CHANGE.en}")
+    # `opt-out change add` (the same as add-change) and `opt-out change show`: desktop.cli.kinds
+    change.command_actions = change.add_subparsers(dest="change_action", metavar="ACTION", required=True)
 
 
 def cmd_add_change(args: argparse.Namespace) -> int:
