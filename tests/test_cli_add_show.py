@@ -622,3 +622,24 @@ def test_roles_hold_staff_add_the_auditor_cannot_officer_only_kinds_stay_so(tmp_
     action = [filled(part, {"contractor": contractor}) for part in KINDS[RecordType.CORRECTIVE_ACTION][1]]
     result = cli("--db", url, "--user", "staff", "corrective-action", "add", *action, env=env)
     assert result.returncode == 2 and count(url, RecordType.CORRECTIVE_ACTION) == 0
+
+
+# The filter a kind's list needs: the record whose changes or consents it lists.
+LIST_OF = {
+    RecordType.CONSENT_HOP: ("--engagement", "engagement"),
+    RecordType.JOINT_USE_CHANGE: ("--joint-use", "joint_use"),
+    RecordType.OPT_OUT_CHANGE: ("--opt-out", "opt_out"),
+}
+
+
+@pytest.mark.parametrize("record_type", list(KINDS))
+def test_every_kind_also_lists_the_record_added(added: Added, record_type: RecordType) -> None:
+    db, records = added
+    command = KINDS[record_type][0][:-1]
+    option, parent = LIST_OF.get(record_type, (None, None))
+    given = [option, records[RecordType(parent)]["id"]] if option and parent else []
+    result = cli("--db", db, *command, "list", *given, "--json")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(result.stdout)
+    rows = listed["consents"] if isinstance(listed, dict) else listed
+    assert records[record_type]["id"] in [row["id"] for row in rows]

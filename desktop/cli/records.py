@@ -77,6 +77,8 @@ class RecordListing:
     status: StatusFilter | None = None
     by_contractor: bool = False  # --contractor ID
     approvable: bool = False  # --pending: awaiting an officer's approval (`approve KIND`)
+    # the rows, where not the kind's service's `list(contractor_id=…)` (a kind another service writes)
+    rows: Callable[[Services, int | None], list[Any]] | None = None
 
 
 def _enum_filter(option: str, enum: type[LabelledEnum], attribute: str) -> StatusFilter:
@@ -239,13 +241,26 @@ RECORD_LISTS.update(
     }
 )
 
+# A part of an engagement re-delegated (issue 14: every kind has add, show and list).
+RECORD_LISTS[RecordType.REDELEGATION] = RecordListing(
+    searched=("client_name", "contractor_name", "work"),
+    columns=(
+        Column("client_name", Message("委託元", "Client")),
+        Column("contractor_name", Message("再委託先", "Contractor")),
+        "start_date",
+        "end_date",
+        "work",
+    ),
+    by_contractor=True,
+    rows=lambda services, contractor_id: services.engagements.redelegations(contractor_id),
+)
+
 # The kinds without an entry above, and why.
 LISTED_ELSEWHERE: dict[RecordType, str] = {
     RecordType.CONTRACTOR: "`contractor list` (desktop/cli/core.py): searched in SQL, for 100,000 contractors",
     RecordType.ACCOUNT: "`user list` (desktop/cli/trust.py)",
     RecordType.COMPANY_PROFILE: "one record, our own company: nothing to list",
     RecordType.CONSENT_HOP: "a link of an engagement's consent chain: shown with its engagement",
-    RecordType.REDELEGATION: "a part of an engagement re-delegated: shown with its engagement",
     RecordType.JOINT_USE_CHANGE: "a change of a joint use: `joint-use change list --joint-use ID` (desktop/cli/joint_uses.py)",
     RecordType.OPT_OUT_CHANGE: "a change of an opt-out arrangement: added by `opt-out add-change`, "
     "shown with its arrangement (the register, the form's change history)",
@@ -288,7 +303,9 @@ def normalize_search(value: str) -> str:
 def listed_rows(services: Services, record_type: RecordType, args: argparse.Namespace) -> list[Any]:
     listing = RECORD_LISTS[record_type]
     service = getattr(services, RECORD_SERVICES[record_type])
-    if listing.by_contractor and args.contractor is not None:
+    if listing.rows is not None:
+        rows = listing.rows(services, args.contractor if listing.by_contractor else None)
+    elif listing.by_contractor and args.contractor is not None:
         rows = service.list(contractor_id=args.contractor)
     else:
         rows = service.list()
