@@ -436,12 +436,10 @@ def count(db: str, record_type: RecordType) -> int:
         connection.close()
 
 
-@pytest.fixture(scope="module")
-def added(tmp_path_factory: pytest.TempPathFactory) -> Added:
+def add_every_kind(url: str) -> dict[RecordType, dict[str, Any]]:
     """One record of every kind, added through `KIND add --json` (set-up mode: the commands act as the officer)."""
     from desktop.app import build_services
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('addshow') / 'itaku.sqlite3'}"
     build_services(url).close()
     ids: dict[str, int] = {}
     records: dict[RecordType, dict[str, Any]] = {}
@@ -450,21 +448,45 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> Added:
         assert result.returncode == 0, (record_type, result.stderr)
         records[record_type] = json.loads(result.stdout)
         ids[record_type.value] = records[record_type]["id"]
-    return url, records
+    return records
+
+
+def expected_values(record_type: RecordType, records: dict[RecordType, dict[str, Any]]) -> dict[str, Any]:
+    ids = {kind.value: record["id"] for kind, record in records.items()}
+    return {
+        name: int(filled(value, ids)) if isinstance(value, str) and value.startswith("{") else value
+        for name, value in KINDS[record_type][2].items()
+    }
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory: pytest.TempPathFactory) -> Added:
+    url = f"sqlite:///{tmp_path_factory.mktemp('addshow') / 'itaku.sqlite3'}"
+    return url, add_every_kind(url)
+
+
+def test_every_kind_adds_and_shows_on_both_databases(database_url: str) -> None:
+    records = add_every_kind(database_url)
+    for record_type in KINDS:
+        command = KINDS[record_type][0][:-1]
+        result = cli(
+            "--db", database_url, "--lang", "en", *command, "show", records[record_type]["id"], "--json"
+        )
+        assert result.returncode == 0, (record_type, result.stderr)
+        shown = json.loads(result.stdout)
+        assert {name: shown[name] for name in KINDS[record_type][2]} == expected_values(record_type, records)
 
 
 @pytest.mark.parametrize("record_type", list(KINDS))
 def test_add_then_show_json_gives_back_every_value(added: Added, record_type: RecordType) -> None:
     db, records = added
-    ids = {kind.value: record["id"] for kind, record in records.items()}
     command = KINDS[record_type][0][:-1]
     result = cli("--db", db, *command, "show", records[record_type]["id"], "--json")
     assert result.returncode == 0, result.stderr
     shown = json.loads(result.stdout)
     assert shown["id"] == records[record_type]["id"]
     assert set(SCHEMAS[record_type].names) <= set(shown)  # every field, raw
-    for name, value in KINDS[record_type][2].items():
-        expected = int(filled(value, ids)) if isinstance(value, str) and value.startswith("{") else value
+    for name, expected in expected_values(record_type, records).items():
         assert shown[name] == expected, name
     assert isinstance(shown["findings"], list)
 
