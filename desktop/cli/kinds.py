@@ -5,8 +5,10 @@ One generator: `add_schema_options` makes one option per schema field (`--start-
 `--basis opt_out`), `schema_values` reads them back (dates as the ledger import reads them: 2026/4/1,
 令和8年4月1日, full-width digits) and `cmd_add` writes through the kind's service, which enforces the roles.
 Bad input exits 2 naming the field and its option, and writes nothing. The kinds are KIND_COMMANDS, keyed by
-RecordType; the kinds with a schema but no commands of their own are in WITHOUT_ADD_SHOW, with why.
-tests/test_cli_add_show.py holds the two to SCHEMAS.
+RecordType; a kind whose `add` is its own module's is in ADD_ELSEWHERE (the consent's parties are resolved
+from the chain) and a kind with a schema but no commands in WITHOUT_ADD_SHOW, each with why.
+tests/test_cli_add_show.py holds them to SCHEMAS. The evaluation's scores are `--all-items N` (every
+checklist item of the route) and `--score CODE=N` (repeatable, overriding one item).
 
 `show ID` prints every field by its label in the chosen language (--lang), each value as the window shows
 it (the audit log's formatter: enum labels, yes/no, dates, the names of linked records), then the approval
@@ -20,6 +22,7 @@ import argparse
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -145,7 +148,8 @@ class KindCommand:
     extra_help: Mapping[str, str] = field(default_factory=dict)
     extras: tuple[str, ...] = ()  # attributes shown beside the schema's fields (derived ones)
     approvable: bool = False  # awaits an officer's approval (`approve KIND`)
-    announce: Announcer | None = None  # what `add` prints, where not the common line
+    announce: Announcer | None = None  # what `add` prints (text and JSON), where not the common output
+    more_options: Callable[[argparse.ArgumentParser], None] | None = None  # `add`'s options beyond the schema
 
 
 def _create(service: str) -> Writer:
@@ -206,7 +210,26 @@ def _write_contract(services: Services, data: dict[str, Any], args: argparse.Nam
 
 
 def _announce_contractor(services: Services, record: Any, args: argparse.Namespace) -> None:
-    print(f"登録しました / registered: #{record.id} {record.name}")
+    if args.json:
+        print_json(record_json(record, SCHEMAS[RecordType.CONTRACTOR]))
+    else:
+        print(f"登録しました / registered: #{record.id} {record.name}")
+
+
+def _score_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--all-items", metavar="N", help="score every checklist item of the route N (0 to its maximum)"
+    )
+    parser.add_argument(
+        "--score",
+        action="append",
+        metavar="CODE=N",
+        help="score one checklist item (repeatable; after --all-items, overrides it)",
+    )
+
+
+def _attachment_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--attachment", type=Path, metavar="FILE", help="attach the signed contract")
 
 
 def _announce_corrective_action(services: Services, record: Any, args: argparse.Namespace) -> None:
@@ -234,6 +257,7 @@ KIND_COMMANDS: dict[RecordType, KindCommand] = {
         "record an evaluation (委託先評価), scored with --all-items N and/or --score CODE=N; it awaits approval",
         extras=("result", "total_score", "max_score", "certificate_number", "certificate_expiry"),
         approvable=True,
+        more_options=_score_options,
     ),
     RecordType.CONTRACT: KindCommand(
         ("contract",),
@@ -243,6 +267,7 @@ KIND_COMMANDS: dict[RecordType, KindCommand] = {
         extra_help={"clauses": f" (codes: {', '.join(clause.code for clause in CLAUSES)})"},
         extras=("attachment_name",),
         approvable=True,
+        more_options=_attachment_option,
     ),
     RecordType.ENGAGEMENT: KindCommand(
         ("engagement",), _get("engagements"), _create("engagements"), "record an engagement (受託業務)"
@@ -328,14 +353,11 @@ WITHOUT_ADD_SHOW: dict[RecordType, str] = {
 
 
 def _actions(subparsers: Any, path: tuple[str, ...]) -> Any:
-    label = None
-    actions = None
-    for depth, word in enumerate(path):
-        if depth == 0:
-            label = record_type_label(word.replace("-", "_"))
-            actions = command_actions(subparsers, word, f"{label.ja} / {label.en}")
-        else:
-            actions = actions.choices[word].command_actions  # type: ignore[union-attr]
+    """The ACTION subparsers at the end of the command words (`engagement consent` → consent's actions)."""
+    label = record_type_label(path[0].replace("-", "_"))
+    actions = command_actions(subparsers, path[0], f"{label.ja} / {label.en}")
+    for word in path[1:]:
+        actions = actions.choices[word].command_actions
     return actions
 
 
@@ -346,22 +368,8 @@ def register(subparsers: Any) -> None:
         if kind.write is not None:
             add = actions.add_parser("add", help=kind.help)
             add_schema_options(add, schema, options=kind.options, extra_help=kind.extra_help)
-            if record_type is RecordType.EVALUATION:
-                add.add_argument(
-                    "--all-items",
-                    metavar="N",
-                    help="score every checklist item of the route N (0 to its maximum)",
-                )
-                add.add_argument(
-                    "--score",
-                    action="append",
-                    metavar="CODE=N",
-                    help="score one checklist item (repeatable; after --all-items, overrides it)",
-                )
-            if record_type is RecordType.CONTRACT:
-                from pathlib import Path
-
-                add.add_argument("--attachment", type=Path, metavar="FILE", help="attach the signed contract")
+            if kind.more_options is not None:
+                kind.more_options(add)
             add.add_argument("--json", action="store_true", help="print the new record as JSON")
             add.set_defaults(handler=cmd_add, record_type=record_type)
         show = actions.add_parser(
@@ -384,10 +392,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     except ValidationError as error:
         raise naming_options(error, schema, kind.options) from None
     if kind.announce is not None:
-        if args.json and record_type is not RecordType.CORRECTIVE_ACTION:
-            print_json(record_json(record, schema))
-        else:
-            kind.announce(services, record, args)
+        kind.announce(services, record, args)
     elif args.json:
         print_json(record_json(record, schema))
     else:
