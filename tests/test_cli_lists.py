@@ -78,6 +78,7 @@ def test_every_kind_is_listed_or_says_where() -> None:
         "receipt",
         "request",
         "incident",
+        "redelegation",
     ]
 
 
@@ -91,6 +92,7 @@ def test_every_kind_is_listed_or_says_where() -> None:
         ("corrective-action", "corrective_action"),
         ("provision", "provision"),
         ("receipt", "receipt"),
+        ("redelegation", "redelegation"),
     ],
 )
 def test_list_json_has_every_record_with_its_id(

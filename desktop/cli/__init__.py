@@ -21,11 +21,11 @@ COMMAND_MODULES = (
     "desktop.cli.records",
     "desktop.cli.opt_out",
     "desktop.cli.provision",
-    "desktop.cli.requests_incidents",
     "desktop.cli.consents",
     "desktop.cli.joint_uses",
     "desktop.cli.excel",
     "desktop.cli.report",
+    "desktop.cli.kinds",  # last: `KIND add` and `KIND show` beside the actions the modules above made
 )
 
 

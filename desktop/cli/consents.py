@@ -14,14 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import EXIT_OK, command_actions, date_option, open_services, print_json, record_id
+from desktop.cli.kinds import naming_options
 from desktop.cli.table import format_table
 from desktop.domain.consent_chain import Chain, consent_of, redelegation_of
 from desktop.domain.enums import ConsentForm
 from desktop.domain.errors import Message, ValidationError
+from desktop.domain.schema import CONSENT_HOP
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
 
+CONSENT_OPTIONS = {"engagement_id": "--engagement", "redelegation_id": "--link-to"}
 PARTY_OPTIONS = (("--given-by", "given_by"), ("--link-from", "link_from"), ("--link-to", "link_to"))
 
 
@@ -29,6 +32,7 @@ def register(subparsers: Any) -> None:
     actions = command_actions(subparsers, "engagement", "受託業務 / Engagement")
     consent = actions.add_parser("consent", help="the consents of an engagement's chain (再委託の同意)")
     consent_actions = consent.add_subparsers(dest="consent_action", metavar="ACTION", required=True)
+    consent.command_actions = consent_actions  # `engagement consent show`: desktop.cli.kinds
 
     add = consent_actions.add_parser("add", help="record a consent: who gave it, for which link, when")
     add.add_argument("--engagement", type=record_id, required=True, metavar="ID", help="the engagement's id")
@@ -134,7 +138,12 @@ def cmd_consent_add(args: argparse.Namespace) -> int:
     services = open_services(args)
     chain = services.engagements.chain(args.engagement)
     values = _values(args, chain)
-    record = services.engagements.add_consent_hop({**values, "engagement_id": args.engagement}, args.evidence)
+    try:
+        record = services.engagements.add_consent_hop(
+            {**values, "engagement_id": args.engagement}, args.evidence
+        )
+    except ValidationError as error:  # each field named with its option, as every `add` does
+        raise naming_options(error, CONSENT_HOP, CONSENT_OPTIONS) from None
     return _printed(args, record, Message("記録しました", "recorded"))
 
 
@@ -145,7 +154,10 @@ def cmd_consent_edit(args: argparse.Namespace) -> int:
     values = _values(args, chain)
     if not values and args.evidence is None:
         raise ValidationError({"id": Message("変更する項目を指定してください", "name something to change")})
-    record = services.engagements.update_consent_hop(args.id, values, current.version, args.evidence)
+    try:
+        record = services.engagements.update_consent_hop(args.id, values, current.version, args.evidence)
+    except ValidationError as error:
+        raise naming_options(error, CONSENT_HOP, CONSENT_OPTIONS) from None
     return _printed(args, record, Message("更新しました", "updated"))
 
 

@@ -1,4 +1,4 @@
-"""init, demo, check, contractor add / list."""
+"""init, demo, check, contractor list (`contractor add` and `show` are desktop.cli.kinds')."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from desktop.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     as_of_date,
-    date_option,
     open_services,
     print_json,
     read_secret,
@@ -19,7 +18,7 @@ from desktop.cli.common import (
 from desktop.cli.table import format_table
 from desktop.domain.enums import Severity
 from desktop.domain.errors import Message
-from desktop.domain.schema import CONTRACTOR, DATE, record_type_label
+from desktop.domain.schema import record_type_label
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -50,18 +49,7 @@ def register(subparsers: Any) -> None:
 
     contractor = subparsers.add_parser("contractor", help="contractors (委託先)")
     actions = contractor.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser("add", help="register a contractor")
-    for field in CONTRACTOR.fields:
-        option = "--" + field.name.replace("_", "-")
-        add.add_argument(
-            option,
-            dest=field.name,
-            required=field.required,
-            metavar=field.kind.upper(),
-            help=f"{field.ja} / {field.en}" + (" (comma-separated)" if field.kind == "text_list" else ""),
-        )
-    add.add_argument("--json", action="store_true", help="print the new record as JSON")
-    add.set_defaults(handler=cmd_contractor_add)
+    contractor.command_actions = actions  # `contractor add` and `show`: desktop.cli.kinds
     listing = actions.add_parser("list", help="list contractors")
     listing.add_argument("--search", help="filter by name, kana, corporate number or work")
     listing.add_argument("--status", choices=[s for s in ("candidate", "active", "suspended", "ended")])
@@ -180,34 +168,6 @@ def print_findings(findings: Sequence[Finding], language: str) -> None:
         print(f"指摘事項 {len(findings):,} 件（重大 {blocking:,} 件）")
     else:
         print(f"{len(findings):,} findings, {blocking:,} blocking")
-
-
-def _contractor_json(record: Any) -> dict[str, Any]:
-    from desktop.services.audit import json_value
-
-    return {
-        "id": record.id,
-        **{name: json_value(getattr(record, name)) for name in CONTRACTOR.names},
-        "version": record.version,
-    }
-
-
-def cmd_contractor_add(args: argparse.Namespace) -> int:
-    data: dict[str, Any] = {
-        field.name: getattr(args, field.name)
-        for field in CONTRACTOR.fields
-        if getattr(args, field.name) is not None
-    }
-    for field in CONTRACTOR.fields:  # dates as the ledger import reads them
-        if field.kind == DATE and field.name in data:
-            data[field.name] = date_option(data[field.name], "--" + field.name.replace("_", "-"))
-    services = open_services(args)
-    record = services.contractors.create(data)
-    if args.json:
-        print_json(_contractor_json(record))
-    else:
-        print(f"登録しました / registered: #{record.id} {record.name}")
-    return EXIT_OK
 
 
 def cmd_contractor_list(args: argparse.Namespace) -> int:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, command_actions, date_option, open_services, print_json, record_id
+from desktop.cli.common import EXIT_OK, command_actions, open_services, print_json, record_id
+from desktop.cli.kinds import add_schema_options, naming_options, schema_values
 from desktop.cli.table import format_table
 from desktop.domain.enums import JointUseChangeBasis, JointUseChangeField, LabelledEnum
-from desktop.domain.errors import Message
+from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
-from desktop.domain.schema import DATE, ENUM, JOINT_USE_CHANGE, TEXT_LIST, record_type_label
+from desktop.domain.schema import ENUM, JOINT_USE_CHANGE, record_type_label
 
 # The change's fields as options; the joint use it belongs to is --joint-use, as `report --id` names records.
 OPTION_NAMES = {"joint_use_id": "--joint-use"}
@@ -32,31 +33,27 @@ def register(subparsers: Any) -> None:
     actions = command_actions(subparsers, "joint-use", f"{label.ja} / {label.en}")
     change = actions.add_parser("change", help="the change history of a joint use (変更履歴)")
     change_actions = change.add_subparsers(dest="change_action", metavar="ACTION", required=True)
+    change.command_actions = change_actions  # `joint-use change show`: desktop.cli.kinds
     add = change_actions.add_parser(
         "add", help="record a change (a change of pi_items or scope: with --basis and --basis-reason)"
     )
     edit = change_actions.add_parser("edit", help="change a recorded change (only the options given)")
     edit.add_argument("--id", type=record_id, required=True, metavar="ID", help="the change's id")
+    enum_help = {
+        "field": f": {_choices(JointUseChangeField)}",
+        "basis": f" (only for a change of pi_items or scope; a notice cannot make it): {_choices(JointUseChangeBasis)}",
+    }
     for parser, adding in ((add, True), (edit, False)):
-        for field in JOINT_USE_CHANGE.fields:
-            if field.name == "joint_use_id" and not adding:
-                continue
-            help_text = f"{field.ja} / {field.en}"
-            if field.enum is JointUseChangeField:
-                help_text += f": {_choices(JointUseChangeField)}"
-            elif field.enum is JointUseChangeBasis:
-                help_text += (
-                    f" (only for a change of pi_items or scope; a notice cannot make it): "
-                    f"{_choices(JointUseChangeBasis)}"
-                )
-            parser.add_argument(
-                option_name(field.name),
-                dest=field.name,
-                type=record_id if field.name == "joint_use_id" else None,
-                required=adding and field.required,
-                metavar="ID" if field.name == "joint_use_id" else field.kind.upper(),
-                help=help_text + (" (comma-separated)" if field.kind == TEXT_LIST else ""),
-            )
+        add_schema_options(  # the one generator every `add` uses (desktop.cli.kinds)
+            parser,
+            JOINT_USE_CHANGE,
+            options=OPTION_NAMES,
+            skip=() if adding else ("joint_use_id",),
+            required=adding,
+            extra_help=enum_help,
+            types={"joint_use_id": record_id},
+            enum_choices=False,
+        )
         parser.add_argument("--json", action="store_true", help="print the change as JSON")
     add.set_defaults(handler=cmd_change_add)
     edit.set_defaults(handler=cmd_change_edit)
@@ -68,15 +65,7 @@ def register(subparsers: Any) -> None:
 
 def _values(args: argparse.Namespace) -> dict[str, Any]:
     """The options given, dates read as the ledger import reads them."""
-    data: dict[str, Any] = {}
-    for field in JOINT_USE_CHANGE.fields:
-        value = getattr(args, field.name, None)
-        if value is None:
-            continue
-        if field.kind == DATE:
-            value = date_option(value, option_name(field.name))
-        data[field.name] = value
-    return data
+    return schema_values(args, JOINT_USE_CHANGE, OPTION_NAMES)
 
 
 def _change_json(change: Any) -> dict[str, Any]:
@@ -99,7 +88,10 @@ def _said(change: Any, verb: Message) -> str:
 def cmd_change_add(args: argparse.Namespace) -> int:
     data = _values(args)
     services = open_services(args)
-    change = services.joint_uses.add_change(data)
+    try:
+        change = services.joint_uses.add_change(data)
+    except ValidationError as error:  # each field named with its option, as every `add` does
+        raise naming_options(error, JOINT_USE_CHANGE, OPTION_NAMES) from None
     if args.json:
         print_json(_change_json(change))
     else:
@@ -110,7 +102,10 @@ def cmd_change_add(args: argparse.Namespace) -> int:
 def cmd_change_edit(args: argparse.Namespace) -> int:
     data = _values(args)
     services = open_services(args)
-    change = services.joint_uses.update_change(args.id, data, None)
+    try:
+        change = services.joint_uses.update_change(args.id, data, None)
+    except ValidationError as error:
+        raise naming_options(error, JOINT_USE_CHANGE, OPTION_NAMES) from None
     if args.json:
         print_json(_change_json(change))
     else:

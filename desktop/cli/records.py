@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, command_actions, date_option, open_services, print_json, record_id
+from desktop.cli.common import EXIT_OK, command_actions, open_services, print_json, record_id
 from desktop.cli.table import format_table
 from desktop.domain.enums import (
     ContractKind,
@@ -28,8 +28,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
-from desktop.domain.rules import CLOSABLE_RULES
-from desktop.domain.schema import CORRECTIVE_ACTION, DATE, SCHEMAS, record_type_label
+from desktop.domain.schema import SCHEMAS, record_type_label
 from desktop.services.kinds import RECORD_SERVICES
 
 if TYPE_CHECKING:
@@ -78,6 +77,8 @@ class RecordListing:
     status: StatusFilter | None = None
     by_contractor: bool = False  # --contractor ID
     approvable: bool = False  # --pending: awaiting an officer's approval (`approve KIND`)
+    # the rows, where not the kind's service's `list(contractor_id=…)` (a kind another service writes)
+    rows: Callable[[Services, int | None], list[Any]] | None = None
 
 
 def _enum_filter(option: str, enum: type[LabelledEnum], attribute: str) -> StatusFilter:
@@ -240,13 +241,26 @@ RECORD_LISTS.update(
     }
 )
 
+# A part of an engagement re-delegated (issue 14: every kind has add, show and list).
+RECORD_LISTS[RecordType.REDELEGATION] = RecordListing(
+    searched=("client_name", "contractor_name", "work"),
+    columns=(
+        Column("client_name", Message("委託元", "Client")),
+        Column("contractor_name", Message("再委託先", "Contractor")),
+        "start_date",
+        "end_date",
+        "work",
+    ),
+    by_contractor=True,
+    rows=lambda services, contractor_id: services.engagements.redelegations(contractor_id),
+)
+
 # The kinds without an entry above, and why.
 LISTED_ELSEWHERE: dict[RecordType, str] = {
     RecordType.CONTRACTOR: "`contractor list` (desktop/cli/core.py): searched in SQL, for 100,000 contractors",
     RecordType.ACCOUNT: "`user list` (desktop/cli/trust.py)",
     RecordType.COMPANY_PROFILE: "one record, our own company: nothing to list",
     RecordType.CONSENT_HOP: "a link of an engagement's consent chain: shown with its engagement",
-    RecordType.REDELEGATION: "a part of an engagement re-delegated: shown with its engagement",
     RecordType.JOINT_USE_CHANGE: "a change of a joint use: `joint-use change list --joint-use ID` (desktop/cli/joint_uses.py)",
     RecordType.OPT_OUT_CHANGE: "a change of an opt-out arrangement: added by `opt-out add-change`, "
     "shown with its arrangement (the register, the form's change history)",
@@ -279,47 +293,6 @@ def register(subparsers: Any) -> None:
             parser.add_argument("--pending", action="store_true", help="only those awaiting approval")
         parser.add_argument("--json", action="store_true", help="print a JSON list")
         parser.set_defaults(handler=cmd_list, record_type=record_type)
-    _register_corrective_action_add(subparsers)
-
-
-def _register_corrective_action_add(subparsers: Any) -> None:
-    """`corrective-action add`: the officer records a corrective action (是正処置) on a finding of a past lapse."""
-    label = record_type_label(RecordType.CORRECTIVE_ACTION)
-    actions = command_actions(
-        subparsers, command_name(RecordType.CORRECTIVE_ACTION), f"{label.ja} / {label.en}"
-    )
-    parser = actions.add_parser(
-        "add", help=f"record a corrective action ({label.ja}); officer only, on a finding of a past lapse"
-    )
-    for field in CORRECTIVE_ACTION.fields:
-        parser.add_argument(
-            "--" + field.name.replace("_", "-"),
-            dest=f"field_{field.name}",
-            required=field.required,
-            metavar=field.kind.upper(),
-            help=f"{field.ja} / {field.en}"
-            + (f" (one of: {', '.join(sorted(CLOSABLE_RULES))})" if field.name == "rule" else ""),
-        )
-    parser.add_argument("--json", action="store_true", help="print the new record as JSON")
-    parser.set_defaults(handler=cmd_corrective_action_add)
-
-
-def cmd_corrective_action_add(args: argparse.Namespace) -> int:
-    data: dict[str, Any] = {}
-    for field in CORRECTIVE_ACTION.fields:
-        value = getattr(args, f"field_{field.name}")
-        if value is None:
-            continue
-        option = "--" + field.name.replace("_", "-")
-        data[field.name] = date_option(value, option) if field.kind == DATE else value
-    services = open_services(args)
-    record = services.corrective_actions.create(data)
-    row = next(r for r in services.corrective_actions.list(record.contractor_id) if r.id == record.id)
-    if args.json:
-        print_json(_row_json(row))
-    else:
-        print(f"記録しました / recorded: #{row.id} {row.contractor_name} {row.rule} ({row.taken_on})")
-    return EXIT_OK
 
 
 def normalize_search(value: str) -> str:
@@ -330,7 +303,9 @@ def normalize_search(value: str) -> str:
 def listed_rows(services: Services, record_type: RecordType, args: argparse.Namespace) -> list[Any]:
     listing = RECORD_LISTS[record_type]
     service = getattr(services, RECORD_SERVICES[record_type])
-    if listing.by_contractor and args.contractor is not None:
+    if listing.rows is not None:
+        rows = listing.rows(services, args.contractor if listing.by_contractor else None)
+    elif listing.by_contractor and args.contractor is not None:
         rows = service.list(contractor_id=args.contractor)
     else:
         rows = service.list()
@@ -369,7 +344,7 @@ def _cell(row: Any, column: Column, language: str) -> str:
     return str(value)
 
 
-def _row_json(row: Any) -> dict[str, Any]:
+def row_json(row: Any) -> dict[str, Any]:
     return {
         name: list(value) if isinstance(value, tuple) else value
         for name, value in dataclasses.asdict(row).items()
@@ -382,7 +357,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     services = open_services(args)
     rows = listed_rows(services, record_type, args)
     if args.json:
-        print_json([_row_json(row) for row in rows])
+        print_json([row_json(row) for row in rows])
         return EXIT_OK
     language = args.lang
     schema = SCHEMAS[record_type]

@@ -12,6 +12,7 @@ from desktop.domain.enums import ContractKind, EvaluationResult, LabelledEnum
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission, Role
+from desktop.domain.schema import record_type_label
 
 
 def register(subparsers: Any) -> None:
@@ -34,7 +35,8 @@ def register(subparsers: Any) -> None:
     passwd.set_defaults(handler=cmd_user_passwd)
 
     for record_type in APPROVABLE:
-        record_actions = command_actions(subparsers, record_type, f"{record_type}s: approve (officer only)")
+        label = record_type_label(record_type)
+        record_actions = command_actions(subparsers, record_type, f"{label.ja} / {label.en}")
         approve = record_actions.add_parser(
             "approve", help=f"approve the {record_type}: from then on it counts"
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -42,6 +43,21 @@ class EngagementRow:
     status: str
     hop_count: int
     redelegation_count: int
+    version: int
+
+
+@dataclass(frozen=True)
+class RedelegationRow:
+    """A part of an engagement re-delegated, with whose engagement and to which contractor (`redelegation list`)."""
+
+    id: int
+    engagement_id: int
+    client_name: str
+    contractor_id: int
+    contractor_name: str
+    work: str | None
+    start_date: date
+    end_date: date | None
     version: int
 
 
@@ -183,6 +199,33 @@ class EngagementService:
         return attachments.check(self.context.data_dir, hop.attachment_path, hop.attachment_sha256)
 
     # Re-delegations ------------------------------------------------------------------------------
+    def redelegations(self, contractor_id: int | None = None) -> builtins.list[RedelegationRow]:
+        """Every re-delegation (or one contractor's), by id."""
+        with self.context.read() as session:
+            query = (
+                select(
+                    Redelegation.id,
+                    Redelegation.engagement_id,
+                    Engagement.client_name,
+                    Redelegation.contractor_id,
+                    Contractor.name.label("contractor_name"),
+                    Redelegation.work,
+                    Redelegation.start_date,
+                    Redelegation.end_date,
+                    Redelegation.version,
+                )
+                .join(Engagement, Engagement.id == Redelegation.engagement_id)
+                .join(Contractor, Contractor.id == Redelegation.contractor_id)
+                .order_by(Redelegation.id)
+            )
+            if contractor_id is not None:
+                query = query.where(Redelegation.contractor_id == contractor_id)
+            return [RedelegationRow(**row._mapping) for row in session.execute(query)]
+
+    def redelegation(self, redelegation_id: int) -> Redelegation:
+        with self.context.read() as session:
+            return records.load(session, Redelegation, redelegation_id, RecordType.REDELEGATION)
+
     def add_redelegation(self, data: dict[str, Any]) -> Redelegation:
         with self.context.write() as session:
             return records.create(

@@ -131,6 +131,10 @@ class JointUseService:
                 records.delete(session, self.context, change, JOINT_USE_CHANGE, None)
             records.delete(session, self.context, joint_use, JOINT_USE, expected_version)
 
+    def change(self, change_id: int) -> JointUseChange:
+        with self.context.read() as session:
+            return records.load(session, JointUseChange, change_id, RecordType.JOINT_USE_CHANGE)
+
     def add_change(self, data: dict[str, Any]) -> JointUseChange:
         with self.context.write() as session:
             return records.create(

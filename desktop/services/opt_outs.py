@@ -168,6 +168,10 @@ class OptOutService:
                 records.delete(session, self.context, change, OPT_OUT_CHANGE, None)
             records.delete(session, self.context, opt_out, OPT_OUT, expected_version)
 
+    def change(self, change_id: int) -> OptOutChange:
+        with self.context.read() as session:
+            return records.load(session, OptOutChange, change_id, RecordType.OPT_OUT_CHANGE)
+
     def add_change(self, data: dict[str, Any]) -> OptOutChange:
         with self.context.write() as session:
             return records.create(
