@@ -198,4 +198,6 @@ def test_the_licence_is_an_spdx_expression() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     licence = project["project"]["license"]
     assert isinstance(licence, str) and licence.startswith("LicenseRef-")
-    assert any(requirement.startswith("setuptools>=77") for requirement in project["build-system"]["requires"])
+    assert any(
+        requirement.startswith("setuptools>=77") for requirement in project["build-system"]["requires"]
+    )
