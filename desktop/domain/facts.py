@@ -41,6 +41,7 @@ class EvaluationFacts:
     result: str
     route: str
     next_due_on: date | None
+    imported: bool = False  # taken over from a ledger (desktop.domain.ledger): the latest, not the first
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class ContractFacts:
     auto_renewal: bool
     renewal_term_months: int | None
     clauses: tuple[str, ...] = ()
+    imported: bool = False  # an NDA taken over from a ledger (desktop.domain.ledger): the latest, not the first
 
 
 @dataclass(frozen=True)

@@ -275,6 +275,12 @@ RULES: tuple[RuleInfo, ...] = (
         _SELECTION,
     ),
     RuleInfo(
+        RuleId.CONTRACTOR_SELECTION_UNCONFIRMED,
+        "委託前の選定・契約が未確認（台帳から取込）",
+        "Selection before entrustment unconfirmed (imported)",
+        _SELECTION,
+    ),
+    RuleInfo(
         RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED,
         "選定前の候補のまま委託が始まっている",
         "Entrusted but still a candidate",
@@ -512,7 +518,9 @@ RULE_IDS = tuple(info.rule for info in RULES)
 # The rules whose findings are of a past lapse, which no later record can undo: a corrective action
 # (是正処置, desktop.services.corrective_actions) recorded on one closes it. Every other rule finds a breach
 # still going on, which only putting the records right ends.
-CLOSABLE_RULES: frozenset[RuleId] = frozenset({RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION})
+CLOSABLE_RULES: frozenset[RuleId] = frozenset(
+    {RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION, RuleId.CONTRACTOR_SELECTION_UNCONFIRMED}
+)
 RULE_INFO: dict[RuleId, RuleInfo] = {info.rule: info for info in RULES}
 
 
@@ -613,10 +621,13 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
             ]
             if start is None or start <= today:
                 yield from duties
-                if (cid, RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION.value) not in closed:
-                    yield from _selection_order_findings(
+                yield from (
+                    finding
+                    for finding in _selection_order_findings(
                         contractor, evaluations.get(cid, ()), contracts.get(cid, ())
                     )
+                    if (cid, finding.rule.value) not in closed
+                )
             else:  # the future/past principle: owed by the start, blocking from it
                 yield from (_ahead_of_start(finding, start) for finding in duties)
         elif contractor.status == _CANDIDATE:
@@ -665,19 +676,37 @@ def _selection_order_findings(
     """JIS Q 15001 A.3.4.3.4: select, then contract, then entrust. An entrustment that began before the first
     approved passing evaluation, or before the PI clauses were first in a contract, is a past lapse: a
     warning until the officer records a corrective action on it. (No evaluation or no such contract at all
-    is a breach still going on: `evaluation.missing`, `contract.pi_clauses_not_in_force`.)"""
+    is a breach still going on: `evaluation.missing`, `contract.pi_clauses_not_in_force`.)
+
+    The warning needs evidence of a lapse, and a record taken over from a ledger is none: a ledger row
+    carries the LATEST evaluation and NDA, not the first, so an imported date after the start says only that
+    the history before the import is not on record. When the date that puts the start first is such an
+    imported record (`EvaluationFacts.imported`, `ContractFacts.imported`), the contractor gets instead ONE
+    distinct finding, `contractor.selection_unconfirmed` (a warning, no due date: nothing is late, something
+    is unknown), asking the officer to confirm that it was selected and contracted before the entrustment
+    began; the officer records that confirmation (or the corrective action, if it was not) as a corrective
+    action on that finding, which closes it. A lapse shown by records made in the application itself (the
+    history is complete from them) stays `contractor.entrusted_before_selection`; when both kinds of date
+    are late, the evidenced lapse is the one reported (one finding per contractor, never both)."""
     start = contractor.start_date
     if start is None:
         return
-    selected = min((e.evaluated_on for e in evaluations if e.result in _SELECTING_RESULTS), default=None)
-    contracted = _first_pi_clauses_date(contracts)
-    lapses_ja, lapses_en = [], []
-    if selected is not None and start < selected:
-        lapses_ja.append(f"最初の適合した委託先評価（{selected:%Y-%m-%d}）")
-        lapses_en.append(f"the first approved passing evaluation ({selected:%Y-%m-%d})")
-    if contracted is not None and start < contracted:
-        lapses_ja.append(f"個人情報に関する条項を含む最初の契約（{contracted:%Y-%m-%d}）")
-        lapses_en.append(f"the first contract with the PI clauses ({contracted:%Y-%m-%d})")
+    passing = [e for e in evaluations if e.result in _SELECTING_RESULTS]
+    first_pass = min(passing, key=lambda e: (e.evaluated_on, e.id), default=None)
+    selected = first_pass.evaluated_on if first_pass is not None else None
+    first_contract = _first_pi_clauses_contract(contracts)
+    contracted = first_contract.effective_from if first_contract is not None else None
+    lapses_ja, lapses_en, unknown_ja, unknown_en = [], [], [], []
+    if first_pass is not None and selected is not None and start < selected:
+        ja = f"最初の適合した委託先評価（{selected:%Y-%m-%d}）"
+        en = f"the first approved passing evaluation ({selected:%Y-%m-%d})"
+        (unknown_ja if first_pass.imported else lapses_ja).append(ja)
+        (unknown_en if first_pass.imported else lapses_en).append(en)
+    if first_contract is not None and contracted is not None and start < contracted:
+        ja = f"個人情報に関する条項を含む最初の契約（{contracted:%Y-%m-%d}）"
+        en = f"the first contract with the PI clauses ({contracted:%Y-%m-%d})"
+        (unknown_ja if first_contract.imported else lapses_ja).append(ja)
+        (unknown_en if first_contract.imported else lapses_en).append(en)
     if lapses_ja:
         yield _finding(
             RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION,
@@ -693,16 +722,34 @@ def _selection_order_findings(
             "contract, then entrust): record the corrective action taken.",
             start,
         )
+    elif unknown_ja:
+        yield _finding(
+            RuleId.CONTRACTOR_SELECTION_UNCONFIRMED,
+            Severity.WARNING,
+            RecordType.CONTRACTOR,
+            contractor.id,
+            contractor.name,
+            "委託先管理台帳から取り込んだ記録（"
+            + "、".join(unknown_ja)
+            + f"）は最新のもので、委託開始日（{start:%Y-%m-%d}）より前の選定・契約の記録がありません。"
+            "委託前に選定・契約していたことを確認し、確認結果を是正処置として記録してください。",
+            "The records imported from the contractor ledger ("
+            + "; ".join(unknown_en)
+            + f") are the latest, and nothing is on record of its selection and contract before the "
+            f"entrustment began ({start:%Y-%m-%d}): confirm that it was selected and contracted before the "
+            "entrustment, and record what you confirmed as a corrective action.",
+            start,
+        )
 
 
-def _first_pi_clauses_date(contracts: Iterable[ContractFacts]) -> date | None:
-    """The day the required PI clauses were first all in contracts in effect (the contracts from then on)."""
+def _first_pi_clauses_contract(contracts: Iterable[ContractFacts]) -> ContractFacts | None:
+    """The contract with which the required PI clauses were first all in contracts in effect."""
     required = frozenset(PI_CLAUSES)
     present: set[str] = set()
     for contract in sorted(contracts, key=lambda c: (c.effective_from, c.id)):
         present.update(contained_clauses(contract.kind, contract.clauses))
         if required <= present:
-            return contract.effective_from
+            return contract
     return None
 
 

@@ -51,6 +51,7 @@ from desktop.domain.facts import (
     handles_pi,
 )
 from desktop.domain.kinds import RecordType
+from desktop.domain.ledger import IMPORTED_EVALUATION_NOTE, IMPORTED_NDA_NOTE
 from desktop.domain.opt_out_items import special_care_items
 from desktop.store.models import (
     RECORD_MODELS,
@@ -179,7 +180,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
     evaluations = facts_from_rows(
         EvaluationFacts,
         (
-            (r[0], r[1], _day(r[2]), r[3], r[4], _day(r[5]))
+            (r[0], r[1], _day(r[2]), r[3], r[4], _day(r[5]), bool(r[6]))
             for r in session.execute(
                 select(
                     Evaluation.id,
@@ -188,6 +189,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                     Evaluation.result,
                     Evaluation.route,
                     _days(Evaluation.next_due_on),
+                    Evaluation.conditions == IMPORTED_EVALUATION_NOTE,
                 ).where(
                     *_counts(Evaluation),
                     *_where(scope, lambda scope: Evaluation.contractor_id.in_(scope.contractor_ids)),
@@ -206,6 +208,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             r.auto_renewal,
             r.renewal_term_months,
             tuple(r.clauses or ()),
+            r.notes == IMPORTED_NDA_NOTE,
         )
         for r in session.execute(
             select(
@@ -218,6 +221,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 Contract.auto_renewal,
                 Contract.renewal_term_months,
                 Contract.clauses,
+                Contract.notes,
             ).where(
                 *_counts(Contract),
                 *_where(scope, lambda scope: Contract.contractor_id.in_(scope.contractor_ids)),

@@ -8,6 +8,10 @@
         <translation>The entrustment began before the selection or the contract: the officer records the corrective action taken (tab Corrective actions).</translation>
     </message>
     <message>
+        <source>The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</source>
+        <translation>The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</translation>
+    </message>
+    <message>
         <source>Select the contractor (evaluation and contract) and set its status to active, or correct its start date.</source>
         <translation>Select the contractor (evaluation and contract) and set its status to active, or correct its start date.</translation>
     </message>

@@ -8,6 +8,10 @@
         <translation>選定・契約より前に委託が始まっています。個人情報保護責任者が実施した是正処置を記録してください（「是正処置」タブ）。</translation>
     </message>
     <message>
+        <source>The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</source>
+        <translation>台帳から取り込んだ記録は最新のもので、最初のものではありません。委託前に選定・契約していたことを個人情報保護責任者が確認し、記録してください（「是正処置」タブ）。</translation>
+    </message>
+    <message>
         <source>Select the contractor (evaluation and contract) and set its status to active, or correct its start date.</source>
         <translation>委託先を選定（評価・契約）して状態を「委託中」にするか、委託開始日を見直してください。</translation>
     </message>
