@@ -28,7 +28,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
-from desktop.domain.rules import CLOSABLE_RULES
+from desktop.domain.rules import CLOSABLE_RULES, CORRECTABLE_RECORD_TYPES
 from desktop.domain.schema import CORRECTIVE_ACTION, DATE, SCHEMAS, record_type_label
 from desktop.services.kinds import RECORD_SERVICES
 
@@ -140,8 +140,16 @@ RECORD_LISTS: dict[RecordType, RecordListing] = {
         status=StatusFilter("--status", JOINT_USE_STATUS, _joint_use_status),
     ),
     RecordType.CORRECTIVE_ACTION: RecordListing(
-        searched=("contractor_name", "rule", "action", "taken_by"),
-        columns=(Column("contractor_name", CONTRACTOR_NAME), "taken_on", "rule", "taken_by", "action"),
+        searched=("record_label", "record_type", "rule", "action", "taken_by"),
+        columns=(
+            "record_type",
+            "record_id",
+            Column("record_label", Message("対象の記録", "Record")),
+            "taken_on",
+            "rule",
+            "taken_by",
+            "action",
+        ),
         by_contractor=True,
     ),
     RecordType.OPT_OUT: RecordListing(
@@ -298,7 +306,12 @@ def _register_corrective_action_add(subparsers: Any) -> None:
             required=field.required,
             metavar=field.kind.upper(),
             help=f"{field.ja} / {field.en}"
-            + (f" (one of: {', '.join(sorted(CLOSABLE_RULES))})" if field.name == "rule" else ""),
+            + (f" (one of: {', '.join(sorted(CLOSABLE_RULES))})" if field.name == "rule" else "")
+            + (
+                f" (one of: {', '.join(str(kind) for kind in CORRECTABLE_RECORD_TYPES)})"
+                if field.name == "record_type"
+                else ""
+            ),
         )
     parser.add_argument("--json", action="store_true", help="print the new record as JSON")
     parser.set_defaults(handler=cmd_corrective_action_add)
@@ -314,11 +327,15 @@ def cmd_corrective_action_add(args: argparse.Namespace) -> int:
         data[field.name] = date_option(value, option) if field.kind == DATE else value
     services = open_services(args)
     record = services.corrective_actions.create(data)
-    row = next(r for r in services.corrective_actions.list(record.contractor_id) if r.id == record.id)
+    row = next(
+        r
+        for r in services.corrective_actions.list(record_type=record.record_type, record_id=record.record_id)
+        if r.id == record.id
+    )
     if args.json:
         print_json(_row_json(row))
     else:
-        print(f"記録しました / recorded: #{row.id} {row.contractor_name} {row.rule} ({row.taken_on})")
+        print(f"記録しました / recorded: #{row.id} {row.record_label} {row.rule} ({row.taken_on})")
     return EXIT_OK
 
 

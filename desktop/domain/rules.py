@@ -47,6 +47,7 @@ from desktop.domain.facts import (
     ConsentHopFacts,
     ContractFacts,
     ContractorFacts,
+    CorrectiveActionFacts,
     EngagementFacts,
     EvaluationFacts,
     IncidentFacts,
@@ -515,12 +516,52 @@ RULES = (
     ),
 )
 RULE_IDS = tuple(info.rule for info in RULES)
-# The rules whose findings are of a past lapse, which no later record can undo: a corrective action
-# (是正処置, desktop.services.corrective_actions) recorded on one closes it. Every other rule finds a breach
-# still going on, which only putting the records right ends.
-CLOSABLE_RULES: frozenset[RuleId] = frozenset(
-    {RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION, RuleId.CONTRACTOR_SELECTION_UNCONFIRMED}
-)
+# The rules that find past lapses, which no later record can undo, with the kind of record their findings
+# are on: a corrective action (是正処置, desktop.services.corrective_actions) recorded on that record closes
+# such a finding. Only the PAST-LAPSE findings of these rules close (`_closed`): the thing was done, late —
+# a notice published after the joint use began, a change noticed after it took effect or after the days
+# allowed, an opt-out provision begun before its notification, a change notified late, work entrusted before
+# the selection. The same rule's finding of a thing still NOT done (no notice, no notification) is a breach
+# still going on, which only putting the records right ends; no corrective action closes it. Every other rule
+# finds a breach still going on. (A request replied to late and an incident reported late leave no finding:
+# those rules find only what is still owed, so there is nothing for a corrective action to close.)
+CLOSABLE_RULES: dict[RuleId, RecordType] = {
+    RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION: RecordType.CONTRACTOR,
+    RuleId.CONTRACTOR_SELECTION_UNCONFIRMED: RecordType.CONTRACTOR,
+    RuleId.JOINT_USE_NOTICE_LATE: RecordType.JOINT_USE,
+    RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE: RecordType.JOINT_USE,
+    RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE: RecordType.JOINT_USE,
+    RuleId.OPT_OUT_NOTIFICATION_LATE: RecordType.OPT_OUT,
+    RuleId.OPT_OUT_CHANGE_NOT_NOTIFIED: RecordType.OPT_OUT,
+}
+# The kinds of record a corrective action may be on: those the closable rules' findings are on.
+CORRECTABLE_RECORD_TYPES: tuple[RecordType, ...] = tuple(dict.fromkeys(CLOSABLE_RULES.values()))
+# What the corrective actions taken by a day close: (record type, record id, rule) -> the latest day one was
+# taken. An action closes the lapses that began on or before the day it was taken (a later lapse of the same
+# record and rule is a new one).
+Closures = dict[tuple[str, int, str], date]
+
+
+def closures(actions: Iterable[CorrectiveActionFacts], today: date) -> Closures:
+    closed: Closures = {}
+    for action in actions:
+        if action.taken_on <= today:
+            key = (action.record_type, action.record_id, action.rule)
+            closed[key] = max(closed.get(key, action.taken_on), action.taken_on)
+    return closed
+
+
+def _closed(closed: Closures, finding: Finding) -> bool:
+    """Whether a finding of a past lapse has a corrective action recorded on it (call it only on those)."""
+    taken = closed.get((str(finding.record_type), finding.record_id, str(finding.rule)))
+    return taken is not None and (finding.since is None or finding.since <= taken)
+
+
+def _unless_closed(closed: Closures, finding: Finding) -> Iterator[Finding]:
+    if not _closed(closed, finding):
+        yield finding
+
+
 RULE_INFO: dict[RuleId, RuleInfo] = {info.rule: info for info in RULES}
 
 
@@ -601,7 +642,7 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
     contracts: dict[int, list[ContractFacts]] = defaultdict(list)
     for contract in facts.contracts:
         contracts[contract.contractor_id].append(contract)
-    closed = {(a.contractor_id, a.rule) for a in facts.corrective_actions if a.taken_on <= today}
+    closed = closures(facts.corrective_actions, today)
     incidents: dict[int, list[IncidentFacts]] = defaultdict(list)
     for incident in facts.incidents:
         if incident.contractor_id is not None:
@@ -626,7 +667,7 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
                     for finding in _selection_order_findings(
                         contractor, evaluations.get(cid, ()), contracts.get(cid, ())
                     )
-                    if (cid, finding.rule.value) not in closed
+                    if not _closed(closed, finding)
                 )
             else:  # the future/past principle: owed by the start, blocking from it
                 yield from (_ahead_of_start(finding, start) for finding in duties)
@@ -696,7 +737,10 @@ def _selection_order_findings(
     selected = first_pass.evaluated_on if first_pass is not None else None
     first_contract = _first_pi_clauses_contract(contracts)
     contracted = first_contract.effective_from if first_contract is not None else None
-    lapses_ja, lapses_en, unknown_ja, unknown_en = [], [], [], []
+    lapses_ja: list[str] = []
+    lapses_en: list[str] = []
+    unknown_ja: list[str] = []
+    unknown_en: list[str] = []
     if first_pass is not None and selected is not None and start < selected:
         ja = f"最初の適合した委託先評価（{selected:%Y-%m-%d}）"
         en = f"the first approved passing evaluation ({selected:%Y-%m-%d})"
@@ -1213,13 +1257,14 @@ def joint_use_findings(facts: ComplianceFacts, today: date, settings: RuleSettin
     changes: dict[int, list[JointUseChangeFacts]] = defaultdict(list)
     for change in facts.joint_use_changes:
         changes[change.joint_use_id].append(change)
+    closed = closures(facts.corrective_actions, today)
     for joint_use in facts.joint_uses:
         if joint_use.end_date is not None and joint_use.end_date < today:
             continue
         yield from _joint_use_item_findings(joint_use, today)
-        yield from _joint_use_notice_findings(joint_use, today)
+        yield from _joint_use_notice_findings(joint_use, today, closed)
         for change in sorted(changes.get(joint_use.id, []), key=lambda c: (c.changed_on, c.id)):
-            yield from _change_findings(joint_use, change, today, settings)
+            yield from _change_findings(joint_use, change, today, settings, closed)
 
 
 def _given_by(day: date | None, today: date) -> date | None:
@@ -1227,7 +1272,9 @@ def _given_by(day: date | None, today: date) -> date | None:
     return day if day is not None and day <= today else None
 
 
-def _joint_use_notice_findings(joint_use: JointUseFacts, today: date) -> Iterator[Finding]:
+def _joint_use_notice_findings(
+    joint_use: JointUseFacts, today: date, closed: Closures | None = None
+) -> Iterator[Finding]:
     # APPI Art. 27(5)(iii): the items are made public before the joint use starts. Before the start the
     # notice is owed (a warning due on the start date); from the start on, one missing or late is blocking.
     start, planned = joint_use.start_date, joint_use.notice_published_on
@@ -1245,7 +1292,7 @@ def _joint_use_notice_findings(joint_use: JointUseFacts, today: date) -> Iterato
         ja = f"公表予定日（{planned:%Y-%m-%d}）が未到来で、まだ公表されていません。"
         en = f"The notice is to be published on {planned:%Y-%m-%d}: it has not been published yet."
     if today >= start:
-        yield _finding(
+        finding = _finding(
             RuleId.JOINT_USE_NOTICE_LATE,
             Severity.BLOCKING,
             RecordType.JOINT_USE,
@@ -1256,6 +1303,10 @@ def _joint_use_notice_findings(joint_use: JointUseFacts, today: date) -> Iterato
             start,
             start,
         )
+        if published is None:  # still not published: a breach going on, which no corrective action closes
+            yield finding
+        else:  # published after the start: a past lapse, closed by a corrective action on the joint use
+            yield from _unless_closed(closed or {}, finding)
     else:
         yield _finding(
             RuleId.JOINT_USE_NOTICE_LATE,
@@ -1332,7 +1383,11 @@ def _has_basis(change: JointUseChangeFacts) -> bool:
 
 
 def _change_findings(
-    joint_use: JointUseFacts, change: JointUseChangeFacts, today: date, settings: RuleSettings
+    joint_use: JointUseFacts,
+    change: JointUseChangeFacts,
+    today: date,
+    settings: RuleSettings,
+    closed: Closures | None = None,
 ) -> Iterator[Finding]:
     label = joint_use.title
     field = JointUseChangeField(change.field)
@@ -1346,7 +1401,7 @@ def _change_findings(
         if noticed is not None and noticed <= changed:
             return
         if today >= changed:
-            yield _finding(
+            finding = _finding(
                 RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
                 Severity.BLOCKING,
                 RecordType.JOINT_USE,
@@ -1358,6 +1413,10 @@ def _change_findings(
                 changed,
                 changed,
             )
+            if noticed is None:  # still not noticed: going on
+                yield finding
+            else:  # noticed after the change: a past lapse
+                yield from _unless_closed(closed or {}, finding)
         else:
             yield _finding(
                 RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
@@ -1391,18 +1450,21 @@ def _change_findings(
                 since,
                 due,
             )
-        elif noticed > due:
-            yield _finding(
-                RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
-                Severity.WARNING,
-                RecordType.JOINT_USE,
-                joint_use.id,
-                label,
-                f"{field_label.ja}の変更の通知（{noticed:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
-                f"The change of {field_label.en.lower()} was noticed late ({noticed:%Y-%m-%d}, "
-                f"due {due:%Y-%m-%d}).",
-                since,
-                due,
+        elif noticed > due:  # noticed, late: a past lapse
+            yield from _unless_closed(
+                closed or {},
+                _finding(
+                    RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
+                    Severity.WARNING,
+                    RecordType.JOINT_USE,
+                    joint_use.id,
+                    label,
+                    f"{field_label.ja}の変更の通知（{noticed:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
+                    f"The change of {field_label.en.lower()} was noticed late ({noticed:%Y-%m-%d}, "
+                    f"due {due:%Y-%m-%d}).",
+                    since,
+                    due,
+                ),
             )
     elif field.needs_basis and not _has_basis(change):
         yield _change_without_basis(joint_use, change, today)
@@ -1472,13 +1534,14 @@ def opt_out_findings(facts: ComplianceFacts, today: date, settings: RuleSettings
     changes: dict[int, list[OptOutChangeFacts]] = defaultdict(list)
     for change in facts.opt_out_changes:
         changes[change.opt_out_id].append(change)
+    closed = closures(facts.corrective_actions, today)
     for opt_out in facts.opt_outs:
         if opt_out.end_date is None or opt_out.end_date >= today:
             yield from _opt_out_item_findings(opt_out)
-            yield from _opt_out_notification_findings(opt_out, today)
+            yield from _opt_out_notification_findings(opt_out, today, closed)
         # A change is followed up after the end too: the end itself is notified (APPI Art. 27(3)).
         for change in sorted(changes.get(opt_out.id, []), key=lambda c: (c.changed_on, c.id)):
-            yield from _opt_out_change_findings(opt_out, change, today, settings)
+            yield from _opt_out_change_findings(opt_out, change, today, settings, closed)
 
 
 def _opt_out_item_findings(opt_out: OptOutFacts) -> Iterator[Finding]:
@@ -1511,7 +1574,9 @@ def _opt_out_item_findings(opt_out: OptOutFacts) -> Iterator[Finding]:
         )
 
 
-def _opt_out_notification_findings(opt_out: OptOutFacts, today: date) -> Iterator[Finding]:
+def _opt_out_notification_findings(
+    opt_out: OptOutFacts, today: date, closed: Closures | None = None
+) -> Iterator[Finding]:
     """APPI Art. 27(2): the persons are told and the PPC notified before the first provision; a notification
     on the day the provision starts is in time."""
     start = opt_out.start_date
@@ -1545,18 +1610,21 @@ def _opt_out_notification_findings(opt_out: OptOutFacts, today: date) -> Iterato
             start,
             start,
         )
-    else:
-        yield _finding(
-            RuleId.OPT_OUT_NOTIFICATION_LATE,
-            Severity.BLOCKING,
-            RecordType.OPT_OUT,
-            opt_out.id,
-            opt_out.title,
-            f"提供開始日（{start:%Y-%m-%d}）が届出・通知（{notified:%Y-%m-%d}）より前です（{dates.ja}）。",
-            f"The provision started on {start:%Y-%m-%d}, before the notification completed on "
-            f"{notified:%Y-%m-%d} ({dates.en}).",
-            start,
-            start,
+    else:  # notified, after the start: a past lapse, closed by a corrective action on the opt-out
+        yield from _unless_closed(
+            closed or {},
+            _finding(
+                RuleId.OPT_OUT_NOTIFICATION_LATE,
+                Severity.BLOCKING,
+                RecordType.OPT_OUT,
+                opt_out.id,
+                opt_out.title,
+                f"提供開始日（{start:%Y-%m-%d}）が届出・通知（{notified:%Y-%m-%d}）より前です（{dates.ja}）。",
+                f"The provision started on {start:%Y-%m-%d}, before the notification completed on "
+                f"{notified:%Y-%m-%d} ({dates.en}).",
+                start,
+                start,
+            ),
         )
 
 
@@ -1569,7 +1637,11 @@ def opt_out_change_due(change: OptOutChangeFacts, settings: RuleSettings) -> dat
 
 
 def _opt_out_change_findings(
-    opt_out: OptOutFacts, change: OptOutChangeFacts, today: date, settings: RuleSettings
+    opt_out: OptOutFacts,
+    change: OptOutChangeFacts,
+    today: date,
+    settings: RuleSettings,
+    closed: Closures | None = None,
 ) -> Iterator[Finding]:
     what = OptOutChangeField(change.field).label
     due = opt_out_change_due(change, settings)
@@ -1594,7 +1666,7 @@ def _opt_out_change_findings(
             f"The change of {what.en} on {change.changed_on:%Y-%m-%d} was notified on {notified:%Y-%m-%d}, "
             f"after {due:%Y-%m-%d}."
         )
-    yield _finding(
+    finding = _finding(
         RuleId.OPT_OUT_CHANGE_NOT_NOTIFIED,
         severity,
         RecordType.OPT_OUT,
@@ -1605,6 +1677,10 @@ def _opt_out_change_findings(
         change.changed_on,
         due,
     )
+    if notified is None:  # still owed: going on
+        yield finding
+    else:  # notified late: a past lapse
+        yield from _unless_closed(closed or {}, finding)
 
 
 # --- Third-party provision (APPI Art. 29) and receipt (Art. 30) records (issue 15) ---

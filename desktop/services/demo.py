@@ -296,7 +296,8 @@ class _Builder:
                 CorrectiveAction,
                 [
                     {
-                        "contractor_id": contractor_ids[closed],
+                        "record_type": RecordType.CONTRACTOR.value,
+                        "record_id": contractor_ids[closed],
                         "rule": RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION.value,
                         "action": "委託開始後に委託先評価を実施し適合を確認した。委託先選定の手順を改め、"
                         "評価の承認前に委託を始めないよう担当者に周知した。",

@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import (
@@ -338,15 +338,28 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
     corrective_actions = facts_from_rows(
         CorrectiveActionFacts,
         (
-            (r[0], r[1], r[2], _day(r[3]))
+            (r[0], r[1], r[2], r[3], _day(r[4]))
             for r in session.execute(
                 select(
                     CorrectiveAction.id,
-                    CorrectiveAction.contractor_id,
+                    CorrectiveAction.record_type,
+                    CorrectiveAction.record_id,
                     CorrectiveAction.rule,
                     _days(CorrectiveAction.taken_on),
                 ).where(
-                    *_where(scope, lambda scope: CorrectiveAction.contractor_id.in_(scope.contractor_ids))
+                    *_where(
+                        scope,
+                        lambda scope: or_(
+                            and_(
+                                CorrectiveAction.record_type == RecordType.CONTRACTOR.value,
+                                CorrectiveAction.record_id.in_(scope.contractor_ids),
+                            ),
+                            and_(
+                                CorrectiveAction.record_type == RecordType.JOINT_USE.value,
+                                CorrectiveAction.record_id.in_(scope.joint_use_ids),
+                            ),
+                        ),
+                    )
                 )
             )
         ),
@@ -681,7 +694,6 @@ _OWNER_COLUMNS: dict[RecordType, tuple[Any, Any]] = {
     RecordType.REDELEGATION: (Redelegation, Redelegation.engagement_id),
     RecordType.CONSENT_HOP: (ConsentHop, ConsentHop.engagement_id),
     RecordType.JOINT_USE_CHANGE: (JointUseChange, JointUseChange.joint_use_id),
-    RecordType.CORRECTIVE_ACTION: (CorrectiveAction, CorrectiveAction.contractor_id),
 }
 
 

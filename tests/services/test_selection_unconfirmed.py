@@ -21,7 +21,15 @@ DAY = timedelta(days=1)
 TODAY = date(2026, 6, 1)
 BEFORE = "contractor.entrusted_before_selection"
 UNCONFIRMED = "contractor.selection_unconfirmed"
-HEADER = ["委託先名称", "取扱う個人情報の項目", "状態", "委託開始日", "評価実施日", "評価結果", "機密保持契約締結日"]
+HEADER = [
+    "委託先名称",
+    "取扱う個人情報の項目",
+    "状態",
+    "委託開始日",
+    "評価実施日",
+    "評価結果",
+    "機密保持契約締結日",
+]
 
 
 def at(services: Services, day: date) -> Services:
@@ -51,7 +59,9 @@ def import_ledger(services: Services, tmp_path: Path, evaluated: date, nda: date
 
 def order_findings(services: Services, record: Any, as_of: date = TODAY) -> dict[str, Any]:
     found = {
-        f.rule: f for f in services.checks.findings(as_of) if f.rule in (BEFORE, UNCONFIRMED) and f.record_id == record.id
+        f.rule: f
+        for f in services.checks.findings(as_of)
+        if f.rule in (BEFORE, UNCONFIRMED) and f.record_id == record.id
     }
     assert len(found) <= 1  # one finding per contractor, never both
     return found
@@ -107,7 +117,8 @@ def test_the_officers_confirmation_closes_it_from_the_day_it_is_recorded(
     assert UNCONFIRMED in order_findings(services, made)
     services.corrective_actions.create(
         {
-            "contractor_id": made.id,
+            "record_type": "contractor",
+            "record_id": made.id,
             "rule": UNCONFIRMED,
             "action": "紙の評価記録（2020年3月）と契約書原本で委託前の選定・契約を確認した",
             "taken_on": TODAY.isoformat(),

@@ -618,7 +618,8 @@ class AuditWorkbook:
         titles = {info.rule: Message(info.ja, info.en) for info in RULES}
         columns = [
             Column(t(Message("ID", "Id")), NUMBER),
-            Column(t(Message("委託先", "Contractor"))),
+            Column(self.labels.header(CORRECTIVE_ACTION.field("record_type"))),
+            Column(t(Message("対象の記録", "Record"))),
             Column(self.labels.header(CORRECTIVE_ACTION.field("rule"))),
             Column(t(Message("ルールID", "Rule id"))),
             *_field_columns(CORRECTIVE_ACTION, self.labels, ("action", "taken_on", "taken_by", "notes")),
@@ -631,7 +632,8 @@ class AuditWorkbook:
                 title = titles.get(action.rule)  # type: ignore[call-overload]
                 yield [
                     action.id,
-                    action.contractor_name,
+                    t(record_type_label(action.record_type)),
+                    f"{action.record_label} #{action.record_id}",
                     t(title) if title is not None else action.rule,
                     action.rule,
                     action.action,

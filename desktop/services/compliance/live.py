@@ -257,6 +257,7 @@ class LiveFindings:
         uses = ComplianceFacts(
             joint_uses=tuple(j for j in facts.joint_uses if j.id in owners_j),
             joint_use_changes=facts.joint_use_changes,
+            corrective_actions=facts.corrective_actions,  # those on the scope's joint uses close their lapses
         )
         made.extend(joint_use_findings(uses, self.today, self.settings))
         for number, finding in enumerate(made):
