@@ -2075,12 +2075,61 @@ def upcoming_deadlines(
                     kind,
                 )
             )
+    result.extend(consent_deadlines(facts, today, horizon))
     result.extend(_joint_use_deadlines(facts, today, horizon, settings))
     result.extend(_opt_out_deadlines(facts, today, horizon, settings))
     result.extend(_provision_deadlines(facts, today, horizon))
     result.extend(_request_incident_deadlines(facts, today, horizon, settings))
     result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
     return result
+
+
+def consent_deadlines(facts: ComplianceFacts, today: date, horizon: date) -> Iterator[Deadline]:
+    """The consents owed before work starts (policy §7): each link of an engagement's chain — the engagement
+    itself or one of its re-delegations — without a consent that counts, whose start is still ahead (by the
+    horizon). The same links `engagement.consent_missing` / `redelegation.consent_missing` warn of with that
+    start as due date; on the start they become blocking findings and leave this list."""
+    hops: dict[int, list[ConsentRecord]] = defaultdict(list)
+    for hop in facts.consent_hops:
+        hops[hop.engagement_id].append(consent_record(hop))
+    redelegations: dict[int, list[RedelegationFacts]] = defaultdict(list)
+    for redelegation in facts.redelegations:
+        redelegations[redelegation.engagement_id].append(redelegation)
+    names = {c.id: c.name for c in facts.contractors}
+    for engagement in facts.engagements:
+        if engagement.status == EngagementStatus.ENDED.value:
+            continue
+        own = redelegations.get(engagement.id, [])
+        ended = {r.id for r in own if r.end_date is not None and r.end_date < today}
+        chain = engagement_chain(engagement, own, names)
+        for verdict in chain.verdicts(hops.get(engagement.id, [])):
+            link = verdict.link
+            if verdict.state is LinkState.OK or link.redelegation_id in ended:
+                continue
+            start = link.start or engagement.start_date
+            if not today < start <= horizon:  # on the start the finding blocks: no longer ahead
+                continue
+            if link.redelegation_id is None:
+                yield Deadline(
+                    start,
+                    "consent_owed",
+                    RecordType.ENGAGEMENT,
+                    engagement.id,
+                    engagement.client_name,
+                    _CONSENT_OWED,
+                )
+            else:
+                yield Deadline(
+                    start,
+                    "consent_owed",
+                    RecordType.REDELEGATION,
+                    link.redelegation_id,
+                    f"{engagement.client_name} → {link.target.name}",
+                    _CONSENT_OWED,
+                )
+
+
+_CONSENT_OWED = Message("業務開始前の委託・再委託の同意", "Consent owed before the work starts")
 
 
 def _provision_deadlines(facts: ComplianceFacts, today: date, horizon: date) -> Iterator[Deadline]:

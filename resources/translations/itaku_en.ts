@@ -136,6 +136,10 @@
         <translation />
     </message>
     <message>
+        <source>Consent owed</source>
+        <translation />
+    </message>
+    <message>
         <source>Severity</source>
         <translation />
     </message>

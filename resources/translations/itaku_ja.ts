@@ -136,6 +136,10 @@
         <translation>通知・公表</translation>
     </message>
     <message>
+        <source>Consent owed</source>
+        <translation>委託・再委託の同意</translation>
+    </message>
+    <message>
         <source>Severity</source>
         <translation>重要度</translation>
     </message>

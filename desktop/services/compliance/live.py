@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from desktop.domain.enums import Severity
@@ -32,6 +32,7 @@ from desktop.domain.rules import (
     Deadline,
     Finding,
     RuleSettings,
+    consent_deadlines,
     contractor_findings,
     engagement_findings,
     joint_use_findings,
@@ -276,8 +277,13 @@ class LiveFindings:
             joint_uses=uses.joint_uses,
             joint_use_changes=facts.joint_use_changes,
         )
+        horizon = self.today + timedelta(days=self.horizon_days)
         for number, deadline in enumerate(
-            upcoming_deadlines(dated, self.today, self.horizon_days, self.settings)
+            [
+                *upcoming_deadlines(dated, self.today, self.horizon_days, self.settings),
+                # the touched engagements' consents owed (with every contractor their chains name)
+                *consent_deadlines(engagements, self.today, horizon),
+            ]
         ):
             key = deadline_key(deadline, number)
             self.deadlines.add(key, deadline)
