@@ -7,7 +7,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, command_actions, date_option, open_services, print_json, record_id
+from desktop.cli.common import (
+    EXIT_OK,
+    add_clear_option,
+    cleared,
+    command_actions,
+    date_option,
+    open_services,
+    print_json,
+    record_id,
+)
 from desktop.cli.table import format_table
 from desktop.domain.enums import JointUseChangeBasis, JointUseChangeField, LabelledEnum
 from desktop.domain.errors import Message
@@ -17,6 +26,8 @@ from desktop.domain.schema import DATE, ENUM, JOINT_USE_CHANGE, TEXT_LIST, recor
 # The change's fields as options; the joint use it belongs to is --joint-use, as `report --id` names records.
 OPTION_NAMES = {"joint_use_id": "--joint-use"}
 LISTED = ("field", "changed_on", "noticed_on", "basis", "description")
+# What `change edit --clear FIELD` may empty: the change's optional values.
+CLEARABLE = tuple(field.name for field in JOINT_USE_CHANGE.fields if not field.required)
 
 
 def option_name(field_name: str) -> str:
@@ -58,6 +69,7 @@ def register(subparsers: Any) -> None:
                 help=help_text + (" (comma-separated)" if field.kind == TEXT_LIST else ""),
             )
         parser.add_argument("--json", action="store_true", help="print the change as JSON")
+    add_clear_option(edit, CLEARABLE)
     add.set_defaults(handler=cmd_change_add)
     edit.set_defaults(handler=cmd_change_edit)
     listing = change_actions.add_parser("list", help="list the changes of a joint use")
@@ -109,6 +121,7 @@ def cmd_change_add(args: argparse.Namespace) -> int:
 
 def cmd_change_edit(args: argparse.Namespace) -> int:
     data = _values(args)
+    data.update(cleared(args, CLEARABLE, data))
     services = open_services(args)
     change = services.joint_uses.update_change(args.id, data, None)
     if args.json:
