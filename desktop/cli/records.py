@@ -28,7 +28,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
-from desktop.domain.rules import CLOSABLE_RULES, CORRECTABLE_RECORD_TYPES
+from desktop.domain.rules import CLOSABLE_RULES, CORRECTABLE_RECORD_TYPES, ContractDuty
 from desktop.domain.schema import CORRECTIVE_ACTION, DATE, SCHEMAS, record_type_label
 from desktop.services.kinds import RECORD_SERVICES
 
@@ -124,6 +124,7 @@ RECORD_LISTS: dict[RecordType, RecordListing] = {
             "effective_from",
             "expires_on",
             Column("approved_on", APPROVAL),
+            Column("duty", Message("義務の担保（委託先）", "Duty carried by")),
         ),
         status=_enum_filter("--kind", ContractKind, "kind"),
         by_contractor=True,
@@ -383,6 +384,8 @@ def _cell(row: Any, column: Column, language: str) -> str:
             return str(value)
     if isinstance(value, bool):
         return "✓" if value else ""
+    if isinstance(value, ContractDuty):
+        return value.message.text(language)
     return str(value)
 
 

@@ -997,6 +997,74 @@ def contract_cover(contracts: Iterable[ContractFacts], today: date) -> ContractC
     )
 
 
+@dataclass(frozen=True)
+class ContractDuty:
+    """For one contract row of the contract list and register: who carries the contractor's duties on the day
+    — this contract, another approved contract in force, or none (the NDA is its substance: any approved
+    contract in force with the confidentiality clause satisfies the NDA duty). The same `ContractCover` the
+    rules and the contractor file read."""
+
+    contract_id: int
+    handles_pi: bool
+    confidentiality: tuple[
+        int, ...
+    ]  # the contracts in force that carry it (this one's id among them, or not)
+    clauses_elsewhere: tuple[
+        str, ...
+    ]  # PI clauses this contract lacks that another contract in force carries
+    clauses_nowhere: tuple[str, ...]  # PI clauses no contract in force carries (the duty not met)
+    carries_clauses: bool  # this contract is in force and carries at least one PI clause
+
+    @property
+    def message(self) -> Message:
+        others = [i for i in self.confidentiality if i != self.contract_id]
+        ids = "、".join(f"#{i}" for i in others)
+        if self.contract_id in self.confidentiality:
+            ja, en = ["機密保持: 本契約"], ["Confidentiality: this contract"]
+        elif others:
+            ja, en = [f"機密保持: 他の契約 {ids}"], [f"Confidentiality: contract {ids.replace('、', ', ')}"]
+        else:
+            ja, en = ["機密保持: どの契約にもない"], ["Confidentiality: in no contract in force"]
+        if not self.handles_pi:
+            ja.append("個人情報条項: 不要（個人情報を取り扱わない）")
+            en.append("PI clauses: not required (handles no PI)")
+        elif self.clauses_nowhere:
+            count = len(self.clauses_nowhere)
+            if count > 3:  # the clause column beside it lists them: a count keeps the cell short
+                ja.append(f"個人情報条項: {count} 件がどの契約にもない")
+                en.append(f"PI clauses: {count} in no contract in force")
+            else:
+                names_ja = "、".join(CLAUSE_BY_CODE[c].label.ja for c in self.clauses_nowhere)
+                names_en = ", ".join(CLAUSE_BY_CODE[c].label.en for c in self.clauses_nowhere)
+                ja.append(f"個人情報条項: どの契約にもない（{names_ja}）")
+                en.append(f"PI clauses in no contract in force: {names_en}")
+        elif self.clauses_elsewhere:
+            ja.append("個人情報条項: 他の契約が担保" + ("（本契約と分担）" if self.carries_clauses else ""))
+            en.append(
+                "PI clauses: carried by another contract"
+                + (" (with this one)" if self.carries_clauses else "")
+            )
+        else:
+            ja.append("個人情報条項: 本契約")
+            en.append("PI clauses: this contract")
+        return Message(" / ".join(ja), " / ".join(en))
+
+
+def contract_duty(contract: ContractFacts, cover: ContractCover, handles_pi: bool) -> ContractDuty:
+    """Who carries the contractor's duties, seen from one of its contracts (`cover`: its approved contracts on
+    the day)."""
+    carried_here = {code for code, carriers in cover.clauses if any(c.id == contract.id for c in carriers)}
+    carried_anywhere = {code for code, carriers in cover.clauses if carriers}
+    return ContractDuty(
+        contract.id,
+        handles_pi,
+        tuple(c.id for c in cover.confidentiality),
+        tuple(code for code in PI_CLAUSES if code in carried_anywhere and code not in carried_here),
+        cover.missing if handles_pi else (),
+        bool(carried_here),
+    )
+
+
 def _contract_cover_findings(
     contractor: ContractorFacts, contracts: list[ContractFacts], today: date
 ) -> Iterator[Finding]:

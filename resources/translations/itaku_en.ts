@@ -427,6 +427,10 @@ Japanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font 
         <translation />
     </message>
     <message>
+        <source>Duty carried by</source>
+        <translation />
+    </message>
+    <message>
         <source>Consents</source>
         <translation />
     </message>

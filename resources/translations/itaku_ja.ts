@@ -430,6 +430,10 @@ Japanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font 
         <translation>不足している条項</translation>
     </message>
     <message>
+        <source>Duty carried by</source>
+        <translation>義務の担保（委託先）</translation>
+    </message>
+    <message>
         <source>Consents</source>
         <translation>同意</translation>
     </message>

@@ -254,7 +254,10 @@ def contracts(request: ReportRequest) -> Built:
                 ),
                 renewal,
                 markup("有効") if row.in_force else alert(markup("失効")),
-                clause_summary(contract.kind, contract.clauses or [], row.missing_clauses),
+                lines(
+                    clause_summary(contract.kind, contract.clauses or [], row.missing_clauses),
+                    muted(markup(row.duty.message.ja)) if row.duty is not None else "",
+                ),
                 attachment_cell(contract),
                 markup(contract.notes),
             ]
