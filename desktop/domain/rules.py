@@ -631,6 +631,24 @@ def _finding(
     return Finding(rule, severity, record_type, record_id, label, Message(ja, en), since, due)
 
 
+def due_by(due: date) -> Message:
+    """How every warning of a deadline still ahead states it: 期限 YYYY年M月D日 まで (never as if late)."""
+    return Message(f"期限 {due.year}年{due.month}月{due.day}日 まで", f"due by {due:%Y-%m-%d}")
+
+
+def with_due_wording(finding: Finding, today: date) -> Finding:
+    """A warning whose due date is still ahead says so in the same words everywhere: its message gets
+    "（期限 YYYY年M月D日 まで）" unless it states it already (the rules' own texts of a future deadline do)."""
+    due = finding.due
+    if finding.severity is not Severity.WARNING or due is None or due < today:
+        return finding
+    phrase = due_by(due)
+    if phrase.ja in finding.message.ja:
+        return finding
+    message = Message(f"{finding.message.ja}（{phrase.ja}）", f"{finding.message.en} ({phrase.en})")
+    return replace(finding, message=message)
+
+
 def _latest(evaluations: Iterable[EvaluationFacts]) -> EvaluationFacts | None:
     return max(evaluations, key=lambda e: (e.evaluated_on, e.id), default=None)
 
@@ -905,7 +923,7 @@ def _evaluation_findings(
                 RecordType.CONTRACTOR,
                 cid,
                 label,
-                f"委託先評価の期限（{due:%Y-%m-%d}）が近づいています。",
+                f"委託先評価の期限が近づいています（{due_by(due).ja}）。",
                 f"The next evaluation is due on {due:%Y-%m-%d}.",
                 due - timedelta(days=settings.evaluation_warning_days),
                 due,
@@ -1157,7 +1175,8 @@ def _contract_findings(
                 RecordType.CONTRACT,
                 contract.id,
                 contract.title,
-                f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません。",
+                f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません"
+                f"（更新の{due_by(contract.expires_on).ja}）。",
                 f"'{contract.title}' ({contractor.name}) expires on {contract.expires_on:%Y-%m-%d} "
                 "and does not renew.",
                 contract.expires_on - timedelta(days=settings.contract_warning_days),
@@ -1258,7 +1277,7 @@ def _consent_finding(engagement: EngagementFacts, chain: Chain, verdict: LinkVer
         ja = f"{whose.ja}の同意（{path.ja}、{given:%Y-%m-%d}）が業務開始日（{start:%Y-%m-%d}）より後です。"
         en = f"The consent of {whose.en} to {path.en} ({given:%Y-%m-%d}) came after the work started ({start:%Y-%m-%d})."
     elif today < start:
-        ja = f"{path.ja}の委託は{start:%Y-%m-%d}に始まります。それまでに{whose.ja}の同意を記録してください（方針7）。"
+        ja = f"{path.ja}の委託は{start:%Y-%m-%d}に始まります。{whose.ja}の同意を記録してください（{due_by(start).ja}、方針7）。"
         en = f"{path.en} starts on {start:%Y-%m-%d}: the consent of {whose.en} is needed by then (policy §7)."
     else:
         ja = f"{path.ja}：開始日（{start:%Y-%m-%d}）以前の{whose.ja}の同意がありません（方針7）。"
@@ -1354,7 +1373,8 @@ def _joint_use_notice_findings(
     elif planned > start:
         ja = f"公表日（{planned:%Y-%m-%d}）が共同利用の開始日（{start:%Y-%m-%d}）より後です。"
         en = f"The notice ({planned:%Y-%m-%d}) was published after the use began ({start:%Y-%m-%d})."
-        if planned > today:
+        if planned > today:  # planned, not given: nothing is late yet unless the use has begun
+            ja = f"公表予定日（{planned:%Y-%m-%d}）が共同利用の開始日（{start:%Y-%m-%d}）より後になっています。"
             en = f"The notice is to be published on {planned:%Y-%m-%d}, after the use begins ({start:%Y-%m-%d})."
     else:  # planned on or before the start, but after today
         ja = f"公表予定日（{planned:%Y-%m-%d}）が未到来で、まだ公表されていません。"
@@ -1383,7 +1403,7 @@ def _joint_use_notice_findings(
             joint_use.id,
             joint_use.title,
             ja
-            + f"共同利用の開始日（{start:%Y-%m-%d}）までに公表してください（個人情報保護法第27条第5項第3号）。",
+            + f"共同利用の開始前に公表してください（{due_by(start).ja}、個人情報保護法第27条第5項第3号）。",
             en + f" Publish it before the use begins on {start:%Y-%m-%d} (APPI Art. 27(5)(iii)).",
             None,
             start,
@@ -1492,7 +1512,8 @@ def _change_findings(
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
-                f"{field_label.ja}の変更（{changed:%Y-%m-%d}予定）は、変更日までに本人に通知し、又は公表してください"
+                f"{field_label.ja}の変更（{changed:%Y-%m-%d}予定）は、あらかじめ本人に通知し、又は公表してください"
+                f"（{due_by(changed).ja}）"
                 "（法27条6項）。",
                 f"The change of {field_label.en.lower()} planned for {changed:%Y-%m-%d} must be noticed "
                 "before it takes effect (APPI Art. 27(6)).",
@@ -1512,9 +1533,14 @@ def _change_findings(
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
-                f"{field_label.ja}の変更（{changed:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
+                f"{field_label.ja}の変更（{changed:%Y-%m-%d}）の通知・公表が必要です（{due_by(due).ja}）。"
+                if severity is Severity.WARNING
+                else f"{field_label.ja}の変更（{changed:%Y-%m-%d}）の通知・公表の期限（{due:%Y-%m-%d}）を過ぎています。",
                 f"The change of {field_label.en.lower()} on {changed:%Y-%m-%d} must be noticed "
-                f"by {due:%Y-%m-%d}.",
+                f"by {due:%Y-%m-%d}."
+                if severity is Severity.WARNING
+                else f"The change of {field_label.en.lower()} on {changed:%Y-%m-%d} was due to be noticed "
+                f"by {due:%Y-%m-%d} and has not been.",
                 since,
                 due,
             )
@@ -1659,7 +1685,7 @@ def _opt_out_notification_findings(
             RecordType.OPT_OUT,
             opt_out.id,
             opt_out.title,
-            f"提供開始日（{start:%Y-%m-%d}）までに個人情報保護委員会への届出と本人への通知・公表が必要です（{dates.ja}）。",
+            f"提供開始前に個人情報保護委員会への届出と本人への通知・公表が必要です（{due_by(start).ja}；{dates.ja}）。",
             f"The PPC must be notified and the persons told by the start of the provision on "
             f"{start:%Y-%m-%d} ({dates.en}).",
             start,
@@ -1722,7 +1748,11 @@ def _opt_out_change_findings(
     when_en = "without delay after the change" if prompt else "before the change takes effect"
     if notified is None:
         severity = Severity.WARNING if today <= due else Severity.BLOCKING
-        ja = f"「{what.ja}」の変更（{change.changed_on:%Y-%m-%d}）は{when_ja}、{due:%Y-%m-%d}までに届出・通知が必要です（{dates.ja}）。"
+        ja = (
+            f"「{what.ja}」の変更（{change.changed_on:%Y-%m-%d}）は{when_ja}届出・通知が必要です（{due_by(due).ja}；{dates.ja}）。"
+            if severity is Severity.WARNING
+            else f"「{what.ja}」の変更（{change.changed_on:%Y-%m-%d}）の届出・通知の期限（{due:%Y-%m-%d}）を過ぎています（{dates.ja}）。"
+        )
         en = (
             f"The change of {what.en} on {change.changed_on:%Y-%m-%d} must be notified {when_en}, by "
             f"{due:%Y-%m-%d} ({dates.en})."
@@ -2074,6 +2104,7 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
     findings.extend(receipt_findings(facts, today))
     findings.extend(request_findings(facts, today, settings))
     findings.extend(incident_findings(facts, today, settings))
+    findings = [with_due_wording(finding, today) for finding in findings]
     findings.sort(
         key=lambda f: (_SEVERITY_ORDER[f.severity], f.since or date.max, f.record_type, f.record_id, f.rule)
     )
@@ -2331,7 +2362,7 @@ def request_findings(facts: ComplianceFacts, today: date, settings: RuleSettings
                 (
                     f"受付（{request.received_on:%Y-%m-%d}）から回答期限（{due:%Y-%m-%d}）を過ぎましたが、回答していません。"
                     if late
-                    else f"受付日 {request.received_on:%Y-%m-%d} の請求に、{due:%Y-%m-%d}までに回答してください。"
+                    else f"受付日 {request.received_on:%Y-%m-%d} の請求に回答してください（{due_by(due).ja}）。"
                 ),
                 (
                     f"Received on {request.received_on:%Y-%m-%d}, the reply was due on {due:%Y-%m-%d} and has "
@@ -2395,7 +2426,7 @@ def incident_findings(facts: ComplianceFacts, today: date, settings: RuleSetting
                 (
                     f"{report.ja}の期限（発覚 {incident.discovered_on:%Y-%m-%d} から{days}日、{due:%Y-%m-%d}）を過ぎています。"
                     if late
-                    else f"{report.ja}を{due:%Y-%m-%d}まで（発覚 {incident.discovered_on:%Y-%m-%d} から{days}日）に行ってください。"
+                    else f"{report.ja}を行ってください（{due_by(due).ja}、発覚 {incident.discovered_on:%Y-%m-%d} から{days}日）。"
                 ),
                 (
                     f"The {report.en} was due on {due:%Y-%m-%d} ({days} days from the discovery on "

@@ -38,6 +38,7 @@ from desktop.domain.rules import (
     joint_use_findings,
     redelegation_selection_findings,
     upcoming_deadlines,
+    with_due_wording,
 )
 from desktop.services.compliance.model import ComplianceModel, FindingCounts, RecordIndex, topic_of
 
@@ -261,6 +262,7 @@ class LiveFindings:
             corrective_actions=facts.corrective_actions,  # those on the scope's joint uses close their lapses
         )
         made.extend(joint_use_findings(uses, self.today, self.settings))
+        made = [with_due_wording(finding, self.today) for finding in made]  # as `evaluate` words them
         for number, finding in enumerate(made):
             entry = _Entry(rules_key(finding, number), finding, self._filed(finding))
             self.records.setdefault((finding.record_type, finding.record_id), []).append(entry)
