@@ -50,4 +50,27 @@
         <translation>Only the PI protection officer records corrective actions.</translation>
     </message>
 </context>
+<context>
+    <name>CorrectiveActionsTab</name>
+    <message>
+        <source>Co&amp;rrective actions</source>
+        <translation>Co&amp;rrective actions</translation>
+    </message>
+    <message>
+        <source>Record a corrective &amp;action…</source>
+        <translation>Record a corrective &amp;action…</translation>
+    </message>
+    <message>
+        <source>&amp;Open corrective action…</source>
+        <translation>&amp;Open corrective action…</translation>
+    </message>
+    <message>
+        <source>Save the record first</source>
+        <translation>Save the record first</translation>
+    </message>
+    <message>
+        <source>Only the PI protection officer records corrective actions.</source>
+        <translation>Only the PI protection officer records corrective actions.</translation>
+    </message>
+</context>
 </TS>

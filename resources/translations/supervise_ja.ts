@@ -50,4 +50,27 @@
         <translation>是正処置を記録できるのは個人情報保護責任者だけです。</translation>
     </message>
 </context>
+<context>
+    <name>CorrectiveActionsTab</name>
+    <message>
+        <source>Co&amp;rrective actions</source>
+        <translation>是正処置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record a corrective &amp;action…</source>
+        <translation>是正処置を記録(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open corrective action…</source>
+        <translation>是正処置を開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save the record first</source>
+        <translation>先に記録を保存してください</translation>
+    </message>
+    <message>
+        <source>Only the PI protection officer records corrective actions.</source>
+        <translation>是正処置を記録できるのは個人情報保護責任者だけです。</translation>
+    </message>
+</context>
 </TS>

@@ -39,3 +39,44 @@ def test_a_corrective_action_is_recorded_on_a_joint_use(qtbot, sqlite_services: 
         qtbot.mouseClick(dialog.save_close_button, Qt.MouseButton.LeftButton)
     (row,) = sqlite_services.corrective_actions.list(record_type="joint_use", record_id=joint_use.id)
     assert (row.rule, row.record_label) == ("joint_use.notice_late", "グループ共同利用")
+
+
+def test_the_joint_use_and_opt_out_forms_have_a_corrective_actions_tab(
+    qtbot, sqlite_services: Services
+) -> None:
+    from desktop.ui.forms import open_form
+
+    moment = datetime(2026, 3, 1, 3, 0, tzinfo=UTC)
+    sqlite_services.context.clock = lambda: moment
+    joint_use = sqlite_services.joint_uses.create(
+        {"title": "グループ共同利用", "start_date": "2026-01-10", "notice_published_on": "2026-02-01"}
+    )
+    sqlite_services.corrective_actions.create(
+        {
+            "record_type": "joint_use",
+            "record_id": joint_use.id,
+            "rule": "joint_use.notice_late",
+            "action": "公表手順を改めた",
+            "taken_on": "2026-03-01",
+            "taken_by": "黒田 修",
+        }
+    )
+    dialog = open_form(sqlite_services, "joint_use", joint_use.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tab = dialog.corrective_tab
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 3).text() == "黒田 修"
+    assert tab.add_button.isEnabled()
+    dialog.tabs.setCurrentWidget(tab)
+    if os.environ.get("ITAKU_SCREENSHOTS"):
+        dialog.grab().save(os.environ["ITAKU_SCREENSHOTS"].replace(".png", "_tab.png"))
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    preset = tab.sub_dialog
+    assert preset.form.value("record_type") == "joint_use" and str(preset.form.value("record_id")) == str(
+        joint_use.id
+    )
+    preset.reject()
+    opt_out = sqlite_services.opt_outs.create({"title": "会員名簿の提供", "start_date": "2026-04-01"})
+    other = open_form(sqlite_services, "opt_out", opt_out.id)
+    qtbot.addWidget(other)
+    assert other.corrective_tab.table.rowCount() == 0 and other.corrective_tab.add_button.isEnabled()
