@@ -128,3 +128,27 @@ def test_a_migrated_consent_is_completed_with_edit(db, capsys, monkeypatch) -> N
     assert not [c for c in consents(db, capsys, 2)["consents"] if c["incomplete"]]
     code, out, _err = run(db, capsys, "check", "--json")
     assert not any(f["rule"] == "engagement.consent_incomplete" for f in json.loads(out))
+
+
+def test_edit_clear_empties_a_consents_reference_and_a_bad_clear_exits_2(db, capsys, monkeypatch) -> None:
+    """`--clear FIELD` empties a recorded optional value (the same option as `joint-use change edit`); a
+    consent always names its giver and link, so those are refused, as is a field also given (exit 2)."""
+    monkeypatch.setenv("ITAKU_PASSWORD", PASSWORD)
+    complete = next(c for c in consents(db, capsys, 3)["consents"] if not c["incomplete"])
+    edit = ("engagement", "consent", "edit", "--id", str(complete["id"]))
+    code, _out, err = run(db, capsys, *edit, "--reference", "同意書 第12号")
+    assert code == 0, err
+    for bad, named in (
+        (("--clear", "given-by"), "--clear given-by"),  # a consent names its giver
+        (("--clear", "consented-on"), "--clear consented-on"),  # required
+        (("--clear", "reference", "--reference", "x"), "--reference"),
+        (("--consented-on", ""), "--consented-on: 日付が空です"),
+    ):
+        code, _out, err = run(db, capsys, *edit, *bad)
+        assert code == 2 and named in err, err
+    [kept] = [c for c in consents(db, capsys, 3)["consents"] if c["id"] == complete["id"]]
+    assert kept["reference"] == "同意書 第12号"
+    code, _out, err = run(db, capsys, *edit, "--clear", "reference")
+    assert code == 0, err
+    [after] = [c for c in consents(db, capsys, 3)["consents"] if c["id"] == complete["id"]]
+    assert (after["reference"], after["given_by"]) == (None, complete["given_by"])

@@ -54,7 +54,8 @@ def open_lapse(db: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
 
 def add_args(contractor_id: int, **overrides: str) -> list[str]:
     values = {
-        "--contractor-id": str(contractor_id),
+        "--record-type": "contractor",
+        "--record-id": str(contractor_id),
         "--rule": RULE,
         "--action": "委託先評価を実施し、選定手順を改めた",
         "--taken-on": "令和8年11月1日",
@@ -70,7 +71,8 @@ def add_args(contractor_id: int, **overrides: str) -> list[str]:
         ({"--rule": "evaluation.missing"}, "rule"),
         ({"--taken-on": "2026-13-01"}, "taken_on"),
         ({"--taken-on": "2027-01-01"}, "taken_on"),
-        ({"--contractor-id": "abc"}, "contractor_id"),
+        ({"--record-id": "abc"}, "record_id"),
+        ({"--record-type": "engagement"}, "record_type"),
         ({"--action": " "}, "action"),
     ],
 )

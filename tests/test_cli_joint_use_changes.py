@@ -117,3 +117,31 @@ def test_bad_input_exits_2_naming_the_field_and_writes_nothing(db, capsys, optio
     assert code == 2
     assert named in err
     assert stored_changes(db) == 0
+
+
+def test_edit_clear_empties_the_notice_date_and_the_finding_follows(db, capsys):
+    """`joint-use change edit --clear noticed-on` empties a recorded date (an empty `--noticed-on ""` says
+    how); a required value cannot be emptied; a bad field exits 2 naming it, and nothing is written."""
+    code, out, err = run(
+        db,
+        capsys,
+        *("add", "--joint-use", "1", "--field", "purpose", "--description", "目的の追加"),
+        *("--changed-on", "2026-10-01", "--noticed-on", "2026-09-01", "--json"),
+    )
+    assert code == 0, err
+    change_id = str(json.loads(out)["id"])
+    for bad, named in (
+        (("--noticed-on", ""), "--noticed-on"),
+        (("--clear", "changed-on"), "--clear changed-on"),
+        (("--clear", "no-such-field"), "--clear no-such-field"),
+        (("--clear", "noticed-on", "--noticed-on", "2026-09-02"), "--noticed-on"),
+    ):
+        code, _out, err = run(db, capsys, "edit", "--id", change_id, *bad)
+        assert code == 2 and named in err, err
+    _code, out, _err = run(db, capsys, "list", "--joint-use", "1", "--json")
+    assert [row["noticed_on"] for row in json.loads(out)] == ["2026-09-01"]
+    code, out, err = run(db, capsys, "edit", "--id", change_id, "--clear", "noticed-on", "--json")
+    assert code == 0, err
+    assert json.loads(out)["noticed_on"] is None
+    _code, out, _err = run(db, capsys, "list", "--joint-use", "1", "--json")
+    assert [row["noticed_on"] for row in json.loads(out)] == [None]

@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -126,6 +126,15 @@ def date_option(text: str | None, option: str) -> date | None:
     a bad one is a ValidationError naming the option (exit 2)."""
     if text is None:
         return None
+    if not text.strip():  # an empty value does not empty a date: say how to
+        raise ValidationError(
+            {
+                option.lstrip("-").replace("-", "_"): Message(
+                    f"{option}: 日付が空です（記録済みの任意の日付は、edit の --clear で消します）",
+                    f"{option}: the date is empty (a recorded optional date is emptied with --clear on edit)",
+                )
+            }
+        )
     try:
         return parse_ledger_date(text)
     except ValueError as error:
@@ -191,3 +200,45 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("中断しました / interrupted", file=sys.stderr)
         return 130
+
+
+def add_clear_option(parser: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    """`--clear FIELD` (repeatable) on an edit command: empty a recorded optional value (a date, a party, a
+    text). FIELD is the option's name without its dashes (`--clear noticed-on`); one way for every edit."""
+    parser.add_argument(
+        "--clear",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="empty a recorded value (repeatable): " + ", ".join(name.replace("_", "-") for name in names),
+    )
+
+
+def cleared(args: argparse.Namespace, names: Sequence[str], given: Mapping[str, Any]) -> dict[str, None]:
+    """The fields `--clear` names, each set to None; a field that cannot be emptied, or is also given a value,
+    is a ValidationError naming it (exit 2)."""
+    result: dict[str, None] = {}
+    for value in getattr(args, "clear", None) or []:
+        name = value.strip().lstrip("-").replace("-", "_")
+        if name not in names:
+            choices = ", ".join(n.replace("_", "-") for n in names)
+            raise ValidationError(
+                {
+                    "clear": Message(
+                        f"--clear {value}: 消せる項目ではありません（消せるのは: {choices}）",
+                        f"--clear {value}: not a value that can be emptied (one of: {choices})",
+                    )
+                }
+            )
+        if name in given:
+            option = "--" + name.replace("_", "-")
+            raise ValidationError(
+                {
+                    name: Message(
+                        f"{option} と --clear {name.replace('_', '-')} が両方指定されています",
+                        f"both {option} and --clear {name.replace('_', '-')} are given",
+                    )
+                }
+            )
+        result[name] = None
+    return result

@@ -13,7 +13,16 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.common import EXIT_OK, command_actions, date_option, open_services, print_json, record_id
+from desktop.cli.common import (
+    EXIT_OK,
+    add_clear_option,
+    cleared,
+    command_actions,
+    date_option,
+    open_services,
+    print_json,
+    record_id,
+)
 from desktop.cli.kinds import naming_options
 from desktop.cli.table import format_table
 from desktop.domain.consent_chain import Chain, consent_of, redelegation_of
@@ -42,6 +51,7 @@ def register(subparsers: Any) -> None:
     edit = consent_actions.add_parser("edit", help="correct or complete a consent (e.g. its giver and link)")
     edit.add_argument("--id", type=record_id, required=True, metavar="ID", help="the consent's id")
     _consent_options(edit, required_date=False)
+    add_clear_option(edit, CLEARABLE)
     edit.set_defaults(handler=cmd_consent_edit)
 
     listing = consent_actions.add_parser("list", help="the chain's parties, its links and their consents")
@@ -50,6 +60,11 @@ def register(subparsers: Any) -> None:
     )
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler=cmd_consent_list)
+
+
+# What `consent edit --clear FIELD` may empty: a consent always names its giver and its link (the service
+# resolves them among the chain's parties), so only its reference is optional.
+CLEARABLE = ("reference",)
 
 
 def _consent_options(parser: argparse.ArgumentParser, *, required_date: bool) -> None:
@@ -152,6 +167,7 @@ def cmd_consent_edit(args: argparse.Namespace) -> int:
     current = services.engagements.consent_hop(args.id)
     chain = services.engagements.chain(current.engagement_id)
     values = _values(args, chain)
+    values.update(cleared(args, CLEARABLE, values))
     if not values and args.evidence is None:
         raise ValidationError({"id": Message("変更する項目を指定してください", "name something to change")})
     try:

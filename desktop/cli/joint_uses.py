@@ -7,7 +7,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, command_actions, open_services, print_json, record_id
+from desktop.cli.common import (
+    EXIT_OK,
+    add_clear_option,
+    cleared,
+    command_actions,
+    open_services,
+    print_json,
+    record_id,
+)
 from desktop.cli.kinds import add_schema_options, naming_options, schema_values
 from desktop.cli.table import format_table
 from desktop.domain.enums import JointUseChangeBasis, JointUseChangeField, LabelledEnum
@@ -18,6 +26,8 @@ from desktop.domain.schema import ENUM, JOINT_USE_CHANGE, record_type_label
 # The change's fields as options; the joint use it belongs to is --joint-use, as `report --id` names records.
 OPTION_NAMES = {"joint_use_id": "--joint-use"}
 LISTED = ("field", "changed_on", "noticed_on", "basis", "description")
+# What `change edit --clear FIELD` may empty: the change's optional values.
+CLEARABLE = tuple(field.name for field in JOINT_USE_CHANGE.fields if not field.required)
 
 
 def option_name(field_name: str) -> str:
@@ -55,6 +65,7 @@ def register(subparsers: Any) -> None:
             enum_choices=False,
         )
         parser.add_argument("--json", action="store_true", help="print the change as JSON")
+    add_clear_option(edit, CLEARABLE)
     add.set_defaults(handler=cmd_change_add)
     edit.set_defaults(handler=cmd_change_edit)
     listing = change_actions.add_parser("list", help="list the changes of a joint use")
@@ -101,6 +112,7 @@ def cmd_change_add(args: argparse.Namespace) -> int:
 
 def cmd_change_edit(args: argparse.Namespace) -> int:
     data = _values(args)
+    data.update(cleared(args, CLEARABLE, data))
     services = open_services(args)
     try:
         change = services.joint_uses.update_change(args.id, data, None)

@@ -39,7 +39,7 @@ from desktop.domain.clauses import CLAUSES
 from desktop.domain.enums import AuditAction, EvaluationRoute, Severity
 from desktop.domain.errors import Message, NotFoundError, ValidationError
 from desktop.domain.kinds import RecordType
-from desktop.domain.rules import CLOSABLE_RULES
+from desktop.domain.rules import CLOSABLE_RULES, CORRECTABLE_RECORD_TYPES
 from desktop.domain.schema import DATE, SCHEMAS, TEXT_LIST, Field, Schema, record_type_label
 
 if TYPE_CHECKING:
@@ -76,8 +76,10 @@ def add_schema_options(
     extra_help: Mapping[str, str] | None = None,
     types: Mapping[str, Callable[[str], Any]] | None = None,
     enum_choices: bool = True,
+    optional: tuple[str, ...] = (),
 ) -> None:
-    """One option per field of `schema` (the one generator every `add` uses); `required=False` for an edit."""
+    """One option per field of `schema` (the one generator every `add` uses); `required=False` for an edit;
+    `optional`: required fields that another option may stand for (the service still names a missing one)."""
     for schema_field in schema.fields:
         if schema_field.name in skip:
             continue
@@ -86,7 +88,7 @@ def add_schema_options(
             option_of(schema_field.name, options),
             dest=DEST + schema_field.name,
             type=kind_type or str,
-            required=required and schema_field.required,
+            required=required and schema_field.required and schema_field.name not in optional,
             metavar="ID" if kind_type is record_id else schema_field.kind.upper(),
             help=field_help(schema_field, (extra_help or {}).get(schema_field.name, ""), enum_choices),
         )
@@ -150,6 +152,7 @@ class KindCommand:
     approvable: bool = False  # awaits an officer's approval (`approve KIND`)
     announce: Announcer | None = None  # what `add` prints (text and JSON), where not the common output
     more_options: Callable[[argparse.ArgumentParser], None] | None = None  # `add`'s options beyond the schema
+    optional: tuple[str, ...] = ()  # required fields another of `more_options` may stand for
 
 
 def _create(service: str) -> Writer:
@@ -232,14 +235,31 @@ def _attachment_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--attachment", type=Path, metavar="FILE", help="attach the signed contract")
 
 
+def _contractor_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--contractor-id",
+        type=record_id,
+        metavar="ID",
+        help="the contractor the action is on (= --record-type contractor --record-id ID; the earlier form)",
+    )
+
+
+def _create_corrective_action(services: Services, data: dict[str, Any], args: argparse.Namespace) -> Any:
+    """`--contractor-id N`, as the command was first written, stands for `--record-type contractor --record-id N`."""
+    if args.contractor_id is not None:
+        data = {"record_type": RecordType.CONTRACTOR.value, "record_id": args.contractor_id, **data}
+    return services.corrective_actions.create(data)
+
+
 def _announce_corrective_action(services: Services, record: Any, args: argparse.Namespace) -> None:
     from desktop.cli.records import row_json
 
-    row = next(r for r in services.corrective_actions.list(record.contractor_id) if r.id == record.id)
+    rows = services.corrective_actions.list(record_type=record.record_type, record_id=record.record_id)
+    row = next(r for r in rows if r.id == record.id)
     if args.json:
         print_json(row_json(row))
     else:
-        print(f"記録しました / recorded: #{row.id} {row.contractor_name} {row.rule} ({row.taken_on})")
+        print(f"記録しました / recorded: #{row.id} {row.record_label} {row.rule} ({row.taken_on})")
 
 
 KIND_COMMANDS: dict[RecordType, KindCommand] = {
@@ -308,10 +328,15 @@ KIND_COMMANDS: dict[RecordType, KindCommand] = {
     RecordType.CORRECTIVE_ACTION: KindCommand(
         ("corrective-action",),
         _get("corrective_actions"),
-        _create("corrective_actions"),
+        _create_corrective_action,
         "record a corrective action (是正処置); officer only, on a finding of a past lapse",
-        extra_help={"rule": f" (one of: {', '.join(sorted(CLOSABLE_RULES))})"},
+        extra_help={
+            "rule": f" (one of: {', '.join(sorted(CLOSABLE_RULES))})",
+            "record_type": f" (one of: {', '.join(str(kind) for kind in CORRECTABLE_RECORD_TYPES)})",
+        },
         announce=_announce_corrective_action,
+        more_options=_contractor_option,
+        optional=("record_type", "record_id"),
     ),
     RecordType.PROVISION: KindCommand(
         ("provision",),
@@ -367,7 +392,9 @@ def register(subparsers: Any) -> None:
         actions = _actions(subparsers, kind.path)
         if kind.write is not None:
             add = actions.add_parser("add", help=kind.help)
-            add_schema_options(add, schema, options=kind.options, extra_help=kind.extra_help)
+            add_schema_options(
+                add, schema, options=kind.options, extra_help=kind.extra_help, optional=kind.optional
+            )
             if kind.more_options is not None:
                 kind.more_options(add)
             add.add_argument("--json", action="store_true", help="print the new record as JSON")

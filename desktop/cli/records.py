@@ -28,6 +28,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
+from desktop.domain.rules import ContractDuty
 from desktop.domain.schema import SCHEMAS, record_type_label
 from desktop.services.kinds import RECORD_SERVICES
 
@@ -125,6 +126,7 @@ RECORD_LISTS: dict[RecordType, RecordListing] = {
             "effective_from",
             "expires_on",
             Column("approved_on", APPROVAL),
+            Column("duty", Message("義務の担保（委託先）", "Duty carried by")),
         ),
         status=_enum_filter("--kind", ContractKind, "kind"),
         by_contractor=True,
@@ -141,8 +143,16 @@ RECORD_LISTS: dict[RecordType, RecordListing] = {
         status=StatusFilter("--status", JOINT_USE_STATUS, _joint_use_status),
     ),
     RecordType.CORRECTIVE_ACTION: RecordListing(
-        searched=("contractor_name", "rule", "action", "taken_by"),
-        columns=(Column("contractor_name", CONTRACTOR_NAME), "taken_on", "rule", "taken_by", "action"),
+        searched=("record_label", "record_type", "rule", "action", "taken_by"),
+        columns=(
+            "record_type",
+            "record_id",
+            Column("record_label", Message("対象の記録", "Record")),
+            "taken_on",
+            "rule",
+            "taken_by",
+            "action",
+        ),
         by_contractor=True,
     ),
     RecordType.OPT_OUT: RecordListing(
@@ -341,6 +351,8 @@ def _cell(row: Any, column: Column, language: str) -> str:
             return str(value)
     if isinstance(value, bool):
         return "✓" if value else ""
+    if isinstance(value, ContractDuty):
+        return value.message.text(language)
     return str(value)
 
 

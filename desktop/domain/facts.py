@@ -41,6 +41,7 @@ class EvaluationFacts:
     result: str
     route: str
     next_due_on: date | None
+    imported: bool = False  # taken over from a ledger (desktop.domain.ledger): the latest, not the first
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class ContractFacts:
     auto_renewal: bool
     renewal_term_months: int | None
     clauses: tuple[str, ...] = ()
+    imported: bool = (
+        False  # an NDA taken over from a ledger (desktop.domain.ledger): the latest, not the first
+    )
 
 
 @dataclass(frozen=True)
@@ -124,10 +128,12 @@ class JointUseChangeFacts:
 
 @dataclass(frozen=True)
 class CorrectiveActionFacts:
-    """A corrective action (是正処置) the officer recorded on a finding of a past lapse of a contractor."""
+    """A corrective action (是正処置) the officer recorded on a finding of a past lapse of a record (of the kind
+    `record_type`: a contractor, a joint use, an opt-out provision, a request, an incident)."""
 
     id: int
-    contractor_id: int
+    record_type: str
+    record_id: int
     rule: str
     taken_on: date
 

@@ -51,6 +51,7 @@ class RuleId(StrEnum):
     CONTRACTOR_FOREIGN_REGIME_MISSING = "contractor.foreign_regime_missing"
     CONTRACTOR_ENTRUSTED_NOT_SELECTED = "contractor.entrusted_not_selected"
     CONTRACTOR_ENTRUSTED_BEFORE_SELECTION = "contractor.entrusted_before_selection"
+    CONTRACTOR_SELECTION_UNCONFIRMED = "contractor.selection_unconfirmed"
     ENGAGEMENT_CONSENT_MISSING = "engagement.consent_missing"
     ENGAGEMENT_CONSENT_INCOMPLETE = "engagement.consent_incomplete"
     REDELEGATION_CONSENT_MISSING = "redelegation.consent_missing"

@@ -35,6 +35,11 @@ from desktop.domain.schema import (
 
 # Targets that are not contractor fields: the evaluation and the NDA written on the same ledger line,
 # and the certificate columns that hold either a registration number or a yes/no mark.
+# What an evaluation or NDA taken over from a ledger says about itself (its conditions / notes). A ledger
+# row records the LATEST evaluation and contract, not the first: the compliance facts read these marks so
+# that the selection-order rule does not take an imported date for the first selection.
+IMPORTED_EVALUATION_NOTE = "委託先管理台帳から取り込んだ評価（チェックリストの明細なし） / imported from the ledger (no checklist detail)"
+IMPORTED_NDA_NOTE = "委託先管理台帳から取り込み / imported from the contractor ledger"
 EVALUATED_ON = "evaluation.evaluated_on"
 EVALUATION_RESULT = "evaluation.result"
 NEXT_DUE_ON = "evaluation.next_due_on"

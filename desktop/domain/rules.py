@@ -47,6 +47,7 @@ from desktop.domain.facts import (
     ConsentHopFacts,
     ContractFacts,
     ContractorFacts,
+    CorrectiveActionFacts,
     EngagementFacts,
     EvaluationFacts,
     IncidentFacts,
@@ -272,6 +273,12 @@ RULES: tuple[RuleInfo, ...] = (
         RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION,
         "選定・契約より前に委託が始まった",
         "Entrusted before selection or contract",
+        _SELECTION,
+    ),
+    RuleInfo(
+        RuleId.CONTRACTOR_SELECTION_UNCONFIRMED,
+        "委託前の選定・契約が未確認（台帳から取込）",
+        "Selection before entrustment unconfirmed (imported)",
         _SELECTION,
     ),
     RuleInfo(
@@ -509,10 +516,52 @@ RULES = (
     ),
 )
 RULE_IDS = tuple(info.rule for info in RULES)
-# The rules whose findings are of a past lapse, which no later record can undo: a corrective action
-# (是正処置, desktop.services.corrective_actions) recorded on one closes it. Every other rule finds a breach
-# still going on, which only putting the records right ends.
-CLOSABLE_RULES: frozenset[RuleId] = frozenset({RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION})
+# The rules that find past lapses, which no later record can undo, with the kind of record their findings
+# are on: a corrective action (是正処置, desktop.services.corrective_actions) recorded on that record closes
+# such a finding. Only the PAST-LAPSE findings of these rules close (`_closed`): the thing was done, late —
+# a notice published after the joint use began, a change noticed after it took effect or after the days
+# allowed, an opt-out provision begun before its notification, a change notified late, work entrusted before
+# the selection. The same rule's finding of a thing still NOT done (no notice, no notification) is a breach
+# still going on, which only putting the records right ends; no corrective action closes it. Every other rule
+# finds a breach still going on. (A request replied to late and an incident reported late leave no finding:
+# those rules find only what is still owed, so there is nothing for a corrective action to close.)
+CLOSABLE_RULES: dict[RuleId, RecordType] = {
+    RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION: RecordType.CONTRACTOR,
+    RuleId.CONTRACTOR_SELECTION_UNCONFIRMED: RecordType.CONTRACTOR,
+    RuleId.JOINT_USE_NOTICE_LATE: RecordType.JOINT_USE,
+    RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE: RecordType.JOINT_USE,
+    RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE: RecordType.JOINT_USE,
+    RuleId.OPT_OUT_NOTIFICATION_LATE: RecordType.OPT_OUT,
+    RuleId.OPT_OUT_CHANGE_NOT_NOTIFIED: RecordType.OPT_OUT,
+}
+# The kinds of record a corrective action may be on: those the closable rules' findings are on.
+CORRECTABLE_RECORD_TYPES: tuple[RecordType, ...] = tuple(dict.fromkeys(CLOSABLE_RULES.values()))
+# What the corrective actions taken by a day close: (record type, record id, rule) -> the latest day one was
+# taken. An action closes the lapses that began on or before the day it was taken (a later lapse of the same
+# record and rule is a new one).
+Closures = dict[tuple[str, int, str], date]
+
+
+def closures(actions: Iterable[CorrectiveActionFacts], today: date) -> Closures:
+    closed: Closures = {}
+    for action in actions:
+        if action.taken_on <= today:
+            key = (action.record_type, action.record_id, action.rule)
+            closed[key] = max(closed.get(key, action.taken_on), action.taken_on)
+    return closed
+
+
+def _closed(closed: Closures, finding: Finding) -> bool:
+    """Whether a finding of a past lapse has a corrective action recorded on it (call it only on those)."""
+    taken = closed.get((str(finding.record_type), finding.record_id, str(finding.rule)))
+    return taken is not None and (finding.since is None or finding.since <= taken)
+
+
+def _unless_closed(closed: Closures, finding: Finding) -> Iterator[Finding]:
+    if not _closed(closed, finding):
+        yield finding
+
+
 RULE_INFO: dict[RuleId, RuleInfo] = {info.rule: info for info in RULES}
 
 
@@ -582,6 +631,24 @@ def _finding(
     return Finding(rule, severity, record_type, record_id, label, Message(ja, en), since, due)
 
 
+def due_by(due: date) -> Message:
+    """How every warning of a deadline still ahead states it: 期限 YYYY年M月D日 まで (never as if late)."""
+    return Message(f"期限 {due.year}年{due.month}月{due.day}日 まで", f"due by {due:%Y-%m-%d}")
+
+
+def with_due_wording(finding: Finding, today: date) -> Finding:
+    """A warning whose due date is still ahead says so in the same words everywhere: its message gets
+    "（期限 YYYY年M月D日 まで）" unless it states it already (the rules' own texts of a future deadline do)."""
+    due = finding.due
+    if finding.severity is not Severity.WARNING or due is None or due < today:
+        return finding
+    phrase = due_by(due)
+    if phrase.ja in finding.message.ja:
+        return finding
+    message = Message(f"{finding.message.ja}（{phrase.ja}）", f"{finding.message.en} ({phrase.en})")
+    return replace(finding, message=message)
+
+
 def _latest(evaluations: Iterable[EvaluationFacts]) -> EvaluationFacts | None:
     return max(evaluations, key=lambda e: (e.evaluated_on, e.id), default=None)
 
@@ -593,7 +660,7 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
     contracts: dict[int, list[ContractFacts]] = defaultdict(list)
     for contract in facts.contracts:
         contracts[contract.contractor_id].append(contract)
-    closed = {(a.contractor_id, a.rule) for a in facts.corrective_actions if a.taken_on <= today}
+    closed = closures(facts.corrective_actions, today)
     incidents: dict[int, list[IncidentFacts]] = defaultdict(list)
     for incident in facts.incidents:
         if incident.contractor_id is not None:
@@ -613,10 +680,13 @@ def contractor_findings(facts: ComplianceFacts, today: date, settings: RuleSetti
             ]
             if start is None or start <= today:
                 yield from duties
-                if (cid, RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION.value) not in closed:
-                    yield from _selection_order_findings(
+                yield from (
+                    finding
+                    for finding in _selection_order_findings(
                         contractor, evaluations.get(cid, ()), contracts.get(cid, ())
                     )
+                    if not _closed(closed, finding)
+                )
             else:  # the future/past principle: owed by the start, blocking from it
                 yield from (_ahead_of_start(finding, start) for finding in duties)
         elif contractor.status == _CANDIDATE:
@@ -665,19 +735,40 @@ def _selection_order_findings(
     """JIS Q 15001 A.3.4.3.4: select, then contract, then entrust. An entrustment that began before the first
     approved passing evaluation, or before the PI clauses were first in a contract, is a past lapse: a
     warning until the officer records a corrective action on it. (No evaluation or no such contract at all
-    is a breach still going on: `evaluation.missing`, `contract.pi_clauses_not_in_force`.)"""
+    is a breach still going on: `evaluation.missing`, `contract.pi_clauses_not_in_force`.)
+
+    The warning needs evidence of a lapse, and a record taken over from a ledger is none: a ledger row
+    carries the LATEST evaluation and NDA, not the first, so an imported date after the start says only that
+    the history before the import is not on record. When the date that puts the start first is such an
+    imported record (`EvaluationFacts.imported`, `ContractFacts.imported`), the contractor gets instead ONE
+    distinct finding, `contractor.selection_unconfirmed` (a warning, no due date: nothing is late, something
+    is unknown), asking the officer to confirm that it was selected and contracted before the entrustment
+    began; the officer records that confirmation (or the corrective action, if it was not) as a corrective
+    action on that finding, which closes it. A lapse shown by records made in the application itself (the
+    history is complete from them) stays `contractor.entrusted_before_selection`; when both kinds of date
+    are late, the evidenced lapse is the one reported (one finding per contractor, never both)."""
     start = contractor.start_date
     if start is None:
         return
-    selected = min((e.evaluated_on for e in evaluations if e.result in _SELECTING_RESULTS), default=None)
-    contracted = _first_pi_clauses_date(contracts)
-    lapses_ja, lapses_en = [], []
-    if selected is not None and start < selected:
-        lapses_ja.append(f"最初の適合した委託先評価（{selected:%Y-%m-%d}）")
-        lapses_en.append(f"the first approved passing evaluation ({selected:%Y-%m-%d})")
-    if contracted is not None and start < contracted:
-        lapses_ja.append(f"個人情報に関する条項を含む最初の契約（{contracted:%Y-%m-%d}）")
-        lapses_en.append(f"the first contract with the PI clauses ({contracted:%Y-%m-%d})")
+    passing = [e for e in evaluations if e.result in _SELECTING_RESULTS]
+    first_pass = min(passing, key=lambda e: (e.evaluated_on, e.id), default=None)
+    selected = first_pass.evaluated_on if first_pass is not None else None
+    first_contract = _first_pi_clauses_contract(contracts)
+    contracted = first_contract.effective_from if first_contract is not None else None
+    lapses_ja: list[str] = []
+    lapses_en: list[str] = []
+    unknown_ja: list[str] = []
+    unknown_en: list[str] = []
+    if first_pass is not None and selected is not None and start < selected:
+        ja = f"最初の適合した委託先評価（{selected:%Y-%m-%d}）"
+        en = f"the first approved passing evaluation ({selected:%Y-%m-%d})"
+        (unknown_ja if first_pass.imported else lapses_ja).append(ja)
+        (unknown_en if first_pass.imported else lapses_en).append(en)
+    if first_contract is not None and contracted is not None and start < contracted:
+        ja = f"個人情報に関する条項を含む最初の契約（{contracted:%Y-%m-%d}）"
+        en = f"the first contract with the PI clauses ({contracted:%Y-%m-%d})"
+        (unknown_ja if first_contract.imported else lapses_ja).append(ja)
+        (unknown_en if first_contract.imported else lapses_en).append(en)
     if lapses_ja:
         yield _finding(
             RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION,
@@ -693,16 +784,34 @@ def _selection_order_findings(
             "contract, then entrust): record the corrective action taken.",
             start,
         )
+    elif unknown_ja:
+        yield _finding(
+            RuleId.CONTRACTOR_SELECTION_UNCONFIRMED,
+            Severity.WARNING,
+            RecordType.CONTRACTOR,
+            contractor.id,
+            contractor.name,
+            "委託先管理台帳から取り込んだ記録（"
+            + "、".join(unknown_ja)
+            + f"）は最新のもので、委託開始日（{start:%Y-%m-%d}）より前の選定・契約の記録がありません。"
+            "委託前に選定・契約していたことを確認し、確認結果を是正処置として記録してください。",
+            "The records imported from the contractor ledger ("
+            + "; ".join(unknown_en)
+            + f") are the latest, and nothing is on record of its selection and contract before the "
+            f"entrustment began ({start:%Y-%m-%d}): confirm that it was selected and contracted before the "
+            "entrustment, and record what you confirmed as a corrective action.",
+            start,
+        )
 
 
-def _first_pi_clauses_date(contracts: Iterable[ContractFacts]) -> date | None:
-    """The day the required PI clauses were first all in contracts in effect (the contracts from then on)."""
+def _first_pi_clauses_contract(contracts: Iterable[ContractFacts]) -> ContractFacts | None:
+    """The contract with which the required PI clauses were first all in contracts in effect."""
     required = frozenset(PI_CLAUSES)
     present: set[str] = set()
     for contract in sorted(contracts, key=lambda c: (c.effective_from, c.id)):
         present.update(contained_clauses(contract.kind, contract.clauses))
         if required <= present:
-            return contract.effective_from
+            return contract
     return None
 
 
@@ -814,7 +923,7 @@ def _evaluation_findings(
                 RecordType.CONTRACTOR,
                 cid,
                 label,
-                f"委託先評価の期限（{due:%Y-%m-%d}）が近づいています。",
+                f"委託先評価の期限が近づいています（{due_by(due).ja}）。",
                 f"The next evaluation is due on {due:%Y-%m-%d}.",
                 due - timedelta(days=settings.evaluation_warning_days),
                 due,
@@ -903,6 +1012,74 @@ def contract_cover(contracts: Iterable[ContractFacts], today: date) -> ContractC
     return ContractCover(
         tuple(c for c, present in contained if CONFIDENTIALITY in present),
         tuple((code, tuple(c for c, present in contained if code in present)) for code in PI_CLAUSES),
+    )
+
+
+@dataclass(frozen=True)
+class ContractDuty:
+    """For one contract row of the contract list and register: who carries the contractor's duties on the day
+    — this contract, another approved contract in force, or none (the NDA is its substance: any approved
+    contract in force with the confidentiality clause satisfies the NDA duty). The same `ContractCover` the
+    rules and the contractor file read."""
+
+    contract_id: int
+    handles_pi: bool
+    confidentiality: tuple[
+        int, ...
+    ]  # the contracts in force that carry it (this one's id among them, or not)
+    clauses_elsewhere: tuple[
+        str, ...
+    ]  # PI clauses this contract lacks that another contract in force carries
+    clauses_nowhere: tuple[str, ...]  # PI clauses no contract in force carries (the duty not met)
+    carries_clauses: bool  # this contract is in force and carries at least one PI clause
+
+    @property
+    def message(self) -> Message:
+        others = [i for i in self.confidentiality if i != self.contract_id]
+        ids = "、".join(f"#{i}" for i in others)
+        if self.contract_id in self.confidentiality:
+            ja, en = ["機密保持: 本契約"], ["Confidentiality: this contract"]
+        elif others:
+            ja, en = [f"機密保持: 他の契約 {ids}"], [f"Confidentiality: contract {ids.replace('、', ', ')}"]
+        else:
+            ja, en = ["機密保持: どの契約にもない"], ["Confidentiality: in no contract in force"]
+        if not self.handles_pi:
+            ja.append("個人情報条項: 不要（個人情報を取り扱わない）")
+            en.append("PI clauses: not required (handles no PI)")
+        elif self.clauses_nowhere:
+            count = len(self.clauses_nowhere)
+            if count > 3:  # the clause column beside it lists them: a count keeps the cell short
+                ja.append(f"個人情報条項: {count} 件がどの契約にもない")
+                en.append(f"PI clauses: {count} in no contract in force")
+            else:
+                names_ja = "、".join(CLAUSE_BY_CODE[c].label.ja for c in self.clauses_nowhere)
+                names_en = ", ".join(CLAUSE_BY_CODE[c].label.en for c in self.clauses_nowhere)
+                ja.append(f"個人情報条項: どの契約にもない（{names_ja}）")
+                en.append(f"PI clauses in no contract in force: {names_en}")
+        elif self.clauses_elsewhere:
+            ja.append("個人情報条項: 他の契約が担保" + ("（本契約と分担）" if self.carries_clauses else ""))
+            en.append(
+                "PI clauses: carried by another contract"
+                + (" (with this one)" if self.carries_clauses else "")
+            )
+        else:
+            ja.append("個人情報条項: 本契約")
+            en.append("PI clauses: this contract")
+        return Message(" / ".join(ja), " / ".join(en))
+
+
+def contract_duty(contract: ContractFacts, cover: ContractCover, handles_pi: bool) -> ContractDuty:
+    """Who carries the contractor's duties, seen from one of its contracts (`cover`: its approved contracts on
+    the day)."""
+    carried_here = {code for code, carriers in cover.clauses if any(c.id == contract.id for c in carriers)}
+    carried_anywhere = {code for code, carriers in cover.clauses if carriers}
+    return ContractDuty(
+        contract.id,
+        handles_pi,
+        tuple(c.id for c in cover.confidentiality),
+        tuple(code for code in PI_CLAUSES if code in carried_anywhere and code not in carried_here),
+        cover.missing if handles_pi else (),
+        bool(carried_here),
     )
 
 
@@ -998,7 +1175,8 @@ def _contract_findings(
                 RecordType.CONTRACT,
                 contract.id,
                 contract.title,
-                f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません。",
+                f"「{contract.title}」（{contractor.name}）は{contract.expires_on:%Y-%m-%d}に満了し、自動更新されません"
+                f"（更新の{due_by(contract.expires_on).ja}）。",
                 f"'{contract.title}' ({contractor.name}) expires on {contract.expires_on:%Y-%m-%d} "
                 "and does not renew.",
                 contract.expires_on - timedelta(days=settings.contract_warning_days),
@@ -1099,7 +1277,7 @@ def _consent_finding(engagement: EngagementFacts, chain: Chain, verdict: LinkVer
         ja = f"{whose.ja}の同意（{path.ja}、{given:%Y-%m-%d}）が業務開始日（{start:%Y-%m-%d}）より後です。"
         en = f"The consent of {whose.en} to {path.en} ({given:%Y-%m-%d}) came after the work started ({start:%Y-%m-%d})."
     elif today < start:
-        ja = f"{path.ja}の委託は{start:%Y-%m-%d}に始まります。それまでに{whose.ja}の同意を記録してください（方針7）。"
+        ja = f"{path.ja}の委託は{start:%Y-%m-%d}に始まります。{whose.ja}の同意を記録してください（{due_by(start).ja}、方針7）。"
         en = f"{path.en} starts on {start:%Y-%m-%d}: the consent of {whose.en} is needed by then (policy §7)."
     else:
         ja = f"{path.ja}：開始日（{start:%Y-%m-%d}）以前の{whose.ja}の同意がありません（方針7）。"
@@ -1166,13 +1344,14 @@ def joint_use_findings(facts: ComplianceFacts, today: date, settings: RuleSettin
     changes: dict[int, list[JointUseChangeFacts]] = defaultdict(list)
     for change in facts.joint_use_changes:
         changes[change.joint_use_id].append(change)
+    closed = closures(facts.corrective_actions, today)
     for joint_use in facts.joint_uses:
         if joint_use.end_date is not None and joint_use.end_date < today:
             continue
         yield from _joint_use_item_findings(joint_use, today)
-        yield from _joint_use_notice_findings(joint_use, today)
+        yield from _joint_use_notice_findings(joint_use, today, closed)
         for change in sorted(changes.get(joint_use.id, []), key=lambda c: (c.changed_on, c.id)):
-            yield from _change_findings(joint_use, change, today, settings)
+            yield from _change_findings(joint_use, change, today, settings, closed)
 
 
 def _given_by(day: date | None, today: date) -> date | None:
@@ -1180,7 +1359,9 @@ def _given_by(day: date | None, today: date) -> date | None:
     return day if day is not None and day <= today else None
 
 
-def _joint_use_notice_findings(joint_use: JointUseFacts, today: date) -> Iterator[Finding]:
+def _joint_use_notice_findings(
+    joint_use: JointUseFacts, today: date, closed: Closures | None = None
+) -> Iterator[Finding]:
     # APPI Art. 27(5)(iii): the items are made public before the joint use starts. Before the start the
     # notice is owed (a warning due on the start date); from the start on, one missing or late is blocking.
     start, planned = joint_use.start_date, joint_use.notice_published_on
@@ -1192,13 +1373,14 @@ def _joint_use_notice_findings(joint_use: JointUseFacts, today: date) -> Iterato
     elif planned > start:
         ja = f"公表日（{planned:%Y-%m-%d}）が共同利用の開始日（{start:%Y-%m-%d}）より後です。"
         en = f"The notice ({planned:%Y-%m-%d}) was published after the use began ({start:%Y-%m-%d})."
-        if planned > today:
+        if planned > today:  # planned, not given: nothing is late yet unless the use has begun
+            ja = f"公表予定日（{planned:%Y-%m-%d}）が共同利用の開始日（{start:%Y-%m-%d}）より後になっています。"
             en = f"The notice is to be published on {planned:%Y-%m-%d}, after the use begins ({start:%Y-%m-%d})."
     else:  # planned on or before the start, but after today
         ja = f"公表予定日（{planned:%Y-%m-%d}）が未到来で、まだ公表されていません。"
         en = f"The notice is to be published on {planned:%Y-%m-%d}: it has not been published yet."
     if today >= start:
-        yield _finding(
+        finding = _finding(
             RuleId.JOINT_USE_NOTICE_LATE,
             Severity.BLOCKING,
             RecordType.JOINT_USE,
@@ -1209,6 +1391,10 @@ def _joint_use_notice_findings(joint_use: JointUseFacts, today: date) -> Iterato
             start,
             start,
         )
+        if published is None:  # still not published: a breach going on, which no corrective action closes
+            yield finding
+        else:  # published after the start: a past lapse, closed by a corrective action on the joint use
+            yield from _unless_closed(closed or {}, finding)
     else:
         yield _finding(
             RuleId.JOINT_USE_NOTICE_LATE,
@@ -1217,7 +1403,7 @@ def _joint_use_notice_findings(joint_use: JointUseFacts, today: date) -> Iterato
             joint_use.id,
             joint_use.title,
             ja
-            + f"共同利用の開始日（{start:%Y-%m-%d}）までに公表してください（個人情報保護法第27条第5項第3号）。",
+            + f"共同利用の開始前に公表してください（{due_by(start).ja}、個人情報保護法第27条第5項第3号）。",
             en + f" Publish it before the use begins on {start:%Y-%m-%d} (APPI Art. 27(5)(iii)).",
             None,
             start,
@@ -1285,7 +1471,11 @@ def _has_basis(change: JointUseChangeFacts) -> bool:
 
 
 def _change_findings(
-    joint_use: JointUseFacts, change: JointUseChangeFacts, today: date, settings: RuleSettings
+    joint_use: JointUseFacts,
+    change: JointUseChangeFacts,
+    today: date,
+    settings: RuleSettings,
+    closed: Closures | None = None,
 ) -> Iterator[Finding]:
     label = joint_use.title
     field = JointUseChangeField(change.field)
@@ -1299,7 +1489,7 @@ def _change_findings(
         if noticed is not None and noticed <= changed:
             return
         if today >= changed:
-            yield _finding(
+            finding = _finding(
                 RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
                 Severity.BLOCKING,
                 RecordType.JOINT_USE,
@@ -1311,6 +1501,10 @@ def _change_findings(
                 changed,
                 changed,
             )
+            if noticed is None:  # still not noticed: going on
+                yield finding
+            else:  # noticed after the change: a past lapse
+                yield from _unless_closed(closed or {}, finding)
         else:
             yield _finding(
                 RuleId.JOINT_USE_CHANGE_WITHOUT_ADVANCE_NOTICE,
@@ -1318,7 +1512,8 @@ def _change_findings(
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
-                f"{field_label.ja}の変更（{changed:%Y-%m-%d}予定）は、変更日までに本人に通知し、又は公表してください"
+                f"{field_label.ja}の変更（{changed:%Y-%m-%d}予定）は、あらかじめ本人に通知し、又は公表してください"
+                f"（{due_by(changed).ja}）"
                 "（法27条6項）。",
                 f"The change of {field_label.en.lower()} planned for {changed:%Y-%m-%d} must be noticed "
                 "before it takes effect (APPI Art. 27(6)).",
@@ -1338,24 +1533,32 @@ def _change_findings(
                 RecordType.JOINT_USE,
                 joint_use.id,
                 label,
-                f"{field_label.ja}の変更（{changed:%Y-%m-%d}）の通知・公表が{due:%Y-%m-%d}までに必要です。",
+                f"{field_label.ja}の変更（{changed:%Y-%m-%d}）の通知・公表が必要です（{due_by(due).ja}）。"
+                if severity is Severity.WARNING
+                else f"{field_label.ja}の変更（{changed:%Y-%m-%d}）の通知・公表の期限（{due:%Y-%m-%d}）を過ぎています。",
                 f"The change of {field_label.en.lower()} on {changed:%Y-%m-%d} must be noticed "
-                f"by {due:%Y-%m-%d}.",
+                f"by {due:%Y-%m-%d}."
+                if severity is Severity.WARNING
+                else f"The change of {field_label.en.lower()} on {changed:%Y-%m-%d} was due to be noticed "
+                f"by {due:%Y-%m-%d} and has not been.",
                 since,
                 due,
             )
-        elif noticed > due:
-            yield _finding(
-                RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
-                Severity.WARNING,
-                RecordType.JOINT_USE,
-                joint_use.id,
-                label,
-                f"{field_label.ja}の変更の通知（{noticed:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
-                f"The change of {field_label.en.lower()} was noticed late ({noticed:%Y-%m-%d}, "
-                f"due {due:%Y-%m-%d}).",
-                since,
-                due,
+        elif noticed > due:  # noticed, late: a past lapse
+            yield from _unless_closed(
+                closed or {},
+                _finding(
+                    RuleId.JOINT_USE_CHANGE_NOTICE_OVERDUE,
+                    Severity.WARNING,
+                    RecordType.JOINT_USE,
+                    joint_use.id,
+                    label,
+                    f"{field_label.ja}の変更の通知（{noticed:%Y-%m-%d}）が遅れました（期限 {due:%Y-%m-%d}）。",
+                    f"The change of {field_label.en.lower()} was noticed late ({noticed:%Y-%m-%d}, "
+                    f"due {due:%Y-%m-%d}).",
+                    since,
+                    due,
+                ),
             )
     elif field.needs_basis and not _has_basis(change):
         yield _change_without_basis(joint_use, change, today)
@@ -1425,13 +1628,14 @@ def opt_out_findings(facts: ComplianceFacts, today: date, settings: RuleSettings
     changes: dict[int, list[OptOutChangeFacts]] = defaultdict(list)
     for change in facts.opt_out_changes:
         changes[change.opt_out_id].append(change)
+    closed = closures(facts.corrective_actions, today)
     for opt_out in facts.opt_outs:
         if opt_out.end_date is None or opt_out.end_date >= today:
             yield from _opt_out_item_findings(opt_out)
-            yield from _opt_out_notification_findings(opt_out, today)
+            yield from _opt_out_notification_findings(opt_out, today, closed)
         # A change is followed up after the end too: the end itself is notified (APPI Art. 27(3)).
         for change in sorted(changes.get(opt_out.id, []), key=lambda c: (c.changed_on, c.id)):
-            yield from _opt_out_change_findings(opt_out, change, today, settings)
+            yield from _opt_out_change_findings(opt_out, change, today, settings, closed)
 
 
 def _opt_out_item_findings(opt_out: OptOutFacts) -> Iterator[Finding]:
@@ -1464,7 +1668,9 @@ def _opt_out_item_findings(opt_out: OptOutFacts) -> Iterator[Finding]:
         )
 
 
-def _opt_out_notification_findings(opt_out: OptOutFacts, today: date) -> Iterator[Finding]:
+def _opt_out_notification_findings(
+    opt_out: OptOutFacts, today: date, closed: Closures | None = None
+) -> Iterator[Finding]:
     """APPI Art. 27(2): the persons are told and the PPC notified before the first provision; a notification
     on the day the provision starts is in time."""
     start = opt_out.start_date
@@ -1479,7 +1685,7 @@ def _opt_out_notification_findings(opt_out: OptOutFacts, today: date) -> Iterato
             RecordType.OPT_OUT,
             opt_out.id,
             opt_out.title,
-            f"提供開始日（{start:%Y-%m-%d}）までに個人情報保護委員会への届出と本人への通知・公表が必要です（{dates.ja}）。",
+            f"提供開始前に個人情報保護委員会への届出と本人への通知・公表が必要です（{due_by(start).ja}；{dates.ja}）。",
             f"The PPC must be notified and the persons told by the start of the provision on "
             f"{start:%Y-%m-%d} ({dates.en}).",
             start,
@@ -1498,18 +1704,21 @@ def _opt_out_notification_findings(opt_out: OptOutFacts, today: date) -> Iterato
             start,
             start,
         )
-    else:
-        yield _finding(
-            RuleId.OPT_OUT_NOTIFICATION_LATE,
-            Severity.BLOCKING,
-            RecordType.OPT_OUT,
-            opt_out.id,
-            opt_out.title,
-            f"提供開始日（{start:%Y-%m-%d}）が届出・通知（{notified:%Y-%m-%d}）より前です（{dates.ja}）。",
-            f"The provision started on {start:%Y-%m-%d}, before the notification completed on "
-            f"{notified:%Y-%m-%d} ({dates.en}).",
-            start,
-            start,
+    else:  # notified, after the start: a past lapse, closed by a corrective action on the opt-out
+        yield from _unless_closed(
+            closed or {},
+            _finding(
+                RuleId.OPT_OUT_NOTIFICATION_LATE,
+                Severity.BLOCKING,
+                RecordType.OPT_OUT,
+                opt_out.id,
+                opt_out.title,
+                f"提供開始日（{start:%Y-%m-%d}）が届出・通知（{notified:%Y-%m-%d}）より前です（{dates.ja}）。",
+                f"The provision started on {start:%Y-%m-%d}, before the notification completed on "
+                f"{notified:%Y-%m-%d} ({dates.en}).",
+                start,
+                start,
+            ),
         )
 
 
@@ -1522,7 +1731,11 @@ def opt_out_change_due(change: OptOutChangeFacts, settings: RuleSettings) -> dat
 
 
 def _opt_out_change_findings(
-    opt_out: OptOutFacts, change: OptOutChangeFacts, today: date, settings: RuleSettings
+    opt_out: OptOutFacts,
+    change: OptOutChangeFacts,
+    today: date,
+    settings: RuleSettings,
+    closed: Closures | None = None,
 ) -> Iterator[Finding]:
     what = OptOutChangeField(change.field).label
     due = opt_out_change_due(change, settings)
@@ -1535,7 +1748,11 @@ def _opt_out_change_findings(
     when_en = "without delay after the change" if prompt else "before the change takes effect"
     if notified is None:
         severity = Severity.WARNING if today <= due else Severity.BLOCKING
-        ja = f"「{what.ja}」の変更（{change.changed_on:%Y-%m-%d}）は{when_ja}、{due:%Y-%m-%d}までに届出・通知が必要です（{dates.ja}）。"
+        ja = (
+            f"「{what.ja}」の変更（{change.changed_on:%Y-%m-%d}）は{when_ja}届出・通知が必要です（{due_by(due).ja}；{dates.ja}）。"
+            if severity is Severity.WARNING
+            else f"「{what.ja}」の変更（{change.changed_on:%Y-%m-%d}）の届出・通知の期限（{due:%Y-%m-%d}）を過ぎています（{dates.ja}）。"
+        )
         en = (
             f"The change of {what.en} on {change.changed_on:%Y-%m-%d} must be notified {when_en}, by "
             f"{due:%Y-%m-%d} ({dates.en})."
@@ -1547,7 +1764,7 @@ def _opt_out_change_findings(
             f"The change of {what.en} on {change.changed_on:%Y-%m-%d} was notified on {notified:%Y-%m-%d}, "
             f"after {due:%Y-%m-%d}."
         )
-    yield _finding(
+    finding = _finding(
         RuleId.OPT_OUT_CHANGE_NOT_NOTIFIED,
         severity,
         RecordType.OPT_OUT,
@@ -1558,6 +1775,10 @@ def _opt_out_change_findings(
         change.changed_on,
         due,
     )
+    if notified is None:  # still owed: going on
+        yield finding
+    else:  # notified late: a past lapse
+        yield from _unless_closed(closed or {}, finding)
 
 
 # --- Third-party provision (APPI Art. 29) and receipt (Art. 30) records (issue 15) ---
@@ -1883,6 +2104,7 @@ def evaluate(facts: ComplianceFacts, today: date, settings: RuleSettings | None 
     findings.extend(receipt_findings(facts, today))
     findings.extend(request_findings(facts, today, settings))
     findings.extend(incident_findings(facts, today, settings))
+    findings = [with_due_wording(finding, today) for finding in findings]
     findings.sort(
         key=lambda f: (_SEVERITY_ORDER[f.severity], f.since or date.max, f.record_type, f.record_id, f.rule)
     )
@@ -1952,12 +2174,61 @@ def upcoming_deadlines(
                     kind,
                 )
             )
+    result.extend(consent_deadlines(facts, today, horizon))
     result.extend(_joint_use_deadlines(facts, today, horizon, settings))
     result.extend(_opt_out_deadlines(facts, today, horizon, settings))
     result.extend(_provision_deadlines(facts, today, horizon))
     result.extend(_request_incident_deadlines(facts, today, horizon, settings))
     result.sort(key=lambda d: (d.due, d.record_type, d.record_id))
     return result
+
+
+def consent_deadlines(facts: ComplianceFacts, today: date, horizon: date) -> Iterator[Deadline]:
+    """The consents owed before work starts (policy §7): each link of an engagement's chain — the engagement
+    itself or one of its re-delegations — without a consent that counts, whose start is still ahead (by the
+    horizon). The same links `engagement.consent_missing` / `redelegation.consent_missing` warn of with that
+    start as due date; on the start they become blocking findings and leave this list."""
+    hops: dict[int, list[ConsentRecord]] = defaultdict(list)
+    for hop in facts.consent_hops:
+        hops[hop.engagement_id].append(consent_record(hop))
+    redelegations: dict[int, list[RedelegationFacts]] = defaultdict(list)
+    for redelegation in facts.redelegations:
+        redelegations[redelegation.engagement_id].append(redelegation)
+    names = {c.id: c.name for c in facts.contractors}
+    for engagement in facts.engagements:
+        if engagement.status == EngagementStatus.ENDED.value:
+            continue
+        own = redelegations.get(engagement.id, [])
+        ended = {r.id for r in own if r.end_date is not None and r.end_date < today}
+        chain = engagement_chain(engagement, own, names)
+        for verdict in chain.verdicts(hops.get(engagement.id, [])):
+            link = verdict.link
+            if verdict.state is LinkState.OK or link.redelegation_id in ended:
+                continue
+            start = link.start or engagement.start_date
+            if not today < start <= horizon:  # on the start the finding blocks: no longer ahead
+                continue
+            if link.redelegation_id is None:
+                yield Deadline(
+                    start,
+                    "consent_owed",
+                    RecordType.ENGAGEMENT,
+                    engagement.id,
+                    engagement.client_name,
+                    _CONSENT_OWED,
+                )
+            else:
+                yield Deadline(
+                    start,
+                    "consent_owed",
+                    RecordType.REDELEGATION,
+                    link.redelegation_id,
+                    f"{engagement.client_name} → {link.target.name}",
+                    _CONSENT_OWED,
+                )
+
+
+_CONSENT_OWED = Message("業務開始前の委託・再委託の同意", "Consent owed before the work starts")
 
 
 def _provision_deadlines(facts: ComplianceFacts, today: date, horizon: date) -> Iterator[Deadline]:
@@ -2091,7 +2362,7 @@ def request_findings(facts: ComplianceFacts, today: date, settings: RuleSettings
                 (
                     f"受付（{request.received_on:%Y-%m-%d}）から回答期限（{due:%Y-%m-%d}）を過ぎましたが、回答していません。"
                     if late
-                    else f"受付日 {request.received_on:%Y-%m-%d} の請求に、{due:%Y-%m-%d}までに回答してください。"
+                    else f"受付日 {request.received_on:%Y-%m-%d} の請求に回答してください（{due_by(due).ja}）。"
                 ),
                 (
                     f"Received on {request.received_on:%Y-%m-%d}, the reply was due on {due:%Y-%m-%d} and has "
@@ -2155,7 +2426,7 @@ def incident_findings(facts: ComplianceFacts, today: date, settings: RuleSetting
                 (
                     f"{report.ja}の期限（発覚 {incident.discovered_on:%Y-%m-%d} から{days}日、{due:%Y-%m-%d}）を過ぎています。"
                     if late
-                    else f"{report.ja}を{due:%Y-%m-%d}まで（発覚 {incident.discovered_on:%Y-%m-%d} から{days}日）に行ってください。"
+                    else f"{report.ja}を行ってください（{due_by(due).ja}、発覚 {incident.discovered_on:%Y-%m-%d} から{days}日）。"
                 ),
                 (
                     f"The {report.en} was due on {due:%Y-%m-%d} ({days} days from the discovery on "

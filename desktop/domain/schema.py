@@ -584,7 +584,10 @@ CORRECTIVE_ACTION = Schema(
     "是正処置",
     "Corrective action",
     (
-        _f("contractor_id", "委託先", "Contractor", INTEGER, required=True),
+        # The record the finding is on, named as findings name theirs: a RecordType value (contractor,
+        # joint_use, opt_out: the kind desktop.domain.rules.CLOSABLE_RULES gives the rule) and its id.
+        _f("record_type", "対象の記録の種類", "Kind of record", required=True, max_length=40),
+        _f("record_id", "対象の記録", "Record", INTEGER, required=True),
         # A RuleId whose findings are of a past lapse (desktop.domain.rules.CLOSABLE_RULES).
         _f("rule", "是正の対象（指摘事項）", "Finding corrected", required=True, max_length=100),
         _f("action", "是正処置の内容", "What was done", MULTILINE, required=True),

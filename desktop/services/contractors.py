@@ -157,7 +157,10 @@ class ContractorService:
                 ),
             }
             corrective = session.scalar(
-                select(func.count()).where(CorrectiveAction.contractor_id == contractor_id)
+                select(func.count()).where(
+                    CorrectiveAction.record_type == RecordType.CONTRACTOR.value,
+                    CorrectiveAction.record_id == contractor_id,
+                )
             )
             if corrective:  # a record of the audit trail's kind: never deleted with the contractor
                 raise DependencyError(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.clauses import missing_clauses
 from desktop.domain.errors import DependencyError, Message, ValidationError
-from desktop.domain.facts import handles_pi
+from desktop.domain.facts import ContractFacts, handles_pi
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
-from desktop.domain.rules import ContractCover, contract_cover
+from desktop.domain.rules import ContractCover, ContractDuty, contract_cover, contract_duty
 from desktop.domain.schema import CONTRACT, clean_search_text
 from desktop.services import approval, attachments, records
 from desktop.services.attachments import AttachmentStatus
@@ -45,6 +47,7 @@ class ContractRow:
     approved_on: date | None = None
     approver: str | None = None
     is_superseded: bool = False  # a newer approved version replaced it
+    duty: ContractDuty | None = None  # who carries the contractor's duties today: this contract or another
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,47 @@ class ContractorCover:
     as_of: date
     handles_pi: bool
     cover: ContractCover
+
+
+def contract_facts(contract: Contract) -> ContractFacts:
+    return ContractFacts(
+        contract.id,
+        contract.contractor_id,
+        contract.kind,
+        contract.title,
+        contract.effective_from,
+        contract.expires_on,
+        contract.auto_renewal,
+        contract.renewal_term_months,
+        tuple(contract.clauses or ()),
+    )
+
+
+def duties(
+    session: Session, contracts: Iterable[tuple[Contract, bool]], as_of: date
+) -> dict[int, ContractDuty]:
+    """Per contract (with whether its contractor handles PI): who carries the contractor's duties on `as_of`,
+    from all its contractor's counted contracts (approved on or before the day, current) — whatever subset the
+    caller lists."""
+    wanted = list(contracts)
+    ids = sorted({contract.contractor_id for contract, _pi in wanted})
+    counted: dict[int, list[ContractFacts]] = defaultdict(list)
+    for start in range(0, len(ids), 500):  # bounded parameter lists, whatever the number of contractors
+        for contract in session.scalars(
+            select(Contract).where(
+                Contract.contractor_id.in_(ids[start : start + 500]),
+                Contract.approved_on.is_not(None),
+                Contract.approved_on <= as_of,
+                Contract.is_superseded.is_(False),
+            )
+        ):
+            counted[contract.contractor_id].append(contract_facts(contract))
+    covers = {cid: contract_cover(own, as_of) for cid, own in counted.items()}
+    empty = contract_cover((), as_of)
+    return {
+        contract.id: contract_duty(contract_facts(contract), covers.get(contract.contractor_id, empty), pi)
+        for contract, pi in wanted
+    }
 
 
 def load_cover(session: Session, contractor_id: int, as_of: date) -> ContractorCover:
@@ -99,6 +143,9 @@ class ContractService(approval.Approvals[Contract]):
                 | Contract.title.contains(needle, autoescape=True)
             )
         with self.context.read() as session:
+            found = list(session.execute(query))
+            pi_of = {c.id: handles_pi(*(bool(v) for v in pi)) for c, _name, *pi in found}
+            duty = duties(session, ((c, pi_of[c.id]) for c, _name, *_pi in found), self.context.today())
             return [
                 ContractRow(
                     c.id,
@@ -117,8 +164,9 @@ class ContractService(approval.Approvals[Contract]):
                     c.approved_on,
                     c.approver,
                     bool(c.is_superseded),
+                    duty[c.id],
                 )
-                for c, name, *pi in session.execute(query)
+                for c, name, *pi in found
             ]
 
     def cover(self, contractor_id: int, as_of: date | None = None) -> ContractorCover:

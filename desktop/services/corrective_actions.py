@@ -1,9 +1,12 @@
 """Corrective actions (是正処置): what was done about a finding of a past lapse, when and by whom.
 
-A corrective action closes a contractor's finding of a lapse that is over and cannot be undone (work entrusted
-before the contractor was selected and contracted: JIS Q 15001 orders select, contract, entrust). It never
-closes a breach still going on: those findings go away when the records are put right, so recording one
-against such a rule is refused.
+A corrective action closes the finding of a lapse that is over and cannot be undone, on the record the finding
+is on (`record_type`, `record_id`): work entrusted before the contractor was selected and contracted (JIS Q
+15001 orders select, contract, entrust) or whose selection an imported ledger leaves unconfirmed; a joint use
+begun before its notice was published, a change to it noticed late; an opt-out provision begun before its
+notification, a change to it notified late (desktop.domain.rules.CLOSABLE_RULES). It never closes a breach
+still going on: those findings go away when the records are put right, so recording one against such a rule
+is refused, and a rule's finding of a thing still not done is not closed by one either.
 
 The officer records them (Permission.APPROVE, as for approvals): a corrective action makes a finding
 disappear from the registers and the workbook an auditor receives, which is the officer's call to make, as
@@ -23,11 +26,11 @@ from sqlalchemy.orm import Session
 from desktop.domain.errors import Message, ValidationError
 from desktop.domain.kinds import RecordType, RuleId
 from desktop.domain.roles import Permission
-from desktop.domain.rules import CLOSABLE_RULES, RULE_INFO
-from desktop.domain.schema import CORRECTIVE_ACTION
+from desktop.domain.rules import CLOSABLE_RULES, CORRECTABLE_RECORD_TYPES, RULE_INFO
+from desktop.domain.schema import CORRECTIVE_ACTION, record_type_label
 from desktop.services import records
 from desktop.services.context import ServiceContext
-from desktop.store.models import Contractor, CorrectiveAction
+from desktop.store.models import RECORD_MODELS, Contractor, CorrectiveAction, JointUse, OptOut
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,9 @@ class CorrectiveActionRow:
     """One corrective action as the lists, registers and the workbook show it."""
 
     id: int
-    contractor_id: int
-    contractor_name: str
+    record_type: str
+    record_id: int
+    record_label: str  # the contractor's name, the joint use's or opt-out's title
     rule: str
     action: str
     taken_on: date
@@ -46,27 +50,47 @@ class CorrectiveActionRow:
     version: int
 
 
+# The records a corrective action may be on (CORRECTABLE_RECORD_TYPES), with the column that names one.
+_LABELS: dict[RecordType, Any] = {
+    RecordType.CONTRACTOR: Contractor.name,
+    RecordType.JOINT_USE: JointUse.title,
+    RecordType.OPT_OUT: OptOut.title,
+}
+assert set(_LABELS) == set(CORRECTABLE_RECORD_TYPES)
+
+
 class CorrectiveActionService:
     def __init__(self, context: ServiceContext):
         self.context = context
 
-    def list(self, contractor_id: int | None = None, as_of: date | None = None) -> list[CorrectiveActionRow]:
-        """Every corrective action (of one contractor), oldest first; with `as_of`, those taken by then."""
-        query = (
-            select(CorrectiveAction, Contractor.name)
-            .join(Contractor, Contractor.id == CorrectiveAction.contractor_id)
-            .order_by(CorrectiveAction.taken_on, CorrectiveAction.id)
-        )
+    def list(
+        self,
+        contractor_id: int | None = None,
+        as_of: date | None = None,
+        *,
+        record_type: str | None = None,
+        record_id: int | None = None,
+    ) -> list[CorrectiveActionRow]:
+        """Every corrective action (on one record: a contractor's with `contractor_id`), oldest first; with
+        `as_of`, those taken by then."""
         if contractor_id is not None:
-            query = query.where(CorrectiveAction.contractor_id == contractor_id)
+            record_type, record_id = RecordType.CONTRACTOR.value, contractor_id
+        query = select(CorrectiveAction).order_by(CorrectiveAction.taken_on, CorrectiveAction.id)
+        if record_type is not None:
+            query = query.where(CorrectiveAction.record_type == record_type)
+        if record_id is not None:
+            query = query.where(CorrectiveAction.record_id == record_id)
         if as_of is not None:
             query = query.where(CorrectiveAction.taken_on <= as_of)
         with self.context.read() as session:
+            actions = list(session.scalars(query))
+            labels = _record_labels(session, actions)
             return [
                 CorrectiveActionRow(
                     a.id,
-                    a.contractor_id,
-                    name,
+                    a.record_type,
+                    a.record_id,
+                    labels.get((a.record_type, a.record_id), f"{a.record_type} #{a.record_id}"),
                     a.rule,
                     a.action,
                     a.taken_on,
@@ -75,7 +99,7 @@ class CorrectiveActionService:
                     a.updated_by,
                     a.version,
                 )
-                for a, name in session.execute(query)
+                for a in actions
             ]
 
     def get(self, action_id: int) -> CorrectiveAction:
@@ -116,14 +140,36 @@ class CorrectiveActionService:
 
     def _check(self, session: Session, clean: dict[str, Any]) -> None:
         errors: dict[str, Message] = {}
-        problem = rule_problem(str(clean.get("rule") or ""))
+        rule = str(clean.get("rule") or "")
+        problem = rule_problem(rule)
         if problem is not None:
             errors["rule"] = problem
-        contractor_id = clean.get("contractor_id")
-        if contractor_id is not None and session.get(Contractor, contractor_id) is None:
-            errors["contractor_id"] = Message(
-                f"委託先 #{contractor_id} が見つかりません", f"there is no contractor #{contractor_id}"
+        record_type, record_id = clean.get("record_type"), clean.get("record_id")
+        kinds = "、".join(str(kind) for kind in CORRECTABLE_RECORD_TYPES)
+        try:
+            kind = RecordType(str(record_type))
+        except ValueError:
+            kind = None
+        if kind not in _LABELS:
+            errors["record_type"] = Message(
+                f"「{record_type}」の記録には是正処置を記録できません（記録できるのは: {kinds}）",
+                f"a corrective action is not recorded on '{record_type}' (it is on one of: {kinds})",
             )
+        else:
+            assert kind is not None
+            wanted = CLOSABLE_RULES.get(RuleId(rule)) if problem is None else None
+            if wanted is not None and wanted is not kind:
+                errors["record_type"] = Message(
+                    f"「{rule}」の指摘は{record_type_label(wanted).ja}の記録にあります（{kind}ではありません）",
+                    f"the findings of '{rule}' are on a {record_type_label(wanted).en.lower()} record, "
+                    f"not a {kind}",
+                )
+            elif record_id is not None and session.get(RECORD_MODELS[kind], record_id) is None:
+                label = record_type_label(kind)
+                errors["record_id"] = Message(
+                    f"{label.ja} #{record_id} が見つかりません",
+                    f"there is no {label.en.lower()} #{record_id}",
+                )
         taken_on = clean.get("taken_on")
         today = self.context.today()
         if isinstance(taken_on, date) and taken_on > today:
@@ -133,6 +179,21 @@ class CorrectiveActionService:
             )
         if errors:
             raise ValidationError(errors)
+
+
+def _record_labels(session: Session, actions: list[CorrectiveAction]) -> dict[tuple[str, int], str]:
+    """The name or title of each record the actions are on (one query per kind)."""
+    wanted: dict[str, set[int]] = {}
+    for action in actions:
+        wanted.setdefault(action.record_type, set()).add(action.record_id)
+    labels: dict[tuple[str, int], str] = {}
+    for kind, column in _LABELS.items():
+        ids = wanted.get(kind.value)
+        if ids:
+            model: Any = RECORD_MODELS[kind]
+            for record_id, label in session.execute(select(model.id, column).where(model.id.in_(ids))):
+                labels[(kind.value, record_id)] = label
+    return labels
 
 
 def rule_problem(rule: str) -> Message | None:

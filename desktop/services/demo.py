@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from desktop.domain import ledger
 from desktop.domain.checklist import DEFAULT_TEMPLATE, Thresholds, items_for_route, score_evaluation
 from desktop.domain.clauses import CLAUSES, CONFIDENTIALITY, REQUIRED_CLAUSES
 from desktop.domain.consent_chain import CLIENT, ORIGINAL, US, intermediate_key, redelegation_key
@@ -310,12 +311,17 @@ class _Builder:
         # Two contractors entrusted before they were selected (JIS Q 15001: select, contract, entrust): one
         # still open, one closed by the corrective action recorded below.
         plain = [i for i in range(len(BREACHES), self.size) if contractors[i]["status"] == "active"]
-        unselected = set(plain[:2])
+        # A third was taken over from the contractor ledger: its only evaluation is the ledger's latest, so
+        # its selection before the entrustment is unconfirmed (contractor.selection_unconfirmed).
+        unselected = set(plain[:3])
+        imported = plain[2] if len(plain) > 2 else None
         evaluations, contracts = [], []
         for i, (cid, row) in enumerate(zip(contractor_ids, contractors, strict=True)):
             role = BREACHES[i] if i < len(BREACHES) else None
             if role not in (RuleId.EVALUATION_MISSING, "contractor.future_start"):
                 latest = self._evaluation(cid, row, role)
+                if i == imported:
+                    latest = {**latest, "conditions": ledger.IMPORTED_EVALUATION_NOTE}
                 if row["start_date"] < latest["evaluated_on"] and i not in unselected:
                     evaluations.append(self._selection_evaluation(cid, row, latest))
                 evaluations.append(latest)
@@ -327,7 +333,8 @@ class _Builder:
                 CorrectiveAction,
                 [
                     {
-                        "contractor_id": contractor_ids[closed],
+                        "record_type": RecordType.CONTRACTOR.value,
+                        "record_id": contractor_ids[closed],
                         "rule": RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION.value,
                         "action": "委託開始後に委託先評価を実施し適合を確認した。委託先選定の手順を改め、"
                         "評価の承認前に委託を始めないよう担当者に周知した。",

@@ -38,12 +38,13 @@ from desktop.services.progress import Progress
 from desktop.services.settings import SettingsService
 from desktop.store.models import Contract, Contractor, Evaluation
 
-# What an evaluation taken over from a ledger says about itself: it has no checklist detail.
-IMPORTED_EVALUATION_NOTE = "委託先管理台帳から取り込んだ評価（チェックリストの明細なし） / imported from the ledger (no checklist detail)"
+# What an evaluation or NDA taken over from a ledger says about itself (desktop.domain.ledger: the
+# compliance facts read the same marks to know a record came from a ledger).
+IMPORTED_EVALUATION_NOTE = ledger.IMPORTED_EVALUATION_NOTE
+IMPORTED_NDA_NOTE = ledger.IMPORTED_NDA_NOTE
 IMPORTED_EVALUATOR = "台帳から取込"
 IMPORTED_DUE_REASON = "台帳の次回評価予定日 / due date as written in the ledger"
 IMPORTED_NDA_TITLE = "機密保持契約（台帳から取込）"
-IMPORTED_NDA_NOTE = "委託先管理台帳から取り込み / imported from the contractor ledger"
 
 _T = TypeVar("_T")
 _S = TypeVar("_S")  # the summary of one kind of import

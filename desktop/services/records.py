@@ -6,15 +6,17 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import AuditAction
-from desktop.domain.errors import ConflictError, Message, NotFoundError, ValidationError
+from desktop.domain.errors import ConflictError, DependencyError, Message, NotFoundError, ValidationError
+from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Permission
 from desktop.domain.schema import Schema, validate
 from desktop.services.audit import record_event, record_events
 from desktop.services.context import ServiceContext
-from desktop.store.models import Base
+from desktop.store.models import Base, CorrectiveAction
 from desktop.store.queries import bulk
 from desktop.store.queries.constraints import ConstraintViolated, StaleWrite, refusals
 
@@ -223,7 +225,29 @@ def delete(
     check_version(record, schema.record_type, expected_version)
     before = snapshot(record, schema)
     record_id = record.id
+    _refuse_if_corrected(session, schema, record_id)
     with translate_store_errors(schema.record_type, record):
         session.delete(record)
         session.flush()
     record_event(session, context, AuditAction.DELETE, schema.record_type, record_id, before, None)
+
+
+def _refuse_if_corrected(session: Session, schema: Schema, record_id: int) -> None:
+    """A record a corrective action (是正処置) was recorded on is never deleted: the action and the finding it
+    closed stay part of the audit record (its end is recorded instead: an end date, a status)."""
+    if schema.record_type is RecordType.CORRECTIVE_ACTION:
+        return
+    count = session.scalar(
+        select(func.count()).where(
+            CorrectiveAction.record_type == schema.record_type.value, CorrectiveAction.record_id == record_id
+        )
+    )
+    if count:
+        raise DependencyError(
+            Message(
+                f"この{schema.ja}には是正処置 {count} 件が記録されているため削除できません。"
+                "終了日を記録してください。",
+                f"This {schema.en.lower()} has {count} corrective action(s), so it cannot be deleted: "
+                "record its end instead.",
+            )
+        )

@@ -28,13 +28,13 @@ from desktop.domain.consent_chain import (
 from desktop.domain.errors import Message
 from desktop.domain.facts import ContractFacts, handles_pi
 from desktop.domain.kinds import RecordType
-from desktop.domain.rules import Finding, is_in_force, term_end
+from desktop.domain.rules import ContractDuty, Finding, is_in_force, term_end
 from desktop.domain.schema import ENGAGEMENT, clean_search_text
 from desktop.services import records
 from desktop.services.audit import AuditFilter, AuditService
 from desktop.services.compliance.service import CheckService
 from desktop.services.context import ServiceContext
-from desktop.services.contracts import ContractorCover, load_cover
+from desktop.services.contracts import ContractorCover, duties, load_cover
 from desktop.services.joint_uses import load_with_changes
 from desktop.services.opt_outs import StopRequestRow, StopRequestService
 from desktop.services.provisions import ProvisionRow, ProvisionService, ReceiptRow, ReceiptService
@@ -81,6 +81,9 @@ class ContractRegisterRow:
     in_force: bool
     term_end: date | None
     missing_clauses: tuple[str, ...]
+    duty: ContractDuty | None = (
+        None  # who carries the contractor's duties on the day: this contract or another
+    )
 
 
 @dataclass(frozen=True)
@@ -213,7 +216,11 @@ def _contracts_in_register_order() -> Select[Contract, str, Any, Any, Any]:
 
 
 def _contract_row(
-    contract: Contract, contractor_name: str, as_of: date, handles_pi: bool = True
+    contract: Contract,
+    contractor_name: str,
+    as_of: date,
+    handles_pi: bool = True,
+    duty: ContractDuty | None = None,
 ) -> ContractRegisterRow:
     facts = _facts(contract)
     return ContractRegisterRow(
@@ -222,6 +229,7 @@ def _contract_row(
         is_in_force(facts, as_of),
         term_end(facts, as_of),
         tuple(missing_clauses(contract.kind, contract.clauses or (), handles_pi)),
+        duty,
     )
 
 
@@ -301,9 +309,12 @@ class RegisterService:
         if contractor_id is not None:
             query = query.where(Contract.contractor_id == contractor_id)
         with self.context.read() as session:
+            found = [
+                (contract, name, contractor_handles_pi(*pi)) for contract, name, *pi in session.execute(query)
+            ]
+            duty = duties(session, ((contract, pi) for contract, _name, pi in found), as_of)
             return [
-                _contract_row(contract, name, as_of, contractor_handles_pi(*pi))
-                for contract, name, *pi in session.execute(query)
+                _contract_row(contract, name, as_of, pi, duty[contract.id]) for contract, name, pi in found
             ]
 
     def engagements(
@@ -556,9 +567,11 @@ class RegisterService:
         query = _contracts_in_register_order().execution_options(yield_per=batch_size)
         with self.context.read() as session:
             for partition in session.execute(query).partitions():
+                found = [(contract, name, contractor_handles_pi(*pi)) for contract, name, *pi in partition]
+                duty = duties(session, ((contract, pi) for contract, _name, pi in found), as_of)
                 yield [
-                    _contract_row(contract, name, as_of, contractor_handles_pi(*pi))
-                    for contract, name, *pi in partition
+                    _contract_row(contract, name, as_of, pi, duty[contract.id])
+                    for contract, name, pi in found
                 ]
 
     def evaluation_batches(

@@ -174,6 +174,13 @@ def _row(
     if record_type == RecordType.SETTING:  # a setting's event names the setting: {key: [before, after]}
         for key, value in state.items():
             state = {"key": key, "value": value}
+    if (
+        record_type == RecordType.CORRECTIVE_ACTION
+        and "record_type" not in state
+        and "contractor_id" in state
+    ):
+        # Written before migration 0011, a corrective action named its contractor: the record it is on.
+        state = {**state, "record_type": RecordType.CONTRACTOR.value, "record_id": state["contractor_id"]}
     for column in columns:
         if column.key in state:
             row[column.key] = _python(column, state[column.key])

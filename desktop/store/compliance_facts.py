@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import String, func, or_, select, type_coerce
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.domain.enums import (
@@ -51,6 +51,7 @@ from desktop.domain.facts import (
     handles_pi,
 )
 from desktop.domain.kinds import RecordType
+from desktop.domain.ledger import IMPORTED_EVALUATION_NOTE, IMPORTED_NDA_NOTE
 from desktop.domain.opt_out_items import special_care_items
 from desktop.store.models import (
     RECORD_MODELS,
@@ -179,7 +180,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
     evaluations = facts_from_rows(
         EvaluationFacts,
         (
-            (r[0], r[1], _day(r[2]), r[3], r[4], _day(r[5]))
+            (r[0], r[1], _day(r[2]), r[3], r[4], _day(r[5]), bool(r[6]))
             for r in session.execute(
                 select(
                     Evaluation.id,
@@ -188,6 +189,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                     Evaluation.result,
                     Evaluation.route,
                     _days(Evaluation.next_due_on),
+                    Evaluation.conditions == IMPORTED_EVALUATION_NOTE,
                 ).where(
                     *_counts(Evaluation),
                     *_where(scope, lambda scope: Evaluation.contractor_id.in_(scope.contractor_ids)),
@@ -206,6 +208,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             r.auto_renewal,
             r.renewal_term_months,
             tuple(r.clauses or ()),
+            r.notes == IMPORTED_NDA_NOTE,
         )
         for r in session.execute(
             select(
@@ -218,6 +221,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 Contract.auto_renewal,
                 Contract.renewal_term_months,
                 Contract.clauses,
+                Contract.notes,
             ).where(
                 *_counts(Contract),
                 *_where(scope, lambda scope: Contract.contractor_id.in_(scope.contractor_ids)),
@@ -334,15 +338,28 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
     corrective_actions = facts_from_rows(
         CorrectiveActionFacts,
         (
-            (r[0], r[1], r[2], _day(r[3]))
+            (r[0], r[1], r[2], r[3], _day(r[4]))
             for r in session.execute(
                 select(
                     CorrectiveAction.id,
-                    CorrectiveAction.contractor_id,
+                    CorrectiveAction.record_type,
+                    CorrectiveAction.record_id,
                     CorrectiveAction.rule,
                     _days(CorrectiveAction.taken_on),
                 ).where(
-                    *_where(scope, lambda scope: CorrectiveAction.contractor_id.in_(scope.contractor_ids))
+                    *_where(
+                        scope,
+                        lambda scope: or_(
+                            and_(
+                                CorrectiveAction.record_type == RecordType.CONTRACTOR.value,
+                                CorrectiveAction.record_id.in_(scope.contractor_ids),
+                            ),
+                            and_(
+                                CorrectiveAction.record_type == RecordType.JOINT_USE.value,
+                                CorrectiveAction.record_id.in_(scope.joint_use_ids),
+                            ),
+                        ),
+                    )
                 )
             )
         ),
@@ -677,7 +694,6 @@ _OWNER_COLUMNS: dict[RecordType, tuple[Any, Any]] = {
     RecordType.REDELEGATION: (Redelegation, Redelegation.engagement_id),
     RecordType.CONSENT_HOP: (ConsentHop, ConsentHop.engagement_id),
     RecordType.JOINT_USE_CHANGE: (JointUseChange, JointUseChange.joint_use_id),
-    RecordType.CORRECTIVE_ACTION: (CorrectiveAction, CorrectiveAction.contractor_id),
 }
 
 

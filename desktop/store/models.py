@@ -278,15 +278,22 @@ class JointUseChange(Versioned, Base):
 
 
 class CorrectiveAction(Versioned, Base):
-    """是正処置: what the officer had done about a finding of a past lapse of a contractor, when and by whom."""
+    """是正処置: what the officer had done about a finding of a past lapse of a record, when and by whom.
+
+    The record is named as the findings name theirs (`record_type`, `record_id`: a contractor, a joint use, an
+    opt-out provision); the service checks that it exists and that the rule's findings are on that kind. Its
+    owner cannot be deleted while it has one (desktop.services.records.delete)."""
 
     __tablename__ = "corrective_action"
-    contractor_id: Mapped[int] = mapped_column(ForeignKey("contractor.id", ondelete="RESTRICT"), index=True)
+    record_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int] = mapped_column(Integer)
     rule: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(Text)
     taken_on: Mapped[date] = mapped_column(Date)
     taken_by: Mapped[str] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_corrective_action_record", "record_type", "record_id"),)
 
 
 class OptOut(Versioned, Base):

@@ -136,6 +136,10 @@
         <translation />
     </message>
     <message>
+        <source>Consent owed</source>
+        <translation />
+    </message>
+    <message>
         <source>Severity</source>
         <translation />
     </message>
@@ -424,6 +428,10 @@ Japanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font 
     </message>
     <message>
         <source>Missing clauses</source>
+        <translation />
+    </message>
+    <message>
+        <source>Duty carried by</source>
         <translation />
     </message>
     <message>

@@ -136,6 +136,10 @@
         <translation>通知・公表</translation>
     </message>
     <message>
+        <source>Consent owed</source>
+        <translation>委託・再委託の同意</translation>
+    </message>
+    <message>
         <source>Severity</source>
         <translation>重要度</translation>
     </message>
@@ -428,6 +432,10 @@ Japanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font 
     <message>
         <source>Missing clauses</source>
         <translation>不足している条項</translation>
+    </message>
+    <message>
+        <source>Duty carried by</source>
+        <translation>義務の担保（委託先）</translation>
     </message>
     <message>
         <source>Consents</source>

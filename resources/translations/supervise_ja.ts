@@ -8,6 +8,10 @@
         <translation>選定・契約より前に委託が始まっています。個人情報保護責任者が実施した是正処置を記録してください（「是正処置」タブ）。</translation>
     </message>
     <message>
+        <source>The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</source>
+        <translation>台帳から取り込んだ記録は最新のもので、最初のものではありません。委託前に選定・契約していたことを個人情報保護責任者が確認し、記録してください（「是正処置」タブ）。</translation>
+    </message>
+    <message>
         <source>Select the contractor (evaluation and contract) and set its status to active, or correct its start date.</source>
         <translation>委託先を選定（評価・契約）して状態を「委託中」にするか、委託開始日を見直してください。</translation>
     </message>
@@ -41,6 +45,29 @@
 </context>
 <context>
     <name>CorrectiveActionDialog</name>
+    <message>
+        <source>Only the PI protection officer records corrective actions.</source>
+        <translation>是正処置を記録できるのは個人情報保護責任者だけです。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectiveActionsTab</name>
+    <message>
+        <source>Co&amp;rrective actions</source>
+        <translation>是正処置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record a corrective &amp;action…</source>
+        <translation>是正処置を記録(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open corrective action…</source>
+        <translation>是正処置を開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save the record first</source>
+        <translation>先に記録を保存してください</translation>
+    </message>
     <message>
         <source>Only the PI protection officer records corrective actions.</source>
         <translation>是正処置を記録できるのは個人情報保護責任者だけです。</translation>

@@ -190,3 +190,46 @@ def test_names_given_as_text_are_resolved_to_the_chains_parties(services: Servic
     )
     assert (hop.given_by, hop.link_from, hop.link_to) == ("original", "client", "us")
     assert found(services, START, "engagement.consent_missing", work.id) == []
+
+
+# The dashboard's upcoming deadlines: the consents owed before a future start ----------------------------------
+def owed(services: Services, on: date, record_id: int, days: int | None = 365) -> list[tuple[str, date, str]]:
+    return [
+        (d.record_type.value, d.due, d.kind)
+        for d in services.checks.deadlines(on, days)
+        if d.kind == "consent_owed" and d.record_id == record_id
+    ]
+
+
+def test_a_consent_owed_before_a_future_start_is_an_upcoming_deadline(services: Services) -> None:
+    work = engagement(services)
+    assert owed(services, START - DAY, work.id) == [("engagement", START, "consent_owed")]
+    assert owed(services, START, work.id) == []  # on the start it is a blocking finding, not ahead
+    assert owed(services, START + DAY, work.id) == []
+    assert owed(services, START - 10 * DAY, work.id, days=9) == []  # beyond the horizon
+    assert owed(services, START - 10 * DAY, work.id, days=10) == [("engagement", START, "consent_owed")]
+    consent(services, work.id, "original", "client", "us")
+    assert owed(services, START - DAY, work.id) == []
+
+
+def test_a_redelegations_consent_owed_is_listed_on_its_own_start(services: Services) -> None:
+    work = engagement(services, client_is_original=True, original_business_name=None)
+    contractor = services.contractors.create({"name": "株式会社下請"})
+    sub_start = START + 5 * DAY
+    redelegation = services.engagements.add_redelegation(
+        {"engagement_id": work.id, "contractor_id": contractor.id, "start_date": sub_start}
+    )
+    assert owed(services, sub_start - DAY, redelegation.id) == [("redelegation", sub_start, "consent_owed")]
+    assert owed(services, sub_start, redelegation.id) == []
+    [deadline] = [d for d in services.checks.deadlines(sub_start - DAY, 365) if d.kind == "consent_owed"]
+    assert deadline.record_label == "株式会社ビー物流 → 株式会社下請"
+
+
+def test_the_dashboards_model_lists_it_and_drops_it_once_consented(sqlite_services: Services) -> None:
+    """Through the window's kept-up-to-date model (the settings' horizon): the consent recorded is followed."""
+    services = sqlite_services
+    work = engagement(services, start_date=services.context.today() + 20 * DAY)
+    kinds = [(d.kind, d.record_id) for d in services.checks.deadlines()]
+    assert ("consent_owed", work.id) in kinds
+    consent(services, work.id, "original", "client", "us", services.context.today())
+    assert ("consent_owed", work.id) not in [(d.kind, d.record_id) for d in services.checks.deadlines()]

@@ -88,7 +88,8 @@ def order_finding(services: Services, record: Any, as_of: date) -> Any:
 
 def record_action(services: Services, contractor_id: int, on: date, **fields: Any) -> Any:
     data = {
-        "contractor_id": contractor_id,
+        "record_type": "contractor",
+        "record_id": contractor_id,
         "rule": RULE,
         "action": "委託先評価を実施し、選定手順を改めた",
         "taken_on": on.isoformat(),
@@ -211,7 +212,9 @@ def test_a_breach_still_going_on_cannot_be_closed_by_a_corrective_action(service
     ("fields", "named"),
     [
         ({"rule": "no.such_rule"}, "rule"),
-        ({"who": 404}, "contractor_id"),
+        ({"who": 404}, "record_id"),
+        ({"record_type": "engagement"}, "record_type"),  # no closable finding is on an engagement
+        ({"record_type": "joint_use"}, "record_type"),  # this rule's findings are on contractors
         ({"taken_on": "2026-05-21"}, "taken_on"),  # after today: record it once it is done
         ({"action": ""}, "action"),
         ({"taken_by": ""}, "taken_by"),

@@ -76,7 +76,10 @@ def test_a_request_not_replied_to_warns_with_its_due_date_then_blocks(services, 
         (severity, RecordType.REQUEST, made.id)
     ]
     assert found[0].due == RECEIVED + 14 * DAY
-    assert "2026-04-15" in found[0].message.ja and "2026-04-15" in found[0].message.en
+    due_ja = (
+        "期限 2026年4月15日 まで" if severity is Severity.WARNING else "2026-04-15"
+    )  # a future due, worded so
+    assert due_ja in found[0].message.ja and "2026-04-15" in found[0].message.en
     assert found[0].basis.en.startswith("APPI Art. 33–35")
 
 

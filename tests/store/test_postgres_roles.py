@@ -486,13 +486,14 @@ def test_only_an_officer_writes_corrective_actions_on_the_server(team: Team) -> 
     with team.connect(team.staff) as connection:
         refused(
             connection,
-            "INSERT INTO corrective_action (contractor_id, rule, action, taken_on, taken_by, version, "
-            f"created_at, updated_at, updated_by) VALUES ({contractor.id}, "
+            "INSERT INTO corrective_action (record_type, record_id, rule, action, taken_on, taken_by, version, "
+            f"created_at, updated_at, updated_by) VALUES ('contractor', {contractor.id}, "
             "'contractor.entrusted_before_selection', 'x', current_date, 'x', 1, now(), now(), 'x')",
         )
     action = team.services.corrective_actions.create(
         {
-            "contractor_id": contractor.id,
+            "record_type": "contractor",
+            "record_id": contractor.id,
             "rule": "contractor.entrusted_before_selection",
             "action": "委託先評価を実施した",
             "taken_on": team.services.context.today().isoformat(),

@@ -254,7 +254,10 @@ def contracts(request: ReportRequest) -> Built:
                 ),
                 renewal,
                 markup("有効") if row.in_force else alert(markup("失効")),
-                clause_summary(contract.kind, contract.clauses or [], row.missing_clauses),
+                lines(
+                    clause_summary(contract.kind, contract.clauses or [], row.missing_clauses),
+                    muted(markup(row.duty.message.ja)) if row.duty is not None else "",
+                ),
                 attachment_cell(contract),
                 markup(contract.notes),
             ]
@@ -597,7 +600,7 @@ def findings(request: ReportRequest) -> Built:
 CORRECTIVE_ACTION_COLUMNS = (
     Column(NUMBER_HEADING, 3, "RIGHT"),
     Column(heading(RecordType.CORRECTIVE_ACTION, "taken_on"), 7),
-    Column(heading(RecordType.CORRECTIVE_ACTION, "contractor_id"), 18),
+    Column(heading(RecordType.CORRECTIVE_ACTION, "record_id"), 18),
     Column(heading(RecordType.CORRECTIVE_ACTION, "rule"), 20),
     Column(heading(RecordType.CORRECTIVE_ACTION, "action"), 38),
     Column(heading(RecordType.CORRECTIVE_ACTION, "taken_by"), 14),
@@ -610,7 +613,7 @@ def corrective_action_section(request: ReportRequest) -> list[Any]:
     actions = [
         a
         for a in request.services.corrective_actions.list(as_of=request.as_of)
-        if request.matches(a.contractor_name, a.action, a.taken_by, rule_title(RuleId(a.rule)), a.rule)
+        if request.matches(a.record_label, a.action, a.taken_by, rule_title(RuleId(a.rule)), a.rule)
     ]
     story: list[Any] = section_heading(
         f"■ 是正処置（{len(actions)} 件） {muted(markup('Corrective actions'), 7)}", request.styles
@@ -622,7 +625,10 @@ def corrective_action_section(request: ReportRequest) -> list[Any]:
         [
             str(index),
             markup(day(a.taken_on)),
-            lines(markup(a.contractor_name), muted(markup(f"委託先 #{a.contractor_id}"))),
+            lines(
+                markup(a.record_label),
+                muted(markup(f"{record_type_label(a.record_type).ja} #{a.record_id}")),
+            ),
             lines(markup(rule_title(RuleId(a.rule))), muted(markup(a.rule))),
             markup(a.action) + ("<br/>" + muted(markup(a.notes)) if a.notes else ""),
             lines(markup(a.taken_by), muted(markup(f"記録: {a.recorded_by}"))),

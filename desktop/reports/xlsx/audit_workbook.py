@@ -340,6 +340,7 @@ class AuditWorkbook:
                 Column(t(Message("基準日に有効", "In force on the as-of date"))),
                 Column(t(CONTRACT.field("clauses").label), LONG_TEXT),
                 Column(t(Message("不足している条項", "Missing clauses")), LONG_TEXT),
+                Column(t(Message("義務の担保（委託先）", "Duty carried by")), LONG_TEXT),
                 Column(t(Message("添付ファイル", "Attached file"))),
                 Column(labels.header(CONTRACT.field("notes")), LONG_TEXT),
                 Column(labels.header(EVALUATION.field("approver"))),
@@ -362,6 +363,7 @@ class AuditWorkbook:
                             labels.yes_no(row.in_force),
                             clause_text(contract.clauses or ()),
                             clause_text(row.missing_clauses),
+                            t(row.duty.message) if row.duty is not None else None,
                             contract.attachment_name,
                             contract.notes,
                             contract.approver,
@@ -618,7 +620,8 @@ class AuditWorkbook:
         titles = {info.rule: Message(info.ja, info.en) for info in RULES}
         columns = [
             Column(t(Message("ID", "Id")), NUMBER),
-            Column(t(Message("委託先", "Contractor"))),
+            Column(self.labels.header(CORRECTIVE_ACTION.field("record_type"))),
+            Column(t(Message("対象の記録", "Record"))),
             Column(self.labels.header(CORRECTIVE_ACTION.field("rule"))),
             Column(t(Message("ルールID", "Rule id"))),
             *_field_columns(CORRECTIVE_ACTION, self.labels, ("action", "taken_on", "taken_by", "notes")),
@@ -631,7 +634,8 @@ class AuditWorkbook:
                 title = titles.get(action.rule)  # type: ignore[call-overload]
                 yield [
                     action.id,
-                    action.contractor_name,
+                    t(record_type_label(action.record_type)),
+                    f"{action.record_label} #{action.record_id}",
                     t(title) if title is not None else action.rule,
                     action.rule,
                     action.action,

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from desktop.domain.enums import Severity
@@ -32,11 +32,13 @@ from desktop.domain.rules import (
     Deadline,
     Finding,
     RuleSettings,
+    consent_deadlines,
     contractor_findings,
     engagement_findings,
     joint_use_findings,
     redelegation_selection_findings,
     upcoming_deadlines,
+    with_due_wording,
 )
 from desktop.services.compliance.model import ComplianceModel, FindingCounts, RecordIndex, topic_of
 
@@ -257,8 +259,10 @@ class LiveFindings:
         uses = ComplianceFacts(
             joint_uses=tuple(j for j in facts.joint_uses if j.id in owners_j),
             joint_use_changes=facts.joint_use_changes,
+            corrective_actions=facts.corrective_actions,  # those on the scope's joint uses close their lapses
         )
         made.extend(joint_use_findings(uses, self.today, self.settings))
+        made = [with_due_wording(finding, self.today) for finding in made]  # as `evaluate` words them
         for number, finding in enumerate(made):
             entry = _Entry(rules_key(finding, number), finding, self._filed(finding))
             self.records.setdefault((finding.record_type, finding.record_id), []).append(entry)
@@ -275,8 +279,13 @@ class LiveFindings:
             joint_uses=uses.joint_uses,
             joint_use_changes=facts.joint_use_changes,
         )
+        horizon = self.today + timedelta(days=self.horizon_days)
         for number, deadline in enumerate(
-            upcoming_deadlines(dated, self.today, self.horizon_days, self.settings)
+            [
+                *upcoming_deadlines(dated, self.today, self.horizon_days, self.settings),
+                # the touched engagements' consents owed (with every contractor their chains name)
+                *consent_deadlines(engagements, self.today, horizon),
+            ]
         ):
             key = deadline_key(deadline, number)
             self.deadlines.add(key, deadline)

@@ -40,8 +40,9 @@ _OWNER_FIELDS: dict[RecordType, tuple[str, RecordType]] = {
     RecordType.REDELEGATION: ("engagement_id", RecordType.ENGAGEMENT),
     RecordType.CONSENT_HOP: ("engagement_id", RecordType.ENGAGEMENT),
     RecordType.JOINT_USE_CHANGE: ("joint_use_id", RecordType.JOINT_USE),
-    RecordType.CORRECTIVE_ACTION: ("contractor_id", RecordType.CONTRACTOR),
 }
+# A corrective action (on a record of any kind) is rare: a change to one is not followed record by record,
+# the findings are computed afresh (it falls to "not an owner, not a dependent" below).
 _OWNERS = (RecordType.CONTRACTOR, RecordType.ENGAGEMENT, RecordType.JOINT_USE)
 _UNRELATED = (RecordType.ACCOUNT, RecordType.COMPANY_PROFILE)  # the rules read neither
 

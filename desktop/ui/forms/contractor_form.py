@@ -159,7 +159,8 @@ class ContractorDialog(RecordDialog):
 
         if self.record_id is None:
             return
-        dialog = CorrectiveActionDialog(self.services, action_id, self, {"contractor_id": self.record_id})
+        preset = {"record_type": RecordType.CONTRACTOR.value, "record_id": self.record_id}
+        dialog = CorrectiveActionDialog(self.services, action_id, self, preset)
         self.sub_dialog = dialog
         dialog.saved.connect(self.on_corrective_action_saved)
         dialog.open()

@@ -1,7 +1,8 @@
 """The corrective action (是正処置) form: which finding of a past lapse, what was done, when and by whom.
 
-Opened from the contractor's form (tab 是正処置) or on its own; only the officer records one (the service
-refuses anyone else, and the form says so before anything is typed).
+Opened from the contractor's form (tab 是正処置) or on its own, on a contractor, a joint use or an opt-out
+provision (the record the finding is on); only the officer records one (the service refuses anyone else, and
+the form says so before anything is typed).
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Role
-from desktop.domain.rules import CLOSABLE_RULES, RULE_INFO
-from desktop.domain.schema import CORRECTIVE_ACTION
+from desktop.domain.rules import CLOSABLE_RULES, CORRECTABLE_RECORD_TYPES, RULE_INFO
+from desktop.domain.schema import CORRECTIVE_ACTION, record_type_label
 from desktop.ui.forms.base import RecordDialog
-from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import text
 from desktop.ui.widgets.schema_form import ChoiceBox
 
@@ -35,12 +35,17 @@ def rule_choice() -> ChoiceBox:
     )
 
 
+def record_type_choice() -> ChoiceBox:
+    """The kinds of record a corrective action may be on, by their names."""
+    return ChoiceBox((text(record_type_label(kind)), str(kind)) for kind in CORRECTABLE_RECORD_TYPES)
+
+
 class CorrectiveActionDialog(RecordDialog):
     record_type = RecordType.CORRECTIVE_ACTION
     schema = CORRECTIVE_ACTION
 
     def custom_editors(self) -> dict[str, QWidget]:
-        return {"contractor_id": contractor_choice(self.services), "rule": rule_choice()}
+        return {"record_type": record_type_choice(), "rule": rule_choice()}
 
     def build_body(self) -> QWidget:
         self.resize(620, 420)

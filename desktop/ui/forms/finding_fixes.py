@@ -88,6 +88,10 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
         "The entrustment began before the selection or the contract: the officer records the corrective "
         "action taken (tab Corrective actions).",
     ),
+    RuleId.CONTRACTOR_SELECTION_UNCONFIRMED: FindingFix(
+        (),
+        "The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).",
+    ),
     RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED: FindingFix(
         ("status", "start_date"),
         "Select the contractor (evaluation and contract) and set its status to active, or correct its start date.",

@@ -26,6 +26,8 @@ from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
 from desktop.ui.forms.base import RecordDialog
+from desktop.ui.forms.corrective_actions_tab import CorrectiveActionsTab
+from desktop.ui.forms.corrective_actions_tab import tab_title as corrective_tab_title
 from desktop.ui.forms.notice_preview import notice_preview
 from desktop.ui.language import field_label, text
 
@@ -152,6 +154,10 @@ class JointUseDialog(RecordDialog):
         self.tabs.addTab(items_page, self.tr("Items ①–⑥"))
         self.tabs.addTab(self.form.layout_for(NOTICE_AND_PERIOD), self.tr("&Notice and period"))
         self.tabs.addTab(self.build_changes(), self.tr("C&hange history"))
+        self.corrective_tab = CorrectiveActionsTab(
+            self.services, RecordType.JOINT_USE, lambda: self.record_id, self._corrective_action_saved, body
+        )
+        self.tabs.addTab(self.corrective_tab, corrective_tab_title())
         columns.addWidget(self.tabs, 3)
         preview_box = QGroupBox(self.tr("Preview of the public notice"), body)
         preview_layout = QVBoxLayout(preview_box)
@@ -195,15 +201,22 @@ class JointUseDialog(RecordDialog):
         return page
 
     # Loading ---------------------------------------------------------------------------------------
+    def _corrective_action_saved(self) -> None:
+        """A corrective action closes a finding of this record: the window's findings follow."""
+        if self.record_id is not None:
+            self.saved.emit(self.record_type, self.record_id)
+
     def fetch(self, record_id: int) -> Any:
         return self.services.joint_uses.get(record_id)
 
     def after_new(self) -> None:
+        self.corrective_tab.refresh()
         self.changes = []
         self.refresh_changes()
         self.refresh_preview()
 
     def after_load(self, record: Any) -> None:
+        self.corrective_tab.refresh()
         self.changes = list(record.changes)
         self.refresh_changes()
         self.refresh_preview()

@@ -31,6 +31,8 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.schema import OPT_OUT, OPT_OUT_CHANGE, STOP_REQUEST
 from desktop.services.opt_outs import notice_text
 from desktop.ui.forms.base import RecordDialog
+from desktop.ui.forms.corrective_actions_tab import CorrectiveActionsTab
+from desktop.ui.forms.corrective_actions_tab import tab_title as corrective_tab_title
 from desktop.ui.language import field_label, text
 from desktop.ui.widgets.schema_form import ChoiceBox
 
@@ -120,6 +122,10 @@ class OptOutDialog(RecordDialog):
         self.tabs.addTab(items_page, self.tr("Items ①–⑤"))
         self.tabs.addTab(self.form.layout_for(NOTIFICATION_AND_PERIOD), self.tr("&Notification and period"))
         self.tabs.addTab(self.build_changes(), self.tr("C&hange history"))
+        self.corrective_tab = CorrectiveActionsTab(
+            self.services, RecordType.OPT_OUT, lambda: self.record_id, self._corrective_action_saved, body
+        )
+        self.tabs.addTab(self.corrective_tab, corrective_tab_title())
         columns.addWidget(self.tabs, 3)
         preview_box = QGroupBox(self.tr("What the persons are told and the PPC notified"), body)
         preview_layout = QVBoxLayout(preview_box)
@@ -161,15 +167,22 @@ class OptOutDialog(RecordDialog):
         return page
 
     # Loading ---------------------------------------------------------------------------------------
+    def _corrective_action_saved(self) -> None:
+        """A corrective action closes a finding of this record: the window's findings follow."""
+        if self.record_id is not None:
+            self.saved.emit(self.record_type, self.record_id)
+
     def fetch(self, record_id: int) -> Any:
         return self.services.opt_outs.get(record_id)
 
     def after_new(self) -> None:
+        self.corrective_tab.refresh()
         self.changes = []
         self.refresh_changes()
         self.refresh_preview()
 
     def after_load(self, record: Any) -> None:
+        self.corrective_tab.refresh()
         self.changes = list(record.changes)
         self.refresh_changes()
         self.refresh_preview()

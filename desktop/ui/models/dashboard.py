@@ -27,6 +27,7 @@ def deadline_kind_label(kind: str) -> str:
         "evaluation_due": QCoreApplication.translate("DashboardModel", "Evaluation due"),
         "contract_expiry": QCoreApplication.translate("DashboardModel", "Contract expires"),
         "notice_owed": QCoreApplication.translate("DashboardModel", "Notice owed"),
+        "consent_owed": QCoreApplication.translate("DashboardModel", "Consent owed"),
         "basis_owed": QCoreApplication.translate("DashboardModel", "Basis of a change owed"),
         "record_owed": QCoreApplication.translate("DashboardModel", "Provision or receipt record"),
         "reply_owed": QCoreApplication.translate("DashboardModel", "Reply owed"),

@@ -137,6 +137,11 @@ class ContractTableModel(ListRegisterModel):
                         text(CLAUSE_BY_CODE[code].label) if code in CLAUSE_BY_CODE else code for code in codes
                     ),
                 ),
+                Column(
+                    "duty",
+                    lambda: QCoreApplication.translate("RegisterModel", "Duty carried by"),
+                    lambda row: text(row.duty.message) if row.duty is not None else "",
+                ),
             ),
             parent,
         )
