@@ -269,7 +269,8 @@ KINDS: dict[RecordType, tuple[list[str], list[str], dict[str, Any]]] = {
             "黒田 修",
         ],
         {
-            "contractor_id": "{contractor}",
+            "record_type": "contractor",  # --contractor-id N, the earlier form, stands for the record
+            "record_id": "{contractor}",
             "rule": "contractor.entrusted_before_selection",
             "taken_on": "2026-05-01",
             "taken_by": "黒田 修",
@@ -383,8 +384,8 @@ SHOWN: dict[RecordType, tuple[list[str], list[str]]] = {
         ["Person: 山田 花子"],
     ),
     RecordType.CORRECTIVE_ACTION: (
-        ["実施者: 黒田 修", "委託先: 株式会社テスト印刷（#"],
-        ["Done by: 黒田 修"],
+        ["実施者: 黒田 修", ": 委託先\n", ": 株式会社テスト印刷（#"],  # the kind's label, the record's name
+        ["Done by: 黒田 修", ": Contractor\n", ": 株式会社テスト印刷 (#"],
     ),
     RecordType.PROVISION: (
         ["提供先の氏名・名称: 株式会社提供先", "提供年月日: 2026-05-01"],

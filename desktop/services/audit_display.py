@@ -22,7 +22,7 @@ from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Role
 from desktop.domain.rules import RULES
-from desktop.domain.schema import BOOLEAN, DATE, INTEGER, TEXT_LIST, Field, schema_of
+from desktop.domain.schema import BOOLEAN, DATE, INTEGER, TEXT_LIST, Field, record_type_label, schema_of
 from desktop.services.trail_replay import PASSWORD_FINGERPRINT
 from desktop.store.models import Account, Contractor, Engagement, JointUse, OptOut, Redelegation
 
@@ -58,6 +58,9 @@ EXTRA_FIELDS: dict[str, Field] = {
         Field("attachment_size", "添付ファイルのサイズ（バイト）", "Attachment size (bytes)", INTEGER),
     )
 }
+# A record on any kind of record (a corrective action) names the kind and the id: shown as the kind's label
+# and the record's name.
+TARGET_TYPE, TARGET_ID = "record_type", "record_id"
 # An `*_id` field names a record of this kind: shown by that record's name.
 REFERENCES: dict[str, RecordType] = {
     "contractor_id": RecordType.CONTRACTOR,
@@ -124,6 +127,8 @@ def display_value(record_type: str, field: Field, value: Any, names: RecordNames
         return None
     if field.name in REFERENCES and isinstance(value, int):
         return names.record(REFERENCES[field.name], value)
+    if field.name == TARGET_TYPE and isinstance(value, str) and value in RecordType.__members__.values():
+        return record_type_label(value)
     if field.name == "supersedes_id" and isinstance(value, int):
         return Message(f"#{value}", f"#{value}")
     if field.name in ACCOUNT_FIELDS and isinstance(value, str):
@@ -168,12 +173,29 @@ def party(key: str, names: RecordNames) -> Message:
     return Message(key, key)
 
 
+def _target_kind(changes: dict[str, Any]) -> RecordType | None:
+    """The kind a record on any kind of record names (a corrective action's `record_type`), if it names one."""
+    pair = changes.get(TARGET_TYPE)
+    values = pair if isinstance(pair, list) else [pair]
+    for value in reversed(values):
+        if isinstance(value, str) and value in RecordType.__members__.values():
+            return RecordType(value)
+    return None
+
+
 def describe_changes(event: Any, names: RecordNames) -> list[ChangeLine]:
     """The changed fields of one audit event, in the order the event records them."""
     lines = []
+    target = _target_kind(event.changes or {})
     for name, pair in (event.changes or {}).items():
         field = field_of(event.record_type, name)
         before, after = (list(pair) + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+        if name == TARGET_ID and target is not None:  # the record by its name, of the kind named beside it
+            shown = [names.record(target, v) if isinstance(v, int) else None for v in (before, after)]
+            lines.append(
+                ChangeLine(field.label, shown[0], shown[1], event.action == AuditAction.UPDATE.value)
+            )
+            continue
         if name == PASSWORD_FINGERPRINT:  # never shown, not even its hash
             hidden = HIDDEN_CHANGED if before is not None else HIDDEN_SET
             lines.append(ChangeLine(field.label, None, hidden, False))
@@ -198,6 +220,8 @@ def load_names(session: Session, events: Iterable[Any]) -> RecordNames:
             values = pair if isinstance(pair, list) else [pair]
             if name in REFERENCES:
                 wanted.setdefault(REFERENCES[name], set()).update(v for v in values if isinstance(v, int))
+            elif name == TARGET_ID and (target := _target_kind(event.changes)) is not None:
+                wanted.setdefault(target, set()).update(v for v in values if isinstance(v, int))
             elif name in PARTY_FIELDS:
                 found = (redelegation_of(v) for v in values if isinstance(v, str))
                 wanted.setdefault(RecordType.REDELEGATION, set()).update(i for i in found if i is not None)

@@ -5,7 +5,7 @@ officer record one, preset on the record (desktop.ui.forms.corrective_action_for
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from desktop.ui.language import field_label
 CONTEXT = "CorrectiveActionsTab"
 COLUMNS = ("taken_on", "rule", "action", "taken_by")
 
+if TYPE_CHECKING:
+    from desktop.services.facade import Services
+
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate(CONTEXT, source)
@@ -39,7 +42,7 @@ def tab_title() -> str:
 class CorrectiveActionsTab(QWidget):
     def __init__(
         self,
-        services: Any,
+        services: Services,
         record_type: RecordType,
         record_id: Callable[[], int | None],
         on_saved: Callable[[], None],
