@@ -80,3 +80,42 @@ def test_the_joint_use_and_opt_out_forms_have_a_corrective_actions_tab(
     other = open_form(sqlite_services, "opt_out", opt_out.id)
     qtbot.addWidget(other)
     assert other.corrective_tab.table.rowCount() == 0 and other.corrective_tab.add_button.isEnabled()
+
+
+def test_the_contractor_form_shares_the_corrective_actions_tab(qtbot, sqlite_services: Services) -> None:
+    """The contractor form shows its corrective actions in the same tab as the other forms: listed, a new one
+    preset on the contractor, the form announcing the save so that the window's findings follow."""
+    from desktop.ui.forms import open_form
+
+    contractor = sqlite_services.contractors.create(
+        {"name": "株式会社是正", "status": "active", "pi_items": ["氏名"], "start_date": "2026-01-01"}
+    )
+    sqlite_services.corrective_actions.create(
+        {
+            "record_type": "contractor",
+            "record_id": contractor.id,
+            "rule": "contractor.entrusted_before_selection",
+            "action": "評価を実施し契約を締結した",
+            "taken_on": "2026-03-01",
+            "taken_by": "黒田 修",
+        }
+    )
+    dialog = open_form(sqlite_services, "contractor", contractor.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tab = dialog.corrective_tab
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 3).text() == "黒田 修"
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    preset = tab.sub_dialog
+    assert preset.form.value("record_type") == "contractor"
+    assert str(preset.form.value("record_id")) == str(contractor.id)
+    preset.form.editors["rule"].set_value("contractor.entrusted_before_selection")
+    preset.form.editors["action"].setPlainText("選定手続を完了した")
+    preset.form.editors["taken_on"].set_value(date(2026, 3, 2))
+    preset.form.editors["taken_by"].setText("黒田 修")
+    with qtbot.waitSignal(dialog.saved, timeout=3000):
+        qtbot.mouseClick(preset.save_close_button, Qt.MouseButton.LeftButton)
+    assert tab.table.rowCount() == 2
+    new = open_form(sqlite_services, "contractor", None)
+    qtbot.addWidget(new)
+    assert not new.corrective_tab.add_button.isEnabled()  # save the contractor first
