@@ -293,3 +293,40 @@ def test_the_request_and_incident_sheets_list_them_with_due_dates_and_findings(
     assert f"個人情報保護委員会への確報: {confirmed}" in malicious["報告・通知の期限"]
     assert by_title["委託先での配送伝票の紛失"]["関係する委託先"]
     assert by_title["USBメモリの紛失"]["報告対象の事態"] in (None, "")
+
+
+def test_the_party_authorised_to_consent_is_shown_by_name_not_by_its_key(
+    sqlite_services: Services, tmp_path: Path
+) -> None:
+    """受託業務 sheet: the consent authority is a key of the chain (`client`, `intermediate:NAME`); the auditor
+    reads the party's name and role."""
+    common = {
+        "client_is_original": False,
+        "original_business_name": "株式会社当初",
+        "work": "発送代行",
+        "start_date": date(2027, 1, 10),
+        "consent_authority_on": date(2026, 10, 1),
+        "consent_authority_document": "再委託承諾権限の覚書",
+    }
+    sqlite_services.engagements.create(
+        {**common, "client_name": "株式会社ビー物流", "consent_authority": "client"}
+    )
+    sqlite_services.engagements.create(
+        {
+            **common,
+            "client_name": "株式会社シー運輸",
+            "intermediate_clients": ["株式会社中間"],
+            "consent_authority": "intermediate:株式会社中間",
+        }
+    )
+    out = tmp_path / "audit.xlsx"
+    write_audit_workbook(sqlite_services, out, date(2026, 11, 25), language="ja")
+    sheet = openpyxl.load_workbook(out)["受託業務"]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index(CONSENT_AUTHORITY_LABEL) + 1
+    shown = sorted(str(sheet.cell(row, column).value) for row in range(2, sheet.max_row + 1))
+    assert shown == ["株式会社ビー物流（委託元）", "株式会社中間（中間の委託元）"]
+    assert not any("client" in value or "intermediate:" in value for value in shown)
+
+
+CONSENT_AUTHORITY_LABEL = "同意の権限を与えられた者"

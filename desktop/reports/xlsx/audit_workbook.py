@@ -57,6 +57,7 @@ from desktop.domain.schema import (
 )
 from desktop.reports.xlsx.sheet import DATE as DATE_COLUMN
 from desktop.reports.xlsx.sheet import DATETIME, LONG_TEXT, NUMBER, TEXT, Column, SheetWriter
+from desktop.services.audit_display import RecordNames, party
 from desktop.services.output_path import check_output_path, write_failed
 from desktop.services.progress import Progress
 
@@ -116,6 +117,14 @@ def _kind_of(field: Field) -> str:
 def _field_columns(schema: Schema, labels: _Labels, names: Sequence[str] | None = None) -> list[Column]:
     fields = [schema.field(n) for n in names] if names is not None else list(schema.fields)
     return [Column(labels.header(f), _kind_of(f)) for f in fields]
+
+
+def _authorised_party(engagement: Any) -> Message:
+    """The party authorised to consent (a chain key: `client`, `intermediate:NAME`) by its name and role."""
+    shown = party(engagement.consent_authority, RecordNames({}, {}))
+    if engagement.consent_authority == "client":
+        return Message(f"{engagement.client_name}（{shown.ja}）", f"{engagement.client_name} ({shown.en})")
+    return shown
 
 
 def _field_values(
@@ -388,9 +397,13 @@ class AuditWorkbook:
         ]
 
         def rows() -> Iterator[Sequence[Any]]:
+            authority = ENGAGEMENT.names.index("consent_authority")
             for row in self._engagement_rows():
                 missing = [*row.missing, *(m for r in row.redelegations for m in r.missing)]
-                yield _field_values(row.engagement, ENGAGEMENT, labels) + [
+                values = _field_values(row.engagement, ENGAGEMENT, labels)
+                if row.engagement.consent_authority:  # a party of the chain, by its name and role
+                    values[authority] = t(_authorised_party(row.engagement))
+                yield values + [
                     labels.yes_no(row.consent_in_time and all(r.consent_in_time for r in row.redelegations)),
                     "\n".join(t(m) for m in missing),
                     len(row.redelegations),
