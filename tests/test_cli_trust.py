@@ -30,6 +30,9 @@ def test_init_and_demo_create_the_three_accounts(db):
         ("staff", "staff"),
         ("auditor", "auditor"),
     }
+    # The demo's people have names, as people see them (status bar, 印刷者, audit log): issue 14.
+    names = {a["username"]: a["display_name"] for a in listed}
+    assert (names["staff"], names["auditor"]) == ("佐藤 美咲", "内部監査室 田中 誠")
 
 
 def test_commands_need_a_signed_in_user(db):

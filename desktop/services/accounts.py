@@ -171,6 +171,15 @@ def _verify_password(stored_hash: str | None, password: str) -> None:
         raise AuthenticationError()
 
 
+# The demo's people, by the names the status bar, the PDFs' 印刷者 and the audit log show (the officer is the
+# company profile's 個人情報保護責任者).
+DEMO_ACCOUNTS = (
+    ("officer", Role.OFFICER, "黒田 修"),
+    ("staff", Role.STAFF, "佐藤 美咲"),
+    ("auditor", Role.AUDITOR, "内部監査室 田中 誠"),
+)
+
+
 class AccountService:
     def __init__(self, context: ServiceContext):
         self.context = context
@@ -231,11 +240,11 @@ class AccountService:
         existing = set(session.scalars(select(Account.username)))
         created: list[str] = []
         actor = self.context.actor if existing else Role.OFFICER.value
-        for name, role in (("officer", Role.OFFICER), ("staff", Role.STAFF), ("auditor", Role.AUDITOR)):
+        for name, role, display_name in DEMO_ACCOUNTS:
             if name == "officer" and existing:
                 continue  # only a new database gets its first officer here
             if name not in existing:
-                self._insert(session, name, role.value, password, None, actor=actor)
+                self._insert(session, name, role.value, password, display_name, actor=actor)
                 created.append(name)
         return tuple(created)
 

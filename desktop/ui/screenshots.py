@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.domain.enums import Severity
 from desktop.domain.kinds import RecordType
 
 if TYPE_CHECKING:
@@ -41,7 +42,13 @@ def first_record_ids(services: Services) -> dict[RecordType, int | None]:
         engagements, key=lambda row: (row.redelegation_count + row.hop_count, -row.id), default=None
     )
     company = services.company.get()
-    return {
+    # A form shows its findings banner: the first record of each kind with a blocking finding, else any.
+    with_findings: dict[RecordType, int] = {}
+    for finding in sorted(
+        services.checks.findings(), key=lambda f: (f.severity is not Severity.BLOCKING, f.record_id)
+    ):
+        with_findings.setdefault(RecordType(finding.record_type), finding.record_id)
+    chosen = {
         RecordType.CONTRACTOR: contractors[0].id if contractors else None,
         RecordType.EVALUATION: evaluations[0].id if evaluations else None,
         RecordType.CONTRACT: next(
@@ -51,6 +58,7 @@ def first_record_ids(services: Services) -> dict[RecordType, int | None]:
         RecordType.JOINT_USE: joint_uses[0].id if joint_uses else None,
         RecordType.COMPANY_PROFILE: company.id if company is not None else None,
     }
+    return {**chosen, **with_findings}
 
 
 def take_screenshots(window: MainWindow, services: Services, directory: Path) -> list[Path]:
@@ -73,20 +81,27 @@ def take_screenshots(window: MainWindow, services: Services, directory: Path) ->
         return written
     ids = first_record_ids(services)
     for number, record_type in enumerate(RECORD_TYPES, start=len(written) + 1):
-        dialog = open_form(services, record_type, ids.get(record_type), window)
+        record_id = ids.get(record_type)
+        dialog = open_form(services, record_type, record_id, window)
+        if record_id is not None:  # the banner with the record's findings, as the window opens it
+            dialog.show_findings(window.record_findings(record_type, record_id))
         dialog.show()
         written.append(_save(dialog, directory / f"{number:02d}-form-{record_type}.png"))
         dialog.close()
         dialog.deleteLater()
     try:
+        from desktop.ui.accounts import UsersDialog
         from desktop.ui.forms.settings_dialog import SettingsDialog
     except ImportError:
         return written
-    settings = SettingsDialog(services, window)
-    settings.show()
-    written.append(_save(settings, directory / f"{len(written) + 1:02d}-settings.png"))
-    settings.close()
-    settings.deleteLater()
+    for name, dialog_type in (("settings", SettingsDialog), ("users", UsersDialog)):
+        if name == "users" and services.context.role != "officer":
+            continue  # the users page is the officer's
+        extra = dialog_type(services, window)
+        extra.show()
+        written.append(_save(extra, directory / f"{len(written) + 1:02d}-{name}.png"))
+        extra.close()
+        extra.deleteLater()
     _settle()
     QCoreApplication.sendPostedEvents()
     return written

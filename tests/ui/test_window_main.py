@@ -321,6 +321,7 @@ def test_screenshots_option_writes_a_png_per_page_and_form(
     assert any("form-contractor" in name for name in names) and any(
         "form-engagement" in name for name in names
     )
+    assert names[-2:] == [f"{len(names) - 1:02d}-settings.png", f"{len(names):02d}-users.png"]
     assert all(path.stat().st_size > 10_000 for path in target.glob("*.png"))
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, QDialog) or widget.isVisible():
@@ -607,3 +608,26 @@ def test_window_shortcuts_reach_the_window_from_the_search_box(qtbot: Any, windo
     claimed = key(Qt.Key.Key_E)
     claimed.accept()
     assert box.event(claimed) and not claimed.isAccepted()
+
+
+def test_the_screenshots_show_each_form_on_a_record_with_findings(demo_services: Any) -> None:
+    """Issue 14: a form with its findings banner in the pictures: each kind's form opens a record that has a
+    finding (a blocking one first) wherever the demo has one."""
+    from desktop.ui.screenshots import first_record_ids
+
+    findings = demo_services.checks.findings()
+    ids = first_record_ids(demo_services)
+    for record_type in (
+        RecordType.CONTRACTOR,
+        RecordType.CONTRACT,
+        RecordType.PROVISION,
+        RecordType.INCIDENT,
+    ):
+        flagged = {f.record_id for f in findings if f.record_type == record_type}
+        assert ids[record_type] in flagged, record_type
+    blocking = {
+        f.record_id
+        for f in findings
+        if f.record_type == RecordType.CONTRACTOR and f.severity.value == "blocking"
+    }
+    assert ids[RecordType.CONTRACTOR] in blocking
