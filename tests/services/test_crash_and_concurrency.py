@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from desktop.domain.errors import ConflictError
 from desktop.store.database import sqlite_path
-from desktop.store.models import Account, AuditEvent, Contract, Contractor, Evaluation
+from desktop.store.models import Account, AuditEvent, Contract, Contractor, Evaluation, Provision
 from tests.conftest import _reset_postgres as reset_postgres
 from tests.conftest import make_services
 
@@ -35,6 +35,9 @@ CHILD = textwrap.dedent("""
         print("done", flush=True)
     elif mode == "import":
         services.ledger_import.import_contractors(Path(sys.argv[4]))
+        print("done", flush=True)
+    elif mode == "import-provisions":
+        services.provision_import.import_provisions(Path(sys.argv[4]))
         print("done", flush=True)
     else:
         record = services.contractors.get(1)
@@ -162,6 +165,52 @@ def test_sigkill_during_an_import_leaves_all_or_nothing(tmp_path, empty_database
         services.close()
         assert report.is_intact
         assert (counts, events) in (((0, 0, 0), 0), ((rows, rows, rows), 3 * rows))
+
+
+def build_provision_ledger(path: Path, rows: int) -> Path:
+    """A 第三者提供記録簿 of `rows` lines, as legal staff keep it."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("第三者提供記録簿")
+    sheet.append(["提供日", "提供先", "提供先住所", "代表者", "本人", "項目", "根拠", "方法"])
+    for index in range(rows):
+        sheet.append(
+            [
+                "2026/4/1",
+                f"株式会社提供先{index:05d}",
+                "東京都港区芝公園1-2-3",
+                "代表取締役 山本 健一",
+                f"会員 M-{index:05d}",
+                "氏名、住所",
+                "同意",
+                "電子",
+            ]
+        )
+    workbook.save(path)
+    return path
+
+
+def test_sigkill_during_a_provision_import_leaves_all_or_nothing(tmp_path, empty_database):
+    """The provision ledger import (issue 15) writes every line and its audit event in one transaction: a kill
+    leaves the database as before or as after, never in between, on SQLite and on PostgreSQL."""
+    rows = 1500
+    ledger = build_provision_ledger(tmp_path / "provisions.xlsx", rows)
+    rng = random.Random(2915)
+    for attempt in range(3):
+        url = empty_database(attempt)
+        kill_at_random(run_child(url, tmp_path / "files", "import-provisions", str(ledger)), rng, 5.0)
+        check_integrity(url)
+        services = make_services(url, tmp_path)
+        with services.database.read() as session:
+            provisions = session.scalar(select(func.count()).select_from(Provision))
+            events = session.scalar(
+                select(func.count(AuditEvent.id)).where(AuditEvent.record_type == "provision")
+            )
+        report = services.audit.verify_chain()
+        services.close()
+        assert report.is_intact
+        assert (provisions, events) in ((0, 0), (rows, rows))
 
 
 def test_sigkill_during_a_burst_of_saves_never_leaves_half_a_save(tmp_path):
