@@ -317,6 +317,12 @@ class RecordDialog(QDialog):
         self.saved.emit(self.record_type, record.id)
         return True
 
+    def announce_saved(self) -> None:
+        """Something saved beside this record (a corrective action, a change) may change its findings: say the
+        record changed, so that the window's findings follow. Nothing to say of a record not saved yet."""
+        if self.record_id is not None:
+            self.saved.emit(self.record_type, self.record_id)
+
     def save_and_close(self) -> None:
         if self.save():
             self.accept()

@@ -63,7 +63,7 @@ class ContractorDialog(RecordDialog):
         self.tabs.addTab(self.form.layout_for(DATA), self.tr("&Personal information"))
         self.tabs.addTab(self.form.layout_for(CERTIFICATES_AND_END), self.tr("Certificates and &end"))
         self.corrective_tab = CorrectiveActionsTab(  # 是正処置: the one tab every form with them shares
-            self.services, RecordType.CONTRACTOR, lambda: self.record_id, self._corrective_action_saved, self
+            self.services, RecordType.CONTRACTOR, lambda: self.record_id, self.announce_saved, self
         )
         self.tabs.addTab(self.corrective_tab, corrective_tab_title())
         self.tabs.addTab(self.build_cover_tab(), self.tr("Co&ntracts"))
@@ -91,10 +91,6 @@ class ContractorDialog(RecordDialog):
             self.cover_label.setText(cover_text(self.services.contracts.cover(record.id)))
         except ItakuError:
             self.cover_label.clear()
-
-    def _corrective_action_saved(self) -> None:
-        assert self.record_id is not None
-        self.saved.emit(self.record_type, self.record_id)
 
     def fetch(self, record_id: int) -> Any:
         return self.services.contractors.get(record_id)

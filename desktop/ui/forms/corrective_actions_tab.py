@@ -9,13 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +18,7 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Role
 from desktop.domain.schema import CORRECTIVE_ACTION
 from desktop.ui.language import field_label
+from desktop.ui.widgets.read_only_table import read_only_table, table_page
 
 CONTEXT = "CorrectiveActionsTab"
 COLUMNS = ("taken_on", "rule", "action", "taken_by")
@@ -55,26 +51,11 @@ class CorrectiveActionsTab(QWidget):
         self.on_saved = on_saved
         self.listed: list[Any] = []
         self.sub_dialog: Any = None
-        layout = QVBoxLayout(self)
         headers = [field_label(CORRECTIVE_ACTION.field(name)) for name in COLUMNS]
-        table = self.table = QTableWidget(0, len(headers), self)
-        table.setObjectName("correctiveActionTable")
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(table)
-        row = QHBoxLayout()
+        table = self.table = read_only_table(headers, self, "correctiveActionTable")
         self.add_button = QPushButton(_tr("Record a corrective &action…"), self)
         self.open_button = QPushButton(_tr("&Open corrective action…"), self)
-        for button in (self.add_button, self.open_button):
-            button.setAutoDefault(False)
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        table_page(self, table, (self.add_button, self.open_button))
         self.add_button.clicked.connect(lambda: self.open_action(None))
         self.open_button.clicked.connect(self.open_selected)
         table.doubleClicked.connect(lambda _index: self.open_selected())

@@ -8,11 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -40,6 +38,7 @@ from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import text
 from desktop.ui.widgets.consent_chain import ChainLink, ConsentChainView, chain_links
+from desktop.ui.widgets.read_only_table import read_only_table
 from desktop.ui.widgets.schema_form import ChoiceBox
 
 if TYPE_CHECKING:
@@ -51,18 +50,6 @@ def _label_of(enum: Any, value: str | None) -> str:
         return text(enum(value).label) if value else ""
     except ValueError:
         return value or ""
-
-
-def _read_only_table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _party_choice(chain: Chain, roles: tuple[ChainPartyRole, ...] | None = None) -> ChoiceBox:
@@ -301,7 +288,7 @@ class EngagementDialog(RecordDialog):
     def build_redelegations(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.redelegation_table = _read_only_table(
+        self.redelegation_table = read_only_table(
             [
                 self.tr("Sub-contractor"),
                 self.tr("Work re-delegated"),
@@ -334,7 +321,7 @@ class EngagementDialog(RecordDialog):
     def build_hops(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.hop_table = _read_only_table(
+        self.hop_table = read_only_table(
             [
                 self.tr("Consent given by"),
                 self.tr("Link"),

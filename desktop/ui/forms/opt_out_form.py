@@ -10,14 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -34,6 +31,7 @@ from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.corrective_actions_tab import CorrectiveActionsTab
 from desktop.ui.forms.corrective_actions_tab import tab_title as corrective_tab_title
 from desktop.ui.language import field_label, text
+from desktop.ui.widgets.read_only_table import read_only_table, table_page
 from desktop.ui.widgets.schema_form import ChoiceBox
 
 if TYPE_CHECKING:
@@ -123,7 +121,7 @@ class OptOutDialog(RecordDialog):
         self.tabs.addTab(self.form.layout_for(NOTIFICATION_AND_PERIOD), self.tr("&Notification and period"))
         self.tabs.addTab(self.build_changes(), self.tr("C&hange history"))
         self.corrective_tab = CorrectiveActionsTab(
-            self.services, RecordType.OPT_OUT, lambda: self.record_id, self._corrective_action_saved, body
+            self.services, RecordType.OPT_OUT, lambda: self.record_id, self.announce_saved, body
         )
         self.tabs.addTab(self.corrective_tab, corrective_tab_title())
         columns.addWidget(self.tabs, 3)
@@ -141,37 +139,17 @@ class OptOutDialog(RecordDialog):
 
     def build_changes(self) -> QWidget:
         page = QWidget()
-        layout = QVBoxLayout(page)
         headers = [field_label(OPT_OUT_CHANGE.field(name)) for name in CHANGE_COLUMNS]
-        self.change_table = QTableWidget(0, len(headers), page)
-        self.change_table.setObjectName("changeTable")
-        self.change_table.setHorizontalHeaderLabels(headers)
-        self.change_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.change_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.change_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.change_table.verticalHeader().setVisible(False)
-        self.change_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.change_table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.change_table)
-        row = QHBoxLayout()
+        self.change_table = read_only_table(headers, page, "changeTable")
         self.add_change_button = QPushButton(self.tr("&Add change…"), page)
         self.edit_change_button = QPushButton(self.tr("&Edit change…"), page)
-        for button in (self.add_change_button, self.edit_change_button):
-            button.setAutoDefault(False)
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        table_page(page, self.change_table, (self.add_change_button, self.edit_change_button))
         self.add_change_button.clicked.connect(lambda: self.open_change(None))
         self.edit_change_button.clicked.connect(self.edit_selected_change)
         self.change_table.doubleClicked.connect(lambda _index: self.edit_selected_change())
         return page
 
     # Loading ---------------------------------------------------------------------------------------
-    def _corrective_action_saved(self) -> None:
-        """A corrective action closes a finding of this record: the window's findings follow."""
-        if self.record_id is not None:
-            self.saved.emit(self.record_type, self.record_id)
-
     def fetch(self, record_id: int) -> Any:
         return self.services.opt_outs.get(record_id)
 
