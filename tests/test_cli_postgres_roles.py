@@ -123,3 +123,68 @@ def test_a_refusal_by_the_server_is_a_clear_error(postgres_database: str, names:
     )
     assert result.returncode == 2, result.stderr
     assert "the database refused" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_user_set_and_passwd_on_a_team_database(postgres_database: str, names: dict[str, str]) -> None:
+    """With the roles in force an officer changes a person's role and password from the command line; the
+    login role follows (its group, its SCRAM verifier) and the person signs in with the new password."""
+    assert (
+        cli(
+            "--db", postgres_database, "init", "--officer", names["officer"], env={"ITAKU_PASSWORD": PASSWORD}
+        ).returncode
+        == 0
+    )
+    officer = ("--db", postgres_database, "--user", names["officer"])
+    added = cli(
+        *officer,
+        "user",
+        "add",
+        names["staff"],
+        "--role",
+        "staff",
+        env={"ITAKU_PASSWORD": PASSWORD, "ITAKU_NEW_PASSWORD": PASSWORD},
+    )
+    assert added.returncode == 0, added.stderr
+    changed = cli(
+        *officer, "user", "set", names["staff"], "--role", "auditor", env={"ITAKU_PASSWORD": PASSWORD}
+    )
+    assert changed.returncode == 0, changed.stderr
+    database = make_url(postgres_database).database
+    admin = create_engine(postgres_database)
+    try:
+        with admin.connect() as connection:
+            member_of = set(
+                connection.scalars(
+                    text(
+                        "SELECT grp.rolname FROM pg_auth_members AS member "
+                        "JOIN pg_roles AS grp ON grp.oid = member.roleid "
+                        "JOIN pg_roles AS login ON login.oid = member.member WHERE login.rolname = :name"
+                    ),
+                    {"name": names["staff"]},
+                )
+            )
+            before = connection.scalar(
+                text("SELECT rolpassword FROM pg_authid WHERE rolname = :name"), {"name": names["staff"]}
+            )
+        assert f"{database}_auditor" in member_of and f"{database}_staff" not in member_of
+        passwd = cli(
+            *officer,
+            "user",
+            "passwd",
+            names["staff"],
+            env={"ITAKU_PASSWORD": PASSWORD, "ITAKU_NEW_PASSWORD": "another-pass-9"},
+        )
+        assert passwd.returncode == 0, passwd.stderr
+        with admin.connect() as connection:
+            after = connection.scalar(
+                text("SELECT rolpassword FROM pg_authid WHERE rolname = :name"), {"name": names["staff"]}
+            )
+        assert after != before and after.startswith("SCRAM-SHA-256$")
+    finally:
+        admin.dispose()
+    staff = ("--db", postgres_database, "--user", names["staff"])
+    assert cli(*staff, "contractor", "list", env={"ITAKU_PASSWORD": PASSWORD}).returncode == 2
+    listed = cli(*staff, "contractor", "list", env={"ITAKU_PASSWORD": "another-pass-9"})
+    assert listed.returncode == 0, listed.stderr
+    verified = cli(*staff, "audit", "verify", env={"ITAKU_PASSWORD": "another-pass-9"})
+    assert verified.returncode == 0, verified.stdout + verified.stderr

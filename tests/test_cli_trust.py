@@ -181,3 +181,47 @@ def test_user_list_shows_the_display_name(db):
     assert {a["username"]: a["display_name"] for a in listed}["sato"] == "佐藤 花子"
     text = as_user(db, "officer", "user", "list").stdout
     assert any("sato" in line and "佐藤 花子" in line for line in text.splitlines())
+
+
+def listed_users(db):
+    return {a["username"]: a for a in json.loads(as_user(db, "officer", "user", "list", "--json").stdout)}
+
+
+def test_user_set_changes_role_display_name_and_state_in_one_go(db):
+    changed = as_user(
+        db, "officer", "user", "set", "staff", "--role", "auditor", "--display-name", "佐藤 美咲（監査）"
+    )
+    assert changed.returncode == 0, changed.stderr
+    assert "auditor" in changed.stdout and "佐藤 美咲（監査）" in changed.stdout
+    staff = listed_users(db)["staff"]
+    assert (staff["role"], staff["display_name"], staff["is_active"]) == (
+        "auditor",
+        "佐藤 美咲（監査）",
+        True,
+    )
+    assert as_user(db, "staff", "contractor", "add", "--name", "監査役は書けない").returncode == 2
+
+    disabled = as_user(db, "officer", "user", "set", "staff", "--disable", "--clear-display-name")
+    assert disabled.returncode == 0, disabled.stderr
+    staff = listed_users(db)["staff"]
+    assert (staff["display_name"], staff["is_active"]) == (None, False)
+    assert as_user(db, "staff", "contractor", "list").returncode == 2  # a disabled account cannot sign in
+    assert as_user(db, "officer", "user", "set", "staff", "--enable", "--role", "staff").returncode == 0
+    assert as_user(db, "staff", "contractor", "list").returncode == 0
+    assert as_user(db, "auditor", "audit", "verify").returncode == 0
+
+
+def test_user_set_is_all_or_nothing_and_names_what_is_wrong(db):
+    # The officer disabling themselves fails: the role change asked for in the same command is not made.
+    refused = as_user(db, "officer", "user", "set", "officer", "--display-name", "新しい名前", "--disable")
+    assert refused.returncode == 2 and "自分のアカウント" in refused.stderr
+    assert listed_users(db)["officer"]["display_name"] != "新しい名前"
+    last = as_user(db, "officer", "user", "set", "officer", "--role", "staff", "--display-name", "新しい名前")
+    assert last.returncode == 2 and "個人情報保護責任者が1人もいなくなる" in last.stderr
+    assert listed_users(db)["officer"]["display_name"] != "新しい名前"
+    nothing = as_user(db, "officer", "user", "set", "staff")
+    assert nothing.returncode == 2 and "--role" in nothing.stderr
+    bad = as_user(db, "officer", "user", "set", "staff", "--display-name", "改行\u202eあり")
+    assert bad.returncode == 2 and "表示名" in bad.stderr
+    assert as_user(db, "staff", "user", "set", "auditor", "--role", "staff").returncode == 2
+    assert listed_users(db)["auditor"]["role"] == "auditor"

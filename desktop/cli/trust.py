@@ -33,6 +33,19 @@ def register(subparsers: Any) -> None:
     )
     passwd.add_argument("name")
     passwd.set_defaults(handler=cmd_user_passwd)
+    change = actions.add_parser(
+        "set",
+        help="change NAME's role, state or display name (officer only; on PostgreSQL the login role follows)",
+    )
+    change.add_argument("name")
+    change.add_argument("--role", choices=[role.value for role in Role])
+    shown = change.add_mutually_exclusive_group()
+    shown.add_argument("--display-name", help="the name people see (status bar, 印刷者, the audit log)")
+    shown.add_argument("--clear-display-name", action="store_true", help="show the user name instead")
+    state = change.add_mutually_exclusive_group()
+    state.add_argument("--disable", action="store_true", help="can no longer sign in; stays in the trail")
+    state.add_argument("--enable", action="store_true", help="may sign in again")
+    change.set_defaults(handler=cmd_user_set)
 
     for record_type in APPROVABLE:
         label = record_type_label(record_type)
@@ -155,6 +168,36 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
         )
     services.accounts.change_password(args.name, password)
     print(f"「{args.name}」のパスワードを変更しました / the password of '{args.name}' was changed")
+    return EXIT_OK
+
+
+def cmd_user_set(args: argparse.Namespace) -> int:
+    display = args.display_name is not None or args.clear_display_name
+    if not (args.role or display or args.disable or args.enable):
+        raise ValidationError(
+            {
+                "name": Message(
+                    "変更する項目（--role、--display-name、--clear-display-name、--disable、--enable）を指定してください",
+                    "say what to change: --role, --display-name, --clear-display-name, --disable or --enable",
+                )
+            }
+        )
+    services = open_services(args)
+    services.context.require(Permission.ADMINISTER)
+    changes: dict[str, Any] = {}
+    if args.role:
+        changes["role"] = args.role
+    if display:
+        changes["display_name"] = None if args.clear_display_name else args.display_name
+    if args.disable or args.enable:
+        changes["is_active"] = bool(args.enable)
+    account = services.accounts.update(args.name, **changes)  # one transaction: all of it or none
+    state = ("有効", "active") if account.is_active else ("無効", "disabled")
+    shown = account.display_name or account.username
+    print(
+        f"「{account.username}」: {Role(account.role).label.ja}・{state[0]}・表示名「{shown}」 / "
+        f"'{account.username}': {account.role}, {state[1]}, shown as '{shown}'"
+    )
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from desktop.domain import values
@@ -180,6 +180,10 @@ DEMO_ACCOUNTS = (
 )
 
 
+class _Unchanged:
+    """`AccountService.update`: the display name is left as it is (None clears it)."""
+
+
 class AccountService:
     def __init__(self, context: ServiceContext):
         self.context = context
@@ -299,6 +303,13 @@ class AccountService:
         except OperationalError:
             own.dispose()
             raise AuthenticationError() from None
+        except ProgrammingError as error:
+            own.dispose()
+            # A disabled account's login role is in none of this database's groups: it reaches nothing here,
+            # not even the function that reads its own hash. That is a refused sign-in, as a wrong password.
+            if getattr(error.orig, "sqlstate", None) in ("42501", "42883"):
+                raise AuthenticationError() from None
+            raise
         except BaseException:
             own.dispose()
             raise
@@ -393,36 +404,46 @@ class AccountService:
 
     def change_role(self, username: str, role: str) -> AccountRow:
         """Officer: give an account another role; the last active officer keeps theirs."""
-        role = _check_role(role)
-        return self._change(username, {"role": role})
+        return self.update(username, role=role)
 
     def set_active(self, username: str, active: bool) -> AccountRow:
         """Officer: disable an account (it can no longer sign in, and stays in the trail) or enable it again.
         Nobody disables their own account, and the last active officer stays."""
-        name = unicodedata.normalize("NFKC", username or "").strip()
-        if not active and name == self.context.actor:
-            raise ValidationError(
-                {
-                    "is_active": Message(
-                        "自分のアカウントは無効にできません", "you cannot disable your own account"
-                    )
-                }
-            )
-        return self._change(name, {"is_active": bool(active)})
+        return self.update(username, is_active=active)
 
     def set_display_name(self, username: str, display_name: str | None) -> AccountRow:
         """Officer: the name people see for an account (status bar, 印刷者, the audit log)."""
-        cleaned = unicodedata.normalize("NFKC", display_name or "").strip() or None
-        if cleaned is not None and (len(cleaned) > 100 or not cleaned.isprintable()):
-            raise ValidationError(
-                {
-                    "display_name": Message(
-                        "表示名は改行を含まない100文字以内で入力してください",
-                        "the display name must be at most 100 characters on one line",
-                    )
-                }
-            )
-        return self._change(username, {"display_name": cleaned})
+        return self.update(username, display_name=display_name)
+
+    def update(
+        self,
+        username: str,
+        *,
+        role: str | None = None,
+        is_active: bool | None = None,
+        display_name: str | None | type[_Unchanged] = _Unchanged,
+    ) -> AccountRow:
+        """Officer: any of role, state and display name in one transaction (all or nothing). Nobody disables
+        their own account; an active officer always remains."""
+        name = unicodedata.normalize("NFKC", username or "").strip()
+        values: dict[str, object] = {}
+        if role is not None:
+            values["role"] = _check_role(role)
+        if display_name is not _Unchanged:
+            values["display_name"] = _clean_display_name(display_name)  # type: ignore[arg-type]
+        if is_active is not None:
+            if not is_active and name == self.context.actor:
+                raise ValidationError(
+                    {
+                        "is_active": Message(
+                            "自分のアカウントは無効にできません", "you cannot disable your own account"
+                        )
+                    }
+                )
+            values["is_active"] = bool(is_active)
+        if not values:
+            return self.get(name)
+        return self._change(name, values)
 
     def change_password(self, username: str, new_password: str, current_password: str | None = None) -> None:
         """Set a new password: one's own (with the current one, when given, checked first), or, for an
@@ -432,12 +453,16 @@ class AccountService:
         own = name == self.context.actor
         if not own:
             self.context.require(Permission.ADMINISTER)
-        self._refuse_where_the_server_owns_accounts()
+        on_server = self.context.database.enforces_roles
         with self.context.write(Permission.READ if own else Permission.ADMINISTER) as session:
             account = self._account(session, name)
+            if on_server:
+                self._require_account_functions(session)
             if current_password is not None:
+                # On the server no group reads the hashes: one's own comes through its function.
+                stored = roles.own_password_hash(session) if on_server else account.password_hash
                 try:
-                    _hasher.verify(account.password_hash, current_password)
+                    _hasher.verify(stored or "", current_password)
                 except (VerificationError, InvalidHashError):
                     raise ValidationError(
                         {
@@ -446,54 +471,101 @@ class AccountService:
                             )
                         }
                     ) from None
-            before = password_fingerprint(account.password_hash)
-            account.password_hash = _hasher.hash(new_password)
-            self._record_update(
-                session,
-                account,
-                {PASSWORD_FINGERPRINT: before},
-                {PASSWORD_FINGERPRINT: password_fingerprint(account.password_hash)},
+            if on_server:
+                # The server sets the hash and the login role's SCRAM verifier together; its trigger writes
+                # the event (the hash's fingerprint, as below).
+                roles.set_password(session, name, _hasher.hash(new_password), new_password)
+                note_change(session, RecordType.ACCOUNT, (account.id,))
+            else:
+                before = password_fingerprint(account.password_hash)
+                account.password_hash = _hasher.hash(new_password)
+                self._record_update(
+                    session,
+                    account,
+                    {PASSWORD_FINGERPRINT: before},
+                    {PASSWORD_FINGERPRINT: password_fingerprint(account.password_hash)},
+                )
+        if on_server and own:
+            # This window connects as its person: from now on with the new password (the server has it).
+            previous, self.context.database = (
+                self.context.database,
+                self.context.database.as_user(name, new_password),
             )
+            previous.dispose()
 
-    def _refuse_where_the_server_owns_accounts(self) -> None:
-        """On PostgreSQL with the roles in force, accounts change only through the server's functions (its
-        login roles follow them); those for a role, state or password change do not exist yet."""
-        if self.context.database.enforces_roles:
+    @staticmethod
+    def _require_account_functions(session: Session) -> None:
+        """A database whose roles an older `init` set up lacks the account functions: say what to do."""
+        if not roles.has_account_functions(session):
             raise ItakuError(
                 Message(
-                    "このデータベースではアカウントの変更はサーバー側で行います（未対応）。",
-                    "On this database accounts are changed on the server (not supported yet).",
+                    "このデータベースのサーバー側の設定が古いため、アカウントを変更できません。"
+                    "データベースの所有者が `itaku-cli init` をもう一度実行してください。",
+                    "This database's server-side set-up is older than this version, so accounts cannot be "
+                    "changed: the database owner runs `itaku-cli init` again.",
                 )
             )
 
     def _change(self, username: str, values: dict[str, object]) -> AccountRow:
-        self._refuse_where_the_server_owns_accounts()
         name = unicodedata.normalize("NFKC", username or "").strip()
         with self.context.write(Permission.ADMINISTER) as session:
             account = self._account(session, name)
+            if self.context.database.enforces_roles:
+                return self._change_on_server(session, account, values)
             before = {key: getattr(account, key) for key in values}
             for key, value in values.items():
                 setattr(account, key, value)
-            if account.role != Role.OFFICER.value or not account.is_active:
-                others = session.scalar(
-                    select(func.count(Account.id)).where(
-                        Account.role == Role.OFFICER.value,
-                        Account.is_active.is_(True),
-                        Account.id != account.id,
-                    )
-                )
-                if not others:
-                    raise ValidationError(
-                        {
-                            "role": Message(
-                                "有効な個人情報保護責任者が1人もいなくなるため変更できません",
-                                "this would leave no active PI protection officer",
-                            )
-                        }
-                    )
+            self._keep_an_officer(session, account.id, account.role, account.is_active)
             self._record_update(session, account, before, values)
             return AccountRow(
                 account.id, account.username, account.display_name, account.role, account.is_active
+            )
+
+    def _change_on_server(self, session: Session, account: Account, values: dict[str, object]) -> AccountRow:
+        """The same change through `itaku_change_account`: the server checks the officer, the last officer and
+        one's own account again, moves the login role between its groups, and its trigger writes the event."""
+        self._require_account_functions(session)
+        wanted = {
+            "role": account.role,
+            "is_active": account.is_active,
+            "display_name": account.display_name,
+            **values,
+        }
+        self._keep_an_officer(session, account.id, str(wanted["role"]), bool(wanted["is_active"]))
+        roles.change_account(
+            session,
+            account.username,
+            str(wanted["role"]),
+            bool(wanted["is_active"]),
+            None if wanted["display_name"] is None else str(wanted["display_name"]),
+        )
+        note_change(session, RecordType.ACCOUNT, (account.id,))
+        return AccountRow(
+            account.id,
+            account.username,
+            None if wanted["display_name"] is None else str(wanted["display_name"]),
+            str(wanted["role"]),
+            bool(wanted["is_active"]),
+        )
+
+    @staticmethod
+    def _keep_an_officer(session: Session, account_id: int, role: str, is_active: bool) -> None:
+        """Refused if the account, with this role and state, would leave no active officer."""
+        if role == Role.OFFICER.value and is_active:
+            return
+        others = session.scalar(
+            select(func.count(Account.id)).where(
+                Account.role == Role.OFFICER.value, Account.is_active.is_(True), Account.id != account_id
+            )
+        )
+        if not others:
+            raise ValidationError(
+                {
+                    "role": Message(
+                        "有効な個人情報保護責任者が1人もいなくなるため変更できません",
+                        "this would leave no active PI protection officer",
+                    )
+                }
             )
 
     @staticmethod

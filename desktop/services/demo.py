@@ -225,6 +225,19 @@ class DemoService:
                     )
                 }
             )
+        if self.context.database.enforces_roles:
+            # The demo's approvals carry their own past dates; on a team database only the server's
+            # itaku_approve sets an approval (dated the day it is made), and fictitious data has no place there.
+            raise ValidationError(
+                {
+                    "database": Message(
+                        "チームのデータベース（PostgreSQL、権限設定済み）にはデモデータを読み込めません。"
+                        "SQLite のファイルなど練習用のデータベースに読み込んでください",
+                        "demo data cannot be loaded into a team database (PostgreSQL with its roles in force): "
+                        "load it into a practice database, such as a SQLite file",
+                    )
+                }
+            )
         with self.context.write() as session:
             if (
                 session.scalar(select(func.count(Contractor.id)))
@@ -544,7 +557,7 @@ class _Builder:
         )
         request_count = self._requests()
         incident_count = self._incidents(compliant, evaluations)
-        if self.audit and not self.context.database.enforces_roles:  # else the server's triggers wrote them
+        if self.audit:
             self.session.execute(insert(AuditEvent), chain(self.session, self.audit))
         return DemoSummary(
             len(contractor_ids),

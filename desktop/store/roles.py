@@ -60,6 +60,8 @@ FUNCTION_SIGNATURES = (
     "itaku_save_setting(text, json)",
     "itaku_enroll_login(text, text, text)",
     "itaku_add_account(text, text, text, text, text)",
+    "itaku_change_account(text, text, boolean, text)",
+    "itaku_set_password(text, text, text)",
     "itaku_own_password_hash()",
     "itaku_password_fingerprints()",
 )
@@ -224,23 +226,30 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
                 USING ERRCODE = 'insufficient_privilege';
         END $$
         """,
-        # Invoker's rights: current_user is the client, except inside the SECURITY DEFINER functions below.
-        """
+        # Invoker's rights: current_user is the client, except inside the SECURITY DEFINER functions below, where it
+        # is their owner. Approvals are set only by `itaku_approve` (the approver is the connected officer, the date
+        # the server's day in Tokyo): an officer writing the columns directly could backdate an approval or sign
+        # it with another name, so nobody's own statement may, the officer's included.
+        f"""
         CREATE OR REPLACE FUNCTION itaku_guard_approval() RETURNS trigger
         LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
         BEGIN
-            IF itaku_is_officer() THEN
+            IF current_user = {_literal(owner)} THEN
                 IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
                 RETURN NEW;
             END IF;
             IF TG_OP = 'INSERT' AND (NEW.approver IS NOT NULL OR NEW.approved_on IS NOT NULL OR NEW.is_superseded) THEN
-                RAISE EXCEPTION 'itaku: only an officer approves (% #%)', TG_TABLE_NAME, NEW.id
+                RAISE EXCEPTION 'itaku: approvals are made only through itaku_approve (% #%)', TG_TABLE_NAME, NEW.id
                     USING ERRCODE = 'insufficient_privilege';
             ELSIF TG_OP = 'UPDATE' AND (NEW.approver IS DISTINCT FROM OLD.approver
                     OR NEW.approved_on IS DISTINCT FROM OLD.approved_on
                     OR NEW.is_superseded IS DISTINCT FROM OLD.is_superseded) THEN
-                RAISE EXCEPTION 'itaku: only an officer approves (% #%)', TG_TABLE_NAME, NEW.id
+                RAISE EXCEPTION 'itaku: approvals are made only through itaku_approve (% #%)', TG_TABLE_NAME, NEW.id
                     USING ERRCODE = 'insufficient_privilege';
+            ELSIF itaku_is_officer() THEN
+                -- An officer may still correct or delete a record (the trail keeps what it was).
+                IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+                RETURN NEW;
             ELSIF TG_OP = 'UPDATE' AND (OLD.approved_on IS NOT NULL OR OLD.is_superseded) THEN
                 -- What was approved stays as approved: an edit is a new version awaiting approval.
                 RAISE EXCEPTION 'itaku: an approved record changes only by a new version (% #%)', TG_TABLE_NAME, OLD.id
@@ -361,6 +370,85 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             RETURNING id INTO account_id;
         END $$
         """,
+        # An account's role, state and display name, and its login role with them: a role change moves the login
+        # role to the other group; a disabled account's login role leaves this database's groups (it may still be
+        # a person elsewhere on the server, so it keeps LOGIN) and gets its group back when enabled again.
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_change_account(
+            account_name text, new_role text, new_active boolean, new_display_name text
+        ) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        DECLARE
+            groups text[] := ARRAY[{staff}, {officer}, {auditor}];
+            grp text;
+        BEGIN
+            IF NOT itaku_is_officer() THEN
+                RAISE EXCEPTION 'itaku: only an officer changes accounts' USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            IF new_role IS NULL OR array_position(ARRAY['staff', 'officer', 'auditor'], new_role) IS NULL THEN
+                RAISE EXCEPTION 'itaku: unknown role %', new_role USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});
+            IF NOT EXISTS (SELECT FROM account WHERE username = account_name) THEN
+                RAISE EXCEPTION 'itaku: there is no account %', account_name USING ERRCODE = 'no_data_found';
+            END IF;
+            IF account_name = session_user AND NOT new_active THEN
+                RAISE EXCEPTION 'itaku: nobody disables their own account' USING ERRCODE = 'check_violation';
+            END IF;
+            UPDATE account SET role = new_role, is_active = new_active, display_name = new_display_name,
+                version = version + 1, updated_at = now(), updated_by = session_user
+            WHERE username = account_name
+              AND (role, is_active, display_name) IS DISTINCT FROM (new_role, new_active, new_display_name);
+            IF NOT EXISTS (SELECT FROM account WHERE role = 'officer' AND is_active) THEN
+                RAISE EXCEPTION 'itaku: this would leave no active officer' USING ERRCODE = 'check_violation';
+            END IF;
+            IF new_active THEN
+                PERFORM itaku_enroll_login(account_name, new_role, NULL);
+            ELSIF EXISTS (SELECT FROM pg_roles WHERE rolname = account_name) THEN
+                FOREACH grp IN ARRAY groups LOOP
+                    IF EXISTS (
+                        SELECT FROM pg_auth_members AS member
+                        JOIN pg_roles AS g ON g.oid = member.roleid
+                        JOIN pg_roles AS login ON login.oid = member.member
+                        WHERE g.rolname = grp AND login.rolname = account_name
+                    ) THEN
+                        EXECUTE format('REVOKE %I FROM %I', grp, account_name);
+                    END IF;
+                END LOOP;
+            END IF;
+        END $$
+        """,
+        # A new password: one's own, or anyone's by an officer. The account's argon2 hash and the login role's
+        # SCRAM verifier change together (the server checks the one, the app the other, at every sign-in).
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_set_password(
+            account_name text, account_password_hash text, login_verifier text
+        ) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        BEGIN
+            IF account_name <> session_user AND NOT itaku_is_officer() THEN
+                RAISE EXCEPTION 'itaku: only an officer sets another person''s password'
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            IF coalesce(account_password_hash, '') = '' OR login_verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+                RAISE EXCEPTION 'itaku: a password is set from its hash and SCRAM verifier'
+                    USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            PERFORM pg_advisory_xact_lock({WRITE_LOCK_KEY});
+            UPDATE account SET password_hash = account_password_hash, version = version + 1, updated_at = now(),
+                updated_by = session_user
+            WHERE username = account_name;
+            IF NOT FOUND THEN
+                RAISE EXCEPTION 'itaku: there is no account %', account_name USING ERRCODE = 'no_data_found';
+            END IF;
+            IF EXISTS (SELECT FROM pg_roles WHERE rolname = account_name) THEN
+                EXECUTE format('ALTER ROLE %I PASSWORD %L', account_name, login_verifier);
+            ELSE
+                PERFORM itaku_enroll_login(account_name, (SELECT role FROM account WHERE username = account_name),
+                                           login_verifier);
+            END IF;
+        END $$
+        """,
         # The password hashes are readable by no group (a copied argon2 hash can be attacked offline): a
         # person reads their own, to check the password they typed, and the trail's replay the SHA-256 of each.
         """
@@ -403,7 +491,9 @@ def _grants(groups: dict[str, str], tables: Sequence[str]) -> list[str]:
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {auditor}",
         "GRANT EXECUTE ON FUNCTION itaku_canonical_json(jsonb), itaku_is_officer() TO PUBLIC",
         f"GRANT EXECUTE ON FUNCTION itaku_approve(text, integer[], integer[]), "
-        f"itaku_save_setting(text, json), itaku_add_account(text, text, text, text, text) TO {officer}",
+        f"itaku_save_setting(text, json), itaku_add_account(text, text, text, text, text), "
+        f"itaku_change_account(text, text, boolean, text) TO {officer}",
+        f"GRANT EXECUTE ON FUNCTION itaku_set_password(text, text, text) TO {everyone}",
     ]
     return statements
 
@@ -519,6 +609,30 @@ def add_account(
         },
     ).one()
     return int(row.account_id), bool(row.login_created)
+
+
+def change_account(
+    session: Session, username: str, role: str, is_active: bool, display_name: str | None
+) -> None:
+    """Role, state and display name of an account through `itaku_change_account` (its login role follows)."""
+    session.execute(
+        text("SELECT itaku_change_account(:name, :role, :active, :display)"),
+        {"name": username, "role": role, "active": is_active, "display": display_name},
+    )
+
+
+def set_password(session: Session, username: str, password_hash: str, password: str) -> None:
+    """An account's password hash and its login role's SCRAM verifier, together, through `itaku_set_password`."""
+    session.execute(
+        text("SELECT itaku_set_password(:name, :hash, :verifier)"),
+        {"name": username, "hash": password_hash, "verifier": login_verifier(session, username, password)},
+    )
+
+
+def has_account_functions(session: Session) -> bool:
+    """Whether the server has the account functions of this version (a database set up by an older `init`
+    lacks them until `init` runs again)."""
+    return bool(session.scalar(text("SELECT to_regproc('public.itaku_set_password') IS NOT NULL")))
 
 
 def approve(session: Session, record_type: str, ids: Sequence[int], versions: Sequence[int]) -> int:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.store.test_postgres_roles import Team, refused, team  # noqa: F401 (the fixture)
+from tests.store.test_postgres_roles import Team, refused
 
 pytestmark = pytest.mark.postgres
 
 
-def test_staff_save_provisions_and_receipts_and_the_database_writes_their_events(team: Team) -> None:  # noqa: F811
+def test_staff_save_provisions_and_receipts_and_the_database_writes_their_events(team: Team) -> None:
     services = team.signed_in(team.staff)
     provision = services.provisions.create(
         {"provided_on": "2026-04-01", "recipient_name": "株式会社つばめ", "basis": "consent"}
