@@ -1,4 +1,4 @@
-"""Accounts in the window: the officer's users page (add, change the role, disable; an account is never
+"""Accounts in the window: the officer's users page (add, change the role or the name shown, disable; an account is never
 deleted, as every one is named in the audit trail), everyone's own password, and the demo accounts."""
 
 from __future__ import annotations
@@ -112,6 +112,18 @@ class UsersDialog(QDialog):
         selected.addWidget(self.active_button)
         selected.addWidget(self.reset_button)
         layout.addLayout(selected)
+        naming = QHBoxLayout()
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("changeDisplayName")
+        self.name_edit.setPlaceholderText(self.tr("empty: the user name is shown"))
+        self.name_button = QPushButton(self.tr("Change the na&me shown"), self)
+        self.name_button.setObjectName("changeNameButton")
+        name_label = QLabel(self.tr("Name s&hown:"), self)
+        name_label.setBuddy(self.name_edit)
+        naming.addWidget(name_label)
+        naming.addWidget(self.name_edit, 1)
+        naming.addWidget(self.name_button)
+        layout.addLayout(naming)
         self.error = FieldErrorLabel(self)
         self.error.setObjectName("usersError")
         layout.addWidget(self.error)
@@ -130,7 +142,7 @@ class UsersDialog(QDialog):
         form.addRow(self.tr("&Name (optional)"), self.new_display_name)
         form.addRow(self.tr("R&ole"), self.new_role)
         form.addRow(self.tr("Pass&word (8 characters or more)"), self.new_password)
-        form.addRow(self.tr("Password &again"), self.new_confirm)
+        form.addRow(self.tr("Password a&gain"), self.new_confirm)
         self.add_button = QPushButton(self.tr("&Add"), adding)
         self.add_button.setObjectName("addButton")
         form.addRow("", self.add_button)
@@ -146,9 +158,17 @@ class UsersDialog(QDialog):
 
         self.table.itemSelectionChanged.connect(self.update_buttons)
         self.role_button.clicked.connect(self.change_role)
+        self.name_button.clicked.connect(self.change_display_name)
+        self.name_edit.returnPressed.connect(self.change_display_name)
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset_password)
         self.add_button.clicked.connect(self.add_account)
+        self.new_confirm.returnPressed.connect(self.add_account)
+        # Enter acts where it is typed (the name shown, the new account), never on a button elsewhere on the
+        # page: a dialog's default button would otherwise change the selected account's role.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.resize(760, 600)
         self.refresh()
 
@@ -184,11 +204,20 @@ class UsersDialog(QDialog):
 
     def update_buttons(self) -> None:
         account = self.selected()
-        for widget in (self.role_box, self.role_button, self.active_button, self.reset_button):
+        for widget in (
+            self.role_box,
+            self.role_button,
+            self.name_edit,
+            self.name_button,
+            self.active_button,
+            self.reset_button,
+        ):
             widget.setEnabled(account is not None)
         if account is None:
+            self.name_edit.clear()
             return
         self.role_box.setCurrentIndex(self.role_box.findData(account.role))
+        self.name_edit.setText(account.display_name or "")
         self.active_button.setText(self.tr("&Disable") if account.is_active else self.tr("&Enable"))
         own = account.username == self.services.context.actor
         self.active_button.setEnabled(not (own and account.is_active))
@@ -199,6 +228,8 @@ class UsersDialog(QDialog):
         try:
             if action == "role":
                 self.services.accounts.change_role(username, self.role_box.currentData())
+            elif action == "name":
+                self.services.accounts.set_display_name(username, self.name_edit.text().strip() or None)
             else:
                 account = next(row for row in self.rows if row.username == username)
                 self.services.accounts.set_active(username, not account.is_active)
@@ -212,6 +243,11 @@ class UsersDialog(QDialog):
         account = self.selected()
         if account is not None:
             self._run("role", account.username)
+
+    def change_display_name(self) -> None:
+        account = self.selected()
+        if account is not None:
+            self._run("name", account.username)
 
     def toggle_active(self) -> None:
         account = self.selected()

@@ -147,6 +147,18 @@
         <translation>State</translation>
     </message>
     <message>
+        <source>empty: the user name is shown</source>
+        <translation>empty: the user name is shown</translation>
+    </message>
+    <message>
+        <source>Change the na&amp;me shown</source>
+        <translation>Change the na&amp;me shown</translation>
+    </message>
+    <message>
+        <source>Name s&amp;hown:</source>
+        <translation>Name s&amp;hown:</translation>
+    </message>
+    <message>
         <source>Change the &amp;role</source>
         <translation>Change the &amp;role</translation>
     </message>
@@ -187,8 +199,8 @@
         <translation>Pass&amp;word (8 characters or more)</translation>
     </message>
     <message>
-        <source>Password &amp;again</source>
-        <translation>Password &amp;again</translation>
+        <source>Password a&amp;gain</source>
+        <translation>Password a&amp;gain</translation>
     </message>
     <message>
         <source>&amp;Add</source>

@@ -146,6 +146,18 @@
         <translation>状態</translation>
     </message>
     <message>
+        <source>empty: the user name is shown</source>
+        <translation>空欄ならユーザー名を表示します</translation>
+    </message>
+    <message>
+        <source>Change the na&amp;me shown</source>
+        <translation>表示名を変更(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Name s&amp;hown:</source>
+        <translation>表示名(&amp;H):</translation>
+    </message>
+    <message>
         <source>Change the &amp;role</source>
         <translation>役割を変更(&amp;R)</translation>
     </message>
@@ -186,8 +198,8 @@
         <translation>パスワード（8文字以上）(&amp;W)</translation>
     </message>
     <message>
-        <source>Password &amp;again</source>
-        <translation>パスワード（確認）(&amp;A)</translation>
+        <source>Password a&amp;gain</source>
+        <translation>パスワード（確認）(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Add</source>

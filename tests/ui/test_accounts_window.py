@@ -53,6 +53,12 @@ def test_the_officer_adds_an_account_on_the_users_page(
     assert (added.role, added.display_name, added.is_active) == ("auditor", "鈴木 一郎", True)
     assert page.selected() is not None and page.selected().username == "suzuki"
     assert not any("削除" in button.text() for button in page.findChildren(QPushButton))
+    page.new_username.setText("tanaka")  # Enter in the last field adds, as the button does
+    page.new_role.setCurrentIndex(page.new_role.findData("staff"))
+    page.new_password.setText("a long password")
+    page.new_confirm.setText("a long password")
+    qtbot.keyClick(page.new_confirm, Qt.Key.Key_Return)
+    assert officer.accounts.get("tanaka").role == "staff" and page.isVisible()
 
 
 def test_the_officer_changes_a_role_and_disables_an_account_but_not_their_own(
@@ -73,6 +79,31 @@ def test_the_officer_changes_a_role_and_disables_an_account_but_not_their_own(
     qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)  # the last active officer
     assert page.error.isVisible() and "責任者" in page.error.text()
     assert officer.accounts.get("kuroda").role == "officer"
+
+
+def test_the_officer_changes_the_name_shown_of_an_account(
+    qtbot: Any, make_window: Any, officer: Services
+) -> None:
+    window = make_window(officer)
+    page = window.open_users()
+    page.select("sato")
+    assert page.name_edit.text() == "佐藤 花子"
+    page.name_edit.setText("佐藤 花子（法務部）")
+    qtbot.mouseClick(page.name_button, Qt.MouseButton.LeftButton)
+    assert officer.accounts.get("sato").display_name == "佐藤 花子（法務部）"
+    assert page.table.item(1, 1).text() == "佐藤 花子（法務部）"
+    page.role_box.setCurrentIndex(page.role_box.findData("auditor"))  # chosen, not applied
+    page.name_edit.setText("改行\u2028入り")  # a line separator: refused, named, nothing saved
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Return)
+    assert page.error.isVisible() and "表示名" in page.error.text()
+    assert officer.accounts.get("sato").role == "staff"  # Enter in the name field pressed no other button
+    assert officer.accounts.get("sato").display_name == "佐藤 花子（法務部）"
+    page.name_edit.clear()  # empty: the user name is shown
+    qtbot.mouseClick(page.name_button, Qt.MouseButton.LeftButton)
+    assert officer.accounts.get("sato").display_name is None
+    assert officer.accounts.display_name_of("sato") == "sato"
+    page.table.clearSelection()
+    assert not page.name_edit.isEnabled() and not page.name_button.isEnabled()
 
 
 def test_staff_have_no_users_page(make_window: Any, officer: Services) -> None:
