@@ -11,14 +11,13 @@ import pytest
 
 from desktop.app import build_services
 from desktop.cli import main
+from tests.cli_in_process import new_database
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     """A database `init` made (set-up mode: no account yet)."""
-    path = tmp_path / "itaku.sqlite3"
-    build_services(str(path)).close()
-    return str(path)
+    return new_database(tmp_path)
 
 
 def _digest(path: Path) -> str:

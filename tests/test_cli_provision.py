@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.app import build_services
-from desktop.cli import main
+from tests.cli_in_process import listed, new_database, run
 
 PROVISION = [
     "--provided-on",
@@ -59,24 +57,7 @@ RECEIPT = [
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    """A database `init` made (set-up mode: the commands act as the officer)."""
-    path = tmp_path / "itaku.sqlite3"
-    build_services(str(path)).close()
-    return str(path)
-
-
-def run(db: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(["--db", db, "--lang", "en", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def listed(db: str, capsys: pytest.CaptureFixture[str], command: str) -> list[dict[str, Any]]:
-    code, out, err = run(db, capsys, command, "list", "--json")
-    assert code == 0, err
-    rows: list[dict[str, Any]] = json.loads(out)
-    return rows
+    return new_database(tmp_path)
 
 
 @pytest.mark.parametrize(("command", "options"), [("provision", PROVISION), ("receipt", RECEIPT)])

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from desktop.app import build_services
-from desktop.cli import main
+from tests.cli_in_process import listed, new_database, run
 
 REQUEST = [
     "--request-type",
@@ -39,24 +37,7 @@ INCIDENT = [
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    """A database `init` made (set-up mode: the commands act as the officer)."""
-    path = tmp_path / "itaku.sqlite3"
-    build_services(str(path)).close()
-    return str(path)
-
-
-def run(db: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(["--db", db, "--lang", "en", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def listed(db: str, capsys: pytest.CaptureFixture[str], command: str, *options: str) -> list[dict[str, Any]]:
-    code, out, err = run(db, capsys, command, "list", "--json", *options)
-    assert code == 0, err
-    rows: list[dict[str, Any]] = json.loads(out)
-    return rows
+    return new_database(tmp_path)
 
 
 def test_a_request_is_added_listed_with_its_due_date_and_checked(db, capsys):
