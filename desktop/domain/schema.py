@@ -388,7 +388,11 @@ def _clean_authority_list(field: Field, raw: object) -> list[dict[str, Any]]:
             code = str(error)
             reason = _REASONS.get(code, (code, code))
             raise ValidationError(
-                {field.name: _error(field, f"{number}件目の付与日: {reason[0]}", f"entry {number}'s date: {reason[1]}")}
+                {
+                    field.name: _error(
+                        field, f"{number}件目の付与日: {reason[0]}", f"entry {number}'s date: {reason[1]}"
+                    )
+                }
             ) from None
         if len(party) > KEY_MAX_LENGTH or len(document) > MAX_TEXT:
             raise ValidationError(

@@ -83,7 +83,9 @@ REFERENCES: dict[str, RecordType] = {
     "joint_use_id": RecordType.JOINT_USE,
     "opt_out_id": RecordType.OPT_OUT,
 }
-PARTY_FIELDS = frozenset({"given_by", "link_from", "link_to", "consent_authority"})  # a chain party, by its key
+PARTY_FIELDS = frozenset(
+    {"given_by", "link_from", "link_to", "consent_authority"}
+)  # a chain party, by its key
 ACCOUNT_FIELDS = frozenset({"approver"})  # a user name, shown by the name people see
 RULE_TITLES = {info.rule.value: Message(info.ja, info.en) for info in RULES}
 
@@ -165,14 +167,14 @@ def display_value(record_type: str, field: Field, value: Any, names: RecordNames
         ]
         return Message("、".join(m.ja for m in labels), ", ".join(m.en for m in labels))
     if field.kind == AUTHORITY_LIST and isinstance(value, list):  # each party by its name and role
-        shown = [
+        entries = [
             Message(
                 f"{party(a.party or '?', names).ja} {a.granted_on or '?'}付「{a.document or ''}」",
                 f"{party(a.party or '?', names).en}, {a.granted_on or '?'}, '{a.document or ''}'",
             )
             for a in authorities_of(value)
         ]
-        return Message("、".join(m.ja for m in shown), "; ".join(m.en for m in shown))
+        return Message("、".join(m.ja for m in entries), "; ".join(m.en for m in entries))
     if isinstance(value, dict) or isinstance(value, list) and any(isinstance(item, dict) for item in value):
         return Message(f"{len(value)}項目", f"{len(value)} items")
     if isinstance(value, list) or field.kind == TEXT_LIST:

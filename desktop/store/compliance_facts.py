@@ -232,9 +232,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         )
     )
     engagements = tuple(
-        EngagementFacts(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), authorities_of(r[8])
-        )
+        EngagementFacts(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), authorities_of(r[8]))
         for r in session.execute(
             select(
                 Engagement.id,

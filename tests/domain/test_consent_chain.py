@@ -97,9 +97,7 @@ def test_two_intermediates_each_consent_with_an_authorisation_of_its_own():
     """original → A → B → us: A and B each hold the original business's written authority (policy §7); each
     counts from its own date, the day before it not."""
     a_on, b_on = START - 20 * DAY, START - 10 * DAY
-    chain = long_chain(
-        Authority(intermediate_key(A), a_on, "覚書 A"), Authority(CLIENT, b_on, "覚書 B")
-    )
+    chain = long_chain(Authority(intermediate_key(A), a_on, "覚書 A"), Authority(CLIENT, b_on, "覚書 B"))
     assert [party.key for party in chain.authorised] == [intermediate_key(A), CLIENT]
     assert A in chain.consenters.ja and B in chain.consenters.ja
     for day, counts in ((b_on - DAY, False), (b_on, True), (b_on + DAY, True)):

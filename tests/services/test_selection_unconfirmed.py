@@ -146,6 +146,8 @@ def test_an_imported_contractor_evaluated_here_after_its_start_is_unconfirmed_on
     contract_here(services, made.id, start - DAY)  # the contract came first: only the evaluation is late
     found = order_findings(services, made, later)
     assert set(found) == {rule}  # one finding, never both
+    # As it stood on the day of the evaluation (rebuilt from the trail: the import's event carries the day).
+    assert set(order_findings(services, made, start + DAY)) == {rule}
     finding = found[rule]
     assert (finding.severity, finding.since) == (Severity.WARNING, start)
     if rule == UNCONFIRMED:

@@ -182,7 +182,10 @@ def test_the_form_adds_a_second_authorisation_picked_from_the_chain(qtbot, demo_
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     choices = []
     for row, (key, day, document) in enumerate(
-        [("intermediate:株式会社ひかり情報サービス", "2020-01-05", "覚書一"), ("client", "2020-02-05", "覚書二")]
+        [
+            ("intermediate:株式会社ひかり情報サービス", "2020-01-05", "覚書一"),
+            ("client", "2020-02-05", "覚書二"),
+        ]
     ):
         box = editor.table.cellWidget(row, editor.PARTY)
         choices = [box.itemText(i) for i in range(box.count())]
@@ -195,7 +198,11 @@ def test_the_form_adds_a_second_authorisation_picked_from_the_chain(qtbot, demo_
     assert dialog.save()
     saved = demo_services.engagements.get(4).consent_authorities
     assert saved == [
-        {"party": "intermediate:株式会社ひかり情報サービス", "granted_on": "2020-01-05", "document": "覚書一"},
+        {
+            "party": "intermediate:株式会社ひかり情報サービス",
+            "granted_on": "2020-01-05",
+            "document": "覚書一",
+        },
         {"party": "client", "granted_on": "2020-02-05", "document": "覚書二"},
     ]
     # Without the client's authorisation its consent to client → us no longer counts: the active engagement

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desktop.domain.checklist import GROUPS
 from desktop.domain.clauses import CLAUSE_BY_CODE
+from desktop.domain.consent_chain import authorities_of, authority_text
 from desktop.domain.enums import (
     AuditAction,
     ContractKind,
@@ -22,7 +23,6 @@ from desktop.domain.enums import (
     ProvisionBasis,
     Severity,
 )
-from desktop.domain.consent_chain import authorities_of, authority_text
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import (

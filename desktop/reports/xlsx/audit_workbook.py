@@ -123,7 +123,9 @@ def _field_columns(schema: Schema, labels: _Labels, names: Sequence[str] | None 
 def _authorised_parties(engagement: Any) -> Message:
     """The parties authorised to consent (chain keys: `client`, `intermediate:NAME`), each by its name and role
     with the authorisation's date and document, one a line."""
-    shown = [authority_text(a, engagement.client_name) for a in authorities_of(engagement.consent_authorities)]
+    shown = [
+        authority_text(a, engagement.client_name) for a in authorities_of(engagement.consent_authorities)
+    ]
     return Message("\n".join(m.ja for m in shown), "\n".join(m.en for m in shown))
 
 

@@ -52,7 +52,9 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 def upgrade() -> None:
     bind = op.get_bind()
     op.add_column("engagement", sa.Column("consent_authorities", sa.JSON(), nullable=True))
-    op.add_column("contractor", sa.Column("imported_on", sa.Date(), nullable=True))  # no copy: FTS triggers stay
+    op.add_column(
+        "contractor", sa.Column("imported_on", sa.Date(), nullable=True)
+    )  # no copy: FTS triggers stay
     moved = _move_authorities(bind)
     marked = _mark_imported(bind)
     if not _writes_own_trail(bind):
@@ -64,7 +66,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
-    engagement = sa.table("engagement", sa.column("id", sa.Integer), sa.column("consent_authorities", sa.JSON))
+    engagement = sa.table(
+        "engagement", sa.column("id", sa.Integer), sa.column("consent_authorities", sa.JSON)
+    )
     rows = [(row.id, row.consent_authorities or []) for row in bind.execute(sa.select(engagement))]
     several = [engagement_id for engagement_id, entries in rows if len(entries) > 1]
     if several:
@@ -168,7 +172,10 @@ def _mark_imported(bind: sa.Connection) -> list[tuple[int, dict[str, Any]]]:
         sa.column("conditions", sa.Text),
     )
     contract = sa.table(
-        "contract", sa.column("id", sa.Integer), sa.column("contractor_id", sa.Integer), sa.column("notes", sa.Text)
+        "contract",
+        sa.column("id", sa.Integer),
+        sa.column("contractor_id", sa.Integer),
+        sa.column("notes", sa.Text),
     )
     existing = set(bind.execute(sa.select(contractor.c.id)).scalars())
     created = [
@@ -269,7 +276,9 @@ def _record_events(bind: sa.Connection, record_type: str, changes: list[tuple[in
     rows = []
     for record_id, change in changes:
         last_id += 1
-        digest = event_hash(last_hash, last_id, now, MIGRATION_ACTOR, "update", record_type, record_id, change)
+        digest = event_hash(
+            last_hash, last_id, now, MIGRATION_ACTOR, "update", record_type, record_id, change
+        )
         rows.append(
             {
                 "id": last_id,
