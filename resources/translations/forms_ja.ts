@@ -729,7 +729,7 @@
     <message>
         <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
         <source>Authorised party</source>
-        <translation>同意の権限を与えられた者</translation>
+        <translation>授権された者</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
