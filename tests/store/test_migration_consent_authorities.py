@@ -24,6 +24,7 @@ from tests.conftest import make_services
 IMPORT = datetime(2026, 4, 1, 1, 0, tzinfo=UTC)  # 2026-04-01 10:00 in Tokyo
 ALONE = datetime(2026, 4, 2, 1, 0, tzinfo=UTC)
 HERE = datetime(2026, 4, 3, 1, 0, tzinfo=UTC)
+DEMO = datetime(2026, 4, 4, 1, 0, tzinfo=UTC)
 START = date(2026, 10, 1)
 
 
@@ -59,7 +60,8 @@ def evaluation(evaluation_id: int, contractor_id: int, conditions: str | None) -
 
 # (moment, table, values): in trail order. Contractors 1 and 2 were created by one import (one instant,
 # consecutive events); contractor 3 alone, followed by its imported evaluation; contractor 4 here, then an
-# evaluation made here.
+# evaluation made here; contractors 5 and 6 by the demo data, which writes their evaluations in the same
+# instant (unmarked): no import.
 ROWS: list[tuple[datetime, str, dict[str, Any]]] = [
     (IMPORT, "company_profile", {"id": 1, "name": "株式会社みらいデータ"}),
     (IMPORT, "contractor", contractor(1, "株式会社いち")),
@@ -129,6 +131,9 @@ ROWS: list[tuple[datetime, str, dict[str, Any]]] = [
             "form": "written",
         },
     ),
+    (DEMO, "contractor", contractor(5, "株式会社ご")),
+    (DEMO, "contractor", contractor(6, "株式会社ろく")),
+    (DEMO, "evaluation", evaluation(3, 5, None)),
 ]
 
 
@@ -185,7 +190,14 @@ def test_the_authority_becomes_a_list_and_imported_contractors_are_marked(
         findings = {(f.rule, f.record_id) for f in services.checks.findings(START)}
         assert ("engagement.consent_missing", 1) not in findings
         marked = {c.id: services.contractors.get(c.id).imported_on for c in services.contractors.search()}
-        assert marked == {1: date(2026, 4, 1), 2: date(2026, 4, 1), 3: date(2026, 4, 2), 4: None}
+        assert marked == {
+            1: date(2026, 4, 1),
+            2: date(2026, 4, 1),
+            3: date(2026, 4, 2),
+            4: None,
+            5: None,
+            6: None,
+        }
         # The trail explains the moved and marked values: the chain verifies and replays onto the records.
         assert services.audit.verify_chain().is_intact
         replay = services.audit.verify_records()

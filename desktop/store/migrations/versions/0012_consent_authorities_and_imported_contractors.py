@@ -11,10 +11,12 @@ history before the import, so an evaluation recorded later in the application is
 entrusted before it was selected. Contractors gain `imported_on`, the day of their import (the ledger import
 sets it from now on). For the contractors already there it is inferred from the audit trail: the import
 creates every new contractor of a file in one go, with one timestamp, so a contractor whose creation event
-is one of a run of consecutive contractor creations sharing that instant came from an import; and a
-contractor created alone is imported when the creation of an evaluation or NDA the import marks as its own
-(desktop.domain.ledger.IMPORTED_EVALUATION_NOTE, IMPORTED_NDA_NOTE) follows its creation with nothing but
-evaluations and contracts written in between. A one-line ledger without evaluation or NDA leaves no such
+is one of a run of consecutive contractor creations sharing that instant came from an import — unless the
+event right after the run, in the same instant, creates an evaluation or contract the import did not mark
+(the demo data writes every record of every kind in one instant; an import's own evaluations and NDAs carry
+its marks, desktop.domain.ledger.IMPORTED_EVALUATION_NOTE and IMPORTED_NDA_NOTE). A contractor created alone
+is imported when the creation of an evaluation or NDA so marked as its own follows its creation with nothing
+but evaluations and contracts written in between. A one-line ledger without evaluation or NDA leaves no such
 trace: that contractor stays unmarked (the officer closes its finding with a corrective action).
 
 Each changed row gets an update event in the audit trail, chained onto its head, so that `audit verify` still
@@ -195,8 +197,36 @@ def _mark_imported(bind: sa.Connection) -> list[tuple[int, dict[str, Any]]]:
             run.append(event)
         else:
             runs.append([event])
+    marked_ids = {
+        "evaluation": set(
+            bind.execute(
+                sa.select(evaluation.c.id).where(evaluation.c.conditions == IMPORTED_EVALUATION_NOTE)
+            ).scalars()
+        ),
+        "contract": set(
+            bind.execute(sa.select(contract.c.id).where(contract.c.notes == IMPORTED_NDA_NOTE)).scalars()
+        ),
+    }
+
+    def written_with_unmarked_records(run: list[tuple[int, int, Any]]) -> bool:
+        """The run is followed, in its own instant, by an evaluation or contract no import marked (demo data)."""
+        after = bind.execute(
+            sa.select(events.c.record_type, events.c.record_id, events.c.action, events.c.occurred_at).where(
+                events.c.id == run[-1][0] + 1
+            )
+        ).first()
+        return (
+            after is not None
+            and after.action == "create"
+            and after.occurred_at == run[-1][2]
+            and after.record_type in marked_ids
+            and after.record_id not in marked_ids[after.record_type]
+        )
+
     single: dict[int, tuple[int, Any]] = {}
     for run in runs:
+        if len(run) > 1 and written_with_unmarked_records(run):
+            continue
         if len(run) > 1:
             for _event_id, contractor_id, moment in run:
                 day = _tokyo_day(moment)
