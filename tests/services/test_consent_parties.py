@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from desktop.domain.errors import ValidationError
 from desktop.services.facade import Services
 from desktop.store.models import ConsentHop
+from tests.store.test_postgres_roles import Team, team  # noqa: F401  (the fixture: the roles in force)
 
 DAY = timedelta(days=1)
 START = date(2027, 1, 10)  # after the fixed "today" of the tests (2026-11-25): a future start
@@ -280,3 +281,21 @@ def test_the_dashboards_model_lists_it_and_drops_it_once_consented(sqlite_servic
     assert ("consent_owed", work.id) in kinds
     consent(services, work.id, "original", "client", "us", services.context.today())
     assert ("consent_owed", work.id) not in [(d.kind, d.record_id) for d in services.checks.deadlines()]
+
+
+def test_with_the_roles_in_force_the_authorisations_replay_from_the_servers_trail(team: Team) -> None:  # noqa: F811
+    """PostgreSQL with the roles in force: the database writes the engagement's events itself, the list of
+    authorisations (JSON) among them, and the trail still replays onto the records."""
+    work = engagement(
+        team.services,
+        intermediate_clients=[A],
+        consent_authorities=[
+            authorisation(f"intermediate:{A}", START - 40 * DAY, "覚書（エー情報）"),
+            authorisation("client", START - 20 * DAY, "覚書（ビー物流）"),
+        ],
+    )
+    team.services.engagements.update(
+        work.id, {"consent_authorities": [authorisation("client", START - 20 * DAY, "覚書")]}, work.version
+    )
+    replay = team.services.audit.verify_records()
+    assert replay.is_intact, [d.message.en for d in replay.discrepancies]

@@ -17,6 +17,7 @@ from desktop.domain.enums import Severity
 from desktop.services.audit import AuditFilter
 from desktop.services.facade import Services
 from desktop.services.ledger_import import LedgerImportService
+from tests.store.test_postgres_roles import Team, team  # noqa: F401  (the fixture: the roles in force)
 
 START = date(2020, 4, 1)
 DAY = timedelta(days=1)
@@ -218,3 +219,18 @@ def test_the_officers_confirmation_closes_it_from_the_day_it_is_recorded(
     assert UNCONFIRMED in order_findings(services, made, TODAY - DAY)
     assert order_findings(services, made, TODAY) == {}
     assert order_findings(services, made, TODAY + DAY) == {}
+
+
+def test_with_the_roles_in_force_the_server_writes_the_import_date_into_its_trail(
+    team: Team,  # noqa: F811  (the fixture)
+    tmp_path: Path,
+) -> None:
+    """PostgreSQL with the roles in force: the database writes the trail itself; the import date is in the
+    creation event it writes, so the trail still replays onto the records."""
+    services = team.services
+    made = import_without_history(services, tmp_path, START, TODAY)
+    assert made.imported_on == TODAY
+    events = services.audit.list_events(AuditFilter(record_type="contractor", record_id=made.id))
+    assert [e.changes.get("imported_on") for e in events] == [[None, TODAY.isoformat()]]
+    replay = services.audit.verify_records()
+    assert replay.is_intact, [d.message.en for d in replay.discrepancies]
