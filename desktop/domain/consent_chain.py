@@ -231,9 +231,14 @@ class Chain:
 
     @property
     def consenters(self) -> Message:
-        """Whose consent a link needs: the original business, or a party it authorised."""
+        """Whose consent the links need: the original business, or a party it authorised."""
+        return self.consenters_for(None)
+
+    def consenters_for(self, link: Link | None) -> Message:
+        """Whose consent `link` needs: the original business, or a party it authorised in writing — not the
+        party the link entrusts (its own acceptance is no consent)."""
         original = self.original.label
-        authorised = self.authorised
+        authorised = [party for party in self.authorised if link is None or party.key != link.target.key]
         if not authorised:
             return original
         names_ja = "・".join(party.name for party in authorised)

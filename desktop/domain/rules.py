@@ -1294,7 +1294,8 @@ def engagement_findings(
 def _consent_finding(engagement: EngagementFacts, chain: Chain, verdict: LinkVerdict, today: date) -> Finding:
     """A link without a consent that counts: a warning due on its start while the start is ahead
     (policy §7: consent before the entrustment), blocking from the start on."""
-    link, whose = verdict.link, chain.consenters
+    link = verdict.link
+    whose = chain.consenters_for(link)
     start = link.start or engagement.start_date
     path = link.text
     if verdict.state is LinkState.LATE and verdict.consent is not None:

@@ -100,6 +100,10 @@ def test_two_intermediates_each_consent_with_an_authorisation_of_its_own():
     chain = long_chain(Authority(intermediate_key(A), a_on, "覚書 A"), Authority(CLIENT, b_on, "覚書 B"))
     assert [party.key for party in chain.authorised] == [intermediate_key(A), CLIENT]
     assert A in chain.consenters.ja and B in chain.consenters.ja
+    # Per link: the party a link entrusts is never among those whose consent it needs.
+    a_to_b = chain.link(intermediate_key(A), CLIENT)
+    assert A in chain.consenters_for(a_to_b).ja and B not in chain.consenters_for(a_to_b).ja
+    assert B in chain.consenters_for(chain.link(CLIENT, US)).ja
     for day, counts in ((b_on - DAY, False), (b_on, True), (b_on + DAY, True)):
         consents = [consent(intermediate_key(A), intermediate_key(A), CLIENT, a_on, 1)]
         consents.append(consent(CLIENT, CLIENT, US, day, 2))
