@@ -196,7 +196,7 @@ def cmd_consent_list(args: argparse.Namespace) -> int:
                         "start": v.link.start.isoformat() if v.link.start else None,
                         "state": v.state.value,
                         "consent_id": v.consent.id if v.consent else None,
-                        "whose": chain.consenters.text(language),
+                        "whose": chain.consenters_for(v.link).text(language),
                     }
                     for v in verdicts
                 ],
@@ -234,7 +234,7 @@ def _print_summary(
             v.link.start.isoformat() if v.link.start else "-",
             v.state.value,
             f"#{v.consent.id}" if v.consent else "-",
-            chain.consenters.text(language),
+            chain.consenters_for(v.link).text(language),
         ]
         for v in verdicts
     ]

@@ -19,6 +19,7 @@ one object: `id`, every field's raw value, `version`, `approval`, `findings`.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -212,6 +213,55 @@ def _write_contract(services: Services, data: dict[str, Any], args: argparse.Nam
     return services.contracts.create(data, args.attachment)
 
 
+def _authority_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--consent-authorisation",
+        action="append",
+        nargs=3,
+        metavar=("PARTY", "DATE", "DOCUMENT"),
+        help="a written authorisation of the original business for PARTY (client or intermediate:NAME) to "
+        "consent, dated DATE, by DOCUMENT (repeatable: one per authorised party)",
+    )
+    # The options of the one authority an engagement held before it could hold several (kept: add, never
+    # rename); together they stand for one authorisation.
+    parser.add_argument(
+        "--consent-authority", metavar="PARTY", help="同意の権限を与えられた者 / Authorised to consent (one)"
+    )
+    parser.add_argument("--consent-authority-on", metavar="DATE", help="同意の権限の付与日 / Authorised on")
+    parser.add_argument(
+        "--consent-authority-document", metavar="TEXT", help="同意の権限を定めた書面 / Written authorisation"
+    )
+
+
+def _create_engagement(services: Services, data: dict[str, Any], args: argparse.Namespace) -> Any:
+    """`--consent-authorisation PARTY DATE DOCUMENT` (repeatable) and the earlier single
+    `--consent-authority/-on/-document` each add an entry to `consent_authorities` (after any given as JSON
+    with `--consent-authorities`)."""
+    entries: list[Any] = []
+    for party, day, document in args.consent_authorisation or []:
+        entries.append(
+            {"party": party, "granted_on": date_option(day, "--consent-authorisation"), "document": document}
+        )
+    single = (args.consent_authority, args.consent_authority_on, args.consent_authority_document)
+    if any(single):
+        party, day, document = single
+        entries.append(
+            {
+                "party": party,
+                "granted_on": date_option(day, "--consent-authority-on") if day else None,
+                "document": document,
+            }
+        )
+    given = data.get("consent_authorities")
+    if entries:
+        try:
+            earlier = json.loads(given) if isinstance(given, str) else []
+        except ValueError:
+            earlier = given  # not JSON: the schema names the field and says what it expects
+        data = {**data, "consent_authorities": [*earlier, *entries] if isinstance(earlier, list) else earlier}
+    return services.engagements.create(data)
+
+
 def _announce_contractor(services: Services, record: Any, args: argparse.Namespace) -> None:
     if args.json:
         print_json(record_json(record, SCHEMAS[RecordType.CONTRACTOR]))
@@ -269,6 +319,7 @@ KIND_COMMANDS: dict[RecordType, KindCommand] = {
         _create("contractors"),
         "register a contractor",
         announce=_announce_contractor,
+        extras=("imported_on",),
     ),
     RecordType.EVALUATION: KindCommand(
         ("evaluation",),
@@ -290,7 +341,15 @@ KIND_COMMANDS: dict[RecordType, KindCommand] = {
         more_options=_attachment_option,
     ),
     RecordType.ENGAGEMENT: KindCommand(
-        ("engagement",), _get("engagements"), _create("engagements"), "record an engagement (受託業務)"
+        ("engagement",),
+        _get("engagements"),
+        _create_engagement,
+        "record an engagement (受託業務)",
+        extra_help={
+            "consent_authorities": ' (JSON: [{"party": "client", "granted_on": "2026-04-01", "document": "覚書"}]; '
+            "or --consent-authorisation PARTY DATE DOCUMENT)"
+        },
+        more_options=_authority_options,
     ),
     RecordType.CONSENT_HOP: KindCommand(
         ("engagement", "consent"), lambda services, id_: services.engagements.consent_hop(id_), None

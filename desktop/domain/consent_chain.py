@@ -7,9 +7,10 @@ client is the original business and there is no `original` party.
 
 A link needs consent when the entrustment along it is itself a re-delegation: every link on the way to us
 after the first (original → A needs none; A → B and B → us do), and each of our re-delegations (us → sub).
-A consent counts for a link only if it names that link and was given by the original business, or by the
-party the original business authorised in writing to consent (the authority dated on or before the
-consent); never by the party the link entrusts (its own acceptance is no consent).
+A consent counts for a link only if it names that link and was given by the original business, or by a
+party the original business authorised in writing to consent (an authorisation of that party dated on or
+before the consent: in a longer chain each intermediate may hold one of its own); never by the party the
+link entrusts (its own acceptance is no consent).
 """
 
 from __future__ import annotations
@@ -106,6 +107,61 @@ class Authority:
     def is_recorded(self) -> bool:
         return bool(self.party and self.granted_on and self.document and self.document.strip())
 
+    def stored(self) -> dict[str, Any]:
+        """As an engagement keeps it (its `consent_authorities`, a JSON list): the date as ISO text."""
+        return {
+            "party": self.party,
+            "granted_on": self.granted_on.isoformat() if self.granted_on else None,
+            "document": self.document,
+        }
+
+
+def authority_holder(key: str | None, client_name: str | None) -> Message:
+    """The party an authorisation names (a chain key: `client`, `intermediate:NAME`) by its name and role."""
+    if key == CLIENT:
+        role = ChainPartyRole.CLIENT.label
+        name = client_name or "?"
+        return Message(f"{name}（{role.ja}）", f"{name} ({role.en})")
+    if key is not None and key.startswith(INTERMEDIATE_PREFIX):
+        role, name = ChainPartyRole.INTERMEDIATE.label, key[len(INTERMEDIATE_PREFIX) :]
+        return Message(f"{name}（{role.ja}）", f"{name} ({role.en})")
+    return Message(key or "?", key or "?")
+
+
+def authority_text(authority: Authority, client_name: str | None) -> Message:
+    """One authorisation as the registers print it: 株式会社エー（中間の委託元） 2026-04-01付「覚書」."""
+    holder = authority_holder(authority.party, client_name)
+    day = authority.granted_on.isoformat() if authority.granted_on else "?"
+    document = authority.document or ""
+    return Message(f"{holder.ja} {day}付「{document}」", f"{holder.en}, {day}, '{document}'")
+
+
+def _date_of(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def authorities_of(value: Any) -> tuple[Authority, ...]:
+    """The authorisations an engagement's `consent_authorities` holds (as stored: dates as ISO text; or as
+    cleaned: dates), in the order recorded; anything that is no authorisation is left out."""
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(
+        Authority(
+            str(item["party"]) if item.get("party") else None,
+            _date_of(item.get("granted_on")),
+            str(item["document"]) if item.get("document") else None,
+        )
+        for item in value
+        if isinstance(item, Mapping)
+    )
+
 
 @dataclass(frozen=True)
 class ConsentRecord:
@@ -143,7 +199,7 @@ class Chain:
     parties: tuple[Party, ...]
     links: tuple[Link, ...]
     original_key: str
-    authority: Authority | None = None
+    authorities: tuple[Authority, ...] = ()
 
     def party(self, key: str | None) -> Party | None:
         return next((party for party in self.parties if party.key == key), None)
@@ -159,26 +215,37 @@ class Chain:
         assert party is not None
         return party
 
-    @property
-    def authorised(self) -> Party | None:
-        """The party with a recorded written authority of the original business to consent, if any."""
-        if self.authority is None or not self.authority.is_recorded:
-            return None
-        party = self.party(self.authority.party)
+    def authorisations(self, key: str | None) -> list[Authority]:
+        """The recorded written authorisations of the original business for the party `key` to consent
+        (the client or an intermediate client only), earliest first."""
+        party = self.party(key)
         if party is None or party.role not in (ChainPartyRole.INTERMEDIATE, ChainPartyRole.CLIENT):
-            return None
-        return party
+            return []
+        found = [a for a in self.authorities if a.is_recorded and a.party == key]
+        return sorted(found, key=lambda a: a.granted_on or date.max)
+
+    @property
+    def authorised(self) -> tuple[Party, ...]:
+        """The parties with a recorded written authority of the original business to consent, in chain order."""
+        return tuple(party for party in self.parties if self.authorisations(party.key))
 
     @property
     def consenters(self) -> Message:
-        """Whose consent a link needs: the original business, or the party it authorised."""
+        """Whose consent the links need: the original business, or a party it authorised."""
+        return self.consenters_for(None)
+
+    def consenters_for(self, link: Link | None) -> Message:
+        """Whose consent `link` needs: the original business, or a party it authorised in writing — not the
+        party the link entrusts (its own acceptance is no consent)."""
         original = self.original.label
-        authorised = self.authorised
-        if authorised is None or self.authority is None:
+        authorised = [party for party in self.authorised if link is None or party.key != link.target.key]
+        if not authorised:
             return original
+        names_ja = "・".join(party.name for party in authorised)
+        names_en = ", ".join(party.name for party in authorised)
         return Message(
-            f"{original.ja}または同意の権限を与えられた{authorised.name}",
-            f"{original.en} or {authorised.name}, authorised by it to consent",
+            f"{original.ja}または同意の権限を与えられた{names_ja}",
+            f"{original.en} or {names_en}, authorised by it to consent",
         )
 
     def refusal(self, consent: ConsentRecord, link: Link) -> Message | None:
@@ -195,9 +262,9 @@ class Chain:
             )
         if giver.key == self.original_key:
             return None
-        authorised = self.authorised
-        if authorised is not None and authorised.key == giver.key and self.authority is not None:
-            granted = self.authority.granted_on
+        authorisations = self.authorisations(giver.key)
+        if authorisations:
+            granted = authorisations[0].granted_on
             if granted is not None and granted <= consent.consented_on:
                 return None
             return Message(
@@ -277,7 +344,7 @@ def build_chain(
     start: date | None,
     company_name: str,
     subcontractors: Iterable[SubContractor] = (),
-    authority: Authority | None = None,
+    authorities: Iterable[Authority] = (),
 ) -> Chain:
     """The chain of an engagement as its fields describe it."""
     upstream: list[Party] = []
@@ -299,7 +366,9 @@ def build_chain(
         party = Party(redelegation_key(sub.redelegation_id), sub.name, ChainPartyRole.SUBCONTRACTOR)
         parties.append(party)
         links.append(Link(us, party, sub.start, needs_consent=True, redelegation_id=sub.redelegation_id))
-    return Chain(tuple(parties), tuple(links), ORIGINAL if not client_is_original else CLIENT, authority)
+    return Chain(
+        tuple(parties), tuple(links), ORIGINAL if not client_is_original else CLIENT, tuple(authorities)
+    )
 
 
 def infer_party(chain: Chain, name: str | None, *, company_names: Sequence[str] = ()) -> Party | None:
@@ -328,11 +397,7 @@ def chain_of(
         start if isinstance(start, date) else None,
         company_name,
         subcontractors,
-        Authority(
-            engagement.get("consent_authority"),
-            engagement.get("consent_authority_on"),
-            engagement.get("consent_authority_document"),
-        ),
+        authorities_of(engagement.get("consent_authorities")),
     )
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, TypeVar
 
+from desktop.domain.consent_chain import Authority
+
 FactsT = TypeVar("FactsT")
 
 
@@ -31,6 +33,9 @@ class ContractorFacts:
     has_foreign_regime_note: bool = False
     privacy_mark_expiry: date | None = None
     isms_expiry: date | None = None
+    # The day it came in through a ledger import (desktop.services.ledger_import), None when it was
+    # registered in the application: its history before that day is not on record.
+    imported_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -70,9 +75,9 @@ class EngagementFacts:
     end_date: date | None
     status: str
     intermediate_clients: tuple[str, ...] = ()  # between the original business and the client, in order
-    consent_authority: str | None = None  # the party key the original business authorised to consent
-    consent_authority_on: date | None = None
-    consent_authority_document: str | None = None
+    # The original business's written authorisations of parties of the chain to consent (party key, date,
+    # document): desktop.domain.consent_chain.Authority.
+    consent_authorities: tuple[Authority, ...] = ()
 
 
 @dataclass(frozen=True)

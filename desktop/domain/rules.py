@@ -20,7 +20,6 @@ from desktop.domain.clauses import (
     missing_clauses,
 )
 from desktop.domain.consent_chain import (
-    Authority,
     Chain,
     ConsentRecord,
     LinkState,
@@ -746,7 +745,13 @@ def _selection_order_findings(
     began; the officer records that confirmation (or the corrective action, if it was not) as a corrective
     action on that finding, which closes it. A lapse shown by records made in the application itself (the
     history is complete from them) stays `contractor.entrusted_before_selection`; when both kinds of date
-    are late, the evidenced lapse is the one reported (one finding per contractor, never both)."""
+    are late, the evidenced lapse is the one reported (one finding per contractor, never both).
+
+    A contractor that itself came in through a ledger import (`ContractorFacts.imported_on`) has no history
+    before its import date either: when its entrustment began before that day, a first evaluation or
+    contract recorded later in the application after the start shows only what was recorded since, so it
+    too is `selection_unconfirmed`, never `entrusted_before_selection`. From the import date on (a start on
+    or after it) the application's records are the whole history again, and a late one is the lapse."""
     start = contractor.start_date
     if start is None:
         return
@@ -759,16 +764,20 @@ def _selection_order_findings(
     lapses_en: list[str] = []
     unknown_ja: list[str] = []
     unknown_en: list[str] = []
+    # Entrusted before the contractor itself was imported: nothing before the import is on record.
+    unrecorded_start = contractor.imported_on is not None and start < contractor.imported_on
     if first_pass is not None and selected is not None and start < selected:
         ja = f"最初の適合した委託先評価（{selected:%Y-%m-%d}）"
         en = f"the first approved passing evaluation ({selected:%Y-%m-%d})"
-        (unknown_ja if first_pass.imported else lapses_ja).append(ja)
-        (unknown_en if first_pass.imported else lapses_en).append(en)
+        unknown = first_pass.imported or unrecorded_start
+        (unknown_ja if unknown else lapses_ja).append(ja)
+        (unknown_en if unknown else lapses_en).append(en)
     if first_contract is not None and contracted is not None and start < contracted:
         ja = f"個人情報に関する条項を含む最初の契約（{contracted:%Y-%m-%d}）"
         en = f"the first contract with the PI clauses ({contracted:%Y-%m-%d})"
-        (unknown_ja if first_contract.imported else lapses_ja).append(ja)
-        (unknown_en if first_contract.imported else lapses_en).append(en)
+        unknown = first_contract.imported or unrecorded_start
+        (unknown_ja if unknown else lapses_ja).append(ja)
+        (unknown_en if unknown else lapses_en).append(en)
     if lapses_ja:
         yield _finding(
             RuleId.CONTRACTOR_ENTRUSTED_BEFORE_SELECTION,
@@ -782,6 +791,26 @@ def _selection_order_findings(
             "是正処置を記録してください。",
             f"The entrustment began ({start:%Y-%m-%d}) before " + " and ".join(lapses_en) + " (select, "
             "contract, then entrust): record the corrective action taken.",
+            start,
+        )
+    elif unknown_ja and unrecorded_start and contractor.imported_on is not None:
+        imported = contractor.imported_on
+        yield _finding(
+            RuleId.CONTRACTOR_SELECTION_UNCONFIRMED,
+            Severity.WARNING,
+            RecordType.CONTRACTOR,
+            contractor.id,
+            contractor.name,
+            f"委託先管理台帳から取り込んだ委託先（{imported:%Y-%m-%d}取込）で、取込より前の記録はありません。"
+            f"委託開始日（{start:%Y-%m-%d}）より後の記録（"
+            + "、".join(unknown_ja)
+            + "）しかないため、委託前に選定・契約していたかは未確認です。"
+            "確認し、確認結果を是正処置として記録してください。",
+            f"This contractor came in from the contractor ledger ({imported:%Y-%m-%d}), and nothing before the "
+            f"import is on record: only records after the entrustment began ({start:%Y-%m-%d}) exist ("
+            + "; ".join(unknown_en)
+            + "), so whether it was selected and contracted before the entrustment is unconfirmed. Confirm "
+            "it, and record what you confirmed as a corrective action.",
             start,
         )
     elif unknown_ja:
@@ -1202,11 +1231,7 @@ def engagement_chain(
             SubContractor(r.id, contractor_names.get(r.contractor_id, f"#{r.contractor_id}"), r.start_date)
             for r in redelegations
         ),
-        Authority(
-            engagement.consent_authority,
-            engagement.consent_authority_on,
-            engagement.consent_authority_document,
-        ),
+        engagement.consent_authorities,
     )
 
 
@@ -1269,7 +1294,8 @@ def engagement_findings(
 def _consent_finding(engagement: EngagementFacts, chain: Chain, verdict: LinkVerdict, today: date) -> Finding:
     """A link without a consent that counts: a warning due on its start while the start is ahead
     (policy §7: consent before the entrustment), blocking from the start on."""
-    link, whose = verdict.link, chain.consenters
+    link = verdict.link
+    whose = chain.consenters_for(link)
     start = link.start or engagement.start_date
     path = link.text
     if verdict.state is LinkState.LATE and verdict.consent is not None:

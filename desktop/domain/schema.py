@@ -53,6 +53,7 @@ CORPORATE_NUMBER = "corporate_number"
 EMAIL = "email"
 PHONE = "phone"
 COUNTRY = "country"
+AUTHORITY_LIST = "authority_list"  # written authorisations to consent: [{party, granted_on, document}, …]
 
 MAX_TEXT = 200
 MAX_MULTILINE = 4000
@@ -173,7 +174,7 @@ def clean_value(field: Field, raw: object) -> Any:
     if _is_blank(raw):
         if field.required:
             raise ValidationError({field.name: _error(field, "入力してください", "is required")})
-        if field.kind == TEXT_LIST:
+        if field.kind in (TEXT_LIST, AUTHORITY_LIST):
             return []
         if field.kind == BOOLEAN:
             return bool(field.default)
@@ -315,6 +316,100 @@ def _clean_text_list(field: Field, raw: object) -> list[str]:
     return cleaned
 
 
+MAX_AUTHORITIES = 20
+AUTHORITY_PARTS = ("party", "granted_on", "document")
+
+
+def _authority_entries(raw: object) -> list[Any]:
+    """The entries given: a list of mappings (or of (party, date, document) triples), or that list as JSON
+    text (a script's `--consent-authorities '[{"party": "client", …}]'`)."""
+    if isinstance(raw, str):
+        import json
+
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            raise ValueError(
+                'JSON の一覧で入力してください（例: [{"party": "client", "granted_on": "2026-04-01", '
+                '"document": "覚書"}]）'
+            ) from None
+    if not isinstance(raw, list | tuple):
+        raise ValueError("一覧で入力してください")
+    return list(raw)
+
+
+def _clean_authority_list(field: Field, raw: object) -> list[dict[str, Any]]:
+    """Each written authorisation with its party (a chain key), its date and its document, all three; the date
+    kept as ISO text (the record holds the list as JSON). Which parties may hold one is the engagement's
+    cross-check (`_check_consent_authority`)."""
+    cleaned: list[dict[str, Any]] = []
+    entries = _authority_entries(raw)
+    if len(entries) > MAX_AUTHORITIES:
+        raise ValidationError(
+            {field.name: _error(field, f"{MAX_AUTHORITIES}件以内です", f"at most {MAX_AUTHORITIES} entries")}
+        )
+    for number, entry in enumerate(entries, start=1):
+        if isinstance(entry, list | tuple) and len(entry) == 3:
+            entry = dict(zip(AUTHORITY_PARTS, entry, strict=True))
+        elif hasattr(entry, "party") and hasattr(entry, "granted_on") and hasattr(entry, "document"):
+            entry = {name: getattr(entry, name) for name in AUTHORITY_PARTS}
+        if not isinstance(entry, Mapping):
+            raise ValidationError(
+                {
+                    field.name: _error(
+                        field,
+                        f"{number}件目: 権限を与えられた者・付与日・書面を指定してください",
+                        f"entry {number}: give the party, the date and the document",
+                    )
+                }
+            )
+        unknown = sorted(str(name) for name in entry if name not in AUTHORITY_PARTS)
+        missing = [name for name in AUTHORITY_PARTS if _is_blank(entry.get(name))]
+        if unknown or missing:
+            ja = {"party": "権限を与えられた者", "granted_on": "付与日", "document": "書面"}
+            raise ValidationError(
+                {
+                    field.name: _error(
+                        field,
+                        f"{number}件目: 同意の権限は、権限を与えられた者・付与日・書面をそろえて記録してください"
+                        + (f"（不足: {'、'.join(ja[name] for name in missing)}）" if missing else "")
+                        + (f"（不明な項目: {', '.join(unknown)}）" if unknown else ""),
+                        f"entry {number}: record the authority with the party, its date and its document"
+                        + (f" (missing: {', '.join(missing)})" if missing else "")
+                        + (f" (unknown: {', '.join(unknown)})" if unknown else ""),
+                    )
+                }
+            )
+        party = values.clean_text(str(entry["party"]), multiline=False)
+        document = values.clean_text(str(entry["document"]), multiline=False)
+        try:
+            granted = values.parse_date(entry["granted_on"])
+        except ValueError as error:
+            code = str(error)
+            reason = _REASONS.get(code, (code, code))
+            raise ValidationError(
+                {
+                    field.name: _error(
+                        field, f"{number}件目の付与日: {reason[0]}", f"entry {number}'s date: {reason[1]}"
+                    )
+                }
+            ) from None
+        if len(party) > KEY_MAX_LENGTH or len(document) > MAX_TEXT:
+            raise ValidationError(
+                {
+                    field.name: _error(
+                        field,
+                        f"{number}件目: 書面は{MAX_TEXT}文字以内です",
+                        f"entry {number}: the document must be at most {MAX_TEXT} characters",
+                    )
+                }
+            )
+        item = {"party": party, "granted_on": granted.isoformat(), "document": document}
+        if item not in cleaned:
+            cleaned.append(item)
+    return cleaned
+
+
 def _as_str(raw: object) -> str:
     if isinstance(raw, str):
         return raw
@@ -335,6 +430,7 @@ _CLEANERS: dict[str, Callable[[Field, Any], Any]] = {
     EMAIL: lambda field, raw: values.normalize_email(str(raw)),
     PHONE: lambda field, raw: values.normalize_phone(_as_str(raw)),
     COUNTRY: lambda field, raw: values.normalize_country(str(raw)),
+    AUTHORITY_LIST: _clean_authority_list,
 }
 
 
@@ -491,14 +587,14 @@ ENGAGEMENT = Schema(
             "Intermediate clients (from the original business down)",
             TEXT_LIST,
         ),
+        # Policy §7: the parties the original business authorised in writing to consent (in a longer chain,
+        # each intermediate may hold one of its own), each with its date and document.
         _f(
-            "consent_authority",
-            "同意の権限を与えられた者",
-            "Authorised to consent",
-            max_length=KEY_MAX_LENGTH,
+            "consent_authorities",
+            "同意の権限（当初の取得事業者による書面の授権）",
+            "Authorisations to consent (written, by the original business)",
+            AUTHORITY_LIST,
         ),
-        _f("consent_authority_on", "同意の権限の付与日", "Authorised on", DATE),
-        _f("consent_authority_document", "同意の権限を定めた書面", "Written authorisation"),
         _f("work", "受託業務の内容", "Work", MULTILINE, required=True),
         _f("pi_items", "個人情報の項目", "PI items", TEXT_LIST),
         _f("start_date", "開始日", "Start date", DATE, required=True),
@@ -1024,43 +1120,32 @@ def _check_engagement(record: dict[str, Any]) -> None:
 
 def _check_consent_authority(record: dict[str, Any], intermediates: list[str]) -> None:
     """Policy §7: a party other than the original business consents only with its written authority, recorded
-    with its date and document; the authorised party is the client or an intermediate client of the chain."""
-    party = record.get("consent_authority")
-    names = ("consent_authority", "consent_authority_on", "consent_authority_document")
-    given = [name for name in names if record.get(name)]
-    if not given:
+    with its date and document; each authorised party is the client or an intermediate client of the chain."""
+    authorities = record.get("consent_authorities") or []
+    if not authorities:
         return
     if record.get("client_is_original"):
         raise ValidationError(
             {
-                given[0]: Message(
+                "consent_authorities": Message(
                     "委託元が当初の取得事業者の場合、同意の権限の記録は不要です",
                     "no authority to record: the client is the original business",
                 )
             }
         )
-    for name in names:
-        if not record.get(name):
-            field = ENGAGEMENT.field(name)
+    allowed = [CLIENT, *(intermediate_key(name) for name in intermediates)]
+    for number, authority in enumerate(authorities, start=1):
+        if authority.get("party") not in allowed:
             raise ValidationError(
                 {
-                    name: Message(
-                        f"{field.ja}: 同意の権限は、権限を与えられた者・付与日・書面をそろえて記録してください",
-                        f"{field.en}: record the authority with the party, its date and its document",
+                    "consent_authorities": Message(
+                        f"{number}件目: 同意の権限を与えられた者は委託元または中間の委託元から選んでください"
+                        f"（{', '.join(allowed)}）",
+                        f"entry {number}: the party authorised to consent must be the client or an intermediate "
+                        f"client ({', '.join(allowed)})",
                     )
                 }
             )
-    allowed = [CLIENT, *(intermediate_key(name) for name in intermediates)]
-    if party not in allowed:
-        raise ValidationError(
-            {
-                "consent_authority": Message(
-                    f"同意の権限を与えられた者は委託元または中間の委託元から選んでください（{', '.join(allowed)}）",
-                    f"the party authorised to consent must be the client or an intermediate client "
-                    f"({', '.join(allowed)})",
-                )
-            }
-        )
 
 
 def _check_joint_use(record: dict[str, Any]) -> None:

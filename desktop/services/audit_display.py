@@ -16,13 +16,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain.clauses import CLAUSE_BY_CODE
-from desktop.domain.consent_chain import INTERMEDIATE_PREFIX, redelegation_of
+from desktop.domain.consent_chain import INTERMEDIATE_PREFIX, authorities_of, redelegation_of
 from desktop.domain.enums import AuditAction, ChainPartyRole, EvaluationResult
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.roles import Role
 from desktop.domain.rules import RULES
-from desktop.domain.schema import BOOLEAN, DATE, INTEGER, TEXT_LIST, Field, record_type_label, schema_of
+from desktop.domain.schema import (
+    AUTHORITY_LIST,
+    BOOLEAN,
+    DATE,
+    INTEGER,
+    TEXT_LIST,
+    Field,
+    record_type_label,
+    schema_of,
+)
 from desktop.services.trail_replay import PASSWORD_FINGERPRINT
 from desktop.store.models import Account, Contractor, Engagement, JointUse, OptOut, Redelegation
 
@@ -56,6 +65,11 @@ EXTRA_FIELDS: dict[str, Field] = {
         Field("attachment_sha256", "添付ファイルの SHA-256", "Attachment SHA-256"),
         Field("attachment_path", "添付ファイルの保存先", "Attachment stored as"),
         Field("attachment_size", "添付ファイルのサイズ（バイト）", "Attachment size (bytes)", INTEGER),
+        Field("imported_on", "委託先管理台帳から取り込んだ日", "Imported from the ledger on", DATE),
+        # An engagement's one authority before migration 0012 (now an entry of `consent_authorities`).
+        Field("consent_authority", "同意の権限を与えられた者", "Authorised to consent"),
+        Field("consent_authority_on", "同意の権限の付与日", "Authorised on", DATE),
+        Field("consent_authority_document", "同意の権限を定めた書面", "Written authorisation"),
     )
 }
 # A record on any kind of record (a corrective action) names the kind and the id: shown as the kind's label
@@ -69,7 +83,9 @@ REFERENCES: dict[str, RecordType] = {
     "joint_use_id": RecordType.JOINT_USE,
     "opt_out_id": RecordType.OPT_OUT,
 }
-PARTY_FIELDS = frozenset({"given_by", "link_from", "link_to"})  # a party of a consent chain, by its key
+PARTY_FIELDS = frozenset(
+    {"given_by", "link_from", "link_to", "consent_authority"}
+)  # a chain party, by its key
 ACCOUNT_FIELDS = frozenset({"approver"})  # a user name, shown by the name people see
 RULE_TITLES = {info.rule.value: Message(info.ja, info.en) for info in RULES}
 
@@ -150,6 +166,15 @@ def display_value(record_type: str, field: Field, value: Any, names: RecordNames
             CLAUSE_BY_CODE[code].label if code in CLAUSE_BY_CODE else Message(code, code) for code in value
         ]
         return Message("、".join(m.ja for m in labels), ", ".join(m.en for m in labels))
+    if field.kind == AUTHORITY_LIST and isinstance(value, list):  # each party by its name and role
+        entries = [
+            Message(
+                f"{party(a.party or '?', names).ja} {a.granted_on or '?'}付「{a.document or ''}」",
+                f"{party(a.party or '?', names).en}, {a.granted_on or '?'}, '{a.document or ''}'",
+            )
+            for a in authorities_of(value)
+        ]
+        return Message("、".join(m.ja for m in entries), "; ".join(m.en for m in entries))
     if isinstance(value, dict) or isinstance(value, list) and any(isinstance(item, dict) for item in value):
         return Message(f"{len(value)}項目", f"{len(value)} items")
     if isinstance(value, list) or field.kind == TEXT_LIST:

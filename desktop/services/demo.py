@@ -401,15 +401,18 @@ class _Builder:
                 intermediates = engagement["intermediate_clients"] or []
                 upstream = [intermediate_key(name) for name in intermediates] + [CLIENT]
                 upstream_names = [*intermediates, engagement["client_name"]]
+                authorised = [a["party"] for a in engagement["consent_authorities"] or []]
                 for hop in range(len(upstream) - 1):  # original → A → client: the link A → client too
+                    # An authorised party consents to the link it entrusts onwards; else the original business.
+                    upstream_giver = upstream[hop] if upstream[hop] in authorised else ORIGINAL
                     hops.append(
                         {
                             "engagement_id": eid,
                             "redelegation_id": None,
-                            "given_by": ORIGINAL,
+                            "given_by": upstream_giver,
                             "link_from": upstream[hop],
                             "link_to": upstream[hop + 1],
-                            "from_party": original,
+                            "from_party": original if upstream_giver == ORIGINAL else upstream_names[hop],
                             "to_party": upstream_names[hop + 1],
                             "consented_on": day,
                             "form": "written",
@@ -418,13 +421,11 @@ class _Builder:
                     )
                 # Engagement 2: the client itself "consented" to our engagement: it is not the original
                 # business and holds no authority from it, so the consent does not count (policy §7).
-                # Engagement 3: the intermediate client consented, with the original business's written
-                # authority to do so recorded on the engagement.
+                # Engagement 3: our client consented, with the original business's written authority to do
+                # so recorded on the engagement (as the intermediate client's is, for the link before).
                 giver, giver_name = ORIGINAL, original
-                if i == 2:
+                if i == 2 or CLIENT in authorised:
                     giver, giver_name = CLIENT, engagement["client_name"]
-                elif engagement["consent_authority"]:
-                    giver, giver_name = engagement["consent_authority"], intermediates[0]
                 hops.append(
                     {
                         "engagement_id": eid,
@@ -1170,12 +1171,24 @@ class _Builder:
             else rng.choice(
                 ["株式会社あおぞら生活", "三葉カード株式会社", "株式会社にじいろ保険", "株式会社ふるさと通信"]
             ),
-            # Engagement 3 reaches us through an intermediate client, which the original business authorised
-            # in writing to consent to further re-delegation.
+            # Engagement 3 reaches us along a longer chain (original → an intermediate client → our client →
+            # us): the original business authorised both in writing to consent to further re-delegation, each
+            # by a document of its own, and each consents to the link it entrusts onwards.
             "intermediate_clients": ["株式会社ひかり情報サービス"] if i == 3 else None,
-            "consent_authority": intermediate_key("株式会社ひかり情報サービス") if i == 3 else None,
-            "consent_authority_on": start - timedelta(days=60) if i == 3 else None,
-            "consent_authority_document": "再委託の承諾権限に関する覚書（2025-07）" if i == 3 else None,
+            "consent_authorities": [
+                {
+                    "party": intermediate_key("株式会社ひかり情報サービス"),
+                    "granted_on": (start - timedelta(days=60)).isoformat(),
+                    "document": "再委託の承諾権限に関する覚書（2025-07）",
+                },
+                {
+                    "party": CLIENT,
+                    "granted_on": (start - timedelta(days=45)).isoformat(),
+                    "document": "再々委託の承諾権限に関する覚書（委託元宛）",
+                },
+            ]
+            if i == 3
+            else None,
             "work": rng.choice(
                 [
                     "会員データの入力・名寄せ",

@@ -770,7 +770,9 @@ class LedgerImportService(WorkbookImporter):
             self.context,
             Contractor,
             CONTRACTOR,
-            [(record, None) for record in new_records],
+            # Marked with the day of the import: its history before that day is not on record (the rule
+            # contractor.selection_unconfirmed reads it), as its evaluation and NDA are marked by their notes.
+            [(record, {"imported_on": today}) for record in new_records],
             check=lambda clean: unique(clean, None),
             on_error=lambda index, error: report(new_rows[index], error),
             validated=validated,

@@ -624,11 +624,10 @@ def _hop_row(chain: Chain, hop: ConsentHop) -> HopRow:
 
 def _missing(chain: Chain, verdicts: Iterable[LinkVerdict]) -> tuple[Message, ...]:
     """Per link without a consent that counts in time: which consent is missing and whose it must be."""
-    whose = chain.consenters
     return tuple(
         Message(
-            f"{v.link.text.ja}：{whose.ja}の同意が{'開始日より後' if v.state is LinkState.LATE else 'ない'}",
-            f"{v.link.text.en}: consent of {whose.en} "
+            f"{v.link.text.ja}：{chain.consenters_for(v.link).ja}の同意が{'開始日より後' if v.state is LinkState.LATE else 'ない'}",
+            f"{v.link.text.en}: consent of {chain.consenters_for(v.link).en} "
             + ("dated after the start" if v.state is LinkState.LATE else "missing"),
         )
         for v in verdicts

@@ -54,7 +54,7 @@ OCCURRED_ON: dict[RecordType, tuple[str, ...] | str] = {
     RecordType.CONTRACTOR: ("start_date",),
     RecordType.EVALUATION: ("evaluated_on",),
     RecordType.CONTRACT: ("signed_on", "effective_from"),
-    RecordType.ENGAGEMENT: ("start_date", "consent_authority_on"),
+    RecordType.ENGAGEMENT: ("start_date", "consent_authorities.granted_on"),
     RecordType.CONSENT_HOP: ("consented_on",),
     RecordType.REDELEGATION: ("start_date",),
     RecordType.JOINT_USE: ("notice_published_on", "start_date"),
@@ -161,10 +161,44 @@ def _python(column: Column[Any], value: Any) -> Any:
 
 
 def _occurred_on(record_type: RecordType, values: Mapping[str, Any]) -> date | None:
+    """The earliest of the record's OCCURRED_ON dates; `list.key` names a date in each entry of a JSON list
+    (an engagement's written authorisations), as stored (ISO text) or as read."""
     names = OCCURRED_ON.get(record_type, ())
-    dates = [values.get(name) for name in names if not isinstance(names, str)]
+    dates: list[Any] = []
+    for name in names if not isinstance(names, str) else ():
+        column, dot, key = name.partition(".")
+        if not dot:
+            dates.append(values.get(name))
+            continue
+        entries = values.get(column)
+        for entry in entries if isinstance(entries, list) else ():
+            value = entry.get(key) if isinstance(entry, Mapping) else None
+            if isinstance(value, str):
+                try:
+                    value = date.fromisoformat(value[:10])
+                except ValueError:
+                    value = None
+            dates.append(value)
     known = [value for value in dates if isinstance(value, date)]
     return min(known) if known else None
+
+
+def _before_0012(record_type: RecordType, state: Mapping[str, Any]) -> Mapping[str, Any]:
+    """An engagement written before migration 0012 named one party authorised to consent, with its date and
+    document, in three fields: the list it stands for now."""
+    if (
+        record_type != RecordType.ENGAGEMENT
+        or "consent_authorities" in state
+        or not state.get("consent_authority")
+    ):
+        return state
+    granted = state.get("consent_authority_on")
+    authority = {
+        "party": state["consent_authority"],
+        "granted_on": str(granted)[:10] if granted else None,
+        "document": state.get("consent_authority_document"),
+    }
+    return {**state, "consent_authorities": [authority]}
 
 
 def _row(
@@ -181,6 +215,7 @@ def _row(
     ):
         # Written before migration 0011, a corrective action named its contractor: the record it is on.
         state = {**state, "record_type": RecordType.CONTRACTOR.value, "record_id": state["contractor_id"]}
+    state = _before_0012(record_type, state)
     for column in columns:
         if column.key in state:
             row[column.key] = _python(column, state[column.key])
@@ -369,7 +404,14 @@ def _record_on(
             return None
         return {**live_values, "id": record_id}
     if history.at_day is not None:
-        return _row(record_type, columns, record_id, history.at_day)
+        row = _row(record_type, columns, record_id, history.at_day)
+        if record_type == RecordType.CONTRACTOR and row.get("imported_on") is None:
+            # The day it was imported is a fact of its creation that no later event changes; a trail older
+            # than migration 0012 gives it only in the migration's event (or the record itself).
+            latest = (history.latest or {}).get("imported_on") or (live_values or {}).get("imported_on")
+            if latest is not None:
+                row["imported_on"] = _python(Column("imported_on", Date()), latest)
+        return row
     if history.last_at_day is not None or history.latest is None:
         return None  # deleted on or before the day, or deleted since it was entered after the day
     row = _row(record_type, columns, record_id, history.latest)

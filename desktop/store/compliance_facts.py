@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from desktop.domain.consent_chain import authorities_of
 from desktop.domain.enums import (
     ContractKind,
     ContractorKind,
@@ -156,6 +157,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 _present(r[9]),
                 _day(r[10]),
                 _day(r[11]),
+                _day(r[14]),
             )
             for r in session.execute(
                 select(
@@ -173,6 +175,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                     _days(Contractor.isms_expiry),
                     Contractor.handles_my_number,
                     Contractor.handles_special_care,
+                    _days(Contractor.imported_on),
                 ).where(*_where(scope, lambda scope: Contractor.id.in_(scope.contractor_ids | named)))
             )
         ),
@@ -229,7 +232,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         )
     )
     engagements = tuple(
-        EngagementFacts(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), r[8], r[9], r[10])
+        EngagementFacts(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), authorities_of(r[8]))
         for r in session.execute(
             select(
                 Engagement.id,
@@ -240,9 +243,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 Engagement.end_date,
                 Engagement.status,
                 Engagement.intermediate_clients,
-                Engagement.consent_authority,
-                Engagement.consent_authority_on,
-                Engagement.consent_authority_document,
+                Engagement.consent_authorities,
             ).where(*_where(scope, lambda scope: Engagement.id.in_(scope.engagement_ids)))
         )
     )

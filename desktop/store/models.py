@@ -122,6 +122,9 @@ class Contractor(Versioned, Base):
     disposition_method: Mapped[str | None] = mapped_column(String(30))
     disposition_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The day it came in through a ledger import (not a field anyone edits): its history before that day is
+    # not on record (rule contractor.selection_unconfirmed). NULL: registered in the application.
+    imported_on: Mapped[date | None] = mapped_column(Date)
 
     evaluations: Mapped[list[Evaluation]] = relationship(back_populates="contractor", passive_deletes="all")
     contracts: Mapped[list[Contract]] = relationship(back_populates="contractor", passive_deletes="all")
@@ -183,12 +186,11 @@ class Engagement(Versioned, Base):
     client_is_original: Mapped[bool] = mapped_column(Boolean, default=True)
     original_business_name: Mapped[str | None] = mapped_column(String(200))
     # The consent chain's parties (desktop.domain.consent_chain): the clients between the original business
-    # and ours, in order (NULL in rows older than migration 0007: none), and the party the original business
-    # authorised in writing to consent, with the authority's date and document.
+    # and ours, in order (NULL in rows older than migration 0007: none), and the parties the original business
+    # authorised in writing to consent, each {party, granted_on (ISO), document} (NULL in rows without one
+    # older than migration 0012: none).
     intermediate_clients: Mapped[list[Any] | None] = mapped_column(JSON)
-    consent_authority: Mapped[str | None] = mapped_column(String(250))
-    consent_authority_on: Mapped[date | None] = mapped_column(Date)
-    consent_authority_document: Mapped[str | None] = mapped_column(String(200))
+    consent_authorities: Mapped[list[Any] | None] = mapped_column(JSON)
     work: Mapped[str] = mapped_column(Text)
     pi_items: Mapped[list[Any]] = mapped_column(default=list)
     start_date: Mapped[date] = mapped_column(Date)

@@ -724,4 +724,32 @@
         <translation>One entry per line</translation>
     </message>
 </context>
+<context>
+    <name>AuthorityListEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Authorised party</source>
+        <translation>Authorised party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Authorised on</source>
+        <translation>Authorised on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Written authorisation</source>
+        <translation>Written authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Add a&amp;uthorisation</source>
+        <translation>Add a&amp;uthorisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Remo&amp;ve authorisation</source>
+        <translation>Remo&amp;ve authorisation</translation>
+    </message>
+</context>
 </TS>

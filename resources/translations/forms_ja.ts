@@ -724,4 +724,32 @@
         <translation>1行に1項目</translation>
     </message>
 </context>
+<context>
+    <name>AuthorityListEditor</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Authorised party</source>
+        <translation>授権された者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Authorised on</source>
+        <translation>付与日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Written authorisation</source>
+        <translation>書面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Add a&amp;uthorisation</source>
+        <translation>授権を追加(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/authority_list.py" line="0" />
+        <source>Remo&amp;ve authorisation</source>
+        <translation>授権を削除(&amp;V)</translation>
+    </message>
+</context>
 </TS>

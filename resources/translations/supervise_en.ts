@@ -8,8 +8,8 @@
         <translation>The entrustment began before the selection or the contract: the officer records the corrective action taken (tab Corrective actions).</translation>
     </message>
     <message>
-        <source>The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</source>
-        <translation>The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</translation>
+        <source>The contractor ledger carries no history from before the import (its evaluation and NDA are the latest, not the first): the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</source>
+        <translation>The contractor ledger carries no history from before the import (its evaluation and NDA are the latest, not the first): the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</translation>
     </message>
     <message>
         <source>Select the contractor (evaluation and contract) and set its status to active, or correct its start date.</source>

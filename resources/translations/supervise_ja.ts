@@ -8,8 +8,8 @@
         <translation>選定・契約より前に委託が始まっています。個人情報保護責任者が実施した是正処置を記録してください（「是正処置」タブ）。</translation>
     </message>
     <message>
-        <source>The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</source>
-        <translation>台帳から取り込んだ記録は最新のもので、最初のものではありません。委託前に選定・契約していたことを個人情報保護責任者が確認し、記録してください（「是正処置」タブ）。</translation>
+        <source>The contractor ledger carries no history from before the import (its evaluation and NDA are the latest, not the first): the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).</source>
+        <translation>委託先管理台帳には取込より前の経緯がありません（取り込んだ評価・NDAは最新のもので、最初のものではありません）。委託前に選定・契約していたことを個人情報保護責任者が確認し、記録してください（「是正処置」タブ）。</translation>
     </message>
     <message>
         <source>Select the contractor (evaluation and contract) and set its status to active, or correct its start date.</source>

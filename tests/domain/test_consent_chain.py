@@ -24,8 +24,8 @@ START = date(2026, 5, 1)
 A, B = "株式会社エー", "株式会社ビー"
 
 
-def long_chain(authority: Authority | None = None):
-    """original → A → B (the client) → us → sub-contractor."""
+def long_chain(*authorities: Authority):
+    """original → A → B (the client) → us → sub-contractor, with the written authorisations given."""
     return build_chain(
         B,
         False,
@@ -34,7 +34,7 @@ def long_chain(authority: Authority | None = None):
         START,
         "当社株式会社",
         [SubContractor(7, "下請株式会社", START)],
-        authority,
+        authorities,
     )
 
 
@@ -91,6 +91,31 @@ def test_a_party_with_recorded_written_authority_consents_from_the_authority_dat
     unrecorded = long_chain(Authority(intermediate_key(A), START - 10 * DAY, None))
     again = unrecorded.verdicts([consent(intermediate_key(A), CLIENT, US, START - 10 * DAY)])
     assert {v.link.key: v.state for v in again}["client>us"] is LinkState.MISSING
+
+
+def test_two_intermediates_each_consent_with_an_authorisation_of_its_own():
+    """original → A → B → us: A and B each hold the original business's written authority (policy §7); each
+    counts from its own date, the day before it not."""
+    a_on, b_on = START - 20 * DAY, START - 10 * DAY
+    chain = long_chain(Authority(intermediate_key(A), a_on, "覚書 A"), Authority(CLIENT, b_on, "覚書 B"))
+    assert [party.key for party in chain.authorised] == [intermediate_key(A), CLIENT]
+    assert A in chain.consenters.ja and B in chain.consenters.ja
+    # Per link: the party a link entrusts is never among those whose consent it needs.
+    a_to_b = chain.link(intermediate_key(A), CLIENT)
+    assert A in chain.consenters_for(a_to_b).ja and B not in chain.consenters_for(a_to_b).ja
+    assert B in chain.consenters_for(chain.link(CLIENT, US)).ja
+    for day, counts in ((b_on - DAY, False), (b_on, True), (b_on + DAY, True)):
+        consents = [consent(intermediate_key(A), intermediate_key(A), CLIENT, a_on, 1)]
+        consents.append(consent(CLIENT, CLIENT, US, day, 2))
+        states = {v.link.key: v.state for v in chain.verdicts(consents)}
+        assert states[f"{intermediate_key(A)}>client"] is LinkState.OK
+        assert (states["client>us"] is LinkState.OK) is counts, day
+    # A's authorisation is A's: it does not let B consent, nor B's let A consent before A's own date.
+    only_a = long_chain(Authority(intermediate_key(A), a_on, "覚書 A"))
+    [*_, client_us, _sub] = only_a.verdicts([consent(CLIENT, CLIENT, US, START - DAY)])
+    assert client_us.state is LinkState.MISSING
+    early = chain.verdicts([consent(intermediate_key(A), intermediate_key(A), CLIENT, a_on - DAY)])
+    assert early[0].state is LinkState.MISSING and "後に付与" in early[0].not_counted[0][1].ja
 
 
 def test_a_consent_that_names_no_party_of_the_chain_is_incomplete():

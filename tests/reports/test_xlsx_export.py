@@ -295,28 +295,35 @@ def test_the_request_and_incident_sheets_list_them_with_due_dates_and_findings(
     assert by_title["USBメモリの紛失"]["報告対象の事態"] in (None, "")
 
 
-def test_the_party_authorised_to_consent_is_shown_by_name_not_by_its_key(
+def test_the_parties_authorised_to_consent_are_shown_by_name_not_by_their_keys(
     sqlite_services: Services, tmp_path: Path
 ) -> None:
-    """受託業務 sheet: the consent authority is a key of the chain (`client`, `intermediate:NAME`); the auditor
-    reads the party's name and role."""
+    """受託業務 sheet: each authorisation names a party by its key in the chain (`client`, `intermediate:NAME`);
+    the auditor reads each party's name and role, with the authorisation's date and document, one a line."""
     common = {
         "client_is_original": False,
         "original_business_name": "株式会社当初",
         "work": "発送代行",
         "start_date": date(2027, 1, 10),
-        "consent_authority_on": date(2026, 10, 1),
-        "consent_authority_document": "再委託承諾権限の覚書",
     }
     sqlite_services.engagements.create(
-        {**common, "client_name": "株式会社ビー物流", "consent_authority": "client"}
+        {
+            **common,
+            "client_name": "株式会社ビー物流",
+            "consent_authorities": [
+                {"party": "client", "granted_on": date(2026, 10, 1), "document": "再委託承諾権限の覚書"}
+            ],
+        }
     )
     sqlite_services.engagements.create(
         {
             **common,
             "client_name": "株式会社シー運輸",
             "intermediate_clients": ["株式会社中間"],
-            "consent_authority": "intermediate:株式会社中間",
+            "consent_authorities": [
+                {"party": "intermediate:株式会社中間", "granted_on": date(2026, 9, 1), "document": "覚書A"},
+                {"party": "client", "granted_on": date(2026, 10, 1), "document": "覚書B"},
+            ],
         }
     )
     out = tmp_path / "audit.xlsx"
@@ -325,8 +332,11 @@ def test_the_party_authorised_to_consent_is_shown_by_name_not_by_its_key(
     header = [cell.value for cell in sheet[1]]
     column = header.index(CONSENT_AUTHORITY_LABEL) + 1
     shown = sorted(str(sheet.cell(row, column).value) for row in range(2, sheet.max_row + 1))
-    assert shown == ["株式会社ビー物流（委託元）", "株式会社中間（中間の委託元）"]
+    assert shown == [
+        "株式会社ビー物流（委託元） 2026-10-01付「再委託承諾権限の覚書」",
+        "株式会社中間（中間の委託元） 2026-09-01付「覚書A」\n株式会社シー運輸（委託元） 2026-10-01付「覚書B」",
+    ]
     assert not any("client" in value or "intermediate:" in value for value in shown)
 
 
-CONSENT_AUTHORITY_LABEL = "同意の権限を与えられた者"
+CONSENT_AUTHORITY_LABEL = "同意の権限（当初の取得事業者による書面の授権）"

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from desktop.domain.errors import ValidationError
 from desktop.services.facade import Services
 from desktop.store.models import ConsentHop
+from tests.store.test_postgres_roles import Team, team  # noqa: F401  (the fixture: the roles in force)
 
 DAY = timedelta(days=1)
 START = date(2027, 1, 10)  # after the fixed "today" of the tests (2026-11-25): a future start
@@ -28,6 +29,11 @@ def engagement(services: Services, **changes):
             **changes,
         }
     )
+
+
+def authorisation(party: str, granted_on: date, document: str) -> dict[str, object]:
+    """One written authorisation of the original business for `party` to consent (policy §7)."""
+    return {"party": party, "granted_on": granted_on, "document": document}
 
 
 def consent(
@@ -96,11 +102,7 @@ def test_the_client_that_is_not_the_original_business_cannot_consent_without_aut
     # the client's consent counts.
     work = services.engagements.update(
         work.id,
-        {
-            "consent_authority": "client",
-            "consent_authority_on": START - 30 * DAY,
-            "consent_authority_document": "再委託承諾権限の覚書",
-        },
+        {"consent_authorities": [authorisation("client", START - 30 * DAY, "再委託承諾権限の覚書")]},
         work.version,
     )
     assert found(services, START, "engagement.consent_missing", work.id) == []
@@ -108,13 +110,50 @@ def test_the_client_that_is_not_the_original_business_cannot_consent_without_aut
 
 
 def test_an_authority_dated_after_the_consent_does_not_make_it_count(services: Services) -> None:
+    work = engagement(services, consent_authorities=[authorisation("client", START, "覚書")])
+    consent(services, work.id, "client", "client", "us", START - DAY)
+    assert found(services, START, "engagement.consent_missing", work.id) == [("blocking", START)]
+
+
+@pytest.mark.parametrize(("consented", "counts"), [(-DAY, False), (0 * DAY, True), (DAY, True)])
+def test_two_intermediates_consent_each_from_its_own_authorisation_date(
+    services: Services, consented: timedelta, counts: bool
+) -> None:
+    """original → A → B (our client) → us: A and B each hold a written authorisation of the original business
+    (policy §7). A's consent to A → B counts from A's date; B's consent to B → us counts from B's own date:
+    given the day before it, not; on it or after, yes."""
+    a_on, b_on = START - 40 * DAY, START - 20 * DAY
     work = engagement(
         services,
-        consent_authority="client",
-        consent_authority_on=START,
-        consent_authority_document="覚書",
+        intermediate_clients=[A],
+        consent_authorities=[
+            authorisation(f"intermediate:{A}", a_on, "覚書（エー情報）"),
+            authorisation("client", b_on, "覚書（ビー物流）"),
+        ],
     )
-    consent(services, work.id, "client", "client", "us", START - DAY)
+    assert [a["party"] for a in services.engagements.get(work.id).consent_authorities] == [
+        f"intermediate:{A}",
+        "client",
+    ]
+    consent(services, work.id, f"intermediate:{A}", f"intermediate:{A}", "client", a_on)
+    consent(services, work.id, "client", "client", "us", b_on + consented)
+    expected = [] if counts else [("blocking", START)]
+    assert found(services, START, "engagement.consent_missing", work.id) == expected
+    # As of the start (the records as they stood then) the verdict is the same.
+    assert found(services, START + DAY, "engagement.consent_missing", work.id) == expected
+    if not counts:
+        [finding] = [f for f in services.checks.findings(START) if f.rule == "engagement.consent_missing"]
+        assert "株式会社ビー物流 → " in finding.message.ja  # the link B → us, A's link is fine
+
+
+def test_one_intermediates_authorisation_does_not_let_another_consent(services: Services) -> None:
+    work = engagement(
+        services,
+        intermediate_clients=[A],
+        consent_authorities=[authorisation(f"intermediate:{A}", START - 40 * DAY, "覚書")],
+    )
+    consent(services, work.id, "original", f"intermediate:{A}", "client")
+    consent(services, work.id, "client", "client", "us")  # B holds no authorisation of its own
     assert found(services, START, "engagement.consent_missing", work.id) == [("blocking", START)]
 
 
@@ -167,13 +206,22 @@ def test_a_giver_or_link_outside_the_chain_is_refused_naming_the_field(
 
 def test_the_authority_needs_party_date_and_document_and_a_party_of_the_chain(services: Services) -> None:
     with pytest.raises(ValidationError) as caught:
-        engagement(services, consent_authority="client")
-    assert "consent_authority_on" in caught.value.fields
+        engagement(services, consent_authorities=[{"party": "client"}])
+    assert "付与日" in caught.value.fields["consent_authorities"].ja
+    with pytest.raises(ValidationError) as caught:
+        engagement(services, consent_authorities=[authorisation("us", START, "覚書")])
+    assert "consent_authorities" in caught.value.fields
+    # The second of two names the entry that is wrong.
     with pytest.raises(ValidationError) as caught:
         engagement(
-            services, consent_authority="us", consent_authority_on=START, consent_authority_document="覚書"
+            services,
+            intermediate_clients=[A],
+            consent_authorities=[
+                authorisation(f"intermediate:{A}", START, "覚書"),
+                authorisation("intermediate:誰か", START, "覚書"),
+            ],
         )
-    assert "consent_authority" in caught.value.fields
+    assert "2件目" in caught.value.fields["consent_authorities"].ja
     assert services.engagements.list() == []
 
 
@@ -233,3 +281,21 @@ def test_the_dashboards_model_lists_it_and_drops_it_once_consented(sqlite_servic
     assert ("consent_owed", work.id) in kinds
     consent(services, work.id, "original", "client", "us", services.context.today())
     assert ("consent_owed", work.id) not in [(d.kind, d.record_id) for d in services.checks.deadlines()]
+
+
+def test_with_the_roles_in_force_the_authorisations_replay_from_the_servers_trail(team: Team) -> None:  # noqa: F811
+    """PostgreSQL with the roles in force: the database writes the engagement's events itself, the list of
+    authorisations (JSON) among them, and the trail still replays onto the records."""
+    work = engagement(
+        team.services,
+        intermediate_clients=[A],
+        consent_authorities=[
+            authorisation(f"intermediate:{A}", START - 40 * DAY, "覚書（エー情報）"),
+            authorisation("client", START - 20 * DAY, "覚書（ビー物流）"),
+        ],
+    )
+    team.services.engagements.update(
+        work.id, {"consent_authorities": [authorisation("client", START - 20 * DAY, "覚書")]}, work.version
+    )
+    replay = team.services.audit.verify_records()
+    assert replay.is_intact, [d.message.en for d in replay.discrepancies]

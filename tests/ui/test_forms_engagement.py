@@ -166,7 +166,68 @@ def test_an_intermediate_client_is_drawn_and_its_authorised_consent_turns_its_li
     assert dialog.chain.buttons[f"original>{intermediate}"].property("status") == "neutral"
     assert dialog.chain.buttons[f"{intermediate}>client"].property("status") == "ok"
     assert dialog.chain.buttons["client>us"].property("status") == "ok"  # given by the authorised party
-    assert dialog.form.value("consent_authority") == intermediate
+    assert [entry["party"] for entry in dialog.form.value("consent_authorities")] == [intermediate, "client"]
+
+
+def test_the_form_adds_a_second_authorisation_picked_from_the_chain(qtbot, demo_services: Services) -> None:
+    """Two rows of authorisations: each party picked from the chain's intermediates and client, with its date
+    and document; saved, the engagement holds both, and removing one leaves the other."""
+    from desktop.ui.widgets.authority_list import AuthorityListEditor
+    from desktop.ui.widgets.date_field import DateField
+
+    dialog = open_engagement(qtbot, demo_services, 4)
+    editor = dialog.form.editor("consent_authorities", AuthorityListEditor)
+    editor.set_value([])
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    choices = []
+    for row, (key, day, document) in enumerate(
+        [
+            ("intermediate:株式会社ひかり情報サービス", "2020-01-05", "覚書一"),
+            ("client", "2020-02-05", "覚書二"),
+        ]
+    ):
+        box = editor.table.cellWidget(row, editor.PARTY)
+        choices = [box.itemText(i) for i in range(box.count())]
+        box.set_value(key)
+        date_field = editor.table.cellWidget(row, editor.DATE)
+        assert isinstance(date_field, DateField)
+        date_field.set_value(day)
+        editor.table.cellWidget(row, editor.DOCUMENT).setText(document)
+    assert any("株式会社ひかり情報サービス" in choice for choice in choices)  # by name, not by key
+    assert dialog.save()
+    saved = demo_services.engagements.get(4).consent_authorities
+    assert saved == [
+        {
+            "party": "intermediate:株式会社ひかり情報サービス",
+            "granted_on": "2020-01-05",
+            "document": "覚書一",
+        },
+        {"party": "client", "granted_on": "2020-02-05", "document": "覚書二"},
+    ]
+    # Without the client's authorisation its consent to client → us no longer counts: the active engagement
+    # cannot be saved so, and nothing changes.
+    editor.table.selectRow(1)
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    assert [a["party"] for a in editor.value()] == ["intermediate:株式会社ひかり情報サービス"]
+    assert not dialog.save()
+    assert dialog.form.error_text("status")
+    assert demo_services.engagements.get(4).consent_authorities == saved
+
+
+def test_a_half_filled_authorisation_is_refused_at_its_field(qtbot, demo_services: Services) -> None:
+    from desktop.ui.widgets.authority_list import AuthorityListEditor
+
+    dialog = open_engagement(qtbot, demo_services, 4)
+    editor = dialog.form.editor("consent_authorities", AuthorityListEditor)
+    before = demo_services.engagements.get(4).consent_authorities
+    row = editor.add_row("client")  # no date, no document
+    assert row == len(before)
+    assert not dialog.save()
+    assert "付与日" in dialog.form.error_text("consent_authorities") or "date" in dialog.form.error_text(
+        "consent_authorities"
+    )
+    assert demo_services.engagements.get(4).consent_authorities == before
 
 
 def test_a_migrated_consent_without_giver_is_listed_to_complete(qtbot, demo_services: Services) -> None:

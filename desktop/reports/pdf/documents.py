@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desktop.domain.checklist import GROUPS
 from desktop.domain.clauses import CLAUSE_BY_CODE
+from desktop.domain.consent_chain import authorities_of, authority_text
 from desktop.domain.enums import (
     AuditAction,
     ContractKind,
@@ -25,6 +26,7 @@ from desktop.domain.enums import (
 from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import (
+    AUTHORITY_LIST,
     BOOLEAN,
     CONTRACTOR,
     DATE,
@@ -80,6 +82,8 @@ def field_value(field: Field, value: Any) -> str:
         return markup(day(value) if hasattr(value, "isoformat") else str(value))
     if field.kind == TEXT_LIST:
         return joined(value)
+    if field.kind == AUTHORITY_LIST:
+        return lines(*(markup(authority_text(a, None).ja) for a in authorities_of(value)))
     if field.kind == INTEGER:
         return markup(number(value)) if isinstance(value, int) else markup(value)
     return markup(value)

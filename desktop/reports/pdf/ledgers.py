@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph
 
 from desktop.domain import joint_use_items as items
 from desktop.domain.clauses import CLAUSE_BY_CODE, REQUIRED_CLAUSES
-from desktop.domain.consent_chain import CLIENT, INTERMEDIATE_PREFIX
+from desktop.domain.consent_chain import authorities_of, authority_text
 from desktop.domain.enums import (
     ConsentForm,
     ContractKind,
@@ -323,17 +323,11 @@ def engagement_consent_cell(row: Any) -> str:
     if not engagement.client_is_original:
         parties = [engagement.original_business_name or "?", *(engagement.intermediate_clients or [])]
         chain = muted(markup(" → ".join([*parties, engagement.client_name, "当社"])))
-    authority = ""
-    if engagement.consent_authority:
-        key = engagement.consent_authority
-        holder = engagement.client_name if key == CLIENT else key.removeprefix(INTERMEDIATE_PREFIX)
-        authority = muted(
-            markup(
-                f"同意の権限: {holder}（{day(engagement.consent_authority_on)}付・"
-                f"{engagement.consent_authority_document or ''}）"
-            )
-        )
-    return lines(chain, authority, *(hop_line(hop) for hop in row.hops), *missing_lines(row.missing))
+    authorities = [  # each party the original business authorised in writing, with its date and document
+        muted(markup(f"同意の権限: {authority_text(authority, engagement.client_name).ja}"))
+        for authority in authorities_of(engagement.consent_authorities)
+    ]
+    return lines(chain, *authorities, *(hop_line(hop) for hop in row.hops), *missing_lines(row.missing))
 
 
 def redelegation_block(redelegation_row: Any) -> str:

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 
 from desktop.domain import ledger
 from desktop.domain.clauses import CLAUSE_BY_CODE
+from desktop.domain.consent_chain import authorities_of, authority_text
 from desktop.domain.enums import (
     AuditAction,
     EvaluationResult,
@@ -32,6 +33,7 @@ from desktop.domain.errors import Message
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import RULES, Finding
 from desktop.domain.schema import (
+    AUTHORITY_LIST,
     BOOLEAN,
     CONSENT_HOP,
     CONTRACT,
@@ -57,7 +59,6 @@ from desktop.domain.schema import (
 )
 from desktop.reports.xlsx.sheet import DATE as DATE_COLUMN
 from desktop.reports.xlsx.sheet import DATETIME, LONG_TEXT, NUMBER, TEXT, Column, SheetWriter
-from desktop.services.audit_display import RecordNames, party
 from desktop.services.output_path import check_output_path, write_failed
 from desktop.services.progress import Progress
 
@@ -109,7 +110,7 @@ def _kind_of(field: Field) -> str:
         return DATE_COLUMN
     if field.kind == INTEGER:
         return NUMBER
-    if field.kind == MULTILINE:
+    if field.kind in (MULTILINE, AUTHORITY_LIST):
         return LONG_TEXT
     return TEXT
 
@@ -119,12 +120,13 @@ def _field_columns(schema: Schema, labels: _Labels, names: Sequence[str] | None 
     return [Column(labels.header(f), _kind_of(f)) for f in fields]
 
 
-def _authorised_party(engagement: Any) -> Message:
-    """The party authorised to consent (a chain key: `client`, `intermediate:NAME`) by its name and role."""
-    shown = party(engagement.consent_authority, RecordNames({}, {}))
-    if engagement.consent_authority == "client":
-        return Message(f"{engagement.client_name}（{shown.ja}）", f"{engagement.client_name} ({shown.en})")
-    return shown
+def _authorised_parties(engagement: Any) -> Message:
+    """The parties authorised to consent (chain keys: `client`, `intermediate:NAME`), each by its name and role
+    with the authorisation's date and document, one a line."""
+    shown = [
+        authority_text(a, engagement.client_name) for a in authorities_of(engagement.consent_authorities)
+    ]
+    return Message("\n".join(m.ja for m in shown), "\n".join(m.en for m in shown))
 
 
 def _field_values(
@@ -140,6 +142,8 @@ def _field_values(
             value = labels.enum(f.enum, value)
         elif f.kind == TEXT_LIST:
             value = "、".join(str(item) for item in value or ())
+        elif f.kind == AUTHORITY_LIST:  # each party of the chain by its name and role, its date and document
+            value = labels.text(_authorised_parties(record)) or None
         out.append(value)
     return out
 
@@ -397,12 +401,9 @@ class AuditWorkbook:
         ]
 
         def rows() -> Iterator[Sequence[Any]]:
-            authority = ENGAGEMENT.names.index("consent_authority")
             for row in self._engagement_rows():
                 missing = [*row.missing, *(m for r in row.redelegations for m in r.missing)]
                 values = _field_values(row.engagement, ENGAGEMENT, labels)
-                if row.engagement.consent_authority:  # a party of the chain, by its name and role
-                    values[authority] = t(_authorised_party(row.engagement))
                 yield values + [
                     labels.yes_no(row.consent_in_time and all(r.consent_in_time for r in row.redelegations)),
                     "\n".join(t(m) for m in missing),

@@ -49,6 +49,7 @@ MAGIC = b"ITKS"
 RULES_MODULES = (
     "desktop.domain.rules",
     "desktop.domain.facts",
+    "desktop.domain.consent_chain",  # who may consent for a link (policy §7)
     "desktop.domain.clauses",
     "desktop.domain.enums",
     "desktop.domain.kinds",

@@ -37,6 +37,7 @@ from desktop.domain.schema import CONSENT_HOP, ENGAGEMENT, REDELEGATION
 from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.choices import contractor_choice
 from desktop.ui.language import text
+from desktop.ui.widgets.authority_list import AuthorityListEditor
 from desktop.ui.widgets.consent_chain import ChainLink, ConsentChainView, chain_links
 from desktop.ui.widgets.read_only_table import read_only_table
 from desktop.ui.widgets.schema_form import ChoiceBox
@@ -231,9 +232,7 @@ FORM_FIELDS = (
     "client_is_original",
     "original_business_name",
     "intermediate_clients",
-    "consent_authority",
-    "consent_authority_on",
-    "consent_authority_document",
+    "consent_authorities",
     "work",
     "pi_items",
     "start_date",
@@ -248,9 +247,9 @@ class EngagementDialog(RecordDialog):
     schema = ENGAGEMENT
 
     def custom_editors(self) -> dict[str, QWidget]:
-        # The party the original business authorised to consent: the client or an intermediate client, the
-        # choices following the names typed (refresh_chain).
-        return {"consent_authority": ChoiceBox((), "—")}
+        # The parties the original business authorised in writing to consent, one row each: the client or an
+        # intermediate client, the choices following the names typed (refresh_chain).
+        return {"consent_authorities": AuthorityListEditor()}
 
     def build_body(self) -> QWidget:
         self.hops: list[Any] = []
@@ -380,7 +379,7 @@ class EngagementDialog(RecordDialog):
         return chain_links(self.current_chain(), [consent_of(hop) for hop in self.hops])
 
     def refresh_authority_choices(self) -> None:
-        box = self.form.editor("consent_authority", ChoiceBox)
+        box = self.form.editor("consent_authorities", AuthorityListEditor)
         values = self.form.values()
         choices: list[tuple[str, Any]] = []
         if not values["client_is_original"]:

@@ -90,7 +90,7 @@ FINDING_FIXES: dict[RuleId, FindingFix] = {
     ),
     RuleId.CONTRACTOR_SELECTION_UNCONFIRMED: FindingFix(
         (),
-        "The records imported from the ledger are the latest, not the first: the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).",
+        "The contractor ledger carries no history from before the import (its evaluation and NDA are the latest, not the first): the officer confirms that the contractor was selected and contracted before the entrustment and records it (tab Corrective actions).",
     ),
     RuleId.CONTRACTOR_ENTRUSTED_NOT_SELECTED: FindingFix(
         ("status", "start_date"),

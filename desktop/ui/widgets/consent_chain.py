@@ -77,10 +77,16 @@ def chain_links(chain: Chain, consents: Iterable[ConsentRecord]) -> list[ChainLi
     for link in chain.links:
         verdict = verdicts.get(link.key)
         if verdict is None:
-            links.append(ChainLink(link, NEUTRAL, chain.consenters))
+            links.append(ChainLink(link, NEUTRAL, chain.consenters_for(link)))
         else:
             links.append(
-                ChainLink(link, verdict.state.value, chain.consenters, verdict.consent, verdict.not_counted)
+                ChainLink(
+                    link,
+                    verdict.state.value,
+                    chain.consenters_for(link),
+                    verdict.consent,
+                    verdict.not_counted,
+                )
             )
     return links
 
