@@ -279,3 +279,31 @@ def test_demo_data_is_refused_on_a_team_database(team: Team) -> None:
         team.services.demo.load(size=40)
     assert "database" in raised.value.fields
     assert team.services.contractors.names() == []
+
+
+def test_a_migrations_baseline_event_continues_the_servers_chain(team: Team) -> None:
+    """desktop.store.migrations.trail.append_events on a database with the roles in force goes through
+    itaku_append_event (the owner, as a migration runs): the chain stays intact and the replay agrees."""
+    from desktop.services.trail_replay import password_fingerprint
+    from desktop.store.migrations.trail import append_events, writes_own_trail
+
+    admin = create_engine(team.url)
+    try:
+        with admin.begin() as connection:
+            assert writes_own_trail(connection)
+            account_id, stored = connection.execute(
+                text("SELECT id, password_hash FROM account WHERE username = :name"), {"name": team.staff}
+            ).one()
+            append_events(
+                connection,
+                "itaku-migration-test",
+                "update",
+                "account",
+                [(account_id, {roles.PASSWORD_FINGERPRINT: [None, password_fingerprint(stored)]})],
+            )
+    finally:
+        admin.dispose()
+    event = last_account_event(team)
+    assert event.record_id == account_id and list(event.changes) == [roles.PASSWORD_FINGERPRINT]
+    assert team.services.audit.verify_chain().is_intact
+    assert team.services.audit.verify_records().is_intact
