@@ -41,6 +41,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from alembic import op
 
+from desktop.store.migrations.trail import append_events, writes_own_trail
+
 revision = "0012"
 down_revision = "0011"
 branch_labels = None
@@ -59,9 +61,9 @@ def upgrade() -> None:
     )  # no copy: FTS triggers stay
     moved = _move_authorities(bind)
     marked = _mark_imported(bind)
-    if not _writes_own_trail(bind):
-        _record_events(bind, "engagement", moved)
-        _record_events(bind, "contractor", marked)
+    if not writes_own_trail(bind):  # else the server's triggers wrote them for the rows changed above
+        append_events(bind, MIGRATION_ACTOR, "update", "engagement", moved)
+        append_events(bind, MIGRATION_ACTOR, "update", "contractor", marked)
     for name in OLD_COLUMNS:
         op.drop_column("engagement", name)
 
@@ -102,12 +104,6 @@ def downgrade() -> None:
             )
     op.drop_column("engagement", "consent_authorities")
     op.drop_column("contractor", "imported_on")
-
-
-def _writes_own_trail(bind: sa.Connection) -> bool:
-    return bind.dialect.name == "postgresql" and bool(
-        bind.execute(sa.text("SELECT to_regproc('public.itaku_audit_row') IS NOT NULL")).scalar()
-    )
 
 
 def _move_authorities(bind: sa.Connection) -> list[tuple[int, dict[str, Any]]]:
@@ -279,48 +275,3 @@ def _mark_imported(bind: sa.Connection) -> list[tuple[int, dict[str, Any]]]:
         bind.execute(contractor.update().where(contractor.c.id == contractor_id).values(imported_on=day))
         changes.append((contractor_id, {"imported_on": [None, day.isoformat()]}))
     return changes
-
-
-def _record_events(bind: sa.Connection, record_type: str, changes: list[tuple[int, dict[str, Any]]]) -> None:
-    """One update event per changed record, chained onto the trail's head as the app chains its own."""
-    from desktop.domain.audit_chain import GENESIS, event_hash
-    from desktop.store.models import UTCDateTime
-
-    if not changes:
-        return
-    events = sa.table(
-        "audit_event",
-        sa.column("id", sa.Integer),
-        sa.column("occurred_at", UTCDateTime()),
-        sa.column("actor", sa.String),
-        sa.column("action", sa.String),
-        sa.column("record_type", sa.String),
-        sa.column("record_id", sa.Integer),
-        sa.column("changes", sa.JSON),
-        sa.column("previous_hash", sa.String),
-        sa.column("hash", sa.String),
-    )
-    head = bind.execute(sa.select(events.c.id, events.c.hash).order_by(events.c.id.desc()).limit(1)).first()
-    last_id, last_hash = (head.id, head.hash) if head is not None else (0, GENESIS)
-    now = datetime.now(UTC)
-    rows = []
-    for record_id, change in changes:
-        last_id += 1
-        digest = event_hash(
-            last_hash, last_id, now, MIGRATION_ACTOR, "update", record_type, record_id, change
-        )
-        rows.append(
-            {
-                "id": last_id,
-                "occurred_at": now,
-                "actor": MIGRATION_ACTOR,
-                "action": "update",
-                "record_type": record_type,
-                "record_id": record_id,
-                "changes": change,
-                "previous_hash": last_hash,
-                "hash": digest,
-            }
-        )
-        last_hash = digest
-    bind.execute(events.insert(), rows)
