@@ -8,6 +8,7 @@ into a formula or an error value when the workbook is opened (=, +, -, @, #N/A â
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -109,12 +110,21 @@ def display_width(text: str) -> float:
     return float(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text))
 
 
+# The East Asian wide and full-width characters (Unicode's EastAsianWidth W and F) of the blocks that
+# occur in Japanese text (emoji and rarer symbols count as narrow: this is for estimates of width and
+# lines only); a regular expression counts them several times faster than unicodedata.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff01-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
 def _printed_width(text: str) -> float:
     """Width on paper in Excel character units: a Japanese character at 11 pt is 2.1 digits of Calibri 11."""
     if text.isascii():
         return float(len(text))
-    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
-    return len(text) + (WIDE_CHARACTER - 1.0) * wide
+    return len(text) + (WIDE_CHARACTER - 1.0) * len(_WIDE.findall(text))
 
 
 def _sample_width(value: Any, kind: str) -> float:
@@ -279,6 +289,8 @@ class SheetWriter:
         wrap = Alignment(wrap_text=True, vertical="top")
         top = Alignment(vertical="top")  # a tall row reads from its top line, every column alike
         self._styled: dict[int, WriteOnlyCell] = {}
+        # A short text is a plain value (cheaper to write); one that wraps in its column gets this cell.
+        self._wrapping: dict[int, WriteOnlyCell] = {}
         for index, column in enumerate(self.columns):
             if column.kind in (DATE, DATETIME, TEXT, LONG_TEXT):
                 cell = WriteOnlyCell(self.sheet)
@@ -290,9 +302,12 @@ class SheetWriter:
                     cell.alignment = top
                 else:
                     cell.alignment = wrap
-                self._styled[index] = cell
+                (self._wrapping if column.kind == TEXT else self._styled)[index] = cell
         self._kinds = [column.kind for column in self.columns]
         self._top = top
+        self._top_cells = [WriteOnlyCell(self.sheet) for _ in self.columns]  # reused, as the styled ones
+        for cell in self._top_cells:
+            cell.alignment = top
         self._wrapped: list[tuple[int, float]] = []  # (index, width) of the wrapped columns, set by _setup
         self.layout: Layout | None = None  # set by _setup
 
@@ -355,30 +370,44 @@ class SheetWriter:
         """Append row `number`, tall enough for its wrapped text: neither Excel nor LibreOffice always fits
         a row to it when the file is opened, and a printed page would show one line over another."""
         lines = 1
+        wrapping: list[int] = []
         for index, width in self._wrapped:
             value = row[index] if index < len(row) else None
-            if isinstance(value, str) and ("\n" in value or 2 * len(value) > width - 1):  # may wrap
-                lines = max(lines, wrapped_lines(value[:MAX_CELL_TEXT], width))
+            if isinstance(value, str) and (
+                "\n" in value or len(value) * WIDE_CHARACTER > width - 1
+            ):  # may wrap
+                count = wrapped_lines(value[:MAX_CELL_TEXT], width)
+                if count > 1:
+                    lines = max(lines, count)
+                    wrapping.append(index)
         if lines == 1:
-            self.sheet.append(self._convert(row))
+            self.sheet.append(self._convert(row, wrapping))
             return
         dimensions = self.sheet.row_dimensions
         dimensions[number].height = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
-        cells = [self._top_aligned(value) for value in self._convert(row)]
+        top = self._top_cells
+        cells = [
+            self._top_aligned(value, top[index]) for index, value in enumerate(self._convert(row, wrapping))
+        ]
         self.sheet.append(cells)  # written now (write-only mode), with the height
         del dimensions[number]  # memory stays flat
 
-    def _top_aligned(self, value: Any) -> Any:
-        """A plain value of a tall row as a top-aligned cell (styled cells are top-aligned already)."""
+    def _top_aligned(self, value: Any, cell: WriteOnlyCell) -> Any:
+        """A plain value of a tall row in its column's top-aligned cell (styled cells are top-aligned already)."""
         if value is None or isinstance(value, Cell):
             return value
-        cell = WriteOnlyCell(self.sheet, value=value)
-        cell.alignment = self._top
+        cell.value = value
         return cell
 
-    def _convert(self, row: Sequence[Any]) -> list[Any]:
+    def _convert(self, row: Sequence[Any], wrapping: Sequence[int] = ()) -> list[Any]:
+        """The row's values as openpyxl appends them; `wrapping`: the text columns whose value wraps."""
         out: list[Any] = []
         styled = self._styled
+        if wrapping:
+            styled = {
+                **styled,
+                **{index: self._wrapping[index] for index in wrapping if index in self._wrapping},
+            }
         for index, value in enumerate(row):
             if value is None or value == "":
                 out.append(None)
