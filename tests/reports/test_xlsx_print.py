@@ -211,3 +211,5 @@ def test_a_long_line_that_wraps_makes_its_row_tall_too(tmp_path: Path) -> None:
     assert sheet.column_dimensions["B"].width == 40
     assert (sheet.row_dimensions[2].height or 0) >= 4 * 15  # 120 half-width characters on 40-wide lines
     assert sheet.row_dimensions[3].height is None  # one line: Excel's own height
+    assert sheet.cell(row=2, column=1).alignment.vertical == "top"  # "A" reads beside the first line
+    assert sheet.cell(row=2, column=2).alignment.wrap_text

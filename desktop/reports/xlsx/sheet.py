@@ -17,9 +17,11 @@ from itertools import islice
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, Cell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -266,6 +268,19 @@ def _cap_within(bounds: Sequence[tuple[float, float]], budget: float) -> float |
     return math.floor(low * 2) / 2  # half characters: a round number in the file
 
 
+def _top_aligned_by_default(workbook: Workbook) -> None:
+    """Make the workbook's default cell format (cellXfs 0: every cell written without a style of its own)
+    top-aligned, so that in a row made tall by wrapped text every value reads from the first line, without a
+    styled cell for each value (which would make writing half again as slow). openpyxl has no public way to
+    set it: its style lists are replaced, keeping every index already handed out."""
+    styles = workbook._cell_styles  # noqa: SLF001 - see the docstring
+    if styles[0].alignmentId:
+        return  # done for an earlier sheet
+    default = StyleArray(styles[0])
+    default.alignmentId = workbook._alignments.add(Alignment(vertical="top"))  # noqa: SLF001
+    workbook._cell_styles = IndexedList([default, *styles[1:]])  # noqa: SLF001
+
+
 class SheetWriter:
     """Writes one sheet of a write-only workbook; `write(rows)` streams them."""
 
@@ -304,11 +319,8 @@ class SheetWriter:
                     cell.alignment = wrap
                 (self._wrapping if column.kind == TEXT else self._styled)[index] = cell
         self._kinds = [column.kind for column in self.columns]
-        self._top = top
-        self._top_cells = [WriteOnlyCell(self.sheet) for _ in self.columns]  # reused, as the styled ones
-        for cell in self._top_cells:
-            cell.alignment = top
-        self._wrapped: list[tuple[int, float]] = []  # (index, width) of the wrapped columns, set by _setup
+        _top_aligned_by_default(workbook)
+        self._wrapped: list[tuple[int, float]] = []  # (index, room) of the text columns, set by _setup
         self.layout: Layout | None = None  # set by _setup
 
     def _setup(self, sample: Sequence[Sequence[Any]]) -> None:
@@ -319,8 +331,8 @@ class SheetWriter:
             sheet.column_dimensions[get_column_letter(index)].width = width
         # Text wraps in its column (a narrowed one, or a value longer than the sampled ones): nothing is cut
         # off on paper, and each row is made tall enough for it (_append).
-        self._wrapped = [
-            (i, widths[i]) for i, column in enumerate(self.columns) if column.kind in (TEXT, LONG_TEXT)
+        self._wrapped = [  # (index, room for text: the width less the cell's margins)
+            (i, widths[i] - 1.0) for i, column in enumerate(self.columns) if column.kind in (TEXT, LONG_TEXT)
         ]
         header_lines = max(
             [
@@ -371,49 +383,40 @@ class SheetWriter:
         a row to it when the file is opened, and a printed page would show one line over another."""
         lines = 1
         wrapping: list[int] = []
-        for index, width in self._wrapped:
+        for index, room in self._wrapped:
             value = row[index] if index < len(row) else None
-            if isinstance(value, str) and (
-                "\n" in value or len(value) * WIDE_CHARACTER > width - 1
-            ):  # may wrap
-                count = wrapped_lines(value[:MAX_CELL_TEXT], width)
-                if count > 1:
-                    lines = max(lines, count)
-                    wrapping.append(index)
+            if not isinstance(value, str):
+                continue
+            if "\n" not in value and (
+                len(value) * WIDE_CHARACTER <= room or (len(value) <= room and value.isascii())
+            ):
+                continue  # one line, surely (most values: the test is cheap)
+            count = wrapped_lines(value[:MAX_CELL_TEXT], room + 1.0)
+            if count > 1:
+                lines = max(lines, count)
+                wrapping.append(index)
         if lines == 1:
             self.sheet.append(self._convert(row, wrapping))
             return
         dimensions = self.sheet.row_dimensions
         dimensions[number].height = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
-        top = self._top_cells
-        cells = [
-            self._top_aligned(value, top[index]) for index, value in enumerate(self._convert(row, wrapping))
-        ]
-        self.sheet.append(cells)  # written now (write-only mode), with the height
+        # Every cell reads from the row's top line: plain values by the workbook's default format (see
+        # _top_aligned_by_default), styled ones by their own.
+        self.sheet.append(self._convert(row, wrapping))  # written now (write-only mode), with the height
         del dimensions[number]  # memory stays flat
-
-    def _top_aligned(self, value: Any, cell: WriteOnlyCell) -> Any:
-        """A plain value of a tall row in its column's top-aligned cell (styled cells are top-aligned already)."""
-        if value is None or isinstance(value, Cell):
-            return value
-        cell.value = value
-        return cell
 
     def _convert(self, row: Sequence[Any], wrapping: Sequence[int] = ()) -> list[Any]:
         """The row's values as openpyxl appends them; `wrapping`: the text columns whose value wraps."""
         out: list[Any] = []
         styled = self._styled
-        if wrapping:
-            styled = {
-                **styled,
-                **{index: self._wrapping[index] for index in wrapping if index in self._wrapping},
-            }
         for index, value in enumerate(row):
             if value is None or value == "":
                 out.append(None)
                 continue
             cell = styled.get(index)
             if isinstance(value, str):
+                if cell is None and wrapping and index in wrapping:
+                    cell = self._wrapping.get(index)  # a text column's value that wraps
                 if len(value) > MAX_CELL_TEXT:
                     value = value[: MAX_CELL_TEXT - 1] + "…"
                 if cell is None:
