@@ -82,17 +82,23 @@ def named_database(args: argparse.Namespace) -> bool:
 
 
 def unusable_database(args: argparse.Namespace) -> Message | None:
-    """Why the named database cannot be opened, before anything is created or changed: a path that does not
-    exist, a file that is not SQLite or not an Itaku database, an unknown driver (as `itaku-cli` refuses
-    them for every command but `init`); None when it may be opened, or none was named."""
+    """Why the named SQLite database cannot be opened, before anything is created or changed: a path that does
+    not exist, a file that is not SQLite or not an Itaku database (as `itaku-cli` refuses them for every
+    command but `init`); None when it may be opened, or none was named. Read with the standard library only:
+    the window's first paint does not wait for SQLAlchemy. Any other database (a server, a URL with options,
+    an unknown driver) is checked where it is opened, as strictly (`must_exist`, see open_database)."""
     if not named_database(args):
         return None
     from desktop.app import resolve_database_url
     from desktop.domain.errors import ItakuError
-    from desktop.store.database import check_location
+    from desktop.store.location import check_sqlite_file
+    from desktop.store.quick_read import sqlite_file
 
+    path = sqlite_file(resolve_database_url(args.db))
+    if path is None:
+        return None
     try:
-        check_location(resolve_database_url(args.db), may_create=False)
+        check_sqlite_file(path, may_create=False)
     except ItakuError as error:
         return error.message
     return None

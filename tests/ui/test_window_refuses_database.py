@@ -79,7 +79,7 @@ def test_the_database_is_checked_again_where_it_is_opened(tmp_path: Path, itaku_
     window = type("Window", (), {"isVisible": lambda self: True, "attach": lambda self, s: None})()
     args = entry.build_parser().parse_args(["--db", str(missing), "--screenshots", str(tmp_path / "shots")])
     with pytest.raises(Exception, match="no database at"):
-        entry.open_database(window, args, sign_in=lambda services, window: True)  # type: ignore[arg-type]
+        entry.open_database(window, args, sign_in=lambda services, window: True)
     assert folder_listing(tmp_path) == []
 
 
@@ -120,7 +120,7 @@ def test_without_db_the_first_run_still_creates_the_default_database(
     window = type(
         "Window", (), {"isVisible": lambda self: True, "attach": lambda self, s: attached.append(s)}
     )()
-    services = entry.open_database(window, args, sign_in=entry.sign_in_from_environment)  # type: ignore[arg-type]
+    services = entry.open_database(window, args, sign_in=entry.sign_in_from_environment)
     assert services is not None
     try:
         assert attached == [services] and not services.accounts.has_accounts()  # first-run set-up, as today
@@ -128,3 +128,28 @@ def test_without_db_the_first_run_still_creates_the_default_database(
         assert default.is_file()
     finally:
         services.close()
+
+
+def test_the_check_before_the_first_paint_does_not_wait_for_sqlalchemy(
+    tmp_path: Path, sqlite_services: Any
+) -> None:
+    """The window paints before SQLAlchemy is imported (desktop.__main__): the --db check reads the file with
+    the standard library only, and still tells an Itaku database from a missing path or another file."""
+    other = tmp_path / "recipes.db"
+    foreign_sqlite_file(other)
+    script = f"""
+import sys
+from desktop.__main__ import build_parser, unusable_database
+said = [
+    unusable_database(build_parser().parse_args(["--db", db]))
+    for db in ({sqlite_services.database.url!r}, {str(tmp_path / "missing.sqlite3")!r}, {str(other)!r})
+]
+assert said[0] is None, said[0]
+assert "no database at" in said[1].en and "not an Itaku database" in said[2].en, said
+assert "sqlalchemy" not in sys.modules
+print("ok")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "ok", result.stderr
