@@ -22,6 +22,7 @@ from desktop import __version__
 if TYPE_CHECKING:  # the window's modules are imported once the frame is due, the services' behind it
     from PySide6.QtWidgets import QApplication
 
+    from desktop.domain.errors import Message
     from desktop.services.facade import Services
     from desktop.ui.main_window import MainWindow
     from desktop.ui.opening import PendingServices
@@ -71,6 +72,52 @@ def database_url(explicit: str | None) -> str | None:
     from desktop.ui.language import stored_database_url
 
     return stored_database_url()
+
+
+def named_database(args: argparse.Namespace) -> bool:
+    """Whether the database was named, by --db or ITAKU_DATABASE_URL (as the CLI reads them): then it must
+    exist and be Itaku's. The default file in the user data folder, and a new file chosen in Settings for the
+    next start, are created on first use (the first-run set-up)."""
+    return bool(args.db or os.environ.get("ITAKU_DATABASE_URL"))
+
+
+def unusable_database(args: argparse.Namespace) -> Message | None:
+    """Why the named SQLite database cannot be opened, before anything is created or changed: a path that does
+    not exist, a file that is not SQLite or not an Itaku database (as `itaku-cli` refuses them for every
+    command but `init`); None when it may be opened, or none was named. Read with the standard library only:
+    the window's first paint does not wait for SQLAlchemy. Any other database (a server, a URL with options,
+    an unknown driver) is checked where it is opened, as strictly (`must_exist`, see open_database)."""
+    if not named_database(args):
+        return None
+    from desktop.app import resolve_database_url
+    from desktop.domain.errors import ItakuError
+    from desktop.store.location import check_sqlite_file
+    from desktop.store.quick_read import sqlite_file
+
+    path = sqlite_file(resolve_database_url(args.db))
+    if path is None:
+        return None
+    try:
+        check_sqlite_file(path, may_create=False)
+    except ItakuError as error:
+        return error.message
+    return None
+
+
+def refuse_database(message: Message, args: argparse.Namespace) -> int:
+    """Say why the database is refused: on stderr always, in a dialog too when there is a screen to show it
+    on (not for --screenshots, which runs unattended). Nothing is opened or created."""
+    say(f"itaku: {message.ja}\nitaku: {message.en}", error=True)
+    if args.screenshots is None:  # main has made sure there is a display by now
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.ui.application import create_application
+        from desktop.ui.language import preferred_language, text
+
+        application = create_application(sys.argv[:1], args.lang or preferred_language())
+        QMessageBox.critical(None, "Itaku", text(message))
+        del application
+    return EXIT_INPUT
 
 
 def open_window(args: argparse.Namespace) -> tuple[QApplication, MainWindow]:
@@ -158,8 +205,12 @@ def open_database(
     desktop.ui.opening). Returns None when the user closed the sign-in dialog or the window."""
     if sign_in is None:
         sign_in = sign_in_from_environment if args.screenshots is not None else sign_in_interactively
-    from desktop.app import build_services  # the composition root: only the entry point names it
+    from functools import partial
 
+    from desktop.app import build_services as build_any  # the composition root: only the entry point names it
+
+    # A named database that is missing or not Itaku's is refused (checked before the window too, see main).
+    build_services = partial(build_any, must_exist=named_database(args))
     if background:
         from desktop.ui.opening import PendingServices
 
@@ -295,6 +346,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             error=True,
         )
         return EXIT_INPUT
+    refusal = unusable_database(args)
+    if refusal is not None:  # before any window: nothing is created or changed
+        return refuse_database(refusal, args)
     application, window = open_window(args)
     interactive = args.screenshots is None
     has_accounts = None

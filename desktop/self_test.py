@@ -68,14 +68,18 @@ def _bundle_root() -> Path | None:
 
 
 def check_resources(state: SelfTest) -> str:
-    """The font, the icon, the migrations, the compiled translations and the time zone are all there."""
+    """The fonts with their licences, the icon, the migrations, the compiled translations and the time zone
+    are all there."""
     from zoneinfo import ZoneInfo
 
-    from desktop.reports.pdf.fonts import font_path
+    from desktop.reports.pdf.fonts import font_path, missing_font_licences
     from desktop.store.migrate import MIGRATIONS, head_revision
     from desktop.ui.translations import RESOURCES, translation_files
 
     font = font_path()
+    problems = missing_font_licences(font.parent)
+    if problems:
+        raise SelfTestFailure("; ".join(problems))
     icons = [RESOURCES / "icons" / name for name in ("itaku.svg", "itaku.png")]
     if not any(icon.is_file() for icon in icons):
         raise SelfTestFailure(f"no app icon in {RESOURCES / 'icons'}")
@@ -88,7 +92,7 @@ def check_resources(state: SelfTest) -> str:
         raise SelfTestFailure(f"no compiled translations (.qm) for: {', '.join(missing)}")
     ZoneInfo("Asia/Tokyo")
     count = sum(len(files) for files in loaded.values())
-    return f"font {font.name}, migrations up to {head}, {count} translation files, Asia/Tokyo"
+    return f"font {font.name} and the fonts' licences, migrations up to {head}, {count} translation files, Asia/Tokyo"
 
 
 def check_database(state: SelfTest) -> str:

@@ -1,7 +1,8 @@
 """Build Itaku for the machine this runs on: `python installer/build.py [--self-test] [--installer]`.
 
 1. PyInstaller builds the one-folder application from installer/itaku.spec into dist/itaku/.
-2. On Linux: dist/itaku-<version>-linux-<arch>.tar.gz, with the .desktop entry, the icon and install.sh.
+2. On Linux: dist/itaku-<version>-linux-<arch>.tar.gz, with the .desktop entry, the icon, install.sh and
+   the licence of every bundled font.
    On Windows with `--installer`: dist/itaku-<version>-setup.exe from installer/windows/itaku.iss
    (needs Inno Setup 6's ISCC.exe on PATH or in its default folder).
 3. With `--self-test`: runs the built application's `--self-test` (headless) and fails if it fails.
@@ -27,12 +28,13 @@ ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "installer"
 SPEC = INSTALLER / "itaku.spec"
 NAME = "itaku"
-# Beside the application folder in the Linux archive: source → name in the archive.
+FONTS = ROOT / "resources" / "fonts"
+# Beside the application folder in the Linux archive: source → name in the archive. The licence of every
+# bundled font is added too (font_licences), so that it is in plain sight where the archive is unpacked.
 TARBALL_EXTRAS = {
     INSTALLER / "linux" / "itaku.desktop": "itaku.desktop",
     INSTALLER / "linux" / "install.sh": "install.sh",
     ROOT / "resources" / "icons" / "itaku.png": "itaku.png",
-    ROOT / "resources" / "fonts" / "LICENSE-IPAexFont.txt": "LICENSE-IPAexFont.txt",
 }
 
 
@@ -43,6 +45,24 @@ def version() -> str:
     if match is None:
         raise SystemExit("no __version__ in desktop/__init__.py")
     return match[1]
+
+
+def font_licences(folder: Path | None = None) -> dict[Path, str]:
+    """The licence files of the bundled fonts (source → name in the archive); refuses to build when a font
+    in resources/fonts has no licence beside it: a font is never distributed without its licence."""
+    sys.path.insert(0, str(ROOT))
+    from desktop.reports.pdf.fonts import FONT_LICENCES, missing_font_licences
+
+    folder = FONTS if folder is None else folder
+    problems = missing_font_licences(folder)
+    if problems:
+        raise SystemExit("font licences:\n  " + "\n  ".join(problems))
+    names = sorted({FONT_LICENCES[path.name] for path in folder.iterdir() if path.name in FONT_LICENCES})
+    return {folder / name: name for name in names}
+
+
+def tarball_extras(fonts: Path | None = None) -> dict[Path, str]:
+    return {**TARBALL_EXTRAS, **font_licences(fonts)}
 
 
 def folder_size(folder: Path) -> int:
@@ -91,13 +111,18 @@ def freshen_translations(bundle: Path) -> None:
         os.utime(qm_file, (newest + 1, newest + 1))
 
 
-def make_tarball(bundle: Path, dist: Path) -> Path:
-    """itaku-<version>-linux-<arch>.tar.gz: the bundle, the .desktop entry, the icon and the per-user installer."""
+def make_tarball(bundle: Path, dist: Path, fonts: Path | None = None) -> Path:
+    """itaku-<version>-linux-<arch>.tar.gz: the bundle, the .desktop entry, the icon, the per-user installer
+    and the fonts' licences; refused if the bundle lacks a font's licence (its resources/fonts folder)."""
+    bundled_fonts = next((path for path in bundle.rglob("fonts") if path.parent.name == "resources"), None)
+    if bundled_fonts is None:
+        raise SystemExit(f"no resources/fonts in {bundle}")
+    font_licences(bundled_fonts)  # the bundle's own copy: the licences went in with the fonts
     target = dist / f"{NAME}-{version()}-linux-{platform.machine()}.tar.gz"
     top = f"{NAME}-{version()}"
     with tarfile.open(target, "w:gz", compresslevel=6) as archive:
         archive.add(bundle, arcname=f"{top}/{NAME}")
-        for source, name in TARBALL_EXTRAS.items():
+        for source, name in tarball_extras(fonts).items():
             archive.add(source, arcname=f"{top}/{name}")
     return target
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import configparser
 import importlib.util
 import re
+import shutil
 import struct
+import tarfile
 import tomllib
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -14,10 +16,12 @@ from types import ModuleType
 import pytest
 
 from desktop import __version__
+from desktop.reports.pdf.fonts import FONT_LICENCES, FONT_SUFFIXES, missing_font_licences
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "installer"
 ICONS = ROOT / "resources" / "icons"
+FONTS = ROOT / "resources" / "fonts"
 SPEC = INSTALLER / "itaku.spec"
 ISS = INSTALLER / "windows" / "itaku.iss"
 DESKTOP_ENTRY = INSTALLER / "linux" / "itaku.desktop"
@@ -158,12 +162,73 @@ def test_desktop_entry_names_and_comments_come_in_japanese_too() -> None:
 
 
 def test_tarball_extras_exist_and_include_what_install_sh_copies() -> None:
-    extras = load_build_script().TARBALL_EXTRAS
+    extras = load_build_script().tarball_extras()
     assert all(source.is_file() for source in extras)
     install = (INSTALLER / "linux" / "install.sh").read_text(encoding="utf-8")
     for name in extras.values():
-        if name != "LICENSE-IPAexFont.txt":
+        if not name.startswith("LICENSE-"):
             assert f'"$here/{name}"' in install or name == "install.sh"
+
+
+# --- font licences (issue 13) ------------------------------------------------------------------
+
+
+def fake_bundle(folder: Path) -> Path:
+    """What PyInstaller makes, as far as the archive is concerned: the executable and resources/fonts."""
+    bundle = folder / "itaku"
+    (bundle / "_internal" / "resources").mkdir(parents=True)
+    (bundle / "itaku").write_text("#!/bin/sh\n", encoding="utf-8")
+    shutil.copytree(FONTS, bundle / "_internal" / "resources" / "fonts")
+    return bundle
+
+
+def test_every_bundled_font_has_its_licence_beside_it() -> None:
+    fonts = [path.name for path in FONTS.iterdir() if path.suffix in FONT_SUFFIXES]
+    assert len(fonts) >= 2  # IPAexGothic and the Hanazono fallback
+    assert missing_font_licences(FONTS) == []
+    assert set(fonts) <= set(FONT_LICENCES)
+
+
+def test_the_linux_archive_carries_the_licence_of_every_bundled_font(tmp_path: Path) -> None:
+    build = load_build_script()
+    archive = build.make_tarball(fake_bundle(tmp_path / "dist"), tmp_path / "dist")
+    top = f"itaku-{__version__}"
+    with tarfile.open(archive) as opened:
+        names = set(opened.getnames())
+        for font in (path for path in FONTS.iterdir() if path.suffix in FONT_SUFFIXES):
+            licence = FONT_LICENCES[font.name]
+            assert f"{top}/{licence}" in names, licence  # in plain sight where it is unpacked
+            assert f"{top}/itaku/_internal/resources/fonts/{licence}" in names, licence  # and installed
+            member = opened.extractfile(f"{top}/{licence}")
+            assert member is not None and member.read() == (FONTS / licence).read_bytes()
+
+
+def test_the_archive_is_refused_when_a_font_comes_without_its_licence(tmp_path: Path) -> None:
+    build = load_build_script()
+    bundle = fake_bundle(tmp_path / "dist")
+    (bundle / "_internal" / "resources" / "fonts" / "LICENSE-HanaMin.txt").unlink()
+    with pytest.raises(SystemExit, match="HanaMinFallback.ttf: its licence LICENSE-HanaMin.txt is missing"):
+        build.make_tarball(bundle, tmp_path / "dist")
+    assert not list((tmp_path / "dist").glob("*.tar.gz"))
+    fonts = tmp_path / "fonts"
+    shutil.copytree(FONTS, fonts)
+    (fonts / "NewFont.otf").write_bytes(b"OTTO")
+    with pytest.raises(SystemExit, match="NewFont.otf: no licence named for it"):
+        build.tarball_extras(fonts)
+
+
+def test_the_bundle_self_test_fails_when_a_font_licence_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop import self_test
+    from desktop.reports.pdf import fonts
+
+    copy = tmp_path / "fonts"
+    shutil.copytree(FONTS, copy)
+    (copy / "LICENSE-IPAexFont.txt").unlink()
+    monkeypatch.setattr(fonts, "font_path", lambda name=fonts.FONT_FILE: copy / name)
+    with pytest.raises(self_test.SelfTestFailure, match="ipaexg.ttf: its licence LICENSE-IPAexFont.txt"):
+        self_test.check_resources(None)  # type: ignore[arg-type]  # the step reads nothing of the state
 
 
 @pytest.mark.parametrize("size", ICON_SIZES)

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.domain.errors import Message, ValidationError
 from desktop.store import notifications
 from desktop.store.files import create_private_file, make_private_folder
+from desktop.store.location import check_sqlite_file
+from desktop.store.location import refuse as _refuse
 
 
 def normalize_url(url: str) -> str:
@@ -41,14 +40,6 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-ITAKU_TABLES = ("alembic_version", "contractor", "audit_event")  # what every revision of the schema has
-
-
-def _refuse(ja: str, en: str) -> ValidationError:
-    return ValidationError({"db": Message(ja, en)})
-
-
 def check_location(url: str, *, may_create: bool) -> None:
     """Refuse, before anything is created or changed, a database that cannot be opened as Itaku's.
 
@@ -70,36 +61,8 @@ def check_location(url: str, *, may_create: bool) -> None:
             f"unsupported database: {parsed.get_backend_name()} (SQLite or PostgreSQL only)",
         )
     path = sqlite_path(url)
-    if path is None:
-        return
-    if path.is_dir():
-        raise _refuse(
-            f"フォルダーです。データベースファイルを指定してください: {path}",
-            f"{path} is a folder, not a database file",
-        )
-    if not path.exists():
-        if may_create:
-            return
-        raise _refuse(
-            f"データベースがありません: {path}（新しく作るには itaku-cli init）",
-            f"no database at {path} (run `itaku-cli init` to create one)",
-        )
-    try:
-        with path.open("rb") as stream:
-            header = stream.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise _refuse(
-            f"データベースを読めません: {path}（{error.strerror}）", f"cannot read {path}: {error.strerror}"
-        ) from None
-    if header and header != SQLITE_HEADER:
-        raise _refuse(f"SQLite のデータベースではありません: {path}", f"{path} is not a SQLite database")
-    if may_create:
-        return
-    if not header or not _has_itaku_tables(path):
-        raise _refuse(
-            f"Itaku のデータベースではありません: {path}（別のファイルを指定したか、itaku-cli init が必要です）",
-            f"{path} is not an Itaku database (another file, or run `itaku-cli init`)",
-        )
+    if path is not None:
+        check_sqlite_file(path, may_create=may_create)
 
 
 def parsed_name(url: str) -> str:
@@ -108,18 +71,6 @@ def parsed_name(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
         return url.split("@")[-1] if "@" in url else url
-
-
-def _has_itaku_tables(path: Path) -> bool:
-    """Whether the file holds Itaku's tables, read without writing (no journal, no WAL file created)."""
-    try:
-        with closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5)) as connection:
-            names = {
-                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-    except sqlite3.DatabaseError:
-        return False
-    return all(name in names for name in ITAKU_TABLES)
 
 
 def _configure_sqlite(engine: Engine) -> None:

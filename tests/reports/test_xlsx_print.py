@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -11,10 +12,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from desktop.domain.enums import ContractorStatus, JointUseChangeField
 from desktop.reports.xlsx import write_audit_workbook
-from desktop.reports.xlsx.sheet import LONG_TEXT, Column, SheetWriter
+from desktop.reports.xlsx.sheet import DATE, LONG_TEXT, NUMBER, Column, SheetWriter, wrap_text_lines
 from desktop.services.facade import Services
 
 AS_OF = date(2026, 11, 25)
@@ -27,10 +29,27 @@ def workbook_path(demo_services: Services, tmp_path: Path) -> Path:
     return path
 
 
+# Landscape paper widths in points, by the paperSize code of the page set-up (ECMA-376).
+PAPER_WIDTH = {"9": 841.89, "8": 1190.55}  # A4, A3
+LEGIBLE_SCALE = 0.5  # Calibri 11 printed at 5.5 pt: the smallest an auditor reads a ledger at
+
+
+def print_scale(sheet: object) -> float:
+    """The scale a spreadsheet prints this sheet at, fitted to one page wide: the printable width over the
+    sum of the column widths, each (7 × characters + 5) pixels at 96 an inch for the workbook's Calibri 11."""
+    margins = sheet.page_margins  # type: ignore[attr-defined]
+    printable = PAPER_WIDTH[str(sheet.page_setup.paperSize)] - (margins.left + margins.right) * 72  # type: ignore[attr-defined]
+    columns = range(1, sheet.max_column + 1)  # type: ignore[attr-defined]
+    widths = [sheet.column_dimensions[get_column_letter(i)].width for i in columns]  # type: ignore[attr-defined]
+    return min(1.0, printable / sum((7 * width + 5) * 0.75 for width in widths))
+
+
 def assert_prints_for_an_auditor(sheet: object) -> None:
-    """Landscape A4, one page wide, the header row on every page, a footer with the sheet's name and page."""
+    """Landscape A4 (A3 for a sheet too wide to read on A4), one page wide at a legible scale, the header
+    row on every page, a footer with the sheet's name and page."""
     assert sheet.page_setup.orientation == "landscape", sheet.title  # type: ignore[attr-defined]
-    assert str(sheet.page_setup.paperSize) == "9", sheet.title  # type: ignore[attr-defined]  # A4
+    assert str(sheet.page_setup.paperSize) in PAPER_WIDTH, sheet.title  # type: ignore[attr-defined]
+    assert print_scale(sheet) >= LEGIBLE_SCALE, (sheet.title, print_scale(sheet))  # type: ignore[attr-defined]
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0), sheet.title  # type: ignore[attr-defined]
     assert sheet.sheet_properties.pageSetUpPr.fitToPage is True, sheet.title  # type: ignore[attr-defined]
     assert sheet.print_title_rows == "$1:$1", sheet.title  # type: ignore[attr-defined]
@@ -39,13 +58,50 @@ def assert_prints_for_an_auditor(sheet: object) -> None:
     assert "&A" in codes and "&P" in codes and "&N" in codes, (sheet.title, codes)  # type: ignore[attr-defined]
 
 
-def test_every_sheet_prints_landscape_a4_one_page_wide_with_header_rows_and_a_named_numbered_footer(
-    workbook_path: Path,
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_sheet_prints_landscape_one_page_wide_legibly_with_header_rows_and_a_named_numbered_footer(
+    demo_services: Services, tmp_path: Path, language: str
 ) -> None:
-    workbook = openpyxl.load_workbook(workbook_path)
+    path = tmp_path / "audit.xlsx"
+    write_audit_workbook(demo_services, path, AS_OF, language=language)
+    workbook = openpyxl.load_workbook(path)
     assert len(workbook.worksheets) >= 13
     for sheet in workbook:
         assert_prints_for_an_auditor(sheet)
+    papers = {sheet.title: str(sheet.page_setup.paperSize) for sheet in workbook}
+    # A sheet that reads on A4 stays on A4; the widest registers (31 and 21 columns) go on A3.
+    summary, contractors, provisions, log = (workbook.worksheets[i].title for i in (0, 1, 11, -1))
+    assert papers[summary] == papers[log] == "9"
+    assert papers[contractors] == papers[provisions] == "8"
+
+
+def test_a_wide_sheet_of_long_text_narrows_its_columns_and_goes_on_a3_to_stay_legible(tmp_path: Path) -> None:
+    columns = [Column(f"項目{i}の内容") for i in range(30)] + [Column("日付", DATE), Column("件数", NUMBER)]
+    rows = [[f"{'長い説明文' * 8}{n}" for _ in range(30)] + [date(2026, 4, 1), 123456] for n in range(3)]
+    workbook = Workbook(write_only=True)
+    SheetWriter(workbook, "広い", columns).write(rows)
+    workbook.save(tmp_path / "wide.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "wide.xlsx")["広い"]
+    assert str(sheet.page_setup.paperSize) == "8"  # A3
+    assert print_scale(sheet) >= LEGIBLE_SCALE
+    widths = [sheet.column_dimensions[get_column_letter(i)].width for i in range(1, 33)]
+    assert all(width < 40 for width in widths[:30])  # narrowed from the 80 characters of the text …
+    assert sheet.cell(row=2, column=1).alignment.wrap_text  # … which wraps
+    # … and shows whole: 40 Japanese characters, at least two units each, on lines of width - 1 units.
+    assert (sheet.row_dimensions[2].height or 0) >= 15 * math.ceil(40 * 2 / (widths[0] - 1))
+    assert widths[30] >= 12 and widths[31] >= 8  # a date and a number are never narrowed into ####
+
+
+def test_a_narrow_sheet_keeps_its_columns_as_wide_as_their_text_on_a4(tmp_path: Path) -> None:
+    workbook = Workbook(write_only=True)
+    SheetWriter(workbook, "狭い", [Column("名称"), Column("所在地")]).write(
+        [["株式会社葵", "東京都港区芝浦1-10-1"]]
+    )
+    workbook.save(tmp_path / "narrow.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "narrow.xlsx")["狭い"]
+    assert str(sheet.page_setup.paperSize) == "9" and print_scale(sheet) == 1.0
+    address_width = sheet.column_dimensions["B"].width
+    assert wrap_text_lines("東京都港区芝浦1-10-1", address_width) == 1  # not wrapped for nothing
 
 
 def test_a_sheet_added_later_gets_the_print_set_up_from_the_one_writer_every_sheet_goes_through(
@@ -155,3 +211,5 @@ def test_a_long_line_that_wraps_makes_its_row_tall_too(tmp_path: Path) -> None:
     assert sheet.column_dimensions["B"].width == 40
     assert (sheet.row_dimensions[2].height or 0) >= 4 * 15  # 120 half-width characters on 40-wide lines
     assert sheet.row_dimensions[3].height is None  # one line: Excel's own height
+    assert sheet.cell(row=2, column=1).alignment.vertical == "top"  # "A" reads beside the first line
+    assert sheet.cell(row=2, column=2).alignment.wrap_text

@@ -24,6 +24,26 @@ FONT_NAME = "IPAexGothic"
 FONT_FILE = "ipaexg.ttf"
 FALLBACK_FONT_NAME = "ItakuFallbackMincho"
 FALLBACK_FONT_FILE = "HanaMinFallback.ttf"
+# Each bundled font and the file of the licence it is distributed under, beside it in resources/fonts.
+# Every distribution carries the licence with the font: the bundle has the whole folder, the Linux archive
+# has the licences at its top too (installer/build.py), and the bundle's self-test checks them.
+FONT_LICENCES = {FONT_FILE: "LICENSE-IPAexFont.txt", FALLBACK_FONT_FILE: "LICENSE-HanaMin.txt"}
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+
+
+def missing_font_licences(folder: Path) -> list[str]:
+    """What is wrong with the licences of the fonts in `folder`, one line each; [] when every font file
+    there has its licence file beside it (a font this list does not know has none)."""
+    problems = []
+    for font in sorted(path for path in folder.iterdir() if path.suffix.lower() in FONT_SUFFIXES):
+        licence = FONT_LICENCES.get(font.name)
+        if licence is None:
+            problems.append(
+                f"{font.name}: no licence named for it (desktop/reports/pdf/fonts.py FONT_LICENCES)"
+            )
+        elif not (folder / licence).is_file():
+            problems.append(f"{font.name}: its licence {licence} is missing from {folder}")
+    return problems
 
 
 def font_path(name: str = FONT_FILE) -> Path:

@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,11 +21,11 @@ from desktop.domain.errors import NotFoundError
 from desktop.domain.kinds import RecordType
 from desktop.domain.schema import JOINT_USE, JOINT_USE_CHANGE
 from desktop.ui.forms.base import RecordDialog
+from desktop.ui.forms.change_history import ChangeHistory
 from desktop.ui.forms.corrective_actions_tab import CorrectiveActionsTab
 from desktop.ui.forms.corrective_actions_tab import tab_title as corrective_tab_title
 from desktop.ui.forms.notice_preview import notice_preview
 from desktop.ui.language import field_label, text
-from desktop.ui.widgets.read_only_table import read_only_table, table_page
 
 if TYPE_CHECKING:
     from desktop.services.facade import Services
@@ -139,8 +137,6 @@ class JointUseDialog(RecordDialog):
     schema = JOINT_USE
 
     def build_body(self) -> QWidget:
-        self.changes: list[Any] = []
-        self.sub_dialog: RecordDialog | None = None
         body = QWidget(self)
         columns = QHBoxLayout(body)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -171,17 +167,24 @@ class JointUseDialog(RecordDialog):
         self.resize(1240, 820)
         return body
 
+    @property
+    def sub_dialog(self) -> RecordDialog | None:
+        """The change's dialog last opened from the change history."""
+        return self.change_history.sub_dialog
+
     def build_changes(self) -> QWidget:
-        page = QWidget()
-        headers = [field_label(JOINT_USE_CHANGE.field(name)) for name in CHANGE_TABLE_FIELDS]
-        self.change_table = read_only_table(headers, page, "changeTable")
-        self.add_change_button = QPushButton(self.tr("&Add change…"), page)
-        self.edit_change_button = QPushButton(self.tr("&Edit change…"), page)
-        table_page(page, self.change_table, (self.add_change_button, self.edit_change_button))
-        self.add_change_button.clicked.connect(lambda: self.open_change(None))
-        self.edit_change_button.clicked.connect(self.edit_selected_change)
-        self.change_table.doubleClicked.connect(lambda _index: self.edit_selected_change())
-        return page
+        self.change_history = ChangeHistory(
+            self,
+            dialog=JointUseChangeDialog,
+            read_changes=lambda joint_use_id: self.services.joint_uses.get(joint_use_id).changes,
+            headers=[field_label(JOINT_USE_CHANGE.field(name)) for name in CHANGE_TABLE_FIELDS],
+            cells=self.change_cells,
+            texts=(self.tr("&Add change…"), self.tr("&Edit change…"), self.tr("Save the joint use first")),
+        )
+        self.change_table = self.change_history.table
+        self.add_change_button = self.change_history.add_button
+        self.edit_change_button = self.change_history.edit_button
+        return self.change_history.page
 
     # Loading ---------------------------------------------------------------------------------------
     def fetch(self, record_id: int) -> Any:
@@ -189,14 +192,12 @@ class JointUseDialog(RecordDialog):
 
     def after_new(self) -> None:
         self.corrective_tab.refresh()
-        self.changes = []
-        self.refresh_changes()
+        self.change_history.show([])
         self.refresh_preview()
 
     def after_load(self, record: Any) -> None:
         self.corrective_tab.refresh()
-        self.changes = list(record.changes)
-        self.refresh_changes()
+        self.change_history.show(record.changes)
         self.refresh_preview()
 
     def record_title(self) -> str:
@@ -206,27 +207,18 @@ class JointUseDialog(RecordDialog):
         if hasattr(self, "preview"):
             self.preview.setPlainText(notice_preview(self.form.values()))
 
-    def refresh_changes(self) -> None:
-        self.change_table.setRowCount(len(self.changes))
-        for row, change in enumerate(self.changes):
-            try:
-                what = text(JointUseChangeField(change.field).label)
-            except ValueError:
-                what = change.field
-            cells = [
-                what,
-                change.description.replace("\n", " "),
-                change.changed_on.isoformat(),
-                change.noticed_on.isoformat() if change.noticed_on else self.tr("not yet"),
-                self.basis_text(change),
-            ]
-            for column, value in enumerate(cells):
-                self.change_table.setItem(row, column, QTableWidgetItem(value))
-        saved = self.record_id is not None
-        self.add_change_button.setEnabled(saved)
-        self.edit_change_button.setEnabled(saved)
-        if not saved:
-            self.add_change_button.setToolTip(self.tr("Save the joint use first"))
+    def change_cells(self, change: Any) -> list[str]:
+        try:
+            what = text(JointUseChangeField(change.field).label)
+        except ValueError:
+            what = change.field
+        return [
+            what,
+            change.description.replace("\n", " "),
+            change.changed_on.isoformat(),
+            change.noticed_on.isoformat() if change.noticed_on else self.tr("not yet"),
+            self.basis_text(change),
+        ]
 
     def basis_text(self, change: Any) -> str:
         """The basis of a change of ② or ③ and its reason; "none" where one is owed; blank elsewhere."""
@@ -242,26 +234,6 @@ class JointUseDialog(RecordDialog):
             basis = change.basis
         reason = (change.basis_reason or "").replace("\n", " ")
         return f"{basis}: {reason}" if reason else basis
-
-    # Change history --------------------------------------------------------------------------------
-    def open_change(self, change_id: int | None) -> None:
-        if self.record_id is None:
-            return
-        dialog = JointUseChangeDialog(self.services, self.record_id, change_id, self)
-        self.sub_dialog = dialog
-        dialog.saved.connect(self.on_change_saved)
-        dialog.open()
-
-    def edit_selected_change(self) -> None:
-        indexes = self.change_table.selectionModel().selectedRows()
-        if indexes:
-            self.open_change(self.changes[indexes[0].row()].id)
-
-    def on_change_saved(self, _record_type: str, _record_id: int) -> None:
-        assert self.record_id is not None
-        self.changes = list(self.services.joint_uses.get(self.record_id).changes)
-        self.refresh_changes()
-        self.saved.emit(self.record_type, self.record_id)
 
     # Saving ----------------------------------------------------------------------------------------
     def submit(self, values: dict[str, Any], version: int | None) -> Any:

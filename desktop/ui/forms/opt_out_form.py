@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,10 +26,10 @@ from desktop.domain.kinds import RecordType
 from desktop.domain.schema import OPT_OUT, OPT_OUT_CHANGE, STOP_REQUEST
 from desktop.services.opt_outs import notice_text
 from desktop.ui.forms.base import RecordDialog
+from desktop.ui.forms.change_history import ChangeHistory
 from desktop.ui.forms.corrective_actions_tab import CorrectiveActionsTab
 from desktop.ui.forms.corrective_actions_tab import tab_title as corrective_tab_title
 from desktop.ui.language import field_label, text
-from desktop.ui.widgets.read_only_table import read_only_table, table_page
 from desktop.ui.widgets.schema_form import ChoiceBox
 
 if TYPE_CHECKING:
@@ -107,8 +105,6 @@ class OptOutDialog(RecordDialog):
     schema = OPT_OUT
 
     def build_body(self) -> QWidget:
-        self.changes: list[Any] = []
-        self.sub_dialog: RecordDialog | None = None
         body = QWidget(self)
         columns = QHBoxLayout(body)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -137,17 +133,24 @@ class OptOutDialog(RecordDialog):
         self.resize(1240, 820)
         return body
 
+    @property
+    def sub_dialog(self) -> RecordDialog | None:
+        """The change's dialog last opened from the change history."""
+        return self.change_history.sub_dialog
+
     def build_changes(self) -> QWidget:
-        page = QWidget()
-        headers = [field_label(OPT_OUT_CHANGE.field(name)) for name in CHANGE_COLUMNS]
-        self.change_table = read_only_table(headers, page, "changeTable")
-        self.add_change_button = QPushButton(self.tr("&Add change…"), page)
-        self.edit_change_button = QPushButton(self.tr("&Edit change…"), page)
-        table_page(page, self.change_table, (self.add_change_button, self.edit_change_button))
-        self.add_change_button.clicked.connect(lambda: self.open_change(None))
-        self.edit_change_button.clicked.connect(self.edit_selected_change)
-        self.change_table.doubleClicked.connect(lambda _index: self.edit_selected_change())
-        return page
+        self.change_history = ChangeHistory(
+            self,
+            dialog=OptOutChangeDialog,
+            read_changes=lambda opt_out_id: self.services.opt_outs.get(opt_out_id).changes,
+            headers=[field_label(OPT_OUT_CHANGE.field(name)) for name in CHANGE_COLUMNS],
+            cells=self.change_cells,
+            texts=(self.tr("&Add change…"), self.tr("&Edit change…"), self.tr("Save the arrangement first")),
+        )
+        self.change_table = self.change_history.table
+        self.add_change_button = self.change_history.add_button
+        self.edit_change_button = self.change_history.edit_button
+        return self.change_history.page
 
     # Loading ---------------------------------------------------------------------------------------
     def fetch(self, record_id: int) -> Any:
@@ -155,14 +158,12 @@ class OptOutDialog(RecordDialog):
 
     def after_new(self) -> None:
         self.corrective_tab.refresh()
-        self.changes = []
-        self.refresh_changes()
+        self.change_history.show([])
         self.refresh_preview()
 
     def after_load(self, record: Any) -> None:
         self.corrective_tab.refresh()
-        self.changes = list(record.changes)
-        self.refresh_changes()
+        self.change_history.show(record.changes)
         self.refresh_preview()
 
     def record_title(self) -> str:
@@ -172,48 +173,19 @@ class OptOutDialog(RecordDialog):
         if hasattr(self, "preview"):
             self.preview.setPlainText(notice_preview(self.form.values()))
 
-    def refresh_changes(self) -> None:
+    def change_cells(self, change: Any) -> list[str]:
         not_yet = self.tr("not yet")
-        self.change_table.setRowCount(len(self.changes))
-        for row, change in enumerate(self.changes):
-            try:
-                what = text(OptOutChangeField(change.field).label)
-            except ValueError:
-                what = change.field
-            cells = [
-                what,
-                change.description.replace("\n", " "),
-                change.changed_on.isoformat(),
-                change.ppc_notified_on.isoformat() if change.ppc_notified_on else not_yet,
-                change.made_known_on.isoformat() if change.made_known_on else not_yet,
-            ]
-            for column, value in enumerate(cells):
-                self.change_table.setItem(row, column, QTableWidgetItem(value))
-        saved = self.record_id is not None
-        self.add_change_button.setEnabled(saved)
-        self.edit_change_button.setEnabled(saved)
-        if not saved:
-            self.add_change_button.setToolTip(self.tr("Save the arrangement first"))
-
-    # Change history --------------------------------------------------------------------------------
-    def open_change(self, change_id: int | None) -> None:
-        if self.record_id is None:
-            return
-        dialog = OptOutChangeDialog(self.services, self.record_id, change_id, self)
-        self.sub_dialog = dialog
-        dialog.saved.connect(self.on_change_saved)
-        dialog.open()
-
-    def edit_selected_change(self) -> None:
-        indexes = self.change_table.selectionModel().selectedRows()
-        if indexes:
-            self.open_change(self.changes[indexes[0].row()].id)
-
-    def on_change_saved(self, _record_type: str, _record_id: int) -> None:
-        assert self.record_id is not None
-        self.changes = list(self.services.opt_outs.get(self.record_id).changes)
-        self.refresh_changes()
-        self.saved.emit(self.record_type, self.record_id)
+        try:
+            what = text(OptOutChangeField(change.field).label)
+        except ValueError:
+            what = change.field
+        return [
+            what,
+            change.description.replace("\n", " "),
+            change.changed_on.isoformat(),
+            change.ppc_notified_on.isoformat() if change.ppc_notified_on else not_yet,
+            change.made_known_on.isoformat() if change.made_known_on else not_yet,
+        ]
 
     # Saving ----------------------------------------------------------------------------------------
     def submit(self, values: dict[str, Any], version: int | None) -> Any:
