@@ -17,6 +17,7 @@ FONT_FILE = RESOURCES / "fonts" / "ipaexg.ttf"
 FONT_LICENSE_FILE = RESOURCES / "fonts" / "LICENSE-IPAexFont.txt"
 # The ideographs IPAexGothic lacks (𠮷 as in 𠮷野家): a Hanazono Mincho subset, Qt's next choice per glyph.
 FALLBACK_FONT_FILE = RESOURCES / "fonts" / "HanaMinFallback.ttf"
+FALLBACK_FONT_LICENSE_FILE = RESOURCES / "fonts" / "LICENSE-HanaMin.txt"
 ICON_CANDIDATES = (RESOURCES / "icons" / "itaku.svg", RESOURCES / "icons" / "itaku.png")
 
 _translators: list[QTranslator] = []

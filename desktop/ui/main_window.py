@@ -689,7 +689,7 @@ class MainWindow(QMainWindow):
         return start_backup(self, self.services, path)
 
     def show_about(self) -> QMessageBox:
-        from desktop.ui.application import FONT_LICENSE_FILE
+        from desktop.ui.application import FALLBACK_FONT_LICENSE_FILE, FONT_LICENSE_FILE
 
         location = masked_url(self.services.database.url) if self.services is not None else "—"
         box = QMessageBox(
@@ -708,6 +708,11 @@ class MainWindow(QMainWindow):
                 "Database: {0}\n\nJapanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font "
                 "License Agreement v1.0 ({1})."
             ).format(location, FONT_LICENSE_FILE.name)
+            + "\n"
+            + self.tr(
+                "Rare kanji (𠮷 and others): a subset of Hanazono Mincho (花園明朝), © GlyphWiki Project, used under "
+                "the Hanazono Font License ({0})."
+            ).format(FALLBACK_FONT_LICENSE_FILE.name)
             + "\n\n"
             + self.tr("Bundled libraries:")
             + "\n"

@@ -393,6 +393,10 @@ Japanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font 
         <translation />
     </message>
     <message>
+        <source>Rare kanji (𠮷 and others): a subset of Hanazono Mincho (花園明朝), © GlyphWiki Project, used under the Hanazono Font License ({0}).</source>
+        <translation>Rare kanji (𠮷 and others): a subset of Hanazono Mincho (花園明朝), © GlyphWiki Project, used under the Hanazono Font License ({0}).</translation>
+    </message>
+    <message>
         <source>Backup</source>
         <translation />
     </message>

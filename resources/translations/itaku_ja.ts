@@ -396,6 +396,10 @@ Japanese font: IPAexGothic (IPAexゴシック), © IPA, used under the IPA Font 
 日本語フォント: IPAexゴシック（© IPA）、IPAフォントライセンスv1.0 に基づき使用（{1}）。</translation>
     </message>
     <message>
+        <source>Rare kanji (𠮷 and others): a subset of Hanazono Mincho (花園明朝), © GlyphWiki Project, used under the Hanazono Font License ({0}).</source>
+        <translation>外字（𠮷 など）: 花園明朝（© GlyphWiki Project）のサブセット、花園フォントライセンスに基づき使用（{0}）。</translation>
+    </message>
+    <message>
         <source>Backup</source>
         <translation>バックアップ</translation>
     </message>

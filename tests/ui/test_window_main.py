@@ -178,6 +178,7 @@ def test_about_names_version_database_and_font_licence(window: Any, demo_service
     assert __version__ in box.text()
     assert "itaku.sqlite3" in box.informativeText()
     assert "IPA" in box.informativeText() and "LICENSE-IPAexFont.txt" in box.informativeText()
+    assert "花園明朝" in box.informativeText() and "LICENSE-HanaMin.txt" in box.informativeText()
     box.accept()
 
 
