@@ -188,3 +188,22 @@ def test_user_set_and_passwd_on_a_team_database(postgres_database: str, names: d
     assert listed.returncode == 0, listed.stderr
     verified = cli(*staff, "audit", "verify", env={"ITAKU_PASSWORD": "another-pass-9"})
     assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_init_names_the_accounts_whose_login_roles_have_no_password_yet(
+    postgres_database: str, names: dict[str, str], tmp_path
+) -> None:
+    """A database whose accounts an older Itaku made before the roles: `init` creates their login roles without
+    a password and says who needs one and how."""
+    from tests.conftest import make_services
+
+    older = make_services(postgres_database, tmp_path / "older")
+    try:
+        older.accounts.create_first_officer(names["officer"], PASSWORD)
+    finally:
+        older.close()
+    result = cli("--db", postgres_database, "init", env={"ITAKU_PASSWORD": PASSWORD})
+    assert result.returncode == 0, result.stderr
+    assert names["officer"] in result.stdout and "itaku-cli user passwd NAME" in result.stdout
+    again = cli("--db", postgres_database, "init", env={"ITAKU_PASSWORD": PASSWORD})
+    assert again.returncode == 0 and "user passwd" not in again.stdout

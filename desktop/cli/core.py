@@ -92,6 +92,14 @@ def _print_database_roles(setup: Any) -> None:
         f"    hostssl  {setup.database}  {members}  samenet  scram-sha-256\n"
         f"    (local の接続には / for local connections: local  {setup.database}  {members}  scram-sha-256)"
     )
+    if setup.without_password:
+        names = ", ".join(setup.without_password)
+        print(
+            f"次のアカウントのログインロールをパスワードなしで作成しました。責任者が設定してください"
+            f"（itaku-cli user passwd NAME）: {names}\n"
+            f"Login roles created without a password for these existing accounts; an officer gives each one "
+            f"(itaku-cli user passwd NAME): {names}"
+        )
     if setup.trust_rules > 0:
         print(
             f"警告: pg_hba.conf に trust の行が {setup.trust_rules} 件あります。trust で接続できる人には役割の制限が効きません。\n"

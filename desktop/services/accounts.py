@@ -73,6 +73,7 @@ class DatabaseRoles:
     groups: dict[str, str]  # Itaku role -> group role
     owner: str
     trust_rules: int  # pg_hba.conf rules with `trust` (-1: the server did not let us read them)
+    without_password: tuple[str, ...] = ()  # login roles created for existing accounts, without a password
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,9 @@ class AccountService:
         with database.engine.begin() as connection:
             setup = roles.enforce(connection)
         database.mark_roles_enforced()
-        return DatabaseRoles(setup.database, dict(setup.groups), setup.owner, setup.trust_rules)
+        return DatabaseRoles(
+            setup.database, dict(setup.groups), setup.owner, setup.trust_rules, setup.without_password
+        )
 
     def enter_setup_mode(self, actor: str) -> None:
         """A database with no account yet: act as the officer until the first account is created."""

@@ -77,6 +77,9 @@ class RoleSetup:
     groups: dict[str, str]
     owner: str
     trust_rules: int  # pg_hba.conf lines with `trust` the server reports (-1: not readable by us)
+    # Accounts whose login role this run created, without a password (they existed before `init`): an officer
+    # gives each one (`itaku-cli user passwd NAME`).
+    without_password: tuple[str, ...] = ()
 
 
 def group_names(database: str) -> dict[str, str]:
@@ -554,11 +557,29 @@ def enforce(connection: Connection) -> RoleSetup:
     tables += [name for name in ("alembic_version",) if _has_table(connection, name)]
     for statement in _grants(groups, tables) + _triggers():
         connection.exec_driver_sql(statement)
-    for name, role in connection.execute(text("SELECT username, role FROM account ORDER BY id")):
-        connection.execute(
+    without_password = []
+    for name, role, active in connection.execute(
+        text("SELECT username, role, is_active FROM account ORDER BY id")
+    ).all():
+        created = connection.scalar(
             text("SELECT itaku_enroll_login(:name, :role, NULL)"), {"name": name, "role": role}
         )
-    return RoleSetup(database, groups, owner, _trust_rules(connection))
+        if (
+            not active
+        ):  # a disabled account's login role reaches nothing here, as itaku_change_account leaves it
+            _leave_groups(connection, groups, str(name))
+        if created:
+            without_password.append(str(name))
+    return RoleSetup(database, groups, owner, _trust_rules(connection), tuple(without_password))
+
+
+def _leave_groups(connection: Connection, groups: dict[str, str], login: str) -> None:
+    """The login role `login` leaves every group of this database it is a member of."""
+    for group in groups.values():
+        if connection.scalar(
+            text("SELECT pg_has_role(:login, :group, 'MEMBER')"), {"login": login, "group": group}
+        ):
+            connection.exec_driver_sql(f"REVOKE {_identifier(group)} FROM {_identifier(login)}")
 
 
 def reenforce(connection: Connection) -> None:

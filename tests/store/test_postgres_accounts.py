@@ -195,50 +195,65 @@ def test_an_officer_sets_another_persons_password_and_staff_cannot(team: Team) -
 def test_an_account_from_before_init_gets_its_login_password_from_the_officer(
     postgres_database: str, tmp_path: Any
 ) -> None:
-    """`init` gives the accounts that existed before it login roles without a password; an officer then sets
-    one (`itaku-cli user passwd NAME`), and the person signs in with it where pg_hba.conf asks for one."""
+    """`init` gives the accounts that existed before it login roles without a password, and says which; an
+    officer then sets one (`itaku-cli user passwd NAME`), and the person signs in with it where pg_hba.conf asks
+    for one. An account disabled before `init` gets a login role that reaches nothing here."""
     from tests.conftest import _reset_postgres
 
     _reset_postgres(postgres_database)
     suffix = uuid.uuid4().hex[:8]
-    officer, early = f"officer_{suffix}", f"early_{suffix}"
-    groups = list(roles.group_names(postgres_database.rsplit("/", 1)[-1]).values())
+    officer, early, gone = f"officer_{suffix}", f"early_{suffix}", f"gone_{suffix}"
+    groups = roles.group_names(postgres_database.rsplit("/", 1)[-1])
     admin = make_services(postgres_database, tmp_path / "admin")
     services = None
+    admin_engine = create_engine(postgres_database)
+
+    def verifier(name: str) -> str | None:
+        with admin_engine.connect() as connection:
+            return connection.scalar(
+                text("SELECT rolpassword FROM pg_authid WHERE rolname = :name"), {"name": name}
+            )
+
     try:
         admin.accounts.create_first_officer(officer, PASSWORD)
         admin.accounts.sign_in(officer, PASSWORD)
         admin.accounts.add(early, "staff", PASSWORD)
-        admin.accounts.enforce_database_roles()
+        admin.accounts.add(gone, "staff", PASSWORD)
+        admin.accounts.set_active(gone, False)
+        setup = admin.accounts.enforce_database_roles()
         admin.close()
-        admin_engine = create_engine(postgres_database)
+        assert setup.without_password == (officer, early, gone)
+        assert verifier(early) is None
         with admin_engine.connect() as connection:
-            assert (
-                connection.scalar(
-                    text("SELECT rolpassword FROM pg_authid WHERE rolname = :name"), {"name": early}
-                )
-                is None
+            assert not connection.scalar(
+                text("SELECT pg_has_role(:login, :group, 'MEMBER')"),
+                {"login": gone, "group": groups["staff"]},
+            )
+            assert connection.scalar(
+                text("SELECT pg_has_role(:login, :group, 'MEMBER')"),
+                {"login": early, "group": groups["staff"]},
             )
         services = make_services(postgres_database, tmp_path / "officer")
         services.accounts.sign_in(officer, PASSWORD)
         services.accounts.change_password(early, NEW_PASSWORD)
-        with admin_engine.connect() as connection:
-            verifier = connection.scalar(
-                text("SELECT rolpassword FROM pg_authid WHERE rolname = :name"), {"name": early}
-            )
-        admin_engine.dispose()
-        assert verifier is not None and verifier.startswith("SCRAM-SHA-256$")
+        assert (verifier(early) or "").startswith("SCRAM-SHA-256$")
         person = make_services(postgres_database, tmp_path / "early")
         try:
             person.accounts.sign_in(early, NEW_PASSWORD)
         finally:
             person.close()
+        again = make_services(postgres_database, tmp_path / "again")  # init again: nothing new to say
+        try:
+            assert again.accounts.enforce_database_roles().without_password == ()
+        finally:
+            again.close()
     finally:
         admin.close()
+        admin_engine.dispose()
         if services is not None:
             services.close()
         _reset_postgres(postgres_database)
-        drop_roles(postgres_database, [officer, early, *groups])
+        drop_roles(postgres_database, [officer, early, gone, *groups.values()])
 
 
 # --- approvals only through itaku_approve --------------------------------------------------------------
