@@ -213,3 +213,64 @@ def test_a_long_line_that_wraps_makes_its_row_tall_too(tmp_path: Path) -> None:
     assert sheet.row_dimensions[3].height is None  # one line: Excel's own height
     assert sheet.cell(row=2, column=1).alignment.vertical == "top"  # "A" reads beside the first line
     assert sheet.cell(row=2, column=2).alignment.wrap_text
+
+
+def tall_row_workbook(path: Path) -> Path:
+    workbook = Workbook(write_only=True)
+    SheetWriter(
+        workbook,
+        "x",
+        [Column("名称"), Column("件数", NUMBER), Column("日付", DATE), Column("内容", LONG_TEXT)],
+    ).write([["plain", 12, date(2026, 4, 1), "wrapped " + "あ" * 60]])
+    workbook.save(path)
+    return path
+
+
+def test_a_value_without_a_style_of_its_own_is_top_aligned_in_excel_and_libreoffice(tmp_path: Path) -> None:
+    """Plain values (no style of their own, the cheap way to write) read from a tall row's top line: Excel takes
+    the default cell format (cellXfs 0), LibreOffice the named style Normal (cellStyleXfs 0); both top."""
+    import zipfile
+
+    path = tall_row_workbook(tmp_path / "x.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("xl/styles.xml").decode()
+    for section in ("cellStyleXfs", "cellXfs"):
+        block = re.search(rf"<{section}[^>]*>(.*?)</{section}>", styles, re.S)
+        assert block is not None, section
+        first = re.match(r"\s*(<xf\b.*?(?:/>|</xf>))", block.group(1), re.S)
+        assert first is not None and 'vertical="top"' in first.group(1), section
+    sheet = openpyxl.load_workbook(path)["x"]
+    assert all(cell.alignment.vertical == "top" for cell in sheet[2])
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice is not installed",
+)
+def test_libreoffice_prints_every_value_of_a_tall_row_beside_its_first_line(tmp_path: Path) -> None:
+    path = tall_row_workbook(tmp_path / "tall.xlsx")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "tall.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    top = {
+        word: float(y)
+        for y, word in re.findall(r'<word xMin="[^"]+" yMin="([^"]+)"[^>]*>([^<]+)</word>', boxes)
+        if word in ("plain", "12", "wrapped")
+    }
+    assert set(top) == {"plain", "12", "wrapped"}
+    assert abs(top["plain"] - top["wrapped"]) < 2 and abs(top["12"] - top["wrapped"]) < 2, top

@@ -272,13 +272,19 @@ def _top_aligned_by_default(workbook: Workbook) -> None:
     """Make the workbook's default cell format (cellXfs 0: every cell written without a style of its own)
     top-aligned, so that in a row made tall by wrapped text every value reads from the first line, without a
     styled cell for each value (which would make writing half again as slow). openpyxl has no public way to
-    set it: its style lists are replaced, keeping every index already handed out."""
+    set it: its style lists are replaced, keeping every index already handed out.
+
+    Excel applies cellXfs 0 to a cell without a style; LibreOffice applies the named style "Normal"
+    (cellStyleXfs 0) instead, and would print such a value at the bottom of a tall row: both are top-aligned."""
     styles = workbook._cell_styles  # noqa: SLF001 - see the docstring
     if styles[0].alignmentId:
         return  # done for an earlier sheet
     default = StyleArray(styles[0])
     default.alignmentId = workbook._alignments.add(Alignment(vertical="top"))  # noqa: SLF001
     workbook._cell_styles = IndexedList([default, *styles[1:]])  # noqa: SLF001
+    for style in workbook._named_styles:  # noqa: SLF001
+        if style.name == "Normal":
+            style.alignment = Alignment(vertical="top")
 
 
 class SheetWriter:
@@ -328,7 +334,11 @@ class SheetWriter:
         self.layout = layout(self.columns, sample)
         widths = self.layout.widths
         for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
+            dimension = sheet.column_dimensions[get_column_letter(index)]
+            dimension.width = width
+            # A column's format is what LibreOffice gives its cells without one of their own: the same as the
+            # workbook's default (top-aligned, see _top_aligned_by_default), not openpyxl's unaligned one.
+            dimension.alignment = Alignment(vertical="top")
         # Text wraps in its column (a narrowed one, or a value longer than the sampled ones): nothing is cut
         # off on paper, and each row is made tall enough for it (_append).
         self._wrapped = [  # (index, room for text: the width less the cell's margins)
