@@ -16,7 +16,15 @@ from openpyxl.utils import get_column_letter
 
 from desktop.domain.enums import ContractorStatus, JointUseChangeField
 from desktop.reports.xlsx import write_audit_workbook
-from desktop.reports.xlsx.sheet import DATE, LONG_TEXT, NUMBER, Column, SheetWriter, wrap_text_lines
+from desktop.reports.xlsx.sheet import (
+    DATE,
+    LONG_TEXT,
+    LONG_TEXT_STRETCH,
+    NUMBER,
+    Column,
+    SheetWriter,
+    wrap_text_lines,
+)
 from desktop.services.facade import Services
 
 AS_OF = date(2026, 11, 25)
@@ -204,12 +212,12 @@ def test_libreoffice_prints_every_page_with_its_sheet_name_and_page_number(
 def test_a_long_line_that_wraps_makes_its_row_tall_too(tmp_path: Path) -> None:
     workbook = Workbook(write_only=True)
     SheetWriter(workbook, "x", [Column("名称"), Column("内容", LONG_TEXT)]).write(
-        [["A", "あ" * 60], ["B", "短い"]]
+        [["A", "あ" * 120], ["B", "短い"]]
     )
     workbook.save(tmp_path / "x.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "x.xlsx")["x"]
-    assert sheet.column_dimensions["B"].width == 40
-    assert (sheet.row_dimensions[2].height or 0) >= 4 * 15  # 120 half-width characters on 40-wide lines
+    assert sheet.column_dimensions["B"].width == LONG_TEXT_STRETCH  # the page's room, up to a readable line
+    assert (sheet.row_dimensions[2].height or 0) >= 3 * 15  # 252 character units on 90-wide lines
     assert sheet.row_dimensions[3].height is None  # one line: Excel's own height
     assert sheet.cell(row=2, column=1).alignment.vertical == "top"  # "A" reads beside the first line
     assert sheet.cell(row=2, column=2).alignment.wrap_text
@@ -224,6 +232,28 @@ def tall_row_workbook(path: Path) -> Path:
     ).write([["plain", 12, date(2026, 4, 1), "wrapped " + "あ" * 60]])
     workbook.save(path)
     return path
+
+
+def test_a_long_text_takes_the_room_a_sheet_printed_at_full_size_leaves_and_no_more(tmp_path: Path) -> None:
+    from desktop.reports.xlsx.sheet import A4, print_scale
+
+    workbook = Workbook(write_only=True)
+    long, short = "あ" * 50, "い" * 10  # 105 and 21 character units: one grows, the other keeps its width
+    writer = SheetWriter(
+        workbook, "x", [Column("名称"), Column("内容", LONG_TEXT), Column("備考", LONG_TEXT)]
+    )
+    writer.write([["A", long, short]])
+    workbook.save(tmp_path / "x.xlsx")
+    assert writer.layout is not None and writer.layout.paper is A4
+    names, content, notes = writer.layout.widths
+    assert content == LONG_TEXT_STRETCH and notes == 23  # 21 + the cell margins: nothing to stretch into
+    assert print_scale(writer.layout.widths, A4) == 1.0  # still printed at full size
+    other = Workbook(write_only=True)
+    wide = SheetWriter(other, "y", [Column(f"列{i}") for i in range(8)] + [Column("内容", LONG_TEXT)])
+    wide.write([["x" * 20] * 8 + [long]])  # a sheet shrunk to fit its page: its long text stays at 40
+    other.save(tmp_path / "y.xlsx")
+    assert wide.layout is not None and wide.layout.paper is A4 and wide.layout.scale < 1.0
+    assert wide.layout.widths[-1] == 40
 
 
 def test_a_value_without_a_style_of_its_own_is_top_aligned_in_excel_and_libreoffice(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ MAX_CELL_TEXT = 32767  # Excel's limit per cell
 MIN_WIDTH = 6.0
 MAX_WIDTH = 50.0
 LONG_TEXT_WIDTH = 40.0
+LONG_TEXT_STRETCH = 90.0  # a long text on a page with room to spare: never wider than this (a readable line)
 WIDTH_SAMPLE_ROWS = 200
 # Printing. A sheet is printed one page wide; what decides whether it can be read on paper is the scale
 # Excel or LibreOffice must shrink it by to get there. Columns are narrowed (their text wraps) and a wide
@@ -245,11 +246,40 @@ def layout(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) -> Layout
     for paper in PAPERS:
         budget = paper.printable_width / MIN_PRINT_SCALE
         if sum(map(width_in_points, ideal)) <= budget:
-            return Layout(ideal, paper)
+            return Layout(_stretched(columns, sample, ideal, paper), paper)
         cap = _cap_within(bounds, budget)
         if cap is not None and (cap >= 2 * TEXT_FLOOR or paper is PAPERS[-1]):
             return Layout([round(max(low, min(high, cap)), 1) for low, high in bounds], paper)
     return Layout([low for low, _ in bounds], PAPERS[-1])
+
+
+def _stretched(
+    columns: Sequence[Column], sample: Sequence[Sequence[Any]], widths: list[float], paper: Paper
+) -> list[float]:
+    """A sheet that prints at full size with room to spare on the paper gives that room to its long texts
+    (the audit log's changes, a note): wrapped over fewer lines, its rows are shorter and its pages fewer.
+    Each long-text column grows up to what its longest sampled value asks, at most LONG_TEXT_STRETCH wide;
+    nothing changes on a sheet that must be shrunk to fit."""
+    spare = paper.printable_width - sum(map(width_in_points, widths))
+    wanted = {
+        index: min(
+            max([_sample_width(row[index], LONG_TEXT) for row in sample if index < len(row)] or [0.0]) + 2.0,
+            LONG_TEXT_STRETCH,
+        )
+        for index, column in enumerate(columns)
+        if column.kind == LONG_TEXT
+    }
+    growing = {index: want for index, want in wanted.items() if want > widths[index]}
+    stretched = list(widths)
+    while growing and spare > width_in_points(1.0) - width_in_points(0.0):
+        share = (spare / (width_in_points(1.0) - width_in_points(0.0))) / len(growing)  # characters each
+        for index, want in list(growing.items()):
+            grown = min(want, stretched[index] + share)
+            spare -= width_in_points(grown) - width_in_points(stretched[index])
+            stretched[index] = grown
+            if grown >= want:
+                del growing[index]
+    return [math.floor(width * 2) / 2 if index in wanted else width for index, width in enumerate(stretched)]
 
 
 def _cap_within(bounds: Sequence[tuple[float, float]], budget: float) -> float | None:
