@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from desktop.domain import values
@@ -298,19 +298,16 @@ class AccountService:
         own = self.context.database.as_user(name, password)
         try:
             with own.read() as session:
+                if not roles.belongs_here(session):
+                    # A disabled account's login role is in none of this database's groups: it reaches
+                    # nothing here. That is a refused sign-in, as a wrong password is.
+                    raise AuthenticationError()
                 stored = roles.own_password_hash(session)
                 account = session.scalar(select(Account).where(Account.username == name))
             _verify_password(stored, password)
         except OperationalError:
             own.dispose()
             raise AuthenticationError() from None
-        except ProgrammingError as error:
-            own.dispose()
-            # A disabled account's login role is in none of this database's groups: it reaches nothing here,
-            # not even the function that reads its own hash. That is a refused sign-in, as a wrong password.
-            if getattr(error.orig, "sqlstate", None) in ("42501", "42883"):
-                raise AuthenticationError() from None
-            raise
         except BaseException:
             own.dispose()
             raise

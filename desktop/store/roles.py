@@ -682,6 +682,19 @@ def save_setting(session: Session, key: str, value: Any) -> int:
     )
 
 
+def belongs_here(session: Session) -> bool:
+    """Whether the connected login role is in one of this database's groups (a disabled account's is not)."""
+    database = str(session.scalar(text("SELECT current_database()")))
+    return bool(
+        session.scalar(
+            text(
+                "SELECT bool_or(pg_has_role(session_user, name, 'MEMBER')) FROM unnest(CAST(:groups AS text[])) AS name"
+            ),
+            {"groups": list(group_names(database).values())},
+        )
+    )
+
+
 def own_password_hash(session: Session) -> str | None:
     """The connected person's own password hash (None: no account of that name), through the function: no
     group may read the column."""
