@@ -458,6 +458,17 @@ class AccountService:
             account = self._account(session, name)
             if on_server:
                 self._require_account_functions(session)
+                if not own and not roles.owns_login(session, name):
+                    raise ValidationError(
+                        {
+                            "password": Message(
+                                f"「{name}」のログインロールは Itaku が作成したものではないため、パスワードは"
+                                "データベース管理者が設定します（本人は自分で変更できます）",
+                                f"the login role '{name}' was not created by Itaku: its password is set by the "
+                                "database administrator (the person may change their own)",
+                            )
+                        }
+                    )
             if current_password is not None:
                 # On the server no group reads the hashes: one's own comes through its function.
                 stored = roles.own_password_hash(session) if on_server else account.password_hash

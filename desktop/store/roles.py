@@ -62,11 +62,13 @@ FUNCTION_SIGNATURES = (
     "itaku_add_account(text, text, text, text, text)",
     "itaku_change_account(text, text, boolean, text)",
     "itaku_set_password(text, text, text)",
+    "itaku_owns_login(text)",
     "itaku_own_password_hash()",
     "itaku_password_fingerprints()",
 )
 SECRET_COLUMNS = {"account": ("password_hash",)}  # no group reads these; functions below give what is needed
 MAX_NAME_BYTES = 63  # PostgreSQL's identifier length
+LOGIN_MARKER_TEXT = "itaku login of database "  # + the database: the comment on each login role Itaku creates
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
     officer, staff, auditor = (_literal(groups[name]) for name in ("officer", "staff", "auditor"))
     unaudited = "ARRAY[" + ", ".join(_literal(name) for name in UNAUDITED_COLUMNS) + "]"
     fingerprint = _literal(PASSWORD_FINGERPRINT)
+    LOGIN_MARKER = _literal(LOGIN_MARKER_TEXT)  # noqa: N806 - a SQL literal, written into the functions
     return [
         # Python's json.dumps(sort_keys=True, ensure_ascii=False, separators=(",", ":")), for jsonb values.
         # Keys sort by code point (COLLATE "C" compares UTF-8 bytes: the same order); strings escape alike.
@@ -318,6 +321,17 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             RETURN saved;
         END $$
         """,
+        # Whether a login role is one Itaku created for this database (its comment, set at creation) and holds no
+        # power beyond it: only then may an officer set its password.
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_owns_login(login_name text) RETURNS boolean
+        LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+            SELECT coalesce(bool_and(
+                shobj_description(oid, 'pg_authid') = {LOGIN_MARKER} || current_database()
+                AND NOT (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls)), false)
+            FROM pg_roles WHERE rolname = login_name
+        $$
+        """,
         # The login role of an account: created if missing (its password a SCRAM verifier, never plain text),
         # reused if it exists (its password untouched), then member of exactly one of this database's groups.
         f"""
@@ -335,6 +349,8 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             END IF;
             IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = account_name) THEN
                 EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', account_name, login_verifier);
+                -- Marked as Itaku's: only such a login role's password may an officer set (itaku_set_password).
+                EXECUTE format('COMMENT ON ROLE %I IS %L', account_name, {LOGIN_MARKER} || current_database());
                 created := true;
             ELSIF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = account_name) THEN
                 RAISE EXCEPTION 'itaku: % is a group role, not a person', account_name
@@ -445,6 +461,13 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
                 RAISE EXCEPTION 'itaku: there is no account %', account_name USING ERRCODE = 'no_data_found';
             END IF;
             IF EXISTS (SELECT FROM pg_roles WHERE rolname = account_name) THEN
+                -- A login role Itaku did not create (reused: a person, an administrator, another database's
+                -- user) keeps its password, but for the person's own change: an officer of this database
+                -- must not take over a role of the server through it.
+                IF account_name <> session_user AND NOT itaku_owns_login(account_name) THEN
+                    RAISE EXCEPTION 'itaku: the login role % was not created by Itaku: its password is set by the database administrator', account_name
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
                 EXECUTE format('ALTER ROLE %I PASSWORD %L', account_name, login_verifier);
             ELSE
                 PERFORM itaku_enroll_login(account_name, (SELECT role FROM account WHERE username = account_name),
@@ -496,7 +519,7 @@ def _grants(groups: dict[str, str], tables: Sequence[str]) -> list[str]:
         f"GRANT EXECUTE ON FUNCTION itaku_approve(text, integer[], integer[]), "
         f"itaku_save_setting(text, json), itaku_add_account(text, text, text, text, text), "
         f"itaku_change_account(text, text, boolean, text) TO {officer}",
-        f"GRANT EXECUTE ON FUNCTION itaku_set_password(text, text, text) TO {everyone}",
+        f"GRANT EXECUTE ON FUNCTION itaku_set_password(text, text, text), itaku_owns_login(text) TO {everyone}",
     ]
     return statements
 
@@ -650,10 +673,16 @@ def set_password(session: Session, username: str, password_hash: str, password: 
     )
 
 
+def owns_login(session: Session, username: str) -> bool:
+    """Whether `username`'s login role is one Itaku created for this database (an officer may set its
+    password) rather than one it reused."""
+    return bool(session.scalar(text("SELECT itaku_owns_login(:name)"), {"name": username}))
+
+
 def has_account_functions(session: Session) -> bool:
     """Whether the server has the account functions of this version (a database set up by an older `init`
     lacks them until `init` runs again)."""
-    return bool(session.scalar(text("SELECT to_regproc('public.itaku_set_password') IS NOT NULL")))
+    return bool(session.scalar(text("SELECT to_regproc('public.itaku_owns_login') IS NOT NULL")))
 
 
 def approve(session: Session, record_type: str, ids: Sequence[int], versions: Sequence[int]) -> int:

@@ -322,3 +322,32 @@ def test_a_migrations_baseline_event_continues_the_servers_chain(team: Team) -> 
     assert event.record_id == account_id and list(event.changes) == [roles.PASSWORD_FINGERPRINT]
     assert team.services.audit.verify_chain().is_intact
     assert team.services.audit.verify_records().is_intact
+
+
+def test_an_officer_cannot_take_over_a_login_role_itaku_did_not_create(team: Team) -> None:
+    """An officer adds an account named after an existing login role of the server (reused, its password
+    untouched), then tries to set its password: that would hand them the role (another database's user, an
+    administrator). Refused, by the app and by the server; the person themselves may still change their own."""
+    name = f"outsider_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(team.url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{PASSWORD}'"))
+        account = team.services.accounts.add(name, "staff", PASSWORD)
+        assert account.login_created is False
+        before = verifier_of(team, name)
+        with pytest.raises(ValidationError) as raised:
+            team.services.accounts.change_password(name, NEW_PASSWORD)
+        assert "password" in raised.value.fields and "Itaku" in raised.value.fields["password"].en
+        with team.connect(team.officer) as connection:
+            refused(connection, f"SELECT itaku_set_password('{name}', 'x', 'SCRAM-SHA-256$x')")
+        assert verifier_of(team, name) == before
+        # the person, signed in as themself, changes their own (they could with ALTER ROLE anyway)
+        person = team.signed_in(name)
+        person.accounts.change_password(name, NEW_PASSWORD, current_password=PASSWORD)
+        assert verifier_of(team, name) != before
+        # an account Itaku created is the officer's to reset
+        team.services.accounts.change_password(team.staff, NEW_PASSWORD)
+    finally:
+        admin.dispose()
+        drop_roles(team.url, [name])
