@@ -63,6 +63,7 @@ FUNCTION_SIGNATURES = (
     "itaku_change_account(text, text, boolean, text)",
     "itaku_set_password(text, text, text)",
     "itaku_owns_login(text)",
+    "itaku_leave_groups(text, text)",
     "itaku_own_password_hash()",
     "itaku_password_fingerprints()",
 )
@@ -332,6 +333,25 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             FROM pg_roles WHERE rolname = login_name
         $$
         """,
+        # A login role leaves this database's groups, but `keep` (NULL: all of them); no login role, nothing to do.
+        f"""
+        CREATE OR REPLACE FUNCTION itaku_leave_groups(login_name text, keep text) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        DECLARE
+            grp text;
+        BEGIN
+            FOREACH grp IN ARRAY ARRAY[{staff}, {officer}, {auditor}] LOOP
+                IF grp IS DISTINCT FROM keep AND EXISTS (
+                    SELECT FROM pg_auth_members AS member
+                    JOIN pg_roles AS g ON g.oid = member.roleid
+                    JOIN pg_roles AS login ON login.oid = member.member
+                    WHERE g.rolname = grp AND login.rolname = login_name
+                ) THEN
+                    EXECUTE format('REVOKE %I FROM %I', grp, login_name);
+                END IF;
+            END LOOP;
+        END $$
+        """,
         # The login role of an account: created if missing (its password a SCRAM verifier, never plain text),
         # reused if it exists (its password untouched), then member of exactly one of this database's groups.
         f"""
@@ -341,7 +361,6 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
         DECLARE
             groups text[] := ARRAY[{staff}, {officer}, {auditor}];
             wanted text := groups[array_position(ARRAY['staff', 'officer', 'auditor'], account_role)];
-            other text;
             created boolean := false;
         BEGIN
             IF wanted IS NULL THEN
@@ -356,16 +375,7 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
                 RAISE EXCEPTION 'itaku: % is a group role, not a person', account_name
                     USING ERRCODE = 'invalid_parameter_value';
             END IF;
-            FOREACH other IN ARRAY groups LOOP
-                IF other <> wanted AND EXISTS (
-                    SELECT FROM pg_auth_members AS member
-                    JOIN pg_roles AS grp ON grp.oid = member.roleid
-                    JOIN pg_roles AS login ON login.oid = member.member
-                    WHERE grp.rolname = other AND login.rolname = account_name
-                ) THEN
-                    EXECUTE format('REVOKE %I FROM %I', other, account_name);
-                END IF;
-            END LOOP;
+            PERFORM itaku_leave_groups(account_name, wanted);
             EXECUTE format('GRANT %I TO %I', wanted, account_name);
             RETURN created;
         END $$
@@ -397,9 +407,6 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             account_name text, new_role text, new_active boolean, new_display_name text
         ) RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-        DECLARE
-            groups text[] := ARRAY[{staff}, {officer}, {auditor}];
-            grp text;
         BEGIN
             IF NOT itaku_is_officer() THEN
                 RAISE EXCEPTION 'itaku: only an officer changes accounts' USING ERRCODE = 'insufficient_privilege';
@@ -423,17 +430,8 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             END IF;
             IF new_active THEN
                 PERFORM itaku_enroll_login(account_name, new_role, NULL);
-            ELSIF EXISTS (SELECT FROM pg_roles WHERE rolname = account_name) THEN
-                FOREACH grp IN ARRAY groups LOOP
-                    IF EXISTS (
-                        SELECT FROM pg_auth_members AS member
-                        JOIN pg_roles AS g ON g.oid = member.roleid
-                        JOIN pg_roles AS login ON login.oid = member.member
-                        WHERE g.rolname = grp AND login.rolname = account_name
-                    ) THEN
-                        EXECUTE format('REVOKE %I FROM %I', grp, account_name);
-                    END IF;
-                END LOOP;
+            ELSE
+                PERFORM itaku_leave_groups(account_name, NULL);
             END IF;
         END $$
         """,
@@ -590,19 +588,10 @@ def enforce(connection: Connection) -> RoleSetup:
         if (
             not active
         ):  # a disabled account's login role reaches nothing here, as itaku_change_account leaves it
-            _leave_groups(connection, groups, str(name))
+            connection.execute(text("SELECT itaku_leave_groups(:name, NULL)"), {"name": name})
         if created:
             without_password.append(str(name))
     return RoleSetup(database, groups, owner, _trust_rules(connection), tuple(without_password))
-
-
-def _leave_groups(connection: Connection, groups: dict[str, str], login: str) -> None:
-    """The login role `login` leaves every group of this database it is a member of."""
-    for group in groups.values():
-        if connection.scalar(
-            text("SELECT pg_has_role(:login, :group, 'MEMBER')"), {"login": login, "group": group}
-        ):
-            connection.exec_driver_sql(f"REVOKE {_identifier(group)} FROM {_identifier(login)}")
 
 
 def reenforce(connection: Connection) -> None:

@@ -178,28 +178,33 @@ def test_the_english_workbook_shows_the_english_labels(demo_services: Services, 
     assert contractors and all(fields["Status"] in statuses for fields in contractors)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_prints_every_page_with_its_sheet_name_and_page_number(
-    workbook_path: Path, tmp_path: Path
-) -> None:
+def printed_by_libreoffice(workbook: Path, folder: Path) -> Path:
+    """The workbook as LibreOffice prints it (a PDF in `folder`), with a profile of its own for the run."""
     subprocess.run(
         [
             "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            f"-env:UserInstallation=file://{folder / 'profile'}",
             "--headless",
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
-            str(workbook_path),
+            str(folder),
+            str(workbook),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
+    return folder / f"{workbook.stem}.pdf"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_prints_every_page_with_its_sheet_name_and_page_number(
+    workbook_path: Path, tmp_path: Path
+) -> None:
     from pypdf import PdfReader
 
-    pages = [page.extract_text() for page in PdfReader(tmp_path / "audit.pdf").pages]
+    pages = [page.extract_text() for page in PdfReader(printed_by_libreoffice(workbook_path, tmp_path)).pages]
     sheets = openpyxl.load_workbook(workbook_path, read_only=True).sheetnames
     total = len(pages)
     for number, text in enumerate(pages, start=1):
@@ -279,23 +284,9 @@ def test_a_value_without_a_style_of_its_own_is_top_aligned_in_excel_and_libreoff
 )
 def test_libreoffice_prints_every_value_of_a_tall_row_beside_its_first_line(tmp_path: Path) -> None:
     path = tall_row_workbook(tmp_path / "tall.xlsx")
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    printed = printed_by_libreoffice(path, tmp_path)
     boxes = subprocess.run(
-        ["pdftotext", "-bbox", str(tmp_path / "tall.pdf"), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-bbox", str(printed), "-"], check=True, capture_output=True, text=True
     ).stdout
     top = {
         word: float(y)

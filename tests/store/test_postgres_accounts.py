@@ -148,6 +148,9 @@ def test_nobody_but_an_officer_changes_accounts_on_the_server(team: Team) -> Non
         refused(connection, "UPDATE account SET is_active = false")
     with team.connect(team.auditor) as connection:
         refused(connection, f"SELECT itaku_change_account('{team.officer}', 'auditor', true, NULL)")
+    for who in (team.staff, team.officer):  # leaving the groups only by a change of the account, in the trail
+        with team.connect(who) as connection:
+            refused(connection, f"SELECT itaku_leave_groups('{team.auditor}', NULL)")
     assert team.services.accounts.get(team.staff).role == "staff"
 
 
