@@ -133,9 +133,15 @@ def _where(scope: FactsScope | None, condition: Callable[[FactsScope], Any]) -> 
     return [] if scope is None else [condition(scope)]
 
 
+def _execute(session: Session, wanted: bool, statement: Any) -> Any:
+    """The statement's rows; none, without asking the database, when the scope names no record it reads."""
+    return session.execute(statement) if wanted else ()
+
+
 def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceFacts:
     """The facts the rules read, in nine queries whatever the number of records (all of them, or those
-    of a scope: then a tenth first finds the scope's re-delegations, so every query reads by index)."""
+    of a scope: then a tenth first finds the scope's re-delegations, so every query reads by index; a kind of
+    facts the scope names none of is not asked for)."""
     named: frozenset[int] = frozenset()  # contractors the scope's re-delegations name
     redelegation_ids: frozenset[int] = frozenset()
     if scope is not None and scope.engagement_ids:
@@ -166,7 +172,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 _day(r[11]),
                 _day(r[14]),
             )
-            for r in session.execute(
+            for r in _execute(
+                session,
+                scope is None or bool(scope.contractor_ids | named),
                 select(
                     Contractor.id,
                     Contractor.name,
@@ -183,7 +191,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                     Contractor.handles_my_number,
                     Contractor.handles_special_care,
                     _days(Contractor.imported_on),
-                ).where(*_where(scope, lambda scope: Contractor.id.in_(scope.contractor_ids | named)))
+                ).where(*_where(scope, lambda scope: Contractor.id.in_(scope.contractor_ids | named))),
             )
         ),
     )
@@ -191,7 +199,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         EvaluationFacts,
         (
             (r[0], r[1], _day(r[2]), r[3], r[4], _day(r[5]), bool(r[6]))
-            for r in session.execute(
+            for r in _execute(
+                session,
+                scope is None or bool(scope.contractor_ids),
                 select(
                     Evaluation.id,
                     Evaluation.contractor_id,
@@ -203,7 +213,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 ).where(
                     *_counts(Evaluation),
                     *_where(scope, lambda scope: Evaluation.contractor_id.in_(scope.contractor_ids)),
-                )
+                ),
             )
         ),
     )
@@ -220,7 +230,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             tuple(r.clauses or ()),
             r.notes == IMPORTED_NDA_NOTE,
         )
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.contractor_ids),
             select(
                 Contract.id,
                 Contract.contractor_id,
@@ -235,12 +247,14 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             ).where(
                 *_counts(Contract),
                 *_where(scope, lambda scope: Contract.contractor_id.in_(scope.contractor_ids)),
-            )
+            ),
         )
     )
     engagements = tuple(
         EngagementFacts(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), authorities_of(r[8]))
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.engagement_ids),
             select(
                 Engagement.id,
                 Engagement.client_name,
@@ -251,12 +265,14 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 Engagement.status,
                 Engagement.intermediate_clients,
                 Engagement.consent_authorities,
-            ).where(*_where(scope, lambda scope: Engagement.id.in_(scope.engagement_ids)))
+            ).where(*_where(scope, lambda scope: Engagement.id.in_(scope.engagement_ids))),
         )
     )
     hops = tuple(
         ConsentHopFacts(*r)
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.engagement_ids | redelegation_ids),
             select(
                 ConsentHop.id,
                 ConsentHop.engagement_id,
@@ -275,19 +291,21 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                         ConsentHop.redelegation_id.in_(redelegation_ids),
                     ),
                 )
-            )
+            ),
         )
     )
     redelegations = tuple(
         RedelegationFacts(*r)
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.engagement_ids),
             select(
                 Redelegation.id,
                 Redelegation.engagement_id,
                 Redelegation.contractor_id,
                 Redelegation.start_date,
                 Redelegation.end_date,
-            ).where(*_where(scope, lambda scope: Redelegation.engagement_id.in_(scope.engagement_ids)))
+            ).where(*_where(scope, lambda scope: Redelegation.engagement_id.in_(scope.engagement_ids))),
         )
     )
     joint_uses = tuple(
@@ -307,7 +325,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             _present(r.responsible_representative),
             _present(r.acquisition_method),
         )
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.joint_use_ids),
             select(
                 JointUse.id,
                 JointUse.title,
@@ -324,14 +344,16 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 JointUse.responsible_is_corporation,
                 JointUse.responsible_representative,
                 JointUse.acquisition_method,
-            ).where(*_where(scope, lambda scope: JointUse.id.in_(scope.joint_use_ids)))
+            ).where(*_where(scope, lambda scope: JointUse.id.in_(scope.joint_use_ids))),
         )
     )
     changes = tuple(
         JointUseChangeFacts(
             r.id, r.joint_use_id, r.field, r.changed_on, r.noticed_on, r.basis, _present(r.basis_reason)
         )
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.joint_use_ids),
             select(
                 JointUseChange.id,
                 JointUseChange.joint_use_id,
@@ -340,14 +362,16 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 JointUseChange.noticed_on,
                 JointUseChange.basis,
                 JointUseChange.basis_reason,
-            ).where(*_where(scope, lambda scope: JointUseChange.joint_use_id.in_(scope.joint_use_ids)))
+            ).where(*_where(scope, lambda scope: JointUseChange.joint_use_id.in_(scope.joint_use_ids))),
         )
     )
     corrective_actions = facts_from_rows(
         CorrectiveActionFacts,
         (
             (r[0], r[1], r[2], r[3], _day(r[4]))
-            for r in session.execute(
+            for r in _execute(
+                session,
+                scope is None or bool(scope.contractor_ids | scope.joint_use_ids | scope.opt_out_ids),
                 select(
                     CorrectiveAction.id,
                     CorrectiveAction.record_type,
@@ -372,7 +396,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                             ),
                         ),
                     )
-                )
+                ),
             )
         ),
     )
