@@ -545,11 +545,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     raw = record_json(record, schema, kind.extras)
     approval = _approval(record) if kind.approvable else None
-    findings = [
-        finding
-        for finding in services.checks.findings()
-        if finding.record_type == record_type and finding.record_id == record.id
-    ]
+    findings = services.checks.record_findings(record_type, record.id)
     scores = (
         {item["code"]: item.get("score") for item in record.items if isinstance(item, dict)}
         if record_type is RecordType.EVALUATION

@@ -113,22 +113,35 @@ def _days(column: Any) -> Any:
 
 @dataclass(frozen=True)
 class FactsScope:
-    """Which records' facts to load: these contractors (with their evaluations and contracts), these
-    engagements (with their consents and re-delegations, and the contractors those name) and these joint uses
-    (with their changes)."""
+    """Which records' facts to load: these contractors (with their evaluations, contracts and incidents), these
+    engagements (with their consents and re-delegations, and the contractors those name), these joint uses
+    (with their changes), these opt-out arrangements (with their changes and stop requests), and these
+    provisions, receipts, requests and incidents. The corrective actions on the scope's contractors, joint
+    uses and opt-outs come with them."""
 
     contractor_ids: frozenset[int] = frozenset()
     engagement_ids: frozenset[int] = frozenset()
     joint_use_ids: frozenset[int] = frozenset()
+    opt_out_ids: frozenset[int] = frozenset()
+    provision_ids: frozenset[int] = frozenset()
+    receipt_ids: frozenset[int] = frozenset()
+    request_ids: frozenset[int] = frozenset()
+    incident_ids: frozenset[int] = frozenset()
 
 
 def _where(scope: FactsScope | None, condition: Callable[[FactsScope], Any]) -> list[Any]:
     return [] if scope is None else [condition(scope)]
 
 
+def _execute(session: Session, wanted: bool, statement: Any) -> Any:
+    """The statement's rows; none, without asking the database, when the scope names no record it reads."""
+    return session.execute(statement) if wanted else ()
+
+
 def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceFacts:
     """The facts the rules read, in nine queries whatever the number of records (all of them, or those
-    of a scope: then a tenth first finds the scope's re-delegations, so every query reads by index)."""
+    of a scope: then a tenth first finds the scope's re-delegations, so every query reads by index; a kind of
+    facts the scope names none of is not asked for)."""
     named: frozenset[int] = frozenset()  # contractors the scope's re-delegations name
     redelegation_ids: frozenset[int] = frozenset()
     if scope is not None and scope.engagement_ids:
@@ -159,7 +172,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 _day(r[11]),
                 _day(r[14]),
             )
-            for r in session.execute(
+            for r in _execute(
+                session,
+                scope is None or bool(scope.contractor_ids | named),
                 select(
                     Contractor.id,
                     Contractor.name,
@@ -176,7 +191,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                     Contractor.handles_my_number,
                     Contractor.handles_special_care,
                     _days(Contractor.imported_on),
-                ).where(*_where(scope, lambda scope: Contractor.id.in_(scope.contractor_ids | named)))
+                ).where(*_where(scope, lambda scope: Contractor.id.in_(scope.contractor_ids | named))),
             )
         ),
     )
@@ -184,7 +199,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         EvaluationFacts,
         (
             (r[0], r[1], _day(r[2]), r[3], r[4], _day(r[5]), bool(r[6]))
-            for r in session.execute(
+            for r in _execute(
+                session,
+                scope is None or bool(scope.contractor_ids),
                 select(
                     Evaluation.id,
                     Evaluation.contractor_id,
@@ -196,7 +213,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 ).where(
                     *_counts(Evaluation),
                     *_where(scope, lambda scope: Evaluation.contractor_id.in_(scope.contractor_ids)),
-                )
+                ),
             )
         ),
     )
@@ -213,7 +230,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             tuple(r.clauses or ()),
             r.notes == IMPORTED_NDA_NOTE,
         )
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.contractor_ids),
             select(
                 Contract.id,
                 Contract.contractor_id,
@@ -228,12 +247,14 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             ).where(
                 *_counts(Contract),
                 *_where(scope, lambda scope: Contract.contractor_id.in_(scope.contractor_ids)),
-            )
+            ),
         )
     )
     engagements = tuple(
         EngagementFacts(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), authorities_of(r[8]))
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.engagement_ids),
             select(
                 Engagement.id,
                 Engagement.client_name,
@@ -244,12 +265,14 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 Engagement.status,
                 Engagement.intermediate_clients,
                 Engagement.consent_authorities,
-            ).where(*_where(scope, lambda scope: Engagement.id.in_(scope.engagement_ids)))
+            ).where(*_where(scope, lambda scope: Engagement.id.in_(scope.engagement_ids))),
         )
     )
     hops = tuple(
         ConsentHopFacts(*r)
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.engagement_ids | redelegation_ids),
             select(
                 ConsentHop.id,
                 ConsentHop.engagement_id,
@@ -268,19 +291,21 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                         ConsentHop.redelegation_id.in_(redelegation_ids),
                     ),
                 )
-            )
+            ),
         )
     )
     redelegations = tuple(
         RedelegationFacts(*r)
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.engagement_ids),
             select(
                 Redelegation.id,
                 Redelegation.engagement_id,
                 Redelegation.contractor_id,
                 Redelegation.start_date,
                 Redelegation.end_date,
-            ).where(*_where(scope, lambda scope: Redelegation.engagement_id.in_(scope.engagement_ids)))
+            ).where(*_where(scope, lambda scope: Redelegation.engagement_id.in_(scope.engagement_ids))),
         )
     )
     joint_uses = tuple(
@@ -300,7 +325,9 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
             _present(r.responsible_representative),
             _present(r.acquisition_method),
         )
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.joint_use_ids),
             select(
                 JointUse.id,
                 JointUse.title,
@@ -317,14 +344,16 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 JointUse.responsible_is_corporation,
                 JointUse.responsible_representative,
                 JointUse.acquisition_method,
-            ).where(*_where(scope, lambda scope: JointUse.id.in_(scope.joint_use_ids)))
+            ).where(*_where(scope, lambda scope: JointUse.id.in_(scope.joint_use_ids))),
         )
     )
     changes = tuple(
         JointUseChangeFacts(
             r.id, r.joint_use_id, r.field, r.changed_on, r.noticed_on, r.basis, _present(r.basis_reason)
         )
-        for r in session.execute(
+        for r in _execute(
+            session,
+            scope is None or bool(scope.joint_use_ids),
             select(
                 JointUseChange.id,
                 JointUseChange.joint_use_id,
@@ -333,14 +362,16 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                 JointUseChange.noticed_on,
                 JointUseChange.basis,
                 JointUseChange.basis_reason,
-            ).where(*_where(scope, lambda scope: JointUseChange.joint_use_id.in_(scope.joint_use_ids)))
+            ).where(*_where(scope, lambda scope: JointUseChange.joint_use_id.in_(scope.joint_use_ids))),
         )
     )
     corrective_actions = facts_from_rows(
         CorrectiveActionFacts,
         (
             (r[0], r[1], r[2], r[3], _day(r[4]))
-            for r in session.execute(
+            for r in _execute(
+                session,
+                scope is None or bool(scope.contractor_ids | scope.joint_use_ids | scope.opt_out_ids),
                 select(
                     CorrectiveAction.id,
                     CorrectiveAction.record_type,
@@ -359,9 +390,13 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
                                 CorrectiveAction.record_type == RecordType.JOINT_USE.value,
                                 CorrectiveAction.record_id.in_(scope.joint_use_ids),
                             ),
+                            and_(
+                                CorrectiveAction.record_type == RecordType.OPT_OUT.value,
+                                CorrectiveAction.record_id.in_(scope.opt_out_ids),
+                            ),
                         ),
                     )
-                )
+                ),
             )
         ),
     )
@@ -375,7 +410,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         (RecordType.JOINT_USE_CHANGE, changes, "field", JointUseChangeField),
     ):
         _require_known(kind, rows, field, vocabulary)
-    opt_outs, opt_out_changes, stop_requests = _opt_out_facts(session) if scope is None else ((), (), ())
+    opt_outs, opt_out_changes, stop_requests = _opt_out_facts(session, scope)
     _require_known(RecordType.OPT_OUT_CHANGE, opt_out_changes, "field", OptOutChangeField)
     _require_known(
         RecordType.JOINT_USE_CHANGE,
@@ -383,7 +418,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
         "basis",
         JointUseChangeBasis,
     )
-    provisions, receipts = _provision_facts(session) if scope is None else ((), ())
+    provisions, receipts = _provision_facts(session, scope)
     recorded: tuple[tuple[RecordType, Iterable[Any], str, type[StrEnum]], ...] = (
         (RecordType.PROVISION, provisions, "basis", ProvisionBasis),
         (RecordType.PROVISION, provisions, "exemption", ProvisionExemption),
@@ -392,7 +427,7 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
     )
     for record_kind, records, name, known in recorded:  # an unset value is allowed (a finding, not an error)
         _require_known(record_kind, (row for row in records if getattr(row, name) is not None), name, known)
-    requests = _request_facts(session) if scope is None else ()
+    requests = _request_facts(session, scope)
     _require_known(RecordType.REQUEST, requests, "request_type", RequestType)
     _require_known(RecordType.REQUEST, requests, "decision", RequestDecision)
     incidents = _incident_facts(session, scope)
@@ -417,11 +452,13 @@ def load_facts(session: Session, scope: FactsScope | None = None) -> ComplianceF
 
 
 def _opt_out_facts(
-    session: Session,
+    session: Session, scope: FactsScope | None
 ) -> tuple[tuple[OptOutFacts, ...], tuple[OptOutChangeFacts, ...], tuple[StopRequestFacts, ...]]:
-    """The opt-out arrangements with their changes, in one query (an outer join: a row per change), always all
-    of them: a change of one recomputes every finding (see CheckService._bring_up_to_date). No rule reads the
-    stop requests yet."""
+    """The opt-out arrangements with their changes, in one query (an outer join: a row per change), and their
+    stop requests: all of them (a change of one recomputes every finding, see CheckService._bring_up_to_date),
+    or the scope's (none, and no query, when it names no opt-out)."""
+    if scope is not None and not scope.opt_out_ids:
+        return (), (), ()
     opt_outs: dict[int, OptOutFacts] = {}
     changes: list[OptOutChangeFacts] = []
     for r in session.execute(
@@ -446,6 +483,7 @@ def _opt_out_facts(
             OptOutChange.made_known_on.label("change_made_known_on"),
         )
         .outerjoin(OptOutChange, OptOutChange.opt_out_id == OptOut.id)
+        .where(*_where(scope, lambda scope: OptOut.id.in_(scope.opt_out_ids)))
         .order_by(OptOut.id, OptOutChange.id)
     ):
         if r.id not in opt_outs:
@@ -476,11 +514,12 @@ def _opt_out_facts(
                     r.change_made_known_on,
                 )
             )
-    return tuple(opt_outs.values()), tuple(changes), _stop_request_facts(session)
+    return tuple(opt_outs.values()), tuple(changes), _stop_request_facts(session, scope)
 
 
-def _stop_request_facts(session: Session) -> tuple[StopRequestFacts, ...]:
-    """Every stop request (provision.after_stop_request matches them against the provisions)."""
+def _stop_request_facts(session: Session, scope: FactsScope | None) -> tuple[StopRequestFacts, ...]:
+    """Every stop request, or those to the scope's opt-outs (provision.after_stop_request matches them against
+    the provisions under the same opt-out)."""
     return facts_from_rows(
         StopRequestFacts,
         session.execute(
@@ -490,7 +529,9 @@ def _stop_request_facts(session: Session) -> tuple[StopRequestFacts, ...]:
                 StopRequest.person,
                 StopRequest.person_reference,
                 StopRequest.effective_on,
-            ).order_by(StopRequest.id)
+            )
+            .where(*_where(scope, lambda scope: StopRequest.opt_out_id.in_(scope.opt_out_ids)))
+            .order_by(StopRequest.id)
         ),
     )
 
@@ -500,9 +541,14 @@ def person_reference_lines(text: str | None) -> tuple[str, ...]:
     return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
 
 
-def _provision_facts(session: Session) -> tuple[tuple[ProvisionFacts, ...], tuple[ReceiptFacts, ...]]:
-    """Every third-party provision record and receipt confirmation record (issue 15), always all of them: a
-    change of one recomputes every finding (see CheckService._bring_up_to_date)."""
+def _provision_facts(
+    session: Session, scope: FactsScope | None
+) -> tuple[tuple[ProvisionFacts, ...], tuple[ReceiptFacts, ...]]:
+    """The third-party provision records and receipt confirmation records (issue 15): all of them (a change of
+    one recomputes every finding, see CheckService._bring_up_to_date), or the scope's (no query when the scope
+    names neither)."""
+    if scope is not None and not (scope.provision_ids or scope.receipt_ids):
+        return (), ()
     provisions = tuple(
         ProvisionFacts(
             p.id,
@@ -540,7 +586,9 @@ def _provision_facts(session: Session) -> tuple[tuple[ProvisionFacts, ...], tupl
                 Provision.opt_out_id,
                 Provision.method,
                 Provision.record_form,
-            ).order_by(Provision.id)
+            )
+            .where(*_where(scope, lambda scope: Provision.id.in_(scope.provision_ids)))
+            .order_by(Provision.id)
         )
     )
     receipts = tuple(
@@ -576,15 +624,20 @@ def _provision_facts(session: Session) -> tuple[tuple[ProvisionFacts, ...], tupl
                 Receipt.persons,
                 Receipt.pi_items,
                 Receipt.record_form,
-            ).order_by(Receipt.id)
+            )
+            .where(*_where(scope, lambda scope: Receipt.id.in_(scope.receipt_ids)))
+            .order_by(Receipt.id)
         )
     )
     return provisions, receipts
 
 
 # Data-subject requests and incidents (issue 15) ----------------------------------------------------------
-def _request_facts(session: Session) -> tuple[RequestFacts, ...]:
-    """Every request (a change of one recomputes every finding: see CheckService._bring_up_to_date)."""
+def _request_facts(session: Session, scope: FactsScope | None) -> tuple[RequestFacts, ...]:
+    """Every request (a change of one recomputes every finding: see CheckService._bring_up_to_date), or the
+    scope's."""
+    if scope is not None and not scope.request_ids:
+        return ()
     return tuple(
         RequestFacts(r[0], r[1], r[2], r[3], r[4], _present(r[5]), r[6])
         for r in session.execute(
@@ -596,14 +649,16 @@ def _request_facts(session: Session) -> tuple[RequestFacts, ...]:
                 Request.decision,
                 Request.refusal_ground,
                 Request.replied_on,
-            ).order_by(Request.id)
+            )
+            .where(*_where(scope, lambda scope: Request.id.in_(scope.request_ids)))
+            .order_by(Request.id)
         )
     )
 
 
 def _incident_facts(session: Session, scope: FactsScope | None) -> tuple[IncidentFacts, ...]:
     """Every incident; for a scope, those at the scope's contractors (the rule
-    contractor.reevaluation_after_incident reads them with the contractor's evaluations)."""
+    contractor.reevaluation_after_incident reads them with the contractor's evaluations) and those it names."""
     query = select(
         Incident.id,
         Incident.title,
@@ -622,9 +677,11 @@ def _incident_facts(session: Session, scope: FactsScope | None) -> tuple[Inciden
         Incident.pi_items,
     ).order_by(Incident.id)
     if scope is not None:
-        if not scope.contractor_ids:
+        if not scope.contractor_ids and not scope.incident_ids:
             return ()
-        query = query.where(Incident.contractor_id.in_(scope.contractor_ids))
+        query = query.where(
+            or_(Incident.contractor_id.in_(scope.contractor_ids), Incident.id.in_(scope.incident_ids))
+        )
     return tuple(
         IncidentFacts(
             r.id,
@@ -724,3 +781,45 @@ def engagements_redelegating_to(session: Session, contractor_ids: Iterable[int])
             select(Redelegation.engagement_id).where(Redelegation.contractor_id.in_(list(contractor_ids)))
         )
     }
+
+
+def record_scope(session: Session, kind: RecordType, record_id: int) -> FactsScope | None:
+    """The facts one record's own findings are computed from (`load_facts` with this scope, then the rules):
+    the record with what its rules read, found by id in a query or two, whatever the size of the database.
+
+    - a contractor: with its evaluations, contracts, incidents and corrective actions; a contract: its
+      contractor's (the rules read a contractor's contracts together);
+    - an engagement, or a re-delegation (its engagement's): with its consents and re-delegations, and the
+      contractors those name with their own facts (whether one has blocking findings is a finding of the
+      re-delegation);
+    - a joint use with its changes; an opt-out with its changes and stop requests; a provision with the
+      opt-out it was made under (its notification and stop requests); a receipt, a request, an incident alone.
+
+    None for a kind no rule makes findings on (an evaluation's verdicts are its contractor's findings)."""
+    if kind is RecordType.CONTRACTOR:
+        return FactsScope(contractor_ids=frozenset({record_id}))
+    if kind is RecordType.CONTRACT:
+        return FactsScope(contractor_ids=frozenset(current_owners(session, kind, (record_id,))))
+    if kind in (RecordType.ENGAGEMENT, RecordType.REDELEGATION):
+        engagements = frozenset(
+            {record_id} if kind is RecordType.ENGAGEMENT else current_owners(session, kind, (record_id,))
+        )
+        named = session.scalars(
+            select(Redelegation.contractor_id).where(Redelegation.engagement_id.in_(engagements))
+        )
+        return FactsScope(contractor_ids=frozenset(named), engagement_ids=engagements)
+    if kind is RecordType.JOINT_USE:
+        return FactsScope(joint_use_ids=frozenset({record_id}))
+    if kind is RecordType.OPT_OUT:
+        return FactsScope(opt_out_ids=frozenset({record_id}))
+    if kind is RecordType.PROVISION:
+        opt_out = session.scalar(select(Provision.opt_out_id).where(Provision.id == record_id))
+        opt_outs = frozenset() if opt_out is None else frozenset({int(opt_out)})
+        return FactsScope(provision_ids=frozenset({record_id}), opt_out_ids=opt_outs)
+    if kind is RecordType.RECEIPT:
+        return FactsScope(receipt_ids=frozenset({record_id}))
+    if kind is RecordType.REQUEST:
+        return FactsScope(request_ids=frozenset({record_id}))
+    if kind is RecordType.INCIDENT:
+        return FactsScope(incident_ids=frozenset({record_id}))
+    return None

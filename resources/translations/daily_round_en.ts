@@ -331,4 +331,15 @@
         <translation>Signed out.</translation>
     </message>
 </context>
+<context>
+    <name>ContractorDialog</name>
+    <message>
+        <source>Imported from a ledger on</source>
+        <translation>Imported from a ledger on</translation>
+    </message>
+    <message>
+        <source>The day this contractor came in through a contractor ledger import: nothing before it is on record.</source>
+        <translation>The day this contractor came in through a contractor ledger import: nothing before it is on record.</translation>
+    </message>
+</context>
 </TS>

@@ -330,4 +330,15 @@
         <translation>サインアウトしました。</translation>
     </message>
 </context>
+<context>
+    <name>ContractorDialog</name>
+    <message>
+        <source>Imported from a ledger on</source>
+        <translation>台帳取込日</translation>
+    </message>
+    <message>
+        <source>The day this contractor came in through a contractor ledger import: nothing before it is on record.</source>
+        <translation>この委託先を委託先管理台帳から取り込んだ日です。これより前の記録はありません。</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -172,3 +173,46 @@ def test_the_contracts_tab_names_the_contract_carrying_confidentiality_and_the_p
     assert f"Confidentiality (the NDA): 「個人情報の取扱いに関する覚書」(#{memorandum.id})" in cover
     assert "PI clauses in no contract in force: " in cover
     assert "Co&ntracts" in [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+
+
+def test_a_contractor_imported_from_a_ledger_shows_its_import_day_read_only_and_others_do_not(
+    qtbot, sqlite_services: Services, tmp_path: Path, itaku_app
+) -> None:
+    """台帳取込日 (Contractor.imported_on) on the basic tab: shown, in Japanese, for a contractor that came in
+    through a ledger import; no row for one registered here or a new one; a label, not an editor (no one edits
+    it, and saving the form leaves it as it was)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["委託先名称", "取扱う個人情報の項目", "状態", "委託開始日"])
+    sheet.append(["株式会社台帳取込", "氏名、住所", "委託中", date(2024, 4, 1)])
+    workbook.save(tmp_path / "ledger.xlsx")
+    sqlite_services.ledger_import.import_contractors(tmp_path / "ledger.xlsx")
+    (imported,) = sqlite_services.contractors.search()
+    day = sqlite_services.contractors.get(imported.id).imported_on
+    assert day == sqlite_services.context.today()
+    registered = sqlite_services.contractors.create({"name": "株式会社手入力"})
+
+    dialog = open_form(sqlite_services, "contractor", imported.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.imported_on_caption.text() == "台帳取込日"
+    assert dialog.imported_on_label.isVisible() and dialog.imported_on_caption.isVisible()
+    assert dialog.imported_on_label.text() == day.isoformat()
+    assert "imported_on" not in dialog.form.editors  # no editor: the save below cannot change it
+    dialog.form.editors["notes"].setPlainText("取込後に確認")
+    with qtbot.waitSignal(dialog.saved, timeout=3000):
+        dialog.save()
+    assert sqlite_services.contractors.get(imported.id).imported_on == day
+    assert dialog.imported_on_label.text() == day.isoformat()
+
+    dialog.reject()
+
+    shown = open_form(sqlite_services, "contractor", registered.id)
+    qtbot.addWidget(shown)
+    shown.show()
+    new = new_contractor_form(qtbot, sqlite_services)
+    for other in (shown, new):
+        assert not other.imported_on_label.isVisible() and not other.imported_on_caption.isVisible()
+        assert other.imported_on_label.text() == ""

@@ -212,6 +212,26 @@ class CheckService:
         """The findings, computed from the records (never read from the snapshot)."""
         return self.model(as_of).findings
 
+    def record_findings(
+        self, record_type: RecordType, record_id: int, as_of: date | None = None
+    ) -> list[Finding]:
+        """One record's findings, equal to `findings()` filtered to that record (the same rules over the same
+        facts, in the same order), computed from the facts of that record and of the records its rules read
+        (`compliance_facts.record_scope`, the scope a save of it recomputes): a few queries by index, whatever
+        the number of records."""
+        today = as_of or self.context.today()
+        with self.context.read() as session:
+            scope = compliance_facts.record_scope(session, record_type, record_id)
+            if scope is None:
+                return []
+            values = _setting_values(session)
+            facts = compliance_facts.load_facts(session, scope)
+        return [
+            finding
+            for finding in evaluate(facts, today, _rule_settings(values))
+            if finding.record_type == record_type and finding.record_id == record_id
+        ]
+
     def deadlines(self, as_of: date | None = None, days: int | None = None) -> list[Deadline]:
         """The deadlines of the next `days` (the settings' horizon by default), from the records."""
         if days is None:

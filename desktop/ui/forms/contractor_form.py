@@ -1,10 +1,13 @@
-"""The contractor (委託先) form: the register entry itself, spread over three tabs."""
+"""The contractor (委託先) form: the register entry itself, spread over three tabs (then its corrective actions
+and contracts), and the day it came in through a ledger import, if it did."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFormLayout,
     QLabel,
     QTabWidget,
     QVBoxLayout,
@@ -18,6 +21,7 @@ from desktop.ui.forms.base import RecordDialog
 from desktop.ui.forms.corrective_actions_tab import CorrectiveActionsTab
 from desktop.ui.forms.corrective_actions_tab import tab_title as corrective_tab_title
 from desktop.ui.widgets.contract_cover import cover_text
+from desktop.ui.widgets.schema_form import display_date
 
 BASIC = (
     "name",
@@ -59,7 +63,7 @@ class ContractorDialog(RecordDialog):
 
     def build_body(self) -> QWidget:
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.form.layout_for(BASIC), self.tr("&Basic data"))
+        self.tabs.addTab(self.build_basic_tab(), self.tr("&Basic data"))
         self.tabs.addTab(self.form.layout_for(DATA), self.tr("&Personal information"))
         self.tabs.addTab(self.form.layout_for(CERTIFICATES_AND_END), self.tr("Certificates and &end"))
         self.corrective_tab = CorrectiveActionsTab(  # 是正処置: the one tab every form with them shares
@@ -69,6 +73,31 @@ class ContractorDialog(RecordDialog):
         self.tabs.addTab(self.build_cover_tab(), self.tr("Co&ntracts"))
         self.resize(760, 640)
         return self.tabs
+
+    def build_basic_tab(self) -> QWidget:
+        """The basic fields, then the day the contractor came in through a ledger import (read-only: no one
+        edits it; shown only for a contractor that did)."""
+        page = self.form.layout_for(BASIC)
+        rows = page.findChild(QFormLayout)
+        assert rows is not None  # layout_for lays the fields out in one QFormLayout
+        self.imported_on_caption = QLabel(self.tr("Imported from a ledger on"), page)
+        self.imported_on_label = QLabel(page)
+        self.imported_on_label.setObjectName("contractorImportedOn")
+        self.imported_on_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        tip = self.tr(
+            "The day this contractor came in through a contractor ledger import: nothing before it is on record."
+        )
+        self.imported_on_caption.setToolTip(tip)
+        self.imported_on_label.setToolTip(tip)
+        rows.addRow(self.imported_on_caption, self.imported_on_label)
+        self.imported_on_row = rows.rowCount() - 1
+        self.imported_on_rows = rows
+        self.show_imported_on(None)
+        return page
+
+    def show_imported_on(self, day: Any) -> None:
+        self.imported_on_label.setText(display_date(day))
+        self.imported_on_rows.setRowVisible(self.imported_on_row, day is not None)
 
     def build_cover_tab(self) -> QWidget:
         """Which approved contracts in force carry the confidentiality duty and the PI clauses (read-only)."""
@@ -82,10 +111,12 @@ class ContractorDialog(RecordDialog):
         return page
 
     def after_new(self) -> None:
+        self.show_imported_on(None)
         self.cover_label.setText(self.tr("Save the contractor first, then register its contracts."))
         self.corrective_tab.refresh()
 
     def after_load(self, record: Any) -> None:
+        self.show_imported_on(record.imported_on)
         self.corrective_tab.refresh()
         try:
             self.cover_label.setText(cover_text(self.services.contracts.cover(record.id)))
