@@ -522,15 +522,20 @@ class AccountService:
         with self.context.write(Permission.ADMINISTER) as session:
             account = self._account(session, name)
             if self.context.database.enforces_roles:
-                return self._change_on_server(session, account, values)
-            before = {key: getattr(account, key) for key in values}
-            for key, value in values.items():
-                setattr(account, key, value)
-            self._keep_an_officer(session, account.id, account.role, account.is_active)
-            self._record_update(session, account, before, values)
-            return AccountRow(
-                account.id, account.username, account.display_name, account.role, account.is_active
-            )
+                changed = self._change_on_server(session, account, values)
+            else:
+                before = {key: getattr(account, key) for key in values}
+                for key, value in values.items():
+                    setattr(account, key, value)
+                self._keep_an_officer(session, account.id, account.role, account.is_active)
+                self._record_update(session, account, before, values)
+                changed = AccountRow(
+                    account.id, account.username, account.display_name, account.role, account.is_active
+                )
+        if changed.username == self.context.actor:
+            # An officer who gives themselves another role acts in it from now on, not until they sign out.
+            self.context.role = changed.role
+        return changed
 
     def _change_on_server(self, session: Session, account: Account, values: dict[str, object]) -> AccountRow:
         """The same change through `itaku_change_account`: the server checks the officer, the last officer and

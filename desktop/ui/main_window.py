@@ -248,6 +248,32 @@ class MainWindow(QMainWindow):
         for action in self.database_actions():
             action.setEnabled(False)
 
+    def apply_role(self, services: Services) -> None:
+        """What the signed-in person's role allows in the menus, and who they are in the status bar: at sign-in,
+        and again when an officer changes their own account on the users page."""
+        from desktop.domain.roles import Role
+        from desktop.ui.restore_dialog import restrict_restore_action
+
+        restrict_restore_action(
+            self.restore_action, services
+        )  # officer and SQLite only; the tooltip says why
+        is_officer = services.context.role == Role.OFFICER.value
+        self.users_action.setEnabled(is_officer)
+        self.users_action.setToolTip(
+            "" if is_officer else self.tr("Only the PI protection officer manages users.")
+        )
+        signed_in = bool(services.context.role) and services.accounts.has_accounts()
+        self.password_action.setEnabled(signed_in)
+        self.sign_out_action.setEnabled(signed_in)
+        self.statusBar().showMessage(self.status_line(services))
+
+    def status_line(self, services: Services) -> str:
+        return self.tr("Database: {0} · User: {1} ({2})").format(
+            masked_url(services.database.url),
+            services.accounts.display_name_of(services.context.actor),
+            role_label(services.context.role),
+        )
+
     def database_actions(self) -> tuple[QAction, ...]:
         """The menu actions that need a database: disabled until `attach`."""
         return (
@@ -280,30 +306,10 @@ class MainWindow(QMainWindow):
         self._remove_loading_label()
         for action in self.database_actions():
             action.setEnabled(True)
-        from desktop.ui.restore_dialog import restrict_restore_action
-
-        restrict_restore_action(
-            self.restore_action, services
-        )  # officer and SQLite only; the tooltip says why
-        from desktop.domain.roles import Role
-
-        is_officer = services.context.role == Role.OFFICER.value
-        self.users_action.setEnabled(is_officer)
-        self.users_action.setToolTip(
-            "" if is_officer else self.tr("Only the PI protection officer manages users.")
-        )
-        signed_in = bool(services.context.role) and services.accounts.has_accounts()
-        self.password_action.setEnabled(signed_in)
-        self.sign_out_action.setEnabled(signed_in)
+        self.apply_role(services)
         central = self.centralWidget()
         if central is not None:
             central.setVisible(True)
-        database_status = self.tr("Database: {0} · User: {1} ({2})").format(
-            masked_url(services.database.url),
-            services.accounts.display_name_of(services.context.actor),
-            role_label(services.context.role),
-        )
-        self.statusBar().showMessage(database_status)
         from desktop.ui.change_feed import watch_changes
 
         self.change_feed = watch_changes(services, self.bus, self)
@@ -313,7 +319,7 @@ class MainWindow(QMainWindow):
                     self.tr("Colleagues' changes are not arriving: reconnecting… (F5 reloads now)")
                 )
             )
-            self.change_feed.resumed.connect(lambda: self.statusBar().showMessage(database_status))
+            self.change_feed.resumed.connect(lambda: self.statusBar().showMessage(self.status_line(services)))
         self.refresh_all()
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
@@ -580,7 +586,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.accounts import UsersDialog
 
         dialog = UsersDialog(self.services, self)
+        services = self.services
         dialog.changed.connect(lambda: self.bus.announce({RecordType.ACCOUNT}))
+        dialog.changed.connect(lambda: self.apply_role(services))  # one's own role or name may have changed
         return self._open(dialog)
 
     def open_change_password(self) -> QDialog | None:

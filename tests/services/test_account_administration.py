@@ -46,6 +46,17 @@ def test_the_last_active_officer_can_neither_be_demoted_nor_disable_themselves(o
     assert officer.accounts.get("kuroda").role == "officer"
 
 
+def test_an_officer_who_gives_themselves_another_role_loses_the_officers_powers_at_once(
+    officer: Services,
+) -> None:
+    officer.accounts.change_role("sato", "officer")
+    officer.accounts.change_role("kuroda", "staff")  # another officer remains
+    assert officer.context.role == "staff"  # not an officer until signing out: at once
+    with pytest.raises(PermissionDeniedError):
+        officer.accounts.change_role("sato", "staff")
+    assert officer.accounts.get("sato").role == "officer"
+
+
 def test_staff_may_not_administer_accounts(officer: Services) -> None:
     officer.accounts.sign_in("sato", PASSWORD)
     with pytest.raises(PermissionDeniedError):

@@ -106,6 +106,22 @@ def test_the_officer_changes_the_name_shown_of_an_account(
     assert not page.name_edit.isEnabled() and not page.name_button.isEnabled()
 
 
+def test_an_officer_who_makes_themselves_staff_loses_the_users_page_at_once(
+    qtbot: Any, make_window: Any, officer: Services
+) -> None:
+    window = make_window(officer)
+    page = window.open_users()
+    page.select("sato")
+    page.role_box.setCurrentIndex(page.role_box.findData("officer"))
+    qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
+    page.select("kuroda")
+    page.role_box.setCurrentIndex(page.role_box.findData("staff"))
+    qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
+    assert officer.accounts.get("kuroda").role == "staff"
+    assert not window.users_action.isEnabled()  # the menus follow the new role, not at the next sign-in
+    assert "担当者" in window.statusBar().currentMessage()
+
+
 def test_staff_have_no_users_page(make_window: Any, officer: Services) -> None:
     officer.accounts.sign_in("sato", PASSWORD)
     window = make_window(officer)
