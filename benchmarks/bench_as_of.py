@@ -14,28 +14,18 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.timing import best_of  # noqa: E402
 from desktop.app import build_services  # noqa: E402
 from desktop.store.as_it_stood import copy_as_it_stood, create_schema  # noqa: E402
 
 ENTERED = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)  # noon in Tokyo
 CHANGED = ENTERED + timedelta(days=5)
 AS_OF = date(2026, 11, 3)
-
-
-def best_of(repeat: int, action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:

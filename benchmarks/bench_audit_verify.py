@@ -13,23 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.timing import best_of  # noqa: E402
 from desktop.app import build_services  # noqa: E402
-
-
-def best_of(repeat: int, action) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:

@@ -22,6 +22,7 @@ from sqlalchemy import event, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.timing import best_of  # noqa: E402
 from desktop.app import build_services  # noqa: E402
 from desktop.services.compliance.service import CheckService  # noqa: E402
 
@@ -35,16 +36,6 @@ TABLES = (
     "joint_use",
     "joint_use_change",
 )
-
-
-def best_of(repeat: int, action, setup=lambda: None) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        setup()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:
