@@ -26,7 +26,7 @@ from desktop.domain.consent_chain import (
     redelegation_key,
 )
 from desktop.domain.errors import Message
-from desktop.domain.facts import ContractFacts, handles_pi
+from desktop.domain.facts import handles_pi
 from desktop.domain.kinds import RecordType
 from desktop.domain.rules import ContractDuty, Finding, is_in_force, term_end
 from desktop.domain.schema import ENGAGEMENT, clean_search_text
@@ -34,7 +34,7 @@ from desktop.services import records
 from desktop.services.audit import AuditFilter, AuditService
 from desktop.services.compliance.service import CheckService
 from desktop.services.context import ServiceContext
-from desktop.services.contracts import ContractorCover, duties, load_cover
+from desktop.services.contracts import ContractorCover, contract_facts, duties, load_cover
 from desktop.services.joint_uses import load_with_changes
 from desktop.services.opt_outs import StopRequestRow, StopRequestService
 from desktop.services.provisions import ProvisionRow, ProvisionService, ReceiptRow, ReceiptService
@@ -161,20 +161,6 @@ class ContractorFile:
     provisions: list[ProvisionRow] = field(default_factory=list)  # 第三者提供記録 to it (issue 15)
 
 
-def _facts(contract: Contract) -> ContractFacts:
-    return ContractFacts(
-        contract.id,
-        contract.contractor_id,
-        contract.kind,
-        contract.title,
-        contract.effective_from,
-        contract.expires_on,
-        contract.auto_renewal,
-        contract.renewal_term_months,
-        tuple(contract.clauses or ()),
-    )
-
-
 def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
     """The contract in force on `as_of` that binds the contractor to confidentiality and runs longest, else
     none: an NDA, or any contract with the confidentiality clause (the NDA is its substance, issue 12)."""
@@ -182,7 +168,7 @@ def nda_status(contracts: Iterable[Contract], as_of: date) -> NdaStatus:
     for contract in contracts:
         if not carries_confidentiality(contract.kind, contract.clauses or ()):
             continue
-        facts = _facts(contract)
+        facts = contract_facts(contract)
         if not is_in_force(facts, as_of):
             continue
         end = term_end(facts, as_of)
@@ -222,7 +208,7 @@ def _contract_row(
     handles_pi: bool = True,
     duty: ContractDuty | None = None,
 ) -> ContractRegisterRow:
-    facts = _facts(contract)
+    facts = contract_facts(contract)
     return ContractRegisterRow(
         contract,
         contractor_name,
