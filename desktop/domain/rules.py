@@ -1246,16 +1246,23 @@ def consent_record(hop: ConsentHopFacts) -> ConsentRecord:
     )
 
 
-def engagement_findings(
-    facts: ComplianceFacts, today: date, blocked_contractors: set[int]
-) -> Iterator[Finding]:
+def _chain_parts(
+    facts: ComplianceFacts,
+) -> tuple[dict[int, list[ConsentRecord]], dict[int, list[RedelegationFacts]], dict[int, str]]:
+    """Per engagement, its consents and its re-delegations; and each contractor's name by id."""
     hops: dict[int, list[ConsentRecord]] = defaultdict(list)
     for hop in facts.consent_hops:
         hops[hop.engagement_id].append(consent_record(hop))
     redelegations: dict[int, list[RedelegationFacts]] = defaultdict(list)
     for redelegation in facts.redelegations:
         redelegations[redelegation.engagement_id].append(redelegation)
-    names = {c.id: c.name for c in facts.contractors}
+    return hops, redelegations, {c.id: c.name for c in facts.contractors}
+
+
+def engagement_findings(
+    facts: ComplianceFacts, today: date, blocked_contractors: set[int]
+) -> Iterator[Finding]:
+    hops, redelegations, names = _chain_parts(facts)
     engagements = {e.id: e for e in facts.engagements}
     for engagement in facts.engagements:
         if engagement.status == EngagementStatus.ENDED.value:
@@ -2214,13 +2221,7 @@ def consent_deadlines(facts: ComplianceFacts, today: date, horizon: date) -> Ite
     itself or one of its re-delegations — without a consent that counts, whose start is still ahead (by the
     horizon). The same links `engagement.consent_missing` / `redelegation.consent_missing` warn of with that
     start as due date; on the start they become blocking findings and leave this list."""
-    hops: dict[int, list[ConsentRecord]] = defaultdict(list)
-    for hop in facts.consent_hops:
-        hops[hop.engagement_id].append(consent_record(hop))
-    redelegations: dict[int, list[RedelegationFacts]] = defaultdict(list)
-    for redelegation in facts.redelegations:
-        redelegations[redelegation.engagement_id].append(redelegation)
-    names = {c.id: c.name for c in facts.contractors}
+    hops, redelegations, names = _chain_parts(facts)
     for engagement in facts.engagements:
         if engagement.status == EngagementStatus.ENDED.value:
             continue
