@@ -11,11 +11,10 @@ Create Date: 2026-11-30 02:50:00
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
-
 import sqlalchemy as sa
 from alembic import op
+
+from desktop.store.migrations.trail import append_events, writes_own_trail
 
 revision = "0011"
 down_revision = "0010"
@@ -37,12 +36,12 @@ def upgrade() -> None:
     op.execute("UPDATE corrective_action SET record_type = 'contractor', record_id = contractor_id")
     # The trail explains the new columns (audit verify replays it onto the records): one update event per
     # action, as 0007 did; on PostgreSQL with the roles in force the triggers write it themselves.
-    writes_own_trail = bind.dialect.name == "postgresql" and bool(
-        bind.execute(sa.text("SELECT to_regproc('public.itaku_audit_row') IS NOT NULL")).scalar()
-    )
-    if not writes_own_trail:
-        _record_events(
+    if not writes_own_trail(bind):
+        append_events(
             bind,
+            MIGRATION_ACTOR,
+            "update",
+            "corrective_action",
             [
                 (action_id, {"record_type": [None, "contractor"], "record_id": [None, contractor_id]})
                 for action_id, contractor_id in moved
@@ -85,48 +84,3 @@ def downgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_corrective_action_contractor_id"), ["contractor_id"], unique=False
         )
-
-
-def _record_events(bind: sa.Connection, changes: list[tuple[int, dict[str, Any]]]) -> None:
-    """One update event per moved action, chained onto the trail's head as the app chains its own."""
-    from desktop.domain.audit_chain import GENESIS, event_hash
-    from desktop.store.models import UTCDateTime
-
-    if not changes:
-        return
-    events = sa.table(
-        "audit_event",
-        sa.column("id", sa.Integer),
-        sa.column("occurred_at", UTCDateTime()),
-        sa.column("actor", sa.String),
-        sa.column("action", sa.String),
-        sa.column("record_type", sa.String),
-        sa.column("record_id", sa.Integer),
-        sa.column("changes", sa.JSON),
-        sa.column("previous_hash", sa.String),
-        sa.column("hash", sa.String),
-    )
-    head = bind.execute(sa.select(events.c.id, events.c.hash).order_by(events.c.id.desc()).limit(1)).first()
-    last_id, last_hash = (head.id, head.hash) if head is not None else (0, GENESIS)
-    now = datetime.now(UTC)
-    rows = []
-    for record_id, change in changes:
-        last_id += 1
-        digest = event_hash(
-            last_hash, last_id, now, MIGRATION_ACTOR, "update", "corrective_action", record_id, change
-        )
-        rows.append(
-            {
-                "id": last_id,
-                "occurred_at": now,
-                "actor": MIGRATION_ACTOR,
-                "action": "update",
-                "record_type": "corrective_action",
-                "record_id": record_id,
-                "changes": change,
-                "previous_hash": last_hash,
-                "hash": digest,
-            }
-        )
-        last_hash = digest
-    bind.execute(events.insert(), rows)
