@@ -94,10 +94,13 @@ class Layout:
         return print_scale(self.widths, self.paper)
 
 
+POINTS_PER_CHARACTER = 7.0 * 0.75  # what one more character of column width takes on paper
+
+
 def width_in_points(width: float) -> float:
     """A column `width` characters wide on paper: Excel's conversion for the workbook's Calibri 11
     (7 pixels a character plus 5 of padding, at 96 pixels an inch)."""
-    return (7.0 * width + 5.0) * 0.75
+    return POINTS_PER_CHARACTER * width + 5.0 * 0.75
 
 
 def print_scale(widths: Sequence[float], paper: Paper) -> float:
@@ -128,6 +131,11 @@ def _printed_width(text: str) -> float:
     if text.isascii():
         return float(len(text))
     return len(text) + (WIDE_CHARACTER - 1.0) * len(_WIDE.findall(text))
+
+
+def _longest(values: Sequence[Any], kind: str) -> float:
+    """The widest of the sampled values of a column, in character units (0 for none)."""
+    return max([_sample_width(value, kind) for value in values] or [0.0])
 
 
 def _sample_width(value: Any, kind: str) -> float:
@@ -218,7 +226,7 @@ def _width_bounds(columns: Sequence[Column], sample: Sequence[Sequence[Any]]) ->
     bounds = []
     for index, column in enumerate(columns):
         values = [row[index] for row in sample if index < len(row)]
-        longest = max([_sample_width(value, column.kind) for value in values] or [0.0])
+        longest = _longest(values, column.kind)
         limit = LONG_TEXT_WIDTH if column.kind == LONG_TEXT else MAX_WIDTH
         content = min(max(longest + 2.0, MIN_WIDTH), limit)
         if column.kind in (DATE, DATETIME, NUMBER):  # whatever the sample holds: a later row's date or
@@ -263,19 +271,18 @@ def _stretched(
     spare = paper.printable_width - sum(map(width_in_points, widths))
     wanted = {
         index: min(
-            max([_sample_width(row[index], LONG_TEXT) for row in sample if index < len(row)] or [0.0]) + 2.0,
-            LONG_TEXT_STRETCH,
+            _longest([row[index] for row in sample if index < len(row)], LONG_TEXT) + 2.0, LONG_TEXT_STRETCH
         )
         for index, column in enumerate(columns)
         if column.kind == LONG_TEXT
     }
     growing = {index: want for index, want in wanted.items() if want > widths[index]}
     stretched = list(widths)
-    while growing and spare > width_in_points(1.0) - width_in_points(0.0):
-        share = (spare / (width_in_points(1.0) - width_in_points(0.0))) / len(growing)  # characters each
+    while growing and spare > POINTS_PER_CHARACTER:
+        share = spare / POINTS_PER_CHARACTER / len(growing)  # characters each
         for index, want in list(growing.items()):
             grown = min(want, stretched[index] + share)
-            spare -= width_in_points(grown) - width_in_points(stretched[index])
+            spare -= (grown - stretched[index]) * POINTS_PER_CHARACTER
             stretched[index] = grown
             if grown >= want:
                 del growing[index]
