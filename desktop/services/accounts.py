@@ -286,8 +286,7 @@ class AccountService:
                 own.dispose()
             raise
         if own is not None:
-            previous, self.context.database = self.context.database, own
-            previous.dispose()
+            self._connect_with(own)
         self.context.actor = account.username
         self.context.role = account.role
         return AccountRow(account.id, account.username, account.display_name, account.role, account.is_active)
@@ -498,11 +497,12 @@ class AccountService:
                 )
         if on_server and own:
             # This window connects as its person: from now on with the new password (the server has it).
-            previous, self.context.database = (
-                self.context.database,
-                self.context.database.as_user(name, new_password),
-            )
-            previous.dispose()
+            self._connect_with(self.context.database.as_user(name, new_password))
+
+    def _connect_with(self, database: Database) -> None:
+        """The services use `database` from now on (the signed-in person's connection); the old one is closed."""
+        previous, self.context.database = self.context.database, database
+        previous.dispose()
 
     @staticmethod
     def _require_account_functions(session: Session) -> None:
