@@ -457,7 +457,7 @@ class AccountService:
             account = self._account(session, name)
             if on_server:
                 self._require_account_functions(session)
-                if not own and not roles.owns_login(session, name):
+                if not own and not roles.may_set_password(session, name):
                     raise ValidationError(
                         {
                             "password": Message(

@@ -470,6 +470,9 @@ def _functions(groups: dict[str, str], owner: str) -> list[str]:
             ELSE
                 PERFORM itaku_enroll_login(account_name, (SELECT role FROM account WHERE username = account_name),
                                            login_verifier);
+                IF NOT (SELECT is_active FROM account WHERE username = account_name) THEN
+                    PERFORM itaku_leave_groups(account_name, NULL);  -- a disabled account reaches nothing here
+                END IF;
             END IF;
         END $$
         """,
@@ -585,9 +588,8 @@ def enforce(connection: Connection) -> RoleSetup:
         created = connection.scalar(
             text("SELECT itaku_enroll_login(:name, :role, NULL)"), {"name": name, "role": role}
         )
-        if (
-            not active
-        ):  # a disabled account's login role reaches nothing here, as itaku_change_account leaves it
+        if not active:
+            # a disabled account's login role reaches nothing here, as itaku_change_account leaves it
             connection.execute(text("SELECT itaku_leave_groups(:name, NULL)"), {"name": name})
         if created:
             without_password.append(str(name))
@@ -662,10 +664,15 @@ def set_password(session: Session, username: str, password_hash: str, password: 
     )
 
 
-def owns_login(session: Session, username: str) -> bool:
-    """Whether `username`'s login role is one Itaku created for this database (an officer may set its
-    password) rather than one it reused."""
-    return bool(session.scalar(text("SELECT itaku_owns_login(:name)"), {"name": username}))
+def may_set_password(session: Session, username: str) -> bool:
+    """Whether an officer may set `username`'s password: its login role is one Itaku created for this database
+    rather than one it reused, or there is none (itaku_set_password creates it)."""
+    return bool(
+        session.scalar(
+            text("SELECT NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :name) OR itaku_owns_login(:name)"),
+            {"name": username},
+        )
+    )
 
 
 def has_account_functions(session: Session) -> bool:

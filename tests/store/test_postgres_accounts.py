@@ -354,3 +354,20 @@ def test_an_officer_cannot_take_over_a_login_role_itaku_did_not_create(team: Tea
     finally:
         admin.dispose()
         drop_roles(team.url, [name])
+
+
+def test_a_new_password_for_a_disabled_account_whose_login_role_was_dropped_gives_it_no_group(
+    team: Team,
+) -> None:
+    """The login role is created again with the new password, but a disabled account reaches nothing here."""
+    team.services.accounts.set_active(team.staff, False)
+    admin = create_engine(team.url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP OWNED BY "{team.staff}"'))
+            connection.execute(text(f'DROP ROLE "{team.staff}"'))
+    finally:
+        admin.dispose()
+    team.services.accounts.change_password(team.staff, NEW_PASSWORD)
+    assert (verifier_of(team, team.staff) or "").startswith("SCRAM-SHA-256$")
+    assert groups_of(team, team.staff) == set()
